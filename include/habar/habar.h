@@ -1,0 +1,15 @@
+/*
+ * habar.h: the umbrella header of libhabar, the library behind the habar
+ * programs.  Include this one; each stage has its own header beside it.
+ * No type of ICU, libxml2, Hunspell or libarchive appears here: the public
+ * API speaks UTF-8 as (const char *, size_t).
+ */
+#ifndef HABAR_H
+#define HABAR_H
+
+#include <habar/status.h>
+#include <habar/data.h>
+#include <habar/lines.h>
+#include <habar/release.h>
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * release.h: the release text format.
+ *
+ * A release is UTF-8 text that may open with front matter: a line "---",
+ * flat "key: value" lines, and a closing "---" (or "...").  The body
+ * follows: paragraphs separated by blank lines.  Text without front
+ * matter is a release with no metadata.  See README.md, "Release format".
+ *
+ * The reader streams: it classifies each line as it comes, so a filter can
+ * pass the front matter through and work on the body line by line, and it
+ * keeps the fields seen so far for habar_release_get().
+ */
+#ifndef HABAR_RELEASE_H
+#define HABAR_RELEASE_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+#include <habar/status.h>
+
+enum habar_line_kind {
+	HABAR_LINE_BODY,	/* a line of the body (possibly blank) */
+	HABAR_LINE_FENCE,	/* "---" opening or closing the front matter */
+	HABAR_LINE_FIELD,	/* "key: value" inside the front matter */
+	HABAR_LINE_META_OTHER	/* a blank or "#" comment line in the front matter */
+};
+
+struct habar_release_line {
+	enum habar_line_kind kind;
+	const char *text;	/* the whole line, without its terminator */
+	size_t len;
+	const char *key;	/* HABAR_LINE_FIELD: the key ... */
+	size_t key_len;
+	const char *value;	/* ... and the raw value (quotes kept) */
+	size_t value_len;
+	unsigned long number;	/* 1-based line number */
+	int terminated;		/* the line ended with a newline */
+};
+
+struct habar_release;
+
+/*
+ * Creates a reader of fp (borrowed).  max_line caps the length of one line
+ * as in habar_lines_new().  Returns HABAR_OK or HABAR_ERR_NOMEM.
+ */
+enum habar_status habar_release_new(struct habar_release **release_out,
+    FILE *fp, size_t max_line);
+
+/* Frees the reader; NULL is harmless. */
+void habar_release_free(struct habar_release *release);
+
+/*
+ * Reads and classifies the next line into *line, whose pointers are valid
+ * until the next call.  A UTF-8 byte order mark opening the input is
+ * dropped.  Returns HABAR_OK, HABAR_END, or an error: HABAR_ERR_INPUT for a
+ * malformed front-matter line or front matter left open at the end of the
+ * input (habar_release_error() says which), or an error of
+ * habar_lines_next().
+ */
+enum habar_status habar_release_next(struct habar_release *release,
+    struct habar_release_line *line);
+
+/*
+ * Returns the unquoted value of front-matter field key seen so far, or NULL.
+ * The string belongs to the reader and lives until it is freed.
+ */
+const char *habar_release_get(const struct habar_release *release,
+    const char *key);
+
+/* Returns the number of front-matter fields seen so far, and the i-th. */
+size_t habar_release_field_count(const struct habar_release *release);
+void habar_release_field_at(const struct habar_release *release, size_t i,
+    const char **key, const char **value);
+
+/* Returns a description of the last error, or "". */
+const char *habar_release_error(const struct habar_release *release);
+
+/* The 1-based number of the line last read. */
+unsigned long habar_release_line_number(const struct habar_release *release);
+
+/*
+ * Stores in *out a newly allocated, unquoted copy of a raw front-matter
+ * value: "double quoted" values lose their quotes and backslash escapes,
+ * 'single quoted' ones their quotes and doubled '', others their
+ * surrounding spaces.  Returns HABAR_OK, HABAR_ERR_NOMEM.
+ */
+enum habar_status habar_release_unquote(char **out, const char *raw,
+    size_t raw_len);
+
+/*
+ * Writes "key: value\n" to fp, double-quoting value when it would not read
+ * back as itself (leading or trailing space, quotes, ": ", " #", a leading
+ * special character).  Returns HABAR_OK or HABAR_ERR_IO.
+ */
+enum habar_status habar_release_write_field(FILE *fp, const char *key,
+    const char *value);
+
+#endif

@@ -1,0 +1,288 @@
+/*
+ * cli.c: the shared front end of the habar programs (see cli.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char *progname = "habar";
+static const char *usage_text = "";
+static int had_error, had_findings;
+
+/* The pending atomic output: its temporary name and its final name. */
+static char *pending_tmp;
+static char *pending_final;
+
+static char stdout_buffer[1 << 16];
+
+static void
+on_signal(int sig)
+{
+	/* unlink() is async-signal-safe; the name was set before the
+	 * handler could run. */
+	if (pending_tmp != NULL)
+		unlink(pending_tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+cli_init(int argc, char **argv, const char *usage)
+{
+	(void)argc;
+	if (argv[0] != NULL && *argv[0] != '\0') {
+		const char *slash = strrchr(argv[0], '/');
+		progname = slash ? slash + 1 : argv[0];
+	}
+	usage_text = usage;
+	setlocale(LC_CTYPE, "");
+	setvbuf(stdout, stdout_buffer, _IOFBF, sizeof(stdout_buffer));
+}
+
+const char *
+cli_progname(void)
+{
+	return progname;
+}
+
+void
+cli_handle_help_version(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return;
+		if (strcmp(argv[i], "--help") == 0) {
+			fputs(usage_text, stdout);
+			exit(cli_exit());
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("%s (habar) %s\n", progname, HABAR_VERSION);
+			exit(cli_exit());
+		}
+	}
+}
+
+static void
+vwarn_message(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_message(fmt, ap);
+	va_end(ap);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_message(fmt, ap);
+	va_end(ap);
+	had_error = 1;
+}
+
+void
+cli_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_message(fmt, ap);
+	va_end(ap);
+	cli_output_abort();
+	exit(CLI_EXIT_ERROR);
+}
+
+void
+cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_message(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+	exit(CLI_EXIT_ERROR);
+}
+
+void
+cli_found(void)
+{
+	had_findings = 1;
+}
+
+FILE *
+cli_open_input(const char *path)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		return stdin;
+	if ((fp = fopen(path, "rb")) == NULL) {
+		cli_error("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	return fp;
+}
+
+void
+cli_close_input(FILE *fp)
+{
+	if (fp != NULL && fp != stdin)
+		fclose(fp);
+}
+
+void
+cli_each_input(int argc, char **argv, int first, cli_process_fn *process,
+    void *arg)
+{
+	int i;
+
+	if (first >= argc) {
+		if (process(stdin, "-", arg) == CLI_EXIT_FINDINGS)
+			had_findings = 1;
+		return;
+	}
+	for (i = first; i < argc; i++) {
+		FILE *fp = cli_open_input(argv[i]);
+		int status;
+
+		if (fp == NULL)
+			continue;
+		status = process(fp, argv[i], arg);
+		if (status == CLI_EXIT_FINDINGS)
+			had_findings = 1;
+		else if (status == CLI_EXIT_ERROR)
+			had_error = 1;
+		cli_close_input(fp);
+	}
+}
+
+FILE *
+cli_output_open(const char *path)
+{
+	char *copy, *dir;
+	FILE *fp;
+	int fd;
+	size_t len;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return stdout;
+	if ((copy = strdup(path)) == NULL)
+		cli_fatal("out of memory");
+	dir = dirname(copy);
+	len = strlen(dir) + 32;
+	if ((pending_tmp = malloc(len)) == NULL ||
+	    (pending_final = strdup(path)) == NULL)
+		cli_fatal("out of memory");
+	snprintf(pending_tmp, len, "%s/.habar-tmp-XXXXXX", dir);
+	free(copy);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	signal(SIGPIPE, on_signal);
+	if ((fd = mkstemp(pending_tmp)) < 0) {
+		int saved = errno;
+		free(pending_tmp);
+		pending_tmp = NULL;
+		cli_fatal("%s: %s", path, strerror(saved));
+	}
+	/* mkstemp makes 0600; a published file gets the usual mode. */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	if ((fp = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		cli_fatal("%s: %s", path, strerror(errno));
+	}
+	return fp;
+}
+
+void
+cli_output_commit(FILE *fp)
+{
+	int failed;
+
+	if (fp == stdout) {
+		if (fflush(stdout) == EOF || ferror(stdout))
+			cli_fatal("write error on standard output: %s",
+			    strerror(errno));
+		return;
+	}
+	failed = fflush(fp) == EOF || ferror(fp) || fsync(fileno(fp)) != 0;
+	if (fclose(fp) != 0)
+		failed = 1;
+	if (failed)
+		cli_fatal("%s: write error: %s", pending_final, strerror(errno));
+	if (rename(pending_tmp, pending_final) != 0)
+		cli_fatal("%s: %s", pending_final, strerror(errno));
+	free(pending_tmp);
+	free(pending_final);
+	pending_tmp = pending_final = NULL;
+}
+
+void
+cli_output_abort(void)
+{
+	if (pending_tmp != NULL) {
+		unlink(pending_tmp);
+		free(pending_tmp);
+		free(pending_final);
+		pending_tmp = pending_final = NULL;
+	}
+}
+
+void
+cli_report(const char *name, unsigned long line, enum habar_status status,
+    const char *detail)
+{
+	char where[512] = "";
+
+	if (name != NULL && line > 0)
+		snprintf(where, sizeof(where), "%s:%lu: ", name, line);
+	else if (name != NULL)
+		snprintf(where, sizeof(where), "%s: ", name);
+	if (detail != NULL && *detail != '\0')
+		cli_error("%s%s", where, detail);
+	else
+		cli_error("%s%s", where, habar_status_string(status));
+}
+
+int
+cli_exit(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		if (errno != EPIPE)
+			fprintf(stderr, "%s: write error on standard output: %s\n",
+			    progname, strerror(errno));
+		cli_output_abort();
+		return CLI_EXIT_ERROR;
+	}
+	cli_output_abort();
+	if (had_error)
+		return CLI_EXIT_ERROR;
+	return had_findings ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+}

@@ -1,0 +1,107 @@
+/*
+ * cli.h: the front end every habar program shares.
+ *
+ * Program name and messages ("habar-x: file:12: message" on stderr), exit
+ * statuses, --help and --version, opening "-" as stdin, the loop over file
+ * arguments, atomic output files (-o), and the final check for write
+ * errors on stdout.  Only the programs and this front end print or exit;
+ * the library never does.
+ */
+#ifndef HABAR_CLI_H
+#define HABAR_CLI_H
+
+#include <stdio.h>
+#include <stdnoreturn.h>
+
+#include <habar/status.h>
+
+/* Exit statuses of every habar program (documented in each man page). */
+#define CLI_EXIT_OK 0		/* success, nothing found */
+#define CLI_EXIT_FINDINGS 1	/* the program reports findings and found some */
+#define CLI_EXIT_ERROR 2	/* usage error, unreadable input, failure */
+
+/*
+ * Records the program name (from argv[0]), sets a large stdout buffer and
+ * a UTF-8 aware locale for messages.  usage is the full --help text;
+ * its first line is the synopsis repeated after usage errors.
+ */
+void cli_init(int argc, char **argv, const char *usage);
+
+/* The program name for messages, such as "habar-norm". */
+const char *cli_progname(void);
+
+/*
+ * Handles --help and --version if argv holds them before any "--", then
+ * returns; programs call it before getopt_long so that both work whatever
+ * the other options say.  Exits 0 after printing.
+ */
+void cli_handle_help_version(int argc, char **argv);
+
+/* Prints "prog: message" on stderr (printf format, newline added). */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Like cli_warn(), then remembers that the program must exit 2. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Like cli_warn(), then exits 2 after removing any pending output file. */
+noreturn void cli_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "prog: message" and "Try 'prog --help'." and exits 2. */
+noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Marks that findings were reported (exit 1 unless an error occurred). */
+void cli_found(void);
+
+/*
+ * Opens path for reading, "-" meaning stdin.  On failure prints
+ * "prog: path: reason", records the error and returns NULL.
+ */
+FILE *cli_open_input(const char *path);
+
+/* Closes a stream from cli_open_input() (stdin is left open). */
+void cli_close_input(FILE *fp);
+
+/*
+ * Calls process(fp, name, arg) on each file argument argv[first..argc-1],
+ * or on stdin ("-") when there is none; files that cannot be opened are
+ * reported and skipped.  process returns a CLI_EXIT_* status; the worst is
+ * recorded.
+ */
+typedef int cli_process_fn(FILE *fp, const char *name, void *arg);
+void cli_each_input(int argc, char **argv, int first, cli_process_fn *process,
+    void *arg);
+
+/*
+ * Opens the output: stdout when path is NULL or "-", otherwise a temporary
+ * file beside path that cli_output_commit() renames to it, so that readers
+ * never see a half-written file (also when the program is interrupted or
+ * fails: cli_fatal() and signals remove it).  Exits 2 on failure.
+ */
+FILE *cli_output_open(const char *path);
+
+/*
+ * Flushes and closes the output opened by cli_output_open(); a file is
+ * synced and renamed into place.  Exits 2 on a write error, removing the
+ * temporary file.
+ */
+void cli_output_commit(FILE *fp);
+
+/* Removes the temporary output file if one is pending. */
+void cli_output_abort(void);
+
+/*
+ * Reports a library status as "prog: name:line: detail (status)" with
+ * whatever parts are given (name or detail may be NULL, line 0) and
+ * records the error.
+ */
+void cli_report(const char *name, unsigned long line, enum habar_status status,
+    const char *detail);
+
+/*
+ * Ends the program: flushes stdout, checks it for write errors (a full
+ * disk, a closed pipe) and returns the exit status: 2 if any error was
+ * recorded, else 1 if findings were, else 0.  Use as return cli_exit();
+ */
+int cli_exit(void);
+
+#endif

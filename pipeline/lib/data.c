@@ -1,0 +1,125 @@
+/*
+ * data.c: locating data files in the environment, the build tree or the
+ * install prefix (see habar/data.h for the order and why).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <habar/data.h>
+
+/* Returns a new "dir/relative" if it exists, else NULL (errno ENOMEM on
+ * allocation failure, ENOENT otherwise). */
+static char *
+existing_path(const char *dir, size_t dir_len, const char *relative)
+{
+	struct stat st;
+	size_t len = dir_len + 1 + strlen(relative) + 1;
+	char *path = malloc(len);
+
+	if (path == NULL)
+		return NULL;
+	snprintf(path, len, "%.*s/%s", (int)dir_len, dir, relative);
+	if (stat(path, &st) == 0)
+		return path;
+	free(path);
+	errno = ENOENT;
+	return NULL;
+}
+
+/* True when the running executable lives under the build tree. */
+static int
+running_from_build_tree(void)
+{
+	static int answer = -1;
+	char exe[4096];
+	ssize_t n;
+	size_t build_len = strlen(HABAR_BINARY_DIR);
+
+	if (answer >= 0)
+		return answer;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	answer = 0;
+	if (n > 0) {
+		exe[n] = '\0';
+		answer = strncmp(exe, HABAR_BINARY_DIR, build_len) == 0 &&
+		    exe[build_len] == '/';
+	}
+	return answer;
+}
+
+enum habar_status
+habar_data_find(char **path_out, const char *relative)
+{
+	const char *env = getenv("HABAR_DATADIR");
+	const char *build_roots[] = {
+		HABAR_SOURCE_DIR, HABAR_BINARY_DIR "/share/habar"
+	};
+	char *path;
+	size_t i;
+
+	*path_out = NULL;
+	if (env != NULL && *env != '\0') {
+		const char *dir = env;
+		for (;;) {
+			const char *colon = strchr(dir, ':');
+			size_t len = colon ? (size_t)(colon - dir) : strlen(dir);
+			if (len > 0) {
+				if ((path = existing_path(dir, len, relative)))
+					goto found;
+				if (errno == ENOMEM)
+					return HABAR_ERR_NOMEM;
+			}
+			if (colon == NULL)
+				break;
+			dir = colon + 1;
+		}
+	}
+	if (running_from_build_tree()) {
+		for (i = 0; i < sizeof(build_roots) / sizeof(build_roots[0]); i++) {
+			path = existing_path(build_roots[i],
+			    strlen(build_roots[i]), relative);
+			if (path != NULL)
+				goto found;
+			if (errno == ENOMEM)
+				return HABAR_ERR_NOMEM;
+		}
+	}
+	path = existing_path(HABAR_INSTALL_DATADIR,
+	    strlen(HABAR_INSTALL_DATADIR), relative);
+	if (path != NULL)
+		goto found;
+	return errno == ENOMEM ? HABAR_ERR_NOMEM : HABAR_ERR_NOTFOUND;
+found:
+	*path_out = path;
+	return HABAR_OK;
+}
+
+enum habar_status
+habar_data_find_locale(char **path_out, const char *lang, const char *name)
+{
+	char tag[64], relative[256];
+	enum habar_status status;
+
+	*path_out = NULL;
+	if (lang == NULL || strlen(lang) >= sizeof(tag) || strchr(lang, '/') ||
+	    strchr(name, '/'))
+		return HABAR_ERR_ARGUMENT;
+	snprintf(tag, sizeof(tag), "%s", lang);
+	/* Drop subtags from the right: kk-Latn-KZ, kk-Latn, kk, then root. */
+	for (;;) {
+		char *dash;
+		snprintf(relative, sizeof(relative), "locales/%s/%s", tag, name);
+		status = habar_data_find(path_out, relative);
+		if (status != HABAR_ERR_NOTFOUND)
+			return status;
+		if ((dash = strrchr(tag, '-')) == NULL)
+			break;
+		*dash = '\0';
+	}
+	snprintf(relative, sizeof(relative), "locales/root/%s", name);
+	return habar_data_find(path_out, relative);
+}
