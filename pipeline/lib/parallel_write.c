@@ -1,0 +1,216 @@
+/*
+ * parallel_write.c: writing a parallel document as XML (the format is in
+ * README.md, "Parallel XML format", and schemas/habar-parallel.rng).
+ *
+ * The writer needs no XML library: the format is small and fixed, and
+ * printing it directly keeps the output byte-stable across libxml2
+ * versions.  Escaping is shared with the TMX writer.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <habar/parallel.h>
+
+#include "parallel_internal.h"
+
+/*
+ * Returns the length of the valid UTF-8 character XML 1.0 allows at s
+ * (n bytes left), or 0 when the bytes there are not one.
+ */
+static size_t
+xml_char_len(const unsigned char *s, size_t n)
+{
+	uint32_t c;
+	size_t len, i;
+
+	if (s[0] < 0x80) {
+		if (s[0] < 0x20 && s[0] != '\t' && s[0] != '\n' && s[0] != '\r')
+			return 0;
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		len = 2;
+		c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		len = 3;
+		c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
+		return 0;
+	if ((c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF)
+		return 0;
+	return len;
+}
+
+enum habar_status
+habar__xml_escape(FILE *fp, const char *s, size_t len, int attr)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, clen;
+
+	while (i < len) {
+		clen = xml_char_len(p + i, len - i);
+		if (clen == 0) {
+			fputs("\xEF\xBF\xBD", fp);
+			i++;
+			continue;
+		}
+		if (clen > 1) {
+			fwrite(p + i, 1, clen, fp);
+			i += clen;
+			continue;
+		}
+		switch (p[i]) {
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '"':
+			fputs(attr ? "&quot;" : "\"", fp);
+			break;
+		case '\t':
+			fputs(attr ? "&#9;" : "\t", fp);
+			break;
+		case '\n':
+			fputs(attr ? "&#10;" : "\n", fp);
+			break;
+		case '\r':
+			fputs("&#13;", fp);
+			break;
+		default:
+			putc(p[i], fp);
+		}
+		i++;
+	}
+	return ferror(fp) ? HABAR_ERR_IO : HABAR_OK;
+}
+
+static void
+write_attr(FILE *fp, const char *name, const char *value)
+{
+	fprintf(fp, " %s=\"", name);
+	habar__xml_escape(fp, value, strlen(value), 1);
+	putc('"', fp);
+}
+
+static void
+write_language(FILE *fp, const struct habar_parallel_language *l)
+{
+	const struct habar_parallel_paragraph *p;
+	const struct habar_parallel_sentence *s;
+	size_t i, j;
+
+	fputs("  <text", fp);
+	write_attr(fp, "lang", l->lang);
+	fputs(">\n    <meta>\n", fp);
+	for (i = 0; i < l->field_count; i++) {
+		fputs("      <field", fp);
+		write_attr(fp, "key", l->fields[i].key);
+		putc('>', fp);
+		habar__xml_escape(fp, l->fields[i].value,
+		    strlen(l->fields[i].value), 0);
+		fputs("</field>\n", fp);
+	}
+	fputs("    </meta>\n", fp);
+	for (i = 0; i < l->paragraph_count; i++) {
+		p = &l->paragraphs[i];
+		if (p->count == 0)
+			continue;
+		fputs("    <p", fp);
+		write_attr(fp, "id", p->id);
+		fputs(">\n", fp);
+		for (j = p->first; j < p->first + p->count; j++) {
+			s = &l->sentences[j];
+			fputs("      <s", fp);
+			write_attr(fp, "id", s->id);
+			putc('>', fp);
+			habar__xml_escape(fp, s->text, s->len, 0);
+			fputs("</s>\n", fp);
+		}
+		fputs("    </p>\n", fp);
+	}
+	fputs("  </text>\n", fp);
+}
+
+static void
+write_links(FILE *fp, const struct habar_parallel *doc,
+    enum habar_parallel_level level)
+{
+	const struct habar_parallel_link *link;
+	const struct habar_parallel_language *l;
+	size_t i, k, j;
+	const char *id;
+
+	fputs(level == HABAR_PARALLEL_PARAGRAPHS ? "    <paragraphs>\n" :
+	    "    <sentences>\n", fp);
+	for (i = 0; i < doc->link_count[level]; i++) {
+		link = &doc->links[level][i];
+		fprintf(fp, "      <link type=\"%s\" confidence=\"%.3f\">\n",
+		    link->type, link->confidence);
+		for (k = 0; k < doc->language_count; k++) {
+			l = &doc->languages[k];
+			fputs("        <side", fp);
+			write_attr(fp, "lang", l->lang);
+			fputs(" refs=\"", fp);
+			for (j = 0; j < link->sides[k].count; j++) {
+				id = level == HABAR_PARALLEL_PARAGRAPHS ?
+				    l->paragraphs[link->sides[k].first + j].id :
+				    l->sentences[link->sides[k].first + j].id;
+				if (j > 0)
+					putc(' ', fp);
+				habar__xml_escape(fp, id, strlen(id), 1);
+			}
+			fputs("\"/>\n", fp);
+		}
+		fputs("      </link>\n", fp);
+	}
+	fputs(level == HABAR_PARALLEL_PARAGRAPHS ? "    </paragraphs>\n" :
+	    "    </sentences>\n", fp);
+}
+
+enum habar_status
+habar_parallel_write(const struct habar_parallel *doc, FILE *fp)
+{
+	size_t k, i;
+
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp);
+	fputs("<parallel xmlns=\"" HABAR_PARALLEL_NS "\" version=\"1\"", fp);
+	if (doc->id != NULL)
+		write_attr(fp, "id", doc->id);
+	if (doc->date != NULL)
+		write_attr(fp, "date", doc->date);
+	fputs(">\n", fp);
+	for (k = 0; k < doc->language_count; k++)
+		write_language(fp, &doc->languages[k]);
+	fputs("  <attachments>\n", fp);
+	for (i = 0; i < doc->attachment_count; i++) {
+		fputs("    <attachment", fp);
+		write_attr(fp, "name", doc->attachments[i].name);
+		fputs("/>\n", fp);
+	}
+	fputs("  </attachments>\n  <alignment", fp);
+	if (doc->method != NULL)
+		write_attr(fp, "method", doc->method);
+	fputs(">\n", fp);
+	write_links(fp, doc, HABAR_PARALLEL_PARAGRAPHS);
+	write_links(fp, doc, HABAR_PARALLEL_SENTENCES);
+	fputs("  </alignment>\n</parallel>\n", fp);
+	return ferror(fp) ? HABAR_ERR_IO : HABAR_OK;
+}
