@@ -1,0 +1,800 @@
+/*
+ * seg.c: sentence segmentation (see habar/seg.h).
+ *
+ * ICU's sentence rules (UAX #29) are a good start but were not written for
+ * press releases: they end a sentence after every "г." or "Mr." followed
+ * by a capital, after the "1." of a list, inside "?!» – деп" where Kazakh
+ * goes on in lower case, and never after an ellipsis.  So ICU proposes,
+ * and the rules here dispose: each candidate boundary is kept or vetoed by
+ * looking at the token before it (an abbreviation from
+ * locales/<lang>/abbreviations, an initial, a number) and the word after
+ * it, and a few boundaries ICU never proposes (after "…") are added.  The
+ * data lives in plain files so that a language is added without code.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/data.h>
+#include <habar/seg.h>
+
+#include "seg_icu.h"
+
+/* How an abbreviation behaves before a candidate boundary. */
+enum abbr_kind {
+	ABBR_NONE,		/* not listed */
+	ABBR_INNER,		/* never ends a sentence ("Mr.", "т.е.") */
+	ABBR_NUMERIC,		/* does not end one before a number ("No. 5") */
+	ABBR_YEAR,		/* ends one only after a number ("2005 г.") */
+	ABBR_END		/* may end one like any word ("etc.", "т.д.") */
+};
+
+/* A set of short strings with a kind each: open addressing, linear
+ * probing, a power-of-two table kept at most half full. */
+struct table_entry {
+	char *key;
+	size_t len;
+	enum abbr_kind kind;
+};
+
+struct table {
+	struct table_entry *slots;
+	size_t nslots;
+	size_t count;
+};
+
+/* Data files are small lists; this keeps a corrupt file from eating
+ * memory. */
+#define MAX_ENTRIES 100000
+#define MAX_DATA_LINE 256
+/* How far the rules look around a candidate boundary, in bytes. */
+#define LOOK 128
+
+struct habar_seg {
+	struct habar__seg_icu *icu;
+	struct table abbrevs;
+	struct table starters;	/* words that often open a sentence */
+	char *buf;		/* the paragraph with line breaks as spaces */
+	size_t buf_cap;
+	struct habar_span *spans;
+	size_t nspans;
+	size_t spans_cap;
+	char error[256];
+};
+
+static uint64_t
+hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603u;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+static void
+table_free(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nslots; i++)
+		free(t->slots[i].key);
+	free(t->slots);
+	memset(t, 0, sizeof(*t));
+}
+
+static enum abbr_kind
+table_get(const struct table *t, const char *key, size_t len)
+{
+	size_t i;
+
+	if (t->nslots == 0)
+		return ABBR_NONE;
+	i = hash_bytes(key, len) & (t->nslots - 1);
+	while (t->slots[i].key != NULL) {
+		if (t->slots[i].len == len &&
+		    memcmp(t->slots[i].key, key, len) == 0)
+			return t->slots[i].kind;
+		i = (i + 1) & (t->nslots - 1);
+	}
+	return ABBR_NONE;
+}
+
+/* Inserts or replaces key; returns HABAR_OK, HABAR_ERR_LIMIT or
+ * HABAR_ERR_NOMEM. */
+static enum habar_status
+table_put(struct table *t, const char *key, size_t len, enum abbr_kind kind)
+{
+	size_t i;
+
+	if (t->count >= MAX_ENTRIES)
+		return HABAR_ERR_LIMIT;
+	if ((t->count + 1) * 2 > t->nslots) {
+		struct table bigger;
+		size_t n = t->nslots ? t->nslots * 2 : 64;
+
+		if ((bigger.slots = calloc(n, sizeof(*bigger.slots))) == NULL)
+			return HABAR_ERR_NOMEM;
+		bigger.nslots = n;
+		bigger.count = t->count;
+		for (i = 0; i < t->nslots; i++) {
+			struct table_entry *e = &t->slots[i];
+			size_t j;
+
+			if (e->key == NULL)
+				continue;
+			j = hash_bytes(e->key, e->len) & (n - 1);
+			while (bigger.slots[j].key != NULL)
+				j = (j + 1) & (n - 1);
+			bigger.slots[j] = *e;
+		}
+		free(t->slots);
+		*t = bigger;
+	}
+	i = hash_bytes(key, len) & (t->nslots - 1);
+	while (t->slots[i].key != NULL) {
+		if (t->slots[i].len == len &&
+		    memcmp(t->slots[i].key, key, len) == 0) {
+			t->slots[i].kind = kind;
+			return HABAR_OK;
+		}
+		i = (i + 1) & (t->nslots - 1);
+	}
+	if ((t->slots[i].key = malloc(len + 1)) == NULL)
+		return HABAR_ERR_NOMEM;
+	memcpy(t->slots[i].key, key, len);
+	t->slots[i].key[len] = '\0';
+	t->slots[i].len = len;
+	t->slots[i].kind = kind;
+	t->count++;
+	return HABAR_OK;
+}
+
+static enum abbr_kind
+parse_kind(const char *word)
+{
+	if (strcmp(word, "inner") == 0)
+		return ABBR_INNER;
+	if (strcmp(word, "numeric") == 0)
+		return ABBR_NUMERIC;
+	if (strcmp(word, "year") == 0)
+		return ABBR_YEAR;
+	if (strcmp(word, "end") == 0)
+		return ABBR_END;
+	return ABBR_NONE;
+}
+
+/*
+ * Reads the list file name of lang into t: one entry a line, "#" starts a
+ * comment, an optional second field gives the kind (abbreviations only).
+ * A missing file is an error only when required.
+ */
+static enum habar_status
+load_list(struct habar_seg *seg, struct table *t, const char *lang,
+    const char *name, int required, int with_kind)
+{
+	char *path = NULL, line[MAX_DATA_LINE + 2];
+	FILE *fp = NULL;
+	unsigned long number = 0;
+	enum habar_status status;
+
+	status = habar_data_find_locale(&path, lang, name);
+	if (status == HABAR_ERR_NOTFOUND && !required) {
+		status = HABAR_OK;
+		goto done;
+	}
+	if (status != HABAR_OK) {
+		snprintf(seg->error, sizeof(seg->error),
+		    "locales/%s/%s: %s", lang, name,
+		    habar_status_string(status));
+		goto done;
+	}
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(seg->error, sizeof(seg->error), "%s: %s", path,
+		    strerror(errno));
+		status = HABAR_ERR_IO;
+		goto done;
+	}
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *word, *kind_word, *save = NULL, *hash;
+		enum abbr_kind kind = ABBR_INNER;
+
+		number++;
+		if (strchr(line, '\n') == NULL && !feof(fp)) {
+			snprintf(seg->error, sizeof(seg->error),
+			    "%s:%lu: line too long", path, number);
+			status = HABAR_ERR_INPUT;
+			goto done;
+		}
+		if ((hash = strchr(line, '#')) != NULL)
+			*hash = '\0';
+		if ((word = strtok_r(line, " \t\r\n", &save)) == NULL)
+			continue;
+		kind_word = strtok_r(NULL, " \t\r\n", &save);
+		if (kind_word != NULL) {
+			kind = parse_kind(kind_word);
+			if (!with_kind || kind == ABBR_NONE ||
+			    strtok_r(NULL, " \t\r\n", &save) != NULL) {
+				snprintf(seg->error, sizeof(seg->error),
+				    "%s:%lu: unexpected '%s'", path, number,
+				    kind_word);
+				status = HABAR_ERR_INPUT;
+				goto done;
+			}
+		}
+		status = table_put(t, word, strlen(word), kind);
+		if (status != HABAR_OK) {
+			snprintf(seg->error, sizeof(seg->error), "%s:%lu: %s",
+			    path, number, habar_status_string(status));
+			goto done;
+		}
+	}
+	if (ferror(fp)) {
+		snprintf(seg->error, sizeof(seg->error), "%s: read error",
+		    path);
+		status = HABAR_ERR_IO;
+	}
+done:
+	if (fp != NULL)
+		fclose(fp);
+	free(path);
+	return status;
+}
+
+enum habar_status
+habar_seg_new(struct habar_seg **seg_out, const char *lang)
+{
+	struct habar_seg *seg = NULL;
+	enum habar_status status;
+	char err[256];
+	size_t i;
+
+	*seg_out = NULL;
+	if (lang == NULL || lang[0] == '\0' || strlen(lang) > 32)
+		return HABAR_ERR_ARGUMENT;
+	for (i = 0; lang[i] != '\0'; i++) {
+		char c = lang[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return HABAR_ERR_ARGUMENT;
+	}
+	if ((seg = calloc(1, sizeof(*seg))) == NULL)
+		return HABAR_ERR_NOMEM;
+	/*
+	 * Plain ICU rules, without its "ss=standard" suppressions: the
+	 * abbreviation lists here decide, with the context ICU's
+	 * suppressions ignore (what follows, a number before).
+	 */
+	status = habar__seg_icu_new(&seg->icu, lang, err, sizeof(err));
+	if (status != HABAR_OK)
+		goto done;
+	status = load_list(seg, &seg->abbrevs, lang, "abbreviations", 1, 1);
+	if (status != HABAR_OK)
+		goto done;
+	status = load_list(seg, &seg->starters, lang, "sentence-starters", 0,
+	    0);
+done:
+	if (status != HABAR_OK) {
+		habar_seg_free(seg);
+		return status;
+	}
+	*seg_out = seg;
+	return HABAR_OK;
+}
+
+void
+habar_seg_free(struct habar_seg *seg)
+{
+	if (seg == NULL)
+		return;
+	habar__seg_icu_free(seg->icu);
+	table_free(&seg->abbrevs);
+	table_free(&seg->starters);
+	free(seg->buf);
+	free(seg->spans);
+	free(seg);
+}
+
+const char *
+habar_seg_error(const struct habar_seg *seg)
+{
+	return seg == NULL ? "" : seg->error;
+}
+
+/*
+ * Decodes the UTF-8 character at s[i] (i < len) into *cp and returns its
+ * length in bytes, at least 1; an invalid sequence decodes as U+FFFD one
+ * byte long.
+ */
+static size_t
+utf8_at(const unsigned char *s, size_t len, size_t i, int32_t *cp)
+{
+	unsigned char c = s[i];
+	size_t n, k;
+	int32_t v, min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		v = c & 0x1F;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		v = c & 0x0F;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		v = c & 0x07;
+		min = 0x10000;
+	} else
+		goto invalid;
+	if (n > len - i)
+		goto invalid;
+	for (k = 1; k < n; k++) {
+		if ((s[i + k] & 0xC0) != 0x80)
+			goto invalid;
+		v = (v << 6) | (s[i + k] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		goto invalid;
+	*cp = v;
+	return n;
+invalid:
+	*cp = 0xFFFD;
+	return 1;
+}
+
+/* Returns the offset of the character that ends at s[i] (0 < i). */
+static size_t
+utf8_before(const unsigned char *s, size_t len, size_t i)
+{
+	size_t j = i - 1, back;
+	int32_t cp;
+
+	for (back = 0; back < 3 && j > 0 && (s[j] & 0xC0) == 0x80; back++)
+		j--;
+	if (utf8_at(s, len, j, &cp) == i - j)
+		return j;
+	return i - 1;
+}
+
+static enum habar__seg_class
+class_of(int32_t cp)
+{
+	if (cp < 0x80) {
+		/* The common case without a call into ICU. */
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+			return HABAR__SEG_SPACE;
+		if (cp >= 'a' && cp <= 'z')
+			return HABAR__SEG_LOWER;
+		if (cp >= 'A' && cp <= 'Z')
+			return HABAR__SEG_UPPER;
+		if (cp >= '0' && cp <= '9')
+			return HABAR__SEG_DIGIT;
+	}
+	return habar__seg_icu_class(cp);
+}
+
+static int
+is_space_at(const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+	int32_t cp;
+
+	*n = utf8_at(s, len, i, &cp);
+	return class_of(cp) == HABAR__SEG_SPACE;
+}
+
+/* Punctuation that may surround a word without changing where a sentence
+ * ends: quotes, brackets, dashes. */
+static int
+is_wrapper(enum habar__seg_class c)
+{
+	return c == HABAR__SEG_OPEN || c == HABAR__SEG_CLOSE ||
+	    c == HABAR__SEG_DASH;
+}
+
+/* What follows a candidate boundary. */
+struct next_word {
+	enum habar__seg_class first;	/* class of its first letter or digit */
+	size_t start, len;		/* the word, letters only */
+};
+
+/*
+ * Looks past white space and wrapping punctuation from b for the first
+ * letter or digit, at most LOOK bytes on; stores its class (OTHER when
+ * none) and the run of letters it starts.
+ */
+static void
+next_word_at(const unsigned char *s, size_t len, size_t b,
+    struct next_word *w)
+{
+	size_t i = b, limit = len - b > LOOK ? b + LOOK : len, n;
+	int32_t cp;
+	enum habar__seg_class c;
+
+	w->first = HABAR__SEG_OTHER;
+	w->start = w->len = 0;
+	while (i < limit) {
+		n = utf8_at(s, len, i, &cp);
+		c = class_of(cp);
+		if (c == HABAR__SEG_UPPER || c == HABAR__SEG_LOWER ||
+		    c == HABAR__SEG_LETTER || c == HABAR__SEG_DIGIT)
+			break;
+		if (c != HABAR__SEG_SPACE && !is_wrapper(c))
+			return;
+		i += n;
+	}
+	if (i >= limit)
+		return;
+	w->first = c;
+	w->start = i;
+	while (i < limit) {
+		n = utf8_at(s, len, i, &cp);
+		c = class_of(cp);
+		if (c != HABAR__SEG_UPPER && c != HABAR__SEG_LOWER &&
+		    c != HABAR__SEG_LETTER)
+			break;
+		i += n;
+	}
+	w->len = i - w->start;
+}
+
+/* Whether token s[0..len) (ending in '.') is one or more upper-case
+ * letters each followed by a full stop: "А.", "Н.Ә.", "U.S.". */
+static int
+is_initials(const unsigned char *s, size_t len, size_t *letters)
+{
+	size_t i = 0, n;
+	int32_t cp;
+
+	*letters = 0;
+	while (i < len) {
+		n = utf8_at(s, len, i, &cp);
+		if (class_of(cp) != HABAR__SEG_UPPER)
+			return 0;
+		i += n;
+		if (i >= len || s[i] != '.')
+			return 0;
+		i++;
+		++*letters;
+	}
+	return *letters > 0;
+}
+
+/* Whether token s[0..len) (ending in '.') is a number: digits with
+ * separators such as "2005.", "1.", "24–25.", "3,5.". */
+static int
+is_number(const unsigned char *s, size_t len, size_t *digits)
+{
+	size_t i = 0, n;
+	int32_t cp;
+
+	*digits = 0;
+	while (i + 1 < len) {
+		n = utf8_at(s, len, i, &cp);
+		if (class_of(cp) == HABAR__SEG_DIGIT)
+			++*digits;
+		else if (cp != '.' && cp != ',' && cp != '-' && cp != '/' &&
+		    cp != 0x2013)
+			return 0;
+		i += n;
+	}
+	return *digits > 0;
+}
+
+/* Whether the token ending just before s[i] is a number. */
+static int
+number_before(const unsigned char *s, size_t len, size_t from, size_t i)
+{
+	size_t j = i, n, digits = 0;
+	int32_t cp;
+
+	while (j > from && is_space_at(s, len, utf8_before(s, len, j), &n))
+		j = utf8_before(s, len, j);
+	if (j == i)
+		return 0;
+	while (j > from && i - j < LOOK) {
+		size_t k = utf8_before(s, len, j);
+		utf8_at(s, len, k, &cp);
+		if (class_of(cp) == HABAR__SEG_DIGIT)
+			digits++;
+		else if (cp != '-' && cp != 0x2013 && cp != '/')
+			break;
+		j = k;
+	}
+	return digits > 0 && (j == from || is_space_at(s, len,
+	    utf8_before(s, len, j), &n));
+}
+
+/*
+ * Looks up token s[0..len) in the abbreviations, also with its first letter
+ * in lower case (for an abbreviation opening a sentence).
+ */
+static enum abbr_kind
+abbrev_kind(const struct habar_seg *seg, const unsigned char *s, size_t len)
+{
+	enum abbr_kind kind;
+	char lower[LOOK + 8];
+	int32_t cp, lc;
+	size_t n;
+
+	if ((kind = table_get(&seg->abbrevs, (const char *)s, len)) != ABBR_NONE)
+		return kind;
+	n = utf8_at(s, len, 0, &cp);
+	lc = habar__seg_icu_tolower(cp);
+	if (lc == cp || len > LOOK || lc >= 0x800)
+		return ABBR_NONE;
+	if (lc < 0x80) {
+		lower[0] = (char)lc;
+		memcpy(lower + 1, s + n, len - n);
+		return table_get(&seg->abbrevs, lower, 1 + len - n);
+	}
+	lower[0] = (char)(0xC0 | (lc >> 6));
+	lower[1] = (char)(0x80 | (lc & 0x3F));
+	memcpy(lower + 2, s + n, len - n);
+	return table_get(&seg->abbrevs, lower, 2 + len - n);
+}
+
+/*
+ * Decides whether a sentence that began at from may end before b, where
+ * ICU or the ellipsis rule proposed a boundary.  s is the paragraph with
+ * line breaks as spaces.
+ */
+static int
+keep_boundary(const struct habar_seg *seg, const unsigned char *s,
+    size_t len, size_t from, size_t b)
+{
+	size_t e = b, t, ts, n, count;
+	struct next_word next;
+	enum abbr_kind kind;
+	int32_t cp;
+
+	/* A boundary needs white space: "page?id=5", "Yahoo!News". */
+	while (e > from && is_space_at(s, len, utf8_before(s, len, e), &n))
+		e = utf8_before(s, len, e);
+	if (e == b || e == from)
+		return 0;
+	/* No sentence starts in lower case: "?!» – деп тілейтін". */
+	next_word_at(s, len, b, &next);
+	if (next.first == HABAR__SEG_LOWER)
+		return 0;
+	/* The terminal punctuation, before any closing quotes. */
+	t = e;
+	while (t > from) {
+		size_t k = utf8_before(s, len, t);
+		utf8_at(s, len, k, &cp);
+		if (!is_wrapper(class_of(cp)))
+			break;
+		t = k;
+	}
+	if (t == from || s[t - 1] != '.')
+		return 1;
+	/* The token that the full stop ends, without opening punctuation. */
+	ts = t;
+	while (ts > from && t - ts < LOOK) {
+		size_t k = utf8_before(s, len, ts);
+		if (is_space_at(s, len, k, &n))
+			break;
+		ts = k;
+	}
+	while (ts < t) {
+		n = utf8_at(s, len, ts, &cp);
+		if (!is_wrapper(class_of(cp)))
+			break;
+		ts += n;
+	}
+	if (t - ts >= 2 && s[t - 2] == '.')
+		return 1;	/* an ellipsis "..." */
+	kind = abbrev_kind(seg, s + ts, t - ts);
+	switch (kind) {
+	case ABBR_INNER:
+		return 0;
+	case ABBR_NUMERIC:
+		return next.first != HABAR__SEG_DIGIT;
+	case ABBR_YEAR:
+		return number_before(s, len, from, ts);
+	case ABBR_END:
+		return 1;
+	case ABBR_NONE:
+		break;
+	}
+	if (is_initials(s + ts, t - ts, &count)) {
+		/* "А. Зуев", "U.S. President", but "in the U.S. The";
+		 * "А. В. Зуев" although "В" opens many sentences. */
+		if (next.start + next.len < len && s[next.start + next.len] ==
+		    '.' && utf8_at(s, len, next.start, &cp) == next.len)
+			return 0;
+		return next.len > 0 && table_get(&seg->starters,
+		    (const char *)s + next.start, next.len) != ABBR_NONE;
+	}
+	if (is_number(s + ts, t - ts, &count) && ts == from && count <= 3)
+		return 0;	/* a list item "1." */
+	return 1;
+}
+
+/* Appends the sentence s[start..end) trimmed of white space, if any is
+ * left.  Returns HABAR_OK or HABAR_ERR_NOMEM. */
+static enum habar_status
+add_span(struct habar_seg *seg, size_t start, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)seg->buf;
+	size_t n;
+
+	while (start < end && is_space_at(s, end, start, &n))
+		start += n;
+	while (end > start) {
+		size_t k = utf8_before(s, end, end);
+		if (!is_space_at(s, end, k, &n))
+			break;
+		end = k;
+	}
+	if (start == end)
+		return HABAR_OK;
+	if (seg->nspans == seg->spans_cap) {
+		size_t cap = seg->spans_cap ? seg->spans_cap * 2 : 64;
+		struct habar_span *p = realloc(seg->spans, cap * sizeof(*p));
+
+		if (p == NULL)
+			return HABAR_ERR_NOMEM;
+		seg->spans = p;
+		seg->spans_cap = cap;
+	}
+	seg->spans[seg->nspans].start = start;
+	seg->spans[seg->nspans].len = end - start;
+	seg->nspans++;
+	return HABAR_OK;
+}
+
+/*
+ * Copies text into seg->buf with every line break turned into spaces of
+ * the same length in bytes, so that offsets stay those of the caller.
+ */
+static enum habar_status
+copy_paragraph(struct habar_seg *seg, const char *text, size_t len)
+{
+	unsigned char *d;
+	size_t i;
+
+	if (len + 1 > seg->buf_cap) {
+		size_t cap = seg->buf_cap ? seg->buf_cap : 4096;
+		char *p;
+
+		while (cap < len + 1)
+			cap *= 2;
+		if ((p = realloc(seg->buf, cap)) == NULL)
+			return HABAR_ERR_NOMEM;
+		seg->buf = p;
+		seg->buf_cap = cap;
+	}
+	memcpy(seg->buf, text, len);
+	seg->buf[len] = '\0';
+	d = (unsigned char *)seg->buf;
+	for (i = 0; i < len; i++) {
+		if (d[i] == '\n' || d[i] == '\r' || d[i] == '\v' ||
+		    d[i] == '\f')
+			d[i] = ' ';
+		else if (d[i] == 0xC2 && i + 1 < len && d[i + 1] == 0x85)
+			d[i] = d[i + 1] = ' ';	/* NEL */
+		else if (d[i] == 0xE2 && i + 2 < len && d[i + 1] == 0x80 &&
+		    (d[i + 2] == 0xA8 || d[i + 2] == 0xA9))
+			d[i] = d[i + 1] = d[i + 2] = ' ';	/* LS, PS */
+	}
+	return HABAR_OK;
+}
+
+/*
+ * Proposes the boundaries ICU never does, in s[from..to): after an
+ * ellipsis "…" (with closing quotes) followed by space and an upper-case
+ * letter.  Keeps those that pass keep_boundary() and advances *from;
+ * *scanned remembers how far the text was searched already.
+ */
+static enum habar_status
+add_ellipsis_boundaries(struct habar_seg *seg, size_t len, size_t *from,
+    size_t *scanned, size_t to)
+{
+	const unsigned char *s = (const unsigned char *)seg->buf;
+	size_t i = *scanned > *from ? *scanned : *from, n;
+	enum habar_status status;
+	int32_t cp;
+
+	while (i + 3 <= to) {
+		const unsigned char *p = memchr(s + i, 0xE2, to - i);
+		size_t q;
+
+		if (p == NULL)
+			break;
+		i = (size_t)(p - s);
+		if (i + 3 > to || p[1] != 0x80 || p[2] != 0xA6) {
+			i++;
+			continue;
+		}
+		q = i + 3;
+		while (q < to) {
+			n = utf8_at(s, len, q, &cp);
+			if (class_of(cp) != HABAR__SEG_CLOSE)
+				break;
+			q += n;
+		}
+		if (q < to && is_space_at(s, len, q, &n)) {
+			while (q < to && is_space_at(s, len, q, &n))
+				q += n;
+			if (q < to && keep_boundary(seg, s, len, *from, q)) {
+				struct next_word next;
+
+				next_word_at(s, len, q, &next);
+				if (next.first == HABAR__SEG_UPPER) {
+					status = add_span(seg, *from, q);
+					if (status != HABAR_OK)
+						return status;
+					*from = q;
+				}
+			}
+		}
+		i = q;
+	}
+	/* An ellipsis cut at "to" is looked at again from its start. */
+	*scanned = to >= 2 ? to - 2 : 0;
+	return HABAR_OK;
+}
+
+enum habar_status
+habar_seg_paragraph(struct habar_seg *seg, const char *text, size_t len,
+    const struct habar_span **spans_out, size_t *count_out)
+{
+	const unsigned char *s;
+	enum habar_status status;
+	size_t from = 0, scanned = 0, b;
+
+	*spans_out = NULL;
+	*count_out = 0;
+	seg->nspans = 0;
+	seg->error[0] = '\0';
+	if (len > HABAR_SEG_MAX_PARAGRAPH) {
+		snprintf(seg->error, sizeof(seg->error),
+		    "paragraph of %zu bytes is longer than %u", len,
+		    HABAR_SEG_MAX_PARAGRAPH);
+		return HABAR_ERR_LIMIT;
+	}
+	if ((status = copy_paragraph(seg, text, len)) != HABAR_OK)
+		goto done;
+	s = (const unsigned char *)seg->buf;
+	status = habar__seg_icu_set_text(seg->icu, seg->buf, len, seg->error,
+	    sizeof(seg->error));
+	if (status != HABAR_OK)
+		goto done;
+	while ((b = habar__seg_icu_next(seg->icu)) != (size_t)-1 && b < len) {
+		if (b <= from)
+			continue;
+		status = add_ellipsis_boundaries(seg, len, &from, &scanned, b);
+		if (status != HABAR_OK)
+			goto done;
+		if (!keep_boundary(seg, s, len, from, b))
+			continue;
+		if ((status = add_span(seg, from, b)) != HABAR_OK)
+			goto done;
+		from = b;
+	}
+	if ((status = add_ellipsis_boundaries(seg, len, &from, &scanned,
+	    len)) != HABAR_OK)
+		goto done;
+	status = add_span(seg, from, len);
+done:
+	if (status != HABAR_OK) {
+		if (seg->error[0] == '\0')
+			snprintf(seg->error, sizeof(seg->error), "%s",
+			    habar_status_string(status));
+		seg->nspans = 0;
+		return status;
+	}
+	*spans_out = seg->spans;
+	*count_out = seg->nspans;
+	return HABAR_OK;
+}
