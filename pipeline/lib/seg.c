@@ -27,7 +27,8 @@ enum abbr_kind {
 	ABBR_NONE,		/* not listed */
 	ABBR_INNER,		/* never ends a sentence ("Mr.", "т.е.") */
 	ABBR_NUMERIC,		/* does not end one before a number ("No. 5") */
-	ABBR_YEAR,		/* ends one only after a number ("2005 г.") */
+	ABBR_AFTER_NUMBER,	/* ends one only after a number ("2005 г.") */
+	ABBR_AMBIGUOUS,		/* ends one only before a sentence starter */
 	ABBR_END		/* may end one like any word ("etc.", "т.д.") */
 };
 
@@ -58,6 +59,7 @@ struct habar_seg {
 	struct table starters;	/* words that often open a sentence */
 	char *buf;		/* the paragraph with line breaks as spaces */
 	size_t buf_cap;
+	int casual;		/* the paragraph opens in lower case */
 	struct habar_span *spans;
 	size_t nspans;
 	size_t spans_cap;
@@ -162,8 +164,10 @@ parse_kind(const char *word)
 		return ABBR_INNER;
 	if (strcmp(word, "numeric") == 0)
 		return ABBR_NUMERIC;
-	if (strcmp(word, "year") == 0)
-		return ABBR_YEAR;
+	if (strcmp(word, "after-number") == 0)
+		return ABBR_AFTER_NUMBER;
+	if (strcmp(word, "ambiguous") == 0)
+		return ABBR_AMBIGUOUS;
 	if (strcmp(word, "end") == 0)
 		return ABBR_END;
 	return ABBR_NONE;
@@ -273,7 +277,12 @@ habar_seg_new(struct habar_seg **seg_out, const char *lang)
 	status = habar__seg_icu_new(&seg->icu, lang, err, sizeof(err));
 	if (status != HABAR_OK)
 		goto done;
-	status = load_list(seg, &seg->abbrevs, lang, "abbreviations", 1, 1);
+	/* The root list (Latin abbreviations, titles met in every
+	 * language), then the language's own, whose kinds win. */
+	status = load_list(seg, &seg->abbrevs, "root", "abbreviations", 1, 1);
+	if (status == HABAR_OK)
+		status = load_list(seg, &seg->abbrevs, lang, "abbreviations",
+		    1, 1);
 	if (status != HABAR_OK)
 		goto done;
 	status = load_list(seg, &seg->starters, lang, "sentence-starters", 0,
@@ -447,6 +456,29 @@ next_word_at(const unsigned char *s, size_t len, size_t b,
 	w->len = i - w->start;
 }
 
+/* Whether s[b..] opens with closing quotes or brackets only, followed by
+ * white space or the end. */
+static int
+closer_alone(const unsigned char *s, size_t len, size_t b)
+{
+	size_t i = b, n;
+	int32_t cp;
+
+	while (i < len && i - b < LOOK) {
+		n = utf8_at(s, len, i, &cp);
+		switch (class_of(cp)) {
+		case HABAR__SEG_CLOSE:
+			i += n;
+			continue;
+		case HABAR__SEG_SPACE:
+			return i > b;
+		default:
+			return 0;
+		}
+	}
+	return i > b && i == len;
+}
+
 /* Whether token s[0..len) (ending in '.') is one or more upper-case
  * letters each followed by a full stop: "А.", "Н.Ә.", "U.S.". */
 static int
@@ -515,11 +547,13 @@ number_before(const unsigned char *s, size_t len, size_t from, size_t i)
 }
 
 /*
- * Looks up token s[0..len) in the abbreviations, also with its first letter
- * in lower case (for an abbreviation opening a sentence).
+ * Looks up token s[0..len) in the abbreviations; a token opening a
+ * sentence (initial) is also looked up with its first letter in lower case
+ * ("См." as "см."), but an initial "P." never as "p.".
  */
 static enum abbr_kind
-abbrev_kind(const struct habar_seg *seg, const unsigned char *s, size_t len)
+abbrev_kind(const struct habar_seg *seg, const unsigned char *s, size_t len,
+    int initial)
 {
 	enum abbr_kind kind;
 	char lower[LOOK + 8];
@@ -528,7 +562,11 @@ abbrev_kind(const struct habar_seg *seg, const unsigned char *s, size_t len)
 
 	if ((kind = table_get(&seg->abbrevs, (const char *)s, len)) != ABBR_NONE)
 		return kind;
+	if (!initial)
+		return ABBR_NONE;
 	n = utf8_at(s, len, 0, &cp);
+	if (n + 1 >= len)
+		return ABBR_NONE;
 	lc = habar__seg_icu_tolower(cp);
 	if (lc == cp || len > LOOK || lc >= 0x800)
 		return ABBR_NONE;
@@ -541,6 +579,26 @@ abbrev_kind(const struct habar_seg *seg, const unsigned char *s, size_t len)
 	lower[1] = (char)(0x80 | (lc & 0x3F));
 	memcpy(lower + 2, s + n, len - n);
 	return table_get(&seg->abbrevs, lower, 2 + len - n);
+}
+
+/*
+ * Whether the next word opens sentences more often than it follows an
+ * initial or an abbreviation.  A single letter with a full stop is an
+ * initial whatever it is: "А. В. Зуев" although "В" opens many sentences.
+ */
+static int
+starter_next(const struct habar_seg *seg, const unsigned char *s, size_t len,
+    const struct next_word *next)
+{
+	int32_t cp;
+
+	if (next->len == 0)
+		return 0;
+	if (next->start + next->len < len && s[next->start + next->len] ==
+	    '.' && utf8_at(s, len, next->start, &cp) == next->len)
+		return 0;
+	return table_get(&seg->starters, (const char *)s + next->start,
+	    next->len) != ABBR_NONE;
 }
 
 /*
@@ -562,9 +620,17 @@ keep_boundary(const struct habar_seg *seg, const unsigned char *s,
 		e = utf8_before(s, len, e);
 	if (e == b || e == from)
 		return 0;
-	/* No sentence starts in lower case: "?!» – деп тілейтін". */
+	/* A quote standing alone closes the sentence before it:
+	 * "қуанады. »". */
+	if (closer_alone(s, len, b))
+		return 0;
+	/*
+	 * No sentence starts in lower case: "?!» – деп тілейтін", unless
+	 * the writer never uses capitals ("where did you grow up? india?"),
+	 * as a paragraph opening in lower case shows.
+	 */
 	next_word_at(s, len, b, &next);
-	if (next.first == HABAR__SEG_LOWER)
+	if (next.first == HABAR__SEG_LOWER && !seg->casual)
 		return 0;
 	/* The terminal punctuation, before any closing quotes. */
 	t = e;
@@ -593,27 +659,24 @@ keep_boundary(const struct habar_seg *seg, const unsigned char *s,
 	}
 	if (t - ts >= 2 && s[t - 2] == '.')
 		return 1;	/* an ellipsis "..." */
-	kind = abbrev_kind(seg, s + ts, t - ts);
+	kind = abbrev_kind(seg, s + ts, t - ts, ts == from);
 	switch (kind) {
 	case ABBR_INNER:
 		return 0;
 	case ABBR_NUMERIC:
 		return next.first != HABAR__SEG_DIGIT;
-	case ABBR_YEAR:
+	case ABBR_AFTER_NUMBER:
 		return number_before(s, len, from, ts);
+	case ABBR_AMBIGUOUS:
+		return starter_next(seg, s, len, &next);
 	case ABBR_END:
 		return 1;
 	case ABBR_NONE:
 		break;
 	}
 	if (is_initials(s + ts, t - ts, &count)) {
-		/* "А. Зуев", "U.S. President", but "in the U.S. The";
-		 * "А. В. Зуев" although "В" opens many sentences. */
-		if (next.start + next.len < len && s[next.start + next.len] ==
-		    '.' && utf8_at(s, len, next.start, &cp) == next.len)
-			return 0;
-		return next.len > 0 && table_get(&seg->starters,
-		    (const char *)s + next.start, next.len) != ABBR_NONE;
+		/* "А. Зуев", "U.S. President", but "in the U.S. The". */
+		return starter_next(seg, s, len, &next);
 	}
 	if (is_number(s + ts, t - ts, &count) && ts == from && count <= 3)
 		return 0;	/* a list item "1." */
@@ -691,54 +754,115 @@ copy_paragraph(struct habar_seg *seg, const char *text, size_t len)
 }
 
 /*
- * Proposes the boundaries ICU never does, in s[from..to): after an
- * ellipsis "…" (with closing quotes) followed by space and an upper-case
- * letter.  Keeps those that pass keep_boundary() and advances *from;
- * *scanned remembers how far the text was searched already.
+ * Whether a full stop at s[dot] ends a plain word of at least two letters,
+ * the last in lower case, that is no abbreviation: "now." but not "ст.",
+ * "2005." or "А.".
+ */
+static int
+plain_word_before(const struct habar_seg *seg, const unsigned char *s,
+    size_t len, size_t from, size_t dot)
+{
+	size_t ts = dot, letters = 0, n;
+	int32_t cp;
+
+	while (ts > from && dot - ts < LOOK) {
+		size_t k = utf8_before(s, len, ts);
+		enum habar__seg_class c;
+
+		utf8_at(s, len, k, &cp);
+		c = class_of(cp);
+		if (c == HABAR__SEG_SPACE)
+			break;
+		if (c == HABAR__SEG_LOWER || c == HABAR__SEG_UPPER ||
+		    c == HABAR__SEG_LETTER) {
+			if (letters == 0 && c != HABAR__SEG_LOWER)
+				return 0;
+			letters++;
+		} else if (!is_wrapper(c) || letters == 0)
+			return 0;
+		ts = k;
+	}
+	while (ts < dot) {
+		n = utf8_at(s, len, ts, &cp);
+		if (!is_wrapper(class_of(cp)))
+			break;
+		ts += n;
+	}
+	return letters >= 2 &&
+	    abbrev_kind(seg, s + ts, dot + 1 - ts, ts == from) == ABBR_NONE;
+}
+
+/*
+ * Proposes the boundaries ICU never does, in s[*from..to): after an
+ * ellipsis "…" followed by an upper-case letter, and after a plain word's
+ * full stop followed by a number ("now. 18 holes", "ауды. 2003 жылы"),
+ * where ICU's rules wait for a capital.  Adds those that pass
+ * keep_boundary() and advances *from; *scanned remembers how far the text
+ * was searched already.
  */
 static enum habar_status
-add_ellipsis_boundaries(struct habar_seg *seg, size_t len, size_t *from,
+add_extra_boundaries(struct habar_seg *seg, size_t len, size_t *from,
     size_t *scanned, size_t to)
 {
 	const unsigned char *s = (const unsigned char *)seg->buf;
-	size_t i = *scanned > *from ? *scanned : *from, n;
+	size_t i = *scanned > *from ? *scanned : *from, n, q;
 	enum habar_status status;
+	struct next_word next;
 	int32_t cp;
 
-	while (i + 3 <= to) {
-		const unsigned char *p = memchr(s + i, 0xE2, to - i);
-		size_t q;
+	for (; i < to; i++) {
+		int ellipsis = 0, sterm = 0, dash;
+		size_t d;
 
-		if (p == NULL)
-			break;
-		i = (size_t)(p - s);
-		if (i + 3 > to || p[1] != 0x80 || p[2] != 0xA6) {
-			i++;
+		if (s[i] == '.')
+			;
+		else if (s[i] == '!' || s[i] == '?')
+			sterm = 1;
+		else if (s[i] == 0xE2 && i + 3 <= to && s[i + 1] == 0x80 &&
+		    s[i + 2] == 0xA6)
+			ellipsis = 1;
+		else
 			continue;
-		}
-		q = i + 3;
+		q = i + (ellipsis ? 3 : 1);
 		while (q < to) {
 			n = utf8_at(s, len, q, &cp);
 			if (class_of(cp) != HABAR__SEG_CLOSE)
 				break;
 			q += n;
 		}
-		if (q < to && is_space_at(s, len, q, &n)) {
-			while (q < to && is_space_at(s, len, q, &n))
-				q += n;
-			if (q < to && keep_boundary(seg, s, len, *from, q)) {
-				struct next_word next;
-
-				next_word_at(s, len, q, &next);
-				if (next.first == HABAR__SEG_UPPER) {
-					status = add_span(seg, *from, q);
-					if (status != HABAR_OK)
-						return status;
-					*from = q;
-				}
-			}
-		}
-		i = q;
+		if (q >= to || !is_space_at(s, len, q, &n))
+			continue;
+		while (q < to && is_space_at(s, len, q, &n))
+			q += n;
+		if (q >= to)
+			break;
+		/* A dash and a space open a new line of dialogue or an
+		 * attribution: "Visit once a year. - Victor Borge". */
+		for (d = q; d < to && (s[d] == '-' || (s[d] == 0xE2 &&
+		    d + 3 <= to && s[d + 1] == 0x80 && (s[d + 2] == 0x93 ||
+		    s[d + 2] == 0x94))); d += s[d] == '-' ? 1 : 3)
+			;
+		dash = d > q && d < to && is_space_at(s, len, d, &n);
+		next_word_at(s, len, q, &next);
+		if (dash) {
+			if (next.first != HABAR__SEG_UPPER)
+				continue;
+		} else if (sterm)
+			continue;	/* ICU proposes the others */
+		else if (ellipsis) {
+			if (next.first != HABAR__SEG_UPPER)
+				continue;
+		} else if ((next.first != HABAR__SEG_DIGIT &&
+		    (next.first != HABAR__SEG_LOWER || !seg->casual)) ||
+		    next.start != q ||
+		    !plain_word_before(seg, s, len, *from, i))
+			continue;
+		if (!keep_boundary(seg, s, len, *from, q))
+			continue;
+		if ((status = add_span(seg, *from, q)) != HABAR_OK)
+			return status;
+		*from = q;
+		i = q - 1;
 	}
 	/* An ellipsis cut at "to" is looked at again from its start. */
 	*scanned = to >= 2 ? to - 2 : 0;
@@ -766,6 +890,12 @@ habar_seg_paragraph(struct habar_seg *seg, const char *text, size_t len,
 	if ((status = copy_paragraph(seg, text, len)) != HABAR_OK)
 		goto done;
 	s = (const unsigned char *)seg->buf;
+	{
+		struct next_word first;
+
+		next_word_at(s, len, 0, &first);
+		seg->casual = first.first == HABAR__SEG_LOWER;
+	}
 	status = habar__seg_icu_set_text(seg->icu, seg->buf, len, seg->error,
 	    sizeof(seg->error));
 	if (status != HABAR_OK)
@@ -773,7 +903,7 @@ habar_seg_paragraph(struct habar_seg *seg, const char *text, size_t len,
 	while ((b = habar__seg_icu_next(seg->icu)) != (size_t)-1 && b < len) {
 		if (b <= from)
 			continue;
-		status = add_ellipsis_boundaries(seg, len, &from, &scanned, b);
+		status = add_extra_boundaries(seg, len, &from, &scanned, b);
 		if (status != HABAR_OK)
 			goto done;
 		if (!keep_boundary(seg, s, len, from, b))
@@ -782,7 +912,7 @@ habar_seg_paragraph(struct habar_seg *seg, const char *text, size_t len,
 			goto done;
 		from = b;
 	}
-	if ((status = add_ellipsis_boundaries(seg, len, &from, &scanned,
+	if ((status = add_extra_boundaries(seg, len, &from, &scanned,
 	    len)) != HABAR_OK)
 		goto done;
 	status = add_span(seg, from, len);
