@@ -11,5 +11,6 @@
 #include <habar/data.h>
 #include <habar/lines.h>
 #include <habar/release.h>
+#include <habar/decode.h>
 
 #endif

@@ -35,6 +35,7 @@ struct habar_release_line {
 	size_t value_len;
 	unsigned long number;	/* 1-based line number */
 	int terminated;		/* the line ended with a newline */
+	int crlf;		/* ... and that newline was "\r\n" */
 };
 
 struct habar_release;

@@ -166,6 +166,7 @@ habar_release_next(struct habar_release *release,
 	}
 	line->number = habar_lines_number(release->lines);
 	line->terminated = habar_lines_terminated(release->lines);
+	line->crlf = habar_lines_crlf(release->lines);
 	if (line->number == 1 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
 		len -= 3;
