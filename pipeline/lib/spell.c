@@ -1,0 +1,814 @@
+/*
+ * spell.c: the spell-checker's decisions (see habar/spell.h).
+ *
+ * A token goes through, in order: the script test (Latin and Cyrillic
+ * mixed: a look-alike letter; another script: skipped), the verdict cache,
+ * the choice of dictionary by script (Latin words against English,
+ * Cyrillic ones against the text's language, or Russian/Kazakh inside
+ * English), the list of words the project rejects although Hunspell knows
+ * them, Hunspell itself (with the project's and the user's word lists
+ * added), acronyms, hyphenated compounds part by part, and finally the
+ * language's suffix and variant rules (spell_morph.c).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/data.h>
+
+#include "spell_internal.h"
+
+enum { DICT_EN, DICT_RU, DICT_KK, DICT_COUNT };
+
+static const char *const dict_code[DICT_COUNT] = { "en_US", "ru_RU", "kk_KZ" };
+static const char *const dict_lang[DICT_COUNT] = { "en", "ru", "kk" };
+
+/* The verdict cache: open addressing, cleared when three quarters full,
+ * so memory stays flat whatever the input. */
+#define CACHE_SLOTS (1u << 16)
+#define CACHE_KEY_MAX 47
+
+struct cache_slot {
+	unsigned char len;	/* 0: empty */
+	unsigned char verdict;
+	char key[CACHE_KEY_MAX];
+};
+
+/* A set of words (the reject lists), open addressing, grown as needed. */
+struct word_set {
+	char **slots;
+	size_t cap, count;
+};
+
+/* Personal words, kept to add to each dictionary when it opens. */
+struct word_list {
+	char **words;
+	size_t count;
+};
+
+struct habar_spell {
+	int main_dict;			/* DICT_* of the text language */
+	struct habar__dict *dicts[DICT_COUNT];
+	struct habar__morph *morph[DICT_COUNT];
+	struct word_set reject[DICT_COUNT];
+	int opened[DICT_COUNT];		/* 1 opened, -1 failed */
+	struct word_list personal;
+	struct cache_slot *cache;
+	size_t cache_used;
+	char error[512];
+};
+
+static uint32_t
+hash_bytes(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void
+set_free(struct word_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->cap; i++)
+		free(set->slots[i]);
+	free(set->slots);
+	memset(set, 0, sizeof(*set));
+}
+
+static int
+set_has(const struct word_set *set, const char *word)
+{
+	size_t i;
+
+	if (set->cap == 0)
+		return 0;
+	for (i = hash_bytes(word, strlen(word)) & (set->cap - 1);
+	    set->slots[i] != NULL; i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->slots[i], word) == 0)
+			return 1;
+	return 0;
+}
+
+static enum habar_status
+set_add(struct word_set *set, const char *word)
+{
+	size_t i;
+
+	if (set_has(set, word))
+		return HABAR_OK;
+	if ((set->count + 1) * 2 > set->cap) {
+		struct word_set bigger = { NULL, set->cap ? set->cap * 2 : 64, 0 };
+		if ((bigger.slots = calloc(bigger.cap, sizeof(char *))) == NULL)
+			return HABAR_ERR_NOMEM;
+		for (i = 0; i < set->cap; i++) {
+			size_t j;
+			if (set->slots[i] == NULL)
+				continue;
+			for (j = hash_bytes(set->slots[i],
+			    strlen(set->slots[i])) & (bigger.cap - 1);
+			    bigger.slots[j] != NULL;
+			    j = (j + 1) & (bigger.cap - 1))
+				;
+			bigger.slots[j] = set->slots[i];
+		}
+		bigger.count = set->count;
+		free(set->slots);
+		*set = bigger;
+	}
+	for (i = hash_bytes(word, strlen(word)) & (set->cap - 1);
+	    set->slots[i] != NULL; i = (i + 1) & (set->cap - 1))
+		;
+	if ((set->slots[i] = strdup(word)) == NULL)
+		return HABAR_ERR_NOMEM;
+	set->count++;
+	return HABAR_OK;
+}
+
+/* Lower-cases the UTF-8 word into out (cap bytes); 0 if it does not fit. */
+static int
+lower_word(const char *word, size_t len, char *out, size_t cap)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len)
+		if (!habar__spell_put_cp(out, cap - 1, &n,
+		    habar__spell_lower(habar__spell_next_cp(word, len, &i))))
+			return 0;
+	out[n] = '\0';
+	return 1;
+}
+
+/*
+ * Reads a word list: one word a line, "#" comments, blank lines ignored;
+ * "word/model" inflects word like model (when the list goes into a
+ * dictionary).  Calls add(word, model, arg) for each.
+ */
+typedef enum habar_status list_fn(const char *word, const char *model,
+    void *arg);
+
+static enum habar_status
+read_list(const char *path, list_fn *add, void *arg, char *err, size_t err_len)
+{
+	FILE *fp;
+	char line[1024];
+	unsigned long number = 0;
+	enum habar_status status = HABAR_OK;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, err_len, "%s: %s", path, strerror(errno));
+		return errno == ENOENT ? HABAR_ERR_NOTFOUND : HABAR_ERR_IO;
+	}
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *p = line, *end, *slash;
+		number++;
+		if (strchr(line, '\n') == NULL && !feof(fp)) {
+			snprintf(err, err_len, "%s:%lu: line too long", path,
+			    number);
+			status = HABAR_ERR_INPUT;
+			break;
+		}
+		while (*p == ' ' || *p == '\t' || *p == '\xef')
+			if (*p == '\xef' && number == 1 &&
+			    strncmp(p, "\xef\xbb\xbf", 3) == 0)
+				p += 3;
+			else if (*p == '\xef')
+				break;
+			else
+				p++;
+		if (*p == '#')
+			continue;
+		end = p + strlen(p);
+		while (end > p && (end[-1] == '\n' || end[-1] == '\r' ||
+		    end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		if (*p == '\0')
+			continue;
+		if ((size_t)(end - p) >= HABAR__SPELL_WORD_MAX) {
+			snprintf(err, err_len, "%s:%lu: word too long", path,
+			    number);
+			status = HABAR_ERR_INPUT;
+			break;
+		}
+		slash = strchr(p, '/');
+		if (slash != NULL)
+			*slash++ = '\0';
+		if ((status = add(p, slash, arg)) != HABAR_OK)
+			break;
+	}
+	if (status == HABAR_OK && ferror(fp)) {
+		snprintf(err, err_len, "%s: read error", path);
+		status = HABAR_ERR_IO;
+	}
+	fclose(fp);
+	return status;
+}
+
+static enum habar_status
+add_to_dict(const char *word, const char *model, void *arg)
+{
+	return habar__dict_add(arg, word, model);
+}
+
+static enum habar_status
+add_to_reject(const char *word, const char *model, void *arg)
+{
+	char low[HABAR__SPELL_WORD_MAX * 2];
+
+	(void)model;
+	if (!lower_word(word, strlen(word), low, sizeof(low)))
+		return HABAR_OK;
+	return set_add(arg, low);
+}
+
+static enum habar_status
+add_to_personal(const char *word, const char *model, void *arg)
+{
+	struct word_list *list = arg;
+	char **grown;
+	size_t need = strlen(word) + 1 + (model ? strlen(model) + 1 : 0);
+	char *copy;
+
+	if (list->count >= 1000000)
+		return HABAR_ERR_LIMIT;
+	if ((copy = malloc(need)) == NULL)
+		return HABAR_ERR_NOMEM;
+	snprintf(copy, need, "%s%s%s", word, model ? "/" : "",
+	    model ? model : "");
+	grown = realloc(list->words, (list->count + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		free(copy);
+		return HABAR_ERR_NOMEM;
+	}
+	list->words = grown;
+	list->words[list->count++] = copy;
+	return HABAR_OK;
+}
+
+/* The script of a personal word: which dictionaries it belongs to. */
+static enum habar__script
+word_script(const char *word)
+{
+	size_t i = 0, len = strlen(word);
+
+	while (i < len) {
+		enum habar__script s =
+		    habar__spell_script(habar__spell_next_cp(word, len, &i));
+		if (s == HABAR__SCRIPT_LATIN || s == HABAR__SCRIPT_CYRILLIC)
+			return s;
+	}
+	return HABAR__SCRIPT_NONE;
+}
+
+/* Opens dictionary d with its word lists and rules, once. */
+static enum habar_status
+open_dict(struct habar_spell *spell, int d)
+{
+	char relative[128], *path = NULL;
+	enum habar_status status;
+	size_t i;
+
+	if (spell->opened[d] > 0)
+		return HABAR_OK;
+	if (spell->opened[d] < 0)
+		return HABAR_ERR_NOTFOUND;
+	spell->opened[d] = -1;
+	status = habar__dict_open(&spell->dicts[d], dict_code[d], spell->error,
+	    sizeof(spell->error));
+	if (status != HABAR_OK)
+		return status;
+	/* The project's word lists: names, places, organisations,
+	 * acronyms, and the words Hunspell lacks. */
+	snprintf(relative, sizeof(relative), "dictionaries/%s.words",
+	    dict_lang[d]);
+	status = habar_data_find(&path, relative);
+	if (status == HABAR_OK)
+		status = read_list(path, add_to_dict, spell->dicts[d],
+		    spell->error, sizeof(spell->error));
+	free(path);
+	path = NULL;
+	if (status != HABAR_OK && status != HABAR_ERR_NOTFOUND)
+		return status;
+	snprintf(relative, sizeof(relative), "dictionaries/%s.reject",
+	    dict_lang[d]);
+	status = habar_data_find(&path, relative);
+	if (status == HABAR_OK)
+		status = read_list(path, add_to_reject, &spell->reject[d],
+		    spell->error, sizeof(spell->error));
+	free(path);
+	if (status != HABAR_OK && status != HABAR_ERR_NOTFOUND)
+		return status;
+	/* The user's words, by script: Latin ones go to English, Cyrillic
+	 * ones to Russian and Kazakh. */
+	for (i = 0; i < spell->personal.count; i++) {
+		char *w = spell->personal.words[i], *slash = strchr(w, '/');
+		enum habar__script s = word_script(w);
+		if ((s == HABAR__SCRIPT_LATIN) != (d == DICT_EN))
+			continue;
+		if (slash != NULL)
+			*slash = '\0';
+		status = habar__dict_add(spell->dicts[d], w,
+		    slash ? slash + 1 : NULL);
+		if (slash != NULL)
+			*slash = '/';
+		if (status != HABAR_OK)
+			return status;
+	}
+	status = habar__morph_load(&spell->morph[d], dict_lang[d],
+	    spell->error, sizeof(spell->error));
+	if (status != HABAR_OK)
+		return status;
+	spell->opened[d] = 1;
+	spell->error[0] = '\0';
+	return HABAR_OK;
+}
+
+/* Reads the personal lists named in options, $HABAR_PERSONAL_DICT and
+ * ~/.config/habar/words.<lang>. */
+static enum habar_status
+read_personal(struct habar_spell *spell, const char *lang,
+    const struct habar_spell_options *options)
+{
+	enum habar_status status;
+	const char *env, *home;
+	char path[4096];
+	size_t i;
+
+	if (options != NULL)
+		for (i = 0; i < options->personal_count; i++) {
+			status = read_list(options->personal[i],
+			    add_to_personal, &spell->personal, spell->error,
+			    sizeof(spell->error));
+			if (status != HABAR_OK)
+				return status;
+		}
+	if (options != NULL && options->no_default_personal)
+		return HABAR_OK;
+	if ((env = getenv("HABAR_PERSONAL_DICT")) != NULL && *env != '\0') {
+		const char *p = env;
+		for (;;) {
+			const char *colon = strchr(p, ':');
+			size_t len = colon ? (size_t)(colon - p) : strlen(p);
+			if (len > 0 && len < sizeof(path)) {
+				memcpy(path, p, len);
+				path[len] = '\0';
+				status = read_list(path, add_to_personal,
+				    &spell->personal, spell->error,
+				    sizeof(spell->error));
+				if (status != HABAR_OK)
+					return status;
+			}
+			if (colon == NULL)
+				break;
+			p = colon + 1;
+		}
+	}
+	env = getenv("XDG_CONFIG_HOME");
+	home = getenv("HOME");
+	if (env != NULL && *env != '\0')
+		snprintf(path, sizeof(path), "%s/habar/words.%s", env, lang);
+	else if (home != NULL && *home != '\0')
+		snprintf(path, sizeof(path), "%s/.config/habar/words.%s",
+		    home, lang);
+	else
+		return HABAR_OK;
+	status = read_list(path, add_to_personal, &spell->personal,
+	    spell->error, sizeof(spell->error));
+	if (status == HABAR_ERR_NOTFOUND) {
+		spell->error[0] = '\0';
+		status = HABAR_OK;
+	}
+	return status;
+}
+
+enum habar_status
+habar_spell_new(struct habar_spell **spell_out, const char *lang,
+    const struct habar_spell_options *options, char *errbuf,
+    size_t errbuf_len)
+{
+	struct habar_spell *spell;
+	enum habar_status status = HABAR_OK;
+	int d;
+
+	*spell_out = NULL;
+	if (errbuf != NULL && errbuf_len > 0)
+		errbuf[0] = '\0';
+	if ((spell = calloc(1, sizeof(*spell))) == NULL)
+		return HABAR_ERR_NOMEM;
+	if (lang == NULL || strlen(lang) < 2 ||
+	    (lang[2] != '\0' && lang[2] != '-' && lang[2] != '_')) {
+		snprintf(spell->error, sizeof(spell->error),
+		    "unsupported language '%s' (en, ru or kk)",
+		    lang ? lang : "");
+		status = HABAR_ERR_ARGUMENT;
+		goto done;
+	}
+	for (d = 0; d < DICT_COUNT; d++)
+		if (strncmp(lang, dict_lang[d], 2) == 0)
+			break;
+	if (d == DICT_COUNT) {
+		snprintf(spell->error, sizeof(spell->error),
+		    "unsupported language '%s' (en, ru or kk)", lang);
+		status = HABAR_ERR_ARGUMENT;
+		goto done;
+	}
+	spell->main_dict = d;
+	if ((spell->cache = calloc(CACHE_SLOTS, sizeof(*spell->cache))) ==
+	    NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	if ((status = read_personal(spell, dict_lang[d], options)) !=
+	    HABAR_OK)
+		goto done;
+	status = open_dict(spell, d);
+done:
+	if (status != HABAR_OK) {
+		if (errbuf != NULL && errbuf_len > 0)
+			snprintf(errbuf, errbuf_len, "%s", spell->error[0] ?
+			    spell->error : habar_status_string(status));
+		habar_spell_free(spell);
+		spell = NULL;
+	}
+	*spell_out = spell;
+	return status;
+}
+
+void
+habar_spell_free(struct habar_spell *spell)
+{
+	size_t i;
+	int d;
+
+	if (spell == NULL)
+		return;
+	for (d = 0; d < DICT_COUNT; d++) {
+		habar__dict_free(spell->dicts[d]);
+		habar__morph_free(spell->morph[d]);
+		set_free(&spell->reject[d]);
+	}
+	for (i = 0; i < spell->personal.count; i++)
+		free(spell->personal.words[i]);
+	free(spell->personal.words);
+	free(spell->cache);
+	free(spell);
+}
+
+const char *
+habar_spell_error(const struct habar_spell *spell)
+{
+	return spell != NULL ? spell->error : "";
+}
+
+/* What the checker needs to know of a token's letters. */
+struct shape {
+	size_t letters, latin, cyrillic, other, upper;
+	size_t kazakh;		/* letters only Kazakh uses */
+	size_t hyphens;
+};
+
+static int
+is_kazakh_letter(uint32_t c)
+{
+	switch (habar__spell_lower(c)) {
+	case 0x04D9: case 0x0493: case 0x049B: case 0x04A3: case 0x04E9:
+	case 0x04B1: case 0x04AF: case 0x04BB: case 0x0456:
+		return 1;	/* ә ғ қ ң ө ұ ү һ і */
+	default:
+		return 0;
+	}
+}
+
+static void
+shape_of(const char *w, size_t len, struct shape *sh)
+{
+	size_t i = 0;
+
+	memset(sh, 0, sizeof(*sh));
+	while (i < len) {
+		uint32_t c = habar__spell_next_cp(w, len, &i);
+		switch (habar__spell_script(c)) {
+		case HABAR__SCRIPT_LATIN:
+			sh->latin++;
+			break;
+		case HABAR__SCRIPT_CYRILLIC:
+			sh->cyrillic++;
+			if (is_kazakh_letter(c))
+				sh->kazakh++;
+			break;
+		case HABAR__SCRIPT_OTHER:
+			sh->other++;
+			break;
+		default:
+			if (c == '-' || c == 0x2010 || c == 0x2011)
+				sh->hyphens++;
+			continue;
+		}
+		sh->letters++;
+		if (habar__spell_is_upper(c))
+			sh->upper++;
+	}
+}
+
+/* The context the rules' known() callback gets. */
+struct lookup {
+	struct habar_spell *spell;
+	int dict;
+};
+
+/* Whether Hunspell (with the lists) knows word and the project does not
+ * reject it. */
+static int
+dict_knows(struct habar_spell *spell, int d, const char *word)
+{
+	char low[HABAR__SPELL_WORD_MAX * 2];
+
+	if (spell->reject[d].count > 0 &&
+	    lower_word(word, strlen(word), low, sizeof(low)) &&
+	    set_has(&spell->reject[d], low))
+		return 0;
+	return habar__dict_check(spell->dicts[d], word);
+}
+
+static int
+morph_known(const char *word, int is_stem, void *arg)
+{
+	struct lookup *lk = arg;
+	struct shape sh;
+
+	if (dict_knows(lk->spell, lk->dict, word))
+		return 1;
+	/* Kazakh text borrows Russian stems (парламент-іне, компания-сы):
+	 * a stem of four letters or more with no Kazakh letter may be a
+	 * Russian word. */
+	if (lk->dict == DICT_KK && is_stem && lk->spell->opened[DICT_RU] >= 0) {
+		shape_of(word, strlen(word), &sh);
+		if (sh.kazakh == 0 && sh.latin == 0 && sh.letters >= 4 &&
+		    open_dict(lk->spell, DICT_RU) == HABAR_OK)
+			return dict_knows(lk->spell, DICT_RU, word);
+	}
+	return 0;
+}
+
+/* Checks one word (no hyphen left in it) against dictionary d. */
+static enum habar_status
+check_simple(struct habar_spell *spell, int d, const char *word, size_t len,
+    int *known)
+{
+	struct lookup lk = { spell, d };
+	struct shape sh;
+	enum habar_status status;
+
+	*known = 0;
+	if ((status = open_dict(spell, d)) != HABAR_OK)
+		return status;
+	shape_of(word, len, &sh);
+	if (sh.letters <= 1) {
+		*known = 1;
+		return HABAR_OK;
+	}
+	if (dict_knows(spell, d, word)) {
+		*known = 1;
+		return HABAR_OK;
+	}
+	/* Acronyms: two to five capitals (NATO, ЮНИСЕФ is in the lists). */
+	if (sh.upper == sh.letters && sh.letters <= 5) {
+		*known = 1;
+		return HABAR_OK;
+	}
+	if (habar__morph_accepts(spell->morph[d], word, morph_known, &lk)) {
+		*known = 1;
+		return HABAR_OK;
+	}
+	/* A Russian word in Kazakh text, as Kazakh news often quotes. */
+	if (d == DICT_KK && sh.kazakh == 0 && sh.letters >= 4 &&
+	    open_dict(spell, DICT_RU) == HABAR_OK &&
+	    dict_knows(spell, DICT_RU, word))
+		*known = 1;
+	return HABAR_OK;
+}
+
+/* Which dictionary checks a word of this shape. */
+static int
+dict_for(const struct habar_spell *spell, const struct shape *sh)
+{
+	if (sh->latin > 0)
+		return DICT_EN;
+	if (spell->main_dict != DICT_EN)
+		return spell->main_dict;
+	return sh->kazakh > 0 ? DICT_KK : DICT_RU;
+}
+
+/* The verdict on a normalised word (apostrophes and hyphens ASCII). */
+static enum habar_status
+decide(struct habar_spell *spell, const char *word, size_t len,
+    const struct shape *sh, enum habar_spell_verdict *verdict)
+{
+	enum habar_status status;
+	int d = dict_for(spell, sh), known;
+	const char *part, *end = word + len;
+	char buf[HABAR__SPELL_WORD_MAX + 1];
+
+	*verdict = HABAR_SPELL_UNKNOWN;
+	status = check_simple(spell, d, word, len, &known);
+	if (status != HABAR_OK || known) {
+		if (known)
+			*verdict = HABAR_SPELL_OK;
+		return status;
+	}
+	/* English text: a Cyrillic word Russian lacks may be Kazakh. */
+	if (spell->main_dict == DICT_EN && d == DICT_RU) {
+		status = check_simple(spell, DICT_KK, word, len, &known);
+		if (status != HABAR_OK || known) {
+			if (known)
+				*verdict = HABAR_SPELL_OK;
+			return status;
+		}
+	}
+	if (sh->hyphens == 0)
+		return HABAR_OK;
+	/* A compound: every part must be known; after an acronym, a
+	 * Kazakh case ending may follow a hyphen (УПМ-ге). */
+	for (part = word; part < end;) {
+		const char *dash = memchr(part, '-', (size_t)(end - part));
+		size_t plen = dash ? (size_t)(dash - part) : (size_t)(end - part);
+		struct shape psh;
+
+		if (plen == 0 || plen >= sizeof(buf))
+			return HABAR_OK;
+		memcpy(buf, part, plen);
+		buf[plen] = '\0';
+		shape_of(buf, plen, &psh);
+		if (part > word && psh.latin == 0 &&
+		    habar__morph_is_suffix(spell->morph[spell->main_dict], buf))
+			known = 1;
+		else if ((status = check_simple(spell, dict_for(spell, &psh),
+		    buf, plen, &known)) != HABAR_OK)
+			return status;
+		if (!known)
+			return HABAR_OK;
+		part = dash ? dash + 1 : end;
+	}
+	*verdict = HABAR_SPELL_OK;
+	return HABAR_OK;
+}
+
+/* Whether one hyphen-separated part of word mixes Latin and Cyrillic
+ * ("Google-дың" does not: each part keeps to its script). */
+static int
+mixes_within_part(const char *word, size_t len)
+{
+	size_t i = 0;
+	int latin = 0, cyrillic = 0;
+
+	while (i < len) {
+		uint32_t c = habar__spell_next_cp(word, len, &i);
+		enum habar__script s = habar__spell_script(c);
+		if (c == '-' || c == 0x2010 || c == 0x2011) {
+			latin = cyrillic = 0;
+			continue;
+		}
+		if (s == HABAR__SCRIPT_LATIN)
+			latin = 1;
+		else if (s == HABAR__SCRIPT_CYRILLIC)
+			cyrillic = 1;
+		if (latin && cyrillic)
+			return 1;
+	}
+	return 0;
+}
+
+enum habar_status
+habar_spell_check(struct habar_spell *spell, const char *word, size_t len,
+    enum habar_spell_verdict *verdict)
+{
+	char norm[HABAR__SPELL_WORD_MAX + 1];
+	struct cache_slot *slot = NULL;
+	enum habar_status status;
+	struct shape sh;
+	size_t i = 0, n = 0;
+
+	*verdict = HABAR_SPELL_SKIPPED;
+	shape_of(word, len, &sh);
+	if (sh.letters == 0)
+		return HABAR_OK;
+	if (sh.latin > 0 && sh.cyrillic > 0 && mixes_within_part(word, len)) {
+		*verdict = HABAR_SPELL_MIXED;
+		return HABAR_OK;
+	}
+	if (sh.other > 0)
+		return HABAR_OK;
+	*verdict = HABAR_SPELL_OK;
+	if (sh.letters == 1)
+		return HABAR_OK;
+	*verdict = HABAR_SPELL_UNKNOWN;
+	if (len > HABAR__SPELL_WORD_MAX)
+		return HABAR_OK;
+	/* Typographic apostrophes and hyphens as Hunspell expects them. */
+	while (i < len) {
+		uint32_t c = habar__spell_next_cp(word, len, &i);
+		if (c == 0x2019 || c == 0x02BC)
+			c = '\'';
+		else if (c == 0x2010 || c == 0x2011)
+			c = '-';
+		if (c == 0 || !habar__spell_put_cp(norm, sizeof(norm) - 1, &n, c))
+			return HABAR_OK;
+	}
+	norm[n] = '\0';
+	if (n <= CACHE_KEY_MAX) {
+		uint32_t h = hash_bytes(norm, n);
+		size_t k;
+		for (k = h & (CACHE_SLOTS - 1); spell->cache[k].len != 0;
+		    k = (k + 1) & (CACHE_SLOTS - 1)) {
+			if (spell->cache[k].len == n &&
+			    memcmp(spell->cache[k].key, norm, n) == 0) {
+				*verdict = spell->cache[k].verdict;
+				return HABAR_OK;
+			}
+		}
+		if (spell->cache_used >= CACHE_SLOTS / 4 * 3) {
+			memset(spell->cache, 0, CACHE_SLOTS * sizeof(*slot));
+			spell->cache_used = 0;
+			for (k = h & (CACHE_SLOTS - 1); spell->cache[k].len;
+			    k = (k + 1) & (CACHE_SLOTS - 1))
+				;
+		}
+		slot = &spell->cache[k];
+	}
+	if ((status = decide(spell, norm, n, &sh, verdict)) != HABAR_OK)
+		return status;
+	if (slot != NULL) {
+		slot->len = (unsigned char)n;
+		slot->verdict = (unsigned char)*verdict;
+		memcpy(slot->key, norm, n);
+		spell->cache_used++;
+	}
+	return HABAR_OK;
+}
+
+enum habar_status
+habar_spell_accept(struct habar_spell *spell, const char *word, size_t len)
+{
+	char buf[HABAR__SPELL_WORD_MAX + 1];
+	enum habar_status status;
+	struct shape sh;
+	int d;
+
+	if (len == 0 || len > HABAR__SPELL_WORD_MAX || memchr(word, 0, len))
+		return HABAR_ERR_ARGUMENT;
+	memcpy(buf, word, len);
+	buf[len] = '\0';
+	shape_of(buf, len, &sh);
+	d = dict_for(spell, &sh);
+	if ((status = open_dict(spell, d)) != HABAR_OK)
+		return status;
+	if ((status = habar__dict_add(spell->dicts[d], buf, NULL)) != HABAR_OK)
+		return status;
+	/* Earlier verdicts may now be wrong. */
+	memset(spell->cache, 0, CACHE_SLOTS * sizeof(*spell->cache));
+	spell->cache_used = 0;
+	return HABAR_OK;
+}
+
+enum habar_status
+habar_spell_suggest(struct habar_spell *spell, char ***list, size_t *count,
+    const char *word, size_t len, size_t max)
+{
+	char buf[HABAR__SPELL_WORD_MAX + 1];
+	enum habar_status status;
+	struct shape sh;
+	int d;
+
+	*list = NULL;
+	*count = 0;
+	if (len == 0 || len > HABAR__SPELL_WORD_MAX || memchr(word, 0, len))
+		return HABAR_OK;
+	memcpy(buf, word, len);
+	buf[len] = '\0';
+	shape_of(buf, len, &sh);
+	if (sh.latin > 0 && sh.cyrillic > 0)
+		return HABAR_OK;
+	d = dict_for(spell, &sh);
+	if ((status = open_dict(spell, d)) != HABAR_OK)
+		return status;
+	return habar__dict_suggest(spell->dicts[d], list, count, buf, max);
+}
+
+void
+habar_spell_list_free(char **list, size_t count)
+{
+	size_t i;
+
+	if (list == NULL)
+		return;
+	for (i = 0; i < count; i++)
+		free(list[i]);
+	free(list);
+}

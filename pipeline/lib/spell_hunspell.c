@@ -1,0 +1,213 @@
+/*
+ * spell_hunspell.c: the wrapper around libhunspell, the only file that
+ * sees it.
+ *
+ * Callers speak UTF-8.  A dictionary whose .aff declares a legacy
+ * encoding (SET KOI8-R, SET microsoft-cp1251...) gets its words converted
+ * to that encoding before Hunspell sees them, and its suggestions
+ * converted back, through spell_icu.c.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <hunspell/hunspell.h>
+
+#include "spell_internal.h"
+
+struct habar__dict {
+	Hunhandle *handle;
+	char *encoding;		/* NULL when the dictionary is UTF-8 */
+};
+
+/* Whether dir/code.aff and dir/code.dic both exist; fills the paths. */
+static int
+find_in(const char *dir, size_t dir_len, const char *code, char *aff,
+    char *dic, size_t cap)
+{
+	struct stat st;
+
+	if (snprintf(aff, cap, "%.*s/%s.aff", (int)dir_len, dir, code) >=
+	    (int)cap || snprintf(dic, cap, "%.*s/%s.dic", (int)dir_len, dir,
+	    code) >= (int)cap)
+		return 0;
+	return stat(aff, &st) == 0 && stat(dic, &st) == 0;
+}
+
+/* Finds code.aff and code.dic along $DICPATH and the system folders. */
+static int
+find_dictionary(const char *code, char *aff, char *dic, size_t cap)
+{
+	static const char *const system_dirs[] = {
+		"/usr/share/hunspell", "/usr/share/myspell/dicts",
+		"/usr/share/myspell", "/usr/local/share/hunspell"
+	};
+	const char *env = getenv("DICPATH");
+	size_t i;
+
+	if (env != NULL && *env != '\0') {
+		const char *dir = env;
+		for (;;) {
+			const char *colon = strchr(dir, ':');
+			size_t len = colon ? (size_t)(colon - dir) : strlen(dir);
+			if (len > 0 && find_in(dir, len, code, aff, dic, cap))
+				return 1;
+			if (colon == NULL)
+				break;
+			dir = colon + 1;
+		}
+	}
+	for (i = 0; i < sizeof(system_dirs) / sizeof(system_dirs[0]); i++)
+		if (find_in(system_dirs[i], strlen(system_dirs[i]), code, aff,
+		    dic, cap))
+			return 1;
+	return 0;
+}
+
+enum habar_status
+habar__dict_open(struct habar__dict **dict_out, const char *code, char *err,
+    size_t err_len)
+{
+	char aff[4096], dic[4096];
+	struct habar__dict *dict = NULL;
+	enum habar_status status = HABAR_OK;
+	const char *enc;
+
+	*dict_out = NULL;
+	if (!find_dictionary(code, aff, dic, sizeof(aff))) {
+		snprintf(err, err_len, "Hunspell dictionary %s not found "
+		    "(install hunspell-%.2s or set DICPATH)", code, code);
+		return HABAR_ERR_NOTFOUND;
+	}
+	if ((dict = calloc(1, sizeof(*dict))) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	if ((dict->handle = Hunspell_create(aff, dic)) == NULL) {
+		snprintf(err, err_len, "%s: Hunspell cannot load it", aff);
+		status = HABAR_ERR_LIBRARY;
+		goto done;
+	}
+	/* Hunspell reports the SET line of the .aff (ISO8859-1 when it has
+	 * none); anything but UTF-8 means converting every word. */
+	enc = Hunspell_get_dic_encoding(dict->handle);
+	if (enc != NULL && strcasecmp(enc, "UTF-8") != 0 &&
+	    strcasecmp(enc, "UTF8") != 0) {
+		if ((dict->encoding = strdup(enc)) == NULL) {
+			status = HABAR_ERR_NOMEM;
+			goto done;
+		}
+	}
+done:
+	if (status != HABAR_OK) {
+		habar__dict_free(dict);
+		dict = NULL;
+	}
+	*dict_out = dict;
+	return status;
+}
+
+void
+habar__dict_free(struct habar__dict *dict)
+{
+	if (dict == NULL)
+		return;
+	if (dict->handle != NULL)
+		Hunspell_destroy(dict->handle);
+	free(dict->encoding);
+	free(dict);
+}
+
+/* The word in the dictionary's encoding: word itself or buf; NULL when
+ * it cannot be converted. */
+static const char *
+to_dict(const struct habar__dict *dict, const char *word, char *buf,
+    size_t cap)
+{
+	if (dict->encoding == NULL)
+		return word;
+	if (habar__spell_recode(dict->encoding, 1, word, buf, cap) != 0)
+		return NULL;
+	return buf;
+}
+
+int
+habar__dict_check(struct habar__dict *dict, const char *word)
+{
+	char buf[HABAR__SPELL_WORD_MAX * 4 + 1];
+	const char *w = to_dict(dict, word, buf, sizeof(buf));
+
+	if (w == NULL)
+		return 0;
+	return Hunspell_spell(dict->handle, w) != 0;
+}
+
+enum habar_status
+habar__dict_add(struct habar__dict *dict, const char *word, const char *model)
+{
+	char buf[HABAR__SPELL_WORD_MAX * 4 + 1];
+	char mbuf[HABAR__SPELL_WORD_MAX * 4 + 1];
+	const char *w = to_dict(dict, word, buf, sizeof(buf));
+	const char *m = NULL;
+
+	if (w == NULL)
+		return HABAR_OK;
+	if (model != NULL)
+		m = to_dict(dict, model, mbuf, sizeof(mbuf));
+	/* Hunspell returns non-zero only on allocation failure. */
+	if (m != NULL && Hunspell_add_with_affix(dict->handle, w, m) == 0)
+		return HABAR_OK;
+	return Hunspell_add(dict->handle, w) == 0 ? HABAR_OK : HABAR_ERR_NOMEM;
+}
+
+enum habar_status
+habar__dict_suggest(struct habar__dict *dict, char ***list_out,
+    size_t *count_out, const char *word, size_t max)
+{
+	char buf[HABAR__SPELL_WORD_MAX * 4 + 1];
+	char out[HABAR__SPELL_WORD_MAX * 4 + 1];
+	const char *w = to_dict(dict, word, buf, sizeof(buf));
+	char **hlist = NULL, **list = NULL;
+	enum habar_status status = HABAR_OK;
+	size_t count = 0;
+	int n = 0, i;
+
+	*list_out = NULL;
+	*count_out = 0;
+	if (w == NULL)
+		return HABAR_OK;
+	n = Hunspell_suggest(dict->handle, &hlist, w);
+	if (n <= 0)
+		goto done;
+	if ((list = calloc((size_t)n, sizeof(*list))) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	for (i = 0; i < n && count < max; i++) {
+		const char *s = hlist[i];
+		if (dict->encoding != NULL) {
+			if (habar__spell_recode(dict->encoding, 0, s, out,
+			    sizeof(out)) != 0)
+				continue;
+			s = out;
+		}
+		if ((list[count] = strdup(s)) == NULL) {
+			status = HABAR_ERR_NOMEM;
+			goto done;
+		}
+		count++;
+	}
+done:
+	if (hlist != NULL)
+		Hunspell_free_list(dict->handle, &hlist, n);
+	if (status != HABAR_OK) {
+		habar_spell_list_free(list, count);
+		return status;
+	}
+	*list_out = list;
+	*count_out = count;
+	return HABAR_OK;
+}

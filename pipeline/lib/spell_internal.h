@@ -1,0 +1,133 @@
+/*
+ * spell_internal.h: what the spell-checker's files share inside libhabar.
+ *
+ * spell_hunspell.c is the only file that sees Hunspell, spell_icu.c the
+ * only one that sees ICU (character properties, legacy encodings);
+ * spell.c holds the checker's logic, spell_morph.c the suffix and variant
+ * rules, spell_pool.c the threads.
+ */
+#ifndef HABAR_SPELL_INTERNAL_H
+#define HABAR_SPELL_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <habar/spell.h>
+
+/* The longest word the checker looks at, in bytes; longer ones are
+ * reported unknown without a dictionary look-up. */
+#define HABAR__SPELL_WORD_MAX 256
+
+/* --- spell_hunspell.c: one Hunspell dictionary --------------------- */
+
+struct habar__dict;
+
+/*
+ * Opens the Hunspell dictionary code ("en_US") from the first directory
+ * of $DICPATH, /usr/share/hunspell or /usr/share/myspell/dicts holding
+ * code.aff and code.dic.  Returns HABAR_OK, HABAR_ERR_NOTFOUND,
+ * HABAR_ERR_LIBRARY or HABAR_ERR_NOMEM; a message goes to err.
+ */
+enum habar_status habar__dict_open(struct habar__dict **dict_out,
+    const char *code, char *err, size_t err_len);
+
+/* Closes the dictionary; NULL is harmless. */
+void habar__dict_free(struct habar__dict *dict);
+
+/* Whether the UTF-8 word (NUL-terminated) is known: 1 yes, 0 no. */
+int habar__dict_check(struct habar__dict *dict, const char *word);
+
+/*
+ * Adds the UTF-8 word for this run, inflected like model when model is
+ * not NULL (Hunspell_add_with_affix).  Returns HABAR_OK or
+ * HABAR_ERR_NOMEM; a word the dictionary's encoding cannot hold is
+ * silently left out.
+ */
+enum habar_status habar__dict_add(struct habar__dict *dict, const char *word,
+    const char *model);
+
+/*
+ * Stores up to max suggestions for word in a new array (see
+ * habar_spell_suggest()).
+ */
+enum habar_status habar__dict_suggest(struct habar__dict *dict, char ***list,
+    size_t *count, const char *word, size_t max);
+
+/* --- spell_icu.c: characters and encodings ------------------------- */
+
+/* The script classes the checker tells apart. */
+enum habar__script {
+	HABAR__SCRIPT_NONE = 0,	/* not a letter */
+	HABAR__SCRIPT_LATIN = 1,
+	HABAR__SCRIPT_CYRILLIC = 2,
+	HABAR__SCRIPT_OTHER = 3	/* a letter of another script */
+};
+
+/* The script class of code point c. */
+enum habar__script habar__spell_script(uint32_t c);
+
+/* Whether c is a letter, a combining mark, a decimal digit. */
+int habar__spell_is_letter(uint32_t c);
+int habar__spell_is_mark(uint32_t c);
+int habar__spell_is_digit(uint32_t c);
+
+/* Whether c is an upper-case or title-case letter; its lower case. */
+int habar__spell_is_upper(uint32_t c);
+uint32_t habar__spell_lower(uint32_t c);
+
+/*
+ * Decodes the code point at s[*i] (s has len bytes), advancing *i by at
+ * least one byte; an invalid sequence yields U+FFFD.
+ */
+uint32_t habar__spell_next_cp(const char *s, size_t len, size_t *i);
+
+/*
+ * Appends the UTF-8 encoding of c to out[*n], which holds cap bytes; returns
+ * 0 when it does not fit (nothing is written).
+ */
+int habar__spell_put_cp(char *out, size_t cap, size_t *n, uint32_t c);
+
+/*
+ * Converts the NUL-terminated string in between UTF-8 and the encoding
+ * named enc (to_legacy: from UTF-8 to enc), into out (cap bytes, NUL
+ * added).  Returns 0 on success, -1 when a character cannot be converted
+ * or the result does not fit.
+ */
+int habar__spell_recode(const char *enc, int to_legacy, const char *in,
+    char *out, size_t cap);
+
+/* --- spell_morph.c: suffix chains and spelling variants -------------- */
+
+struct habar__morph;
+
+/*
+ * Reads the rules of language lang from locales/<lang>/spell-suffixes and
+ * locales/<lang>/spell-variants (either may be missing).  Returns
+ * HABAR_OK, HABAR_ERR_INPUT for a malformed line (described in err),
+ * HABAR_ERR_IO, HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__morph_load(struct habar__morph **morph_out,
+    const char *lang, char *err, size_t err_len);
+
+void habar__morph_free(struct habar__morph *morph);
+
+/* Tells whether a candidate form (UTF-8, NUL-terminated) is a word. */
+typedef int habar__morph_known_fn(const char *word, int is_stem, void *arg);
+
+/*
+ * Whether the UTF-8 word (NUL-terminated) is a known word by the rules:
+ * a spelling variant of a word known(), or a stem known() followed by a
+ * chain of suffixes that agree with it (vowel harmony, the assimilation
+ * of the suffix's first consonant).  Returns 1 or 0.
+ */
+int habar__morph_accepts(const struct habar__morph *morph, const char *word,
+    habar__morph_known_fn *known, void *arg);
+
+/*
+ * Whether the UTF-8 string (NUL-terminated) is one of the language's
+ * suffixes that may follow a hyphen after an acronym or a number
+ * ("УПМ-ге", "2018-ден").
+ */
+int habar__morph_is_suffix(const struct habar__morph *morph, const char *s);
+
+#endif

@@ -1,0 +1,586 @@
+/*
+ * spell_morph.c: the rules that let the checker accept words its Hunspell
+ * dictionary lacks: inflected forms (a stem the dictionary knows followed
+ * by a chain of suffixes) and spelling variants (British -our for -or,
+ * Russian ё for е).
+ *
+ * The Debian Kazakh dictionary lists stems but misses most inflected
+ * forms; Kazakh suffixes are regular, so a word is accepted when it can be
+ * cut into a known stem and suffixes that (a) agree with the stem's last
+ * vowel (vowel harmony), (b) fit the stem's last sound (the suffix's
+ * first consonant assimilates: -лар after vowels, -дар after voiced,
+ * -тар after voiceless consonants) and (c) come in an order the language
+ * allows (each suffix names the groups it may follow).  The three checks
+ * keep typos out: a random edit rarely leaves a valid chain behind.
+ *
+ * The rules are data, read from locales/<lang>/spell-suffixes and
+ * locales/<lang>/spell-variants; see those files for the format.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/data.h>
+
+#include "spell_internal.h"
+
+#define SUFFIX_MAX 12		/* code points in a suffix or variant */
+#define GROUP_MAX 60		/* groups named in a rules file */
+#define CHAIN_MAX 5		/* suffixes stripped from one word */
+#define STEM_MIN 2		/* code points left as a stem */
+#define WORD_CP_MAX 96		/* longer words are not analysed */
+
+/* The classes of a stem's last letter a suffix may follow. */
+enum {
+	CTX_VOWEL = 1 << 0,	/* a: vowels */
+	CTX_GLIDE = 1 << 1,	/* y: й у и and soft/hard signs */
+	CTX_R = 1 << 2,		/* r: р */
+	CTX_L = 1 << 3,		/* l: л */
+	CTX_NASAL = 1 << 4,	/* m: м н ң */
+	CTX_ZH = 1 << 5,	/* z: ж з */
+	CTX_VOICELESS = 1 << 6,	/* k: other consonants (final б в г д
+				 * sound voiceless) */
+	CTX_ANY = 0x7f
+};
+
+/* Suffix flags. */
+enum {
+	FLAG_CAPITAL = 1 << 0,	/* c: only in words starting upper-case */
+	FLAG_HYPHEN = 1 << 1,	/* h: may stand after a hyphen */
+	FLAG_ALTERNATE = 1 << 2	/* x: the stem's final б г ғ may be п к қ */
+};
+
+struct suffix {
+	uint32_t cp[SUFFIX_MAX];
+	int n;
+	char harmony;		/* 'b' back, 'f' front, '-' either */
+	unsigned context;	/* CTX_* */
+	int group;		/* index into morph->groups */
+	uint64_t follows;	/* groups it may follow */
+	int after_stem;		/* it may follow the stem itself */
+	unsigned flags;		/* FLAG_* */
+};
+
+struct variant {
+	uint32_t from[SUFFIX_MAX], to[SUFFIX_MAX];
+	int nfrom, nto;
+	int at_end;		/* only at the end of the word */
+};
+
+struct habar__morph {
+	struct suffix *suffixes;	/* longest first */
+	size_t nsuffixes;
+	struct variant *variants;
+	size_t nvariants;
+	char groups[GROUP_MAX][16];
+	int ngroups;
+};
+
+/* Decodes a UTF-8 string into cp (at most max); returns the count or -1. */
+static int
+decode(const char *s, uint32_t *cp, int max)
+{
+	size_t i = 0, len = strlen(s);
+	int n = 0;
+
+	while (i < len) {
+		if (n == max)
+			return -1;
+		cp[n++] = habar__spell_next_cp(s, len, &i);
+	}
+	return n;
+}
+
+static int
+group_index(struct habar__morph *morph, const char *name)
+{
+	int i;
+
+	for (i = 0; i < morph->ngroups; i++)
+		if (strcmp(morph->groups[i], name) == 0)
+			return i;
+	if (morph->ngroups == GROUP_MAX || strlen(name) >= 16)
+		return -1;
+	snprintf(morph->groups[morph->ngroups], 16, "%s", name);
+	return morph->ngroups++;
+}
+
+static unsigned
+parse_context(const char *s)
+{
+	unsigned mask = 0;
+
+	for (; *s; s++) {
+		switch (*s) {
+		case 'a': mask |= CTX_VOWEL; break;
+		case 'y': mask |= CTX_GLIDE; break;
+		case 'r': mask |= CTX_R; break;
+		case 'l': mask |= CTX_L; break;
+		case 'm': mask |= CTX_NASAL; break;
+		case 'z': mask |= CTX_ZH; break;
+		case 'k': mask |= CTX_VOICELESS; break;
+		case 'c': mask |= CTX_ANY & ~CTX_VOWEL; break;
+		case '*': mask |= CTX_ANY; break;
+		default: return 0;
+		}
+	}
+	return mask;
+}
+
+/* Parses "SUFFIX HARMONY CONTEXT GROUP FOLLOWS [FLAGS]". */
+static int
+parse_suffix(struct habar__morph *morph, char *line, struct suffix *sfx)
+{
+	char *field[6], *save = NULL, *tok, *f;
+	int n = 0;
+
+	for (tok = strtok_r(line, " \t", &save); tok != NULL && n < 6;
+	    tok = strtok_r(NULL, " \t", &save))
+		field[n++] = tok;
+	if (n < 5 || tok != NULL)
+		return -1;
+	memset(sfx, 0, sizeof(*sfx));
+	if ((sfx->n = decode(field[0], sfx->cp, SUFFIX_MAX)) <= 0)
+		return -1;
+	if (strcmp(field[1], "b") != 0 && strcmp(field[1], "f") != 0 &&
+	    strcmp(field[1], "-") != 0)
+		return -1;
+	sfx->harmony = field[1][0];
+	if ((sfx->context = parse_context(field[2])) == 0)
+		return -1;
+	if ((sfx->group = group_index(morph, field[3])) < 0)
+		return -1;
+	for (f = strtok_r(field[4], ",", &save); f != NULL;
+	    f = strtok_r(NULL, ",", &save)) {
+		int g;
+		if (strcmp(f, "stem") == 0) {
+			sfx->after_stem = 1;
+			continue;
+		}
+		if ((g = group_index(morph, f)) < 0)
+			return -1;
+		sfx->follows |= (uint64_t)1 << g;
+	}
+	if (n == 6) {
+		for (f = field[5]; *f; f++) {
+			if (*f == 'c')
+				sfx->flags |= FLAG_CAPITAL;
+			else if (*f == 'h')
+				sfx->flags |= FLAG_HYPHEN;
+			else if (*f == 'x')
+				sfx->flags |= FLAG_ALTERNATE;
+			else
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Parses "FROM TO [end]". */
+static int
+parse_variant(char *line, struct variant *v)
+{
+	char *field[4], *save = NULL, *tok;
+	int n = 0;
+
+	for (tok = strtok_r(line, " \t", &save); tok != NULL && n < 4;
+	    tok = strtok_r(NULL, " \t", &save))
+		field[n++] = tok;
+	if (n < 2 || n > 3 || (n == 3 && strcmp(field[2], "end") != 0))
+		return -1;
+	memset(v, 0, sizeof(*v));
+	if ((v->nfrom = decode(field[0], v->from, SUFFIX_MAX)) <= 0 ||
+	    (v->nto = decode(field[1], v->to, SUFFIX_MAX)) < 0)
+		return -1;
+	if (strcmp(field[1], "-") == 0)
+		v->nto = 0;
+	v->at_end = n == 3;
+	return 0;
+}
+
+static int
+by_length_desc(const void *a, const void *b)
+{
+	const struct suffix *x = a, *y = b;
+
+	return y->n - x->n;
+}
+
+/* Reads one rules file; kind 's' suffixes, 'v' variants. */
+static enum habar_status
+load_file(struct habar__morph *morph, const char *path, int kind, char *err,
+    size_t err_len)
+{
+	FILE *fp;
+	char line[512];
+	unsigned long number = 0;
+	enum habar_status status = HABAR_OK;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, err_len, "%s: %s", path, strerror(errno));
+		return HABAR_ERR_IO;
+	}
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *p = line, *end;
+		number++;
+		if ((end = strchr(p, '#')) != NULL)
+			*end = '\0';
+		end = p + strlen(p);
+		while (end > p && (end[-1] == '\n' || end[-1] == '\r' ||
+		    end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			continue;
+		if (kind == 's') {
+			struct suffix sfx, *grown;
+			if (parse_suffix(morph, p, &sfx) != 0)
+				goto malformed;
+			grown = realloc(morph->suffixes,
+			    (morph->nsuffixes + 1) * sizeof(*grown));
+			if (grown == NULL) {
+				status = HABAR_ERR_NOMEM;
+				goto done;
+			}
+			morph->suffixes = grown;
+			morph->suffixes[morph->nsuffixes++] = sfx;
+		} else {
+			struct variant v, *grown;
+			if (parse_variant(p, &v) != 0)
+				goto malformed;
+			grown = realloc(morph->variants,
+			    (morph->nvariants + 1) * sizeof(*grown));
+			if (grown == NULL) {
+				status = HABAR_ERR_NOMEM;
+				goto done;
+			}
+			morph->variants = grown;
+			morph->variants[morph->nvariants++] = v;
+		}
+	}
+	if (ferror(fp)) {
+		snprintf(err, err_len, "%s: read error", path);
+		status = HABAR_ERR_IO;
+	}
+	goto done;
+malformed:
+	snprintf(err, err_len, "%s:%lu: malformed rule", path, number);
+	status = HABAR_ERR_INPUT;
+done:
+	fclose(fp);
+	return status;
+}
+
+enum habar_status
+habar__morph_load(struct habar__morph **morph_out, const char *lang,
+    char *err, size_t err_len)
+{
+	struct habar__morph *morph;
+	enum habar_status status = HABAR_OK;
+	char *path = NULL;
+
+	*morph_out = NULL;
+	if ((morph = calloc(1, sizeof(*morph))) == NULL)
+		return HABAR_ERR_NOMEM;
+	status = habar_data_find_locale(&path, lang, "spell-suffixes");
+	if (status == HABAR_OK)
+		status = load_file(morph, path, 's', err, err_len);
+	else if (status == HABAR_ERR_NOTFOUND)
+		status = HABAR_OK;
+	free(path);
+	path = NULL;
+	if (status != HABAR_OK)
+		goto done;
+	status = habar_data_find_locale(&path, lang, "spell-variants");
+	if (status == HABAR_OK)
+		status = load_file(morph, path, 'v', err, err_len);
+	else if (status == HABAR_ERR_NOTFOUND)
+		status = HABAR_OK;
+	free(path);
+	if (status != HABAR_OK)
+		goto done;
+	/* Longest first, so that a chain is cut at the largest suffix
+	 * before smaller ones are tried. */
+	if (morph->nsuffixes > 1)
+		qsort(morph->suffixes, morph->nsuffixes,
+		    sizeof(*morph->suffixes), by_length_desc);
+done:
+	if (status != HABAR_OK) {
+		habar__morph_free(morph);
+		morph = NULL;
+	}
+	*morph_out = morph;
+	return status;
+}
+
+void
+habar__morph_free(struct habar__morph *morph)
+{
+	if (morph == NULL)
+		return;
+	free(morph->suffixes);
+	free(morph->variants);
+	free(morph);
+}
+
+/* The context class of a stem's last letter (lower case). */
+static unsigned
+context_of(uint32_t c)
+{
+	switch (c) {
+	case 0x0430: case 0x04D9: case 0x0435: case 0x0451: case 0x043E:
+	case 0x04E9: case 0x04B1: case 0x04AF: case 0x044B: case 0x0456:
+	case 0x044D: case 0x044F: case 0x044E:
+		return CTX_VOWEL;	/* а ә е ё о ө ұ ү ы і э я ю */
+	case 0x0439: case 0x0443: case 0x0438: case 0x044C: case 0x044A:
+		return CTX_GLIDE;	/* й у и ь ъ */
+	case 0x0440:
+		return CTX_R;
+	case 0x043B:
+		return CTX_L;
+	case 0x043C: case 0x043D: case 0x04A3:
+		return CTX_NASAL;	/* м н ң */
+	case 0x0436: case 0x0437:
+		return CTX_ZH;		/* ж з */
+	default:
+		break;
+	}
+	if (c < 0x80) {
+		/* Latin stems (acronyms, names in Kazakh text): by letter. */
+		if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u')
+			return CTX_VOWEL;
+		if (c == 'y')
+			return CTX_GLIDE;
+		if (c == 'r')
+			return CTX_R;
+		if (c == 'l')
+			return CTX_L;
+		if (c == 'm' || c == 'n')
+			return CTX_NASAL;
+		if (c == 'z')
+			return CTX_ZH;
+	}
+	return CTX_VOICELESS;
+}
+
+/* 'b' or 'f' for the harmony of vowel c, '-' for neutral, 0 for none. */
+static char
+harmony_of(uint32_t c)
+{
+	switch (c) {
+	case 0x0430: case 0x043E: case 0x04B1: case 0x044B: case 0x044F:
+	case 0x0451: case 'a': case 'o': case 'u':
+		return 'b';	/* а о ұ ы я ё */
+	case 0x04D9: case 0x0435: case 0x04E9: case 0x04AF: case 0x0456:
+	case 0x044D: case 'e': case 'i':
+		return 'f';	/* ә е ө ү і э */
+	case 0x0443: case 0x0438: case 0x044E: case 'y':
+		return '-';	/* у и ю */
+	default:
+		return 0;
+	}
+}
+
+/* The harmony of the stem low[0..n): its last non-neutral vowel. */
+static char
+stem_harmony(const uint32_t *low, int n)
+{
+	int i;
+
+	for (i = n - 1; i >= 0; i--) {
+		char h = harmony_of(low[i]);
+		if (h == 'b' || h == 'f')
+			return h;
+	}
+	return '-';
+}
+
+struct analysis {
+	const struct habar__morph *morph;
+	const uint32_t *orig;	/* the word as written */
+	const uint32_t *low;	/* in lower case */
+	int capital;		/* starts upper-case */
+	habar__morph_known_fn *known;
+	void *arg;
+	int calls;		/* known() calls so far, capped */
+};
+
+/* Encodes cp[0..n) (plus an optional last code point) and asks known(). */
+static int
+stem_known(struct analysis *an, int n, uint32_t last, int replace_last)
+{
+	char buf[WORD_CP_MAX * 4 + 1];
+	size_t len = 0;
+	int i;
+
+	if (an->calls++ > 64)
+		return 0;
+	for (i = 0; i < n; i++) {
+		uint32_t c = an->orig[i];
+		if (replace_last && i == n - 1)
+			c = last;
+		if (!habar__spell_put_cp(buf, sizeof(buf) - 1, &len, c))
+			return 0;
+	}
+	buf[len] = '\0';
+	return an->known(buf, 1, an->arg);
+}
+
+/*
+ * Whether low[0..n) is a known stem followed by suffixes, the outermost
+ * of which may be of the groups in allowed (or anything when any).
+ */
+static int
+strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
+{
+	const struct habar__morph *m = an->morph;
+	size_t i;
+
+	if (depth >= CHAIN_MAX)
+		return 0;
+	for (i = 0; i < m->nsuffixes; i++) {
+		const struct suffix *s = &m->suffixes[i];
+		int k = n - s->n, j;
+		uint32_t last;
+		char h;
+
+		if (k < STEM_MIN)
+			continue;
+		if (!any && !(allowed & ((uint64_t)1 << s->group)))
+			continue;
+		if ((s->flags & FLAG_CAPITAL) && !an->capital)
+			continue;
+		for (j = 0; j < s->n; j++)
+			if (an->low[k + j] != s->cp[j])
+				break;
+		if (j < s->n)
+			continue;
+		last = an->low[k - 1];
+		if (!(context_of(last) & s->context))
+			continue;
+		h = stem_harmony(an->low, k);
+		if (s->harmony != '-' && h != '-' && h != s->harmony)
+			continue;
+		if (s->after_stem) {
+			if (stem_known(an, k, 0, 0))
+				return 1;
+			/* кітап + ы = кітабы: the voiceless final of the
+			 * stem voices before a vowel. */
+			if (s->flags & FLAG_ALTERNATE) {
+				uint32_t alt = 0;
+				if (last == 0x0431) alt = 0x043F;	/* б п */
+				else if (last == 0x0433) alt = 0x043A;	/* г к */
+				else if (last == 0x0493) alt = 0x049B;	/* ғ қ */
+				if (alt != 0 && stem_known(an, k, alt, 1))
+					return 1;
+			}
+		}
+		if (s->follows != 0 &&
+		    strip(an, k, s->follows, 0, depth + 1))
+			return 1;
+		if (an->calls > 64)
+			return 0;
+	}
+	return 0;
+}
+
+/* Tries each spelling variant of word cp[0..n). */
+static int
+try_variants(struct analysis *an, int n)
+{
+	const struct habar__morph *m = an->morph;
+	size_t i;
+
+	for (i = 0; i < m->nvariants; i++) {
+		const struct variant *v = &m->variants[i];
+		int start, j;
+
+		for (start = v->at_end ? n - v->nfrom : 0;
+		    start >= 0 && start + v->nfrom <= n; start++) {
+			char buf[WORD_CP_MAX * 4 + SUFFIX_MAX * 4 + 1];
+			size_t len = 0;
+			int ok = 1;
+
+			for (j = 0; j < v->nfrom; j++)
+				if (an->low[start + j] != v->from[j])
+					break;
+			if (j < v->nfrom)
+				continue;
+			for (j = 0; j < start && ok; j++)
+				ok = habar__spell_put_cp(buf, sizeof(buf) - 1,
+				    &len, an->orig[j]);
+			for (j = 0; j < v->nto && ok; j++) {
+				uint32_t c = v->to[j];
+				/* Keep an upper-case letter upper-case. */
+				if (j == 0 && habar__spell_is_upper(
+				    an->orig[start]) && c >= 'a' && c <= 'z')
+					c -= 32;
+				ok = habar__spell_put_cp(buf, sizeof(buf) - 1,
+				    &len, c);
+			}
+			for (j = start + v->nfrom; j < n && ok; j++)
+				ok = habar__spell_put_cp(buf, sizeof(buf) - 1,
+				    &len, an->orig[j]);
+			if (!ok)
+				break;
+			buf[len] = '\0';
+			if (an->known(buf, 0, an->arg))
+				return 1;
+			break;	/* the first occurrence only */
+		}
+	}
+	return 0;
+}
+
+int
+habar__morph_accepts(const struct habar__morph *morph, const char *word,
+    habar__morph_known_fn *known, void *arg)
+{
+	uint32_t orig[WORD_CP_MAX], low[WORD_CP_MAX];
+	struct analysis an;
+	int n, i;
+
+	if (morph == NULL)
+		return 0;
+	if ((n = decode(word, orig, WORD_CP_MAX)) <= 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = habar__spell_lower(orig[i]);
+	memset(&an, 0, sizeof(an));
+	an.morph = morph;
+	an.orig = orig;
+	an.low = low;
+	an.capital = habar__spell_is_upper(orig[0]);
+	an.known = known;
+	an.arg = arg;
+	if (try_variants(&an, n))
+		return 1;
+	return strip(&an, n, 0, 1, 0);
+}
+
+int
+habar__morph_is_suffix(const struct habar__morph *morph, const char *s)
+{
+	uint32_t cp[SUFFIX_MAX + 1], low[SUFFIX_MAX + 1];
+	int n, i;
+	size_t k;
+
+	if (morph == NULL || (n = decode(s, cp, SUFFIX_MAX + 1)) <= 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = habar__spell_lower(cp[i]);
+	/* Harmony cannot be checked after an acronym or a number (it
+	 * follows how they are read aloud): any marked suffix will do. */
+	for (k = 0; k < morph->nsuffixes; k++) {
+		const struct suffix *sf = &morph->suffixes[k];
+		if (!(sf->flags & FLAG_HYPHEN) || sf->n > n)
+			continue;
+		if (memcmp(sf->cp, low, (size_t)sf->n * sizeof(uint32_t)) != 0)
+			continue;
+		if (sf->n == n)
+			return 1;
+	}
+	return 0;
+}

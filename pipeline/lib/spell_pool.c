@@ -1,0 +1,279 @@
+/*
+ * spell_pool.c: checking lines on several threads, findings in input
+ * order.
+ *
+ * A Hunspell handle is not thread-safe, so each thread owns a whole
+ * checker (its dictionaries, rules and verdict cache).  Lines are queued
+ * into a batch of bounded size; a full batch is cut into one contiguous
+ * range per thread, the ranges are checked in parallel (the calling
+ * thread takes the first), and the findings are handed back range by
+ * range, so the output order is the input order and memory stays flat.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spell_internal.h"
+
+#define POOL_THREADS_MAX 8
+#define BATCH_BYTES (512u * 1024)	/* a batch is checked past this */
+#define BATCH_LINES 4096u
+#define LINE_MAX_BYTES (16u * 1024 * 1024)
+
+struct queued_line {
+	size_t offset, len;	/* in the arena */
+	unsigned long line;
+	size_t column_base;
+};
+
+struct result {
+	size_t line_index;	/* in the batch */
+	size_t offset, len, column;
+	enum habar_spell_verdict verdict;
+};
+
+struct worker {
+	struct habar_spell_pool *pool;
+	struct habar_spell *spell;
+	size_t first, last;	/* lines [first, last) of the batch */
+	struct result *results;
+	size_t nresults, cap;
+	enum habar_status status;
+};
+
+struct habar_spell_pool {
+	unsigned nthreads;
+	struct worker workers[POOL_THREADS_MAX];
+	char *arena;
+	size_t arena_len, arena_cap;
+	struct queued_line *lines;
+	size_t nlines;
+};
+
+enum habar_status
+habar_spell_pool_new(struct habar_spell_pool **pool_out, const char *lang,
+    const struct habar_spell_options *options, unsigned threads,
+    char *errbuf, size_t errbuf_len)
+{
+	struct habar_spell_pool *pool;
+	enum habar_status status = HABAR_OK;
+	unsigned i;
+
+	*pool_out = NULL;
+	if (threads == 0)
+		threads = 2;
+	if (threads > POOL_THREADS_MAX)
+		threads = POOL_THREADS_MAX;
+	if ((pool = calloc(1, sizeof(*pool))) == NULL)
+		return HABAR_ERR_NOMEM;
+	pool->nthreads = threads;
+	pool->arena_cap = BATCH_BYTES;
+	if ((pool->arena = malloc(pool->arena_cap)) == NULL ||
+	    (pool->lines = calloc(BATCH_LINES, sizeof(*pool->lines))) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	for (i = 0; i < threads; i++) {
+		pool->workers[i].pool = pool;
+		status = habar_spell_new(&pool->workers[i].spell, lang, options,
+		    errbuf, errbuf_len);
+		if (status != HABAR_OK)
+			goto done;
+	}
+done:
+	if (status != HABAR_OK) {
+		habar_spell_pool_free(pool);
+		pool = NULL;
+	}
+	*pool_out = pool;
+	return status;
+}
+
+void
+habar_spell_pool_free(struct habar_spell_pool *pool)
+{
+	unsigned i;
+
+	if (pool == NULL)
+		return;
+	for (i = 0; i < pool->nthreads; i++) {
+		habar_spell_free(pool->workers[i].spell);
+		free(pool->workers[i].results);
+	}
+	free(pool->arena);
+	free(pool->lines);
+	free(pool);
+}
+
+struct habar_spell *
+habar_spell_pool_checker(struct habar_spell_pool *pool)
+{
+	return pool->workers[0].spell;
+}
+
+static enum habar_status
+add_result(struct worker *w, const struct result *r)
+{
+	if (w->nresults == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 256;
+		struct result *grown = realloc(w->results, cap * sizeof(*grown));
+		if (grown == NULL)
+			return HABAR_ERR_NOMEM;
+		w->results = grown;
+		w->cap = cap;
+	}
+	w->results[w->nresults++] = *r;
+	return HABAR_OK;
+}
+
+/* Checks the worker's range of lines. */
+static void *
+run_worker(void *arg)
+{
+	struct worker *w = arg;
+	struct habar_spell_pool *pool = w->pool;
+	size_t li;
+
+	w->nresults = 0;
+	w->status = HABAR_OK;
+	for (li = w->first; li < w->last; li++) {
+		const struct queued_line *ql = &pool->lines[li];
+		const char *text = pool->arena + ql->offset;
+		struct habar_spell_token tok;
+		size_t pos = 0, column = 1;
+
+		while (habar_spell_token_next(text, ql->len, &pos, &column,
+		    &tok)) {
+			enum habar_spell_verdict verdict;
+			struct result r;
+
+			if (tok.skip)
+				continue;
+			w->status = habar_spell_check(w->spell,
+			    text + tok.offset, tok.len, &verdict);
+			if (w->status != HABAR_OK)
+				return NULL;
+			if (verdict != HABAR_SPELL_UNKNOWN &&
+			    verdict != HABAR_SPELL_MIXED)
+				continue;
+			r.line_index = li;
+			r.offset = tok.offset;
+			r.len = tok.len;
+			r.column = tok.column;
+			r.verdict = verdict;
+			if ((w->status = add_result(w, &r)) != HABAR_OK)
+				return NULL;
+		}
+	}
+	return NULL;
+}
+
+enum habar_status
+habar_spell_pool_flush(struct habar_spell_pool *pool,
+    habar_spell_finding_fn *found, void *arg)
+{
+	pthread_t tids[POOL_THREADS_MAX];
+	int started[POOL_THREADS_MAX] = { 0 };
+	enum habar_status status = HABAR_OK;
+	unsigned t, nt = pool->nthreads;
+	size_t share, li = 0, i;
+	char word[HABAR__SPELL_WORD_MAX + 1];
+
+	if (pool->nlines == 0)
+		return HABAR_OK;
+	/* Small batches (interactive use) stay on the calling thread. */
+	if (pool->nlines < 64 && pool->arena_len < 16384)
+		nt = 1;
+	share = pool->arena_len / nt + 1;
+	for (t = 0; t < nt; t++) {
+		struct worker *w = &pool->workers[t];
+		size_t bytes = 0;
+		w->first = li;
+		while (li < pool->nlines && (t == nt - 1 || bytes < share)) {
+			bytes += pool->lines[li].len + 1;
+			li++;
+		}
+		w->last = li;
+	}
+	for (t = 1; t < nt; t++)
+		if (pthread_create(&tids[t], NULL, run_worker,
+		    &pool->workers[t]) == 0)
+			started[t] = 1;
+		else
+			run_worker(&pool->workers[t]);
+	run_worker(&pool->workers[0]);
+	for (t = 1; t < nt; t++)
+		if (started[t])
+			pthread_join(tids[t], NULL);
+	for (t = 0; t < nt && status == HABAR_OK; t++) {
+		struct worker *w = &pool->workers[t];
+		if (w->status != HABAR_OK) {
+			status = w->status;
+			break;
+		}
+		for (i = 0; i < w->nresults; i++) {
+			const struct result *r = &w->results[i];
+			const struct queued_line *ql = &pool->lines[r->line_index];
+			struct habar_spell_finding f;
+			size_t n = r->len < HABAR__SPELL_WORD_MAX ? r->len :
+			    HABAR__SPELL_WORD_MAX;
+
+			memcpy(word, pool->arena + ql->offset + r->offset, n);
+			word[n] = '\0';
+			f.line = ql->line;
+			f.column = r->column + ql->column_base;
+			f.word = word;
+			f.word_len = n;
+			f.offset = r->offset;
+			f.verdict = r->verdict;
+			if (found(&f, arg) != 0) {
+				status = HABAR_ERR_IO;
+				break;
+			}
+		}
+	}
+	pool->nlines = 0;
+	pool->arena_len = 0;
+	/* A batch grown for one long line shrinks back. */
+	if (pool->arena_cap > BATCH_BYTES) {
+		char *smaller = realloc(pool->arena, BATCH_BYTES);
+		if (smaller != NULL) {
+			pool->arena = smaller;
+			pool->arena_cap = BATCH_BYTES;
+		}
+	}
+	return status;
+}
+
+enum habar_status
+habar_spell_pool_add(struct habar_spell_pool *pool, const char *text,
+    size_t len, unsigned long line, size_t column_base,
+    habar_spell_finding_fn *found, void *arg)
+{
+	enum habar_status status;
+	struct queued_line *ql;
+
+	if (len > LINE_MAX_BYTES)
+		return HABAR_ERR_LIMIT;
+	if (pool->nlines == BATCH_LINES ||
+	    (pool->arena_len > 0 && pool->arena_len + len > pool->arena_cap))
+		if ((status = habar_spell_pool_flush(pool, found, arg)) !=
+		    HABAR_OK)
+			return status;
+	if (len > pool->arena_cap) {
+		char *bigger = realloc(pool->arena, len);
+		if (bigger == NULL)
+			return HABAR_ERR_NOMEM;
+		pool->arena = bigger;
+		pool->arena_cap = len;
+	}
+	if (len > 0)
+		memcpy(pool->arena + pool->arena_len, text, len);
+	ql = &pool->lines[pool->nlines++];
+	ql->offset = pool->arena_len;
+	ql->len = len;
+	ql->line = line;
+	ql->column_base = column_base;
+	pool->arena_len += len;
+	return HABAR_OK;
+}
