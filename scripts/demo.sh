@@ -1,0 +1,180 @@
+#!/bin/sh
+# demo.sh: the main job.  Runs the whole pipeline that exists so far on
+# samples/ and prints where its output went.
+#
+#   scripts/demo.sh BUILD_DIR OUT_DIR
+#
+# BUILD_DIR is a build tree (its programs are in BUILD_DIR/bin); OUT_DIR is
+# created if needed and its files are overwritten.  `./bootstrap demo` runs
+# `scripts/demo.sh build out`.
+#
+# The pipeline grows as its programs land, so the script is a sequence of
+# stages, each a delimited block that runs only when its program exists in
+# BUILD_DIR/bin and otherwise says it was skipped: the script works at every
+# stage of the project.  A stage that reads releases takes each one's latest
+# version through latest(): the output of an earlier stage when there is one,
+# the sample otherwise.  A program exiting 1 (findings) is not a failure; a
+# program exiting 2 (or crashing) stops the demo with its message.
+#
+# Layout of OUT_DIR:
+#   decoded/<copy>.md          samples/legacy/<copy>, decoded to UTF-8
+#   decoded/<copy>.report      what habar-decode --report found
+#   <id>/<id>.<lang>.md        the release, normalised
+#   <id>/<id>.<lang>.report    the repairs habar-norm --report made
+#   <id>/<id>.kk-Latn.md       the Kazakh release in the Latin alphabet
+#   ... and what later stages add (see their blocks).
+set -eu
+
+prog=demo.sh
+say() { printf '%s: %s\n' "$prog" "$*" >&2; }
+die() { say "$*"; exit 2; }
+
+[ $# -eq 2 ] || { echo "usage: scripts/demo.sh BUILD_DIR OUT_DIR" >&2; exit 2; }
+BUILD=$1
+OUT=$2
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+SAMPLES=$SRC/samples
+[ -d "$BUILD/bin" ] || die "$BUILD/bin: no such directory (build first)"
+BIN=$(cd "$BUILD/bin" && pwd)
+[ -d "$SAMPLES" ] || die "$SAMPLES: no such directory"
+mkdir -p "$OUT" || die "$OUT: cannot create"
+OUT=$(cd "$OUT" && pwd)
+
+# Release paths are split on newlines only.
+IFS='
+'
+
+# The programs run with this build's data, whatever the caller's
+# environment says.
+unset HABAR_DATADIR
+
+stages_run=
+stages_skipped=
+
+# have PROGRAM: true if BUILD_DIR/bin/PROGRAM exists; else records the skip.
+have() {
+	if [ -x "$BIN/$1" ]; then
+		stages_run="$stages_run ${1#habar-}"
+		return 0
+	fi
+	stages_skipped="$stages_skipped ${1#habar-}"
+	return 1
+}
+
+# run STDOUT STDERR PROGRAM ARG...: runs BUILD_DIR/bin/PROGRAM with its
+# output in the two files (STDERR "-" leaves stderr alone).  Exit 0 and 1
+# (findings) are success; anything else stops the demo, showing stderr.
+run() {
+	out=$1 err=$2 p=$3
+	shift 3
+	status=0
+	if [ "$err" = - ]; then
+		"$BIN/$p" "$@" >"$out" || status=$?
+	else
+		"$BIN/$p" "$@" >"$out" 2>"$err" || status=$?
+	fi
+	case $status in
+	0|1) return 0 ;;
+	esac
+	[ "$err" = - ] || sed 's/^/  /' "$err" >&2
+	die "$p $* exited with status $status"
+}
+
+# field FILE KEY: the value of KEY in FILE's front matter (quotes kept).
+field() {
+	awk -v key="$2" '
+	    NR == 1 && $0 != "---" { exit }
+	    NR > 1 && ($0 == "---" || $0 == "...") { exit }
+	    NR > 1 && index($0, key ": ") == 1 { print substr($0, length(key) + 3); exit }
+	' "$1"
+}
+
+# The releases: samples/<id>/<id>.<lang>.md, one a line.
+releases() {
+	for f in "$SAMPLES"/*/*.md; do
+		[ -f "$f" ] || continue
+		case $f in
+		"$SAMPLES"/legacy/*|"$SAMPLES"/slides/*) continue ;;
+		esac
+		printf '%s\n' "$f"
+	done
+}
+
+# latest ID LANG: the newest version of a release: OUT_DIR's copy once a
+# stage has written it, the sample otherwise.
+latest() {
+	if [ -s "$OUT/$1/$1.$2.md" ]; then
+		printf '%s\n' "$OUT/$1/$1.$2.md"
+	else
+		printf '%s\n' "$SAMPLES/$1/$1.$2.md"
+	fi
+}
+
+[ -n "$(releases)" ] || die "$SAMPLES: no releases found"
+
+# ---- stage: decode (habar-decode) -----------------------------------------
+# Each legacy-encoded copy back to UTF-8, compared with its original.
+if have habar-decode; then
+	mkdir -p "$OUT/decoded"
+	same=0 total=0
+	for f in "$SAMPLES"/legacy/*.txt; do
+		name=$(basename "$f" .txt)
+		case $name in
+		*.plain) continue ;;	# an original, not a copy
+		esac
+		run "$OUT/decoded/$name.md" "$OUT/decoded/$name.report" \
+		    habar-decode --report "$f"
+		total=$((total + 1))
+		orig=$(awk -F '\t' -v f="$name.txt" '$1 == f { print $3 }' \
+		    "$SAMPLES/legacy/MANIFEST.tsv")
+		if [ -n "$orig" ] && cmp -s "$OUT/decoded/$name.md" "$SAMPLES/$orig"
+		then
+			same=$((same + 1))
+		fi
+	done
+	say "decode: $total legacy copies, $same identical to their originals"
+fi
+# ---- end of stage: decode --------------------------------------------------
+
+# ---- stage: norm (habar-norm) ---------------------------------------------
+# Every release normalised for its language (from its front matter).
+if have habar-norm; then
+	n=0
+	for f in $(releases); do
+		id=$(field "$f" id)
+		lang=$(field "$f" lang)
+		[ -n "$id" ] && [ -n "$lang" ] || die "$f: no id or lang in front matter"
+		mkdir -p "$OUT/$id"
+		# Written beside, then renamed: latest() may point at the target.
+		run "$OUT/$id/$id.$lang.md.new" "$OUT/$id/$id.$lang.report" \
+		    habar-norm --lang "$lang" --report "$(latest "$id" "$lang")"
+		mv "$OUT/$id/$id.$lang.md.new" "$OUT/$id/$id.$lang.md"
+		n=$((n + 1))
+	done
+	say "norm: $n releases"
+fi
+# ---- end of stage: norm ----------------------------------------------------
+
+# ---- stage: translit (habar-translit) -------------------------------------
+# The Kazakh releases in the Latin alphabet of 2021.
+if have habar-translit; then
+	n=0
+	for f in $(releases); do
+		[ "$(field "$f" lang)" = kk ] || continue
+		id=$(field "$f" id)
+		mkdir -p "$OUT/$id"
+		run "$OUT/$id/$id.kk-Latn.md" - \
+		    habar-translit --to kk-Latn "$(latest "$id" kk)"
+		n=$((n + 1))
+	done
+	say "translit: $n Kazakh releases to kk-Latn"
+fi
+# ---- end of stage: translit ------------------------------------------------
+
+# Later stages (seg, spell, align, xliff, tmx, pack, batch) go here, each in
+# its own block like those above, in pipeline order.
+
+[ -n "$stages_run" ] || say "no stage ran: no program in $BIN yet"
+[ -z "$stages_skipped" ] || say "skipped (not built):$stages_skipped"
+say "ran:${stages_run:- nothing}"
+echo "demo: output in $OUT"
