@@ -7,7 +7,9 @@
  *   1. each directory of the colon-separated $HABAR_DATADIR;
  *   2. the source and build trees, when the running program lives in the
  *      build tree (so tests never pick up an older installed copy);
- *   3. the installed data directory ($prefix/share/habar).
+ *   3. share/habar beside the directory of the running program (an
+ *      installed tree, wherever it was installed or moved to);
+ *   4. the installed data directory ($prefix/share/habar).
  */
 #ifndef HABAR_DATA_H
 #define HABAR_DATA_H

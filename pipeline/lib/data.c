@@ -30,6 +30,29 @@ existing_path(const char *dir, size_t dir_len, const char *relative)
 	return NULL;
 }
 
+/*
+ * Stores in dir the data directory of an installed tree the running
+ * executable belongs to: <exe's directory>/../share/habar, so that a tree
+ * installed with `cmake --install --prefix` elsewhere, or moved, still finds
+ * its data.  Returns 0 when /proc/self/exe cannot be read or dir is too small.
+ */
+static int
+exe_relative_datadir(char *dir, size_t size)
+{
+	char exe[4096];
+	ssize_t n;
+	char *slash;
+
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return 0;
+	*slash = '\0';
+	return (size_t)snprintf(dir, size, "%s/../share/habar", exe) < size;
+}
+
 /* True when the running executable lives under the build tree. */
 static int
 running_from_build_tree(void)
@@ -58,6 +81,7 @@ habar_data_find(char **path_out, const char *relative)
 	const char *build_roots[] = {
 		HABAR_SOURCE_DIR, HABAR_BINARY_DIR "/share/habar"
 	};
+	char installed[4096];
 	char *path;
 	size_t i;
 
@@ -87,6 +111,13 @@ habar_data_find(char **path_out, const char *relative)
 			if (errno == ENOMEM)
 				return HABAR_ERR_NOMEM;
 		}
+	}
+	if (exe_relative_datadir(installed, sizeof(installed))) {
+		path = existing_path(installed, strlen(installed), relative);
+		if (path != NULL)
+			goto found;
+		if (errno == ENOMEM)
+			return HABAR_ERR_NOMEM;
 	}
 	path = existing_path(HABAR_INSTALL_DATADIR,
 	    strlen(HABAR_INSTALL_DATADIR), relative);
