@@ -456,27 +456,60 @@ next_word_at(const unsigned char *s, size_t len, size_t b,
 	w->len = i - w->start;
 }
 
-/* Whether s[b..] opens with closing quotes or brackets only, followed by
- * white space or the end. */
-static int
-closer_alone(const unsigned char *s, size_t len, size_t b)
+/*
+ * Returns where the sentence after a candidate boundary b really starts:
+ * past tokens of closing quotes or emoji, which belong to the sentence
+ * before ("қуанады. »", "?», – деп", "Безумно красиво! 😍😍😍").
+ */
+static size_t
+skip_trailers(const unsigned char *s, size_t len, size_t b)
 {
-	size_t i = b, n;
+	size_t i = b, n, tok;
 	int32_t cp;
 
 	while (i < len && i - b < LOOK) {
+		enum habar__seg_class c;
+
+		tok = i;
 		n = utf8_at(s, len, i, &cp);
-		switch (class_of(cp)) {
-		case HABAR__SEG_CLOSE:
+		c = class_of(cp);
+		if (c != HABAR__SEG_CLOSE && c != HABAR__SEG_SYMBOL)
+			return tok;
+		/* The rest of the token: more of the same, joiners,
+		 * variation selectors and trailing punctuation. */
+		while (i < len) {
+			n = utf8_at(s, len, i, &cp);
+			c = class_of(cp);
+			if (c == HABAR__SEG_SPACE)
+				break;
+			if (c != HABAR__SEG_CLOSE && c != HABAR__SEG_SYMBOL &&
+			    cp != 0x200D && cp != 0xFE0F && cp != 0x20E3 &&
+			    !(cp >= 0x1F3FB && cp <= 0x1F3FF) &&
+			    strchr(",;:.!?", cp) == NULL)
+				return tok;
+			if (cp == 0)
+				return tok;
 			i += n;
-			continue;
-		case HABAR__SEG_SPACE:
-			return i > b;
-		default:
-			return 0;
 		}
+		while (i < len && is_space_at(s, len, i, &n))
+			i += n;
 	}
-	return i > b && i == len;
+	return i >= len ? len : b;
+}
+
+/* Whether a web address starts at s[b]. */
+static int
+url_at(const unsigned char *s, size_t len, size_t b)
+{
+	static const char *const prefixes[] = { "http://", "https://", "www." };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		n = strlen(prefixes[i]);
+		if (len - b >= n && memcmp(s + b, prefixes[i], n) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Whether token s[0..len) (ending in '.') is one or more upper-case
@@ -602,35 +635,40 @@ starter_next(const struct habar_seg *seg, const unsigned char *s, size_t len,
 }
 
 /*
- * Decides whether a sentence that began at from may end before b, where
- * ICU or the ellipsis rule proposed a boundary.  s is the paragraph with
- * line breaks as spaces.
+ * Decides whether a sentence that began at from may end before b0, where
+ * ICU or add_extra_boundaries() proposed a boundary, and stores in *start
+ * where the next sentence would start (b0, or past closing quotes and
+ * emoji that stay with the sentence before).  s is the paragraph with line
+ * breaks as spaces.
  */
 static int
 keep_boundary(const struct habar_seg *seg, const unsigned char *s,
-    size_t len, size_t from, size_t b)
+    size_t len, size_t from, size_t b0, size_t *start)
 {
-	size_t e = b, t, ts, n, count;
+	size_t b = skip_trailers(s, len, b0);
+	size_t e, t, ts, n, count;
 	struct next_word next;
 	enum abbr_kind kind;
 	int32_t cp;
 
 	/* A boundary needs white space: "page?id=5", "Yahoo!News". */
+	*start = b;
+	e = b0;
 	while (e > from && is_space_at(s, len, utf8_before(s, len, e), &n))
 		e = utf8_before(s, len, e);
-	if (e == b || e == from)
-		return 0;
-	/* A quote standing alone closes the sentence before it:
-	 * "қуанады. »". */
-	if (closer_alone(s, len, b))
+	if (e == b0 || e == from || b >= len)
 		return 0;
 	/*
 	 * No sentence starts in lower case: "?!» – деп тілейтін", unless
 	 * the writer never uses capitals ("where did you grow up? india?"),
-	 * as a paragraph opening in lower case shows.
+	 * as a paragraph opening in lower case shows.  A question or an
+	 * exclamation mark without quotes or dash ("huh? yuck") and an
+	 * address ("Well worth a visit. http://...") also end one.
 	 */
 	next_word_at(s, len, b, &next);
-	if (next.first == HABAR__SEG_LOWER && !seg->casual)
+	if (next.first == HABAR__SEG_LOWER && !seg->casual &&
+	    !url_at(s, len, b) && !((s[e - 1] == '?' || s[e - 1] == '!') &&
+	    next.start == b))
 		return 0;
 	/* The terminal punctuation, before any closing quotes. */
 	t = e;
@@ -857,7 +895,7 @@ add_extra_boundaries(struct habar_seg *seg, size_t len, size_t *from,
 		    next.start != q ||
 		    !plain_word_before(seg, s, len, *from, i))
 			continue;
-		if (!keep_boundary(seg, s, len, *from, q))
+		if (!keep_boundary(seg, s, len, *from, q, &q))
 			continue;
 		if ((status = add_span(seg, *from, q)) != HABAR_OK)
 			return status;
@@ -906,7 +944,7 @@ habar_seg_paragraph(struct habar_seg *seg, const char *text, size_t len,
 		status = add_extra_boundaries(seg, len, &from, &scanned, b);
 		if (status != HABAR_OK)
 			goto done;
-		if (!keep_boundary(seg, s, len, from, b))
+		if (!keep_boundary(seg, s, len, from, b, &b))
 			continue;
 		if ((status = add_span(seg, from, b)) != HABAR_OK)
 			goto done;

@@ -108,6 +108,11 @@ habar__seg_icu_class(int32_t cp)
 		return HABAR__SEG_CLOSE;
 	case U_DASH_PUNCTUATION:
 		return HABAR__SEG_DASH;
+	case U_OTHER_SYMBOL:
+		/* Bullets and boxes open list items; emoji do not. */
+		if (cp >= 0x25A0 && cp <= 0x25FF)
+			return HABAR__SEG_OTHER;
+		return HABAR__SEG_SYMBOL;
 	default:
 		break;
 	}

@@ -52,7 +52,8 @@ enum habar__seg_class {
 	HABAR__SEG_DIGIT,	/* a decimal digit */
 	HABAR__SEG_OPEN,	/* an opening bracket or quotation mark */
 	HABAR__SEG_CLOSE,	/* a closing bracket or quotation mark */
-	HABAR__SEG_DASH		/* a hyphen or dash */
+	HABAR__SEG_DASH,	/* a hyphen or dash */
+	HABAR__SEG_SYMBOL	/* a pictograph or other symbol (emoji) */
 };
 
 /* Returns the class of code point cp (any value; out of range: OTHER). */

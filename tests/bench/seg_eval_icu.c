@@ -88,10 +88,15 @@ split_lines(char *buf, size_t len, size_t *count)
 				exit(2);
 			}
 		}
+		/* The gold sentences, trimmed as the segmenter trims. */
 		buf[end] = '\0';
-		if (end > i && buf[end - 1] == '\r')
-			buf[end - 1] = '\0';
+		while (end > i && strchr(" \t\r", buf[end - 1]) != NULL)
+			buf[--end] = '\0';
+		while (i < end && (buf[i] == ' ' || buf[i] == '\t'))
+			i++;
 		lines[n++] = buf + i;
+		if (nl != NULL)
+			end = (size_t)(nl - buf);
 		i = end + 1;
 	}
 	*count = n;
