@@ -1,0 +1,121 @@
+/*
+ * xliff.h: a release to and from XLIFF 2.0, the exchange format of
+ * translation tools (OmegaT, Trados, memoQ, Okapi, Translate Toolkit).
+ *
+ * Extraction turns a release into one XLIFF 2.0 document for one target
+ * language: a <unit> per body paragraph, a <segment> per sentence (the
+ * white space between sentences in <ignorable>s), a unit per translatable
+ * front-matter field, and a <skeleton> that keeps everything else byte for
+ * byte (fences, the fields that are not translated, blank lines, line
+ * ends).  Targets may be filled in from a translation memory: a TMX file or
+ * a parallel document (habar/parallel.h).  Merging turns the translated
+ * document back into release text with the same structure and "lang" set
+ * to the target language.  README.md, "habar-xliff", documents the ids and
+ * the skeleton.
+ *
+ * XML is read with libxml2 without network access, DTD loading or entity
+ * substitution; a document that declares entities (XXE, billion laughs) is
+ * refused before anything is expanded.
+ */
+#ifndef HABAR_XLIFF_H
+#define HABAR_XLIFF_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+#include <habar/status.h>
+
+/* The XLIFF 2.0 namespace and the namespace of habar's skeleton. */
+#define HABAR_XLIFF_NS "urn:oasis:names:tc:xliff:document:2.0"
+#define HABAR_XLIFF_SKELETON_NS "urn:habar:xliff-skeleton:1"
+
+/* The largest release, XLIFF, TMX or parallel document read, in bytes. */
+#define HABAR_XLIFF_MAX_INPUT (256u * 1024 * 1024)
+
+/* A converter: its translation memory, its options and its last error. */
+struct habar_xliff;
+
+/*
+ * Receives a warning (an untranslated segment on merge, a fill entry that
+ * was skipped): line is the line of the input it concerns, 0 if none.
+ */
+typedef void habar_xliff_warn_fn(void *arg, unsigned long line,
+    const char *message);
+
+/*
+ * Creates a converter with an empty translation memory.  Returns HABAR_OK
+ * or HABAR_ERR_NOMEM (then *xliff_out is NULL).
+ */
+enum habar_status habar_xliff_new(struct habar_xliff **xliff_out);
+
+/* Frees the converter and its memory; NULL is harmless. */
+void habar_xliff_free(struct habar_xliff *xliff);
+
+/* Sends warnings to fn(arg, ...); without it they are dropped. */
+void habar_xliff_set_warn(struct habar_xliff *xliff, habar_xliff_warn_fn *fn,
+    void *arg);
+
+/*
+ * Marks front-matter field key as not translatable: it stays in the
+ * skeleton instead of becoming a unit.  "id", "lang", "date" and
+ * "attachments" are never translated.  Returns HABAR_OK, HABAR_ERR_NOMEM,
+ * HABAR_ERR_LIMIT after 64 keys.
+ */
+enum habar_status habar_xliff_keep_field(struct habar_xliff *xliff,
+    const char *key);
+
+/*
+ * Loads len bytes of a TMX 1.4 memory or of a parallel XML document into
+ * the translation memory used by habar_xliff_extract() (the root element
+ * tells which).  May be called several times; entries accumulate.
+ * Returns HABAR_OK, HABAR_ERR_INPUT for malformed XML, an unknown root
+ * element or a refused document type declaration (habar_xliff_error() and
+ * habar_xliff_error_line() say where), HABAR_ERR_LIMIT, HABAR_ERR_NOMEM.
+ */
+enum habar_status habar_xliff_load_memory(struct habar_xliff *xliff,
+    const char *data, size_t len);
+
+/* The number of translation units loaded so far. */
+size_t habar_xliff_memory_size(const struct habar_xliff *xliff);
+
+/*
+ * Extracts the release in release[0..len) into an XLIFF 2.0 document
+ * written to out.  name is the release's file name, kept as the file's
+ * "original" (NULL or "-": none).  source_lang overrides nothing: it is
+ * required when the release has no "lang" field and must agree with it
+ * otherwise (NULL: take the field).  target_lang is required.  The
+ * document is built in memory and written only when complete, so out never
+ * receives half a document.  Returns HABAR_OK, HABAR_ERR_ARGUMENT (no
+ * target or source language, a malformed tag, source and target alike),
+ * HABAR_ERR_INPUT (invalid UTF-8, malformed front matter), HABAR_ERR_LIMIT,
+ * HABAR_ERR_NOMEM, HABAR_ERR_IO, or an error of the segmenter; then
+ * habar_xliff_error() says why and habar_xliff_error_line() where.
+ */
+enum habar_status habar_xliff_extract(struct habar_xliff *xliff, FILE *out,
+    const char *release, size_t len, const char *name,
+    const char *source_lang, const char *target_lang);
+
+/*
+ * Merges the XLIFF document in xml[0..len) back into release text written
+ * to out: the skeleton with each unit replaced by its targets, sources
+ * standing in for segments without a target (one warning each).  The
+ * "lang" field is set to the document's trgLang, unless no segment has a
+ * target at all: then the source release comes back unchanged.  Nothing
+ * is written unless the whole document merges.  Returns HABAR_OK,
+ * HABAR_ERR_INPUT (malformed XML, not XLIFF 2.0, no trgLang, no habar
+ * skeleton, unit ids that do not match the skeleton's, a refused document
+ * type declaration), HABAR_ERR_LIMIT, HABAR_ERR_NOMEM, HABAR_ERR_IO.
+ */
+enum habar_status habar_xliff_merge(struct habar_xliff *xliff, FILE *out,
+    const char *xml, size_t len);
+
+/* Segments that had no target in the last merge. */
+size_t habar_xliff_untranslated(const struct habar_xliff *xliff);
+
+/* Returns a description of the last error, or "". */
+const char *habar_xliff_error(const struct habar_xliff *xliff);
+
+/* Returns the input line the last error concerns, or 0. */
+unsigned long habar_xliff_error_line(const struct habar_xliff *xliff);
+
+#endif

@@ -1,0 +1,272 @@
+/*
+ * xliff.c: the XLIFF converter's handle, its error and warning channel,
+ * and the small helpers the other xliff*.c files share (buffers, language
+ * tags).  Extraction is in xliff_extract.c, merging in xliff_merge.c, XML
+ * reading in xliff_xml.c and xliff_tmx_xml.c.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "xliff_internal.h"
+
+/* Fields that name or date the release rather than say anything: they
+ * stay in the skeleton whatever the options. */
+static const char *const never_translated[] = {
+	"id", "lang", "date", "attachments"
+};
+
+enum habar_status
+habar_xliff_new(struct habar_xliff **xliff_out)
+{
+	*xliff_out = calloc(1, sizeof(**xliff_out));
+	return *xliff_out == NULL ? HABAR_ERR_NOMEM : HABAR_OK;
+}
+
+void
+habar_xliff_free(struct habar_xliff *xliff)
+{
+	size_t i;
+
+	if (xliff == NULL)
+		return;
+	for (i = 0; i < xliff->keep_count; i++)
+		free(xliff->keep[i]);
+	habar__xl_memory_free(&xliff->memory);
+	free(xliff);
+}
+
+void
+habar_xliff_set_warn(struct habar_xliff *xliff, habar_xliff_warn_fn *fn,
+    void *arg)
+{
+	xliff->warn = fn;
+	xliff->warn_arg = arg;
+}
+
+enum habar_status
+habar_xliff_keep_field(struct habar_xliff *xliff, const char *key)
+{
+	if (habar__xl_is_kept(xliff, key))
+		return HABAR_OK;
+	if (xliff->keep_count == XL_MAX_KEEP)
+		return HABAR_ERR_LIMIT;
+	if ((xliff->keep[xliff->keep_count] = strdup(key)) == NULL)
+		return HABAR_ERR_NOMEM;
+	xliff->keep_count++;
+	return HABAR_OK;
+}
+
+int
+habar__xl_is_kept(const struct habar_xliff *xliff, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(never_translated) / sizeof(*never_translated); i++)
+		if (strcmp(key, never_translated[i]) == 0)
+			return 1;
+	for (i = 0; i < xliff->keep_count; i++)
+		if (strcmp(key, xliff->keep[i]) == 0)
+			return 1;
+	return 0;
+}
+
+enum habar_status
+habar_xliff_load_memory(struct habar_xliff *xliff, const char *data,
+    size_t len)
+{
+	enum habar_status status;
+	int is_tmx;
+
+	xliff->error[0] = '\0';
+	xliff->error_line = 0;
+	status = habar__xl_load_tmx(xliff, data, len, &is_tmx);
+	if (status != HABAR_OK || is_tmx)
+		return status;
+	return habar__xl_memory_load_parallel(xliff, data, len);
+}
+
+size_t
+habar_xliff_memory_size(const struct habar_xliff *xliff)
+{
+	return xliff->memory.tu_count;
+}
+
+size_t
+habar_xliff_untranslated(const struct habar_xliff *xliff)
+{
+	return xliff->untranslated;
+}
+
+const char *
+habar_xliff_error(const struct habar_xliff *xliff)
+{
+	return xliff->error;
+}
+
+unsigned long
+habar_xliff_error_line(const struct habar_xliff *xliff)
+{
+	return xliff->error_line;
+}
+
+/*
+ * Records an error message and the line it concerns; returns status so
+ * that callers can write "return habar__xl_fail(...)".  The first error
+ * recorded wins: later ones are usually its consequences.
+ */
+enum habar_status
+habar__xl_fail(struct habar_xliff *xliff, unsigned long line,
+    enum habar_status status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (xliff->error[0] != '\0')
+		return status;
+	va_start(ap, fmt);
+	vsnprintf(xliff->error, sizeof(xliff->error), fmt, ap);
+	va_end(ap);
+	xliff->error_line = line;
+	return status;
+}
+
+/* Formats a warning and passes it to the caller's function, if any. */
+void
+habar__xl_warn(struct habar_xliff *xliff, unsigned long line,
+    const char *fmt, ...)
+{
+	char message[512];
+	va_list ap;
+
+	if (xliff->warn == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	xliff->warn(xliff->warn_arg, line, message);
+}
+
+/*
+ * Appends len bytes to buf, keeping it NUL-terminated.  Returns HABAR_OK,
+ * HABAR_ERR_LIMIT past HABAR_XLIFF_MAX_INPUT, HABAR_ERR_NOMEM; on failure
+ * buf is unchanged.
+ */
+enum habar_status
+habar__xl_buf_add(struct xl_buf *buf, const void *data, size_t len)
+{
+	if (len > HABAR_XLIFF_MAX_INPUT || buf->len > HABAR_XLIFF_MAX_INPUT - len)
+		return HABAR_ERR_LIMIT;
+	if (buf->data == NULL || buf->len + len + 1 > buf->cap) {
+		size_t cap = buf->cap ? buf->cap : 64;
+		char *grown;
+		while (cap < buf->len + len + 1)
+			cap *= 2;
+		if ((grown = realloc(buf->data, cap)) == NULL)
+			return HABAR_ERR_NOMEM;
+		buf->data = grown;
+		buf->cap = cap;
+	}
+	if (len > 0)
+		memcpy(buf->data + buf->len, data, len);
+	buf->len += len;
+	buf->data[buf->len] = '\0';
+	return HABAR_OK;
+}
+
+void
+habar__xl_buf_free(struct xl_buf *buf)
+{
+	free(buf->data);
+	buf->data = NULL;
+	buf->len = buf->cap = 0;
+}
+
+/*
+ * Whether tag has the shape of xs:language, the type of XLIFF's srcLang
+ * and trgLang: 1 to 8 letters, then "-" and 1 to 8 letters or digits,
+ * any number of times.
+ */
+int
+habar__xl_valid_lang(const char *tag)
+{
+	size_t run = 0, i;
+	int first = 1;
+
+	if (tag == NULL || *tag == '\0')
+		return 0;
+	for (i = 0;; i++) {
+		unsigned char c = (unsigned char)tag[i];
+		if (c == '-' || c == '\0') {
+			if (run == 0 || run > 8)
+				return 0;
+			if (c == '\0')
+				return 1;
+			run = 0;
+			first = 0;
+			continue;
+		}
+		if (!(isalpha(c) || (!first && isdigit(c))) || c >= 0x80)
+			return 0;
+		run++;
+	}
+}
+
+/* Whether subtag s (up to '-' or NUL) is a region: 2 letters, 3 digits. */
+static int
+is_region(const char *s)
+{
+	size_t n = strcspn(s, "-");
+
+	if (n == 2)
+		return isalpha((unsigned char)s[0]) && isalpha((unsigned char)s[1]);
+	return n == 3 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]);
+}
+
+/*
+ * Whether a memory's language tag stands for the language wanted: the same
+ * tag ignoring case, or one of them is the other plus a region ("en-US"
+ * for "en").  A script subtag is not ignored: kk-Latn is not kk.
+ */
+int
+habar__xl_lang_matches(const char *tag, const char *want)
+{
+	size_t a = strlen(tag), b = strlen(want);
+
+	if (a == b)
+		return strcasecmp(tag, want) == 0;
+	if (a > b)
+		return strncasecmp(tag, want, b) == 0 && tag[b] == '-' &&
+		    is_region(tag + b + 1) && tag[b + 1 + strcspn(tag + b + 1, "-")] == '\0';
+	return habar__xl_lang_matches(want, tag);
+}
+
+/* Frees everything a parsed document holds (not doc itself). */
+void
+habar__xl_doc_free(struct xl_doc *doc)
+{
+	size_t i, j;
+
+	free(doc->src_lang);
+	free(doc->trg_lang);
+	for (i = 0; i < doc->skel_count; i++) {
+		habar__xl_buf_free(&doc->skel[i].text);
+		free(doc->skel[i].ref);
+		free(doc->skel[i].key);
+	}
+	free(doc->skel);
+	for (i = 0; i < doc->unit_count; i++) {
+		struct xl_unit *unit = &doc->units[i];
+		for (j = 0; j < unit->part_count; j++) {
+			free(unit->parts[j].id);
+			habar__xl_buf_free(&unit->parts[j].source);
+			habar__xl_buf_free(&unit->parts[j].target);
+		}
+		free(unit->parts);
+		free(unit->id);
+	}
+	free(doc->units);
+	memset(doc, 0, sizeof(*doc));
+}

@@ -1,0 +1,622 @@
+/*
+ * xliff_extract.c: a release into an XLIFF 2.0 document (see habar/xliff.h
+ * and README.md, "habar-xliff").
+ *
+ * The release is split into what a translator translates, the units, and
+ * what must come back unchanged, the skeleton.  A unit is a body paragraph
+ * ("p1", "p2", ... in order) whose sentences, found by the segmenter of
+ * habar/seg.h, are its segments ("p1-s1", ...) and whose inter-sentence
+ * white space goes into ignorables ("p1-i1", ...), or a translatable
+ * front-matter field ("meta-title", one segment holding the unquoted
+ * value).  Everything else, byte for byte, is skeleton text: a byte order
+ * mark, fences, comments, the fields that are not translated, blank lines
+ * and the line ends.  Ids depend only on positions in the release, so two
+ * runs on the same release give the same ids.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <habar/release.h>
+#include <habar/seg.h>
+
+#include "xliff_internal.h"
+
+struct ex_item {
+	enum xl_skel_kind kind;
+	size_t off, len;	/* bytes of the release: TEXT, or FIELD/LANG raw */
+	size_t unit;		/* UNIT, FIELD */
+	int fence;		/* LANG: no front matter to put it in */
+};
+
+struct ex_unit {
+	char id[128];
+	char *key;		/* a field's key, NULL for a paragraph */
+	char *value;		/* a field's unquoted value */
+	size_t off, len;	/* a paragraph's bytes in the release */
+};
+
+struct extract {
+	struct habar_xliff *xliff;
+	const char *buf;
+	size_t len;
+	struct ex_item *items;
+	size_t item_count, item_cap;
+	struct ex_unit *units;
+	size_t unit_count, unit_cap, paragraphs;
+	char *id;		/* the release's id field, or NULL */
+};
+
+static enum habar_status
+push_item(struct extract *ex, enum xl_skel_kind kind, size_t off, size_t len)
+{
+	struct ex_item *item;
+
+	if (kind == XL_SKEL_TEXT && len == 0)
+		return HABAR_OK;
+	if (kind == XL_SKEL_TEXT && ex->item_count > 0) {
+		item = &ex->items[ex->item_count - 1];
+		if (item->kind == XL_SKEL_TEXT && item->off + item->len == off) {
+			item->len += len;
+			return HABAR_OK;
+		}
+	}
+	if (ex->item_count == ex->item_cap) {
+		size_t cap = ex->item_cap ? ex->item_cap * 2 : 64;
+		struct ex_item *grown = realloc(ex->items, cap * sizeof(*grown));
+		if (grown == NULL)
+			return HABAR_ERR_NOMEM;
+		ex->items = grown;
+		ex->item_cap = cap;
+	}
+	item = &ex->items[ex->item_count++];
+	memset(item, 0, sizeof(*item));
+	item->kind = kind;
+	item->off = off;
+	item->len = len;
+	item->unit = ex->unit_count;	/* the unit pushed next, if any */
+	return HABAR_OK;
+}
+
+static enum habar_status
+push_unit(struct extract *ex, struct ex_unit **unit_out)
+{
+	if (ex->unit_count == ex->unit_cap) {
+		size_t cap = ex->unit_cap ? ex->unit_cap * 2 : 64;
+		struct ex_unit *grown = realloc(ex->units, cap * sizeof(*grown));
+		if (grown == NULL)
+			return HABAR_ERR_NOMEM;
+		ex->units = grown;
+		ex->unit_cap = cap;
+	}
+	*unit_out = &ex->units[ex->unit_count++];
+	memset(*unit_out, 0, sizeof(**unit_out));
+	return HABAR_OK;
+}
+
+static int
+unit_id_taken(const struct extract *ex, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < ex->unit_count; i++)
+		if (strcmp(ex->units[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* A paragraph [off, content_end) ended: its unit, then its line end. */
+static enum habar_status
+end_paragraph(struct extract *ex, size_t off, size_t content_end,
+    size_t term_end)
+{
+	struct ex_unit *unit;
+	enum habar_status status;
+
+	if ((status = push_item(ex, XL_SKEL_UNIT, 0, 0)) != HABAR_OK ||
+	    (status = push_unit(ex, &unit)) != HABAR_OK)
+		return status;
+	ex->paragraphs++;
+	snprintf(unit->id, sizeof(unit->id), "p%zu", ex->paragraphs);
+	unit->off = off;
+	unit->len = content_end - off;
+	return push_item(ex, XL_SKEL_TEXT, content_end, term_end - content_end);
+}
+
+/* A front-matter field to translate: a FIELD item and its unit, which
+ * takes key and value. */
+static enum habar_status
+add_field(struct extract *ex, char *key, char *value, size_t off,
+    size_t content_end, size_t term_end)
+{
+	struct ex_unit *unit;
+	enum habar_status status;
+	char id[sizeof(unit->id)];
+	size_t n;
+
+	/* A repeated key gets "-2", "-3"... */
+	snprintf(id, sizeof(id), "meta-%s", key);
+	for (n = 2; unit_id_taken(ex, id); n++)
+		snprintf(id, sizeof(id), "meta-%s-%zu", key, n);
+	if ((status = push_item(ex, XL_SKEL_FIELD, off, content_end - off)) !=
+	    HABAR_OK || (status = push_unit(ex, &unit)) != HABAR_OK) {
+		free(key);
+		free(value);
+		return status;
+	}
+	unit->key = key;
+	unit->value = value;
+	memcpy(unit->id, id, sizeof(id));
+	return push_item(ex, XL_SKEL_TEXT, content_end, term_end - content_end);
+}
+
+static int
+is_blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* Strips the reader's "line N: " from a message, the line being kept
+ * apart. */
+static const char *
+without_line(const char *message)
+{
+	const char *colon;
+
+	if (strncmp(message, "line ", 5) == 0 &&
+	    (colon = strstr(message, ": ")) != NULL)
+		return colon + 2;
+	return message;
+}
+
+/*
+ * Reads the release into items and units; stores the "lang" field's value
+ * in *lang_out (allocated, or NULL when there is none).
+ */
+static enum habar_status
+split_release(struct extract *ex, char **lang_out)
+{
+	struct habar_release *release = NULL;
+	struct habar_release_line line;
+	enum habar_status status = HABAR_OK;
+	FILE *fp = NULL;
+	size_t pos = 0, para_off = 0, para_end = 0, para_term = 0;
+	int in_para = 0, have_lang = 0, front = 0;
+	const char *lang;
+
+	*lang_out = NULL;
+	if (ex->len >= 3 && memcmp(ex->buf, "\xEF\xBB\xBF", 3) == 0) {
+		if ((status = push_item(ex, XL_SKEL_TEXT, 0, 3)) != HABAR_OK)
+			return status;
+		pos = 3;
+	}
+	if (ex->len == pos) {
+		/* Nothing to read: no front matter either. */
+		if ((status = push_item(ex, XL_SKEL_LANG, pos, 0)) == HABAR_OK)
+			ex->items[ex->item_count - 1].fence = 1;
+		return status;
+	}
+	if ((fp = fmemopen((void *)ex->buf, ex->len, "r")) == NULL)
+		return habar__xl_fail(ex->xliff, 0, HABAR_ERR_NOMEM,
+		    "cannot read the release from memory");
+	if ((status = habar_release_new(&release, fp, 0)) != HABAR_OK)
+		goto done;
+	while ((status = habar_release_next(release, &line)) == HABAR_OK) {
+		const char *nl = memchr(ex->buf + pos, '\n', ex->len - pos);
+		size_t start = pos, term = nl ? (size_t)(nl - ex->buf) + 1 : ex->len;
+		size_t end = nl ? (size_t)(nl - ex->buf) : ex->len;
+
+		if (nl != NULL && end > start && ex->buf[end - 1] == '\r')
+			end--;
+		pos = term;
+		if (line.number == 1 && line.kind != HABAR_LINE_FENCE) {
+			/* No front matter: "lang" would need one. */
+			if ((status = push_item(ex, XL_SKEL_LANG, start, 0)) !=
+			    HABAR_OK)
+				goto done;
+			ex->items[ex->item_count - 1].fence = 1;
+		}
+		switch (line.kind) {
+		case HABAR_LINE_FENCE:
+			if (line.number == 1)
+				front = 1;
+			else if (front && !have_lang &&
+			    (status = push_item(ex, XL_SKEL_LANG, start, 0)) !=
+			    HABAR_OK)
+				goto done;
+			status = push_item(ex, XL_SKEL_TEXT, start, term - start);
+			break;
+		case HABAR_LINE_META_OTHER:
+			status = push_item(ex, XL_SKEL_TEXT, start, term - start);
+			break;
+		case HABAR_LINE_FIELD: {
+			char *key = strndup(line.key, line.key_len), *value = NULL;
+			if (key == NULL) {
+				status = HABAR_ERR_NOMEM;
+				goto done;
+			}
+			if (strcmp(key, "lang") == 0) {
+				free(key);
+				have_lang = 1;
+				if ((status = push_item(ex, XL_SKEL_LANG, start,
+				    end - start)) == HABAR_OK)
+					status = push_item(ex, XL_SKEL_TEXT, end,
+					    term - end);
+				break;
+			}
+			status = habar_release_unquote(&value, line.value,
+			    line.value_len);
+			if (status != HABAR_OK) {
+				free(key);
+				goto done;
+			}
+			if (habar__xl_is_kept(ex->xliff, key) || *value == '\0') {
+				free(key);
+				free(value);
+				status = push_item(ex, XL_SKEL_TEXT, start,
+				    term - start);
+				break;
+			}
+			status = add_field(ex, key, value, start, end, term);
+			break;
+		}
+		case HABAR_LINE_BODY:
+			if (is_blank(ex->buf + start, end - start)) {
+				if (in_para && (status = end_paragraph(ex,
+				    para_off, para_end, para_term)) != HABAR_OK)
+					goto done;
+				in_para = 0;
+				status = push_item(ex, XL_SKEL_TEXT, start,
+				    term - start);
+				break;
+			}
+			if (!in_para)
+				para_off = start;
+			in_para = 1;
+			para_end = end;
+			para_term = term;
+			break;
+		}
+		if (status != HABAR_OK)
+			goto done;
+	}
+	if (status != HABAR_END) {
+		status = habar__xl_fail(ex->xliff,
+		    habar_release_line_number(release) +
+		    (status == HABAR_ERR_LIMIT), status, "%s",
+		    *habar_release_error(release) ?
+		    without_line(habar_release_error(release)) :
+		    habar_status_string(status));
+		goto done;
+	}
+	status = HABAR_OK;
+	if (in_para)
+		status = end_paragraph(ex, para_off, para_end, para_term);
+	if (status == HABAR_OK && (lang = habar_release_get(release, "lang")) &&
+	    (*lang_out = strdup(lang)) == NULL)
+		status = HABAR_ERR_NOMEM;
+	if (status == HABAR_OK && (lang = habar_release_get(release, "id")) &&
+	    (ex->id = strdup(lang)) == NULL)
+		status = HABAR_ERR_NOMEM;
+done:
+	habar_release_free(release);
+	if (fp != NULL)
+		fclose(fp);
+	return status;
+}
+
+/* Writes <source>, and <target> when the memory knows one, of a segment
+ * whose opening tag is written up to its attributes. */
+static int
+write_segment_body(struct extract *ex, FILE *fp, const char *src_lang,
+    const char *trg_lang, const char *text, size_t len)
+{
+	int trusted = 0;
+	const char *target = habar__xl_memory_find(&ex->xliff->memory,
+	    src_lang, trg_lang, text, len, &trusted);
+	int rc = 0;
+
+	if (target != NULL)
+		rc |= fprintf(fp, " state=\"%s\"", trusted ? "translated" :
+		    "initial") < 0;
+	rc |= fputs("><source>", fp) == EOF;
+	rc |= habar__xl_put_text(fp, text, len, "cp");
+	rc |= fputs("</source>", fp) == EOF;
+	if (target != NULL) {
+		rc |= fputs("<target>", fp) == EOF;
+		rc |= habar__xl_put_text(fp, target, strlen(target), "cp");
+		rc |= fputs("</target>", fp) == EOF;
+	}
+	return rc ? -1 : 0;
+}
+
+static int
+write_field_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
+    const char *src_lang, const char *trg_lang)
+{
+	int rc = 0;
+
+	rc |= fputs("<unit id=\"", fp) == EOF;
+	rc |= habar__xl_put_attr(fp, unit->id);
+	rc |= fputs("\" name=\"", fp) == EOF;
+	rc |= habar__xl_put_attr(fp, unit->key);
+	rc |= fputs("\" type=\"habar:field\">\n<notes><note category=\"habar\">"
+	    "front-matter field ", fp) == EOF;
+	rc |= habar__xl_put_text(fp, unit->key, strlen(unit->key), "cp");
+	rc |= fputs("</note></notes>\n<segment id=\"", fp) == EOF;
+	rc |= habar__xl_put_attr(fp, unit->id);
+	rc |= fputs("-s1\"", fp) == EOF;
+	rc |= write_segment_body(ex, fp, src_lang, trg_lang, unit->value,
+	    strlen(unit->value));
+	rc |= fputs("</segment>\n</unit>\n", fp) == EOF;
+	return rc ? -1 : 0;
+}
+
+/* Writes a paragraph's unit: its sentences as segments, the rest as
+ * ignorables. */
+static enum habar_status
+write_paragraph_unit(struct extract *ex, FILE *fp, struct habar_seg *seg,
+    const struct ex_unit *unit, const char *src_lang, const char *trg_lang)
+{
+	const char *text = ex->buf + unit->off;
+	const struct habar_span *spans;
+	size_t count, i, at = 0, segments = 0, ignorables = 0;
+	enum habar_status status;
+	int rc = 0;
+
+	status = habar_seg_paragraph(seg, text, unit->len, &spans, &count);
+	if (status != HABAR_OK)
+		return habar__xl_fail(ex->xliff, 0, status,
+		    "paragraph %s: %s", unit->id, *habar_seg_error(seg) ?
+		    habar_seg_error(seg) : habar_status_string(status));
+	rc |= fprintf(fp, "<unit id=\"%s\">\n", unit->id) < 0;
+	for (i = 0; i <= count; i++) {
+		size_t start = i < count ? spans[i].start : unit->len;
+		if (start < at || start > unit->len ||
+		    (i < count && spans[i].len > unit->len - start))
+			return habar__xl_fail(ex->xliff, 0, HABAR_ERR_LIBRARY,
+			    "paragraph %s: the segmenter returned spans out of "
+			    "order", unit->id);
+		if (start > at) {
+			ignorables++;
+			rc |= fprintf(fp, "<ignorable id=\"%s-i%zu\"><source>",
+			    unit->id, ignorables) < 0;
+			rc |= habar__xl_put_text(fp, text + at, start - at, "cp");
+			rc |= fputs("</source></ignorable>\n", fp) == EOF;
+		}
+		if (i == count)
+			break;
+		if (spans[i].len == 0) {
+			at = start;
+			continue;
+		}
+		segments++;
+		rc |= fprintf(fp, "<segment id=\"%s-s%zu\"", unit->id,
+		    segments) < 0;
+		rc |= write_segment_body(ex, fp, src_lang, trg_lang, text + start,
+		    spans[i].len);
+		rc |= fputs("</segment>\n", fp) == EOF;
+		at = start + spans[i].len;
+	}
+	if (segments == 0 && ignorables == 0)
+		rc |= fprintf(fp, "<ignorable id=\"%s-i1\"><source/></ignorable>\n",
+		    unit->id) < 0;
+	rc |= fputs("</unit>\n", fp) == EOF;
+	return rc ? HABAR_ERR_IO : HABAR_OK;
+}
+
+static int
+write_skeleton(struct extract *ex, FILE *fp)
+{
+	size_t i;
+	int rc = 0;
+
+	rc |= fputs("<skeleton>", fp) == EOF;
+	for (i = 0; i < ex->item_count; i++) {
+		const struct ex_item *item = &ex->items[i];
+		switch (item->kind) {
+		case XL_SKEL_TEXT:
+			rc |= habar__xl_put_text(fp, ex->buf + item->off,
+			    item->len, "hb:cp");
+			break;
+		case XL_SKEL_UNIT:
+			rc |= fprintf(fp, "<hb:unit ref=\"%s\"/>",
+			    ex->units[item->unit].id) < 0;
+			break;
+		case XL_SKEL_FIELD:
+			rc |= fprintf(fp, "<hb:field ref=\"%s\" key=\"",
+			    ex->units[item->unit].id) < 0;
+			rc |= habar__xl_put_attr(fp, ex->units[item->unit].key);
+			rc |= fputs("\">", fp) == EOF;
+			rc |= habar__xl_put_text(fp, ex->buf + item->off,
+			    item->len, "hb:cp");
+			rc |= fputs("</hb:field>", fp) == EOF;
+			break;
+		case XL_SKEL_LANG:
+			if (item->len == 0) {
+				rc |= fputs(item->fence ? "<hb:lang fence=\"yes\"/>" :
+				    "<hb:lang/>", fp) == EOF;
+				break;
+			}
+			rc |= fputs("<hb:lang>", fp) == EOF;
+			rc |= habar__xl_put_text(fp, ex->buf + item->off,
+			    item->len, "hb:cp");
+			rc |= fputs("</hb:lang>", fp) == EOF;
+			break;
+		}
+	}
+	rc |= fputs("</skeleton>\n", fp) == EOF;
+	return rc ? -1 : 0;
+}
+
+/* The file id: the release id when it is a plain NMTOKEN, else "release". */
+static const char *
+file_id(const char *id)
+{
+	const char *p;
+
+	if (id == NULL || *id == '\0' || strlen(id) > 100)
+		return "release";
+	for (p = id; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+		    *p == '.'))
+			return "release";
+	return id;
+}
+
+static enum habar_status
+write_document(struct extract *ex, FILE *fp, const char *name,
+    const char *src_lang, const char *trg_lang)
+{
+	struct habar_seg *seg = NULL;
+	enum habar_status status;
+	size_t i;
+	int rc = 0;
+
+	if ((status = habar_seg_new(&seg, src_lang)) != HABAR_OK) {
+		status = habar__xl_fail(ex->xliff, 0, status,
+		    "no sentence segmenter for '%s': %s", src_lang,
+		    habar_status_string(status));
+		goto done;
+	}
+	rc |= fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<xliff xmlns=\"%s\" xmlns:hb=\"%s\" version=\"2.0\" srcLang=\"%s\" "
+	    "trgLang=\"%s\">\n", HABAR_XLIFF_NS, HABAR_XLIFF_SKELETON_NS,
+	    src_lang, trg_lang) < 0;
+	rc |= fprintf(fp, "<file id=\"%s\"", file_id(ex->id)) < 0;
+	if (name != NULL && strcmp(name, "-") != 0) {
+		const char *base = strrchr(name, '/');
+		rc |= fputs(" original=\"", fp) == EOF;
+		rc |= habar__xl_put_attr(fp, base ? base + 1 : name);
+		rc |= fputs("\"", fp) == EOF;
+	}
+	rc |= fputs(" xml:space=\"preserve\">\n", fp) == EOF;
+	rc |= write_skeleton(ex, fp);
+	rc |= fputs("<group id=\"front-matter\" name=\"front matter\">\n", fp) ==
+	    EOF;
+	for (i = 0; i < ex->unit_count; i++)
+		if (ex->units[i].key != NULL)
+			rc |= write_field_unit(ex, fp, &ex->units[i], src_lang,
+			    trg_lang);
+	rc |= fputs("</group>\n<group id=\"body\" name=\"body\">\n", fp) == EOF;
+	for (i = 0; i < ex->unit_count; i++) {
+		if (ex->units[i].key != NULL)
+			continue;
+		status = write_paragraph_unit(ex, fp, seg, &ex->units[i],
+		    src_lang, trg_lang);
+		if (status != HABAR_OK)
+			goto done;
+	}
+	rc |= fputs("</group>\n</file>\n</xliff>\n", fp) == EOF;
+	status = rc ? HABAR_ERR_IO : HABAR_OK;
+done:
+	habar_seg_free(seg);
+	return status;
+}
+
+/* Chooses the source language from the release and the caller. */
+static enum habar_status
+choose_languages(struct habar_xliff *xliff, const char *release_lang,
+    const char *source_lang, const char *target_lang, const char **src_out)
+{
+	if (target_lang == NULL || *target_lang == '\0')
+		return habar__xl_fail(xliff, 0, HABAR_ERR_ARGUMENT,
+		    "no target language given");
+	if (!habar__xl_valid_lang(target_lang))
+		return habar__xl_fail(xliff, 0, HABAR_ERR_ARGUMENT,
+		    "'%s' is not a language tag", target_lang);
+	if (source_lang != NULL && !habar__xl_valid_lang(source_lang))
+		return habar__xl_fail(xliff, 0, HABAR_ERR_ARGUMENT,
+		    "'%s' is not a language tag", source_lang);
+	if (release_lang != NULL && !habar__xl_valid_lang(release_lang))
+		return habar__xl_fail(xliff, 0, HABAR_ERR_INPUT,
+		    "the release's lang '%s' is not a language tag",
+		    release_lang);
+	if (release_lang != NULL && source_lang != NULL &&
+	    strcasecmp(release_lang, source_lang) != 0)
+		return habar__xl_fail(xliff, 0, HABAR_ERR_ARGUMENT,
+		    "the release's lang is '%s', not '%s'", release_lang,
+		    source_lang);
+	*src_out = release_lang != NULL ? release_lang : source_lang;
+	if (*src_out == NULL)
+		return habar__xl_fail(xliff, 0, HABAR_ERR_ARGUMENT,
+		    "the release has no 'lang' field: give the source language");
+	if (strcasecmp(*src_out, target_lang) == 0)
+		return habar__xl_fail(xliff, 0, HABAR_ERR_ARGUMENT,
+		    "the source and the target language are both '%s'",
+		    target_lang);
+	return HABAR_OK;
+}
+
+enum habar_status
+habar_xliff_extract(struct habar_xliff *xliff, FILE *out, const char *release,
+    size_t len, const char *name, const char *source_lang,
+    const char *target_lang)
+{
+	struct extract ex;
+	enum habar_status status;
+	char *lang = NULL, *doc = NULL;
+	const char *src = NULL;
+	size_t doc_len = 0, bad, i;
+	FILE *fp = NULL;
+
+	memset(&ex, 0, sizeof(ex));
+	ex.xliff = xliff;
+	ex.buf = release;
+	ex.len = len;
+	xliff->error[0] = '\0';
+	xliff->error_line = 0;
+	if (len > HABAR_XLIFF_MAX_INPUT)
+		return habar__xl_fail(xliff, 0, HABAR_ERR_LIMIT,
+		    "the release is larger than %u bytes", HABAR_XLIFF_MAX_INPUT);
+	if (!habar__xl_utf8_valid(release, len, &bad)) {
+		unsigned long line = 1;
+		size_t column = 1;
+		for (i = 0; i < bad; i++, column++)
+			if (release[i] == '\n')
+				line++, column = 0;
+		return habar__xl_fail(xliff, line, HABAR_ERR_INPUT,
+		    "invalid UTF-8 (byte 0x%02X in column %zu)",
+		    (unsigned char)release[bad], column);
+	}
+	if ((status = split_release(&ex, &lang)) != HABAR_OK)
+		goto done;
+	status = choose_languages(xliff, lang, source_lang, target_lang, &src);
+	if (status != HABAR_OK)
+		goto done;
+	if ((fp = open_memstream(&doc, &doc_len)) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	if ((status = write_document(&ex, fp, name, src, target_lang)) != HABAR_OK)
+		goto done;
+	if (fclose(fp) != 0) {
+		fp = NULL;
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	fp = NULL;
+	if (fwrite(doc, 1, doc_len, out) != doc_len)
+		status = habar__xl_fail(xliff, 0, HABAR_ERR_IO, "write error");
+done:
+	if (fp != NULL)
+		fclose(fp);
+	free(doc);
+	free(lang);
+	for (i = 0; i < ex.unit_count; i++) {
+		free(ex.units[i].key);
+		free(ex.units[i].value);
+	}
+	free(ex.units);
+	free(ex.items);
+	free(ex.id);
+	if (status != HABAR_OK && xliff->error[0] == '\0')
+		habar__xl_fail(xliff, 0, status, "%s", habar_status_string(status));
+	return status;
+}

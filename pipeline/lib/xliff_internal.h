@@ -1,0 +1,145 @@
+/*
+ * xliff_internal.h: what the files of the XLIFF module share: the handle,
+ * the translation memory, the model of a parsed XLIFF document, and the
+ * escaping helpers.  Not installed; no libxml2 type appears here, so that
+ * only the *_xml.c files include libxml2.
+ */
+#ifndef HABAR_XLIFF_INTERNAL_H
+#define HABAR_XLIFF_INTERNAL_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+#include <habar/xliff.h>
+
+#define XL_MAX_KEEP 64
+
+/* A growable byte buffer; it never grows past HABAR_XLIFF_MAX_INPUT. */
+struct xl_buf {
+	char *data;		/* NUL-terminated when not NULL */
+	size_t len, cap;
+};
+
+/* One language variant of a translation unit of the memory. */
+struct xl_tuv {
+	size_t tu;		/* index of its unit */
+	char *lang;
+	char *text;		/* as stored */
+	char *norm;		/* white space collapsed and trimmed */
+};
+
+/*
+ * The translation memory: variants of units, appended unit by unit so that
+ * a unit's variants are consecutive.  A unit is trusted when it comes from
+ * a TMX file or from a confident alignment link.
+ */
+struct xl_memory {
+	struct xl_tuv *tuvs;
+	size_t count, cap;
+	size_t *tu_first;	/* first variant of each unit */
+	unsigned char *tu_trusted;
+	size_t tu_count, tu_cap;
+	size_t *by_text, *by_norm;	/* variant indices, sorted */
+	int sorted;
+};
+
+struct habar_xliff {
+	char error[512];
+	unsigned long error_line;
+	habar_xliff_warn_fn *warn;
+	void *warn_arg;
+	char *keep[XL_MAX_KEEP];
+	size_t keep_count;
+	struct xl_memory memory;
+	size_t untranslated;
+};
+
+/* The parts of a skeleton, in document order. */
+enum xl_skel_kind {
+	XL_SKEL_TEXT,		/* bytes written as they are */
+	XL_SKEL_UNIT,		/* a paragraph: the text of unit ref */
+	XL_SKEL_FIELD,		/* a front-matter line whose value is unit ref */
+	XL_SKEL_LANG		/* the "lang" line (text: the original line) */
+};
+
+struct xl_skel {
+	enum xl_skel_kind kind;
+	struct xl_buf text;	/* TEXT: the bytes; FIELD, LANG: the raw line */
+	char *ref;		/* UNIT, FIELD: the unit id */
+	char *key;		/* FIELD: the field's key */
+	int fence;		/* LANG without a line: front matter is missing */
+	unsigned long line;
+};
+
+/* A <segment> or <ignorable> of a unit. */
+struct xl_part {
+	int segment;		/* 1: <segment>, 0: <ignorable> */
+	char *id;		/* NULL if absent */
+	struct xl_buf source;
+	struct xl_buf target;
+	int has_target;
+	unsigned long order;	/* <target order="">, 0 if absent */
+	unsigned long line;
+};
+
+struct xl_unit {
+	char *id;
+	struct xl_part *parts;
+	size_t part_count, part_cap;
+	unsigned long line;
+	int referenced;
+};
+
+/* A parsed XLIFF document produced by habar_xliff_extract(). */
+struct xl_doc {
+	char *src_lang, *trg_lang;
+	struct xl_skel *skel;
+	size_t skel_count, skel_cap;
+	struct xl_unit *units;
+	size_t unit_count, unit_cap;
+};
+
+/* xliff.c */
+enum habar_status habar__xl_fail(struct habar_xliff *xliff,
+    unsigned long line, enum habar_status status, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void habar__xl_warn(struct habar_xliff *xliff, unsigned long line,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int habar__xl_is_kept(const struct habar_xliff *xliff, const char *key);
+enum habar_status habar__xl_buf_add(struct xl_buf *buf, const void *data,
+    size_t len);
+void habar__xl_buf_free(struct xl_buf *buf);
+int habar__xl_valid_lang(const char *tag);
+int habar__xl_lang_matches(const char *tag, const char *want);
+void habar__xl_doc_free(struct xl_doc *doc);
+
+/* xliff_write.c */
+int habar__xl_utf8_valid(const char *s, size_t len, size_t *bad_out);
+int habar__xl_put_text(FILE *fp, const char *s, size_t len,
+    const char *cp_element);
+int habar__xl_put_attr(FILE *fp, const char *s);
+enum habar_status habar__xl_put_utf8(struct xl_buf *buf, unsigned long cp);
+
+/* xliff_memory.c */
+enum habar_status habar__xl_memory_begin(struct xl_memory *memory,
+    int trusted);
+enum habar_status habar__xl_memory_add(struct xl_memory *memory,
+    const char *lang, const char *text, size_t len);
+void habar__xl_memory_free(struct xl_memory *memory);
+enum habar_status habar__xl_memory_load_parallel(struct habar_xliff *xliff,
+    const char *data, size_t len);
+/* Finds a translation into trg of text in src: NULL or the target, with
+ * *trusted_out set when the match is exact and the unit trusted. */
+const char *habar__xl_memory_find(struct xl_memory *memory, const char *src,
+    const char *trg, const char *text, size_t len, int *trusted_out);
+
+/* xliff_xml.c */
+enum habar_status habar__xl_parse_xliff(struct habar_xliff *xliff,
+    struct xl_doc *doc, const char *xml, size_t len);
+
+/* xliff_tmx_xml.c: loads a TMX; *is_tmx_out is 0 (and nothing is loaded)
+ * when the root element is not <tmx>. */
+enum habar_status habar__xl_load_tmx(struct habar_xliff *xliff,
+    const char *data, size_t len, int *is_tmx_out);
+
+#endif

@@ -1,0 +1,352 @@
+/*
+ * xliff_memory.c: the translation memory behind "habar-xliff extract
+ * --fill": units of sentences in several languages, loaded from a TMX file
+ * (xliff_tmx_xml.c) or from the sentence links of a parallel document, and
+ * looked up by the exact text of a source sentence, then by its text with
+ * white space collapsed.
+ *
+ * An exact match in a trusted unit (a TMX unit, a confident 1-1 or 1-n
+ * alignment link) gives a target in state "translated"; any other match
+ * gives state "initial", for a translator to check.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/parallel.h>
+
+#include "xliff_internal.h"
+
+/* A link at least this sure makes a trusted unit. */
+#define TRUSTED_CONFIDENCE 0.5
+
+/* Collapses runs of ASCII white space into one space and trims. */
+static char *
+normalise(const char *text, size_t len)
+{
+	char *out = malloc(len + 1), *w = out;
+	size_t i;
+	int space = 0;
+
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i < len; i++) {
+		char c = text[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && w > out)
+			*w++ = ' ';
+		space = 0;
+		*w++ = c;
+	}
+	*w = '\0';
+	return out;
+}
+
+/*
+ * Starts a new unit of the memory; the variants added next belong to it.
+ * Returns HABAR_OK, HABAR_ERR_LIMIT, HABAR_ERR_NOMEM.
+ */
+enum habar_status
+habar__xl_memory_begin(struct xl_memory *memory, int trusted)
+{
+	if (memory->tu_count == memory->tu_cap) {
+		size_t cap = memory->tu_cap ? memory->tu_cap * 2 : 256;
+		size_t *first;
+		unsigned char *flags;
+		if (cap > HABAR_XLIFF_MAX_INPUT / 16)
+			return HABAR_ERR_LIMIT;
+		if ((first = realloc(memory->tu_first, cap * sizeof(*first))) == NULL)
+			return HABAR_ERR_NOMEM;
+		memory->tu_first = first;
+		if ((flags = realloc(memory->tu_trusted, cap)) == NULL)
+			return HABAR_ERR_NOMEM;
+		memory->tu_trusted = flags;
+		memory->tu_cap = cap;
+	}
+	memory->tu_first[memory->tu_count] = memory->count;
+	memory->tu_trusted[memory->tu_count] = trusted != 0;
+	memory->tu_count++;
+	return HABAR_OK;
+}
+
+/*
+ * Adds the variant of the current unit in language lang.  Returns
+ * HABAR_OK, HABAR_ERR_ARGUMENT before habar__xl_memory_begin(),
+ * HABAR_ERR_LIMIT, HABAR_ERR_NOMEM.
+ */
+enum habar_status
+habar__xl_memory_add(struct xl_memory *memory, const char *lang,
+    const char *text, size_t len)
+{
+	struct xl_tuv *tuv;
+
+	if (memory->tu_count == 0)
+		return HABAR_ERR_ARGUMENT;
+	if (memory->count == memory->cap) {
+		size_t cap = memory->cap ? memory->cap * 2 : 512;
+		struct xl_tuv *grown;
+		if (cap > HABAR_XLIFF_MAX_INPUT / 16)
+			return HABAR_ERR_LIMIT;
+		if ((grown = realloc(memory->tuvs, cap * sizeof(*grown))) == NULL)
+			return HABAR_ERR_NOMEM;
+		memory->tuvs = grown;
+		memory->cap = cap;
+	}
+	tuv = &memory->tuvs[memory->count];
+	tuv->tu = memory->tu_count - 1;
+	tuv->lang = strdup(lang);
+	tuv->text = strndup(text, len);
+	tuv->norm = normalise(text, len);
+	if (tuv->lang == NULL || tuv->text == NULL || tuv->norm == NULL) {
+		free(tuv->lang);
+		free(tuv->text);
+		free(tuv->norm);
+		return HABAR_ERR_NOMEM;
+	}
+	memory->count++;
+	memory->sorted = 0;
+	return HABAR_OK;
+}
+
+void
+habar__xl_memory_free(struct xl_memory *memory)
+{
+	size_t i;
+
+	for (i = 0; i < memory->count; i++) {
+		free(memory->tuvs[i].lang);
+		free(memory->tuvs[i].text);
+		free(memory->tuvs[i].norm);
+	}
+	free(memory->tuvs);
+	free(memory->tu_first);
+	free(memory->tu_trusted);
+	free(memory->by_text);
+	free(memory->by_norm);
+	memset(memory, 0, sizeof(*memory));
+}
+
+/* qsort has no context argument: the memory being sorted. */
+static const struct xl_memory *sorting;
+
+static int
+compare_text(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(sorting->tuvs[i].text, sorting->tuvs[j].text);
+
+	return c != 0 ? c : (i > j) - (i < j);
+}
+
+static int
+compare_norm(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(sorting->tuvs[i].norm, sorting->tuvs[j].norm);
+
+	return c != 0 ? c : (i > j) - (i < j);
+}
+
+static enum habar_status
+sort_memory(struct xl_memory *memory)
+{
+	size_t i;
+
+	free(memory->by_text);
+	free(memory->by_norm);
+	memory->by_text = malloc((memory->count + 1) * sizeof(size_t));
+	memory->by_norm = malloc((memory->count + 1) * sizeof(size_t));
+	if (memory->by_text == NULL || memory->by_norm == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < memory->count; i++)
+		memory->by_text[i] = memory->by_norm[i] = i;
+	sorting = memory;
+	qsort(memory->by_text, memory->count, sizeof(size_t), compare_text);
+	qsort(memory->by_norm, memory->count, sizeof(size_t), compare_norm);
+	sorting = NULL;
+	memory->sorted = 1;
+	return HABAR_OK;
+}
+
+/* The variant of unit tu in language trg, or NULL. */
+static const char *
+variant_in(const struct xl_memory *memory, size_t tu, const char *trg)
+{
+	size_t i, end = tu + 1 < memory->tu_count ? memory->tu_first[tu + 1] :
+	    memory->count;
+
+	for (i = memory->tu_first[tu]; i < end; i++)
+		if (habar__xl_lang_matches(memory->tuvs[i].lang, trg) &&
+		    memory->tuvs[i].text[0] != '\0')
+			return memory->tuvs[i].text;
+	return NULL;
+}
+
+/*
+ * Looks key up in index (sorted by text or by norm, as norm says) and
+ * returns the target of the first matching unit, preferring trusted ones.
+ */
+static const char *
+lookup(const struct xl_memory *memory, const size_t *index, int norm,
+    const char *src, const char *trg, const char *key, int *trusted_out)
+{
+	size_t lo = 0, hi = memory->count, i;
+	const char *found = NULL;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct xl_tuv *t = &memory->tuvs[index[mid]];
+		if (strcmp(norm ? t->norm : t->text, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < memory->count; i++) {
+		const struct xl_tuv *t = &memory->tuvs[index[i]];
+		const char *target;
+		if (strcmp(norm ? t->norm : t->text, key) != 0)
+			break;
+		if (!habar__xl_lang_matches(t->lang, src))
+			continue;
+		if ((target = variant_in(memory, t->tu, trg)) == NULL)
+			continue;
+		if (!norm && memory->tu_trusted[t->tu]) {
+			*trusted_out = 1;
+			return target;
+		}
+		if (found == NULL)
+			found = target;
+	}
+	return found;
+}
+
+const char *
+habar__xl_memory_find(struct xl_memory *memory, const char *src,
+    const char *trg, const char *text, size_t len, int *trusted_out)
+{
+	const char *target;
+	char *key;
+
+	*trusted_out = 0;
+	if (memory->count == 0)
+		return NULL;
+	if (!memory->sorted && sort_memory(memory) != HABAR_OK)
+		return NULL;
+	if ((key = strndup(text, len)) == NULL)
+		return NULL;
+	target = lookup(memory, memory->by_text, 0, src, trg, key, trusted_out);
+	free(key);
+	if (target != NULL)
+		return target;
+	if ((key = normalise(text, len)) == NULL)
+		return NULL;
+	target = lookup(memory, memory->by_norm, 1, src, trg, key, trusted_out);
+	free(key);
+	return target;
+}
+
+/* Adds one unit holding, for each language, the text of its run. */
+static enum habar_status
+add_link(struct xl_memory *memory, const struct habar_parallel *doc,
+    const struct habar_parallel_link *link, int trusted)
+{
+	enum habar_status status;
+	size_t li;
+
+	if ((status = habar__xl_memory_begin(memory, trusted)) != HABAR_OK)
+		return status;
+	for (li = 0; li < doc->language_count; li++) {
+		char *text;
+		size_t len;
+		if (link->sides[li].count == 0)
+			continue;
+		status = habar_parallel_run_text(doc, li, &link->sides[li], &text,
+		    &len);
+		if (status != HABAR_OK)
+			return status;
+		status = habar__xl_memory_add(memory, doc->languages[li].lang,
+		    text, len);
+		free(text);
+		if (status != HABAR_OK)
+			return status;
+	}
+	return HABAR_OK;
+}
+
+/* Adds one unit per front-matter key found in several languages. */
+static enum habar_status
+add_fields(struct xl_memory *memory, const struct habar_parallel *doc)
+{
+	const struct habar_parallel_language *first = &doc->languages[0];
+	enum habar_status status;
+	size_t f, li;
+
+	for (f = 0; f < first->field_count; f++) {
+		const char *key = first->fields[f].key;
+		if ((status = habar__xl_memory_begin(memory, 1)) != HABAR_OK)
+			return status;
+		for (li = 0; li < doc->language_count; li++) {
+			const char *value = habar_parallel_field(doc, li, key);
+			if (value == NULL)
+				continue;
+			status = habar__xl_memory_add(memory,
+			    doc->languages[li].lang, value, strlen(value));
+			if (status != HABAR_OK)
+				return status;
+		}
+	}
+	return HABAR_OK;
+}
+
+/*
+ * Loads the sentence links and the front-matter fields of the parallel
+ * document in data[0..len).  A link is trusted when the runs of all its
+ * languages but at most one hold exactly one sentence (1-1, 1-2, 2-1) and
+ * the aligner's confidence is at least TRUSTED_CONFIDENCE.  Returns HABAR_OK, HABAR_ERR_INPUT (with the reader's message
+ * and line), HABAR_ERR_LIMIT, HABAR_ERR_NOMEM.
+ */
+enum habar_status
+habar__xl_memory_load_parallel(struct habar_xliff *xliff, const char *data,
+    size_t len)
+{
+	struct habar_parallel *doc = NULL;
+	struct habar_parallel_error err;
+	enum habar_status status;
+	size_t i, li;
+
+	memset(&err, 0, sizeof(err));
+	status = habar_parallel_read(&doc, data, len, &err);
+	if (status != HABAR_OK)
+		return habar__xl_fail(xliff, err.line, status, "%s",
+		    err.message[0] ? err.message : habar_status_string(status));
+	if (doc->language_count > 0 &&
+	    (status = add_fields(&xliff->memory, doc)) != HABAR_OK)
+		goto done;
+	for (i = 0; i < doc->link_count[HABAR_PARALLEL_SENTENCES]; i++) {
+		const struct habar_parallel_link *link =
+		    &doc->links[HABAR_PARALLEL_SENTENCES][i];
+		size_t singles = 0, present = 0;
+		for (li = 0; li < doc->language_count; li++) {
+			if (link->sides[li].count > 0)
+				present++;
+			if (link->sides[li].count == 1)
+				singles++;
+		}
+		if (present < 2)
+			continue;
+		status = add_link(&xliff->memory, doc, link,
+		    singles + 1 >= present &&
+		    link->confidence >= TRUSTED_CONFIDENCE);
+		if (status != HABAR_OK)
+			goto done;
+	}
+done:
+	habar_parallel_free(doc);
+	if (status != HABAR_OK)
+		return habar__xl_fail(xliff, 0, status,
+		    "cannot load the parallel document: %s",
+		    habar_status_string(status));
+	return HABAR_OK;
+}

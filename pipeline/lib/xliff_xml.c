@@ -1,0 +1,545 @@
+/*
+ * xliff_xml.c: reading XML safely with libxml2, and reading an XLIFF 2.0
+ * document written by habar_xliff_extract() (and translated since) into
+ * the plain model of xliff_internal.h that xliff_merge.c turns back into
+ * a release.
+ *
+ * libxml2 is told not to use the network, not to load DTDs and not to
+ * substitute entities; on top of that an entity declaration stops the
+ * parser on the spot, so neither an external entity (XXE) nor nested
+ * internal ones (billion laughs) are ever expanded.  libxml2's messages
+ * are caught here and never printed.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+
+#include "xliff_xml.h"
+
+/* Nesting of inline elements and groups beyond this is refused. */
+#define MAX_DEPTH 64
+
+struct guard {
+	int refused;
+	unsigned long refused_line;
+	int have_error;
+	unsigned long error_line;
+	char message[256];
+};
+
+static struct guard *
+guard_of(void *ctx)
+{
+	return ((xmlParserCtxtPtr)ctx)->_private;
+}
+
+static void
+refuse(void *ctx)
+{
+	struct guard *guard = guard_of(ctx);
+
+	if (!guard->refused) {
+		guard->refused = 1;
+		guard->refused_line = (unsigned long)xmlSAX2GetLineNumber(ctx);
+	}
+	xmlStopParser(ctx);
+}
+
+static void
+on_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *public_id, const xmlChar *system_id, xmlChar *content)
+{
+	(void)name, (void)type, (void)public_id, (void)system_id, (void)content;
+	refuse(ctx);
+}
+
+static void
+on_unparsed_entity_decl(void *ctx, const xmlChar *name,
+    const xmlChar *public_id, const xmlChar *system_id,
+    const xmlChar *notation)
+{
+	(void)name, (void)public_id, (void)system_id, (void)notation;
+	refuse(ctx);
+}
+
+static void
+on_error(void *ctx, xmlErrorPtr error)
+{
+	struct guard *guard = guard_of(ctx);
+	size_t n;
+
+	if (error == NULL || error->level < XML_ERR_ERROR || guard->have_error)
+		return;
+	guard->have_error = 1;
+	guard->error_line = error->line > 0 ? (unsigned long)error->line : 0;
+	snprintf(guard->message, sizeof(guard->message), "%s",
+	    error->message ? error->message : "malformed XML");
+	n = strlen(guard->message);
+	while (n > 0 && (guard->message[n - 1] == '\n' ||
+	    guard->message[n - 1] == ' '))
+		guard->message[--n] = '\0';
+}
+
+xmlDocPtr
+habar__xl_xml_read(struct habar_xliff *xliff, const char *xml, size_t len,
+    const char *what, enum habar_status *status_out)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc = NULL;
+	struct guard guard;
+
+	memset(&guard, 0, sizeof(guard));
+	*status_out = HABAR_ERR_INPUT;
+	if (len > HABAR_XLIFF_MAX_INPUT || len > INT_MAX) {
+		*status_out = HABAR_ERR_LIMIT;
+		habar__xl_fail(xliff, 0, HABAR_ERR_LIMIT,
+		    "the %s document is larger than %u bytes", what,
+		    HABAR_XLIFF_MAX_INPUT);
+		return NULL;
+	}
+	if (len == 0) {
+		habar__xl_fail(xliff, 1, HABAR_ERR_INPUT,
+		    "the %s document is empty", what);
+		return NULL;
+	}
+	if ((ctxt = xmlCreateMemoryParserCtxt(xml, (int)len)) == NULL) {
+		*status_out = HABAR_ERR_NOMEM;
+		habar__xl_fail(xliff, 0, HABAR_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA |
+	    XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	ctxt->_private = &guard;
+	ctxt->sax->entityDecl = on_entity_decl;
+	ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
+	ctxt->sax->serror = on_error;
+	ctxt->sax->error = NULL;
+	ctxt->sax->warning = NULL;
+	xmlParseDocument(ctxt);
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	if (guard.refused) {
+		habar__xl_fail(xliff, guard.refused_line, HABAR_ERR_INPUT,
+		    "the %s document declares entities, which are refused "
+		    "(external entities, entity expansion)", what);
+		goto fail;
+	}
+	if (!ctxt->wellFormed || doc == NULL) {
+		habar__xl_fail(xliff, guard.error_line, HABAR_ERR_INPUT,
+		    "malformed XML in the %s document: %s", what,
+		    guard.have_error ? guard.message : "not well-formed");
+		goto fail;
+	}
+	if (xmlDocGetRootElement(doc) == NULL) {
+		habar__xl_fail(xliff, 1, HABAR_ERR_INPUT,
+		    "the %s document has no root element", what);
+		goto fail;
+	}
+	xmlFreeParserCtxt(ctxt);
+	*status_out = HABAR_OK;
+	return doc;
+fail:
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	return NULL;
+}
+
+unsigned long
+habar__xl_xml_line(xmlNodePtr node)
+{
+	long line = xmlGetLineNo(node);
+
+	return line > 0 ? (unsigned long)line : 0;
+}
+
+static int
+is_in(xmlNodePtr node, const char *ns, const char *name)
+{
+	return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+	    strcmp((const char *)node->ns->href, ns) == 0 &&
+	    (name == NULL || strcmp((const char *)node->name, name) == 0);
+}
+
+static int
+is_x(xmlNodePtr node, const char *name)
+{
+	return is_in(node, HABAR_XLIFF_NS, name);
+}
+
+static int
+is_hb(xmlNodePtr node, const char *name)
+{
+	return is_in(node, HABAR_XLIFF_SKELETON_NS, name);
+}
+
+/* An attribute without a namespace as a newly allocated string, or NULL. */
+static char *
+attr(xmlNodePtr node, const char *name)
+{
+	xmlChar *value = xmlGetNoNsProp(node, (const xmlChar *)name);
+	char *copy;
+
+	if (value == NULL)
+		return NULL;
+	copy = strdup((const char *)value);
+	xmlFree(value);
+	return copy;
+}
+
+/* Appends the code point of <cp hex="..."/> to buf. */
+static enum habar_status
+add_cp(struct habar_xliff *xliff, xmlNodePtr node, struct xl_buf *buf)
+{
+	char *hex = attr(node, "hex"), *end;
+	unsigned long cp;
+	enum habar_status status = HABAR_ERR_INPUT;
+
+	if (hex != NULL && *hex != '\0' && strlen(hex) <= 6 &&
+	    strspn(hex, "0123456789abcdefABCDEF") == strlen(hex)) {
+		cp = strtoul(hex, &end, 16);
+		status = habar__xl_put_utf8(buf, cp);
+	}
+	free(hex);
+	if (status == HABAR_ERR_INPUT)
+		return habar__xl_fail(xliff, habar__xl_xml_line(node), status,
+		    "<cp> without a valid hex code point");
+	return status;
+}
+
+static enum habar_status
+add_text(struct habar_xliff *xliff, xmlNodePtr node, struct xl_buf *buf)
+{
+	enum habar_status status = HABAR_OK;
+
+	if (node->content != NULL)
+		status = habar__xl_buf_add(buf, node->content,
+		    strlen((const char *)node->content));
+	if (status != HABAR_OK)
+		return habar__xl_fail(xliff, habar__xl_xml_line(node), status,
+		    "text too long");
+	return HABAR_OK;
+}
+
+/*
+ * Appends the text of <source> or <target> content to buf: text, <cp>,
+ * and the text inside <pc> and <mrk>; codes without original data (<ph>,
+ * <sc>, <ec>, <sm>, <em>) stand for nothing in a release and are dropped.
+ */
+static enum habar_status
+read_inline(struct habar_xliff *xliff, xmlNodePtr parent, struct xl_buf *buf,
+    int depth)
+{
+	xmlNodePtr n;
+	enum habar_status status = HABAR_OK;
+
+	if (depth > MAX_DEPTH)
+		return habar__xl_fail(xliff, habar__xl_xml_line(parent),
+		    HABAR_ERR_LIMIT, "inline elements nested too deeply");
+	for (n = parent->children; n != NULL && status == HABAR_OK; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			status = add_text(xliff, n, buf);
+		else if (n->type == XML_ENTITY_REF_NODE)
+			status = habar__xl_fail(xliff, habar__xl_xml_line(parent),
+			    HABAR_ERR_INPUT, "entity reference '%s' refused",
+			    (const char *)n->name);
+		else if (n->type != XML_ELEMENT_NODE)
+			continue;
+		else if (is_x(n, "cp"))
+			status = add_cp(xliff, n, buf);
+		else if (is_x(n, "pc") || is_x(n, "mrk"))
+			status = read_inline(xliff, n, buf, depth + 1);
+		else if (is_x(n, "ph") || is_x(n, "sc") || is_x(n, "ec") ||
+		    is_x(n, "sm") || is_x(n, "em"))
+			continue;
+		else
+			status = habar__xl_fail(xliff, habar__xl_xml_line(n),
+			    HABAR_ERR_INPUT, "unexpected element <%s> in <%s>",
+			    (const char *)n->name, (const char *)parent->name);
+	}
+	return status;
+}
+
+static enum habar_status
+push_skel(struct xl_doc *doc, enum xl_skel_kind kind, unsigned long line,
+    struct xl_skel **skel_out)
+{
+	if (doc->skel_count == doc->skel_cap) {
+		size_t cap = doc->skel_cap ? doc->skel_cap * 2 : 64;
+		struct xl_skel *grown;
+		if (cap > HABAR_XLIFF_MAX_INPUT / sizeof(*grown))
+			return HABAR_ERR_LIMIT;
+		if ((grown = realloc(doc->skel, cap * sizeof(*grown))) == NULL)
+			return HABAR_ERR_NOMEM;
+		doc->skel = grown;
+		doc->skel_cap = cap;
+	}
+	*skel_out = &doc->skel[doc->skel_count++];
+	memset(*skel_out, 0, sizeof(**skel_out));
+	(*skel_out)->kind = kind;
+	(*skel_out)->line = line;
+	return HABAR_OK;
+}
+
+/* Appends the text and <hb:cp>s of node's children to buf. */
+static enum habar_status
+read_skel_text(struct habar_xliff *xliff, xmlNodePtr parent, struct xl_buf *buf)
+{
+	xmlNodePtr n;
+	enum habar_status status = HABAR_OK;
+
+	for (n = parent->children; n != NULL && status == HABAR_OK; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			status = add_text(xliff, n, buf);
+		else if (n->type == XML_ELEMENT_NODE && is_hb(n, "cp"))
+			status = add_cp(xliff, n, buf);
+		else if (n->type == XML_ELEMENT_NODE)
+			status = habar__xl_fail(xliff, habar__xl_xml_line(n),
+			    HABAR_ERR_INPUT, "unexpected element <%s> in <%s>",
+			    (const char *)n->name, (const char *)parent->name);
+	}
+	return status;
+}
+
+static enum habar_status
+read_skeleton(struct habar_xliff *xliff, struct xl_doc *doc,
+    xmlNodePtr skeleton)
+{
+	xmlNodePtr n;
+	struct xl_skel *item;
+	enum habar_status status = HABAR_OK;
+	char *href = attr(skeleton, "href");
+
+	if (href != NULL) {
+		free(href);
+		return habar__xl_fail(xliff, habar__xl_xml_line(skeleton),
+		    HABAR_ERR_INPUT, "an external skeleton (href) is not "
+		    "supported");
+	}
+	for (n = skeleton->children; n != NULL && status == HABAR_OK; n = n->next) {
+		unsigned long line = habar__xl_xml_line(n);
+		int text = n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE || is_hb(n, "cp");
+
+		if (!text && n->type != XML_ELEMENT_NODE)
+			continue;
+		if (text) {
+			if (doc->skel_count == 0 ||
+			    doc->skel[doc->skel_count - 1].kind != XL_SKEL_TEXT)
+				if ((status = push_skel(doc, XL_SKEL_TEXT, line,
+				    &item)) != HABAR_OK)
+					break;
+			item = &doc->skel[doc->skel_count - 1];
+			status = n->type == XML_ELEMENT_NODE ?
+			    add_cp(xliff, n, &item->text) :
+			    add_text(xliff, n, &item->text);
+		} else if (is_hb(n, "unit") || is_hb(n, "field")) {
+			status = push_skel(doc, is_hb(n, "unit") ? XL_SKEL_UNIT :
+			    XL_SKEL_FIELD, line, &item);
+			if (status != HABAR_OK)
+				break;
+			item->ref = attr(n, "ref");
+			if (item->ref == NULL)
+				return habar__xl_fail(xliff, line, HABAR_ERR_INPUT,
+				    "<hb:%s> without ref", (const char *)n->name);
+			if (item->kind == XL_SKEL_FIELD) {
+				if ((item->key = attr(n, "key")) == NULL)
+					return habar__xl_fail(xliff, line,
+					    HABAR_ERR_INPUT,
+					    "<hb:field> without key");
+				status = read_skel_text(xliff, n, &item->text);
+			}
+		} else if (is_hb(n, "lang")) {
+			char *fence = attr(n, "fence");
+			if ((status = push_skel(doc, XL_SKEL_LANG, line, &item)) !=
+			    HABAR_OK) {
+				free(fence);
+				break;
+			}
+			item->fence = fence != NULL && strcmp(fence, "yes") == 0;
+			free(fence);
+			status = read_skel_text(xliff, n, &item->text);
+		} else
+			status = habar__xl_fail(xliff, line, HABAR_ERR_INPUT,
+			    "unexpected element <%s> in the skeleton",
+			    (const char *)n->name);
+	}
+	if (status != HABAR_OK && xliff->error[0] == '\0')
+		habar__xl_fail(xliff, habar__xl_xml_line(skeleton), status,
+		    "%s", habar_status_string(status));
+	return status;
+}
+
+static enum habar_status
+read_part(struct habar_xliff *xliff, struct xl_unit *unit, xmlNodePtr node)
+{
+	struct xl_part *part;
+	xmlNodePtr n;
+	enum habar_status status = HABAR_OK;
+	int sources = 0;
+
+	if (unit->part_count == unit->part_cap) {
+		size_t cap = unit->part_cap ? unit->part_cap * 2 : 8;
+		struct xl_part *grown;
+		if (cap > HABAR_XLIFF_MAX_INPUT / sizeof(*grown))
+			return HABAR_ERR_LIMIT;
+		if ((grown = realloc(unit->parts, cap * sizeof(*grown))) == NULL)
+			return HABAR_ERR_NOMEM;
+		unit->parts = grown;
+		unit->part_cap = cap;
+	}
+	part = &unit->parts[unit->part_count++];
+	memset(part, 0, sizeof(*part));
+	part->segment = is_x(node, "segment");
+	part->id = attr(node, "id");
+	part->line = habar__xl_xml_line(node);
+	for (n = node->children; n != NULL && status == HABAR_OK; n = n->next) {
+		if (is_x(n, "source")) {
+			sources++;
+			status = read_inline(xliff, n, &part->source, 0);
+		} else if (is_x(n, "target") && !part->has_target) {
+			char *order = attr(n, "order"), *end = NULL;
+			part->has_target = 1;
+			if (order != NULL) {
+				part->order = strtoul(order, &end, 10);
+				if (*order == '\0' || *end != '\0' ||
+				    part->order == 0)
+					status = habar__xl_fail(xliff,
+					    habar__xl_xml_line(n), HABAR_ERR_INPUT,
+					    "order=\"%s\" is not a positive "
+					    "integer", order);
+				free(order);
+				if (status != HABAR_OK)
+					break;
+			}
+			status = read_inline(xliff, n, &part->target, 0);
+		}
+	}
+	if (status == HABAR_OK && sources != 1)
+		return habar__xl_fail(xliff, part->line, HABAR_ERR_INPUT,
+		    "<%s> in unit '%s' needs one <source>",
+		    (const char *)node->name, unit->id);
+	return status;
+}
+
+static enum habar_status
+read_unit(struct habar_xliff *xliff, struct xl_doc *doc, xmlNodePtr node)
+{
+	struct xl_unit *unit;
+	xmlNodePtr n;
+	enum habar_status status = HABAR_OK;
+
+	if (doc->unit_count == doc->unit_cap) {
+		size_t cap = doc->unit_cap ? doc->unit_cap * 2 : 64;
+		struct xl_unit *grown;
+		if (cap > HABAR_XLIFF_MAX_INPUT / sizeof(*grown))
+			return HABAR_ERR_LIMIT;
+		if ((grown = realloc(doc->units, cap * sizeof(*grown))) == NULL)
+			return HABAR_ERR_NOMEM;
+		doc->units = grown;
+		doc->unit_cap = cap;
+	}
+	unit = &doc->units[doc->unit_count++];
+	memset(unit, 0, sizeof(*unit));
+	unit->line = habar__xl_xml_line(node);
+	if ((unit->id = attr(node, "id")) == NULL)
+		return habar__xl_fail(xliff, unit->line, HABAR_ERR_INPUT,
+		    "<unit> without id");
+	for (n = node->children; n != NULL && status == HABAR_OK; n = n->next)
+		if (is_x(n, "segment") || is_x(n, "ignorable"))
+			status = read_part(xliff, unit, n);
+	return status;
+}
+
+/* Reads the units of a <file> or <group>, groups included. */
+static enum habar_status
+read_units(struct habar_xliff *xliff, struct xl_doc *doc, xmlNodePtr parent,
+    int depth)
+{
+	xmlNodePtr n;
+	enum habar_status status = HABAR_OK;
+
+	if (depth > MAX_DEPTH)
+		return habar__xl_fail(xliff, habar__xl_xml_line(parent),
+		    HABAR_ERR_LIMIT, "groups nested too deeply");
+	for (n = parent->children; n != NULL && status == HABAR_OK; n = n->next) {
+		if (is_x(n, "unit"))
+			status = read_unit(xliff, doc, n);
+		else if (is_x(n, "group"))
+			status = read_units(xliff, doc, n, depth + 1);
+	}
+	return status;
+}
+
+enum habar_status
+habar__xl_parse_xliff(struct habar_xliff *xliff, struct xl_doc *doc,
+    const char *xml, size_t len)
+{
+	xmlDocPtr tree;
+	xmlNodePtr root, n, file = NULL, skeleton = NULL;
+	enum habar_status status;
+	char *version = NULL;
+	size_t files = 0;
+
+	memset(doc, 0, sizeof(*doc));
+	if ((tree = habar__xl_xml_read(xliff, xml, len, "XLIFF", &status)) == NULL)
+		return status;
+	root = xmlDocGetRootElement(tree);
+	status = HABAR_ERR_INPUT;
+	if (strcmp((const char *)root->name, "xliff") != 0) {
+		habar__xl_fail(xliff, habar__xl_xml_line(root), status,
+		    "not an XLIFF document: the root element is <%s>",
+		    (const char *)root->name);
+		goto done;
+	}
+	version = attr(root, "version");
+	if (!is_x(root, "xliff") || version == NULL ||
+	    strncmp(version, "2.", 2) != 0) {
+		habar__xl_fail(xliff, habar__xl_xml_line(root), status,
+		    "not an XLIFF 2.0 document (version %s, namespace %s)",
+		    version ? version : "missing", root->ns ?
+		    (const char *)root->ns->href : "none");
+		goto done;
+	}
+	doc->src_lang = attr(root, "srcLang");
+	doc->trg_lang = attr(root, "trgLang");
+	if (doc->src_lang == NULL || doc->trg_lang == NULL ||
+	    !habar__xl_valid_lang(doc->trg_lang)) {
+		habar__xl_fail(xliff, habar__xl_xml_line(root), status,
+		    doc->src_lang == NULL ? "<xliff> has no srcLang" :
+		    doc->trg_lang == NULL ? "missing target language: <xliff> has "
+		    "no trgLang" : "trgLang is not a language tag");
+		goto done;
+	}
+	for (n = root->children; n != NULL; n = n->next)
+		if (is_x(n, "file") && files++ == 0)
+			file = n;
+	if (files != 1) {
+		habar__xl_fail(xliff, habar__xl_xml_line(root), status,
+		    "the document has %zu <file> elements; habar-xliff merges "
+		    "exactly one", files);
+		goto done;
+	}
+	for (n = file->children; n != NULL; n = n->next)
+		if (is_x(n, "skeleton"))
+			skeleton = n;
+	if (skeleton == NULL) {
+		habar__xl_fail(xliff, habar__xl_xml_line(file), status,
+		    "the <file> has no skeleton: it was not made by "
+		    "habar-xliff extract");
+		goto done;
+	}
+	if ((status = read_skeleton(xliff, doc, skeleton)) != HABAR_OK ||
+	    (status = read_units(xliff, doc, file, 0)) != HABAR_OK)
+		goto done;
+	status = HABAR_OK;
+done:
+	free(version);
+	xmlFreeDoc(tree);
+	if (status != HABAR_OK)
+		habar__xl_doc_free(doc);
+	return status;
+}

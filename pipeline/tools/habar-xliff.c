@@ -1,0 +1,255 @@
+/*
+ * habar-xliff: a release to XLIFF 2.0 for translators' tools, and the
+ * translated XLIFF back to a release.  The conversions are in the library
+ * (habar/xliff.h); this file reads the inputs, reports and writes.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/xliff.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: habar-xliff extract --target LANG [--source LANG] [--fill FILE]\n"
+    "                   [--keep KEY] [-o FILE] [RELEASE]\n"
+    "       habar-xliff merge [-o FILE] [XLIFF]\n"
+    "extract: writes an XLIFF 2.0 document of RELEASE for translation into\n"
+    "LANG: a unit per paragraph, a segment per sentence, a unit per\n"
+    "translatable front-matter field.\n"
+    "merge: writes the release text of a translated XLIFF document, with\n"
+    "'lang' set to its target language; segments without a target keep\n"
+    "their source, with a warning.\n"
+    "\n"
+    "  -t, --target LANG  the target language (BCP 47: kk, ru, en...)\n"
+    "  -s, --source LANG  the source language when the release has no 'lang'\n"
+    "  -f, --fill FILE    fill targets from a TMX memory or a parallel XML\n"
+    "                     document (repeatable)\n"
+    "  -k, --keep KEY     keep front-matter field KEY untranslated\n"
+    "                     (repeatable; id, lang, date, attachments always are)\n"
+    "  -o, --output FILE  write to FILE, atomically, instead of stdout\n"
+    "      --help         print this help and exit\n"
+    "      --version      print the version and exit\n"
+    "\n"
+    "With no RELEASE or XLIFF, or when it is -, read standard input.\n";
+
+static const struct option long_options[] = {
+	{ "fill", required_argument, NULL, 'f' },
+	{ "keep", required_argument, NULL, 'k' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "source", required_argument, NULL, 's' },
+	{ "target", required_argument, NULL, 't' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct options {
+	const char *target;
+	const char *source;
+	const char *output;
+	const char *fills[16];
+	size_t fill_count;
+	const char *keeps[64];
+	size_t keep_count;
+};
+
+/* The file name warnings refer to. */
+static const char *warn_name = "-";
+
+static void
+on_warning(void *arg, unsigned long line, const char *message)
+{
+	(void)arg;
+	if (line > 0)
+		cli_warn("%s:%lu: %s", warn_name, line, message);
+	else
+		cli_warn("%s: %s", warn_name, message);
+}
+
+/*
+ * Reads the whole of path ("-": stdin) into *data_out (free()) up to
+ * HABAR_XLIFF_MAX_INPUT bytes.  Reports and returns -1 on failure.
+ */
+static int
+slurp(const char *path, char **data_out, size_t *len_out)
+{
+	FILE *fp = cli_open_input(path);
+	char *data = NULL, *grown;
+	size_t len = 0, cap = 0, n;
+
+	*data_out = NULL;
+	*len_out = 0;
+	if (fp == NULL)
+		return -1;
+	for (;;) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 65536;
+			if (cap > HABAR_XLIFF_MAX_INPUT + 1)
+				cap = HABAR_XLIFF_MAX_INPUT + 1;
+			if (len == cap) {
+				cli_error("%s: larger than %u bytes", path,
+				    HABAR_XLIFF_MAX_INPUT);
+				goto fail;
+			}
+			if ((grown = realloc(data, cap)) == NULL)
+				cli_fatal("out of memory");
+			data = grown;
+		}
+		n = fread(data + len, 1, cap - len, fp);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		cli_error("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	cli_close_input(fp);
+	*data_out = data;
+	*len_out = len;
+	return 0;
+fail:
+	cli_close_input(fp);
+	free(data);
+	return -1;
+}
+
+static void
+parse_options(int argc, char **argv, struct options *opts)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "f:k:o:s:t:", long_options,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (opts->fill_count == 16)
+				cli_usage_error("at most 16 --fill files");
+			opts->fills[opts->fill_count++] = optarg;
+			break;
+		case 'k':
+			if (opts->keep_count == 64)
+				cli_usage_error("at most 64 --keep keys");
+			opts->keeps[opts->keep_count++] = optarg;
+			break;
+		case 'o':
+			opts->output = optarg;
+			break;
+		case 's':
+			opts->source = optarg;
+			break;
+		case 't':
+			opts->target = optarg;
+			break;
+		default:
+			cli_usage_error("unknown option");
+		}
+	}
+}
+
+static int
+extract(struct habar_xliff *xliff, const struct options *opts,
+    const char *input)
+{
+	enum habar_status status = HABAR_OK;
+	char *data = NULL;
+	size_t len, i;
+	FILE *out;
+
+	for (i = 0; i < opts->keep_count && status == HABAR_OK; i++)
+		status = habar_xliff_keep_field(xliff, opts->keeps[i]);
+	if (status != HABAR_OK)
+		cli_fatal("--keep: %s", habar_status_string(status));
+	for (i = 0; i < opts->fill_count; i++) {
+		if (slurp(opts->fills[i], &data, &len) != 0)
+			return cli_exit();
+		warn_name = opts->fills[i];
+		status = habar_xliff_load_memory(xliff, data, len);
+		free(data);
+		if (status != HABAR_OK) {
+			cli_report(opts->fills[i], habar_xliff_error_line(xliff),
+			    status, habar_xliff_error(xliff));
+			return cli_exit();
+		}
+	}
+	if (slurp(input, &data, &len) != 0)
+		return cli_exit();
+	warn_name = input;
+	out = cli_output_open(opts->output);
+	status = habar_xliff_extract(xliff, out, data, len, input, opts->source,
+	    opts->target);
+	free(data);
+	if (status != HABAR_OK) {
+		cli_report(input, habar_xliff_error_line(xliff), status,
+		    habar_xliff_error(xliff));
+		return cli_exit();
+	}
+	cli_output_commit(out);
+	return cli_exit();
+}
+
+static int
+merge(struct habar_xliff *xliff, const struct options *opts,
+    const char *input)
+{
+	enum habar_status status;
+	char *data = NULL;
+	size_t len;
+	FILE *out;
+
+	if (slurp(input, &data, &len) != 0)
+		return cli_exit();
+	warn_name = input;
+	out = cli_output_open(opts->output);
+	status = habar_xliff_merge(xliff, out, data, len);
+	free(data);
+	if (status != HABAR_OK) {
+		cli_report(input, habar_xliff_error_line(xliff), status,
+		    habar_xliff_error(xliff));
+		return cli_exit();
+	}
+	cli_output_commit(out);
+	return cli_exit();
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options opts;
+	struct habar_xliff *xliff = NULL;
+	const char *command, *input = "-";
+	int extracting, rc;
+
+	memset(&opts, 0, sizeof(opts));
+	cli_init(argc, argv, usage);
+	cli_handle_help_version(argc, argv);
+	if (argc < 2)
+		cli_usage_error("missing command: extract or merge");
+	command = argv[1];
+	if (strcmp(command, "extract") == 0)
+		extracting = 1;
+	else if (strcmp(command, "merge") == 0)
+		extracting = 0;
+	else
+		cli_usage_error("unknown command '%s': extract or merge", command);
+	parse_options(argc - 1, argv + 1, &opts);
+	optind++;
+	if (optind < argc)
+		input = argv[optind++];
+	if (optind < argc)
+		cli_usage_error("one input file at a time");
+	if (extracting && opts.target == NULL)
+		cli_usage_error("extract needs the target language: --target LANG");
+	if (!extracting && (opts.target || opts.source || opts.fill_count ||
+	    opts.keep_count))
+		cli_usage_error("merge takes only -o");
+	if (habar_xliff_new(&xliff) != HABAR_OK)
+		cli_fatal("out of memory");
+	habar_xliff_set_warn(xliff, on_warning, NULL);
+	rc = extracting ? extract(xliff, &opts, input) :
+	    merge(xliff, &opts, input);
+	habar_xliff_free(xliff);
+	return rc;
+}
