@@ -42,8 +42,15 @@
 typedef enum habar_status unit_sink_fn(void *arg, const UChar *units,
     size_t n);
 
+/* Which converter of a chain a callback serves. */
+struct callback_context {
+	struct chain *chain;
+	int last;
+};
+
 struct chain {
 	enum habar_encoding encoding;
+	struct callback_context first_context, last_context;
 	UConverter *first;	/* bytes to UTF-16 (UTF-8 for mojibake) */
 	UConverter *last;	/* mojibake: windows-1251 bytes to UTF-16 */
 	unsigned char *reverse;	/* mojibake: code point to windows-1251 */
@@ -148,12 +155,6 @@ open_converter(UConverter **cnv_out, enum habar_encoding encoding)
 	return HABAR_OK;
 }
 
-/* Which converter of the chain a callback serves. */
-struct callback_context {
-	struct chain *chain;
-	int last;
-};
-
 /*
  * ICU calls this for bytes it cannot decode: tell the invalid-byte
  * function where they were and put U+FFFD in their place (ICU's own
@@ -165,13 +166,15 @@ on_invalid(const void *context, UConverterToUnicodeArgs *args,
     UErrorCode *err)
 {
 	const struct callback_context *cc = context;
-	struct chain *ch = cc->chain;
+	struct chain *ch;
 	static const UChar replacement = 0xFFFD;
 	unsigned long long offset;
 	long long index;
 
+	/* Also called on close and reset, when the chain may be going. */
 	if (reason > UCNV_IRREGULAR)
 		return;
+	ch = cc->chain;
 	if (cc->last) {
 		/* The bytes came from the reverse mapping: find the input
 		 * offset of the first. */
@@ -204,38 +207,13 @@ on_invalid(const void *context, UConverterToUnicodeArgs *args,
 	ucnv_cbToUWriteUChars(args, &replacement, 1, 0, err);
 }
 
-static struct callback_context *
-context_of(struct chain *ch, int last)
-{
-	struct callback_context *cc = malloc(sizeof(*cc));
-
-	if (cc != NULL) {
-		cc->chain = ch;
-		cc->last = last;
-	}
-	return cc;
-}
-
 static void
 chain_free(struct chain *ch)
 {
-	const void *context;
-	UConverterToUCallback action;
-
 	if (ch == NULL)
 		return;
-	if (ch->first != NULL) {
-		ucnv_getToUCallBack(ch->first, &action, &context);
-		if (action == on_invalid)
-			free((void *)context);
-		ucnv_close(ch->first);
-	}
-	if (ch->last != NULL) {
-		ucnv_getToUCallBack(ch->last, &action, &context);
-		if (action == on_invalid)
-			free((void *)context);
-		ucnv_close(ch->last);
-	}
+	ucnv_close(ch->first);
+	ucnv_close(ch->last);
 	free(ch->reverse);
 	free(ch);
 }
@@ -244,17 +222,14 @@ chain_free(struct chain *ch)
 static enum habar_status
 watch(UConverter *cnv, struct chain *ch, int last)
 {
-	struct callback_context *cc = context_of(ch, last);
+	struct callback_context *cc = last ? &ch->last_context :
+	    &ch->first_context;
 	UErrorCode err = U_ZERO_ERROR;
 
-	if (cc == NULL)
-		return HABAR_ERR_NOMEM;
+	cc->chain = ch;
+	cc->last = last;
 	ucnv_setToUCallBack(cnv, on_invalid, cc, NULL, NULL, &err);
-	if (U_FAILURE(err)) {
-		free(cc);
-		return HABAR_ERR_LIBRARY;
-	}
-	return HABAR_OK;
+	return U_SUCCESS(err) ? HABAR_OK : HABAR_ERR_LIBRARY;
 }
 
 /* Builds the table from a code point back to its windows-1251 byte,
