@@ -1,0 +1,333 @@
+/*
+ * bundle.c: deciding the contents of a release pack (see habar/bundle.h).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/attach.h>
+#include <habar/bundle.h>
+#include <habar/data.h>
+#include <habar/html.h>
+#include <habar/release.h>
+
+#include "langguess.h"
+
+#define MEDIA_MARKDOWN "text/markdown; charset=utf-8"
+#define MEDIA_MD "text/markdown"
+
+struct bundle {
+	struct habar_pack *pack;
+	const struct habar_parallel *doc;
+	const struct habar_bundle_options *opt;
+	char *err;
+	size_t errlen;
+};
+
+/* Writes doc's language li as release text into a new buffer. */
+static enum habar_status
+release_text(const struct habar_parallel *doc, size_t li, char **out,
+    size_t *len)
+{
+	const struct habar_parallel_language *l = &doc->languages[li];
+	FILE *fp = open_memstream(out, len);
+	size_t f, p, s;
+
+	if (fp == NULL)
+		return HABAR_ERR_NOMEM;
+	fputs("---\n", fp);
+	for (f = 0; f < l->field_count; f++)
+		habar_release_write_field(fp, l->fields[f].key,
+		    l->fields[f].value);
+	fputs("---\n", fp);
+	for (p = 0; p < l->paragraph_count; p++) {
+		const struct habar_parallel_paragraph *para = &l->paragraphs[p];
+		putc('\n', fp);
+		for (s = para->first; s < para->first + para->count; s++) {
+			if (s > para->first)
+				putc(' ', fp);
+			fwrite(l->sentences[s].text, 1, l->sentences[s].len, fp);
+		}
+		putc('\n', fp);
+	}
+	if (fclose(fp) != 0) {
+		free(*out);
+		*out = NULL;
+		return HABAR_ERR_NOMEM;
+	}
+	return HABAR_OK;
+}
+
+/* Collects slide paragraphs for the slide-text release. */
+struct slides {
+	FILE *body;
+	char *text;
+	size_t len;
+	unsigned count;
+	char title[256];
+};
+
+static int
+collect_slide(void *arg, unsigned slide, const char *text, size_t len)
+{
+	struct slides *s = arg;
+
+	if (s->title[0] == '\0')
+		snprintf(s->title, sizeof(s->title), "%.*s",
+		    (int)(len < 200 ? len : 200), text);
+	fputc('\n', s->body);
+	fwrite(text, 1, len, s->body);
+	fputc('\n', s->body);
+	s->count = slide;
+	return 0;
+}
+
+/* Adds slides/<name>.md: the slide text of a .pptx as release text. */
+static enum habar_status
+add_slide_text(struct bundle *b, const char *path, const char *name)
+{
+	struct slides s = { 0 };
+	enum habar_status status;
+	char msg[256], *release = NULL, id[512], pack_path[600];
+	size_t release_len = 0;
+	const char *lang;
+	FILE *fp;
+
+	if ((s.body = open_memstream(&s.text, &s.len)) == NULL)
+		return HABAR_ERR_NOMEM;
+	status = habar_attach_pptx_text(path, collect_slide, &s, msg,
+	    sizeof(msg));
+	if (fclose(s.body) != 0 && status == HABAR_OK)
+		status = HABAR_ERR_NOMEM;
+	if (status != HABAR_OK) {
+		snprintf(b->err, b->errlen, "%s: %s", name, msg);
+		goto done;
+	}
+	if (s.len == 0)
+		goto done;	/* a deck without text: nothing to translate */
+	lang = habar__guess_lang(s.text, s.len);
+	snprintf(id, sizeof(id), "%s-slides-%s", b->doc->id, name);
+	if ((fp = open_memstream(&release, &release_len)) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	fputs("---\n", fp);
+	habar_release_write_field(fp, "id", id);
+	if (lang != NULL)
+		habar_release_write_field(fp, "lang", lang);
+	habar_release_write_field(fp, "title", s.title);
+	if (b->doc->date != NULL)
+		habar_release_write_field(fp, "date", b->doc->date);
+	habar_release_write_field(fp, "source", name);
+	fprintf(fp, "slides: %u\n---\n", s.count);
+	fwrite(s.text, 1, s.len, fp);
+	if (fclose(fp) != 0) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	snprintf(pack_path, sizeof(pack_path), "slides/%s.md", name);
+	status = habar_pack_add_memory(b->pack, pack_path, release, release_len,
+	    MEDIA_MD, lang, "slides");
+done:
+	free(s.text);
+	free(release);
+	return status;
+}
+
+/* Checks one attachment and adds it (and its slide text). */
+static enum habar_status
+add_attachment(struct bundle *b, const char *path, const char *name)
+{
+	struct habar_attach_info info;
+	enum habar_status status;
+	char pack_path[600];
+
+	if (*name == '\0' || strchr(name, '/') != NULL ||
+	    strcmp(name, "..") == 0 || strcmp(name, ".") == 0) {
+		snprintf(b->err, b->errlen, "attachment '%s': a name, not a "
+		    "path, is expected", name);
+		return HABAR_ERR_INPUT;
+	}
+	status = habar_attach_check(path, &info);
+	if (status != HABAR_OK) {
+		snprintf(b->err, b->errlen, "attachment %s: %s", path,
+		    info.message);
+		return status == HABAR_ERR_UNSUPPORTED || status == HABAR_ERR_LIMIT ?
+		    HABAR_ERR_INPUT : status;
+	}
+	if (info.encrypted && b->opt->warn != NULL) {
+		char msg[512];
+		snprintf(msg, sizeof(msg), "attachment %s: %s", path,
+		    info.message);
+		b->opt->warn(b->opt->warn_arg, msg);
+	}
+	snprintf(pack_path, sizeof(pack_path), "attachments/%s", name);
+	status = habar_pack_add_file(b->pack, pack_path, path, info.media_type,
+	    NULL, "attachment");
+	if (status == HABAR_ERR_ARGUMENT) {
+		snprintf(b->err, b->errlen, "attachment '%s' is given twice",
+		    name);
+		return HABAR_ERR_INPUT;
+	}
+	if (status == HABAR_OK && info.kind == HABAR_ATTACH_PPTX &&
+	    !info.encrypted)
+		status = add_slide_text(b, path, name);
+	return status;
+}
+
+static enum habar_status
+add_html(struct bundle *b)
+{
+	const struct habar_parallel *doc = b->doc;
+	struct habar_html_links links;
+	char prefix[300], path[600], *html = NULL, *css_path = NULL;
+	size_t len, li;
+	enum habar_status status;
+
+	snprintf(prefix, sizeof(prefix), "%s.", doc->id);
+	links.stylesheet = "style.css";
+	links.attachments_dir = "../attachments/";
+	links.side_by_side = "index.html";
+	links.page_prefix = prefix;
+	links.page_suffix = ".html";
+	for (li = 0; li < doc->language_count; li++) {
+		status = habar_html_page(doc, li, &links, &html, &len);
+		if (status != HABAR_OK)
+			return status;
+		snprintf(path, sizeof(path), "html/%s.%s.html", doc->id,
+		    doc->languages[li].lang);
+		status = habar_pack_add_memory(b->pack, path, html, len,
+		    "text/html", doc->languages[li].lang, "html");
+		free(html);
+		if (status != HABAR_OK)
+			return status;
+	}
+	status = habar_html_side_by_side(doc, &links, &html, &len);
+	if (status != HABAR_OK)
+		return status;
+	status = habar_pack_add_memory(b->pack, "html/index.html", html, len,
+	    "text/html", NULL, "html");
+	free(html);
+	if (status != HABAR_OK)
+		return status;
+	status = habar_data_find(&css_path, "templates/pack.css");
+	if (status != HABAR_OK) {
+		snprintf(b->err, b->errlen, "the stylesheet templates/pack.css "
+		    "is missing from the data directory");
+		return status;
+	}
+	status = habar_pack_add_file(b->pack, "html/style.css", css_path,
+	    "text/css", NULL, "style");
+	free(css_path);
+	return status;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* The --attach path whose file name is name, or NULL. */
+static const char *
+extra_path(const struct habar_bundle_options *opt, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < opt->extra_count; i++)
+		if (strcmp(base_name(opt->extra_attachments[i]), name) == 0)
+			return opt->extra_attachments[i];
+	return NULL;
+}
+
+static int
+named_by(const struct habar_parallel *doc, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < doc->attachment_count; i++)
+		if (strcmp(doc->attachments[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+enum habar_status
+habar_bundle_plan(struct habar_pack **pack_out,
+    const struct habar_parallel *doc, const struct habar_bundle_options *opt,
+    char *err, size_t errlen)
+{
+	struct bundle b = { NULL, doc, opt, err, errlen };
+	enum habar_status status;
+	char path[4096], *text = NULL;
+	size_t len, i;
+
+	*pack_out = NULL;
+	err[0] = '\0';
+	if (doc->id == NULL || doc->language_count == 0) {
+		snprintf(err, errlen, "the release has no id or no language");
+		return HABAR_ERR_INPUT;
+	}
+	status = habar_pack_new(&b.pack, doc->id, doc->date, opt->generator);
+	if (status == HABAR_ERR_ARGUMENT) {
+		snprintf(err, errlen, "release id '%s' or date '%s' cannot name "
+		    "a pack", doc->id, doc->date ? doc->date : "");
+		return HABAR_ERR_INPUT;
+	}
+	for (i = 0; status == HABAR_OK && i < doc->language_count; i++) {
+		const char *lang = doc->languages[i].lang;
+		snprintf(path, sizeof(path), "%s.%s.md", doc->id, lang);
+		if (opt->release_files != NULL && opt->release_files[i] != NULL)
+			status = habar_pack_add_file(b.pack, path,
+			    opt->release_files[i], MEDIA_MD, lang, "release");
+		else if ((status = release_text(doc, i, &text, &len)) == HABAR_OK) {
+			status = habar_pack_add_memory(b.pack, path, text, len,
+			    MEDIA_MD, lang, "release");
+			free(text);
+			text = NULL;
+		}
+	}
+	if (status == HABAR_OK) {
+		FILE *fp = open_memstream(&text, &len);
+		if (fp == NULL)
+			status = HABAR_ERR_NOMEM;
+		else {
+			status = habar_parallel_write(doc, fp);
+			if (fclose(fp) != 0 && status == HABAR_OK)
+				status = HABAR_ERR_NOMEM;
+		}
+		snprintf(path, sizeof(path), "%s.xml", doc->id);
+		if (status == HABAR_OK)
+			status = habar_pack_add_memory(b.pack, path, text, len,
+			    "application/xml", NULL, "parallel");
+		free(text);
+		text = NULL;
+	}
+	if (status == HABAR_OK)
+		status = add_html(&b);
+	for (i = 0; status == HABAR_OK && i < doc->attachment_count; i++) {
+		const char *name = doc->attachments[i].name;
+		const char *given = extra_path(opt, name);
+		if (given != NULL)
+			snprintf(path, sizeof(path), "%s", given);
+		else
+			snprintf(path, sizeof(path), "%s/%s",
+			    opt->attachment_dir ? opt->attachment_dir : ".", name);
+		status = add_attachment(&b, path, name);
+	}
+	for (i = 0; status == HABAR_OK && i < opt->extra_count; i++) {
+		const char *name = base_name(opt->extra_attachments[i]);
+		if (!named_by(doc, name))
+			status = add_attachment(&b, opt->extra_attachments[i],
+			    name);
+	}
+	if (status != HABAR_OK) {
+		if (err[0] == '\0')
+			snprintf(err, errlen, "%s", habar_status_string(status));
+		habar_pack_free(b.pack);
+		return status;
+	}
+	*pack_out = b.pack;
+	return HABAR_OK;
+}
