@@ -31,7 +31,10 @@ enum word_class {
 	WORD_OTHER,	/* no letter of the source script: never touched */
 	WORD_KAZAKH,	/* holds a Kazakh-only letter */
 	WORD_NEUTRAL,	/* could be Kazakh or foreign: goes with its run */
-	WORD_FOREIGN	/* marked foreign by a letter, word or ending */
+	WORD_FOREIGN,	/* a foreign word, ending or letter group: its run
+			   is foreign */
+	WORD_ALIEN	/* a letter outside the alphabet: a foreign name,
+			   kept alone */
 };
 
 struct token {
@@ -333,13 +336,17 @@ is_word_char(UChar32 c, int in_word)
 	return in_word && (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
-/* Punctuation that ends a run of words; hyphens and apostrophes do not. */
+/*
+ * Punctuation that ends a run of words: quotes, brackets, full stops,
+ * dashes.  Hyphens and apostrophes join words; commas, colons and
+ * semicolons stay inside a run, since a foreign sentence has them too.
+ */
 static int
 is_break(UChar32 c)
 {
 	switch (c) {
 	case 0x2D: case 0x2010: case 0x2011: case 0x27: case 0x2019:
-	case 0x2BC:
+	case 0x2BC: case ',': case ';': case ':': case 0x060C:
 		return 0;
 	}
 	return u_ispunct(c) || (U_GET_GC_MASK(c) & U_GC_S_MASK) != 0;
@@ -392,11 +399,11 @@ classify(const struct habar__translit_icu *icu, const UChar *w, int32_t len)
 		}
 		source = 1;
 		if (!uset_contains(icu->alphabet, c))
-			return WORD_FOREIGN;
+			return WORD_ALIEN;
 		/* In Latin, c is a letter only in the pair "ch" (ч). */
 		if (!icu->to_latin && (c == 'c' || c == 'C') &&
 		    (i >= len || (w[i] != 'h' && w[i] != 'H')))
-			return WORD_FOREIGN;
+			return WORD_ALIEN;
 		if (uset_contains(icu->kazakh, c))
 			kazakh = 1;
 	}
@@ -457,15 +464,18 @@ plan(struct habar__translit_icu *icu, int32_t n, size_t *ntokens,
 		struct token *t = &icu->tokens[i];
 		int foreign = 0;
 
-		if (t->cls == WORD_OTHER || t->cls == WORD_KAZAKH) {
-			t->convert = t->cls == WORD_KAZAKH;
+		if (t->cls == WORD_OTHER || t->cls == WORD_KAZAKH ||
+		    t->cls == WORD_ALIEN) {
+			t->convert = t->cls == WORD_KAZAKH ||
+			    (t->cls == WORD_ALIEN &&
+			    (icu->flags & HABAR_TRANSLIT_ALL) != 0);
 			j = i + 1;
 			continue;
 		}
 		for (j = i; j < count; j++) {
 			struct token *u = &icu->tokens[j];
 			if (u->cls == WORD_OTHER || u->cls == WORD_KAZAKH ||
-			    (j > i && u->brk))
+			    u->cls == WORD_ALIEN || (j > i && u->brk))
 				break;
 			if (u->cls == WORD_FOREIGN)
 				foreign = 1;

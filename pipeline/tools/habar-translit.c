@@ -8,8 +8,10 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <habar/habar.h>
+#include <habar/translit.h>
 
 #include "cli.h"
 
