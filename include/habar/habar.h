@@ -12,5 +12,14 @@
 #include <habar/lines.h>
 #include <habar/release.h>
 #include <habar/decode.h>
+#include <habar/seg.h>
+#include <habar/parallel.h>
+#include <habar/translit.h>
+#include <habar/attach.h>
+#include <habar/digest.h>
+#include <habar/manifest.h>
+#include <habar/pack.h>
+#include <habar/html.h>
+#include <habar/bundle.h>
 
 #endif
