@@ -40,7 +40,7 @@ struct run {
 	size_t para_len;
 	size_t para_cap;
 	unsigned long para_line; /* where it starts, for messages */
-	int printed;		/* a paragraph was printed in this file */
+	int printed;		/* front matter or a paragraph was printed */
 };
 
 /* Returns a segmenter for lang, reusing the last one if it fits. */
@@ -60,7 +60,9 @@ segmenter_for(struct run *run, const char *lang, const char *name,
 	status = habar_seg_new(&run->seg, lang);
 	if (status != HABAR_OK) {
 		char detail[160];
-		snprintf(detail, sizeof(detail), "language '%s'", lang);
+		snprintf(detail, sizeof(detail), "%s language '%s'",
+		    status == HABAR_ERR_ARGUMENT ? "invalid" : "unusable",
+		    lang);
 		cli_report(name, line, status, detail);
 		free(run->seg_lang);
 		run->seg_lang = NULL;
@@ -197,8 +199,11 @@ process(FILE *fp, const char *name, void *arg)
 	}
 	while ((status = habar_release_next(release, &line)) == HABAR_OK) {
 		if (line.kind != HABAR_LINE_BODY) {
+			/* A blank line will part it from the body, as in
+			 * any release. */
 			fwrite(line.text, 1, line.len, stdout);
 			putchar('\n');
+			run->printed = 1;
 			continue;
 		}
 		if (seg == NULL) {
@@ -250,13 +255,17 @@ main(int argc, char **argv)
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	while ((c = getopt_long(argc, argv, "L:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":L:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'L':
 			opts.lang = optarg;
 			break;
+		case ':':
+			cli_usage_error("option '%s' needs an argument",
+			    argv[optind - 1]);
 		default:
-			cli_usage_error("unknown option");
+			cli_usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	memset(&run, 0, sizeof(run));
