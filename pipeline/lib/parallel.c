@@ -19,31 +19,50 @@ habar_parallel_new(struct habar_parallel **doc_out)
 	return *doc_out == NULL ? HABAR_ERR_NOMEM : HABAR_OK;
 }
 
+/* Frees what language l holds and clears it. */
+static void
+language_clear(struct habar_parallel_language *l)
+{
+	size_t i;
+
+	free(l->lang);
+	for (i = 0; i < l->field_count; i++) {
+		free(l->fields[i].key);
+		free(l->fields[i].value);
+	}
+	free(l->fields);
+	for (i = 0; i < l->paragraph_count; i++)
+		free(l->paragraphs[i].id);
+	free(l->paragraphs);
+	for (i = 0; i < l->sentence_count; i++) {
+		free(l->sentences[i].id);
+		free(l->sentences[i].text);
+	}
+	free(l->sentences);
+	memset(l, 0, sizeof(*l));
+}
+
+void
+habar__parallel_drop_language(struct habar_parallel *doc)
+{
+	size_t k;
+
+	if (doc->language_count == 0)
+		return;
+	k = --doc->language_count;
+	language_clear(&doc->languages[k]);
+	doc->field_cap_[k] = doc->paragraph_cap_[k] = doc->sentence_cap_[k] = 0;
+}
+
 void
 habar_parallel_free(struct habar_parallel *doc)
 {
 	size_t i, k;
-	struct habar_parallel_language *l;
 
 	if (doc == NULL)
 		return;
-	for (k = 0; k < doc->language_count; k++) {
-		l = &doc->languages[k];
-		free(l->lang);
-		for (i = 0; i < l->field_count; i++) {
-			free(l->fields[i].key);
-			free(l->fields[i].value);
-		}
-		free(l->fields);
-		for (i = 0; i < l->paragraph_count; i++)
-			free(l->paragraphs[i].id);
-		free(l->paragraphs);
-		for (i = 0; i < l->sentence_count; i++) {
-			free(l->sentences[i].id);
-			free(l->sentences[i].text);
-		}
-		free(l->sentences);
-	}
+	for (k = 0; k < doc->language_count; k++)
+		language_clear(&doc->languages[k]);
 	for (i = 0; i < doc->attachment_count; i++)
 		free(doc->attachments[i].name);
 	free(doc->attachments);

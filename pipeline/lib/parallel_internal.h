@@ -28,4 +28,11 @@ enum habar_status habar__parallel_grow(void **array, size_t *cap,
 enum habar_status habar__xml_escape(FILE *fp, const char *s, size_t len,
     int attr);
 
+/*
+ * Removes the last language of doc with everything it holds (used when
+ * loading a release fails half-way).  Links must not refer to it yet.
+ */
+struct habar_parallel;
+void habar__parallel_drop_language(struct habar_parallel *doc);
+
 #endif

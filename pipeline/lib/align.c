@@ -1,0 +1,531 @@
+/*
+ * align.c: aligning the two or three languages of a parallel document,
+ * paragraphs first, then sentences inside each group of linked
+ * paragraphs.
+ *
+ * Three languages are kept consistent by construction: English (or the
+ * first language when there is no English) is the pivot; each other
+ * language is aligned with the pivot (align_dp.c), and the two pairwise
+ * alignments are composed into three-way links: a link closes where both
+ * alignments have a boundary at the same place in the pivot, so every
+ * pairwise link is a union of three-way links and no pair can contradict
+ * another.  Items with no pivot counterpart in both other languages at the
+ * same place (a sentence the pivot dropped) are aligned with each other
+ * directly, which is the one place where the two non-pivot languages meet
+ * without the pivot.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/align.h>
+
+#include "align_private.h"
+
+/* Anchors kept for one paragraph (the union of its sentences'). */
+#define PARA_KEYS_MAX 1024
+
+enum habar_status
+habar_align_new(struct habar_align **align_out)
+{
+	struct habar_align *align;
+	enum habar_status status;
+
+	*align_out = NULL;
+	if ((align = calloc(1, sizeof(*align))) == NULL)
+		return HABAR_ERR_NOMEM;
+	status = habar__align_icu_new(&align->icu, align->error,
+	    sizeof(align->error));
+	if (status == HABAR_OK)
+		status = habar__anchor_cache_new(&align->cache, align->icu);
+	if (status != HABAR_OK) {
+		habar_align_free(align);
+		return status;
+	}
+	*align_out = align;
+	return HABAR_OK;
+}
+
+void
+habar_align_free(struct habar_align *align)
+{
+	if (align == NULL)
+		return;
+	habar__anchor_cache_free(align->cache);
+	habar__align_icu_free(align->icu);
+	free(align);
+}
+
+const char *
+habar_align_error(const struct habar_align *align)
+{
+	return align->error;
+}
+
+unsigned long
+habar_align_error_line(const struct habar_align *align)
+{
+	return align->line;
+}
+
+/* The lengths and anchors of one language, per sentence and paragraph. */
+struct lang_data {
+	uint32_t *slen, *skeys, *plen, *pkeys;
+	size_t *skfirst, *pkfirst;
+	struct habar__align_seq sent, para;
+};
+
+static void
+lang_data_free(struct lang_data *d)
+{
+	free(d->slen);
+	free(d->skeys);
+	free(d->skfirst);
+	free(d->plen);
+	free(d->pkeys);
+	free(d->pkfirst);
+	memset(d, 0, sizeof(*d));
+}
+
+static uint32_t
+char_count(const char *s, size_t len)
+{
+	size_t i;
+	uint32_t n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static enum habar_status
+lang_data_make(struct habar_align *align, const struct habar_parallel_language *l,
+    struct lang_data *d)
+{
+	uint32_t keys[HABAR__ANCHOR_MAX];
+	size_t i, j, k, n, total = 0, cap;
+	const struct habar_parallel_paragraph *p;
+	enum habar_status status;
+	uint32_t *grown;
+
+	memset(d, 0, sizeof(*d));
+	d->slen = malloc((l->sentence_count + 1) * sizeof(uint32_t));
+	d->skfirst = malloc((l->sentence_count + 1) * sizeof(size_t));
+	d->plen = malloc((l->paragraph_count + 1) * sizeof(uint32_t));
+	d->pkfirst = malloc((l->paragraph_count + 1) * sizeof(size_t));
+	cap = l->sentence_count * 4 + 16;
+	d->skeys = malloc(cap * sizeof(uint32_t));
+	if (d->slen == NULL || d->skfirst == NULL || d->plen == NULL ||
+	    d->pkfirst == NULL || d->skeys == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < l->sentence_count; i++) {
+		d->slen[i] = char_count(l->sentences[i].text, l->sentences[i].len);
+		status = habar__anchor_extract(align->cache, l->sentences[i].text,
+		    l->sentences[i].len, keys, &n);
+		if (status != HABAR_OK)
+			return status;
+		if (total + n > cap) {
+			cap = (total + n) * 2;
+			if ((grown = realloc(d->skeys, cap * sizeof(uint32_t))) ==
+			    NULL)
+				return HABAR_ERR_NOMEM;
+			d->skeys = grown;
+		}
+		d->skfirst[i] = total;
+		memcpy(d->skeys + total, keys, n * sizeof(uint32_t));
+		total += n;
+	}
+	d->skfirst[l->sentence_count] = total;
+	/* A paragraph: its sentences' lengths and anchors together. */
+	if ((d->pkeys = malloc((total + 1) * sizeof(uint32_t))) == NULL)
+		return HABAR_ERR_NOMEM;
+	total = 0;
+	for (i = 0; i < l->paragraph_count; i++) {
+		p = &l->paragraphs[i];
+		d->plen[i] = 0;
+		d->pkfirst[i] = total;
+		for (j = p->first; j < p->first + p->count; j++) {
+			d->plen[i] += d->slen[j] + (j > p->first);
+			for (k = d->skfirst[j]; k < d->skfirst[j + 1] &&
+			    total - d->pkfirst[i] < PARA_KEYS_MAX; k++)
+				d->pkeys[total++] = d->skeys[k];
+		}
+		qsort(d->pkeys + d->pkfirst[i], total - d->pkfirst[i],
+		    sizeof(uint32_t), cmp_key);
+	}
+	d->pkfirst[l->paragraph_count] = total;
+	d->sent.n = l->sentence_count;
+	d->sent.len = d->slen;
+	d->sent.keys = d->skeys;
+	d->sent.kfirst = d->skfirst;
+	d->para.n = l->paragraph_count;
+	d->para.len = d->plen;
+	d->para.keys = d->pkeys;
+	d->para.kfirst = d->pkfirst;
+	return HABAR_OK;
+}
+
+/* The sub-sequence of items [first, first + count) of s. */
+static struct habar__align_seq
+subseq(const struct habar__align_seq *s, size_t first, size_t count)
+{
+	struct habar__align_seq r;
+
+	r.n = count;
+	r.len = s->len + first;
+	r.keys = s->keys;
+	r.kfirst = s->kfirst + first;
+	return r;
+}
+
+/* A three-way link in slots P (pivot), X, Y, relative to a range. */
+struct group {
+	size_t first[3], count[3];
+	float confidence;
+};
+
+struct groups {
+	struct group *g;
+	size_t n, cap;
+};
+
+static struct group *
+group_new(struct groups *gs)
+{
+	struct group *g;
+
+	if (gs->n == gs->cap) {
+		size_t ncap = gs->cap ? gs->cap * 2 : 64;
+		if ((g = realloc(gs->g, ncap * sizeof(*g))) == NULL)
+			return NULL;
+		gs->g = g;
+		gs->cap = ncap;
+	}
+	g = &gs->g[gs->n++];
+	memset(g, 0, sizeof(*g));
+	g->confidence = 1.0f;
+	return g;
+}
+
+/* Adds a bead of the pivot with slot s (1: X, 2: Y) to group g. */
+static void
+group_add(struct group *g, const struct habar__bead *b, int s, int fresh_p,
+    int fresh_s)
+{
+	if (fresh_p)
+		g->first[0] = b->a;
+	if (fresh_s)
+		g->first[s] = b->b;
+	g->count[s] += b->nb;
+	if (b->confidence < g->confidence)
+		g->confidence = b->confidence;
+}
+
+/*
+ * Composes beads1 (pivot with X) and beads2 (pivot with Y) into groups;
+ * x and y are the X and Y sequences of the range, for aligning items that
+ * neither has a pivot counterpart for.
+ */
+static enum habar_status
+compose(const struct habar__bead *b1, size_t n1, const struct habar__bead *b2,
+    size_t n2, const struct habar__align_seq *x,
+    const struct habar__align_seq *y, int paragraphs, struct groups *out)
+{
+	struct habar__bead *sub = NULL;
+	struct habar__align_seq xs, ys;
+	struct group *g = NULL;
+	size_t i = 0, j = 0, i2, j2, k, nsub, pa = 0, pb = 0, x0, y0, xn, yn;
+	enum habar_status status;
+
+	while (i < n1 || j < n2) {
+		if (pa == pb) {
+			g = NULL;
+			i2 = i;
+			while (i2 < n1 && b1[i2].na == 0)
+				i2++;
+			j2 = j;
+			while (j2 < n2 && b2[j2].na == 0)
+				j2++;
+			if (i2 > i || j2 > j) {
+				x0 = i < n1 ? b1[i].b : x->n;
+				y0 = j < n2 ? b2[j].b : y->n;
+				xn = i2 - i;
+				yn = j2 - j;
+				if (xn > 0 && yn > 0) {
+					xn = b1[i2 - 1].b + b1[i2 - 1].nb - x0;
+					yn = b2[j2 - 1].b + b2[j2 - 1].nb - y0;
+					xs = subseq(x, x0, xn);
+					ys = subseq(y, y0, yn);
+					status = habar__align_pair(&xs, &ys, paragraphs,
+					    &sub, &nsub);
+					if (status != HABAR_OK)
+						return status;
+					for (k = 0; k < nsub; k++) {
+						if ((g = group_new(out)) == NULL) {
+							free(sub);
+							return HABAR_ERR_NOMEM;
+						}
+						g->first[0] = pa;
+						g->first[1] = x0 + sub[k].a;
+						g->count[1] = sub[k].na;
+						g->first[2] = y0 + sub[k].b;
+						g->count[2] = sub[k].nb;
+						g->confidence = sub[k].confidence;
+					}
+					free(sub);
+					sub = NULL;
+				} else {
+					for (k = i; k < i2; k++) {
+						if ((g = group_new(out)) == NULL)
+							return HABAR_ERR_NOMEM;
+						g->first[0] = pa;
+						g->first[1] = b1[k].b;
+						g->count[1] = b1[k].nb;
+						g->first[2] = j < n2 ? b2[j].b : y->n;
+						g->confidence = b1[k].confidence;
+					}
+					for (k = j; k < j2; k++) {
+						if ((g = group_new(out)) == NULL)
+							return HABAR_ERR_NOMEM;
+						g->first[0] = pa;
+						g->first[1] = i2 < n1 ? b1[i2].b : x->n;
+						g->first[2] = b2[k].b;
+						g->count[2] = b2[k].nb;
+						g->confidence = b2[k].confidence;
+					}
+				}
+				i = i2;
+				j = j2;
+				g = NULL;
+				continue;
+			}
+			if (i >= n1 || j >= n2)
+				return HABAR_ERR_ARGUMENT;	/* pivot totals differ */
+			if ((g = group_new(out)) == NULL)
+				return HABAR_ERR_NOMEM;
+			group_add(g, &b1[i], 1, 1, 1);
+			group_add(g, &b2[j], 2, 0, 1);
+			pa += b1[i].na;
+			pb += b2[j].na;
+			i++;
+			j++;
+		} else if (pa < pb) {
+			if (i >= n1)
+				return HABAR_ERR_ARGUMENT;
+			group_add(g, &b1[i], 1, 0, 0);
+			pa += b1[i].na;
+			i++;
+		} else {
+			if (j >= n2)
+				return HABAR_ERR_ARGUMENT;
+			group_add(g, &b2[j], 2, 0, 0);
+			pb += b2[j].na;
+			j++;
+		}
+		if (pa == pb && g != NULL)
+			g->count[0] = pa - g->first[0];
+	}
+	return HABAR_OK;
+}
+
+/*
+ * Aligns the items of range[] (first, count per language) at one level and
+ * appends the three-way groups, in absolute item numbers, to out.
+ */
+static enum habar_status
+align_range(const struct lang_data *data, const size_t *order, size_t nl,
+    int paragraphs, const size_t *first, const size_t *count,
+    struct groups *out)
+{
+	struct habar__align_seq s[3] = { { 0, NULL, NULL, NULL }, { 0, NULL, NULL, NULL },
+	    { 0, NULL, NULL, NULL } };
+	struct habar__bead *b1 = NULL, *b2 = NULL;
+	size_t n1 = 0, n2 = 0, k, start = out->n, slot;
+	struct group *g;
+	enum habar_status status;
+
+	for (slot = 0; slot < nl; slot++)
+		s[slot] = subseq(paragraphs ? &data[order[slot]].para :
+		    &data[order[slot]].sent, first[order[slot]],
+		    count[order[slot]]);
+	if ((status = habar__align_pair(&s[0], &s[1], paragraphs, &b1, &n1)) !=
+	    HABAR_OK)
+		goto done;
+	if (nl == 3) {
+		status = habar__align_pair(&s[0], &s[2], paragraphs, &b2, &n2);
+		if (status != HABAR_OK)
+			goto done;
+		status = compose(b1, n1, b2, n2, &s[1], &s[2], paragraphs, out);
+		if (status != HABAR_OK)
+			goto done;
+	} else {
+		for (k = 0; k < n1; k++) {
+			if ((g = group_new(out)) == NULL) {
+				status = HABAR_ERR_NOMEM;
+				goto done;
+			}
+			g->first[0] = b1[k].a;
+			g->count[0] = b1[k].na;
+			g->first[1] = b1[k].b;
+			g->count[1] = b1[k].nb;
+			g->confidence = b1[k].confidence;
+		}
+	}
+	/* From slots back to languages, and to absolute numbers. */
+	for (k = start; k < out->n; k++) {
+		size_t f[3], c[3];
+		g = &out->g[k];
+		for (slot = 0; slot < nl; slot++) {
+			f[order[slot]] = g->first[slot] + first[order[slot]];
+			c[order[slot]] = g->count[slot];
+		}
+		for (slot = 0; slot < nl; slot++) {
+			g->first[slot] = f[slot];
+			g->count[slot] = c[slot];
+		}
+	}
+done:
+	free(b1);
+	free(b2);
+	return status;
+}
+
+static enum habar_status
+add_groups(struct habar_parallel *doc, enum habar_parallel_level level,
+    const struct groups *gs, size_t from)
+{
+	struct habar_parallel_run runs[HABAR_PARALLEL_MAX_LANGS];
+	size_t k, l;
+	enum habar_status status;
+
+	for (k = from; k < gs->n; k++) {
+		for (l = 0; l < doc->language_count; l++) {
+			runs[l].first = gs->g[k].first[l];
+			runs[l].count = gs->g[k].count[l];
+		}
+		status = habar_parallel_add_link(doc, level, runs,
+		    gs->g[k].confidence);
+		if (status != HABAR_OK)
+			return status;
+	}
+	return HABAR_OK;
+}
+
+enum habar_status
+habar_align_document(struct habar_align *align, struct habar_parallel *doc)
+{
+	struct lang_data data[HABAR_PARALLEL_MAX_LANGS];
+	struct groups paras = { NULL, 0, 0 }, sents = { NULL, 0, 0 };
+	size_t order[3], nl = doc->language_count, l, k, p, first[3], count[3];
+	const struct habar_parallel_language *lang;
+	int pivot;
+	enum habar_status status = HABAR_OK;
+	char method[160];
+
+	memset(data, 0, sizeof(data));
+	align->error[0] = '\0';
+	align->line = 0;
+	if (nl < 2) {
+		habar__align_fail(align, 0, "two or three languages are needed");
+		return HABAR_ERR_ARGUMENT;
+	}
+	doc->link_count[0] = doc->link_count[1] = 0;
+	pivot = habar_parallel_find_language(doc, "en");
+	if (pivot < 0)
+		pivot = 0;
+	order[0] = (size_t)pivot;
+	for (l = 0, k = 1; l < nl; l++)
+		if (l != (size_t)pivot)
+			order[k++] = l;
+	for (l = 0; l < nl; l++)
+		if ((status = lang_data_make(align, &doc->languages[l], &data[l])) !=
+		    HABAR_OK)
+			goto done;
+
+	/* Paragraphs: the whole documents. */
+	for (l = 0; l < nl; l++) {
+		first[l] = 0;
+		count[l] = doc->languages[l].paragraph_count;
+	}
+	if ((status = align_range(data, order, nl, 1, first, count, &paras)) !=
+	    HABAR_OK)
+		goto done;
+	if ((status = add_groups(doc, HABAR_PARALLEL_PARAGRAPHS, &paras, 0)) !=
+	    HABAR_OK)
+		goto done;
+
+	/* Sentences: inside each group of linked paragraphs. */
+	for (p = 0; p < paras.n; p++) {
+		for (l = 0; l < nl; l++) {
+			lang = &doc->languages[l];
+			if (paras.g[p].count[l] == 0) {
+				first[l] = paras.g[p].first[l] <
+				    lang->paragraph_count ?
+				    lang->paragraphs[paras.g[p].first[l]].first :
+				    lang->sentence_count;
+				count[l] = 0;
+				continue;
+			}
+			first[l] = lang->paragraphs[paras.g[p].first[l]].first;
+			k = paras.g[p].first[l] + paras.g[p].count[l] - 1;
+			count[l] = lang->paragraphs[k].first +
+			    lang->paragraphs[k].count - first[l];
+		}
+		if ((status = align_range(data, order, nl, 0, first, count,
+		    &sents)) != HABAR_OK)
+			goto done;
+	}
+	if ((status = add_groups(doc, HABAR_PARALLEL_SENTENCES, &sents, 0)) !=
+	    HABAR_OK)
+		goto done;
+	snprintf(method, sizeof(method), "Gale-Church lengths with anchors, "
+	    "banded dynamic programme, paragraphs then sentences%s%s",
+	    nl == 3 ? "; three-way by composition through pivot " : "",
+	    nl == 3 ? doc->languages[pivot].lang : "");
+	status = habar_parallel_set(doc, "method", method);
+done:
+	if (status != HABAR_OK && align->error[0] == '\0')
+		habar__align_fail(align, 0, "alignment failed: %s",
+		    habar_status_string(status));
+	for (l = 0; l < nl; l++)
+		lang_data_free(&data[l]);
+	free(paras.g);
+	free(sents.g);
+	return status;
+}
+
+static void
+write_numbers(FILE *fp, const struct habar_parallel_run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->count; i++)
+		fprintf(fp, i > 0 ? ",%zu" : "%zu", run->first + i + 1);
+}
+
+enum habar_status
+habar_align_write_pair(const struct habar_parallel *doc, size_t a, size_t b,
+    FILE *fp)
+{
+	const struct habar_parallel_link *link;
+	size_t i;
+
+	for (i = 0; i < doc->link_count[HABAR_PARALLEL_SENTENCES]; i++) {
+		link = &doc->links[HABAR_PARALLEL_SENTENCES][i];
+		if (link->sides[a].count == 0 && link->sides[b].count == 0)
+			continue;
+		write_numbers(fp, &link->sides[a]);
+		putc('\t', fp);
+		write_numbers(fp, &link->sides[b]);
+		putc('\n', fp);
+	}
+	return ferror(fp) ? HABAR_ERR_IO : HABAR_OK;
+}

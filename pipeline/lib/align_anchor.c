@@ -1,0 +1,445 @@
+/*
+ * align_anchor.c: the anchors of a sentence, things that come through
+ * translation between Kazakh, Russian and English unchanged or nearly so:
+ * runs of digits (numbers, dates, times), URLs and e-mail addresses,
+ * telephone numbers, opening quotation marks and brackets, and proper
+ * names.
+ *
+ * A name is any capitalised word; it is transliterated to lower-case ASCII
+ * by ICU (align_icu.c) and reduced to a consonant skeleton, which is the
+ * fuzzy comparison: vowels, 'h', 'j' and 'y' dropped (they are where
+ * transliterations and case endings differ most), look-alike consonants
+ * merged (c k q; v w; f p; s z), doubled letters collapsed, and the first
+ * three consonants kept, so that Астана, Астане and Astana, Зуев and
+ * Zouev, Трампа and Trump, Вашингтон and Washington agree.  Equal
+ * skeletons are equal keys, which lets the dynamic programme compare
+ * anchors by merging sorted arrays.  Each distinct word goes through ICU
+ * once (a cache), since transliteration is far slower than the rest.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "align_internal.h"
+
+#define CACHE_MAX (1u << 20)	/* words remembered, at most */
+#define WORD_BYTES 64		/* longer capitalised words are not names */
+
+struct cache_entry {
+	char *word;		/* NULL: free slot */
+	uint32_t key;		/* 0: no usable skeleton */
+};
+
+struct habar__anchor_cache {
+	struct habar__align_icu *icu;	/* borrowed */
+	struct cache_entry *slots;
+	size_t cap, count;
+};
+
+static uint32_t
+fnv(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static uint32_t
+make_key(enum habar__anchor_kind kind, const char *s, size_t len)
+{
+	return ((uint32_t)kind << 29) | (fnv(s, len) & 0x1FFFFFFFu);
+}
+
+double
+habar__anchor_weight(uint32_t key)
+{
+	switch (HABAR__ANCHOR_KIND(key)) {
+	case HABAR__ANCHOR_NUMBER:
+		return 1.0;
+	case HABAR__ANCHOR_LINK:
+	case HABAR__ANCHOR_PHONE:
+		return 2.0;
+	case HABAR__ANCHOR_NAME:
+		return 0.6;
+	default:
+		return 0.4;
+	}
+}
+
+enum habar_status
+habar__anchor_cache_new(struct habar__anchor_cache **out,
+    struct habar__align_icu *icu)
+{
+	struct habar__anchor_cache *c;
+
+	*out = NULL;
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return HABAR_ERR_NOMEM;
+	c->cap = 4096;
+	if ((c->slots = calloc(c->cap, sizeof(*c->slots))) == NULL) {
+		free(c);
+		return HABAR_ERR_NOMEM;
+	}
+	c->icu = icu;
+	*out = c;
+	return HABAR_OK;
+}
+
+void
+habar__anchor_cache_free(struct habar__anchor_cache *cache)
+{
+	size_t i;
+
+	if (cache == NULL)
+		return;
+	for (i = 0; i < cache->cap; i++)
+		free(cache->slots[i].word);
+	free(cache->slots);
+	free(cache);
+}
+
+/* Reduces lower-case ASCII to its consonant skeleton; returns the key or 0. */
+static uint32_t
+skeleton_key(const char *latin, size_t len)
+{
+	char sk[4];
+	size_t i, n = 0;
+	char c, last = 0;
+
+	for (i = 0; i < len && n < 3; i++) {
+		c = latin[i];
+		if (c < 'a' || c > 'z')
+			continue;
+		switch (c) {
+		case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+		case 'j': case 'h':
+			continue;
+		case 'c': case 'q': case 'x':
+			c = 'k';
+			break;
+		case 'w':
+			c = 'v';
+			break;
+		case 'f':
+			c = 'p';
+			break;
+		case 'z':
+			c = 's';
+			break;
+		default:
+			break;
+		}
+		if (c == last)
+			continue;
+		sk[n++] = c;
+		last = c;
+	}
+	if (n < 2)
+		return 0;
+	return make_key(HABAR__ANCHOR_NAME, sk, n);
+}
+
+static enum habar_status
+cache_grow(struct habar__anchor_cache *c)
+{
+	struct cache_entry *old = c->slots, *slots;
+	size_t old_cap = c->cap, i, j;
+
+	if ((slots = calloc(old_cap * 2, sizeof(*slots))) == NULL)
+		return HABAR_ERR_NOMEM;
+	c->slots = slots;
+	c->cap = old_cap * 2;
+	for (i = 0; i < old_cap; i++) {
+		if (old[i].word == NULL)
+			continue;
+		j = fnv(old[i].word, strlen(old[i].word)) & (c->cap - 1);
+		while (slots[j].word != NULL)
+			j = (j + 1) & (c->cap - 1);
+		slots[j] = old[i];
+	}
+	free(old);
+	return HABAR_OK;
+}
+
+/* The name key of one capitalised word, through the cache. */
+static enum habar_status
+name_key(struct habar__anchor_cache *c, const char *word, size_t len,
+    uint32_t *key)
+{
+	char latin[WORD_BYTES * 2];
+	size_t i, n;
+	enum habar_status status;
+
+	*key = 0;
+	i = fnv(word, len) & (c->cap - 1);
+	while (c->slots[i].word != NULL) {
+		if (strncmp(c->slots[i].word, word, len) == 0 &&
+		    c->slots[i].word[len] == '\0') {
+			*key = c->slots[i].key;
+			return HABAR_OK;
+		}
+		i = (i + 1) & (c->cap - 1);
+	}
+	n = habar__align_icu_latin(c->icu, word, len, latin, sizeof(latin));
+	*key = skeleton_key(latin, n);
+	if (c->count >= CACHE_MAX)
+		return HABAR_OK;
+	if ((c->count + 1) * 2 > c->cap) {
+		if ((status = cache_grow(c)) != HABAR_OK)
+			return status;
+		i = fnv(word, len) & (c->cap - 1);
+		while (c->slots[i].word != NULL)
+			i = (i + 1) & (c->cap - 1);
+	}
+	if ((c->slots[i].word = strndup(word, len)) == NULL)
+		return HABAR_ERR_NOMEM;
+	c->slots[i].key = *key;
+	c->count++;
+	return HABAR_OK;
+}
+
+/*
+ * Decodes the UTF-8 character at s (n bytes left) into *cp and returns its
+ * length; an invalid byte counts as one character U+FFFD.
+ */
+static size_t
+next_char(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	size_t len, i;
+	uint32_t c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		len = 2;
+		c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		len = 3;
+		c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if (n < len) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	*cp = c;
+	return len;
+}
+
+static int
+is_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	    (c >= 0x400 && c <= 0x52F);
+}
+
+static int
+is_upper(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return 1;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return 1;
+	if (c >= 0x400 && c <= 0x42F)
+		return 1;
+	/* Cyrillic extensions (Kazakh Ә Ғ Қ Ң Ө Ұ Ү Һ): upper case is even. */
+	if (c >= 0x460 && c <= 0x4BF)
+		return (c & 1) == 0;
+	if (c == 0x4C0)
+		return 1;
+	if (c >= 0x4C1 && c <= 0x4CE)
+		return (c & 1) == 1;
+	if (c >= 0x4D0 && c <= 0x52F)
+		return (c & 1) == 0;
+	return 0;
+}
+
+static int
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+struct keys {
+	uint32_t *keys;
+	size_t n;
+};
+
+static void
+add(struct keys *k, uint32_t key)
+{
+	if (key != 0 && k->n < HABAR__ANCHOR_MAX)
+		k->keys[k->n++] = key;
+}
+
+/* Whether the token [s, s + len) is a URL or e-mail address. */
+static int
+is_link(const char *s, size_t len)
+{
+	const char *at;
+
+	if ((len > 7 && strncmp(s, "http://", 7) == 0) ||
+	    (len > 8 && strncmp(s, "https://", 8) == 0) ||
+	    (len > 4 && strncmp(s, "www.", 4) == 0))
+		return 1;
+	at = memchr(s, '@', len);
+	return at != NULL && at > s && memchr(at, '.', len - (size_t)(at - s)) !=
+	    NULL && at[1] != '.';
+}
+
+static void
+add_link(struct keys *k, const char *s, size_t len)
+{
+	char buf[256];
+	size_t i, n = 0;
+
+	while (len > 0 && strchr(".,;:!?)]}'\"", s[len - 1]) != NULL)
+		len--;
+	while (len > 0 && strchr("([{'\"<", s[0]) != NULL) {
+		s++;
+		len--;
+	}
+	for (i = 0; i < len && n < sizeof(buf); i++)
+		buf[n++] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	if (n > 0)
+		add(k, make_key(HABAR__ANCHOR_LINK, buf, n));
+}
+
+/*
+ * Tries to read a telephone number at s[i] ("+" then digits, spaces,
+ * hyphens and brackets holding at least 7 digits).  Returns the index
+ * after it, or i when there is none.
+ */
+static size_t
+phone_at(struct keys *k, const char *s, size_t len, size_t i)
+{
+	char digits[32];
+	size_t j = i + 1, nd = 0, end = i;
+
+	if (s[i] != '+')
+		return i;
+	while (j < len && (strchr("0123456789 ()-", s[j]) != NULL) && s[j] != '\0') {
+		if (s[j] >= '0' && s[j] <= '9') {
+			if (nd < sizeof(digits))
+				digits[nd++] = s[j];
+			end = j + 1;
+		}
+		j++;
+	}
+	if (nd < 7)
+		return i;
+	add(k, make_key(HABAR__ANCHOR_PHONE, digits, nd));
+	return end;
+}
+
+static void
+sort_keys(uint32_t *keys, size_t n)
+{
+	size_t i, j;
+	uint32_t v;
+
+	for (i = 1; i < n; i++) {
+		v = keys[i];
+		for (j = i; j > 0 && keys[j - 1] > v; j--)
+			keys[j] = keys[j - 1];
+		keys[j] = v;
+	}
+}
+
+enum habar_status
+habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
+    size_t len, uint32_t *keys_out, size_t *count)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	struct keys k;
+	size_t i = 0, j, tok_end, clen, wstart, wlen;
+	uint32_t cp, key;
+	unsigned straight_quotes = 0;
+	enum habar_status status;
+
+	k.keys = keys_out;
+	k.n = 0;
+	*count = 0;
+	while (i < len) {
+		/* At the start of a token, a URL or e-mail address is one anchor. */
+		if (!is_space(u[i]) && (i == 0 || is_space(u[i - 1]))) {
+			tok_end = i;
+			while (tok_end < len && !is_space(u[tok_end]))
+				tok_end++;
+			if (is_link(text + i, tok_end - i)) {
+				add_link(&k, text + i, tok_end - i);
+				i = tok_end;
+				continue;
+			}
+		}
+		if (u[i] == '+' && (j = phone_at(&k, text, len, i)) > i) {
+			i = j;
+			continue;
+		}
+		if (u[i] >= '0' && u[i] <= '9') {
+			j = i;
+			while (j < len && u[j] >= '0' && u[j] <= '9')
+				j++;
+			wstart = i;
+			while (wstart + 1 < j && u[wstart] == '0')
+				wstart++;
+			add(&k, make_key(HABAR__ANCHOR_NUMBER, text + wstart,
+			    j - wstart));
+			i = j;
+			continue;
+		}
+		clen = next_char(u + i, len - i, &cp);
+		if (cp == 0xAB || cp == 0x201C || cp == 0x201E) {
+			add(&k, make_key(HABAR__ANCHOR_QUOTE, "\"", 1));
+		} else if (cp == '"') {
+			if (straight_quotes++ % 2 == 0)
+				add(&k, make_key(HABAR__ANCHOR_QUOTE, "\"", 1));
+		} else if (cp == '(' || cp == '[') {
+			add(&k, make_key(HABAR__ANCHOR_BRACKET, "(", 1));
+		} else if (is_letter(cp)) {
+			/* A word: letters, with inner apostrophes and hyphens. */
+			wstart = i;
+			j = i + clen;
+			while (j < len) {
+				size_t l2 = next_char(u + j, len - j, &cp);
+				if (!is_letter(cp) && !(cp == '-' && j + 1 < len &&
+				    (u[j + 1] & 0x80 || (u[j + 1] | 32) >= 'a')))
+					break;
+				j += l2;
+			}
+			wlen = j - wstart;
+			next_char(u + wstart, len - wstart, &cp);
+			if (is_upper(cp) && wlen <= WORD_BYTES) {
+				status = name_key(cache, text + wstart, wlen, &key);
+				if (status != HABAR_OK)
+					return status;
+				add(&k, key);
+			}
+			i = j;
+			continue;
+		}
+		i += clen;
+	}
+	sort_keys(k.keys, k.n);
+	*count = k.n;
+	return HABAR_OK;
+}

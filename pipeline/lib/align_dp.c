@@ -1,0 +1,409 @@
+/*
+ * align_dp.c: aligning two sequences (paragraphs or sentences) by a
+ * banded dynamic programme, the core of the aligner.
+ *
+ * The cost of a bead is Gale and Church's: minus the log of the bead's
+ * prior probability and of the probability of the length difference,
+ * lengths in characters, the difference normalised by the expected ratio
+ * of the two languages (measured on the input itself) and a variance
+ * growing with the length.  Anchors (align_anchor.c) shared by the two
+ * sides lower it, anchors left unmatched raise it.  A 1-0 or 0-1 bead
+ * costs its prior and its unmatched anchors only: charging it the length
+ * of the lone sentence, as the original does, makes dropping a long
+ * sentence so dear that the programme prefers a wrong 2-1.
+ *
+ * Only cells near the diagonal are computed: row i covers the columns
+ * within W of the point where the two texts have gone through the same
+ * share of their characters, so the work and the memory are linear in
+ * the length.  If the best path touches the band's edge, the band was too
+ * narrow: the programme runs again with W doubled.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align_internal.h"
+
+#define INF 1e30f
+
+enum move { M_NONE, M_11, M_10, M_01, M_21, M_12, M_22 };
+
+struct params {
+	double s2;		/* variance per character */
+	double prior[7];	/* cost of each bead type (-log p) */
+	double match_bonus;	/* per unit of shared anchor weight */
+	double miss_cost;	/* per unit of unmatched anchor weight */
+};
+
+static const struct params sentence_params = {
+	6.8,
+	{ 0, 0.1165, 4.6, 4.6, 3.1, 3.1, 4.5 },	/* p: .89 .01 .01 .045 .045 .011 */
+	1.2, 0.6
+};
+
+static const struct params paragraph_params = {
+	6.8,
+	{ 0, 0.06, 5.3, 5.3, 3.9, 3.9, 5.3 },
+	1.2, 0.4
+};
+
+/* -log(erfc(x / sqrt 2)) for x = k / 64, k = 0..TABLE-1. */
+#define TABLE 2048
+static float tail_table[TABLE];
+static int tail_ready;
+
+static void
+init_tail(void)
+{
+	int k;
+	double x, v;
+
+	for (k = 0; k < TABLE; k++) {
+		x = k / 64.0;
+		v = erfc(x / sqrt(2.0));
+		tail_table[k] = v > 1e-300 ? (float)-log(v) : 690.0f;
+	}
+	tail_ready = 1;
+}
+
+static double
+tail_cost(double delta)
+{
+	double x = fabs(delta) * 64.0;
+	int k;
+
+	if (x >= TABLE - 1) {
+		/* Beyond the table, the asymptote x^2/2 is plenty. */
+		x = fabs(delta);
+		return x * x / 2.0 + log(x);
+	}
+	k = (int)x;
+	return tail_table[k] + (x - k) * (tail_table[k + 1] - tail_table[k]);
+}
+
+struct pair {
+	const struct habar__align_seq *a, *b;
+	const struct params *p;
+	double ratio;		/* expected length of b per character of a */
+	double *wa, *wb;	/* total anchor weight of each item */
+};
+
+static double
+length_cost(const struct pair *pr, double la, double lb)
+{
+	double mean = (la + lb / pr->ratio) / 2.0, delta;
+
+	if (mean < 1.0)
+		mean = 1.0;
+	delta = (lb / pr->ratio - la) / sqrt(pr->p->s2 * mean);
+	return tail_cost(delta);
+}
+
+/* The shared anchor weight of items x of a and y of b. */
+static double
+match(const struct pair *pr, size_t x, size_t y)
+{
+	const uint32_t *ka = pr->a->keys + pr->a->kfirst[x];
+	const uint32_t *kb = pr->b->keys + pr->b->kfirst[y];
+	size_t na = pr->a->kfirst[x + 1] - pr->a->kfirst[x];
+	size_t nb = pr->b->kfirst[y + 1] - pr->b->kfirst[y];
+	size_t i = 0, j = 0;
+	double w = 0;
+
+	while (i < na && j < nb) {
+		if (ka[i] < kb[j])
+			i++;
+		else if (ka[i] > kb[j])
+			j++;
+		else {
+			w += habar__anchor_weight(ka[i]);
+			i++;
+			j++;
+		}
+	}
+	return w;
+}
+
+/*
+ * The cost of the bead of na items of a ending before item i and nb items
+ * of b ending before item j.
+ */
+static double
+bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
+    enum move mv)
+{
+	double la = 0, lb = 0, wa = 0, wb = 0, m = 0, cap, cost;
+	int x, y;
+
+	for (x = 1; x <= na; x++) {
+		la += pr->a->len[i - x];
+		wa += pr->wa[i - x];
+	}
+	for (y = 1; y <= nb; y++) {
+		lb += pr->b->len[j - y];
+		wb += pr->wb[j - y];
+	}
+	if (na > 0 && nb > 0) {
+		for (x = 1; x <= na; x++)
+			for (y = 1; y <= nb; y++)
+				m += match(pr, i - x, j - y);
+		/* The same anchor cannot count twice in a 2-1 bead. */
+		cap = wa < wb ? wa : wb;
+		if (m > cap)
+			m = cap;
+		cost = pr->p->prior[mv] + length_cost(pr, la, lb);
+	} else
+		cost = pr->p->prior[mv];
+	return cost - pr->p->match_bonus * m +
+	    pr->p->miss_cost * (wa + wb - 2 * m);
+}
+
+struct band {
+	size_t *lo, *hi;	/* columns of row i: lo[i]..hi[i] */
+	size_t *off;		/* index of cell (i, lo[i]) in back[] */
+	unsigned char *back;
+	size_t cells;
+};
+
+static void
+band_free(struct band *bd)
+{
+	free(bd->lo);
+	free(bd->hi);
+	free(bd->off);
+	free(bd->back);
+	memset(bd, 0, sizeof(*bd));
+}
+
+/* Lays out the band of half-width w around the length diagonal. */
+static enum habar_status
+band_make(struct band *bd, const struct pair *pr, size_t w)
+{
+	size_t na = pr->a->n, nb = pr->b->n, i, j = 0, c;
+	double ta = 0, tb = 0, ca = 0, cb = 0, t;
+
+	memset(bd, 0, sizeof(*bd));
+	bd->lo = malloc((na + 1) * sizeof(size_t));
+	bd->hi = malloc((na + 1) * sizeof(size_t));
+	bd->off = malloc((na + 2) * sizeof(size_t));
+	if (bd->lo == NULL || bd->hi == NULL || bd->off == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < na; i++)
+		ta += pr->a->len[i] + 1;
+	for (j = 0; j < nb; j++)
+		tb += pr->b->len[j] + 1;
+	j = 0;
+	for (i = 0; i <= na; i++) {
+		/* c: the column where b has gone as far as a has at row i. */
+		t = ta > 0 ? ca / ta * tb : 0;
+		while (j < nb && cb + (pr->b->len[j] + 1) / 2.0 < t) {
+			cb += pr->b->len[j] + 1;
+			j++;
+		}
+		c = j;
+		if (i == na)
+			c = nb;
+		bd->lo[i] = c > w ? c - w : 0;
+		bd->hi[i] = c + w < nb ? c + w : nb;
+		if (i > 0 && bd->lo[i] < bd->lo[i - 1])
+			bd->lo[i] = bd->lo[i - 1];
+		/* Keep the band connected: row i reaches back to row i-1. */
+		if (i > 0 && bd->lo[i] > bd->hi[i - 1])
+			bd->lo[i] = bd->hi[i - 1];
+		if (i > 0 && bd->hi[i] < bd->hi[i - 1])
+			bd->hi[i] = bd->hi[i - 1];
+		if (i < na)
+			ca += pr->a->len[i] + 1;
+	}
+	bd->lo[0] = 0;
+	bd->hi[na] = nb;
+	bd->off[0] = 0;
+	for (i = 0; i <= na; i++) {
+		bd->off[i + 1] = bd->off[i] + (bd->hi[i] - bd->lo[i] + 1);
+		if (bd->off[i + 1] > (size_t)1 << 31)
+			return HABAR_ERR_LIMIT;
+	}
+	bd->cells = bd->off[na + 1];
+	if ((bd->back = malloc(bd->cells)) == NULL)
+		return HABAR_ERR_NOMEM;
+	return HABAR_OK;
+}
+
+/* The cost of cell (i, j) in the rolling row buffer, INF outside the band. */
+static float
+cell(const struct band *bd, float *const rows[3], size_t i, size_t j)
+{
+	if (j < bd->lo[i] || j > bd->hi[i])
+		return INF;
+	return rows[i % 3][j - bd->lo[i]];
+}
+
+/*
+ * Fills the band; returns HABAR_OK and whether the best path touched the
+ * band's edge in *edge.
+ */
+static enum habar_status
+run_band(const struct pair *pr, struct band *bd, size_t maxw,
+    struct habar__bead **beads_out, size_t *count_out, int *edge)
+{
+	static const int da[7] = { 0, 1, 1, 0, 2, 1, 2 };
+	static const int db[7] = { 0, 1, 0, 1, 1, 2, 2 };
+	size_t na = pr->a->n, nb = pr->b->n, i, j, n = 0;
+	float *rows[3] = { NULL, NULL, NULL }, best, c, prev;
+	struct habar__bead *beads = NULL, tmp;
+	enum habar_status status = HABAR_OK;
+	int mv, bm, k;
+
+	*edge = 0;
+	for (k = 0; k < 3; k++)
+		if ((rows[k] = malloc((maxw + 1) * sizeof(float))) == NULL) {
+			status = HABAR_ERR_NOMEM;
+			goto done;
+		}
+	for (i = 0; i <= na; i++) {
+		for (j = bd->lo[i]; j <= bd->hi[i]; j++) {
+			best = INF;
+			bm = M_NONE;
+			if (i == 0 && j == 0)
+				best = 0;
+			for (mv = M_11; mv <= M_22; mv++) {
+				if ((size_t)da[mv] > i || (size_t)db[mv] > j)
+					continue;
+				prev = cell(bd, rows, i - da[mv], j - db[mv]);
+				if (prev >= INF)
+					continue;
+				c = prev + (float)bead_cost(pr, i, j, da[mv], db[mv],
+				    (enum move)mv);
+				if (c < best) {
+					best = c;
+					bm = mv;
+				}
+			}
+			rows[i % 3][j - bd->lo[i]] = best;
+			bd->back[bd->off[i] + (j - bd->lo[i])] = (unsigned char)bm;
+		}
+	}
+	if (cell(bd, rows, na, nb) >= INF) {
+		*edge = 1;
+		goto done;
+	}
+	/* Walk back from the end, then reverse the beads. */
+	if ((beads = malloc((na + nb + 1) * sizeof(*beads))) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	i = na;
+	j = nb;
+	while (i > 0 || j > 0) {
+		if (j < bd->lo[i] || j > bd->hi[i]) {
+			*edge = 1;
+			goto done;
+		}
+		if ((j == bd->lo[i] && j > 0) || (j == bd->hi[i] && j < nb))
+			*edge = 1;
+		mv = bd->back[bd->off[i] + (j - bd->lo[i])];
+		if (mv == M_NONE) {
+			*edge = 1;
+			goto done;
+		}
+		beads[n].a = (uint32_t)(i - da[mv]);
+		beads[n].b = (uint32_t)(j - db[mv]);
+		beads[n].na = (uint8_t)da[mv];
+		beads[n].nb = (uint8_t)db[mv];
+		c = (float)bead_cost(pr, i, j, da[mv], db[mv], (enum move)mv);
+		beads[n].confidence = (float)(1.0 / (1.0 + exp(c - 3.0)));
+		n++;
+		i -= da[mv];
+		j -= db[mv];
+	}
+	for (k = 0; k < (int)(n / 2); k++) {
+		tmp = beads[k];
+		beads[k] = beads[n - 1 - k];
+		beads[n - 1 - k] = tmp;
+	}
+	*beads_out = beads;
+	*count_out = n;
+	beads = NULL;
+done:
+	free(beads);
+	for (k = 0; k < 3; k++)
+		free(rows[k]);
+	return status;
+}
+
+enum habar_status
+habar__align_pair(const struct habar__align_seq *a,
+    const struct habar__align_seq *b, int paragraphs,
+    struct habar__bead **beads_out, size_t *count_out)
+{
+	struct pair pr;
+	struct band bd;
+	size_t i, k, w, full, maxw;
+	double ta = 0, tb = 0;
+	enum habar_status status = HABAR_OK;
+	int edge = 1;
+
+	*beads_out = NULL;
+	*count_out = 0;
+	if (!tail_ready)
+		init_tail();
+	memset(&bd, 0, sizeof(bd));
+	pr.a = a;
+	pr.b = b;
+	pr.p = paragraphs ? &paragraph_params : &sentence_params;
+	pr.wa = malloc((a->n + 1) * sizeof(double));
+	pr.wb = malloc((b->n + 1) * sizeof(double));
+	if (pr.wa == NULL || pr.wb == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	for (i = 0; i < a->n; i++) {
+		ta += a->len[i];
+		pr.wa[i] = 0;
+		for (k = a->kfirst[i]; k < a->kfirst[i + 1]; k++)
+			pr.wa[i] += habar__anchor_weight(a->keys[k]);
+	}
+	for (i = 0; i < b->n; i++) {
+		tb += b->len[i];
+		pr.wb[i] = 0;
+		for (k = b->kfirst[i]; k < b->kfirst[i + 1]; k++)
+			pr.wb[i] += habar__anchor_weight(b->keys[k]);
+	}
+	pr.ratio = ta > 0 && tb > 0 ? tb / ta : 1.0;
+	if (pr.ratio < 0.25)
+		pr.ratio = 0.25;
+	if (pr.ratio > 4)
+		pr.ratio = 4;
+	full = (a->n > b->n ? a->n : b->n) + 2;
+	/* Short sequences are done whole; long ones in a band. */
+	w = full <= 256 ? full : 48;
+	while (edge) {
+		if (w > full)
+			w = full;
+		band_free(&bd);
+		if ((status = band_make(&bd, &pr, w)) != HABAR_OK)
+			goto done;
+		maxw = 0;
+		for (i = 0; i <= a->n; i++)
+			if (bd.hi[i] - bd.lo[i] > maxw)
+				maxw = bd.hi[i] - bd.lo[i];
+		status = run_band(&pr, &bd, maxw, beads_out, count_out, &edge);
+		if (status != HABAR_OK)
+			goto done;
+		if (!edge || (w >= full && *beads_out != NULL))
+			break;
+		free(*beads_out);
+		*beads_out = NULL;
+		*count_out = 0;
+		if (w >= full)
+			break;
+		w *= 2;
+	}
+	if (*beads_out == NULL && (a->n > 0 || b->n > 0))
+		status = HABAR_ERR_LIMIT;	/* cannot happen with the full band */
+done:
+	band_free(&bd);
+	free(pr.wa);
+	free(pr.wb);
+	return status;
+}

@@ -1,0 +1,101 @@
+/*
+ * align_internal.h: the parts of the aligner shared between its files
+ * (not part of the public API): the transliterator wrapper, anchor
+ * extraction, and the pairwise banded dynamic programme.
+ */
+#ifndef HABAR_ALIGN_INTERNAL_H
+#define HABAR_ALIGN_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <habar/status.h>
+
+/* ICU's "Any-Latin; Latin-ASCII" transliterator (align_icu.c). */
+struct habar__align_icu;
+
+/*
+ * Opens the transliterator.  Returns HABAR_OK, HABAR_ERR_LIBRARY (message
+ * in err, errlen bytes), HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__align_icu_new(struct habar__align_icu **icu_out,
+    char *err, size_t errlen);
+
+/* Closes it; NULL is harmless. */
+void habar__align_icu_free(struct habar__align_icu *icu);
+
+/*
+ * Transliterates len bytes of UTF-8 (one word) to lower-case ASCII in out
+ * (outsize bytes, NUL-terminated, truncated to fit).  Returns the length
+ * written, 0 when the word has no Latin rendering or ICU fails.
+ */
+size_t habar__align_icu_latin(struct habar__align_icu *icu, const char *word,
+    size_t len, char *out, size_t outsize);
+
+/*
+ * Anchors: each is a 32-bit key, its kind in the top 3 bits and a hash of
+ * its normalised form below.  Two sentences share an anchor when they hold
+ * the same key; the keys of a sentence are sorted (a multiset).
+ */
+enum habar__anchor_kind {
+	HABAR__ANCHOR_NUMBER = 1,	/* a run of digits */
+	HABAR__ANCHOR_LINK = 2,		/* a URL or e-mail address */
+	HABAR__ANCHOR_PHONE = 3,	/* a telephone number's digits */
+	HABAR__ANCHOR_NAME = 4,		/* a capitalised word's consonant skeleton */
+	HABAR__ANCHOR_QUOTE = 5,	/* an opening quotation mark */
+	HABAR__ANCHOR_BRACKET = 6	/* an opening bracket */
+};
+
+#define HABAR__ANCHOR_KIND(key) ((key) >> 29)
+
+/* The most anchors kept for one sentence. */
+#define HABAR__ANCHOR_MAX 48
+
+/* A cache of word skeletons, so that ICU sees each distinct word once. */
+struct habar__anchor_cache;
+
+enum habar_status habar__anchor_cache_new(struct habar__anchor_cache **out,
+    struct habar__align_icu *icu);
+void habar__anchor_cache_free(struct habar__anchor_cache *cache);
+
+/*
+ * Extracts the anchors of len bytes of UTF-8 text into keys (at most
+ * HABAR__ANCHOR_MAX), sorted; stores their number in *count.  Returns
+ * HABAR_OK or HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__anchor_extract(struct habar__anchor_cache *cache,
+    const char *text, size_t len, uint32_t *keys, size_t *count);
+
+/* The weight of an anchor of kind k in the alignment cost. */
+double habar__anchor_weight(uint32_t key);
+
+/*
+ * One side of a pairwise alignment: n items, each with a length in
+ * characters and a sorted run of anchor keys keys[kfirst[i]..kfirst[i+1]).
+ */
+struct habar__align_seq {
+	size_t n;
+	const uint32_t *len;
+	const uint32_t *keys;
+	const size_t *kfirst;	/* n + 1 entries */
+};
+
+/* One bead of a pairwise alignment: na items of A against nb of B. */
+struct habar__bead {
+	uint32_t a, b;		/* first items */
+	uint8_t na, nb;		/* 0, 1 or 2 each */
+	float confidence;
+};
+
+/*
+ * Aligns a with b by a banded dynamic programme (linear in a->n + b->n)
+ * over beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2, and stores the beads in
+ * order in *beads_out (malloc'd, to free) and their number in *count_out.
+ * paragraphs selects the cost parameters for paragraphs rather than
+ * sentences.  Returns HABAR_OK, HABAR_ERR_NOMEM, HABAR_ERR_LIMIT.
+ */
+enum habar_status habar__align_pair(const struct habar__align_seq *a,
+    const struct habar__align_seq *b, int paragraphs,
+    struct habar__bead **beads_out, size_t *count_out);
+
+#endif

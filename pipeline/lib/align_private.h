@@ -1,0 +1,21 @@
+/*
+ * align_private.h: the aligner's handle, shared by align.c (alignment)
+ * and align_load.c (reading releases).  Not part of the public API.
+ */
+#ifndef HABAR_ALIGN_PRIVATE_H
+#define HABAR_ALIGN_PRIVATE_H
+
+#include "align_internal.h"
+
+struct habar_align {
+	struct habar__align_icu *icu;
+	struct habar__anchor_cache *cache;
+	char error[256];
+	unsigned long line;
+};
+
+/* Records an error message (printf format) and its line on the handle. */
+void habar__align_fail(struct habar_align *align, unsigned long line,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif
