@@ -103,11 +103,13 @@ process(FILE *fp, const char *name, void *arg)
 	habar_norm_counts(opts->norm, &after);
 	if (opts->report)
 		report_counts(name, &before, &after);
-	if (run.invalid > opts->max_messages)
-		cli_warn("%s: %llu invalid byte sequences in all", name,
-		    run.invalid);
-	if (run.invalid > 0)
+	/* The input should be UTF-8 already (habar-decode makes it so):
+	 * the output is complete, but the status says something was lost. */
+	if (run.invalid > 0) {
+		cli_error("%s: %llu invalid UTF-8 sequence%s replaced by U+FFFD",
+		    name, run.invalid, run.invalid == 1 ? "" : "s");
 		exit_status = CLI_EXIT_ERROR;
+	}
 	if (status != HABAR_OK) {
 		cli_report(name, habar_norm_error_line(opts->norm), status,
 		    habar_norm_error(opts->norm));
