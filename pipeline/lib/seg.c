@@ -66,6 +66,20 @@ struct habar_seg {
 	char error[256];
 };
 
+/*
+ * The bytes the scans over every byte of a paragraph stop at: line breaks
+ * (including the lead bytes of NEL, LS and PS) and sentence-final
+ * punctuation (including the lead byte of "…").
+ */
+#define BREAK_BYTE 1
+#define TERMINAL_BYTE 2
+static const unsigned char byte_flags[256] = {
+	['\n'] = BREAK_BYTE, ['\r'] = BREAK_BYTE, ['\v'] = BREAK_BYTE,
+	['\f'] = BREAK_BYTE, [0xC2] = BREAK_BYTE,
+	[0xE2] = BREAK_BYTE | TERMINAL_BYTE,
+	['.'] = TERMINAL_BYTE, ['!'] = TERMINAL_BYTE, ['?'] = TERMINAL_BYTE,
+};
+
 static uint64_t
 hash_bytes(const char *s, size_t len)
 {
@@ -779,6 +793,9 @@ copy_paragraph(struct habar_seg *seg, const char *text, size_t len)
 	seg->buf[len] = '\0';
 	d = (unsigned char *)seg->buf;
 	for (i = 0; i < len; i++) {
+		/* One table look-up a byte: this loop sees every byte. */
+		if (!(byte_flags[d[i]] & BREAK_BYTE))
+			continue;
 		if (d[i] == '\n' || d[i] == '\r' || d[i] == '\v' ||
 		    d[i] == '\f')
 			d[i] = ' ';
@@ -852,6 +869,8 @@ add_extra_boundaries(struct habar_seg *seg, size_t len, size_t *from,
 		int ellipsis = 0, sterm = 0, dash;
 		size_t d;
 
+		if (!(byte_flags[s[i]] & TERMINAL_BYTE))
+			continue;
 		if (s[i] == '.')
 			;
 		else if (s[i] == '!' || s[i] == '?')
@@ -874,6 +893,13 @@ add_extra_boundaries(struct habar_seg *seg, size_t len, size_t *from,
 			q += n;
 		if (q >= to)
 			break;
+		/* Most full stops are followed by a capital, which ICU has
+		 * taken care of: look no further. */
+		if (s[q] >= 'A' && s[q] <= 'Z' && !ellipsis)
+			continue;
+		if (!ellipsis && !seg->casual && s[q] != '-' && s[q] != 0xE2 &&
+		    !(s[q] >= '0' && s[q] <= '9'))
+			continue;
 		/* A dash and a space open a new line of dialogue or an
 		 * attribution: "Visit once a year. - Victor Borge". */
 		for (d = q; d < to && (s[d] == '-' || (s[d] == 0xE2 &&
