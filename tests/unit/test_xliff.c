@@ -155,8 +155,8 @@ test_round_trips(void)
 		"---\nid: x\nlang: en\ntitle: T\n---\nBody. More body.\n",
 		"\xEF\xBB\xBFText.\r\n\r\nMore.\r\n",
 		"\n\n  \nLeading blanks.  Two spaces between.\n\n\n",
-		"---\n# comment\nid: r\nlang: en\ntitle: 'It''s: quoted'\n"
-		    "title: again\nplace:\n...\nLine one\nline two.\n\t\nLast.",
+		("---\n# comment\nid: r\nlang: en\ntitle: 'It''s: quoted'\n"
+		    "title: again\nplace:\n...\nLine one\nline two.\n\t\nLast."),
 		"Markup <b>&amp; ]]> \"quotes\" 'apostrophes' \xEF\xBF\xBE.\n",
 		"---\nlang: en\nnote: \"tab\\there\"\n---\n\n\x1B[1mescape\x7F.\n",
 	};
