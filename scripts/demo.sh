@@ -143,7 +143,9 @@ if have habar-norm; then
 	for f in $(releases); do
 		id=$(field "$f" id)
 		lang=$(field "$f" lang)
-		[ -n "$id" ] && [ -n "$lang" ] || die "$f: no id or lang in front matter"
+		if [ -z "$id" ] || [ -z "$lang" ]; then
+			die "$f: no id or lang in front matter"
+		fi
 		mkdir -p "$OUT/$id"
 		# Written beside, then renamed: latest() may point at the target.
 		run "$OUT/$id/$id.$lang.md.new" "$OUT/$id/$id.$lang.report" \

@@ -40,7 +40,12 @@ find "$out" -type f ! -name '*.report' -size 0 >"$tmp/empty"
 [ ! -s "$tmp/empty" ] || fail "empty outputs: $(tr '\n' ' ' <"$tmp/empty")"
 
 # The releases, one a line: samples/<id>/<id>.<lang>.md.
-ls "$samples"/*/*.md | grep -v -e '/legacy/' -e '/slides/' >"$tmp/releases"
+for f in "$samples"/*/*.md; do
+	case $f in
+	"$samples"/legacy/*|"$samples"/slides/*) ;;
+	*) if [ -f "$f" ]; then printf '%s\n' "$f"; fi ;;
+	esac
+done >"$tmp/releases"
 [ -s "$tmp/releases" ] || fail "no releases in samples/"
 
 # ---- decode ---------------------------------------------------------------

@@ -124,8 +124,11 @@ if [ -x "$prefix/bin/habar-decode" ]; then
 	printf '\215\340\347\340\235\n' >"$tmp/kz1048"
 	got=$(cd "$tmp" && "$prefix/bin/habar-decode" --from KZ-1048 "$tmp/kz1048" 2>"$tmp/err") ||
 	    fail "habar-decode --from KZ-1048: $(cat "$tmp/err")"
-	[ "$got" = 'Қазақ' ] && ok "habar-decode --from KZ-1048 finds its encodings" ||
-	    fail "habar-decode --from KZ-1048: got '$got'"
+	if [ "$got" = 'Қазақ' ]; then
+		ok "habar-decode --from KZ-1048 finds its encodings"
+	else
+		fail "habar-decode --from KZ-1048: got '$got'"
+	fi
 fi
 
 # A program built against the installed headers and library, shared and
@@ -144,23 +147,29 @@ main(void)
 EOF
 	export PKG_CONFIG_PATH="$libdir/pkgconfig"
 	pc="pkg-config --define-variable=prefix=$prefix"
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086,SC2046
 	if "$cc" $cflags -o "$tmp/use" "$tmp/use.c" $($pc --cflags --libs habar) \
 	    -Wl,-rpath,"$libdir" 2>"$tmp/err"; then
-		"$tmp/use" >/dev/null && ok "a program links with the installed libhabar.so" ||
-		    fail "program linked with libhabar.so does not run"
+		if "$tmp/use" >/dev/null; then
+			ok "a program links with the installed libhabar.so"
+		else
+			fail "program linked with libhabar.so does not run"
+		fi
 	else
 		fail "cannot build against the installed tree: $(cat "$tmp/err")"
 	fi
 	# libhabar.a itself, with the libraries it needs (habar.pc's
 	# Requires.private) linked as shared ones.
 	private=$($pc --print-requires-private habar | sed 's/[ <>=].*//')
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086,SC2046
 	if "$cc" $cflags -o "$tmp/use-static" "$tmp/use.c" $($pc --cflags habar) \
 	    "$libdir/libhabar.a" $(pkg-config --libs $private) -lm -lpthread \
 	    2>"$tmp/err"; then
-		"$tmp/use-static" >/dev/null && ok "a program links with the installed libhabar.a" ||
-		    fail "program linked with libhabar.a does not run"
+		if "$tmp/use-static" >/dev/null; then
+			ok "a program links with the installed libhabar.a"
+		else
+			fail "program linked with libhabar.a does not run"
+		fi
 	else
 		fail "cannot link libhabar.a: $(cat "$tmp/err")"
 	fi

@@ -32,12 +32,17 @@ field() {
 	' "$1" | sed 's/^"\(.*\)"$/\1/; s/\\"/"/g'
 }
 
-ls "$samples"/*/*.md | grep -v -e '/legacy/' -e '/slides/' >"$tmp/releases" ||
-    true
+for f in "$samples"/*/*.md; do
+	case $f in
+	"$samples"/legacy/*|"$samples"/slides/*) ;;
+	*) if [ -f "$f" ]; then printf '%s\n' "$f"; fi ;;
+	esac
+done >"$tmp/releases"
 [ -s "$tmp/releases" ] || { echo "samples: no release found" >&2; exit 1; }
 
 format() {
 	command -v pandoc >/dev/null || { echo "samples: no pandoc: skipped"; exit 77; }
+	# shellcheck disable=SC2016
 	printf '$title$\n$id$\n$lang$\n$date$\n' >"$tmp/meta.tpl"
 	while read -r f; do
 		name=$(basename "$f")
