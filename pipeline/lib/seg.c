@@ -789,7 +789,8 @@ copy_paragraph(struct habar_seg *seg, const char *text, size_t len)
 		seg->buf = p;
 		seg->buf_cap = cap;
 	}
-	memcpy(seg->buf, text, len);
+	if (len > 0)
+		memcpy(seg->buf, text, len);
 	seg->buf[len] = '\0';
 	d = (unsigned char *)seg->buf;
 	for (i = 0; i < len; i++) {
