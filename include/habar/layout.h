@@ -1,0 +1,59 @@
+/*
+ * layout.h: recognising how an archive of past releases is laid out, from
+ * member names alone: which release a file belongs to, in which
+ * language, and whether it is release text, an HTML page or an
+ * attachment.  The layouts recognised (README.md, "habar-batch"):
+ *
+ *   DIR/<id>.<lang>.<ext>      the release format's own naming
+ *   DIR/<id>_<lang>.<ext>      also <id>-<lang>.<ext>
+ *   DIR/<lang>/<id>.<ext>      a folder per language
+ *   DIR/<id>/<lang>.<ext>      a folder per release
+ *   DIR/<id>.<ext>             no language in the name: guessed from the text
+ *
+ * where <ext> is md, txt, html or htm, and <lang> a name listed in
+ * locales/root/language-names (en, eng, rus, kz, каз...).  Attachments
+ * (.ppt, .pptx, .pdf, .docx, images) belong to the release of their
+ * folder.
+ */
+#ifndef HABAR_LAYOUT_H
+#define HABAR_LAYOUT_H
+
+#include <habar/status.h>
+
+enum habar_layout_kind {
+	HABAR_LAYOUT_IGNORE = 0,	/* not part of any release */
+	HABAR_LAYOUT_TEXT,		/* release text (.md, .txt) */
+	HABAR_LAYOUT_HTML,		/* a web page (.html, .htm) */
+	HABAR_LAYOUT_ATTACHMENT		/* a presentation, document, image */
+};
+
+#define HABAR_LAYOUT_MAX 1024
+
+struct habar_layout_item {
+	enum habar_layout_kind kind;
+	char group[HABAR_LAYOUT_MAX];	/* the folder the release lives in */
+	char release[256];		/* the release id ("" for attachments) */
+	char lang[16];			/* BCP 47 tag, "" when not in the name */
+	char file[256];			/* the file name itself */
+};
+
+struct habar_layout;
+
+/*
+ * Loads the language names.  Returns HABAR_OK, HABAR_ERR_NOTFOUND (the
+ * data file is missing), HABAR_ERR_NOMEM.
+ */
+enum habar_status habar_layout_new(struct habar_layout **layout_out);
+
+/* Frees the layout; NULL is harmless. */
+void habar_layout_free(struct habar_layout *layout);
+
+/*
+ * Classifies the member at path (a safe relative '/'-separated UTF-8
+ * path) into *item.  Never fails: what is not recognised is
+ * HABAR_LAYOUT_IGNORE.
+ */
+void habar_layout_classify(const struct habar_layout *layout,
+    const char *path, struct habar_layout_item *item);
+
+#endif
