@@ -39,11 +39,12 @@ struct options {
 	unsigned long max_messages;
 	const char *output;
 	FILE *out;
+	int failed;		/* a conversion failed: keep no output file */
 };
 
 /* What the callbacks need while one file is converted. */
 struct run {
-	const struct options *opts;
+	struct options *opts;
 	const char *name;
 	FILE *out;
 	unsigned long long invalid;
@@ -135,6 +136,8 @@ process(FILE *fp, const char *name, void *arg)
 	}
 done:
 	habar_decode_free(dec);
+	if (exit_status == CLI_EXIT_ERROR)
+		run.opts->failed = 1;
 	return exit_status;
 }
 
@@ -149,7 +152,7 @@ main(int argc, char **argv)
 		{ "strict", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct options opts = { HABAR_ENC_AUTO, 0, 0, 10, NULL, NULL };
+	struct options opts = { HABAR_ENC_AUTO, 0, 0, 10, NULL, NULL, 0 };
 	char *end;
 	int c;
 
@@ -184,6 +187,12 @@ main(int argc, char **argv)
 	}
 	opts.out = cli_output_open(opts.output);
 	cli_each_input(argc, argv, optind, process, &opts);
-	cli_output_commit(opts.out);
+	if (opts.failed) {
+		if (opts.out != stdout)
+			fclose(opts.out);
+		cli_output_abort();
+	}
+	else
+		cli_output_commit(opts.out);
 	return cli_exit();
 }
