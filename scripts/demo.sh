@@ -173,6 +173,57 @@ if have habar-translit; then
 fi
 # ---- end of stage: translit ------------------------------------------------
 
+# ---- stage: xliff (habar-xliff) ------------------------------------------
+# Each English release as XLIFF 2.0 for translation into Kazakh and Russian,
+# <id>/<id>.en-kk.xlf and <id>/<id>.en-ru.xlf, with targets filled from the
+# release's aligned parallel XML (the align stage's <id>/<id>.xml, or
+# habar-align run here when that stage has not written it).  Each untranslated
+# extraction is also merged back and compared with its source.
+if have habar-xliff; then
+	n=0 same=0 filled=0
+	for f in $(releases); do
+		[ "$(field "$f" lang)" = en ] || continue
+		id=$(field "$f" id)
+		src=$(latest "$id" en)
+		mkdir -p "$OUT/$id"
+		fill=
+		for x in "$OUT/$id/$id.xml" "$OUT/$id/$id.parallel.xml"; do
+			[ -s "$x" ] && { fill=$x; break; }
+		done
+		if [ -z "$fill" ] && [ -x "$BIN/habar-align" ]; then
+			set -- "$(latest "$id" en)"
+			for l in kk ru; do
+				[ -f "$SAMPLES/$id/$id.$l.md" ] && set -- "$@" "$(latest "$id" "$l")"
+			done
+			if [ $# -ge 2 ] && "$BIN/habar-align" "$@" \
+			    >"$OUT/$id/$id.xliff-fill.xml" 2>/dev/null; then
+				fill=$OUT/$id/$id.xliff-fill.xml
+			fi
+		fi
+		for t in kk ru; do
+			if [ -n "$fill" ]; then
+				run "$OUT/$id/$id.en-$t.xlf" - habar-xliff extract \
+				    --target "$t" --fill "$fill" "$src"
+				filled=$((filled + $(grep -c 'state="translated"' \
+				    "$OUT/$id/$id.en-$t.xlf" || true)))
+			else
+				run "$OUT/$id/$id.en-$t.xlf" - habar-xliff extract \
+				    --target "$t" "$src"
+			fi
+			run "$OUT/$id/$id.en-$t.plain.xlf" - habar-xliff extract \
+			    --target "$t" "$src"
+			run "$OUT/$id/$id.en-$t.back.md" "$OUT/$id/$id.en-$t.back.log" \
+			    habar-xliff merge "$OUT/$id/$id.en-$t.plain.xlf"
+			cmp -s "$src" "$OUT/$id/$id.en-$t.back.md" && same=$((same + 1))
+			rm -f "$OUT/$id/$id.en-$t.plain.xlf" "$OUT/$id/$id.en-$t.back.md" \
+			    "$OUT/$id/$id.en-$t.back.log"
+			n=$((n + 1))
+		done
+	done
+	say "xliff: $n XLIFF files, $filled segments filled as translated, $same of $n extract-merge round trips identical"
+fi
+# ---- end of stage: xliff ---------------------------------------------------
+
 # Later stages (seg, spell, align, xliff, tmx, pack, batch) go here, each in
 # its own block like those above, in pipeline order.
 
