@@ -805,8 +805,8 @@ copy_paragraph(struct habar_seg *seg, const char *text, size_t len)
 
 /*
  * Whether a full stop at s[dot] ends a plain word of at least two letters,
- * the last in lower case, that is no abbreviation: "now." but not "ст.",
- * "2005." or "А.".
+ * the last in lower case, maybe in quotes, that is no abbreviation: "now."
+ * and "«Уэст»." but not "ст.", "2005." or "А.".
  */
 static int
 plain_word_before(const struct habar_seg *seg, const unsigned char *s,
@@ -828,8 +828,8 @@ plain_word_before(const struct habar_seg *seg, const unsigned char *s,
 			if (letters == 0 && c != HABAR__SEG_LOWER)
 				return 0;
 			letters++;
-		} else if (!is_wrapper(c) || letters == 0)
-			return 0;
+		} else if (!is_wrapper(c))
+			return 0;	/* a number, "e-mail.", "a/b." */
 		ts = k;
 	}
 	while (ts < dot) {
@@ -865,10 +865,14 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 		ellipsis = 1;
 	else
 		return 0;
+	/* Closing quotes, also the “ that Kazakh text often closes with. */
 	q = i + (ellipsis ? 3 : 1);
 	while (q < to) {
+		enum habar__seg_class c;
+
 		n = utf8_at(s, len, q, &cp);
-		if (class_of(cp) != HABAR__SEG_CLOSE)
+		c = class_of(cp);
+		if (c != HABAR__SEG_CLOSE && c != HABAR__SEG_OPEN)
 			break;
 		q += n;
 	}
