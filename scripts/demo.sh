@@ -173,6 +173,31 @@ if have habar-translit; then
 fi
 # ---- end of stage: translit ------------------------------------------------
 
+# ---- stage: seg (habar-seg) ------------------------------------------------
+# Every release split into sentences, one a line: <id>/<id>.<lang>.seg.md.
+# The check: the text without white space is the same before and after.
+if have habar-seg; then
+	n=0 sentences=0 intact=0
+	for f in $(releases); do
+		id=$(field "$f" id)
+		lang=$(field "$f" lang)
+		src=$(latest "$id" "$lang")
+		mkdir -p "$OUT/$id"
+		run "$OUT/$id/$id.$lang.seg.md" - habar-seg "$src"
+		body=$(awk 'NR == 1 && $0 == "---" { fm = 1; next }
+		    fm && ($0 == "---" || $0 == "...") { fm = 0; next }
+		    !fm' "$OUT/$id/$id.$lang.seg.md")
+		sentences=$((sentences + $(printf '%s\n' "$body" | grep -c . || true)))
+		if [ "$(tr -d ' \t\r\n' <"$src")" = \
+		    "$(tr -d ' \t\r\n' <"$OUT/$id/$id.$lang.seg.md")" ]; then
+			intact=$((intact + 1))
+		fi
+		n=$((n + 1))
+	done
+	say "seg: $n releases, $sentences sentences, $intact of $n with every character kept"
+fi
+# ---- end of stage: seg -----------------------------------------------------
+
 # ---- stage: xliff (habar-xliff) ------------------------------------------
 # Each English release as XLIFF 2.0 for translation into Kazakh and Russian,
 # <id>/<id>.en-kk.xlf and <id>/<id>.en-ru.xlf, with targets filled from the
