@@ -4,10 +4,17 @@
  * words from foreign ones, and running the transliterator over the Kazakh
  * ones only.
  *
- * A line is converted to UTF-16 once, its words are classified, the spans
- * of words to convert are transliterated in place from the last to the
- * first (so the offsets of earlier spans stay valid), and the result goes
- * back to UTF-8.  Buffers grow with the longest line seen and are capped.
+ * A line is scanned in UTF-8: its words (runs of letters and the marks
+ * on them) are classified, the runs of words decide which to convert, and
+ * the line is written out again with those words replaced.  Each word is
+ * transliterated on its own, which gives the same result as transliterating
+ * the whole text as long as no rule looks past the letters of a word (the
+ * rule files promise this; test_translit and the benchmark check that
+ * --all output equals uconv's).  So words are cached: a fixed-size table
+ * keyed by the word's bytes keeps each word's class and conversion, and
+ * the frequent words of a text never reach ICU twice.  Memory stays flat:
+ * the table is fixed, the line buffers grow with the longest line and are
+ * capped.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,7 +25,7 @@
 #include <unicode/uset.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
-#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include "translit_internal.h"
 
@@ -56,6 +63,21 @@ struct ulist {
 	int32_t max_len;
 };
 
+/* The word cache: direct-mapped, a word's slot chosen by its hash. */
+#define CACHE_SLOTS 16384u
+#define CACHE_KEY 48	/* longer words (bytes) are not cached */
+#define CACHE_VALUE 96	/* longer results are not cached */
+
+struct cache_entry {
+	uint32_t hash;
+	unsigned char key_len;	/* 0: empty slot */
+	unsigned char cls;	/* enum word_class */
+	unsigned char has_value;
+	unsigned char value_len;
+	char key[CACHE_KEY];
+	char value[CACHE_VALUE];
+};
+
 struct habar__translit_icu {
 	UTransliterator *trans;
 	int to_latin;
@@ -66,10 +88,11 @@ struct habar__translit_icu {
 	struct ulist words;
 	struct ulist endings;
 	struct ulist sequences;
-	UChar *src;		/* the line, UTF-16 */
-	size_t src_cap;
-	UChar *work;		/* the line being transliterated */
-	size_t work_cap;
+	struct cache_entry *cache;	/* CACHE_SLOTS entries */
+	char *clean;		/* the line with invalid UTF-8 replaced */
+	size_t clean_cap;
+	UChar *word16;		/* one word being transliterated */
+	size_t word16_cap;
 	struct token *tokens;
 	size_t tokens_cap;
 	char *out;		/* the result, UTF-8 */
@@ -226,8 +249,9 @@ habar__translit_icu_free(struct habar__translit_icu *icu)
 	ulist_free(&icu->words);
 	ulist_free(&icu->endings);
 	ulist_free(&icu->sequences);
-	free(icu->src);
-	free(icu->work);
+	free(icu->cache);
+	free(icu->clean);
+	free(icu->word16);
 	free(icu->tokens);
 	free(icu->out);
 	free(icu);
@@ -256,6 +280,10 @@ habar__translit_icu_new(struct habar__translit_icu **icu_out,
 	icu->to_latin = target == HABAR_TRANSLIT_KK_LATN;
 	icu->flags = flags;
 	icu->script = icu->to_latin ? USCRIPT_CYRILLIC : USCRIPT_LATIN;
+	if ((icu->cache = calloc(CACHE_SLOTS, sizeof(*icu->cache))) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
 
 	/* The rules, UTF-8 to UTF-16, then compiled. */
 	if ((urules = malloc((rules_len + 1) * sizeof(UChar))) == NULL) {
@@ -381,22 +409,38 @@ listed_foreign(const struct habar__translit_icu *icu, const UChar *w,
 	return 0;
 }
 
-static enum word_class
-classify(const struct habar__translit_icu *icu, const UChar *w, int32_t len)
+/* Whether c belongs to the source script; the common blocks are
+ * answered without asking ICU. */
+static int
+is_script(const struct habar__translit_icu *icu, UChar32 c)
 {
-	int32_t i = 0;
+	UErrorCode uerr = U_ZERO_ERROR;
+
+	if (c < 0x80)
+		return !icu->to_latin;
+	if (c >= 0x400 && c <= 0x52F)
+		return icu->to_latin;
+	if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
+		return !icu->to_latin;
+	return uscript_getScript(c, &uerr) == icu->script;
+}
+
+/* Classifies the word w[0..len), valid UTF-8. */
+static enum word_class
+classify(const struct habar__translit_icu *icu, const char *w, int32_t len)
+{
+	UChar w16[MAX_LISTED_WORD];
+	int32_t i = 0, n16;
 	int source = 0, kazakh = 0;
+	UErrorCode uerr = U_ZERO_ERROR;
 	UChar32 c;
 
 	while (i < len) {
-		U16_NEXT(w, i, len, c);
-		if (!u_isalpha(c))
+		U8_NEXT(w, i, len, c);
+		if (c < 0 || !u_isalpha(c))
 			continue;
-		{
-			UErrorCode uerr = U_ZERO_ERROR;
-			if (uscript_getScript(c, &uerr) != icu->script)
-				continue;
-		}
+		if (!is_script(icu, c))
+			continue;
 		source = 1;
 		if (!uset_contains(icu->alphabet, c))
 			return WORD_ALIEN;
@@ -411,32 +455,217 @@ classify(const struct habar__translit_icu *icu, const UChar *w, int32_t len)
 		return WORD_OTHER;
 	if (kazakh)
 		return WORD_KAZAKH;
-	return listed_foreign(icu, w, len) ? WORD_FOREIGN : WORD_NEUTRAL;
+	u_strFromUTF8(w16, MAX_LISTED_WORD, &n16, w, len, &uerr);
+	if (U_FAILURE(uerr) || uerr == U_STRING_NOT_TERMINATED_WARNING)
+		return WORD_NEUTRAL;	/* too long for the lists */
+	return listed_foreign(icu, w16, n16) ? WORD_FOREIGN : WORD_NEUTRAL;
 }
 
-/* Splits the line into words, classifies them and decides which to
- * convert; *ntokens receives the number of words. */
+static uint32_t
+hash_bytes(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* Returns the cache slot holding word w[0..len), or NULL. */
+static struct cache_entry *
+cache_find(struct habar__translit_icu *icu, const char *w, size_t len,
+    uint32_t hash)
+{
+	struct cache_entry *e = &icu->cache[hash & (CACHE_SLOTS - 1)];
+
+	if (e->key_len == len && e->hash == hash && memcmp(e->key, w, len) == 0)
+		return e;
+	return NULL;
+}
+
+/* The class of word w[0..len), from the cache or worked out and cached. */
+static enum word_class
+word_class(struct habar__translit_icu *icu, const char *w, size_t len)
+{
+	uint32_t hash;
+	struct cache_entry *e;
+	enum word_class cls;
+
+	if (len >= CACHE_KEY)
+		return classify(icu, w, (int32_t)len);
+	hash = hash_bytes(w, len);
+	if ((e = cache_find(icu, w, len, hash)) != NULL)
+		return (enum word_class)e->cls;
+	cls = classify(icu, w, (int32_t)len);
+	e = &icu->cache[hash & (CACHE_SLOTS - 1)];
+	e->hash = hash;
+	e->key_len = (unsigned char)len;
+	e->cls = (unsigned char)cls;
+	e->has_value = 0;
+	memcpy(e->key, w, len);
+	return cls;
+}
+
+/* Makes room for need more bytes at the end of the output (used bytes). */
 static enum habar_status
-plan(struct habar__translit_icu *icu, int32_t n, size_t *ntokens,
+out_reserve(struct habar__translit_icu *icu, size_t used, size_t need)
+{
+	if (need > MAX_RESULT || used > MAX_RESULT - need)
+		return HABAR_ERR_LIMIT;
+	return grow((void **)&icu->out, &icu->out_cap, used + need, 1);
+}
+
+/* Appends the conversion of word w[0..len) to the output at *used. */
+static enum habar_status
+convert_word(struct habar__translit_icu *icu, const char *w, size_t len,
+    size_t *used, char *err, size_t err_size)
+{
+	struct cache_entry *e = NULL;
+	uint32_t hash = 0;
+	UErrorCode uerr = U_ZERO_ERROR;
+	int32_t n16, limit, u8len;
+	enum habar_status status;
+
+	if (len < CACHE_KEY) {
+		hash = hash_bytes(w, len);
+		e = cache_find(icu, w, len, hash);
+		if (e != NULL && e->has_value) {
+			if ((status = out_reserve(icu, *used, e->value_len + 1)) !=
+			    HABAR_OK)
+				return status;
+			memcpy(icu->out + *used, e->value, e->value_len);
+			*used += e->value_len;
+			return HABAR_OK;
+		}
+	}
+
+	/* To UTF-16 (never longer than the UTF-8), transliterate (a letter
+	 * may become two: room for three times the word, more on demand). */
+	for (;;) {
+		size_t need = len * 3 + 16;
+		if (icu->word16_cap > need)
+			need = icu->word16_cap;
+		if ((status = grow((void **)&icu->word16, &icu->word16_cap,
+		    need, sizeof(UChar))) != HABAR_OK)
+			return status;
+		if (icu->word16_cap > INT32_MAX / 2)
+			return HABAR_ERR_LIMIT;
+		uerr = U_ZERO_ERROR;
+		u_strFromUTF8(icu->word16, (int32_t)icu->word16_cap, &n16, w,
+		    (int32_t)len, &uerr);
+		if (U_FAILURE(uerr))
+			break;
+		limit = n16;
+		utrans_transUChars(icu->trans, icu->word16, &n16,
+		    (int32_t)icu->word16_cap, 0, &limit, &uerr);
+		if (uerr != U_BUFFER_OVERFLOW_ERROR)
+			break;
+		if ((status = grow((void **)&icu->word16, &icu->word16_cap,
+		    icu->word16_cap * 2, sizeof(UChar))) != HABAR_OK)
+			return status;
+	}
+	if (U_FAILURE(uerr)) {
+		snprintf(err, err_size, "transliteration: %s",
+		    u_errorName(uerr));
+		return uerr == U_MEMORY_ALLOCATION_ERROR ? HABAR_ERR_NOMEM :
+		    HABAR_ERR_LIBRARY;
+	}
+
+	/* Back to UTF-8, at most three bytes a UTF-16 unit. */
+	if ((status = out_reserve(icu, *used, (size_t)n16 * 3 + 1)) != HABAR_OK)
+		return status;
+	uerr = U_ZERO_ERROR;
+	u_strToUTF8WithSub(icu->out + *used, (int32_t)(icu->out_cap - *used),
+	    &u8len, icu->word16, n16, 0xFFFD, NULL, &uerr);
+	if (U_FAILURE(uerr)) {
+		snprintf(err, err_size, "UTF-8 conversion: %s",
+		    u_errorName(uerr));
+		return HABAR_ERR_LIBRARY;
+	}
+	if (len < CACHE_KEY && u8len < CACHE_VALUE) {
+		e = &icu->cache[hash & (CACHE_SLOTS - 1)];
+		if (!(e->key_len == len && e->hash == hash &&
+		    memcmp(e->key, w, len) == 0)) {
+			/* The slot went to another word: take it back. */
+			e->hash = hash;
+			e->key_len = (unsigned char)len;
+			e->cls = (unsigned char)classify(icu, w, (int32_t)len);
+			memcpy(e->key, w, len);
+		}
+		e->has_value = 1;
+		e->value_len = (unsigned char)u8len;
+		memcpy(e->value, icu->out + *used, (size_t)u8len);
+	}
+	*used += (size_t)u8len;
+	return HABAR_OK;
+}
+
+/*
+ * Copies in[0..len) with every invalid UTF-8 sequence replaced by U+FFFD
+ * into icu->clean when there is one; returns the text to work on.
+ */
+static enum habar_status
+clean_utf8(struct habar__translit_icu *icu, const char **text, size_t *len,
     struct habar_translit_stats *stats)
 {
-	const UChar *s = icu->src;
+	const char *in = *text;
+	int32_t n = (int32_t)*len, i = 0, at;
+	size_t used = 0;
+	enum habar_status status;
+	UChar32 c;
+
+	c = 0;
+	while (i < n && c >= 0)
+		U8_NEXT(in, i, n, c);
+	if (c >= 0)
+		return HABAR_OK;
+	/* At worst every byte becomes three. */
+	if ((status = grow((void **)&icu->clean, &icu->clean_cap,
+	    (size_t)n * 3 + 1, 1)) != HABAR_OK)
+		return status;
+	i = 0;
+	while (i < n) {
+		at = i;
+		U8_NEXT(in, i, n, c);
+		if (c < 0) {
+			memcpy(icu->clean + used, "\xEF\xBF\xBD", 3);
+			used += 3;
+			stats->invalid++;
+		} else {
+			memcpy(icu->clean + used, in + at, (size_t)(i - at));
+			used += (size_t)(i - at);
+		}
+	}
+	*text = icu->clean;
+	*len = used;
+	return HABAR_OK;
+}
+
+/* Splits text into words, classifies them and decides which to convert;
+ * *ntokens receives the number of words. */
+static enum habar_status
+plan(struct habar__translit_icu *icu, const char *s, int32_t n,
+    size_t *ntokens, struct habar_translit_stats *stats)
+{
 	size_t count = 0, i, j;
-	int32_t i16 = 0, word_start = -1;
+	int32_t i8 = 0, word_start = -1;
 	int brk = 0;
 	enum habar_status status;
 
-	while (i16 < n) {
-		int32_t at = i16;
+	while (i8 < n) {
+		int32_t at = i8;
 		UChar32 c;
 
-		U16_NEXT(s, i16, n, c);
+		U8_NEXT(s, i8, n, c);
 		if (is_word_char(c, word_start >= 0)) {
 			if (word_start < 0)
 				word_start = at;
-			if (i16 < n)
+			if (i8 < n)
 				continue;
-			at = i16;
+			at = i8;
 		}
 		if (word_start >= 0) {
 			struct token *t;
@@ -447,8 +676,8 @@ plan(struct habar__translit_icu *icu, int32_t n, size_t *ntokens,
 			t = &icu->tokens[count++];
 			t->start = word_start;
 			t->limit = at;
-			t->cls = (unsigned char)classify(icu, s + word_start,
-			    at - word_start);
+			t->cls = (unsigned char)word_class(icu, s + word_start,
+			    (size_t)(at - word_start));
 			t->brk = (unsigned char)brk;
 			t->convert = 0;
 			word_start = -1;
@@ -458,8 +687,8 @@ plan(struct habar__translit_icu *icu, int32_t n, size_t *ntokens,
 			brk = 1;
 	}
 
-	/* Runs of neutral and foreign words between Kazakh words, other
-	 * words and punctuation go together. */
+	/* Runs of neutral and foreign words between Kazakh words, foreign
+	 * names, other words and punctuation go together. */
 	for (i = 0; i < count; i = j) {
 		struct token *t = &icu->tokens[i];
 		int foreign = 0;
@@ -497,46 +726,12 @@ plan(struct habar__translit_icu *icu, int32_t n, size_t *ntokens,
 	return HABAR_OK;
 }
 
-/* Transliterates the planned spans of src into work; returns the new
- * length, or -1 with *uerr set. */
-static int32_t
-run_spans(struct habar__translit_icu *icu, int32_t n, size_t ntokens,
-    UErrorCode *uerr)
-{
-	int32_t len = n;
-	size_t i = ntokens;
-
-	u_memcpy(icu->work, icu->src, n);
-	while (i > 0) {
-		size_t last = i - 1, first = last;
-		int32_t start, limit;
-
-		if (!icu->tokens[last].convert) {
-			i--;
-			continue;
-		}
-		/* Neighbouring words to convert make one span. */
-		while (first > 0 && icu->tokens[first - 1].convert)
-			first--;
-		start = icu->tokens[first].start;
-		limit = icu->tokens[last].limit;
-		utrans_transUChars(icu->trans, icu->work, &len,
-		    (int32_t)icu->work_cap, start, &limit, uerr);
-		if (U_FAILURE(*uerr))
-			return -1;
-		i = first;
-	}
-	return len;
-}
-
 enum habar_status
 habar__translit_icu_line(struct habar__translit_icu *icu, const char **out,
     size_t *out_len, const char *in, size_t in_len,
     struct habar_translit_stats *stats, char *err, size_t err_size)
 {
-	UErrorCode uerr = U_ZERO_ERROR;
-	int32_t n, len, subs = 0, u8len;
-	size_t ntokens, i, need;
+	size_t ntokens, i, used = 0, pos = 0;
 	enum habar_status status;
 
 	*out = NULL;
@@ -547,14 +742,14 @@ habar__translit_icu_line(struct habar__translit_icu *icu, const char **out,
 		return HABAR_ERR_LIMIT;
 	}
 
-	/* Lines with nothing but ASCII hold no Cyrillic letter: as they are. */
+	/* Lines with nothing but ASCII hold no Cyrillic letter. */
 	if (icu->to_latin) {
 		for (i = 0; i < in_len; i++)
 			if ((unsigned char)in[i] >= 0x80)
 				break;
 		if (i == in_len) {
-			if ((status = grow((void **)&icu->out, &icu->out_cap,
-			    in_len + 1, 1)) != HABAR_OK)
+			if ((status = out_reserve(icu, 0, in_len + 1)) !=
+			    HABAR_OK)
 				return status;
 			memcpy(icu->out, in, in_len);
 			icu->out[in_len] = '\0';
@@ -564,63 +759,34 @@ habar__translit_icu_line(struct habar__translit_icu *icu, const char **out,
 		}
 	}
 
-	/* To UTF-16: the UTF-16 length never exceeds the UTF-8 length. */
-	if ((status = grow((void **)&icu->src, &icu->src_cap, in_len + 1,
-	    sizeof(UChar))) != HABAR_OK)
-		return status;
-	u_strFromUTF8WithSub(icu->src, (int32_t)icu->src_cap, &n, in,
-	    (int32_t)in_len, 0xFFFD, &subs, &uerr);
-	if (U_FAILURE(uerr)) {
-		snprintf(err, err_size, "UTF-16 conversion: %s",
-		    u_errorName(uerr));
-		return HABAR_ERR_LIBRARY;
-	}
-	stats->invalid += (unsigned long long)subs;
-
-	if ((status = plan(icu, n, &ntokens, stats)) != HABAR_OK)
+	if ((status = clean_utf8(icu, &in, &in_len, stats)) != HABAR_OK ||
+	    (status = plan(icu, in, (int32_t)in_len, &ntokens, stats)) !=
+	    HABAR_OK)
 		return status;
 
-	/* A loan letter may become two letters: room for three times the
-	 * line, more on demand. */
-	need = (size_t)n * 3 + 16;
-	for (;;) {
-		if ((status = grow((void **)&icu->work, &icu->work_cap, need,
-		    sizeof(UChar))) != HABAR_OK)
+	/* The line again, the words to convert replaced. */
+	for (i = 0; i < ntokens; i++) {
+		const struct token *t = &icu->tokens[i];
+		size_t gap = (size_t)t->start - pos;
+
+		if (!t->convert)
+			continue;
+		if ((status = out_reserve(icu, used, gap + 1)) != HABAR_OK)
 			return status;
-		if (icu->work_cap > MAX_RESULT / sizeof(UChar))
-			return HABAR_ERR_LIMIT;
-		uerr = U_ZERO_ERROR;
-		len = run_spans(icu, n, ntokens, &uerr);
-		if (uerr != U_BUFFER_OVERFLOW_ERROR)
-			break;
-		need = icu->work_cap * 2;
+		memcpy(icu->out + used, in + pos, gap);
+		used += gap;
+		status = convert_word(icu, in + t->start,
+		    (size_t)(t->limit - t->start), &used, err, err_size);
+		if (status != HABAR_OK)
+			return status;
+		pos = (size_t)t->limit;
 	}
-	if (U_FAILURE(uerr)) {
-		snprintf(err, err_size, "transliteration: %s",
-		    u_errorName(uerr));
-		return uerr == U_MEMORY_ALLOCATION_ERROR ? HABAR_ERR_NOMEM :
-		    HABAR_ERR_LIBRARY;
-	}
-
-	/* Back to UTF-8: at most three bytes a UTF-16 unit. */
-	if ((size_t)len * 3 + 1 > MAX_RESULT) {
-		snprintf(err, err_size, "result longer than %u bytes",
-		    MAX_RESULT);
-		return HABAR_ERR_LIMIT;
-	}
-	if ((status = grow((void **)&icu->out, &icu->out_cap,
-	    (size_t)len * 3 + 1, 1)) != HABAR_OK)
+	if ((status = out_reserve(icu, used, in_len - pos + 1)) != HABAR_OK)
 		return status;
-	uerr = U_ZERO_ERROR;
-	u_strToUTF8WithSub(icu->out, (int32_t)icu->out_cap, &u8len, icu->work,
-	    len, 0xFFFD, NULL, &uerr);
-	if (U_FAILURE(uerr)) {
-		snprintf(err, err_size, "UTF-8 conversion: %s",
-		    u_errorName(uerr));
-		return HABAR_ERR_LIBRARY;
-	}
-	icu->out[u8len] = '\0';
+	memcpy(icu->out + used, in + pos, in_len - pos);
+	used += in_len - pos;
+	icu->out[used] = '\0';
 	*out = icu->out;
-	*out_len = (size_t)u8len;
+	*out_len = used;
 	return HABAR_OK;
 }
