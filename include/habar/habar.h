@@ -14,6 +14,7 @@
 #include <habar/decode.h>
 #include <habar/seg.h>
 #include <habar/parallel.h>
+#include <habar/xliff.h>
 #include <habar/translit.h>
 #include <habar/attach.h>
 #include <habar/digest.h>
