@@ -12,8 +12,9 @@
 # tests/bench/seg_eval_icu.c.
 #
 # Columns: habar's F1; ICU with the locale's "@ss=standard" suppressions;
-# plain ICU; then the speed of habar and of plain ICU (MB/s, the best of
-# three runs of SEG_REPEAT passes each) and their ratio.  The goal is
+# plain ICU; then the speed of habar and of plain ICU (MB/s of processor
+# time, the best of three runs of SEG_REPEAT passes each) and the ratio of
+# habar's time to ICU's.  The goal is
 # F1 >= 0.995 and a ratio within 1.5.
 # Environment: HABAR_SHARED (default: ../shared beside the source tree),
 # SEG_REPEAT (default 20).
