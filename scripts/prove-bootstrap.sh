@@ -51,25 +51,27 @@ if [ ! -x "$pristine/bin/sh" ]; then
 	rm -rf "$pristine"
 	debootstrap --variant=minbase bookworm "$pristine" "$mirror"
 fi
-unmount_all
-mounted && { echo "prove-bootstrap: something is still mounted in $root" >&2; exit 2; }
-rm -rf "$root"
-cp -a "$pristine" "$root"
-trap unmount_all EXIT INT TERM
-
-cat >"$root/etc/apt/sources.list" <<EOF
-deb $mirror bookworm main
-deb $mirror bookworm-updates main
-deb $security bookworm-security main
-EOF
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-for m in proc sys dev dev/pts; do
-	mount --bind "/$m" "$root/$m"
-done
-mkdir -p "$root/root/work/shared"
-git clone -q "$repo" "$root/root/work/habar"
-mount --bind "$shared" "$root/root/work/shared"
-mount -o remount,bind,ro "$root/root/work/shared"
+# fresh: a new copy of the pristine system with the clone and the shared
+# corpus in it, and /proc, /sys, /dev mounted.
+fresh() {
+	unmount_all
+	if mounted; then
+		echo "prove-bootstrap: something is still mounted in $root" >&2
+		exit 2
+	fi
+	rm -rf "$root"
+	cp -a "$pristine" "$root"
+	printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s bookworm-security main\n' \
+	    "$mirror" "$mirror" "$security" >"$root/etc/apt/sources.list"
+	cp /etc/resolv.conf "$root/etc/resolv.conf"
+	for m in proc sys dev dev/pts; do
+		mount --bind "/$m" "$root/$m"
+	done
+	mkdir -p "$root/root/work/shared"
+	git clone -q "$repo" "$root/root/work/habar"
+	mount --bind "$shared" "$root/root/work/shared"
+	mount -o remount,bind,ro "$root/root/work/shared"
+}
 
 # in_root COMMAND: runs COMMAND in the clone, as root, with a clean
 # environment.
@@ -79,26 +81,32 @@ in_root() {
 	    ${JOBS:+JOBS=$JOBS} sh -c "cd /root/work/habar && $1"
 }
 
-status=0
+trap unmount_all EXIT INT TERM
+# Each command starts from its own fresh system: `./bootstrap demo` must
+# not rely on what `./bootstrap test` installed, nor the other way round.
 {
-	echo "== commit: $(git -C "$root/root/work/habar" log --oneline -1)"
-	echo "== started: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-	echo "== packages before: $(in_root 'dpkg-query -W | wc -l')"
-	for p in gcc clang cmake libicu-dev libxml2-dev libhunspell-dev \
-	    libarchive-dev hunspell-kk pandoc python3; do
-		in_root "dpkg-query -W -f='\${Status}' $p 2>/dev/null |
-		    grep -q 'install ok' && echo '  $p: installed' ||
-		    echo '  $p: absent'"
-	done
 	for cmd in "./bootstrap test" "./bootstrap demo"; do
-		echo "== $cmd"
+		fresh
+		echo "== $cmd, in a fresh system"
+		echo "== commit: $(git -C "$root/root/work/habar" log --oneline -1)"
+		echo "== packages before: $(in_root 'dpkg-query -W | wc -l')"
+		for p in gcc clang cmake libicu-dev libxml2-dev libhunspell-dev \
+		    libarchive-dev hunspell-kk pandoc python3; do
+			in_root "dpkg-query -W -f='\${Status}' $p 2>/dev/null |
+			    grep -q 'install ok' && echo '  $p: installed' ||
+			    echo '  $p: absent'"
+		done
+		echo "== started: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 		rc=0
 		in_root "$cmd" || rc=$?
-		echo "== $cmd: exit $rc  ($(date -u '+%H:%M:%S UTC'))"
-		[ "$rc" -eq 0 ] || status=1
+		echo "== $cmd: exit $rc ($(date -u '+%Y-%m-%d %H:%M:%S UTC'))"
+		echo "== packages after: $(in_root 'dpkg-query -W | wc -l')"
+		if [ "$cmd" = "./bootstrap demo" ]; then
+			echo "== out/: $(in_root 'find out -type f | wc -l') files"
+		fi
 	done
-	echo "== out/: $(in_root 'find out -type f | wc -l') files"
-	echo "== finished: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 } 2>&1 | tee "$log"
-grep -q ': exit [1-9]' "$log" && status=1
-exit "$status"
+unmount_all
+if grep -q ': exit [1-9]' "$log"; then
+	exit 1
+fi
