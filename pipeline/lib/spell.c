@@ -537,6 +537,29 @@ dict_knows(struct habar_spell *spell, int d, const char *word)
 	return habar__dict_check(spell->dicts[d], word);
 }
 
+/*
+ * Whether a Russian stem looks like a dictionary form rather than a case
+ * form: Kazakh borrows nominatives (парламент, компания, минимум), and a
+ * Russian oblique form (трату, утра, доты) behind a Kazakh suffix is far
+ * more likely a typo.
+ */
+static int
+russian_nominative_like(const char *word)
+{
+	static const char *const oblique[] = {
+		"у", "ю", "ы", "ом", "ем", "ой", "ей", "ам", "ям", "ах", "ях",
+		"ов", "ев", "ых", "их", "ым", "им", "ого", "его", "ому", "ему"
+	};
+	size_t len = strlen(word), i;
+
+	for (i = 0; i < sizeof(oblique) / sizeof(oblique[0]); i++) {
+		size_t n = strlen(oblique[i]);
+		if (len > n && memcmp(word + len - n, oblique[i], n) == 0)
+			return 0;
+	}
+	return 1;
+}
+
 static int
 morph_known(const char *word, int is_stem, void *arg)
 {
@@ -548,9 +571,11 @@ morph_known(const char *word, int is_stem, void *arg)
 	/* Kazakh text borrows Russian stems (парламент-іне, компания-сы):
 	 * a stem of four letters or more with no Kazakh letter may be a
 	 * Russian word. */
-	if (lk->dict == DICT_KK && is_stem && lk->spell->opened[DICT_RU] >= 0) {
+	if (lk->dict == DICT_KK && is_stem == 1 &&
+	    lk->spell->opened[DICT_RU] >= 0) {
 		shape_of(word, strlen(word), &sh);
 		if (sh.kazakh == 0 && sh.latin == 0 && sh.letters >= 4 &&
+		    russian_nominative_like(word) &&
 		    open_dict(lk->spell, DICT_RU) == HABAR_OK)
 			return dict_knows(lk->spell, DICT_RU, word);
 	}
@@ -588,7 +613,7 @@ check_simple(struct habar_spell *spell, int d, const char *word, size_t len,
 		return HABAR_OK;
 	}
 	/* A Russian word in Kazakh text, as Kazakh news often quotes. */
-	if (d == DICT_KK && sh.kazakh == 0 && sh.letters >= 4 &&
+	if (d == DICT_KK && sh.kazakh == 0 && sh.letters >= 6 &&
 	    open_dict(spell, DICT_RU) == HABAR_OK &&
 	    dict_knows(spell, DICT_RU, word))
 		*known = 1;

@@ -111,7 +111,9 @@ enum habar_status habar__morph_load(struct habar__morph **morph_out,
 
 void habar__morph_free(struct habar__morph *morph);
 
-/* Tells whether a candidate form (UTF-8, NUL-terminated) is a word. */
+/* Tells whether a candidate form (UTF-8, NUL-terminated) is a word;
+ * is_stem is 0 for a whole word (a spelling variant), 1 for a stem, 2 for
+ * a verb's stem asked for as its verbal noun. */
 typedef int habar__morph_known_fn(const char *word, int is_stem, void *arg);
 
 /*

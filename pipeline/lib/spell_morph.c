@@ -28,7 +28,11 @@
 #define SUFFIX_MAX 12		/* code points in a suffix or variant */
 #define GROUP_MAX 60		/* groups named in a rules file */
 #define CHAIN_MAX 5		/* suffixes stripped from one word */
-#define STEM_MIN 2		/* code points left as a stem */
+#define STEM_MIN 3		/* code points left as a stem: shorter
+				 * ones (ал, ол, жә) let too many typos in */
+#define NOUN_STEM_MIN 4		/* the same for a stem that is not a verb:
+				 * the dictionary holds many short
+				 * fragments (кем, кен, дайы) */
 #define WORD_CP_MAX 96		/* longer words are not analysed */
 
 /* The classes of a stem's last letter a suffix may follow. */
@@ -48,7 +52,9 @@ enum {
 enum {
 	FLAG_CAPITAL = 1 << 0,	/* c: only in words starting upper-case */
 	FLAG_HYPHEN = 1 << 1,	/* h: may stand after a hyphen */
-	FLAG_ALTERNATE = 1 << 2	/* x: the stem's final б г ғ may be п к қ */
+	FLAG_ALTERNATE = 1 << 2, /* x: the stem's final б г ғ may be п к қ */
+	FLAG_VERBAL = 1 << 3	/* v: the stem is a verb, in the dictionary
+				 * as its verbal noun (stem + у) */
 };
 
 struct suffix {
@@ -170,6 +176,8 @@ parse_suffix(struct habar__morph *morph, char *line, struct suffix *sfx)
 				sfx->flags |= FLAG_HYPHEN;
 			else if (*f == 'x')
 				sfx->flags |= FLAG_ALTERNATE;
+			else if (*f == 'v')
+				sfx->flags |= FLAG_VERBAL;
 			else
 				return -1;
 		}
@@ -407,9 +415,14 @@ struct analysis {
 	int calls;		/* known() calls so far, capped */
 };
 
-/* Encodes cp[0..n) (plus an optional last code point) and asks known(). */
+/*
+ * Encodes orig[0..n) (its last code point replaced by last when
+ * replace_last) and asks known(); a verbal stem is asked for as its
+ * verbal noun, stem + "у", the form the dictionary lists verbs in.
+ */
 static int
-stem_known(struct analysis *an, int n, uint32_t last, int replace_last)
+stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
+    int verbal)
 {
 	char buf[WORD_CP_MAX * 4 + 1];
 	size_t len = 0;
@@ -424,8 +437,10 @@ stem_known(struct analysis *an, int n, uint32_t last, int replace_last)
 		if (!habar__spell_put_cp(buf, sizeof(buf) - 1, &len, c))
 			return 0;
 	}
+	if (verbal && !habar__spell_put_cp(buf, sizeof(buf) - 1, &len, 0x0443))
+		return 0;
 	buf[len] = '\0';
-	return an->known(buf, 1, an->arg);
+	return an->known(buf, verbal ? 2 : 1, an->arg);
 }
 
 /*
@@ -463,8 +478,10 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
 		h = stem_harmony(an->low, k);
 		if (s->harmony != '-' && h != '-' && h != s->harmony)
 			continue;
-		if (s->after_stem) {
-			if (stem_known(an, k, 0, 0))
+		if (s->after_stem && (k >= NOUN_STEM_MIN ||
+		    (s->flags & FLAG_VERBAL))) {
+			int verbal = (s->flags & FLAG_VERBAL) != 0;
+			if (stem_known(an, k, 0, 0, verbal))
 				return 1;
 			/* кітап + ы = кітабы: the voiceless final of the
 			 * stem voices before a vowel. */
@@ -473,7 +490,8 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
 				if (last == 0x0431) alt = 0x043F;	/* б п */
 				else if (last == 0x0433) alt = 0x043A;	/* г к */
 				else if (last == 0x0493) alt = 0x049B;	/* ғ қ */
-				if (alt != 0 && stem_known(an, k, alt, 1))
+				if (alt != 0 && stem_known(an, k, alt, 1,
+				    verbal))
 					return 1;
 			}
 		}
