@@ -10,6 +10,11 @@
 # back (README, "habar-translit").  Fails when fewer than 99.5% of these
 # "native" words or 97.5% of all words come back.  Exit 77 (skipped)
 # without the corpus.
+#
+# Also checks, when uconv is installed, that habar-translit --all gives
+# exactly what ICU's uconv gives with the same rule files over the whole
+# text: habar-translit converts word by word and caches words, which is only
+# right while no rule looks past the letters of a word.
 set -u
 bin=${HABAR_BIN:?HABAR_BIN is not set}
 shared=${HABAR_SHARED:-}
@@ -42,6 +47,24 @@ awk -v a="$all" -v ao="$all_ok" -v n="$native" -v no="$native_ok" 'BEGIN {
 }'
 echo "most frequent words that do not come back (word, result):"
 awk '$1 != $2' "$tmp/native" | sort | uniq -c | sort -rn | head -10
+
+if command -v uconv > /dev/null 2>&1; then
+	src=${HABAR_SOURCE:?HABAR_SOURCE is not set}
+	cat "$dir"/*.txt > "$tmp/text"
+	for pass in "kk-Latn cyrl-latn text" "kk-Cyrl latn-cyrl latin"; do
+		set -- $pass
+		[ "$1" = kk-Cyrl ] && cp "$tmp/mine" "$tmp/latin"
+		"$bin/habar-translit" --all --to "$1" "$tmp/$3" > "$tmp/mine" || exit 2
+		uconv -f utf-8 -t utf-8 -x "$(cat "$src/locales/kk/$2.txt")" \
+		    "$tmp/$3" > "$tmp/icu" || exit 2
+		if ! cmp -s "$tmp/mine" "$tmp/icu"; then
+			echo "FAIL: --all --to $1 differs from uconv -x $2.txt:"
+			diff "$tmp/icu" "$tmp/mine" | head -10
+			exit 1
+		fi
+		echo "--all --to $1 equals uconv -x $2.txt on the whole corpus"
+	done
+fi
 
 awk -v a="$all" -v ao="$all_ok" -v n="$native" -v no="$native_ok" 'BEGIN {
 	exit !(no * 1000 >= n * 995 && ao * 1000 >= a * 975)
