@@ -555,11 +555,11 @@ is_number(const unsigned char *s, size_t len, size_t *digits)
 	return *digits > 0;
 }
 
-/* Whether the token ending just before s[i] is a number. */
+/* Whether the token ending just before s[i] is a number, Arabic or Roman. */
 static int
 number_before(const unsigned char *s, size_t len, size_t from, size_t i)
 {
-	size_t j = i, n, digits = 0;
+	size_t j = i, n, digits = 0, roman = 0;
 	int32_t cp;
 
 	while (j > from && is_space_at(s, len, utf8_before(s, len, j), &n))
@@ -571,12 +571,18 @@ number_before(const unsigned char *s, size_t len, size_t from, size_t i)
 		utf8_at(s, len, k, &cp);
 		if (class_of(cp) == HABAR__SEG_DIGIT)
 			digits++;
-		else if (cp != '-' && cp != 0x2013 && cp != '/')
+		else if (cp != '-' && cp != 0x2013 && cp != '/' &&
+		    strchr("IVXLCDM", cp) == NULL)
 			break;
+		if (cp > 0 && strchr("IVXLCDM", cp) != NULL)
+			roman++;
 		j = k;
 	}
-	return digits > 0 && (j == from || is_space_at(s, len,
-	    utf8_before(s, len, j), &n));
+	/* Digits with dashes ("1990-2000 гг."), or a Roman numeral alone
+	 * ("XX в."). */
+	if (digits > 0 ? roman > 0 : roman == 0)
+		return 0;
+	return j == from || is_space_at(s, len, utf8_before(s, len, j), &n);
 }
 
 /*
