@@ -26,12 +26,14 @@ struct xl_tuv {
 	char *lang;
 	char *text;		/* as stored */
 	char *norm;		/* white space collapsed and trimmed */
+	size_t sentences;	/* how many sentences the text joins */
 };
 
 /*
  * The translation memory: variants of units, appended unit by unit so that
  * a unit's variants are consecutive.  A unit is trusted when it comes from
- * a TMX file or from a confident alignment link.
+ * a TMX file or from a confident alignment link; a match through it is
+ * exact when one of the two variants is a single sentence.
  */
 struct xl_memory {
 	struct xl_tuv *tuvs;
@@ -124,7 +126,7 @@ enum habar_status habar__xl_put_utf8(struct xl_buf *buf, unsigned long cp);
 enum habar_status habar__xl_memory_begin(struct xl_memory *memory,
     int trusted);
 enum habar_status habar__xl_memory_add(struct xl_memory *memory,
-    const char *lang, const char *text, size_t len);
+    const char *lang, const char *text, size_t len, size_t sentences);
 void habar__xl_memory_free(struct xl_memory *memory);
 enum habar_status habar__xl_memory_load_parallel(struct habar_xliff *xliff,
     const char *data, size_t len);

@@ -5,9 +5,10 @@
  * looked up by the exact text of a source sentence, then by its text with
  * white space collapsed.
  *
- * An exact match in a trusted unit (a TMX unit, a confident 1-1 or 1-n
- * alignment link) gives a target in state "translated"; any other match
- * gives state "initial", for a translator to check.
+ * An exact match in a trusted unit (a TMX unit, a confident alignment
+ * link) between a single sentence and its translation (1-1, 1-2, 2-1 for
+ * the two languages concerned) gives a target in state "translated"; any
+ * other match gives state "initial", for a translator to check.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -72,13 +73,13 @@ habar__xl_memory_begin(struct xl_memory *memory, int trusted)
 }
 
 /*
- * Adds the variant of the current unit in language lang.  Returns
- * HABAR_OK, HABAR_ERR_ARGUMENT before habar__xl_memory_begin(),
- * HABAR_ERR_LIMIT, HABAR_ERR_NOMEM.
+ * Adds the variant of the current unit in language lang, the text of
+ * sentences sentences.  Returns HABAR_OK, HABAR_ERR_ARGUMENT before
+ * habar__xl_memory_begin(), HABAR_ERR_LIMIT, HABAR_ERR_NOMEM.
  */
 enum habar_status
 habar__xl_memory_add(struct xl_memory *memory, const char *lang,
-    const char *text, size_t len)
+    const char *text, size_t len, size_t sentences)
 {
 	struct xl_tuv *tuv;
 
@@ -99,6 +100,7 @@ habar__xl_memory_add(struct xl_memory *memory, const char *lang,
 	tuv->lang = strdup(lang);
 	tuv->text = strndup(text, len);
 	tuv->norm = normalise(text, len);
+	tuv->sentences = sentences;
 	if (tuv->lang == NULL || tuv->text == NULL || tuv->norm == NULL) {
 		free(tuv->lang);
 		free(tuv->text);
@@ -171,7 +173,7 @@ sort_memory(struct xl_memory *memory)
 }
 
 /* The variant of unit tu in language trg, or NULL. */
-static const char *
+static const struct xl_tuv *
 variant_in(const struct xl_memory *memory, size_t tu, const char *trg)
 {
 	size_t i, end = tu + 1 < memory->tu_count ? memory->tu_first[tu + 1] :
@@ -180,7 +182,7 @@ variant_in(const struct xl_memory *memory, size_t tu, const char *trg)
 	for (i = memory->tu_first[tu]; i < end; i++)
 		if (habar__xl_lang_matches(memory->tuvs[i].lang, trg) &&
 		    memory->tuvs[i].text[0] != '\0')
-			return memory->tuvs[i].text;
+			return &memory->tuvs[i];
 	return NULL;
 }
 
@@ -204,20 +206,20 @@ lookup(const struct xl_memory *memory, const size_t *index, int norm,
 			hi = mid;
 	}
 	for (i = lo; i < memory->count; i++) {
-		const struct xl_tuv *t = &memory->tuvs[index[i]];
-		const char *target;
+		const struct xl_tuv *t = &memory->tuvs[index[i]], *target;
 		if (strcmp(norm ? t->norm : t->text, key) != 0)
 			break;
 		if (!habar__xl_lang_matches(t->lang, src))
 			continue;
 		if ((target = variant_in(memory, t->tu, trg)) == NULL)
 			continue;
-		if (!norm && memory->tu_trusted[t->tu]) {
+		if (!norm && memory->tu_trusted[t->tu] &&
+		    (t->sentences == 1 || target->sentences == 1)) {
 			*trusted_out = 1;
-			return target;
+			return target->text;
 		}
 		if (found == NULL)
-			found = target;
+			found = target->text;
 	}
 	return found;
 }
@@ -267,7 +269,7 @@ add_link(struct xl_memory *memory, const struct habar_parallel *doc,
 		if (status != HABAR_OK)
 			return status;
 		status = habar__xl_memory_add(memory, doc->languages[li].lang,
-		    text, len);
+		    text, len, link->sides[li].count);
 		free(text);
 		if (status != HABAR_OK)
 			return status;
@@ -292,7 +294,7 @@ add_fields(struct xl_memory *memory, const struct habar_parallel *doc)
 			if (value == NULL)
 				continue;
 			status = habar__xl_memory_add(memory,
-			    doc->languages[li].lang, value, strlen(value));
+			    doc->languages[li].lang, value, strlen(value), 1);
 			if (status != HABAR_OK)
 				return status;
 		}
@@ -302,10 +304,10 @@ add_fields(struct xl_memory *memory, const struct habar_parallel *doc)
 
 /*
  * Loads the sentence links and the front-matter fields of the parallel
- * document in data[0..len).  A link is trusted when the runs of all its
- * languages but at most one hold exactly one sentence (1-1, 1-2, 2-1) and
- * the aligner's confidence is at least TRUSTED_CONFIDENCE.  Returns HABAR_OK, HABAR_ERR_INPUT (with the reader's message
- * and line), HABAR_ERR_LIMIT, HABAR_ERR_NOMEM.
+ * document in data[0..len).  A link is trusted when the aligner's
+ * confidence is at least TRUSTED_CONFIDENCE.  Returns HABAR_OK,
+ * HABAR_ERR_INPUT (with the reader's message and line), HABAR_ERR_LIMIT,
+ * HABAR_ERR_NOMEM.
  */
 enum habar_status
 habar__xl_memory_load_parallel(struct habar_xliff *xliff, const char *data,
@@ -327,17 +329,12 @@ habar__xl_memory_load_parallel(struct habar_xliff *xliff, const char *data,
 	for (i = 0; i < doc->link_count[HABAR_PARALLEL_SENTENCES]; i++) {
 		const struct habar_parallel_link *link =
 		    &doc->links[HABAR_PARALLEL_SENTENCES][i];
-		size_t singles = 0, present = 0;
-		for (li = 0; li < doc->language_count; li++) {
-			if (link->sides[li].count > 0)
-				present++;
-			if (link->sides[li].count == 1)
-				singles++;
-		}
+		size_t present = 0;
+		for (li = 0; li < doc->language_count; li++)
+			present += link->sides[li].count > 0;
 		if (present < 2)
 			continue;
 		status = add_link(&xliff->memory, doc, link,
-		    singles + 1 >= present &&
 		    link->confidence >= TRUSTED_CONFIDENCE);
 		if (status != HABAR_OK)
 			goto done;

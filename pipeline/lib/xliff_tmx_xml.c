@@ -82,7 +82,7 @@ load_tu(struct habar_xliff *xliff, xmlNodePtr tu)
 			status = seg_text(xliff, seg, &text, 0);
 		if (status == HABAR_OK && seg != NULL)
 			status = habar__xl_memory_add(&xliff->memory, lang,
-			    text.data ? text.data : "", text.len);
+			    text.data ? text.data : "", text.len, 1);
 		free(lang);
 		habar__xl_buf_free(&text);
 		if (status != HABAR_OK)
