@@ -57,6 +57,7 @@ struct habar_seg {
 	struct habar__seg_icu *icu;
 	struct table abbrevs;
 	struct table starters;	/* words that often open a sentence */
+	struct table reporting;	/* "said", "added": after a quotation */
 	char *buf;		/* the paragraph with line breaks as spaces */
 	size_t buf_cap;
 	int casual;		/* the paragraph opens in lower case */
@@ -287,6 +288,9 @@ habar_seg_new(struct habar_seg **seg_out, const char *lang)
 		goto done;
 	status = load_list(seg, &seg->starters, lang, "sentence-starters", 0,
 	    0);
+	if (status == HABAR_OK)
+		status = load_list(seg, &seg->reporting, lang,
+		    "reporting-verbs", 0, 0);
 done:
 	if (status != HABAR_OK) {
 		habar_seg_free(seg);
@@ -304,6 +308,7 @@ habar_seg_free(struct habar_seg *seg)
 	habar__seg_icu_free(seg->icu);
 	table_free(&seg->abbrevs);
 	table_free(&seg->starters);
+	table_free(&seg->reporting);
 	free(seg->buf);
 	free(seg->spans);
 	free(seg);
@@ -641,6 +646,35 @@ starter_next(const struct habar_seg *seg, const unsigned char *s, size_t len,
 }
 
 /*
+ * Whether the words from next are one or two capitalised words and a
+ * reporting verb: after a quotation closing with "!" or "?", "Hammel
+ * added." goes on the sentence.
+ */
+static int
+reported_speech(const struct habar_seg *seg, const unsigned char *s,
+    size_t len, const struct next_word *next)
+{
+	struct next_word w = *next;
+	int names;
+
+	if (seg->reporting.count == 0)
+		return 0;
+	for (names = 0; names < 3; names++) {
+		size_t end = w.start + w.len;
+
+		if (w.len == 0)
+			return 0;
+		if (w.first == HABAR__SEG_LOWER)
+			return names > 0 && table_get(&seg->reporting,
+			    (const char *)s + w.start, w.len) != ABBR_NONE;
+		if (w.first != HABAR__SEG_UPPER || end >= len || s[end] != ' ')
+			return 0;
+		next_word_at(s, len, end, &w);
+	}
+	return 0;
+}
+
+/*
  * Decides whether a sentence that began at from may end before b0, where
  * ICU or add_extra_boundaries() proposed a boundary, and stores in *start
  * where the next sentence would start (b0, or past closing quotes and
@@ -685,7 +719,11 @@ keep_boundary(const struct habar_seg *seg, const unsigned char *s,
 			break;
 		t = k;
 	}
-	if (t == from || s[t - 1] != '.')
+	if (t == from)
+		return 1;
+	if (s[t - 1] == '!' || s[t - 1] == '?')
+		return t == e || !reported_speech(seg, s, len, &next);
+	if (s[t - 1] != '.')
 		return 1;
 	/* The token that the full stop ends, without opening punctuation. */
 	ts = t;

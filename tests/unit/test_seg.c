@@ -105,6 +105,10 @@ static const struct seg_case cases[] = {
 	  "«Бала бере көрме?!» – деп тілейтін еді. | Ол үндемеді." },
 	{ "kk", "Ол бізге келді. » Біз қуандық.",
 	  "Ол бізге келді. » | Біз қуандық." },
+	{ "en", "\"Are you ready?\" CNN reported. Nobody was.",
+	  "\"Are you ready?\" CNN reported. | Nobody was." },
+	{ "en", "\"Are you ready?\" The crowd cheered.",
+	  "\"Are you ready?\" | The crowd cheered." },
 	{ "en", "(The vote was close.) The bill passed.",
 	  "(The vote was close.) | The bill passed." },
 	/* List items. */
