@@ -12,7 +12,8 @@
  *   html/<id>.<lang>.html         a page per language
  *   html/index.html, style.css    the languages side by side; the style
  *   attachments/<name>            the attachments as given
- *   slides/<name>.md              slide text of each .pptx, release text
+ *   slides/<name>.<lang>.md       slide text of each .pptx, release text,
+ *                                 one file per language found on the slides
  */
 #ifndef HABAR_BUNDLE_H
 #define HABAR_BUNDLE_H

@@ -59,79 +59,109 @@ release_text(const struct habar_parallel *doc, size_t li, char **out,
 	return HABAR_OK;
 }
 
-/* Collects slide paragraphs for the slide-text release. */
+/* The slide text of a deck, one release per language: decks for a
+ * bilingual or trilingual audience mix languages slide by slide, and each
+ * language is spell-checked and translated on its own. */
+#define SLIDE_LANGS 4	/* kk, ru, en, and text without letters */
+
 struct slides {
-	FILE *body;
-	char *text;
-	size_t len;
+	FILE *body[SLIDE_LANGS];
+	char *text[SLIDE_LANGS];
+	size_t len[SLIDE_LANGS];
+	char title[SLIDE_LANGS][256];
 	unsigned count;
-	char title[256];
+	int last;		/* language of the previous paragraph */
+	int failed;
 };
+
+static const char *const slide_langs[SLIDE_LANGS] = { "kk", "ru", "en", NULL };
 
 static int
 collect_slide(void *arg, unsigned slide, const char *text, size_t len)
 {
 	struct slides *s = arg;
+	const char *lang = habar__guess_lang(text, len);
+	int k;
 
-	if (s->title[0] == '\0')
-		snprintf(s->title, sizeof(s->title), "%.*s",
+	/* Figures and names without letters of any script stay with the
+	 * paragraph before them. */
+	for (k = 0; k < SLIDE_LANGS - 1; k++)
+		if (lang != NULL && strcmp(lang, slide_langs[k]) == 0)
+			break;
+	if (k == SLIDE_LANGS - 1 && s->last >= 0)
+		k = s->last;
+	s->last = k;
+	if (s->body[k] == NULL &&
+	    (s->body[k] = open_memstream(&s->text[k], &s->len[k])) == NULL) {
+		s->failed = 1;
+		return 1;
+	}
+	if (s->title[k][0] == '\0')
+		snprintf(s->title[k], sizeof(s->title[k]), "%.*s",
 		    (int)(len < 200 ? len : 200), text);
-	fputc('\n', s->body);
-	fwrite(text, 1, len, s->body);
-	fputc('\n', s->body);
+	fputc('\n', s->body[k]);
+	fwrite(text, 1, len, s->body[k]);
+	fputc('\n', s->body[k]);
 	s->count = slide;
 	return 0;
 }
 
-/* Adds slides/<name>.md: the slide text of a .pptx as release text. */
+/* Adds slides/<name>.<lang>.md for each language of a .pptx's slides. */
 static enum habar_status
 add_slide_text(struct bundle *b, const char *path, const char *name)
 {
-	struct slides s = { 0 };
+	struct slides s;
 	enum habar_status status;
-	char msg[256], *release = NULL, id[512], pack_path[600];
-	size_t release_len = 0;
-	const char *lang;
-	FILE *fp;
+	char msg[256], id[512], pack_path[600];
+	int k;
 
-	if ((s.body = open_memstream(&s.text, &s.len)) == NULL)
-		return HABAR_ERR_NOMEM;
+	memset(&s, 0, sizeof(s));
+	s.last = -1;
 	status = habar_attach_pptx_text(path, collect_slide, &s, msg,
 	    sizeof(msg));
-	if (fclose(s.body) != 0 && status == HABAR_OK)
+	for (k = 0; k < SLIDE_LANGS; k++)
+		if (s.body[k] != NULL && fclose(s.body[k]) != 0)
+			s.failed = 1;
+	if (status == HABAR_OK && s.failed)
 		status = HABAR_ERR_NOMEM;
-	if (status != HABAR_OK) {
+	if (status != HABAR_OK)
 		snprintf(b->err, b->errlen, "%s: %s", name, msg);
-		goto done;
+	for (k = 0; status == HABAR_OK && k < SLIDE_LANGS; k++) {
+		const char *lang = slide_langs[k];
+		char *release = NULL;
+		size_t release_len = 0;
+		FILE *fp;
+
+		if (s.len[k] == 0)
+			continue;
+		snprintf(id, sizeof(id), "%s-slides-%s", b->doc->id, name);
+		if ((fp = open_memstream(&release, &release_len)) == NULL) {
+			status = HABAR_ERR_NOMEM;
+			break;
+		}
+		fputs("---\n", fp);
+		habar_release_write_field(fp, "id", id);
+		if (lang != NULL)
+			habar_release_write_field(fp, "lang", lang);
+		habar_release_write_field(fp, "title", s.title[k]);
+		if (b->doc->date != NULL)
+			habar_release_write_field(fp, "date", b->doc->date);
+		habar_release_write_field(fp, "source", name);
+		fprintf(fp, "slides: %u\n---\n", s.count);
+		fwrite(s.text[k], 1, s.len[k], fp);
+		if (fclose(fp) != 0) {
+			free(release);
+			status = HABAR_ERR_NOMEM;
+			break;
+		}
+		snprintf(pack_path, sizeof(pack_path), "slides/%s.%s.md", name,
+		    lang ? lang : "und");
+		status = habar_pack_add_memory(b->pack, pack_path, release,
+		    release_len, MEDIA_MD, lang, "slides");
+		free(release);
 	}
-	if (s.len == 0)
-		goto done;	/* a deck without text: nothing to translate */
-	lang = habar__guess_lang(s.text, s.len);
-	snprintf(id, sizeof(id), "%s-slides-%s", b->doc->id, name);
-	if ((fp = open_memstream(&release, &release_len)) == NULL) {
-		status = HABAR_ERR_NOMEM;
-		goto done;
-	}
-	fputs("---\n", fp);
-	habar_release_write_field(fp, "id", id);
-	if (lang != NULL)
-		habar_release_write_field(fp, "lang", lang);
-	habar_release_write_field(fp, "title", s.title);
-	if (b->doc->date != NULL)
-		habar_release_write_field(fp, "date", b->doc->date);
-	habar_release_write_field(fp, "source", name);
-	fprintf(fp, "slides: %u\n---\n", s.count);
-	fwrite(s.text, 1, s.len, fp);
-	if (fclose(fp) != 0) {
-		status = HABAR_ERR_NOMEM;
-		goto done;
-	}
-	snprintf(pack_path, sizeof(pack_path), "slides/%s.md", name);
-	status = habar_pack_add_memory(b->pack, pack_path, release, release_len,
-	    MEDIA_MD, lang, "slides");
-done:
-	free(s.text);
-	free(release);
+	for (k = 0; k < SLIDE_LANGS; k++)
+		free(s.text[k]);
 	return status;
 }
 

@@ -135,7 +135,7 @@ test_formats(struct habar_parallel *doc)
 		CHECK(m != NULL && habar_manifest_find(m,
 		    "attachments/inclusive-forum-2026.pptx") != NULL);
 		CHECK(m != NULL && habar_manifest_find(m,
-		    "slides/inclusive-forum-2026.pptx.md") != NULL);
+		    "slides/inclusive-forum-2026.pptx.kk.md") != NULL);
 		CHECK(m != NULL && habar_manifest_find(m,
 		    "html/test-release.kk.html") != NULL);
 		CHECK(m != NULL && habar_manifest_find(m,

@@ -1,0 +1,8 @@
+# Release packs end to end with the programs (tests/e2e/pack.sh): every
+# format, reproducibility, unzip -t and bsdtar -t, verification and its
+# findings, and the bad inputs that must leave no archive behind.  The
+# pages of a pack are opened in headless Chromium (tests/e2e/pack-html.sh).
+add_test(NAME e2e.pack COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/e2e/pack.sh)
+add_test(NAME e2e.pack-html COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/e2e/pack-html.sh)
+set_tests_properties(e2e.pack e2e.pack-html PROPERTIES
+  ENVIRONMENT "${HABAR_TEST_ENV}" SKIP_RETURN_CODE 77 TIMEOUT 600)
