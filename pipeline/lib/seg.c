@@ -930,6 +930,9 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 	 * care of: look no further. */
 	if (s[q] >= 'A' && s[q] <= 'Z' && !ellipsis)
 		return 0;
+	/* An address after a sentence: "Worth a visit. http://..." */
+	if (url_at(s, len, q))
+		return keep_boundary(seg, s, len, from, q, start);
 	if (!ellipsis && !seg->casual && s[q] != '-' && s[q] != 0xE2 &&
 	    !(s[q] >= '0' && s[q] <= '9'))
 		return 0;
