@@ -34,6 +34,7 @@ struct ex_unit {
 	char *key;		/* a field's key, NULL for a paragraph */
 	char *value;		/* a field's unquoted value */
 	size_t off, len;	/* a paragraph's bytes in the release */
+	unsigned long line;	/* where the paragraph starts */
 };
 
 struct extract {
@@ -108,7 +109,7 @@ unit_id_taken(const struct extract *ex, const char *id)
 /* A paragraph [off, content_end) ended: its unit, then its line end. */
 static enum habar_status
 end_paragraph(struct extract *ex, size_t off, size_t content_end,
-    size_t term_end)
+    size_t term_end, unsigned long line)
 {
 	struct ex_unit *unit;
 	enum habar_status status;
@@ -120,6 +121,7 @@ end_paragraph(struct extract *ex, size_t off, size_t content_end,
 	snprintf(unit->id, sizeof(unit->id), "p%zu", ex->paragraphs);
 	unit->off = off;
 	unit->len = content_end - off;
+	unit->line = line;
 	return push_item(ex, XL_SKEL_TEXT, content_end, term_end - content_end);
 }
 
@@ -148,6 +150,12 @@ add_field(struct extract *ex, char *key, char *value, size_t off,
 	unit->value = value;
 	memcpy(unit->id, id, sizeof(id));
 	return push_item(ex, XL_SKEL_TEXT, content_end, term_end - content_end);
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 static int
@@ -186,6 +194,7 @@ split_release(struct extract *ex, char **lang_out)
 	enum habar_status status = HABAR_OK;
 	FILE *fp = NULL;
 	size_t pos = 0, para_off = 0, para_end = 0, para_term = 0;
+	unsigned long para_line = 0;
 	int in_para = 0, have_lang = 0, front = 0;
 	const char *lang;
 
@@ -268,15 +277,18 @@ split_release(struct extract *ex, char **lang_out)
 		case HABAR_LINE_BODY:
 			if (is_blank(ex->buf + start, end - start)) {
 				if (in_para && (status = end_paragraph(ex,
-				    para_off, para_end, para_term)) != HABAR_OK)
+				    para_off, para_end, para_term, para_line)) !=
+				    HABAR_OK)
 					goto done;
 				in_para = 0;
 				status = push_item(ex, XL_SKEL_TEXT, start,
 				    term - start);
 				break;
 			}
-			if (!in_para)
+			if (!in_para) {
 				para_off = start;
+				para_line = line.number;
+			}
 			in_para = 1;
 			para_end = end;
 			para_term = term;
@@ -296,7 +308,8 @@ split_release(struct extract *ex, char **lang_out)
 	}
 	status = HABAR_OK;
 	if (in_para)
-		status = end_paragraph(ex, para_off, para_end, para_term);
+		status = end_paragraph(ex, para_off, para_end, para_term,
+		    para_line);
 	if (status == HABAR_OK && (lang = habar_release_get(release, "lang")) &&
 	    (*lang_out = strdup(lang)) == NULL)
 		status = HABAR_ERR_NOMEM;
@@ -365,13 +378,27 @@ write_paragraph_unit(struct extract *ex, FILE *fp, struct habar_seg *seg,
 {
 	const char *text = ex->buf + unit->off;
 	const struct habar_span *spans;
+	struct habar_span whole;
 	size_t count, i, at = 0, segments = 0, ignorables = 0;
 	enum habar_status status;
 	int rc = 0;
 
 	status = habar_seg_paragraph(seg, text, unit->len, &spans, &count);
-	if (status != HABAR_OK)
-		return habar__xl_fail(ex->xliff, 0, status,
+	if (status == HABAR_ERR_LIMIT) {
+		/* Too long for the segmenter: one segment, white space
+		 * around it ignorable, rather than no document at all. */
+		whole.start = 0;
+		while (whole.start < unit->len && is_space(text[whole.start]))
+			whole.start++;
+		whole.len = unit->len - whole.start;
+		while (whole.len > 0 && is_space(text[whole.start + whole.len - 1]))
+			whole.len--;
+		habar__xl_warn(ex->xliff, unit->line, "paragraph %s is too long "
+		    "to be split into sentences: it is one segment", unit->id);
+		spans = &whole;
+		count = 1;
+	} else if (status != HABAR_OK)
+		return habar__xl_fail(ex->xliff, unit->line, status,
 		    "paragraph %s: %s", unit->id, *habar_seg_error(seg) ?
 		    habar_seg_error(seg) : habar_status_string(status));
 	rc |= fprintf(fp, "<unit id=\"%s\">\n", unit->id) < 0;

@@ -156,6 +156,31 @@ note_missing(struct habar_xliff *xliff, const struct xl_unit *unit)
 	}
 }
 
+/* Whether a target of the unit holds a blank line, which the release
+ * format reads as the end of a paragraph. */
+static int
+splits_paragraph(const struct xl_unit *unit)
+{
+	size_t i, j;
+
+	for (i = 0; i < unit->part_count; i++) {
+		const struct xl_buf *t = &unit->parts[i].target;
+		int newline = 0;
+		if (!translated(&unit->parts[i]))
+			continue;
+		for (j = 0; j < t->len; j++) {
+			char c = t->data[j];
+			if (c == '\n' && newline)
+				return 1;
+			if (c == '\n')
+				newline = 1;
+			else if (c != ' ' && c != '\t' && c != '\r')
+				newline = 0;
+		}
+	}
+	return 0;
+}
+
 static int
 unit_translated(const struct xl_unit *unit)
 {
@@ -226,6 +251,10 @@ write_release(struct habar_xliff *xliff, FILE *fp, struct xl_doc *doc,
 				status = HABAR_ERR_IO;
 			break;
 		case XL_SKEL_UNIT:
+			if (any && splits_paragraph(unit))
+				habar__xl_warn(xliff, unit->line, "the target of "
+				    "unit '%s' holds a blank line, which splits "
+				    "its paragraph", unit->id);
 			status = write_unit(xliff, fp, unit, any);
 			break;
 		case XL_SKEL_FIELD:
