@@ -455,6 +455,65 @@ test_fill_parallel(void)
 	free(out);
 }
 
+static char warnings[4096];
+
+static void
+collect(void *arg, unsigned long line, const char *message)
+{
+	size_t n = strlen(warnings);
+
+	(void)arg;
+	snprintf(warnings + n, sizeof(warnings) - n, "%lu: %s\n", line, message);
+}
+
+static void
+test_warnings_and_options(void)
+{
+	struct habar_xliff *x;
+	char *xml = NULL, *out = NULL, *big;
+	size_t xml_len = 0, out_len = 0, big_len, i;
+	static const char release[] =
+	    "---\nlang: en\ntitle: T\nplace: Astana\n---\n\nOne. Two.\n";
+
+	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	habar_xliff_set_warn(x, collect, NULL);
+	CHECK(habar_xliff_keep_field(x, "place") == HABAR_OK);
+	CHECK(extract(x, release, strlen(release), NULL, "kk", &xml, &xml_len) ==
+	    HABAR_OK);
+	CHECK(strstr(xml, "meta-title") != NULL);
+	CHECK(strstr(xml, "meta-place") == NULL);
+	xml = replace(xml, "<source>One.</source>",
+	    "<source>One.</source><target>Бір.\n  \nЕкі.</target>");
+	warnings[0] = '\0';
+	CHECK(merge(x, xml, strlen(xml), &out, &out_len) == HABAR_OK);
+	CHECK(strstr(warnings, "unit 'p1' holds a blank line") != NULL);
+	CHECK(strstr(warnings, "segment 'p1-s2' of unit 'p1' has no target") !=
+	    NULL);
+	CHECK(strstr(warnings, "segment 'meta-title-s1'") != NULL);
+	CHECK(habar_xliff_untranslated(x) == 2);
+	free(xml), xml = NULL;
+	free(out), out = NULL;
+
+	/* A paragraph beyond the segmenter's cap is one segment. */
+	big_len = 5u * 1024 * 1024;
+	big = malloc(big_len + 1);
+	for (i = 0; i < big_len; i++)
+		big[i] = i % 6 == 5 ? ' ' : 'w';
+	big[0] = ' ';
+	big[big_len - 1] = '\n';
+	warnings[0] = '\0';
+	CHECK(extract(x, big, big_len, "en", "kk", &xml, &xml_len) == HABAR_OK);
+	CHECK(strstr(warnings, "1: paragraph p1 is too long") != NULL);
+	CHECK(strstr(xml, "<segment id=\"p1-s2\"") == NULL);
+	CHECK(strstr(xml, "<ignorable id=\"p1-i1\"><source> </source>") != NULL);
+	CHECK(merge(x, xml, xml_len, &out, &out_len) == HABAR_OK);
+	CHECK(out_len == big_len && memcmp(out, big, big_len) == 0);
+	free(big);
+	free(xml);
+	free(out);
+	habar_xliff_free(x);
+}
+
 int
 main(void)
 {
@@ -464,6 +523,7 @@ main(void)
 	test_bad_release();
 	test_fill_tmx();
 	test_fill_parallel();
+	test_warnings_and_options();
 	if (schema == NULL)
 		printf("the XLIFF 2.0 schema is not under $HABAR_SHARED: "
 		    "documents not validated\n");
