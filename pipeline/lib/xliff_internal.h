@@ -101,7 +101,10 @@ struct xl_doc {
 	size_t unit_count, unit_cap;
 };
 
-/* xliff.c */
+/* xliff.c: errors and warnings (the first error recorded wins), the
+ * fields never translated, buffers, language tags (xs:language shape; a
+ * match ignores case and a region subtag, never a script), freeing a
+ * parsed document. */
 enum habar_status habar__xl_fail(struct habar_xliff *xliff,
     unsigned long line, enum habar_status status, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -115,14 +118,17 @@ int habar__xl_valid_lang(const char *tag);
 int habar__xl_lang_matches(const char *tag, const char *want);
 void habar__xl_doc_free(struct xl_doc *doc);
 
-/* xliff_write.c */
+/* xliff_write.c: UTF-8 checking, character data and attribute values
+ * escaped for XML (characters XML cannot hold as <cp_element hex>),
+ * appending a code point. */
 int habar__xl_utf8_valid(const char *s, size_t len, size_t *bad_out);
 int habar__xl_put_text(FILE *fp, const char *s, size_t len,
     const char *cp_element);
 int habar__xl_put_attr(FILE *fp, const char *s);
 enum habar_status habar__xl_put_utf8(struct xl_buf *buf, unsigned long cp);
 
-/* xliff_memory.c */
+/* xliff_memory.c: building the memory unit by unit (begin, then one add
+ * per language variant), freeing it, loading a parallel document. */
 enum habar_status habar__xl_memory_begin(struct xl_memory *memory,
     int trusted);
 enum habar_status habar__xl_memory_add(struct xl_memory *memory,
@@ -135,7 +141,9 @@ enum habar_status habar__xl_memory_load_parallel(struct habar_xliff *xliff,
 const char *habar__xl_memory_find(struct xl_memory *memory, const char *src,
     const char *trg, const char *text, size_t len, int *trusted_out);
 
-/* xliff_xml.c */
+/* xliff_xml.c: parses an XLIFF 2.0 document made by habar_xliff_extract()
+ * into *doc (free with habar__xl_doc_free(); freed already on failure).
+ * Returns HABAR_OK or an error recorded on xliff with its line. */
 enum habar_status habar__xl_parse_xliff(struct habar_xliff *xliff,
     struct xl_doc *doc, const char *xml, size_t len);
 

@@ -113,6 +113,12 @@ habar__xl_xml_read(struct habar_xliff *xliff, const char *xml, size_t len,
 	}
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA |
 	    XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	/* Whatever libxml2's global defaults say (another part of the
+	 * program may have changed them): no external subset, no
+	 * validation, no entity substitution. */
+	ctxt->loadsubset = 0;
+	ctxt->validate = 0;
+	ctxt->replaceEntities = 0;
 	ctxt->_private = &guard;
 	ctxt->sax->entityDecl = on_entity_decl;
 	ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
