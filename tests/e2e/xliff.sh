@@ -6,7 +6,8 @@
 #              for byte; a second extraction must be identical to the first
 #   schema     every document extracted (plain, filled from the fixture TMX,
 #              filled from habar-align's parallel XML of the samples when
-#              habar-align exists, translated CLI fixtures) is valid against
+#              habar-align exists and from habar-tmx's memory of it when
+#              habar-tmx exists, translated CLI fixtures) is valid against
 #              the OASIS XLIFF 2.0 core schema, read in place from
 #              $HABAR_SHARED/schemas/xliff-2.0 with xmllint --nonet (its
 #              import of xml.xsd resolves to the copy beside it, offline);
@@ -112,6 +113,17 @@ schema)
 				"$xliff" merge "$tmp/$id.$t.xlf" > "$tmp/$id.$t.md" 2>/dev/null ||
 				    fail "merge $id -> $t"
 			done
+			# The same sentences through a TMX memory, when habar-tmx
+			# is built.
+			[ -x "$bin/habar-tmx" ] || continue
+			"$bin/habar-tmx" "$tmp/$id.xml" > "$tmp/$id.tmx" 2>/dev/null ||
+			    { fail "habar-tmx $id"; continue; }
+			"$xliff" extract -t kk --fill "$tmp/$id.tmx" "$d/$id.en.md" \
+			    > "$tmp/$id.tmx.xlf" 2> "$tmp/err" ||
+			    { fail "extract --fill $id.tmx: $(cat "$tmp/err")"; continue; }
+			valid "$tmp/$id.tmx.xlf"
+			grep -q 'state="translated"' "$tmp/$id.tmx.xlf" ||
+			    fail "$id: nothing filled from habar-tmx's memory"
 		done
 	fi
 	for f in "$src"/tests/cli/habar-xliff/*/*.xlf "$src"/tests/cli/habar-xliff/*/expected; do
