@@ -502,6 +502,23 @@ skip_trailers(const unsigned char *s, size_t len, size_t b)
 	return i >= len ? len : b;
 }
 
+/* Whether a number starts at s[b], maybe signed or bracketed: "+7 (7172)",
+ * "(7172)", "№ 5", "#3". */
+static int
+number_at(const unsigned char *s, size_t len, size_t b)
+{
+	size_t i = b;
+
+	if (i < len && strchr("+(#", s[i]) != NULL && s[i] != '\0')
+		i++;
+	else if (len - i >= 2 && s[i] == 0xE2 && s[i + 1] == 0x84 &&
+	    len - i >= 3 && s[i + 2] == 0x96)
+		i += 3;		/* № */
+	while (i < len && s[i] == ' ')
+		i++;
+	return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
 /* Whether a web address starts at s[b]. */
 static int
 url_at(const unsigned char *s, size_t len, size_t b)
@@ -746,7 +763,7 @@ keep_boundary(const struct habar_seg *seg, const unsigned char *s,
 	case ABBR_INNER:
 		return 0;
 	case ABBR_NUMERIC:
-		return next.first != HABAR__SEG_DIGIT;
+		return next.first != HABAR__SEG_DIGIT && !number_at(s, len, b);
 	case ABBR_AFTER_NUMBER:
 		return number_before(s, len, from, ts);
 	case ABBR_AMBIGUOUS:

@@ -121,6 +121,8 @@ static const struct seg_case cases[] = {
 	  "Details are at www.example.kz/news?id=5. | Write to press@example.kz. | Call (+7 7172) 32 83 07." },
 	{ "en", "See https://example.kz/a.b?c=d!e for more. Thanks.",
 	  "See https://example.kz/a.b?c=d!e for more. | Thanks." },
+	{ "ru", "Пресс-служба. Тел. +7 (7172) 60-40-00. Факс нет.",
+	  "Пресс-служба. | Тел. +7 (7172) 60-40-00. | Факс нет." },
 	/* Dialogue and attribution lines. */
 	{ "ru", "Он ушёл. – Куда? – спросила она.",
 	  "Он ушёл. | – Куда? – спросила она." },
