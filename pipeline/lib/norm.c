@@ -17,6 +17,7 @@
  * changes is written out as the bytes it came in as.  ICU itself is only
  * called for the rare spans that are not plainly NFC.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,37 @@ struct habar_norm {
 	unsigned long error_line;
 	char error[256];
 };
+
+/* Byte classes of ASCII for plain_line(). */
+#define B_OTHER 0
+#define B_LATIN 1
+#define B_SPACE 2
+#define B_HYPHEN 3
+#define B_SLOW 4
+
+static unsigned char ascii_class[128];
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+
+static void
+build_ascii_class(void)
+{
+	unsigned c;
+
+	for (c = 0; c < 128; c++) {
+		uint16_t f = norm_flags(c);
+		if ((f & NF_CONTROL) || c == '"' || c == '\'' || c == '`' ||
+		    c == '~')
+			ascii_class[c] = B_SLOW;
+		else if (f & NF_LATIN)
+			ascii_class[c] = B_LATIN;
+		else if (c == ' ' || c == '\t')
+			ascii_class[c] = B_SPACE;
+		else if (c == '-')
+			ascii_class[c] = B_HYPHEN;
+		else
+			ascii_class[c] = B_OTHER;
+	}
+}
 
 void
 habar__norm_set_error(struct habar_norm *norm, unsigned long line,
@@ -86,6 +118,7 @@ habar_norm_new(struct habar_norm **norm_out, const char *lang)
 	*norm_out = NULL;
 	if ((status = habar__norm_icu_init()) != HABAR_OK)
 		return status;
+	pthread_once(&ascii_once, build_ascii_class);
 	if ((norm = calloc(1, sizeof(*norm))) == NULL)
 		return HABAR_ERR_NOMEM;
 	norm->rules = HABAR_NORM_RULE_ALL;
@@ -873,6 +906,67 @@ punctuate(struct habar_norm *norm, struct stage *st)
 	return o;
 }
 
+/*
+ * The fast path: whether no rule can change the line, judged from its
+ * bytes in one pass without decoding into the working arrays.  The
+ * Cyrillic letters of U+0400..U+047F (lead bytes D0 and D1) are letters,
+ * NFC boundaries and nothing else, so they need no table lookup.  Returns
+ * 0 whenever in doubt; the full path then decides.
+ */
+static int
+plain_line(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	unsigned word = 0;
+
+	if (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		return 0;
+	while (i < len) {
+		unsigned b = s[i];
+
+		if (b < 0x80) {
+			switch (ascii_class[b]) {
+			case B_LATIN:
+				word |= NF_LATIN;
+				break;
+			case B_HYPHEN:
+				/* Only a spaced hyphen can become a dash. */
+				if (i > 0 && s[i - 1] == ' ' && i + 1 < len &&
+				    s[i + 1] == ' ')
+					return 0;
+				word = 0;
+				break;
+			case B_SLOW:
+				return 0;
+			default:
+				word = 0;
+				break;
+			}
+			i++;
+		} else if ((b == 0xD0 || b == 0xD1) && i + 1 < len &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			word |= NF_CYRL;
+			i += 2;
+		} else {
+			uint32_t c = decode_utf8(s, len, &i);
+			uint16_t f;
+			if (c == 0xFFFFFFFFu)
+				return 0;
+			f = norm_flags(c);
+			if (!(f & NF_SAFE) || (f & (NF_USPACE | NF_DROP |
+			    NF_JOINER | NF_CONTROL | NF_PUNCT)))
+				return 0;
+			if (f & (NF_LETTER | NF_MARK))
+				word |= f & (NF_LATIN | NF_CYRL);
+			else
+				word = 0;
+		}
+		if (word == (NF_LATIN | NF_CYRL))
+			return 0;
+	}
+	return 1;
+}
+
 enum habar_status
 habar_norm_line(struct habar_norm *norm, const char *line, size_t len,
     const char **out, size_t *out_len)
@@ -893,6 +987,14 @@ habar_norm_line(struct habar_norm *norm, const char *line, size_t len,
 		snprintf(norm->error, sizeof(norm->error),
 		    "line longer than %u bytes", HABAR_NORM_MAX_LINE);
 		return HABAR_ERR_LIMIT;
+	}
+	if (plain_line(s, len)) {
+		norm->counts.lines++;
+		if (len == 0 && norm->fence_len == 0)
+			norm->depth = 0;	/* a paragraph ends */
+		*out = line;
+		*out_len = len;
+		return HABAR_OK;
 	}
 	if ((status = grow_cp(&norm->cp, &norm->col, &norm->cp_cap, len + 1)) !=
 	    HABAR_OK)

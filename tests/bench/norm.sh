@@ -46,33 +46,36 @@ done
 bytes=$(wc -c < "$all")
 echo "corpus: $bytes bytes of valid UTF-8 .txt ($skipped non-UTF-8 files left out)"
 
-# best_of_3 CMD...: prints the best wall time in seconds of three runs.
+# best_of_3 CMD...: prints the best wall time and the best CPU time
+# (user + system) in seconds of three runs.  The machine may be shared:
+# CPU time is the steadier figure when it is busy.
 best_of_3() {
-	best=
 	for i in 1 2 3; do
-		t0=$(date +%s.%N)
-		"$@" < "$all" > /dev/null 2>&1 || true
-		t1=$(date +%s.%N)
-		best=$(echo "$t0 $t1 ${best:-}" | awk '{ d = $2 - $1;
-		    if ($3 == "" || d < $3) print d; else print $3 }')
-	done
-	echo "$best"
+		/usr/bin/time -f '%e %U %S' -o "$tmp/t" "$@" < "$all" > /dev/null 2>&1 || true
+		cat "$tmp/t"
+	done | awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 + $3 < c { c = $2 + $3 }
+	    END { printf "%.3f %.3f", w, c }'
+}
+
+mbs() {
+	echo "$bytes $1" | awk '{ printf "%.1f", $1 / 1e6 / ($2 > 0 ? $2 : 0.001) }'
 }
 
 echo
-printf '%-34s %9s %9s\n' "speed ($lang)" "seconds" "MB/s"
+printf '%-34s %8s %8s %9s %9s\n' "speed ($lang)" "wall s" "cpu s" "MB/s wall" "MB/s cpu"
 for tool in cat iconv uconv norm norm-nfc; do
 	case $tool in
-	cat)	  t=$(best_of_3 cat); label="cat" ;;
-	iconv)	  t=$(best_of_3 iconv -f UTF-8 -t UTF-8); label="iconv -f UTF-8 -t UTF-8" ;;
-	uconv)	  t=$(best_of_3 uconv -x any-nfc); u=$t; label="uconv -x any-nfc" ;;
-	norm)	  t=$(best_of_3 "$norm" --lang "$lang"); n=$t; label="habar-norm --lang $lang" ;;
-	norm-nfc) t=$(best_of_3 "$norm" --lang "$lang" --skip all); label="habar-norm --skip all (NFC only)" ;;
+	cat)	  r=$(best_of_3 cat); label="cat" ;;
+	iconv)	  r=$(best_of_3 iconv -f UTF-8 -t UTF-8); label="iconv -f UTF-8 -t UTF-8" ;;
+	uconv)	  r=$(best_of_3 uconv -x any-nfc); u=$r; label="uconv -x any-nfc" ;;
+	norm)	  r=$(best_of_3 "$norm" --lang "$lang"); n=$r; label="habar-norm --lang $lang" ;;
+	norm-nfc) r=$(best_of_3 "$norm" --lang "$lang" --skip all); label="habar-norm --skip all (NFC only)" ;;
 	esac
-	printf '%-34s %9.3f %9.1f\n' "$label" "$t" \
-	    "$(echo "$bytes $t" | awk '{ printf "%.1f", $1 / 1e6 / ($2 > 0 ? $2 : 1e-9) }')"
+	set -- $r
+	printf '%-34s %8.3f %8.3f %9s %9s\n' "$label" "$1" "$2" "$(mbs "$1")" "$(mbs "$2")"
 done
-echo "habar-norm / uconv speed ratio: $(echo "$u $n" | awk '{ printf "%.1f", $1 / $2 }')x (goal >= 5x)"
+echo "$u $n" | awk '{ printf "habar-norm / uconv speed ratio: %.1fx wall, %.1fx cpu (goal >= 5x)\n",
+    $1 / ($3 > 0 ? $3 : 0.001), $2 / ($4 > 0 ? $4 : 0.001) }'
 
 echo
 # Peak RSS from GNU time (a measurement from inside Python would count
