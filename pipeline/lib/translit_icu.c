@@ -644,6 +644,51 @@ clean_utf8(struct habar__translit_icu *icu, const char **text, size_t *len,
 	return HABAR_OK;
 }
 
+/* Whether s[0..len) looks like an e-mail or web address. */
+static int
+is_address(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '@')
+			return 1;
+		if (s[i] == ':' && i + 2 < len && s[i + 1] == '/' &&
+		    s[i + 2] == '/')
+			return 1;
+	}
+	return len > 4 && (s[0] == 'w' || s[0] == 'W') &&
+	    (s[1] == 'w' || s[1] == 'W') && (s[2] == 'w' || s[2] == 'W') &&
+	    s[3] == '.';
+}
+
+/*
+ * Words inside an e-mail or web address (a stretch without spaces that
+ * holds "@" or "://" or starts with "www.") are no words of a language:
+ * marks them WORD_OTHER, so they are never converted.
+ */
+static void
+mark_addresses(struct habar__translit_icu *icu, const char *s, int32_t n,
+    size_t count)
+{
+	int32_t start = 0, end;
+	size_t t = 0;
+
+	while (start < n && t < count) {
+		while (start < n && (s[start] == ' ' || s[start] == '\t'))
+			start++;
+		end = start;
+		while (end < n && s[end] != ' ' && s[end] != '\t')
+			end++;
+		while (t < count && icu->tokens[t].limit <= start)
+			t++;
+		if (is_address(s + start, (size_t)(end - start)))
+			for (; t < count && icu->tokens[t].start < end; t++)
+				icu->tokens[t].cls = WORD_OTHER;
+		start = end;
+	}
+}
+
 /* Splits text into words, classifies them and decides which to convert;
  * *ntokens receives the number of words. */
 static enum habar_status
@@ -686,6 +731,8 @@ plan(struct habar__translit_icu *icu, const char *s, int32_t n,
 		if (at < n && !is_word_char(c, 0) && is_break(c))
 			brk = 1;
 	}
+
+	mark_addresses(icu, s, n, count);
 
 	/* Runs of neutral and foreign words between Kazakh words, foreign
 	 * names, other words and punctuation go together. */

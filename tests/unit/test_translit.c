@@ -220,6 +220,13 @@ test_mixed(void)
 	    "Microsoft пен Facebook");
 	/* --all converts them too. */
 	CHECK_STR(conv(to_latn_all, "«Новая газета»"), "«Novaia gazeta»");
+	/* Addresses are no words. */
+	CHECK_STR(conv(to_cyrl, "Baspasöz: press@info.kz, www.gov.kz, "
+	    "https://qazaq.kz/jañalyq, e-mail"),
+	    "Баспасөз: press@info.kz, www.gov.kz, "
+	    "https://qazaq.kz/jañalyq, e-mail");
+	CHECK_STR(conv(to_latn, "Пошта: хабар@мысал.кз т.б."),
+	    "Poşta: хабар@мысал.кз t.b.");
 	/* Cyrillic of other languages is left alone. */
 	CHECK_STR(conv(to_latn, "Київ қаласы"), "Київ qalasy");
 	/* Nothing to do. */
