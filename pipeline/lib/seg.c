@@ -903,6 +903,22 @@ plain_word_before(const struct habar_seg *seg, const unsigned char *s,
 	    abbrev_kind(seg, s + ts, dot + 1 - ts, ts == from) == ABBR_NONE;
 }
 
+/* Whether s[from..to) holds opening quotes or brackets only: "«103»". */
+static int
+opening_only(const unsigned char *s, size_t len, size_t from, size_t to)
+{
+	size_t n;
+	int32_t cp;
+
+	while (from < to) {
+		n = utf8_at(s, len, from, &cp);
+		if (class_of(cp) != HABAR__SEG_OPEN)
+			return 0;
+		from += n;
+	}
+	return 1;
+}
+
 /*
  * Looks at the possible sentence end at s[i] ('.', '!', '?' or the lead
  * byte of "…") for a boundary ICU does not propose; returns 1 and stores
@@ -951,6 +967,7 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 	if (url_at(s, len, q))
 		return keep_boundary(seg, s, len, from, q, start);
 	if (!ellipsis && !seg->casual && s[q] != '-' && s[q] != 0xE2 &&
+	    s[q] != 0xC2 && s[q] != '"' && s[q] != '(' &&
 	    !(s[q] >= '0' && s[q] <= '9'))
 		return 0;
 	/* A dash and a space open a new line of dialogue or an
@@ -971,7 +988,8 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 			return 0;
 	} else if ((next.first != HABAR__SEG_DIGIT &&
 	    (next.first != HABAR__SEG_LOWER || !seg->casual)) ||
-	    next.start != q || !plain_word_before(seg, s, len, from, i))
+	    !opening_only(s, len, q, next.start) ||
+	    !plain_word_before(seg, s, len, from, i))
 		return 0;
 	return keep_boundary(seg, s, len, from, q, start);
 }

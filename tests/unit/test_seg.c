@@ -87,6 +87,8 @@ static const struct seg_case cases[] = {
 	  "Growth was 1.5 percent. | Inflation fell." },
 	{ "en", "Everyone has left now. 18 holes remain.",
 	  "Everyone has left now. | 18 holes remain." },
+	{ "kk", "Хабарласуға болады. «103» нөмірі тегін.",
+	  "Хабарласуға болады. | «103» нөмірі тегін." },
 	{ "kk", "Тергеу басталды. 44 жастағы әйел ұсталды.",
 	  "Тергеу басталды. | 44 жастағы әйел ұсталды." },
 	{ "ru", "Рост составил 3,5 млн. Это рекорд.",
