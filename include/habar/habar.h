@@ -12,6 +12,7 @@
 #include <habar/lines.h>
 #include <habar/release.h>
 #include <habar/decode.h>
+#include <habar/norm.h>
 #include <habar/seg.h>
 #include <habar/parallel.h>
 #include <habar/xliff.h>
