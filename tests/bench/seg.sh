@@ -6,7 +6,9 @@
 #
 # Texts: NTREX news (one sentence a line, grouped into paragraphs of up to
 # four sentences of one document by ntrex.document-ids.tsv) and the UD
-# treebanks' sentences (grouped the same way, in order).  A sentence without
+# treebanks' sentences (grouped the same way, in order); KazNERD's test
+# sentences (Kazakh news and broadcast transcripts) as text the rules were
+# not tuned on.  A sentence without
 # final punctuation ends its paragraph, as a headline would.  The lines are
 # the gold; only the boundaries inside paragraphs are scored.  See
 # tests/bench/seg_eval_icu.c.
@@ -52,13 +54,14 @@ best_speed() {
 	echo "$best"
 }
 
-printf '%-6s %-4s %10s %10s %10s %10s %10s %6s\n' corpus lang habar-F1 \
+printf '%-7s %-4s %10s %10s %10s %10s %10s %6s\n' corpus lang habar-F1 \
     ICU@ss-F1 ICU-F1 habar-MB/s ICU-MB/s ratio
 docs=$corpus/parallel-news/ntrex.document-ids.tsv
 for row in "ntrex en parallel-news/ntrex.eng.txt" \
     "ntrex ru parallel-news/ntrex.rus.txt" \
     "ntrex kk parallel-news/ntrex.kaz.txt" \
-    "ud en en/ud-ewt.en.txt" "ud ru ru/ud-taiga.ru.txt" "ud kk kk/ud-ktb.txt"; do
+    "ud en en/ud-ewt.en.txt" "ud ru ru/ud-taiga.ru.txt" "ud kk kk/ud-ktb.txt" \
+    "kaznerd kk kk/kaznerd-test.txt"; do
 	set -- $row
 	name=$1 lang=$2 file=$corpus/$3
 	if [ "$name" = ntrex ]; then
@@ -72,7 +75,7 @@ for row in "ntrex en parallel-news/ntrex.eng.txt" \
 	habar_speed=$(best_speed --lang "$lang" "$@")
 	icu_speed=$(best_speed --icu "$lang" "$@")
 	ratio=$(awk -v a="$habar_speed" -v b="$icu_speed" 'BEGIN { printf "%.2f", (a > 0) ? b / a : 0 }')
-	printf '%-6s %-4s %10s %10s %10s %10s %10s %6s\n' "$name" "$lang" \
+	printf '%-7s %-4s %10s %10s %10s %10s %10s %6s\n' "$name" "$lang" \
 	    "$(field f1 "$habar")" "$(field f1 "$icu_ss")" "$(field f1 "$icu")" \
 	    "$habar_speed" "$icu_speed" "$ratio"
 done
