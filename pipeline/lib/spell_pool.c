@@ -10,6 +10,7 @@
  * range, so the output order is the input order and memory stays flat.
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,16 +51,39 @@ struct habar_spell_pool {
 	size_t nlines;
 };
 
+/* One checker to create, on its own thread. */
+struct creation {
+	const char *lang;
+	const struct habar_spell_options *options;
+	struct habar_spell *spell;
+	enum habar_status status;
+	char err[512];
+};
+
+static void *
+create_checker(void *arg)
+{
+	struct creation *c = arg;
+
+	c->status = habar_spell_new(&c->spell, c->lang, c->options, c->err,
+	    sizeof(c->err));
+	return NULL;
+}
+
 enum habar_status
 habar_spell_pool_new(struct habar_spell_pool **pool_out, const char *lang,
     const struct habar_spell_options *options, unsigned threads,
     char *errbuf, size_t errbuf_len)
 {
+	struct creation creations[POOL_THREADS_MAX];
+	pthread_t tids[POOL_THREADS_MAX];
+	int started[POOL_THREADS_MAX] = { 0 };
 	struct habar_spell_pool *pool;
 	enum habar_status status = HABAR_OK;
 	unsigned i;
 
 	*pool_out = NULL;
+	memset(creations, 0, sizeof(creations));
 	if (threads == 0)
 		threads = 2;
 	if (threads > POOL_THREADS_MAX)
@@ -73,13 +97,33 @@ habar_spell_pool_new(struct habar_spell_pool **pool_out, const char *lang,
 		status = HABAR_ERR_NOMEM;
 		goto done;
 	}
+	/* Loading dictionaries takes a while: each thread loads its own
+	 * checker at the same time. */
 	for (i = 0; i < threads; i++) {
+		struct creation *c = &creations[i];
 		pool->workers[i].pool = pool;
-		status = habar_spell_new(&pool->workers[i].spell, lang, options,
-		    errbuf, errbuf_len);
-		if (status != HABAR_OK)
-			goto done;
+		c->lang = lang;
+		c->options = options;
+		if (i > 0 && pthread_create(&tids[i], NULL, create_checker,
+		    c) == 0)
+			started[i] = 1;
 	}
+	for (i = 0; i < threads; i++)
+		if (!started[i])
+			create_checker(&creations[i]);
+	for (i = 0; i < threads; i++) {
+		if (started[i])
+			pthread_join(tids[i], NULL);
+		pool->workers[i].spell = creations[i].spell;
+	}
+	for (i = 0; i < threads; i++)
+		if (creations[i].status != HABAR_OK) {
+			status = creations[i].status;
+			if (errbuf != NULL && errbuf_len > 0)
+				snprintf(errbuf, errbuf_len, "%s",
+				    creations[i].err);
+			goto done;
+		}
 done:
 	if (status != HABAR_OK) {
 		habar_spell_pool_free(pool);

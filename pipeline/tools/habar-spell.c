@@ -371,7 +371,8 @@ main(int argc, char **argv)
 	memset(&run, 0, sizeof(run));
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	while ((c = getopt_long(argc, argv, "aj:lp:s", long_options, NULL)) !=
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":aj:lp:s", long_options, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'a':
@@ -403,8 +404,12 @@ main(int argc, char **argv)
 		case OPT_NO_PERSONAL:
 			run.options.no_default_personal = 1;
 			break;
+		case ':':
+			cli_usage_error("option '%s' needs an argument",
+			    argv[optind - 1]);
 		default:
-			cli_usage_error("unknown option");
+			cli_usage_error("unknown option '%s'",
+			    argv[optind - 1]);
 		}
 	}
 	run.options.personal = run.dict_files;

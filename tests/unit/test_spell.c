@@ -1,0 +1,304 @@
+/*
+ * test_spell.c: unit tests of the spell-checker (habar/spell.h): the
+ * tokeniser's words, skips and columns; verdicts by script and language;
+ * the Kazakh suffix rules; British and ё variants; word lists; the pool's
+ * ordering.  Skips (77) when the Hunspell dictionaries are not installed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <habar/spell.h>
+
+#include "check.h"
+
+/* Tokenises line and writes "word@column" (or "~skip@column") joined by
+ * spaces into out. */
+static void
+tokens(const char *line, char *out, size_t cap)
+{
+	struct habar_spell_token tok;
+	size_t pos = 0, column = 1, n = 0;
+
+	out[0] = '\0';
+	while (habar_spell_token_next(line, strlen(line), &pos, &column, &tok)) {
+		n += (size_t)snprintf(out + n, cap - n, "%s%s%.*s@%zu",
+		    n ? " " : "", tok.skip ? "~" : "", (int)tok.len,
+		    line + tok.offset, tok.column);
+		if (n >= cap)
+			break;
+	}
+}
+
+static void
+test_tokens(void)
+{
+	char out[1024];
+
+	tokens("Hello, world!", out, sizeof(out));
+	CHECK_STR(out, "Hello@1 world@8");
+	/* Columns count characters, not bytes. */
+	tokens("Сәлем, әлем", out, sizeof(out));
+	CHECK_STR(out, "Сәлем@1 әлем@8");
+	tokens("see https://example.org/a-b?x=1 now", out, sizeof(out));
+	CHECK_STR(out, "see@1 ~https://example.org/a-b?x=1@5 now@33");
+	tokens("mail press@unicef.org.", out, sizeof(out));
+	CHECK_STR(out, "mail@1 ~press@unicef.org.@6");
+	tokens("#Astana2024 @unicef_kz ok", out, sizeof(out));
+	CHECK_STR(out, "~#Astana2024@1 ~@unicef_kz@13 ok@24");
+	tokens("COVID-19 on 24.11.2024, 2018-ден", out, sizeof(out));
+	CHECK_STR(out, "~COVID-19@1 on@10 ~24@13 ~11@16 ~2024@19 ~2018-ден@25");
+	tokens("Kavanaugh's Нью-Йорк 'quoted' -dash-", out, sizeof(out));
+	CHECK_STR(out, "Kavanaugh's@1 Нью-Йорк@13 quoted@23 dash@32");
+	tokens("see www.gov.kz and akorda.kz.", out, sizeof(out));
+	CHECK_STR(out, "see@1 ~www.gov.kz@5 and@16 ~akorda.kz.@20");
+	/* Invalid UTF-8 separates words and counts one column a byte. */
+	tokens("ab\xff" "cd", out, sizeof(out));
+	CHECK_STR(out, "ab@1 cd@4");
+	tokens("", out, sizeof(out));
+	CHECK_STR(out, "");
+}
+
+static enum habar_spell_verdict
+verdict_of(struct habar_spell *spell, const char *word)
+{
+	enum habar_spell_verdict v = HABAR_SPELL_SKIPPED;
+
+	if (habar_spell_check(spell, word, strlen(word), &v) != HABAR_OK)
+		return (enum habar_spell_verdict)-1;
+	return v;
+}
+
+static void
+test_english(void)
+{
+	struct habar_spell_options opt = { NULL, 0, 1 };
+	struct habar_spell *spell = NULL;
+	char **list = NULL;
+	size_t n = 0, i;
+	int found = 0;
+
+	CHECK(habar_spell_new(&spell, "en", &opt, NULL, 0) == HABAR_OK);
+	if (spell == NULL)
+		return;
+	CHECK(verdict_of(spell, "release") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "relase") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "Release") == HABAR_SPELL_OK);
+	/* Twice: the second answer comes from the cache. */
+	CHECK(verdict_of(spell, "relase") == HABAR_SPELL_UNKNOWN);
+	/* British spellings and the project's lists. */
+	CHECK(verdict_of(spell, "colour") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "organisation") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "centre") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "UNICEF") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "Astana") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "Astana's") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "Almaty") == HABAR_SPELL_OK);
+	/* Rare words that are mostly typos in a release. */
+	CHECK(verdict_of(spell, "thee") == HABAR_SPELL_UNKNOWN);
+	/* Cyrillic words in English text: Russian, then Kazakh. */
+	CHECK(verdict_of(spell, "Москва") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "Москвва") == HABAR_SPELL_UNKNOWN);
+	/* Look-alike letters: Cyrillic р and а in a Latin word. */
+	CHECK(verdict_of(spell, "Рrеss") == HABAR_SPELL_MIXED);
+	CHECK(verdict_of(spell, "Google-дың") != HABAR_SPELL_MIXED);
+	/* Other scripts and single letters are not judged. */
+	CHECK(verdict_of(spell, "東京") == HABAR_SPELL_SKIPPED);
+	CHECK(verdict_of(spell, "x") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "") == HABAR_SPELL_SKIPPED);
+	/* Acronyms. */
+	CHECK(verdict_of(spell, "KZT") == HABAR_SPELL_OK);
+	CHECK(habar_spell_suggest(spell, &list, &n, "relase", 6, 5) ==
+	    HABAR_OK);
+	CHECK(n > 0 && n <= 5);
+	for (i = 0; i < n; i++)
+		found |= strcmp(list[i], "release") == 0;
+	CHECK(found);
+	habar_spell_list_free(list, n);
+	/* The ispell "@" command. */
+	CHECK(habar_spell_accept(spell, "Qazsnab", 7) == HABAR_OK);
+	CHECK(verdict_of(spell, "Qazsnab") == HABAR_SPELL_OK);
+	habar_spell_free(spell);
+}
+
+static void
+test_kazakh(void)
+{
+	struct habar_spell_options opt = { NULL, 0, 1 };
+	struct habar_spell *spell = NULL;
+
+	CHECK(habar_spell_new(&spell, "kk", &opt, NULL, 0) == HABAR_OK);
+	if (spell == NULL)
+		return;
+	/* Inflected forms the dictionary lacks: stem + suffix chain. */
+	CHECK(verdict_of(spell, "мәлімдеді") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "хабарлады") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "сайлауға") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "мәлімдемесінде") == HABAR_SPELL_OK);
+	/* к/г alternation: қыркүйек, қыркүйегінде. */
+	CHECK(verdict_of(spell, "қыркүйегінде") == HABAR_SPELL_OK);
+	/* A list stem with suffixes; Russian loans with Kazakh suffixes. */
+	CHECK(verdict_of(spell, "Астанада") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "Қазақстанның") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "парламентіне") == HABAR_SPELL_OK);
+	/* Acronym, hyphen, case ending. */
+	CHECK(verdict_of(spell, "БҰҰ-ның") == HABAR_SPELL_OK);
+	/* Vowel harmony: a back stem takes no front suffix. */
+	CHECK(verdict_of(spell, "Астанаде") == HABAR_SPELL_UNKNOWN);
+	/* Assimilation: -дар after a vowel is wrong (-лар). */
+	CHECK(verdict_of(spell, "мәлімдемедер") == HABAR_SPELL_UNKNOWN);
+	/* Typos in the stem stay unknown. */
+	CHECK(verdict_of(spell, "мәлімддеді") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "хабарлдаы") == HABAR_SPELL_UNKNOWN);
+	/* A noun takes no verb ending (пікір is no verb). */
+	CHECK(verdict_of(spell, "пікірер") == HABAR_SPELL_UNKNOWN);
+	/* Latin words in Kazakh text are English. */
+	CHECK(verdict_of(spell, "government") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "govrenment") == HABAR_SPELL_UNKNOWN);
+	habar_spell_free(spell);
+}
+
+static void
+test_russian(void)
+{
+	struct habar_spell_options opt = { NULL, 0, 1 };
+	struct habar_spell *spell = NULL;
+
+	CHECK(habar_spell_new(&spell, "ru-KZ", &opt, NULL, 0) == HABAR_OK);
+	if (spell == NULL)
+		return;
+	CHECK(verdict_of(spell, "заявил") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "заявли") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "ещё") == HABAR_SPELL_OK);
+	/* List words inflected like their model word. */
+	CHECK(verdict_of(spell, "Токаева") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "Астаны") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "ЮНИСЕФ") == HABAR_SPELL_OK);
+	habar_spell_free(spell);
+}
+
+static void
+test_personal(void)
+{
+	char path[] = "/tmp/habar-spell-test-XXXXXX";
+	const char *files[1];
+	struct habar_spell_options opt = { NULL, 0, 1 };
+	struct habar_spell *spell = NULL;
+	char err[512];
+	FILE *fp;
+	int fd;
+
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		CHECK(!"cannot create a temporary file");
+		return;
+	}
+	fputs("# a comment\n\nQazsnab\nЖаңасөз\n", fp);
+	fclose(fp);
+	files[0] = path;
+	opt.personal = files;
+	opt.personal_count = 1;
+	CHECK(habar_spell_new(&spell, "kk", &opt, err, sizeof(err)) ==
+	    HABAR_OK);
+	if (spell != NULL) {
+		CHECK(verdict_of(spell, "Qazsnab") == HABAR_SPELL_OK);
+		CHECK(verdict_of(spell, "Жаңасөз") == HABAR_SPELL_OK);
+		CHECK(verdict_of(spell, "Жаңасөзі") == HABAR_SPELL_OK);
+		habar_spell_free(spell);
+	}
+	unlink(path);
+	/* A missing list is an error that names the file. */
+	CHECK(habar_spell_new(&spell, "kk", &opt, err, sizeof(err)) ==
+	    HABAR_ERR_NOTFOUND);
+	CHECK(spell == NULL);
+	CHECK(strstr(err, path) != NULL);
+	/* Unsupported languages. */
+	opt.personal_count = 0;
+	CHECK(habar_spell_new(&spell, "de", &opt, err, sizeof(err)) ==
+	    HABAR_ERR_ARGUMENT);
+	CHECK(habar_spell_new(&spell, "e", &opt, err, sizeof(err)) ==
+	    HABAR_ERR_ARGUMENT);
+	CHECK(habar_spell_new(&spell, "english", &opt, err, sizeof(err)) ==
+	    HABAR_ERR_ARGUMENT);
+}
+
+struct collected {
+	char text[8192];
+	size_t n;
+};
+
+static int
+collect(const struct habar_spell_finding *f, void *arg)
+{
+	struct collected *c = arg;
+
+	c->n += (size_t)snprintf(c->text + c->n, sizeof(c->text) - c->n,
+	    "%lu:%zu:%s%s\n", f->line, f->column,
+	    f->verdict == HABAR_SPELL_MIXED ? "mixed:" : "", f->word);
+	return c->n >= sizeof(c->text);
+}
+
+static void
+test_pool(void)
+{
+	struct habar_spell_options opt = { NULL, 0, 1 };
+	struct habar_spell_pool *pool = NULL;
+	struct collected got;
+	char line[256], want[8192];
+	size_t wn = 0;
+	unsigned long i;
+
+	memset(&got, 0, sizeof(got));
+	CHECK(habar_spell_pool_new(&pool, "en", &opt, 2, NULL, 0) == HABAR_OK);
+	if (pool == NULL)
+		return;
+	/* Enough lines for several threads and batches; findings must
+	 * come back in input order. */
+	for (i = 1; i <= 5000; i++) {
+		snprintf(line, sizeof(line), "The report number %lu%s", i,
+		    i % 997 == 0 ? " has a tpyo" : " is fine");
+		CHECK(habar_spell_pool_add(pool, line, strlen(line), i, 0,
+		    collect, &got) == HABAR_OK);
+		if (i % 997 == 0)
+			wn += (size_t)snprintf(want + wn, sizeof(want) - wn,
+			    "%lu:%zu:tpyo\n", i, strlen(line) - 3);
+	}
+	snprintf(line, sizeof(line), "title Рrеss");
+	CHECK(habar_spell_pool_add(pool, line, strlen(line), 9999, 10,
+	    collect, &got) == HABAR_OK);
+	CHECK(habar_spell_pool_flush(pool, collect, &got) == HABAR_OK);
+	wn += (size_t)snprintf(want + wn, sizeof(want) - wn,
+	    "9999:17:mixed:Рrеss\n");
+	CHECK_STR(got.text, want);
+	CHECK(habar_spell_pool_checker(pool) != NULL);
+	habar_spell_pool_free(pool);
+	habar_spell_pool_free(NULL);
+	habar_spell_free(NULL);
+	habar_spell_list_free(NULL, 0);
+}
+
+int
+main(void)
+{
+	struct habar_spell_options opt = { NULL, 0, 1 };
+	struct habar_spell *probe = NULL;
+	const char *langs[] = { "en", "ru", "kk" };
+	size_t i;
+
+	test_tokens();
+	for (i = 0; i < 3; i++) {
+		if (habar_spell_new(&probe, langs[i], &opt, NULL, 0) ==
+		    HABAR_ERR_NOTFOUND) {
+			printf("skipped: Hunspell dictionary for %s missing\n",
+			    langs[i]);
+			return check_failures ? 1 : 77;
+		}
+		habar_spell_free(probe);
+	}
+	test_english();
+	test_kazakh();
+	test_russian();
+	test_personal();
+	test_pool();
+	return CHECK_DONE();
+}
