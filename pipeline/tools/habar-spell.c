@@ -20,12 +20,12 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: habar-spell [--lang LANG] [-l | -a] [--suggest] [--dict FILE]\n"
+"usage: habar-spell [-L LANG] [-l | -a] [--suggest] [--dict FILE]\n"
 "                   [--no-personal] [--threads N] [FILE...]\n"
 "Spell-checks release text (FILE, or standard input) in Kazakh, Russian or\n"
 "English with Hunspell and the project's word lists.\n"
 "\n"
-"  --lang LANG     the text's language: kk, ru or en (default: the front\n"
+"  -L, --lang LANG the text's language: kk, ru or en (default: the front\n"
 "                  matter's lang: field)\n"
 "  -l, --list      list unknown words, one a line, like hunspell -l\n"
 "  -a, --pipe      speak the ispell pipe protocol, like hunspell -a\n"
@@ -59,11 +59,11 @@ struct run {
 	int found;
 };
 
-enum { OPT_LANG = 256, OPT_NO_PERSONAL };
+enum { OPT_NO_PERSONAL = 256 };
 
 static const struct option long_options[] = {
 	{ "dict", required_argument, NULL, 'p' },
-	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "lang", required_argument, NULL, 'L' },
 	{ "list", no_argument, NULL, 'l' },
 	{ "no-personal", no_argument, NULL, OPT_NO_PERSONAL },
 	{ "pipe", no_argument, NULL, 'a' },
@@ -372,7 +372,7 @@ main(int argc, char **argv)
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":aj:lp:s", long_options, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":L:aj:lp:s", long_options, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'a':
@@ -398,7 +398,7 @@ main(int argc, char **argv)
 		case 's':
 			run.suggest = 1;
 			break;
-		case OPT_LANG:
+		case 'L':
 			run.lang = optarg;
 			break;
 		case OPT_NO_PERSONAL:
