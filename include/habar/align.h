@@ -73,10 +73,15 @@ enum habar_status habar_align_document(struct habar_align *align,
 /*
  * Writes the sentence links of doc between its languages a and b (indices),
  * one a line: the 1-based numbers of a's sentences, a tab, b's numbers,
- * numbers comma-separated, one side empty for a 1-0 or 0-1 link.  Links
- * with neither language are left out.  Returns HABAR_OK or HABAR_ERR_IO.
+ * numbers comma-separated, one side empty for a 1-0 or 0-1 link.  They are
+ * the three-way links seen from the pair, links with neither language left
+ * out; a three-way link that holds more than one sentence of a or b (a
+ * merge in the third language made it big) is split by aligning a with b
+ * inside it, so the pair's links are never coarser than the pair needs
+ * and never cross a three-way link.  Returns HABAR_OK, HABAR_ERR_IO,
+ * HABAR_ERR_NOMEM.
  */
-enum habar_status habar_align_write_pair(const struct habar_parallel *doc,
-    size_t a, size_t b, FILE *fp);
+enum habar_status habar_align_write_pair(struct habar_align *align,
+    const struct habar_parallel *doc, size_t a, size_t b, FILE *fp);
 
 #endif

@@ -72,6 +72,7 @@ struct lang_data {
 	uint32_t *slen, *skeys, *plen, *pkeys;
 	size_t *skfirst, *pkfirst;
 	struct habar__align_seq sent, para;
+	double chars;		/* characters in all sentences */
 };
 
 static void
@@ -128,6 +129,7 @@ lang_data_make(struct habar_align *align, const struct habar_parallel_language *
 		return HABAR_ERR_NOMEM;
 	for (i = 0; i < l->sentence_count; i++) {
 		d->slen[i] = char_count(l->sentences[i].text, l->sentences[i].len);
+		d->chars += d->slen[i];
 		status = habar__anchor_extract(align->cache, l->sentences[i].text,
 		    l->sentences[i].len, keys, &n);
 		if (status != HABAR_OK)
@@ -237,7 +239,8 @@ group_add(struct group *g, const struct habar__bead *b, int s, int fresh_p,
 static enum habar_status
 compose(const struct habar__bead *b1, size_t n1, const struct habar__bead *b2,
     size_t n2, const struct habar__align_seq *x,
-    const struct habar__align_seq *y, int paragraphs, struct groups *out)
+    const struct habar__align_seq *y, int paragraphs, double ratio_xy,
+    struct groups *out)
 {
 	struct habar__bead *sub = NULL;
 	struct habar__align_seq xs, ys;
@@ -265,7 +268,7 @@ compose(const struct habar__bead *b1, size_t n1, const struct habar__bead *b2,
 					xs = subseq(x, x0, xn);
 					ys = subseq(y, y0, yn);
 					status = habar__align_pair(&xs, &ys, paragraphs,
-					    &sub, &nsub);
+					    ratio_xy, &sub, &nsub);
 					if (status != HABAR_OK)
 						return status;
 					for (k = 0; k < nsub; k++) {
@@ -336,6 +339,15 @@ compose(const struct habar__bead *b1, size_t n1, const struct habar__bead *b2,
 	return HABAR_OK;
 }
 
+/* The expected characters of language b for one of language a. */
+static double
+ratio(const struct lang_data *data, size_t a, size_t b)
+{
+	if (data[a].chars <= 0 || data[b].chars <= 0)
+		return 1.0;
+	return data[b].chars / data[a].chars;
+}
+
 /*
  * Aligns the items of range[] (first, count per language) at one level and
  * appends the three-way groups, in absolute item numbers, to out.
@@ -356,14 +368,16 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 		s[slot] = subseq(paragraphs ? &data[order[slot]].para :
 		    &data[order[slot]].sent, first[order[slot]],
 		    count[order[slot]]);
-	if ((status = habar__align_pair(&s[0], &s[1], paragraphs, &b1, &n1)) !=
-	    HABAR_OK)
+	if ((status = habar__align_pair(&s[0], &s[1], paragraphs,
+	    ratio(data, order[0], order[1]), &b1, &n1)) != HABAR_OK)
 		goto done;
 	if (nl == 3) {
-		status = habar__align_pair(&s[0], &s[2], paragraphs, &b2, &n2);
+		status = habar__align_pair(&s[0], &s[2], paragraphs,
+		    ratio(data, order[0], order[2]), &b2, &n2);
 		if (status != HABAR_OK)
 			goto done;
-		status = compose(b1, n1, b2, n2, &s[1], &s[2], paragraphs, out);
+		status = compose(b1, n1, b2, n2, &s[1], &s[2], paragraphs,
+		    ratio(data, order[1], order[2]), out);
 		if (status != HABAR_OK)
 			goto done;
 	} else {
@@ -503,29 +517,67 @@ done:
 }
 
 static void
-write_numbers(FILE *fp, const struct habar_parallel_run *run)
+write_numbers(FILE *fp, size_t first, size_t count)
 {
 	size_t i;
 
-	for (i = 0; i < run->count; i++)
-		fprintf(fp, i > 0 ? ",%zu" : "%zu", run->first + i + 1);
+	for (i = 0; i < count; i++)
+		fprintf(fp, i > 0 ? ",%zu" : "%zu", first + i + 1);
 }
 
 enum habar_status
-habar_align_write_pair(const struct habar_parallel *doc, size_t a, size_t b,
-    FILE *fp)
+habar_align_write_pair(struct habar_align *align,
+    const struct habar_parallel *doc, size_t a, size_t b, FILE *fp)
 {
 	const struct habar_parallel_link *link;
-	size_t i;
+	struct lang_data da, db;
+	struct habar__align_seq sa, sb;
+	struct habar__bead *beads = NULL;
+	const struct habar_parallel_run *ra, *rb;
+	size_t i, k, n;
+	enum habar_status status;
 
+	memset(&da, 0, sizeof(da));
+	memset(&db, 0, sizeof(db));
+	if ((status = lang_data_make(align, &doc->languages[a], &da)) != HABAR_OK ||
+	    (status = lang_data_make(align, &doc->languages[b], &db)) != HABAR_OK)
+		goto done;
 	for (i = 0; i < doc->link_count[HABAR_PARALLEL_SENTENCES]; i++) {
 		link = &doc->links[HABAR_PARALLEL_SENTENCES][i];
-		if (link->sides[a].count == 0 && link->sides[b].count == 0)
+		ra = &link->sides[a];
+		rb = &link->sides[b];
+		if (ra->count == 0 && rb->count == 0)
 			continue;
-		write_numbers(fp, &link->sides[a]);
-		putc('\t', fp);
-		write_numbers(fp, &link->sides[b]);
-		putc('\n', fp);
+		if (ra->count <= 1 && rb->count <= 1) {
+			write_numbers(fp, ra->first, ra->count);
+			putc('\t', fp);
+			write_numbers(fp, rb->first, rb->count);
+			putc('\n', fp);
+			continue;
+		}
+		/*
+		 * A three-way link bigger than the pair needs (a merge in the
+		 * third language) is split by aligning the pair inside it.
+		 */
+		sa = subseq(&da.sent, ra->first, ra->count);
+		sb = subseq(&db.sent, rb->first, rb->count);
+		if ((status = habar__align_pair(&sa, &sb, 0,
+		    db.chars / (da.chars > 0 ? da.chars : 1), &beads, &n)) !=
+		    HABAR_OK)
+			goto done;
+		for (k = 0; k < n; k++) {
+			write_numbers(fp, ra->first + beads[k].a, beads[k].na);
+			putc('\t', fp);
+			write_numbers(fp, rb->first + beads[k].b, beads[k].nb);
+			putc('\n', fp);
+		}
+		free(beads);
+		beads = NULL;
 	}
-	return ferror(fp) ? HABAR_ERR_IO : HABAR_OK;
+	status = ferror(fp) ? HABAR_ERR_IO : HABAR_OK;
+done:
+	free(beads);
+	lang_data_free(&da);
+	lang_data_free(&db);
+	return status;
 }

@@ -2,8 +2,8 @@
  * align_anchor.c: the anchors of a sentence, things that come through
  * translation between Kazakh, Russian and English unchanged or nearly so:
  * runs of digits (numbers, dates, times), URLs and e-mail addresses,
- * telephone numbers, opening quotation marks and brackets, and proper
- * names.
+ * telephone numbers, opening quotation marks and brackets, question and
+ * exclamation marks, proper names, and cognates.
  *
  * A name is any capitalised word; it is transliterated to lower-case ASCII
  * by ICU (align_icu.c) and reduced to a consonant skeleton, which is the
@@ -15,7 +15,13 @@
  * skeletons are equal keys, which lets the dynamic programme compare
  * anchors by merging sorted arrays.  Each distinct word goes through ICU
  * once (a cache), since transliteration is far slower than the rest.
+ *
+ * A lower-case word whose skeleton has four consonants or more is a
+ * possible cognate (президента, president; референдумда, referendum;
+ * парламент, parliament), compared on its first four.  Cognates are weak
+ * evidence: they earn a small bonus when shared and cost nothing when not.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,9 +71,18 @@ habar__anchor_weight(uint32_t key)
 		return 2.0;
 	case HABAR__ANCHOR_NAME:
 		return 0.6;
+	case HABAR__ANCHOR_WORD:
+		return 0.5;
 	default:
 		return 0.4;
 	}
+}
+
+double
+habar__anchor_miss(uint32_t key)
+{
+	return HABAR__ANCHOR_KIND(key) == HABAR__ANCHOR_WORD ? 0.0 :
+	    habar__anchor_weight(key);
 }
 
 enum habar_status
@@ -102,15 +117,19 @@ habar__anchor_cache_free(struct habar__anchor_cache *cache)
 	free(cache);
 }
 
-/* Reduces lower-case ASCII to its consonant skeleton; returns the key or 0. */
+/*
+ * Reduces lower-case ASCII to its consonant skeleton, at most max
+ * consonants; returns the key of kind, or 0 with fewer than min.
+ */
 static uint32_t
-skeleton_key(const char *latin, size_t len)
+skeleton_key(const char *latin, size_t len, enum habar__anchor_kind kind,
+    size_t min, size_t max)
 {
-	char sk[4];
+	char sk[8];
 	size_t i, n = 0;
 	char c, last = 0;
 
-	for (i = 0; i < len && n < 3; i++) {
+	for (i = 0; i < len && n < max; i++) {
 		c = latin[i];
 		if (c < 'a' || c > 'z')
 			continue;
@@ -138,9 +157,17 @@ skeleton_key(const char *latin, size_t len)
 		sk[n++] = c;
 		last = c;
 	}
-	if (n < 2)
+	if (n < min)
 		return 0;
-	return make_key(HABAR__ANCHOR_NAME, sk, n);
+	return make_key(kind, sk, n);
+}
+
+/* The key of a word, once transliterated: a name or a cognate. */
+static uint32_t
+word_key(const char *latin, size_t len, int capital)
+{
+	return capital ? skeleton_key(latin, len, HABAR__ANCHOR_NAME, 2, 3) :
+	    skeleton_key(latin, len, HABAR__ANCHOR_WORD, 4, 4);
 }
 
 static enum habar_status
@@ -165,16 +192,26 @@ cache_grow(struct habar__anchor_cache *c)
 	return HABAR_OK;
 }
 
-/* The name key of one capitalised word, through the cache. */
+/*
+ * The key of one word (a name when capital is set, else a cognate);
+ * words in Latin letters are lower-cased here, others transliterated by
+ * ICU through the cache.
+ */
 static enum habar_status
 name_key(struct habar__anchor_cache *c, const char *word, size_t len,
-    uint32_t *key)
+    int capital, uint32_t *key)
 {
 	char latin[WORD_BYTES * 2];
 	size_t i, n;
 	enum habar_status status;
 
 	*key = 0;
+	for (i = 0; i < len && !((unsigned char)word[i] & 0x80); i++)
+		latin[i] = (char)tolower((unsigned char)word[i]);
+	if (i == len) {
+		*key = word_key(latin, len, capital);
+		return HABAR_OK;
+	}
 	i = fnv(word, len) & (c->cap - 1);
 	while (c->slots[i].word != NULL) {
 		if (strncmp(c->slots[i].word, word, len) == 0 &&
@@ -185,7 +222,7 @@ name_key(struct habar__anchor_cache *c, const char *word, size_t len,
 		i = (i + 1) & (c->cap - 1);
 	}
 	n = habar__align_icu_latin(c->icu, word, len, latin, sizeof(latin));
-	*key = skeleton_key(latin, n);
+	*key = word_key(latin, n, capital);
 	if (c->count >= CACHE_MAX)
 		return HABAR_OK;
 	if ((c->count + 1) * 2 > c->cap) {
@@ -409,12 +446,15 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 		}
 		clen = next_char(u + i, len - i, &cp);
 		if (cp == 0xAB || cp == 0x201C || cp == 0x201E) {
-			add(&k, make_key(HABAR__ANCHOR_QUOTE, "\"", 1));
+			add(&k, make_key(HABAR__ANCHOR_MARK, "\"", 1));
 		} else if (cp == '"') {
 			if (straight_quotes++ % 2 == 0)
-				add(&k, make_key(HABAR__ANCHOR_QUOTE, "\"", 1));
+				add(&k, make_key(HABAR__ANCHOR_MARK, "\"", 1));
 		} else if (cp == '(' || cp == '[') {
-			add(&k, make_key(HABAR__ANCHOR_BRACKET, "(", 1));
+			add(&k, make_key(HABAR__ANCHOR_MARK, "(", 1));
+		} else if (cp == '?' || cp == '!') {
+			add(&k, make_key(HABAR__ANCHOR_MARK, cp == '?' ? "?" : "!",
+			    1));
 		} else if (is_letter(cp)) {
 			/* A word: letters, with inner apostrophes and hyphens. */
 			wstart = i;
@@ -428,8 +468,9 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 			}
 			wlen = j - wstart;
 			next_char(u + wstart, len - wstart, &cp);
-			if (is_upper(cp) && wlen <= WORD_BYTES) {
-				status = name_key(cache, text + wstart, wlen, &key);
+			if (wlen <= WORD_BYTES && (is_upper(cp) || wlen >= 5)) {
+				status = name_key(cache, text + wstart, wlen,
+				    is_upper(cp), &key);
 				if (status != HABAR_OK)
 					return status;
 				add(&k, key);

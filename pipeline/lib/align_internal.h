@@ -42,14 +42,14 @@ enum habar__anchor_kind {
 	HABAR__ANCHOR_LINK = 2,		/* a URL or e-mail address */
 	HABAR__ANCHOR_PHONE = 3,	/* a telephone number's digits */
 	HABAR__ANCHOR_NAME = 4,		/* a capitalised word's consonant skeleton */
-	HABAR__ANCHOR_QUOTE = 5,	/* an opening quotation mark */
-	HABAR__ANCHOR_BRACKET = 6	/* an opening bracket */
+	HABAR__ANCHOR_MARK = 5,		/* an opening quote or bracket, '?', '!' */
+	HABAR__ANCHOR_WORD = 6		/* a long word's skeleton (a cognate) */
 };
 
 #define HABAR__ANCHOR_KIND(key) ((key) >> 29)
 
 /* The most anchors kept for one sentence. */
-#define HABAR__ANCHOR_MAX 48
+#define HABAR__ANCHOR_MAX 64
 
 /* A cache of word skeletons, so that ICU sees each distinct word once. */
 struct habar__anchor_cache;
@@ -66,8 +66,13 @@ void habar__anchor_cache_free(struct habar__anchor_cache *cache);
 enum habar_status habar__anchor_extract(struct habar__anchor_cache *cache,
     const char *text, size_t len, uint32_t *keys, size_t *count);
 
-/* The weight of an anchor of kind k in the alignment cost. */
+/*
+ * The weight of an anchor in the alignment cost when both sides share it,
+ * and when it is left unmatched (0 for kinds too unreliable to count
+ * against a bead, such as cognates).
+ */
 double habar__anchor_weight(uint32_t key);
+double habar__anchor_miss(uint32_t key);
 
 /*
  * One side of a pairwise alignment: n items, each with a length in
@@ -92,10 +97,12 @@ struct habar__bead {
  * over beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2, and stores the beads in
  * order in *beads_out (malloc'd, to free) and their number in *count_out.
  * paragraphs selects the cost parameters for paragraphs rather than
- * sentences.  Returns HABAR_OK, HABAR_ERR_NOMEM, HABAR_ERR_LIMIT.
+ * sentences.  ratio is the expected number of characters of b for one of
+ * a (0: measured on a and b themselves; short ranges should be given the
+ * documents' ratio).  Returns HABAR_OK, HABAR_ERR_NOMEM, HABAR_ERR_LIMIT.
  */
 enum habar_status habar__align_pair(const struct habar__align_seq *a,
-    const struct habar__align_seq *b, int paragraphs,
+    const struct habar__align_seq *b, int paragraphs, double ratio,
     struct habar__bead **beads_out, size_t *count_out);
 
 #endif

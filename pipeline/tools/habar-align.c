@@ -181,7 +181,8 @@ main(int argc, char **argv)
 	warn_unmatched(doc, names);
 	out = cli_output_open(opts.output);
 	if (opts.links != NULL)
-		status = habar_align_write_pair(doc, (size_t)a, (size_t)b, out);
+		status = habar_align_write_pair(align, doc, (size_t)a, (size_t)b,
+		    out);
 	else
 		status = habar_parallel_write(doc, out);
 	if (status != HABAR_OK) {
