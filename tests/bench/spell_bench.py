@@ -7,15 +7,20 @@ For each language it prints:
     deletion, insertion or transposition of letters) injected into random
     words of four letters or more, with a fixed seed; a typo counts as
     caught when the checker lists the misspelt word;
+    "nonword" is the same over the typos that are not themselves a word
+    of the clean text (a typo giving another real word, "form" for
+    "from", escapes every dictionary-based checker);
   - false flags per 1,000 words on the clean text (every word the checker
     lists there);
-  - throughput in words per second on a large file.
+  - throughput in words per second on a large file, in wall-clock time and
+    in CPU time (the machine may be busy with other work).
 
 Usage: spell_bench.py HABAR_SPELL SHARED_DIR [--quick] [--no-speed]
                        [--lang=L]...
 """
 import os
 import random
+import resource
 import re
 import subprocess
 import sys
@@ -81,12 +86,16 @@ def inject(text, rng, alphabet, rate=0.08):
 
 
 def run(cmd, path):
+    """Runs cmd on path; returns (output lines, wall seconds, CPU seconds)."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     with open(path, "rb") as f:
         p = subprocess.run(cmd, stdin=f, stdout=subprocess.PIPE,
                            stderr=subprocess.DEVNULL)
     dt = time.monotonic() - t0
-    return p.stdout.decode("utf-8", "replace").splitlines(), dt
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    return p.stdout.decode("utf-8", "replace").splitlines(), dt, cpu
 
 
 def main():
@@ -97,8 +106,9 @@ def main():
     only = [a[7:] for a in sys.argv if a.startswith("--lang=")]
     hundir = os.environ.get("HUNSPELL_DIR", "/usr/share/hunspell")
     tmp = tempfile.mkdtemp()
-    print("%-4s %-12s %8s %12s %14s" % ("lang", "tool", "recall",
-                                        "flags/1000w", "words/s"))
+    print("%-4s %-12s %7s %8s %12s %12s %12s" % (
+        "lang", "tool", "recall", "nonword", "flags/1000w", "words/s",
+        "words/cpu-s"))
     for lang, ntrex, dic, large, alphabet in LANGS:
         if only and lang not in only:
             continue
@@ -115,33 +125,41 @@ def main():
         with open(typo, "w", encoding="utf-8") as f:
             f.write(typo_text)
         words = count_words(text)
+        vocabulary = set(m.group(0) for m in WORD.finditer(text))
+        nonword = [t for t in typos if t not in vocabulary]
         tools = [
             ("hunspell -l", ["hunspell", "-d", os.path.join(hundir, dic),
                              "-l"]),
             ("habar-spell", [habar, "--lang", lang, "-l"]),
         ]
         for name, cmd in tools:
-            flagged, _ = run(cmd, typo)
+            flagged, _, _ = run(cmd, typo)
             caught = set()
             for w in flagged:
                 caught.add(w)
                 caught.update(re.split(r"[-'’.]", w))
             recall = sum(1 for t in typos if t in caught) / max(1, len(typos))
-            clean_flags, _ = run(cmd, clean)
+            recall_nw = (sum(1 for t in nonword if t in caught) /
+                         max(1, len(nonword)))
+            clean_flags, _, _ = run(cmd, clean)
             per1000 = 1000.0 * len(clean_flags) / max(1, words)
-            wps = 0.0
+            wps = cps = 0.0
             if not quick and "--no-speed" not in sys.argv:
-                nwords, secs = 0, 0.0
+                nwords, secs, cpus = 0, 0.0, 0.0
                 for rel in large:
                     path = os.path.join(shared, "corpus", rel)
                     with open(path, encoding="utf-8", errors="replace") as f:
                         nwords += count_words(f.read())
-                    _, dt = run(cmd, path)
+                    _, dt, cpu = run(cmd, path)
                     secs += dt
+                    cpus += cpu
                 wps = nwords / max(secs, 1e-9)
-            print("%-4s %-12s %7.1f%% %12.1f %14.0f" % (
-                lang, name, 100 * recall, per1000, wps), flush=True)
-        print("%-4s %d words, %d injected typos" % (lang, words, len(typos)))
+                cps = nwords / max(cpus, 1e-9)
+            print("%-4s %-12s %6.1f%% %7.1f%% %12.1f %12.0f %12.0f" % (
+                lang, name, 100 * recall, 100 * recall_nw, per1000, wps,
+                cps), flush=True)
+        print("%-4s %d words, %d injected typos (%d not a word of the text)"
+              % (lang, words, len(typos), len(nonword)))
 
 
 if __name__ == "__main__":
