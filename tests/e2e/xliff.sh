@@ -14,8 +14,12 @@
 #              exit 77 (skipped) when the schema or xmllint is missing
 #   atomic     a failing merge or extract with -o leaves an existing output
 #              file as it was and no temporary file behind
+#   corpus     the round trip on every text of the shared corpus
+#              ($HABAR_SHARED/corpus/{en,ru,kk}, read in place: plain text
+#              with no front matter, long paragraphs, odd characters);
+#              exit 77 (skipped) without it
 set -u
-mode=${1:?usage: xliff.sh roundtrip|schema|atomic}
+mode=${1:?usage: xliff.sh roundtrip|schema|atomic|corpus}
 bin=${HABAR_BIN:?HABAR_BIN is not set}
 src=${HABAR_SOURCE:?HABAR_SOURCE is not set}
 shared=${HABAR_SHARED:-}
@@ -148,8 +152,33 @@ atomic)
 	cmp -s "$fixtures/plain.en.md" "$tmp/out.md" || fail "merge -o wrote something else"
 	checked=5
 	;;
+corpus)
+	if [ -z "$shared" ] || [ ! -d "$shared/corpus/en" ]; then
+		echo "skipped: no shared corpus at '$shared/corpus'"
+		exit 77
+	fi
+	bytes=0
+	start=$(date +%s)
+	for lang in en ru kk; do
+		target=kk
+		[ $lang = kk ] && target=ru
+		for f in "$shared/corpus/$lang"/*.txt; do
+			[ -f "$f" ] || continue
+			if ! "$xliff" extract -s $lang -t $target "$f" > "$tmp/c.xlf" \
+			    2> "$tmp/err"; then
+				fail "extract $f: $(head -1 "$tmp/err")"
+				continue
+			fi
+			"$xliff" merge "$tmp/c.xlf" 2>/dev/null | cmp -s - "$f" ||
+			    fail "$f -> $target -> back is not the same"
+			bytes=$((bytes + $(wc -c < "$f")))
+			checked=$((checked + 1))
+		done
+	done
+	echo "corpus: $bytes bytes extracted and merged back in $(($(date +%s) - start)) s"
+	;;
 *)
-	echo "usage: xliff.sh roundtrip|schema|atomic" >&2
+	echo "usage: xliff.sh roundtrip|schema|atomic|corpus" >&2
 	exit 2
 	;;
 esac
