@@ -395,10 +395,13 @@ listed_foreign(const struct habar__translit_icu *icu, const UChar *w,
 	n = u_strToLower(low, MAX_LISTED_WORD, w, len, "", &uerr);
 	if (U_FAILURE(uerr) || n >= MAX_LISTED_WORD)
 		return 0;
-	if (ulist_contains(&icu->words, low, n))
+	/* A capital letter alone is an initial (С. Сейфуллин), not a
+	 * preposition. */
+	if (ulist_contains(&icu->words, low, n) &&
+	    !(len == 1 && u_isupper(w[0])))
 		return 1;
-	/* At least three letters must come before an ending. */
-	for (l = 1; l <= icu->endings.max_len && l + 3 <= n; l++)
+	/* At least two letters must come before an ending. */
+	for (l = 1; l <= icu->endings.max_len && l + 2 <= n; l++)
 		if (ulist_contains(&icu->endings, low + n - l, l))
 			return 1;
 	for (i = 0; i < icu->sequences.n; i++) {

@@ -11,6 +11,10 @@
 # "native" words or 97.5% of all words come back.  Exit 77 (skipped)
 # without the corpus.
 #
+# Then measures the word heuristic on whole texts: the Kazakh corpus must
+# be converted (99.5% of its words to Latin, 99% back), the Russian and
+# English ones kept (85%).
+#
 # Also checks, when uconv is installed, that habar-translit --all gives
 # exactly what ICU's uconv gives with the same rule files over the whole
 # text: habar-translit converts word by word and caches words, which is only
@@ -65,6 +69,36 @@ if command -v uconv > /dev/null 2>&1; then
 		echo "--all --to $1 equals uconv -x $2.txt on the whole corpus"
 	done
 fi
+
+# The word heuristic on whole texts of one language (--report counts):
+# Kazakh must be converted, Russian and English kept.
+# report FILE...: "words converted kept" summed over the --report lines.
+report() {
+	awk '{ w += $(NF - 5); c += $(NF - 3); k += $(NF - 1) }
+	    END { print w, c, k }' "$@"
+}
+cat "$dir"/*.txt | "$bin/habar-translit" --report --to kk-Latn \
+    > "$tmp/kk-latn" 2> "$tmp/r1" || exit 2
+"$bin/habar-translit" --report --to kk-Cyrl "$tmp/kk-latn" > /dev/null \
+    2> "$tmp/r2" || exit 2
+ok_mixed=1
+set -- $(report "$tmp/r1")
+awk -v w="$1" -v c="$2" 'BEGIN { printf "Kazakh corpus to kk-Latn: %d of %d words converted (%.2f%%)\n", c, w, 100 * c / w }'
+awk -v w="$1" -v c="$2" 'BEGIN { exit !(c * 1000 >= w * 995) }' || ok_mixed=0
+set -- $(report "$tmp/r2")
+awk -v w="$1" -v c="$2" 'BEGIN { printf "  and back to kk-Cyrl:     %d of %d words converted (%.2f%%)\n", c, w, 100 * c / w }'
+awk -v w="$1" -v c="$2" 'BEGIN { exit !(c * 1000 >= w * 990) }' || ok_mixed=0
+for lang in ru en; do
+	[ -d "$shared/corpus/$lang" ] || continue
+	to=kk-Latn
+	[ $lang = en ] && to=kk-Cyrl
+	cat "$shared/corpus/$lang"/*.txt | "$bin/habar-translit" --report \
+	    --to $to > /dev/null 2> "$tmp/r3" || exit 2
+	set -- $(report "$tmp/r3")
+	awk -v w="$1" -v k="$3" -v l=$lang -v t=$to 'BEGIN { printf "%s corpus to %s: %d of %d words kept as they are (%.2f%%)\n", l, t, k, w, 100 * k / w }'
+	awk -v w="$1" -v k="$3" 'BEGIN { exit !(k * 100 >= w * 85) }' || ok_mixed=0
+done
+[ $ok_mixed -eq 1 ] || { echo "FAIL: Kazakh below 99.5%/99% converted or Russian/English below 85% kept"; exit 1; }
 
 awk -v a="$all" -v ao="$all_ok" -v n="$native" -v no="$native_ok" 'BEGIN {
 	exit !(no * 1000 >= n * 995 && ao * 1000 >= a * 975)
