@@ -132,6 +132,18 @@ enum habar_status habar_spell_pool_new(struct habar_spell_pool **pool_out,
 /* Frees the pool (pending lines are dropped); NULL is harmless. */
 void habar_spell_pool_free(struct habar_spell_pool *pool);
 
+/*
+ * With on non-zero (the default is off), a capitalised unknown word that
+ * the current document spells the same way twice or more is taken for a
+ * name and not reported, neither its first occurrence when both fall in
+ * one batch nor the later ones: a typo seldom repeats itself letter for
+ * letter.  The memory of words seen is bounded.
+ */
+void habar_spell_pool_set_names(struct habar_spell_pool *pool, int on);
+
+/* Starts a new document: forgets the words seen (see above). */
+void habar_spell_pool_reset(struct habar_spell_pool *pool);
+
 /* The pool's first checker, for suggestions and ispell commands. */
 struct habar_spell *habar_spell_pool_checker(struct habar_spell_pool *pool);
 

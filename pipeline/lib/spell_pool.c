@@ -27,10 +27,13 @@ struct queued_line {
 	size_t column_base;
 };
 
+struct name_slot;
+
 struct result {
 	size_t line_index;	/* in the batch */
 	size_t offset, len, column;
 	enum habar_spell_verdict verdict;
+	struct name_slot *name;	/* its entry in the name memory, or NULL */
 };
 
 struct worker {
@@ -42,8 +45,20 @@ struct worker {
 	enum habar_status status;
 };
 
+/* Unknown capitalised words seen in the current document, with how
+ * often: open addressing, cleared when full so that memory stays flat. */
+#define NAMES_SLOTS (1u << 15)
+
+struct name_slot {
+	char *word;
+	unsigned long count;	/* in the document, this batch included */
+};
+
 struct habar_spell_pool {
 	unsigned nthreads;
+	int names;		/* repeated capitalised words are names */
+	struct name_slot *name_slots;
+	size_t names_used;
 	struct worker workers[POOL_THREADS_MAX];
 	char *arena;
 	size_t arena_len, arena_cap;
@@ -144,9 +159,102 @@ habar_spell_pool_free(struct habar_spell_pool *pool)
 		habar_spell_free(pool->workers[i].spell);
 		free(pool->workers[i].results);
 	}
+	habar_spell_pool_reset(pool);
+	free(pool->name_slots);
 	free(pool->arena);
 	free(pool->lines);
 	free(pool);
+}
+
+void
+habar_spell_pool_reset(struct habar_spell_pool *pool)
+{
+	size_t i;
+
+	if (pool->name_slots == NULL)
+		return;
+	for (i = 0; i < NAMES_SLOTS; i++)
+		free(pool->name_slots[i].word);
+	memset(pool->name_slots, 0, NAMES_SLOTS * sizeof(*pool->name_slots));
+	pool->names_used = 0;
+}
+
+void
+habar_spell_pool_set_names(struct habar_spell_pool *pool, int on)
+{
+	pool->names = on;
+}
+
+/* Whether the word starts with an upper-case letter. */
+static int
+capitalised(const char *word, size_t len)
+{
+	size_t i = 0;
+
+	return len > 0 && habar__spell_is_upper(habar__spell_next_cp(word,
+	    len, &i));
+}
+
+/* The slot of word (len bytes) in the name memory, added if missing;
+ * NULL when memory runs out. */
+static struct name_slot *
+name_slot(struct habar_spell_pool *pool, const char *word, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)word[i];
+		h *= 16777619u;
+	}
+	if (pool->names_used >= NAMES_SLOTS / 4 * 3)
+		habar_spell_pool_reset(pool);
+	for (i = h & (NAMES_SLOTS - 1); pool->name_slots[i].word != NULL;
+	    i = (i + 1) & (NAMES_SLOTS - 1))
+		if (strncmp(pool->name_slots[i].word, word, len) == 0 &&
+		    pool->name_slots[i].word[len] == '\0')
+			return &pool->name_slots[i];
+	if ((pool->name_slots[i].word = strndup(word, len)) == NULL)
+		return NULL;
+	pool->names_used++;
+	return &pool->name_slots[i];
+}
+
+/*
+ * Counts the unknown capitalised words of the batch into the name memory,
+ * and marks the findings to drop: a capitalised word spelled the same way
+ * twice or more in a document is taken for a name (a typo seldom repeats
+ * itself letter for letter).
+ */
+static enum habar_status
+count_names(struct habar_spell_pool *pool, unsigned nt)
+{
+	unsigned t;
+	size_t i;
+
+	if (pool->name_slots == NULL && (pool->name_slots = calloc(NAMES_SLOTS,
+	    sizeof(*pool->name_slots))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (t = 0; t < nt; t++) {
+		struct worker *w = &pool->workers[t];
+		for (i = 0; i < w->nresults; i++) {
+			struct result *r = &w->results[i];
+			const char *word = pool->arena +
+			    pool->lines[r->line_index].offset + r->offset;
+			struct name_slot *slot;
+
+			r->name = NULL;
+			if (r->verdict != HABAR_SPELL_UNKNOWN ||
+			    r->len > HABAR__SPELL_WORD_MAX ||
+			    !capitalised(word, r->len))
+				continue;
+			if ((slot = name_slot(pool, word, r->len)) == NULL)
+				return HABAR_ERR_NOMEM;
+			slot->count++;
+			r->name = slot;
+		}
+	}
+	return HABAR_OK;
 }
 
 struct habar_spell *
@@ -205,6 +313,7 @@ run_worker(void *arg)
 			r.len = tok.len;
 			r.column = tok.column;
 			r.verdict = verdict;
+			r.name = NULL;
 			if ((w->status = add_result(w, &r)) != HABAR_OK)
 				return NULL;
 		}
@@ -249,12 +358,13 @@ habar_spell_pool_flush(struct habar_spell_pool *pool,
 	for (t = 1; t < nt; t++)
 		if (started[t])
 			pthread_join(tids[t], NULL);
+	for (t = 0; t < nt; t++)
+		if (pool->workers[t].status != HABAR_OK && status == HABAR_OK)
+			status = pool->workers[t].status;
+	if (status == HABAR_OK && pool->names)
+		status = count_names(pool, nt);
 	for (t = 0; t < nt && status == HABAR_OK; t++) {
 		struct worker *w = &pool->workers[t];
-		if (w->status != HABAR_OK) {
-			status = w->status;
-			break;
-		}
 		for (i = 0; i < w->nresults; i++) {
 			const struct result *r = &w->results[i];
 			const struct queued_line *ql = &pool->lines[r->line_index];
@@ -262,6 +372,9 @@ habar_spell_pool_flush(struct habar_spell_pool *pool,
 			size_t n = r->len < HABAR__SPELL_WORD_MAX ? r->len :
 			    HABAR__SPELL_WORD_MAX;
 
+			if (pool->names && r->name != NULL &&
+			    r->name->count >= 2)
+				continue;
 			memcpy(word, pool->arena + ql->offset + r->offset, n);
 			word[n] = '\0';
 			f.line = ql->line;

@@ -21,7 +21,7 @@
 
 static const char usage[] =
 "usage: habar-spell [-L LANG] [-l | -a] [--suggest] [--dict FILE]\n"
-"                   [--no-personal] [--threads N] [FILE...]\n"
+"                   [--no-personal] [--no-names] [--threads N] [FILE...]\n"
 "Spell-checks release text (FILE, or standard input) in Kazakh, Russian or\n"
 "English with Hunspell and the project's word lists.\n"
 "\n"
@@ -32,6 +32,7 @@ static const char usage[] =
 "  -s, --suggest   add Hunspell's suggestions to each report (slow)\n"
 "  -p, --dict FILE also accept the words of FILE (one a line; repeatable)\n"
 "  --no-personal   ignore $HABAR_PERSONAL_DICT and ~/.config/habar/words.LANG\n"
+"  --no-names      also report capitalised words a file repeats (names)\n"
 "  -j, --threads N check on N threads (default 2)\n"
 "  --help, --version\n"
 "\n"
@@ -47,6 +48,7 @@ enum mode { MODE_REPORT, MODE_LIST, MODE_PIPE };
 struct run {
 	enum mode mode;
 	int suggest;
+	int no_names;		/* report repeated capitalised words too */
 	unsigned threads;
 	const char *lang;
 	struct habar_spell_options options;
@@ -59,12 +61,13 @@ struct run {
 	int found;
 };
 
-enum { OPT_NO_PERSONAL = 256 };
+enum { OPT_NO_PERSONAL = 256, OPT_NO_NAMES };
 
 static const struct option long_options[] = {
 	{ "dict", required_argument, NULL, 'p' },
 	{ "lang", required_argument, NULL, 'L' },
 	{ "list", no_argument, NULL, 'l' },
+	{ "no-names", no_argument, NULL, OPT_NO_NAMES },
 	{ "no-personal", no_argument, NULL, OPT_NO_PERSONAL },
 	{ "pipe", no_argument, NULL, 'a' },
 	{ "suggest", no_argument, NULL, 's' },
@@ -91,6 +94,7 @@ get_pool(struct run *run, const char *lang)
 	    run->threads, err, sizeof(err));
 	if (status != HABAR_OK)
 		cli_fatal("%s", err);
+	habar_spell_pool_set_names(run->pools[i], !run->no_names);
 	snprintf(run->pool_lang[i], sizeof(run->pool_lang[i]), "%s", lang);
 	return run->pools[i];
 }
@@ -201,6 +205,7 @@ check_release(FILE *fp, const char *name, void *arg)
 				goto done;
 			}
 			pool = run->current = get_pool(run, lang);
+			habar_spell_pool_reset(pool);
 			if (title != NULL && (status = habar_spell_pool_add(pool,
 			    title, title_len, title_line, title_col,
 			    print_finding, run)) != HABAR_OK)
@@ -222,6 +227,7 @@ check_release(FILE *fp, const char *name, void *arg)
 			goto done;
 		}
 		pool = run->current = get_pool(run, lang);
+		habar_spell_pool_reset(pool);
 		if ((status = habar_spell_pool_add(pool, title, title_len,
 		    title_line, title_col, print_finding, run)) != HABAR_OK)
 			goto failed;
@@ -400,6 +406,9 @@ main(int argc, char **argv)
 			break;
 		case 'L':
 			run.lang = optarg;
+			break;
+		case OPT_NO_NAMES:
+			run.no_names = 1;
 			break;
 		case OPT_NO_PERSONAL:
 			run.options.no_default_personal = 1;
