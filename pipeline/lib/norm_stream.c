@@ -122,6 +122,8 @@ process(struct run *run, const struct held *h)
 
 	switch (h->kind) {
 	case HABAR_LINE_FENCE:
+		/* Quotations do not run from the front matter into the body. */
+		habar_norm_reset(run->norm);
 		status = put(run, h->text, h->len);
 		break;
 	case HABAR_LINE_FIELD:
@@ -277,8 +279,6 @@ habar_norm_stream(struct habar_norm *norm, FILE *in, FILE *out)
 		h.number = line.number;
 		h.terminated = line.terminated;
 		h.crlf = line.crlf;
-		if (line.kind == HABAR_LINE_FENCE && !in_front)
-			habar_norm_reset(norm);	/* the body starts */
 		if ((status = process(&run, &h)) != HABAR_OK)
 			goto done;
 	}

@@ -225,6 +225,17 @@ test_front_matter(void)
 	    "place: \xC2\xAB" "q\xC2\xBB\n---\n"
 	    "\xC2\xAB\xD0\xB0\xC2\xBB\n");
 	free(got);
+	/* A quotation left open in a value does not run into the body,
+	 * whether the language comes from the front matter or is given. */
+	in = "---\nlang: ru\ntitle: x \"a\n---\n\"b\"\n";
+	got = norm_text(NULL, HABAR_NORM_RULE_ALL, in, strlen(in));
+	CHECK_STR(got, "---\nlang: ru\ntitle: x \xC2\xAB" "a\n---\n"
+	    "\xC2\xAB" "b\xC2\xBB\n");
+	free(got);
+	got = norm_text("ru", HABAR_NORM_RULE_ALL, in, strlen(in));
+	CHECK_STR(got, "---\nlang: ru\ntitle: x \xC2\xAB" "a\n---\n"
+	    "\xC2\xAB" "b\xC2\xBB\n");
+	free(got);
 	/* Without --lang and without lang: there is no language. */
 	CHECK(norm_text(NULL, HABAR_NORM_RULE_ALL, "a\n", 2) == NULL);
 }
