@@ -461,15 +461,24 @@ next_word_at(const unsigned char *s, size_t len, size_t b,
 	w->len = i - w->start;
 }
 
+/* Whether cp is an ASCII character of set (never NUL). */
+static int
+ascii_in(int32_t cp, const char *set)
+{
+	return cp > 0 && cp < 0x80 && strchr(set, (int)cp) != NULL;
+}
+
 /*
  * Returns where the sentence after a candidate boundary b really starts:
- * past tokens of closing quotes or emoji, which belong to the sentence
- * before ("қуанады. »", "?», – деп", "Безумно красиво! 😍😍😍").
+ * past tokens of closing quotes, which belong to the sentence before
+ * ("қуанады. »", "?», – деп").  Emoji go with the sentence before only at
+ * the end of the paragraph ("Безумно красиво! 😍😍😍"); followed by more
+ * text, they open the next one ("✔ К середине зимы...").
  */
 static size_t
 skip_trailers(const unsigned char *s, size_t len, size_t b)
 {
-	size_t i = b, n, tok;
+	size_t i = b, n, tok, first_symbol = len;
 	int32_t cp;
 
 	while (i < len && i - b < LOOK) {
@@ -479,7 +488,7 @@ skip_trailers(const unsigned char *s, size_t len, size_t b)
 		n = utf8_at(s, len, i, &cp);
 		c = class_of(cp);
 		if (c != HABAR__SEG_CLOSE && c != HABAR__SEG_SYMBOL)
-			return tok;
+			goto text_follows;
 		/* The rest of the token: more of the same, joiners,
 		 * variation selectors and trailing punctuation. */
 		while (i < len) {
@@ -487,19 +496,23 @@ skip_trailers(const unsigned char *s, size_t len, size_t b)
 			c = class_of(cp);
 			if (c == HABAR__SEG_SPACE)
 				break;
+			if (c == HABAR__SEG_SYMBOL && first_symbol == len)
+				first_symbol = tok;
 			if (c != HABAR__SEG_CLOSE && c != HABAR__SEG_SYMBOL &&
 			    cp != 0x200D && cp != 0xFE0F && cp != 0x20E3 &&
 			    !(cp >= 0x1F3FB && cp <= 0x1F3FF) &&
-			    strchr(",;:.!?", cp) == NULL)
-				return tok;
-			if (cp == 0)
-				return tok;
+			    !ascii_in(cp, ",;:.!?"))
+				goto text_follows;
 			i += n;
 		}
 		while (i < len && is_space_at(s, len, i, &n))
 			i += n;
 	}
-	return i >= len ? len : b;
+	if (i >= len)
+		return len;
+	return b;	/* too long a run to judge */
+text_follows:
+	return first_symbol < tok ? first_symbol : tok;
 }
 
 /* Whether a number starts at s[b], maybe signed or bracketed: "+7 (7172)",
@@ -594,9 +607,9 @@ number_before(const unsigned char *s, size_t len, size_t from, size_t i)
 		if (class_of(cp) == HABAR__SEG_DIGIT)
 			digits++;
 		else if (cp != '-' && cp != 0x2013 && cp != '/' &&
-		    strchr("IVXLCDM", cp) == NULL)
+		    !ascii_in(cp, "IVXLCDM"))
 			break;
-		if (cp > 0 && strchr("IVXLCDM", cp) != NULL)
+		if (ascii_in(cp, "IVXLCDM"))
 			roman++;
 		j = k;
 	}

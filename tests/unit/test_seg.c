@@ -117,6 +117,11 @@ static const struct seg_case cases[] = {
 	  "\"Are you ready?\" | The crowd cheered." },
 	{ "en", "(The vote was close.) The bill passed.",
 	  "(The vote was close.) | The bill passed." },
+	/* Emoji close a paragraph but open a sentence. */
+	{ "ru", "Стало тепло. Безумно красиво! 😍😍😍",
+	  "Стало тепло. | Безумно красиво! 😍😍😍" },
+	{ "ru", "Безумно красиво! ✔ К середине зимы стало тепло. 👍",
+	  "Безумно красиво! | ✔ К середине зимы стало тепло. 👍" },
 	/* List items. */
 	{ "en", "1. Register online. 2. Come on time.",
 	  "1. Register online. | 2. Come on time." },
