@@ -54,8 +54,8 @@ put_eol(struct run *run, const struct held *h)
 	return put(run, "\n", 1);
 }
 
-/* Writes the field whose value changed to norm_value, quoting it the
- * way the release reader reads it back. */
+/* Writes the field whose value normalisation changed, as "key: value",
+ * quoting the value the way the release reader reads it back. */
 static enum habar_status
 put_field(struct run *run, const struct held *h, const char *value,
     size_t value_len)
@@ -71,11 +71,8 @@ put_field(struct run *run, const struct held *h, const char *value,
 		goto done;
 	memcpy(v, value, value_len);
 	v[value_len] = '\0';
-	/* The writer ends the line with "\n"; its terminator is ours. */
-	if (fflush(run->out) == EOF) {
-		status = HABAR_ERR_IO;
-		goto done;
-	}
+	/* The writer ends the line with "\n", which stands for the line's
+	 * own terminator (the eol rule applies to rewritten fields). */
 	status = habar_release_write_field(run->out, key, v);
 	if (status != HABAR_OK)
 		habar__norm_set_error(run->norm, h->number, "write error");
