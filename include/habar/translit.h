@@ -22,6 +22,9 @@ enum habar_translit_target {
 	HABAR_TRANSLIT_KK_CYRL	/* Latin words become Cyrillic */
 };
 
+/* The longest line habar_translit_line() takes, in bytes. */
+#define HABAR_TRANSLIT_MAX_LINE (4u * 1024 * 1024)
+
 /* Flags of habar_translit_new(). */
 #define HABAR_TRANSLIT_ALL 0x1u	/* convert every word of the source script,
 				   foreign-looking ones too */
@@ -65,7 +68,7 @@ void habar_translit_free(struct habar_translit *translit);
  * in_len bytes.  On HABAR_OK *out points to the result, *out_len bytes
  * long and followed by a NUL; it belongs to the handle and stays valid
  * until the next call.  Invalid UTF-8 becomes U+FFFD.  Returns HABAR_OK,
- * HABAR_ERR_LIMIT when the result would pass the handle's cap (64 MiB),
+ * HABAR_ERR_LIMIT when the line is longer than HABAR_TRANSLIT_MAX_LINE,
  * HABAR_ERR_NOMEM, HABAR_ERR_LIBRARY.
  */
 enum habar_status habar_translit_line(struct habar_translit *translit,

@@ -31,6 +31,8 @@
 
 /* The longest result of one line, in bytes. */
 #define MAX_RESULT (64u * 1024 * 1024)
+/* Long lines are converted in pieces of about this many bytes. */
+#define PIECE (64u * 1024)
 /* Words longer than this (UTF-16 units) skip the word and ending lists. */
 #define MAX_LISTED_WORD 64
 
@@ -45,7 +47,7 @@ enum word_class {
 };
 
 struct token {
-	int32_t start, limit;	/* UTF-16 offsets in the line */
+	int32_t start, limit;	/* byte offsets in the piece of line */
 	unsigned char cls;	/* enum word_class */
 	unsigned char brk;	/* punctuation between this word and the last */
 	unsigned char convert;
@@ -776,19 +778,77 @@ plan(struct habar__translit_icu *icu, const char *s, int32_t n,
 	return HABAR_OK;
 }
 
+/* Converts piece[0..len) and appends it to the output at *used. */
+static enum habar_status
+convert_piece(struct habar__translit_icu *icu, const char *in, size_t in_len,
+    size_t *used, struct habar_translit_stats *stats, char *err,
+    size_t err_size)
+{
+	size_t ntokens, i, pos = 0;
+	enum habar_status status;
+
+	if ((status = clean_utf8(icu, &in, &in_len, stats)) != HABAR_OK ||
+	    (status = plan(icu, in, (int32_t)in_len, &ntokens, stats)) !=
+	    HABAR_OK)
+		return status;
+
+	/* The piece again, the words to convert replaced. */
+	for (i = 0; i < ntokens; i++) {
+		const struct token *t = &icu->tokens[i];
+		size_t gap = (size_t)t->start - pos;
+
+		if (!t->convert)
+			continue;
+		if ((status = out_reserve(icu, *used, gap + 1)) != HABAR_OK)
+			return status;
+		memcpy(icu->out + *used, in + pos, gap);
+		*used += gap;
+		status = convert_word(icu, in + t->start,
+		    (size_t)(t->limit - t->start), used, err, err_size);
+		if (status != HABAR_OK)
+			return status;
+		pos = (size_t)t->limit;
+	}
+	if ((status = out_reserve(icu, *used, in_len - pos + 1)) != HABAR_OK)
+		return status;
+	memcpy(icu->out + *used, in + pos, in_len - pos);
+	*used += in_len - pos;
+	return HABAR_OK;
+}
+
+/*
+ * The length of the next piece of in[0..len) to convert: all of it when
+ * short, else up to PIECE bytes ending after a space or tab (words never
+ * cross one), or at a character boundary when there is none.
+ */
+static size_t
+next_piece(const char *in, size_t len)
+{
+	size_t n;
+
+	if (len <= PIECE)
+		return len;
+	for (n = PIECE; n > PIECE / 2; n--)
+		if (in[n - 1] == ' ' || in[n - 1] == '\t')
+			return n;
+	for (n = PIECE; n > 1 && ((unsigned char)in[n] & 0xC0) == 0x80; n--)
+		continue;
+	return n;
+}
+
 enum habar_status
 habar__translit_icu_line(struct habar__translit_icu *icu, const char **out,
     size_t *out_len, const char *in, size_t in_len,
     struct habar_translit_stats *stats, char *err, size_t err_size)
 {
-	size_t ntokens, i, used = 0, pos = 0;
+	size_t i, used = 0, pos = 0, n;
 	enum habar_status status;
 
 	*out = NULL;
 	*out_len = 0;
-	if (in_len > MAX_RESULT / 4) {
+	if (in_len > HABAR_TRANSLIT_MAX_LINE) {
 		snprintf(err, err_size, "line longer than %u bytes",
-		    MAX_RESULT / 4);
+		    HABAR_TRANSLIT_MAX_LINE);
 		return HABAR_ERR_LIMIT;
 	}
 
@@ -809,32 +869,18 @@ habar__translit_icu_line(struct habar__translit_icu *icu, const char **out,
 		}
 	}
 
-	if ((status = clean_utf8(icu, &in, &in_len, stats)) != HABAR_OK ||
-	    (status = plan(icu, in, (int32_t)in_len, &ntokens, stats)) !=
-	    HABAR_OK)
-		return status;
-
-	/* The line again, the words to convert replaced. */
-	for (i = 0; i < ntokens; i++) {
-		const struct token *t = &icu->tokens[i];
-		size_t gap = (size_t)t->start - pos;
-
-		if (!t->convert)
-			continue;
-		if ((status = out_reserve(icu, used, gap + 1)) != HABAR_OK)
-			return status;
-		memcpy(icu->out + used, in + pos, gap);
-		used += gap;
-		status = convert_word(icu, in + t->start,
-		    (size_t)(t->limit - t->start), &used, err, err_size);
+	/* Long lines go in pieces, so that the word list of a line, the
+	 * only thing here that grows with it, stays small. */
+	do {
+		n = next_piece(in + pos, in_len - pos);
+		status = convert_piece(icu, in + pos, n, &used, stats, err,
+		    err_size);
 		if (status != HABAR_OK)
 			return status;
-		pos = (size_t)t->limit;
-	}
-	if ((status = out_reserve(icu, used, in_len - pos + 1)) != HABAR_OK)
+		pos += n;
+	} while (pos < in_len);
+	if ((status = out_reserve(icu, used, 1)) != HABAR_OK)
 		return status;
-	memcpy(icu->out + used, in + pos, in_len - pos);
-	used += in_len - pos;
 	icu->out[used] = '\0';
 	*out = icu->out;
 	*out_len = used;

@@ -16,8 +16,8 @@
 
 /* Front matter is a few lines of metadata: cap what is held back. */
 #define MAX_FRONT_MATTER (1024u * 1024)
-/* The longest line read; habar_translit_line() caps its results too. */
-#define MAX_LINE (16u * 1024 * 1024)
+/* The longest line read: what habar_translit_line() takes. */
+#define MAX_LINE HABAR_TRANSLIT_MAX_LINE
 
 struct held_line {
 	enum habar_line_kind kind;

@@ -250,6 +250,42 @@ test_bad_input(void)
 	CHECK(len == 3 && memcmp(out, "q\0a", 3) == 0);
 }
 
+/* Lines longer than a piece (64 KiB) and longer than the cap. */
+static void
+test_long_lines(void)
+{
+	size_t reps = 40000, i, len;
+	char *line = malloc(reps * 12 + 1), *want = malloc(reps * 7 + 1);
+	const char *out;
+	size_t out_len;
+
+	/* "қазақ " is 11 bytes; "qazaq " 6. */
+	for (i = 0; i < reps; i++) {
+		memcpy(line + i * 11, "қазақ ", 11);
+		memcpy(want + i * 6, "qazaq ", 6);
+	}
+	CHECK(habar_translit_line(to_latn, &out, &out_len, line, reps * 11) ==
+	    HABAR_OK);
+	CHECK(out_len == reps * 6 && memcmp(out, want, reps * 6) == 0);
+	/* No space at all: one huge word, cut at character boundaries. */
+	for (i = 0; i < reps; i++)
+		memcpy(line + i * 10, "қазақ", 10);
+	CHECK(habar_translit_line(to_latn, &out, &out_len, line, reps * 10) ==
+	    HABAR_OK);
+	CHECK(out_len == reps * 5);
+	CHECK(memchr(out, 0xEF, out_len) == NULL);	/* no U+FFFD */
+	free(line);
+	free(want);
+
+	len = HABAR_TRANSLIT_MAX_LINE + 1;
+	line = malloc(len);
+	memset(line, 'a', len);
+	CHECK(habar_translit_line(to_cyrl, &out, &out_len, line, len) ==
+	    HABAR_ERR_LIMIT);
+	CHECK(strstr(habar_translit_error(to_cyrl), "longer") != NULL);
+	free(line);
+}
+
 static void
 test_release(void)
 {
@@ -368,6 +404,7 @@ main(void)
 	test_loan_letters();
 	test_mixed();
 	test_bad_input();
+	test_long_lines();
 	test_release();
 	test_bad_rules();
 	habar_translit_free(to_latn);
