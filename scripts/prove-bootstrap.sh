@@ -11,10 +11,11 @@
 # system in WORKDIR/pristine, made once by debootstrap --variant=minbase,
 # and copies it to WORKDIR/root for each run, so every run starts with
 # none of the packages.  MIRROR defaults to http://deb.debian.org/debian
-# (the security suite comes from the matching debian-security).  The
-# clone is of this repository's HEAD commit; the shared corpus is
-# $HABAR_SHARED or ../shared beside the repository.  The log goes to
-# WORKDIR/proof.log and stdout; the exit status is that of the two runs.
+# (the security suite comes from the matching debian-security).  Both
+# runs use the HEAD commit of this repository when the script starts; the
+# shared corpus is $HABAR_SHARED or ../shared beside the repository.  The
+# log goes to WORKDIR/proof.log and stdout; the exit status is 0 when both
+# commands succeed.
 #
 # Needs root, debootstrap and git on the host.
 set -eu
@@ -37,6 +38,8 @@ security=$(printf '%s\n' "$mirror" | sed 's,/debian/*$,/debian-security,')
 pristine=$work/pristine
 root=$work/root
 log=$work/proof.log
+# Both commands run on the same commit, however the repository moves on.
+commit=$(git -C "$repo" rev-parse HEAD)
 
 mounted() { grep -q " $root/" /proc/mounts; }
 unmount_all() {
@@ -69,6 +72,7 @@ fresh() {
 	done
 	mkdir -p "$root/root/work/shared"
 	git clone -q "$repo" "$root/root/work/habar"
+	git -C "$root/root/work/habar" checkout -q "$commit"
 	mount --bind "$shared" "$root/root/work/shared"
 	mount -o remount,bind,ro "$root/root/work/shared"
 }
