@@ -96,9 +96,12 @@ habar__xl_put_text(FILE *fp, const char *s, size_t len,
 		const char *escape = NULL;
 		char hex[64];
 
-		if ((n = decode(u + i, len - i, &cp)) == 0)
-			n = 1, cp = 0xFFFD;
-		switch (cp) {
+		if ((n = decode(u + i, len - i, &cp)) == 0) {
+			/* Callers check UTF-8 first; a stray byte still
+			 * never reaches the document. */
+			n = 1;
+			escape = "\xEF\xBF\xBD";
+		} else switch (cp) {
 		case '&': escape = "&amp;"; break;
 		case '<': escape = "&lt;"; break;
 		case '>': escape = "&gt;"; break;
