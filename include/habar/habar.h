@@ -15,6 +15,8 @@
 #include <habar/norm.h>
 #include <habar/seg.h>
 #include <habar/parallel.h>
+#include <habar/align.h>
+#include <habar/tmx.h>
 #include <habar/xliff.h>
 #include <habar/translit.h>
 #include <habar/attach.h>
