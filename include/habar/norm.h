@@ -26,11 +26,11 @@
 #define HABAR_NORM_RULE_LOOKALIKE	0x001u	/* wrong-script letters */
 #define HABAR_NORM_RULE_QUOTES		0x002u	/* straight " (and ' in en) */
 #define HABAR_NORM_RULE_APOSTROPHES	0x004u	/* ' inside words */
-#define HABAR_NORM_RULE_DASHES		0x008u	/* spaced hyphen between words */
-#define HABAR_NORM_RULE_SPACES		0x010u	/* no-break and unusual spaces */
-#define HABAR_NORM_RULE_INVISIBLE	0x020u	/* zero-width, soft hyphen, BOM */
+#define HABAR_NORM_RULE_DASHES		0x008u	/* spaced hyphen: a dash */
+#define HABAR_NORM_RULE_SPACES		0x010u	/* no-break, unusual spaces */
+#define HABAR_NORM_RULE_INVISIBLE	0x020u	/* zero-width, soft hyphen */
 #define HABAR_NORM_RULE_CONTROLS	0x040u	/* C0/C1 control characters */
-#define HABAR_NORM_RULE_TRAILING	0x080u	/* spaces and tabs at line end */
+#define HABAR_NORM_RULE_TRAILING	0x080u	/* spaces, tabs at line end */
 #define HABAR_NORM_RULE_EOL		0x100u	/* CRLF becomes LF (streams) */
 #define HABAR_NORM_RULE_ALL		0x1ffu
 
@@ -43,8 +43,8 @@ enum habar_norm_event_kind {
 struct habar_norm_event {
 	enum habar_norm_event_kind kind;
 	unsigned long line;		/* 1-based line, 0 if unknown */
-	size_t column;			/* 1-based, in characters of the input line */
-	size_t byte;			/* 0-based byte offset in the input line */
+	size_t column;			/* 1-based, in input characters */
+	size_t byte;			/* 0-based byte offset in the line */
 	unsigned long long offset;	/* byte offset in the stream */
 	char from[8], to[8];		/* LOOKALIKE: the letters, UTF-8 */
 	unsigned from_cp, to_cp;	/* ... and their code points */

@@ -176,9 +176,9 @@ habar_norm_set_lang(struct habar_norm *norm, const char *lang)
 	uses = habar__norm_icu_uses(lang, data.clause_dash);
 	if (uses == 0) {
 		snprintf(norm->error, sizeof(norm->error),
-		    "locales/%s/punctuation: clause dash U+%04X is not in ICU's "
-		    "punctuation for '%s'", lang, (unsigned)data.clause_dash,
-		    lang);
+		    "locales/%s/punctuation: clause dash U+%04X is not in "
+		    "ICU's punctuation for '%s'", lang,
+		    (unsigned)data.clause_dash, lang);
 		return HABAR_ERR_INPUT;
 	}
 	for (i = 0; i < data.ndashes; i++)
@@ -418,14 +418,16 @@ decode_line(struct habar_norm *norm, const unsigned char *s, size_t len,
 		}
 		f = norm_flags(c);
 		if (f & (NF_USPACE | NF_DROP | NF_JOINER | NF_CONTROL)) {
-			if ((f & NF_USPACE) && (rules & HABAR_NORM_RULE_SPACES)) {
+			if ((f & NF_USPACE) &&
+			    (rules & HABAR_NORM_RULE_SPACES)) {
 				/* Between digits a space is a digit-group
 				 * separator: keep the locale's own if it is a
 				 * space, as ICU's data has it (ru, kk). */
 				uint32_t to = ' ';
 				if (n > 0 && is_ascii_digit(cp[n - 1]) &&
 				    i < len && is_ascii_digit(s[i]) &&
-				    (norm_flags(norm->loc.grouping) & NF_USPACE))
+				    (norm_flags(norm->loc.grouping) &
+				    NF_USPACE))
 					to = norm->loc.grouping;
 				if (to != c) {
 					norm->counts.spaces++;
@@ -441,9 +443,11 @@ decode_line(struct habar_norm *norm, const unsigned char *s, size_t len,
 			} else if ((f & NF_JOINER) &&
 			    (rules & HABAR_NORM_RULE_INVISIBLE)) {
 				size_t k = n;
-				while (k > 0 && (norm_flags(cp[k - 1]) & NF_INHERITED))
+				while (k > 0 &&
+				    (norm_flags(cp[k - 1]) & NF_INHERITED))
 					k--;
-				if (k == 0 || !(norm_flags(cp[k - 1]) & NF_KEEPJOIN)) {
+				if (k == 0 ||
+				    !(norm_flags(cp[k - 1]) & NF_KEEPJOIN)) {
 					norm->counts.invisible++;
 					st->changed = 1;
 					continue;
@@ -459,7 +463,8 @@ decode_line(struct habar_norm *norm, const unsigned char *s, size_t len,
 			st->need_nfc = 1;
 		if (f & (NF_LETTER | NF_MARK)) {
 			word |= f;
-			if ((word & (NF_LATIN | NF_CYRL)) == (NF_LATIN | NF_CYRL))
+			if ((word & (NF_LATIN | NF_CYRL)) ==
+			    (NF_LATIN | NF_CYRL))
 				st->need_words = 1;
 		} else
 			word = 0;
@@ -504,14 +509,16 @@ apply_nfc(struct habar_norm *norm, struct stage *st)
 		/* The span runs from the boundary before (already copied)
 		 * to the next boundary. */
 		start = i;
-		if (m > 0 && start > 0 && (norm_flags(cp[start - 1]) & NF_SAFE)) {
+		if (m > 0 && start > 0 &&
+		    (norm_flags(cp[start - 1]) & NF_SAFE)) {
 			start--;
 			m--;
 		}
 		end = i + 1;
 		while (end < n && !(norm_flags(cp[end]) & NF_SAFE))
 			end++;
-		status = habar__norm_icu_nfc(&nfc, &got, cp + start, end - start);
+		status = habar__norm_icu_nfc(&nfc, &got, cp + start,
+		    end - start);
 		if (status != HABAR_OK)
 			return status;
 		if (got != end - start ||
@@ -597,11 +604,13 @@ repair_word(struct habar_norm *norm, size_t ws, size_t we, int *changed)
 		run++;
 		if (script == NF_LATIN) {
 			lat++;
-			if (!habar__norm_pair_find(d->to_cyrl, d->nto_cyrl, cp[k]))
+			if (!habar__norm_pair_find(d->to_cyrl, d->nto_cyrl,
+			    cp[k]))
 				lat_map = 0;
 		} else {
 			cyr++;
-			if (!habar__norm_pair_find(d->to_latn, d->nto_latn, cp[k]))
+			if (!habar__norm_pair_find(d->to_latn, d->nto_latn,
+			    cp[k]))
 				cyr_map = 0;
 		}
 	}
@@ -632,8 +641,12 @@ repair_word(struct habar_norm *norm, size_t ws, size_t we, int *changed)
 			recompose = 1;
 		if (!(f & (to_cyrl ? NF_LATIN : NF_CYRL)))
 			continue;
-		to = to_cyrl ? habar__norm_pair_find(d->to_cyrl, d->nto_cyrl, cp[k]) :
-		    habar__norm_pair_find(d->to_latn, d->nto_latn, cp[k]);
+		if (to_cyrl)
+			to = habar__norm_pair_find(d->to_cyrl, d->nto_cyrl,
+			    cp[k]);
+		else
+			to = habar__norm_pair_find(d->to_latn, d->nto_latn,
+			    cp[k]);
 		report_repair(norm, k, word, wl, cp[k], to, to_cyrl);
 		cp[k] = to;
 		norm->counts.lookalikes++;
@@ -656,7 +669,8 @@ apply_lookalikes(struct habar_norm *norm, struct stage *st)
 			continue;
 		}
 		ws = i;
-		while (i < n && (norm_flags(norm->cp[i]) & (NF_LETTER | NF_MARK)))
+		while (i < n &&
+		    (norm_flags(norm->cp[i]) & (NF_LETTER | NF_MARK)))
 			i++;
 		recompose |= repair_word(norm, ws, i, &st->changed);
 	}
@@ -731,7 +745,8 @@ track_quotes(struct habar_norm *norm, uint32_t c, uint32_t prev, uint32_t next)
 		push(norm, KIND_ALT);
 	} else if (c == l->alt_close) {
 		/* Between letters it is an apostrophe (en: ’). */
-		if (top(norm) == KIND_ALT && !(is_letter(prev) && is_letter(next)))
+		if (top(norm) == KIND_ALT &&
+		    !(is_letter(prev) && is_letter(next)))
 			norm->depth--;
 	}
 }

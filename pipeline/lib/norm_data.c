@@ -266,7 +266,9 @@ habar__norm_data_load(struct habar__norm_data *data, const char *lang,
 	    errlen);
 	if (status != HABAR_OK)
 		return status;
-	qsort(data->to_cyrl, data->nto_cyrl, sizeof(data->to_cyrl[0]), pair_cmp);
-	qsort(data->to_latn, data->nto_latn, sizeof(data->to_latn[0]), pair_cmp);
+	qsort(data->to_cyrl, data->nto_cyrl, sizeof(data->to_cyrl[0]),
+	    pair_cmp);
+	qsort(data->to_latn, data->nto_latn, sizeof(data->to_latn[0]),
+	    pair_cmp);
 	return HABAR_OK;
 }

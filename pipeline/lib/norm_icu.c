@@ -192,7 +192,8 @@ habar__norm_icu_uses(const char *lang, uint32_t c)
 	ld = ulocdata_open(lang, &ec);
 	if (U_FAILURE(ec))
 		return -1;
-	set = ulocdata_getExemplarSet(ld, NULL, 0, ULOCDATA_ES_PUNCTUATION, &ec);
+	set = ulocdata_getExemplarSet(ld, NULL, 0, ULOCDATA_ES_PUNCTUATION,
+	    &ec);
 	if (U_SUCCESS(ec) && set != NULL)
 		result = uset_contains(set, (UChar32)c) ? 1 : 0;
 	uset_close(set);
@@ -219,7 +220,8 @@ habar__norm_icu_nfc(uint32_t **out, size_t *out_n, const uint32_t *in,
 		goto done;
 	for (j = 0; j < n; j++) {
 		UBool bad = 0;
-		U16_APPEND(src, src_len, (int32_t)(2 * n + 1), (UChar32)in[j], bad);
+		U16_APPEND(src, src_len, (int32_t)(2 * n + 1), (UChar32)in[j],
+		    bad);
 		if (bad) {
 			status = HABAR_ERR_LIBRARY;
 			goto done;

@@ -21,10 +21,10 @@
 #define NF_LATIN	0x0008	/* a letter of the Latin script */
 #define NF_CYRL		0x0010	/* a letter of the Cyrillic script */
 #define NF_DIGIT	0x0020	/* general category Nd */
-#define NF_INHERITED	0x0040	/* script Inherited (marks, joiners, selectors) */
+#define NF_INHERITED	0x0040	/* script Inherited: marks, joiners... */
 #define NF_KEEPJOIN	0x0080	/* a base after which ZWJ/ZWNJ mean something */
-#define NF_USPACE	0x0100	/* a space other than U+0020 (and NEL, LS, PS) */
-#define NF_DROP		0x0200	/* invisible: ZWSP, word joiner, BOM, soft hyphen */
+#define NF_USPACE	0x0100	/* a space but U+0020; NEL, LS, PS */
+#define NF_DROP		0x0200	/* ZWSP, word joiner, BOM, soft hyphen */
 #define NF_JOINER	0x0400	/* ZWJ, ZWNJ */
 #define NF_CONTROL	0x0800	/* a control character other than TAB */
 #define NF_PUNCT	0x1000	/* a typographic quote or dash */

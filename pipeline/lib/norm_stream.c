@@ -124,21 +124,25 @@ process(struct run *run, const struct held *h)
 		status = put(run, h->text, h->len);
 		break;
 	case HABAR_LINE_FIELD:
-		if ((status = habar_release_unquote(&value, h->text + h->value_off,
-		    h->value_len)) != HABAR_OK)
+		status = habar_release_unquote(&value, h->text + h->value_off,
+		    h->value_len);
+		if (status != HABAR_OK)
 			break;
 		/* Each value is a paragraph of its own. */
 		habar_norm_reset(run->norm);
-		status = normalise(run, h, value, strlen(value), &out, &out_len);
+		status = normalise(run, h, value, strlen(value), &out,
+		    &out_len);
 		if (status != HABAR_OK)
 			break;
-		if (out_len == strlen(value) && memcmp(out, value, out_len) == 0 &&
+		if (out_len == strlen(value) &&
+		    memcmp(out, value, out_len) == 0 &&
 		    memchr(h->text, '\0', h->len) == NULL) {
 			status = put(run, h->text, h->value_off + h->value_len);
 		} else {
 			status = put_field(run, h, out, out_len);
 			free(value);
-			run->offset += h->len + (h->terminated ? 1u + (h->crlf != 0) : 0);
+			run->offset += h->len +
+			    (h->terminated ? 1u + (h->crlf != 0) : 0);
 			return status;
 		}
 		break;
@@ -153,7 +157,8 @@ process(struct run *run, const struct held *h)
 			 * than NFC, so that it stays a line of the body. */
 			unsigned rules = habar__norm_rules(run->norm);
 			habar_norm_set_rules(run->norm, 0);
-			status = normalise(run, h, h->text, h->len, &out, &out_len);
+			status = normalise(run, h, h->text, h->len, &out,
+			    &out_len);
 			habar_norm_set_rules(run->norm, rules);
 		}
 		if (status == HABAR_OK)
@@ -280,7 +285,8 @@ habar_norm_stream(struct habar_norm *norm, FILE *in, FILE *out)
 			goto done;
 	}
 	if (status == HABAR_END && holding && run.nheld > 0)
-		status = release_held(&run, release, habar_release_line_number(release));
+		status = release_held(&run, release,
+		    habar_release_line_number(release));
 	else if (status == HABAR_END)
 		status = HABAR_OK;
 	if (status == HABAR_END)
