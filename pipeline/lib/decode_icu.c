@@ -15,6 +15,8 @@
  * as an ICU package.
  */
 #include <math.h>
+#include <stddef.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +55,7 @@ struct chain {
 	struct callback_context first_context, last_context;
 	UConverter *first;	/* bytes to UTF-16 (UTF-8 for mojibake) */
 	UConverter *last;	/* mojibake: windows-1251 bytes to UTF-16 */
-	unsigned char *reverse;	/* mojibake: code point to windows-1251 */
+	const unsigned char *reverse;	/* mojibake: code point to windows-1251 */
 	unit_sink_fn *sink;
 	void *sink_arg;
 	habar_decode_invalid_fn *invalid;
@@ -64,13 +66,14 @@ struct chain {
 	/* The input offset of the buffer being converted, and its start. */
 	unsigned long long base;
 	const char *in_start;
+	size_t byte_count;	/* mojibake: bytes waiting in bytes[] */
+	/* Buffers, last: they are not cleared when a chain is made. */
 	UChar units[UNITS];
 	int32_t offsets[UNITS];
 	/* mojibake: windows-1251 bytes waiting for the last converter, with
 	 * the input offset of each. */
 	char bytes[UNITS];
 	unsigned long long byte_offsets[UNITS];
-	size_t byte_count;
 	UChar last_units[UNITS];
 };
 
@@ -214,7 +217,6 @@ chain_free(struct chain *ch)
 		return;
 	ucnv_close(ch->first);
 	ucnv_close(ch->last);
-	free(ch->reverse);
 	free(ch);
 }
 
@@ -232,39 +234,46 @@ watch(UConverter *cnv, struct chain *ch, int last)
 	return U_SUCCESS(err) ? HABAR_OK : HABAR_ERR_LIBRARY;
 }
 
-/* Builds the table from a code point back to its windows-1251 byte,
- * asking ICU what each byte means (0 = no byte). */
-static enum habar_status
-build_reverse(struct chain *ch)
+/* The table from a code point back to its windows-1251 byte (0: none),
+ * built once per process by asking ICU what each byte means. */
+static unsigned char reverse_table[REVERSE_SIZE];
+static enum habar_status reverse_status;
+static pthread_once_t reverse_once = PTHREAD_ONCE_INIT;
+
+static void
+build_reverse(void)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UConverter *cnv = ucnv_open("windows-1251", &err);
-	enum habar_status status = HABAR_ERR_LIBRARY;
 	char byte;
 	UChar u[4];
 	int b;
 
+	reverse_status = HABAR_ERR_LIBRARY;
 	if (U_FAILURE(err))
-		return HABAR_ERR_LIBRARY;
-	if ((ch->reverse = calloc(REVERSE_SIZE, 1)) == NULL) {
-		status = HABAR_ERR_NOMEM;
-		goto done;
-	}
+		return;
 	ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL,
 	    &err);
-	for (b = 0x80; b <= 0xFF; b++) {
+	for (b = 0x80; b <= 0xFF && U_SUCCESS(err); b++) {
+		UErrorCode one = U_ZERO_ERROR;
 		int32_t n;
 		byte = (char)b;
-		err = U_ZERO_ERROR;
-		n = ucnv_toUChars(cnv, u, 4, &byte, 1, &err);
-		if (U_SUCCESS(err) && n == 1 && u[0] < REVERSE_SIZE &&
+		n = ucnv_toUChars(cnv, u, 4, &byte, 1, &one);
+		if (U_SUCCESS(one) && n == 1 && u[0] < REVERSE_SIZE &&
 		    u[0] >= 0x80)
-			ch->reverse[u[0]] = (unsigned char)b;
+			reverse_table[u[0]] = (unsigned char)b;
 	}
-	status = HABAR_OK;
-done:
+	if (U_SUCCESS(err))
+		reverse_status = HABAR_OK;
 	ucnv_close(cnv);
-	return status;
+}
+
+static enum habar_status
+reverse_get(const unsigned char **table_out)
+{
+	pthread_once(&reverse_once, build_reverse);
+	*table_out = reverse_table;
+	return reverse_status;
 }
 
 /* Opens the chain that decodes encoding, delivering UTF-16 to sink. */
@@ -272,19 +281,21 @@ static enum habar_status
 chain_new(struct chain **ch_out, enum habar_encoding encoding,
     unit_sink_fn *sink, void *sink_arg)
 {
-	struct chain *ch = calloc(1, sizeof(*ch));
+	struct chain *ch = malloc(sizeof(*ch));
 	enum habar_status status = HABAR_ERR_NOMEM;
 
 	*ch_out = NULL;
 	if (ch == NULL)
 		goto done;
+	/* The buffers at the end are written before they are read. */
+	memset(ch, 0, offsetof(struct chain, units));
 	ch->encoding = encoding;
 	ch->sink = sink;
 	ch->sink_arg = sink_arg;
 	if (is_mojibake(encoding)) {
 		if ((status = open_converter(&ch->first, HABAR_ENC_UTF8)) != HABAR_OK ||
 		    (status = open_converter(&ch->last, encoding)) != HABAR_OK ||
-		    (status = build_reverse(ch)) != HABAR_OK ||
+		    (status = reverse_get(&ch->reverse)) != HABAR_OK ||
 		    (status = watch(ch->last, ch, 1)) != HABAR_OK)
 			goto done;
 	} else if ((status = open_converter(&ch->first, encoding)) != HABAR_OK)

@@ -12,6 +12,15 @@
 
 #include <habar/habar.h>
 
+/*
+ * The module's sources are compiled into the target itself, so that
+ * libFuzzer's coverage instrumentation (given to this file only) sees their
+ * branches; the linker then takes nothing else of decode from libhabar.
+ */
+#include "../../pipeline/lib/decode.c"
+#include "../../pipeline/lib/decode_model.c"
+#include "../../pipeline/lib/decode_icu.c"
+
 /* Checks UTF-8 as it streams out; a character may be cut between calls. */
 struct checker {
 	unsigned need;	/* continuation bytes still expected */
