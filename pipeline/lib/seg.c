@@ -1062,6 +1062,29 @@ add_extra_boundaries(struct habar_seg *seg, size_t len, size_t *from,
 	return HABAR_OK;
 }
 
+/*
+ * Whether the paragraph's first word is all in lower case, the sign of a
+ * writer who does not use capitals ("where did you grow up? india?"); a
+ * name such as "iPhone" or "eBay" is not.
+ */
+static int
+opens_in_lower_case(const unsigned char *s, size_t len)
+{
+	struct next_word first;
+	size_t i, n;
+	int32_t cp;
+
+	next_word_at(s, len, 0, &first);
+	if (first.first != HABAR__SEG_LOWER)
+		return 0;
+	for (i = first.start; i < first.start + first.len; i += n) {
+		n = utf8_at(s, len, i, &cp);
+		if (class_of(cp) == HABAR__SEG_UPPER)
+			return 0;
+	}
+	return 1;
+}
+
 enum habar_status
 habar_seg_paragraph(struct habar_seg *seg, const char *text, size_t len,
     const struct habar_span **spans_out, size_t *count_out)
@@ -1083,12 +1106,7 @@ habar_seg_paragraph(struct habar_seg *seg, const char *text, size_t len,
 	if ((status = copy_paragraph(seg, text, len)) != HABAR_OK)
 		goto done;
 	s = (const unsigned char *)seg->buf;
-	{
-		struct next_word first;
-
-		next_word_at(s, len, 0, &first);
-		seg->casual = first.first == HABAR__SEG_LOWER;
-	}
+	seg->casual = opens_in_lower_case(s, len);
 	status = habar__seg_icu_set_text(seg->icu, seg->buf, len, seg->error,
 	    sizeof(seg->error));
 	if (status != HABAR_OK)

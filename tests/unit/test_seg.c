@@ -140,6 +140,8 @@ static const struct seg_case cases[] = {
 	/* Text written without capitals. */
 	{ "en", "where did you grow up? india? i grew up here. call me.",
 	  "where did you grow up? | india? | i grew up here. | call me." },
+	{ "en", "iPhone sales grew. The approx. figure is secret. ok.",
+	  "iPhone sales grew. | The approx. figure is secret. ok." },
 	/* Line breaks inside a paragraph count as spaces. */
 	{ "en", "The first\nsentence.\r\nThe second.",
 	  "The first\nsentence. | The second." },
