@@ -197,6 +197,9 @@ test_loan_letters(void)
 	CHECK_STR(conv(to_latn_all, "цирк щетка экран ёлка съезд компьютер"),
 	    "tsirk şetka ekran iolka sezd kompiuter");
 	CHECK_STR(conv(to_cyrl_all, "tsirk ekran"), "тсирк екран");
+	/* ю after a consonant comes back, я after a consonant does not. */
+	CHECK_STR(conv(to_cyrl_all, "biudjet valiuta Cheliabı materialdar"),
+	    "бюджет валюта Челиабі материалдар");
 	/* ч comes back through "ch". */
 	CHECK_STR(conv(to_cyrl, "chempionat"), "чемпионат");
 }
