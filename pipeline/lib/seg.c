@@ -256,18 +256,22 @@ habar_seg_new(struct habar_seg **seg_out, const char *lang)
 {
 	struct habar_seg *seg = NULL;
 	enum habar_status status;
-	char err[256];
+	char err[256], tag[33];
 	size_t i;
 
 	*seg_out = NULL;
-	if (lang == NULL || lang[0] == '\0' || strlen(lang) > 32)
+	if (lang == NULL || lang[0] == '\0' || strlen(lang) >= sizeof(tag))
 		return HABAR_ERR_ARGUMENT;
+	/* "kk_KZ", as POSIX locales write it, is the BCP 47 "kk-KZ". */
 	for (i = 0; lang[i] != '\0'; i++) {
 		char c = lang[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9') || c == '-' || c == '_'))
 			return HABAR_ERR_ARGUMENT;
+		tag[i] = c == '_' ? '-' : c;
 	}
+	tag[i] = '\0';
+	lang = tag;
 	if ((seg = calloc(1, sizeof(*seg))) == NULL)
 		return HABAR_ERR_NOMEM;
 	/*

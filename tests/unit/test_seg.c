@@ -147,6 +147,8 @@ static const struct seg_case cases[] = {
 	  "The first\nsentence. | The second." },
 	/* A language without data of its own uses the root rules. */
 	{ "de", "Mr. Smith kam. Er ging.", "Mr. Smith kam. | Er ging." },
+	{ "ru_RU", "Это было в XX в. Теперь всё иначе.",
+	  "Это было в XX в. | Теперь всё иначе." },
 	{ "kk-Latn", "Bul 2005 j. boldy. Ol keldi.",
 	  "Bul 2005 j. boldy. | Ol keldi." },
 };
