@@ -603,11 +603,6 @@ check_simple(struct habar_spell *spell, int d, const char *word, size_t len,
 		*known = 1;
 		return HABAR_OK;
 	}
-	/* Acronyms: two to five capitals (NATO, ЮНИСЕФ is in the lists). */
-	if (sh.upper == sh.letters && sh.letters <= 5) {
-		*known = 1;
-		return HABAR_OK;
-	}
 	if (habar__morph_accepts(spell->morph[d], word, morph_known, &lk)) {
 		*known = 1;
 		return HABAR_OK;

@@ -28,11 +28,13 @@
 #define SUFFIX_MAX 12		/* code points in a suffix or variant */
 #define GROUP_MAX 60		/* groups named in a rules file */
 #define CHAIN_MAX 5		/* suffixes stripped from one word */
-#define STEM_MIN 3		/* code points left as a stem: shorter
-				 * ones (ал, ол, жә) let too many typos in */
-#define NOUN_STEM_MIN 4		/* the same for a stem that is not a verb:
+#define STEM_MIN 4		/* code points left as a verb's stem:
+				 * shorter ones (ал, ол, кем) let too many
+				 * typos in, except before a negation */
+#define SHORT_STEM_MIN 3	/* the stem before a negation (бол-ма-ды) */
+#define NOUN_STEM_MIN 5		/* the same for a stem that is not a verb:
 				 * the dictionary holds many short
-				 * fragments (кем, кен, дайы) */
+				 * fragments (кен, дайы, тарп) */
 #define WORD_CP_MAX 96		/* longer words are not analysed */
 
 /* The classes of a stem's last letter a suffix may follow. */
@@ -53,8 +55,9 @@ enum {
 	FLAG_CAPITAL = 1 << 0,	/* c: only in words starting upper-case */
 	FLAG_HYPHEN = 1 << 1,	/* h: may stand after a hyphen */
 	FLAG_ALTERNATE = 1 << 2, /* x: the stem's final б г ғ may be п к қ */
-	FLAG_VERBAL = 1 << 3	/* v: the stem is a verb, in the dictionary
+	FLAG_VERBAL = 1 << 3,	/* v: the stem is a verb, in the dictionary
 				 * as its verbal noun (stem + у) */
+	FLAG_SHORT = 1 << 4	/* n: a stem of SHORT_STEM_MIN will do */
 };
 
 struct suffix {
@@ -178,6 +181,8 @@ parse_suffix(struct habar__morph *morph, char *line, struct suffix *sfx)
 				sfx->flags |= FLAG_ALTERNATE;
 			else if (*f == 'v')
 				sfx->flags |= FLAG_VERBAL;
+			else if (*f == 'n')
+				sfx->flags |= FLAG_SHORT;
 			else
 				return -1;
 		}
@@ -461,7 +466,8 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
 		uint32_t last;
 		char h;
 
-		if (k < STEM_MIN)
+		if (k < SHORT_STEM_MIN || (k < STEM_MIN &&
+		    !(s->flags & FLAG_SHORT)))
 			continue;
 		if (!any && !(allowed & ((uint64_t)1 << s->group)))
 			continue;
