@@ -115,6 +115,13 @@ files() {
 				if command -v unzip >/dev/null; then
 					unzip -l "$p" | grep -q ' ppt/presentation\.xml$' ||
 					    fail "$a: no ppt/presentation.xml"
+					# Its title slide carries this release's title.
+					t=$(field "$f" title | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g')
+					# (A paragraph's text may be split into runs.)
+					unzip -p "$p" ppt/slides/slide1.xml |
+					    sed 's|</a:p>|\n|g' |
+					    sed 's/<[^>]*>//g; s/^[[:space:]]*//' | grep -qFx "$t" ||
+					    fail "$a: the title slide lacks the title of $name"
 				fi ;;
 			*.ppt)
 				[ "$(od -An -tx1 -N8 "$p" | tr -d ' ')" = d0cf11e0a1b11ae1 ] ||
