@@ -206,6 +206,11 @@ process(FILE *fp, const char *name, void *arg)
 			run->printed = 1;
 			continue;
 		}
+		if (is_blank(line.text, line.len)) {
+			if (seg != NULL && flush_paragraph(run, seg, name) != 0)
+				goto done;
+			continue;
+		}
 		if (seg == NULL) {
 			const char *lang = run->opts->lang;
 
@@ -220,11 +225,6 @@ process(FILE *fp, const char *name, void *arg)
 			seg = segmenter_for(run, lang, name, line.number);
 			if (seg == NULL)
 				goto done;
-		}
-		if (is_blank(line.text, line.len)) {
-			if (flush_paragraph(run, seg, name) != 0)
-				goto done;
-			continue;
 		}
 		if (add_line(run, seg, name, &line) != 0)
 			goto done;
