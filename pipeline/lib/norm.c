@@ -860,9 +860,10 @@ punctuate(struct habar_norm *norm, struct stage *st)
 		if (c == '`') {
 			/* An inline code span runs to the next run of as
 			 * many backticks; inside it nothing changes. */
-			size_t r = i, j, close = n;
+			size_t r = i, j, close;
 			while (r < n && cp[r] == '`')
 				r++;
+			close = r;	/* no closing run: the backticks alone */
 			for (j = r; j < n; j++) {
 				size_t e = j;
 				if (cp[j] != '`')
@@ -875,10 +876,8 @@ punctuate(struct habar_norm *norm, struct stage *st)
 				}
 				j = e - 1;
 			}
-			if (close == n && (n == 0 || cp[n - 1] != '`'))
-				close = r;
 			o += encode(norm->out + o, cp, i, close);
-			pprev = close - i >= 2 ? '`' : prev;
+			pprev = close - i >= 2 ? cp[close - 2] : prev;
 			prev = '`';
 			i = close;
 			continue;

@@ -154,6 +154,9 @@ test_quotes(void)
 	    "\xC2\xAB" "a \xE2\x80\x9E" "b\xE2\x80\x9C\xC2\xBB\n");
 	/* Code spans and fenced blocks are left as they are. */
 	CASE("en", "run `ls \"x\"` now\n", "run `ls \"x\"` now\n");
+	/* Backticks without a closing run of as many are plain text. */
+	CASE("en", "a `b \"c\"``\n",
+	    "a `b \xE2\x80\x9C" "c\xE2\x80\x9D``\n");
 	CASE("en", "```\nsay \"hi\" - ok\n```\n\"x\"\n",
 	    "```\nsay \"hi\" - ok\n```\n\xE2\x80\x9Cx\xE2\x80\x9D\n");
 }
