@@ -11,6 +11,7 @@
 #include <habar/data.h>
 #include <habar/html.h>
 #include <habar/release.h>
+#include <habar/tmx.h>
 
 #include "langguess.h"
 
@@ -206,6 +207,39 @@ add_attachment(struct bundle *b, const char *path, const char *name)
 	return status;
 }
 
+/* Adds <id>.tmx: the sentence links of the release as a memory. */
+static enum habar_status
+add_tmx(struct bundle *b)
+{
+	struct habar_tmx *tmx = NULL;
+	enum habar_status status;
+	char path[600], *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	if (b->doc->language_count < 2)
+		return HABAR_OK;	/* nothing to pair */
+	if ((status = habar_tmx_new(&tmx)) != HABAR_OK)
+		return status;
+	status = habar_tmx_add_parallel(tmx, b->doc);
+	if (status == HABAR_OK) {
+		if ((fp = open_memstream(&text, &len)) == NULL)
+			status = HABAR_ERR_NOMEM;
+		else {
+			status = habar_tmx_write(tmx, fp);
+			if (fclose(fp) != 0 && status == HABAR_OK)
+				status = HABAR_ERR_NOMEM;
+		}
+	}
+	snprintf(path, sizeof(path), "%s.tmx", b->doc->id);
+	if (status == HABAR_OK)
+		status = habar_pack_add_memory(b->pack, path, text, len,
+		    "application/x-tmx+xml", NULL, "tmx");
+	free(text);
+	habar_tmx_free(tmx);
+	return status;
+}
+
 static enum habar_status
 add_html(struct bundle *b)
 {
@@ -334,6 +368,8 @@ habar_bundle_plan(struct habar_pack **pack_out,
 		free(text);
 		text = NULL;
 	}
+	if (status == HABAR_OK)
+		status = add_tmx(&b);
 	if (status == HABAR_OK)
 		status = add_html(&b);
 	for (i = 0; status == HABAR_OK && i < doc->attachment_count; i++) {

@@ -52,6 +52,14 @@ for id in inclusive-forum-2026 road-safety-2026; do
 	done
 	verify --list "$tmp/$id.a.zip" | grep -q "attachments/$id.pptx\$" ||
 	    fail "$id: the manifest does not list the presentation"
+	# The pack's memory is valid TMX with a unit per aligned sentence.
+	bsdtar -xOf "$tmp/$id.a.zip" "$id/$id.tmx" > "$tmp/$id.tmx" ||
+	    fail "$id: no TMX in the pack"
+	if [ -f "$shared/schemas/tmx-1.4/tmx14.dtd" ]; then
+		xmllint --noout --nonet --dtdvalid "$shared/schemas/tmx-1.4/tmx14.dtd" \
+		    "$tmp/$id.tmx" 2>/dev/null || fail "$id: the TMX is not valid"
+	fi
+	[ "$(grep -c '<tu[ >]' "$tmp/$id.tmx")" -gt 10 ] || fail "$id: too few TMX units"
 done
 
 # The zip flags its Cyrillic names as UTF-8 (general purpose bit 11).

@@ -140,6 +140,8 @@ test_formats(struct habar_parallel *doc)
 		    "html/test-release.kk.html") != NULL);
 		CHECK(m != NULL && habar_manifest_find(m,
 		    "test-release.xml") != NULL);
+		CHECK(m != NULL && habar_manifest_find(m,
+		    "test-release.tmx") != NULL);
 		habar_manifest_free(m);
 		unlink(b);
 	}
