@@ -65,13 +65,15 @@ struct ulist {
 	int32_t max_len;
 };
 
-/* The word cache: direct-mapped, a word's slot chosen by its hash. */
-#define CACHE_SLOTS 16384u
+/* The word cache: two-way set-associative, a word's set chosen by its
+ * hash, the less recently used way replaced. */
+#define CACHE_SLOTS 16384u	/* 8192 sets of two */
 #define CACHE_KEY 48	/* longer words (bytes) are not cached */
 #define CACHE_VALUE 96	/* longer results are not cached */
 
 struct cache_entry {
 	uint32_t hash;
+	uint32_t stamp;		/* icu->clock when last used; 0: never */
 	unsigned char key_len;	/* 0: empty slot */
 	unsigned char cls;	/* enum word_class */
 	unsigned char has_value;
@@ -91,6 +93,7 @@ struct habar__translit_icu {
 	struct ulist endings;
 	struct ulist sequences;
 	struct cache_entry *cache;	/* CACHE_SLOTS entries */
+	uint32_t clock;		/* counts cache uses, for replacement */
 	char *clean;		/* the line with invalid UTF-8 replaced */
 	size_t clean_cap;
 	UChar *word16;		/* one word being transliterated */
@@ -484,11 +487,42 @@ static struct cache_entry *
 cache_find(struct habar__translit_icu *icu, const char *w, size_t len,
     uint32_t hash)
 {
-	struct cache_entry *e = &icu->cache[hash & (CACHE_SLOTS - 1)];
+	struct cache_entry *e = &icu->cache[(hash & (CACHE_SLOTS / 2 - 1)) * 2];
+	int way;
 
-	if (e->key_len == len && e->hash == hash && memcmp(e->key, w, len) == 0)
-		return e;
+	for (way = 0; way < 2; way++, e++)
+		if (e->key_len == len && e->hash == hash &&
+		    memcmp(e->key, w, len) == 0) {
+			e->stamp = ++icu->clock;
+			return e;
+		}
 	return NULL;
+}
+
+/* Gives word w[0..len) of class cls the less recently used slot of its
+ * set, and returns the slot (without a value yet). */
+static struct cache_entry *
+cache_insert(struct habar__translit_icu *icu, const char *w, size_t len,
+    uint32_t hash, enum word_class cls)
+{
+	struct cache_entry *e = &icu->cache[(hash & (CACHE_SLOTS / 2 - 1)) * 2];
+
+	if (e[1].stamp < e[0].stamp)
+		e++;
+	if (icu->clock == UINT32_MAX) {
+		/* Once in four billion uses: start the ages again. */
+		size_t i;
+		for (i = 0; i < CACHE_SLOTS; i++)
+			icu->cache[i].stamp = icu->cache[i].stamp != 0;
+		icu->clock = 1;
+	}
+	e->hash = hash;
+	e->stamp = ++icu->clock;
+	e->key_len = (unsigned char)len;
+	e->cls = (unsigned char)cls;
+	e->has_value = 0;
+	memcpy(e->key, w, len);
+	return e;
 }
 
 /* The class of word w[0..len), from the cache or worked out and cached. */
@@ -505,12 +539,7 @@ word_class(struct habar__translit_icu *icu, const char *w, size_t len)
 	if ((e = cache_find(icu, w, len, hash)) != NULL)
 		return (enum word_class)e->cls;
 	cls = classify(icu, w, (int32_t)len);
-	e = &icu->cache[hash & (CACHE_SLOTS - 1)];
-	e->hash = hash;
-	e->key_len = (unsigned char)len;
-	e->cls = (unsigned char)cls;
-	e->has_value = 0;
-	memcpy(e->key, w, len);
+	(void)cache_insert(icu, w, len, hash, cls);
 	return cls;
 }
 
@@ -591,15 +620,11 @@ convert_word(struct habar__translit_icu *icu, const char *w, size_t len,
 		return HABAR_ERR_LIBRARY;
 	}
 	if (len < CACHE_KEY && u8len < CACHE_VALUE) {
-		e = &icu->cache[hash & (CACHE_SLOTS - 1)];
-		if (!(e->key_len == len && e->hash == hash &&
-		    memcmp(e->key, w, len) == 0)) {
-			/* The slot went to another word: take it back. */
-			e->hash = hash;
-			e->key_len = (unsigned char)len;
-			e->cls = (unsigned char)classify(icu, w, (int32_t)len);
-			memcpy(e->key, w, len);
-		}
+		/* The slot may have gone to another word since: take
+		 * one back. */
+		if ((e = cache_find(icu, w, len, hash)) == NULL)
+			e = cache_insert(icu, w, len, hash,
+			    classify(icu, w, (int32_t)len));
 		e->has_value = 1;
 		e->value_len = (unsigned char)u8len;
 		memcpy(e->value, icu->out + *used, (size_t)u8len);
