@@ -397,6 +397,20 @@ class_of(int32_t cp)
 			return HABAR__SEG_UPPER;
 		if (cp >= '0' && cp <= '9')
 			return HABAR__SEG_DIGIT;
+	} else if (cp >= 0x400 && cp <= 0x4FF && (cp < 0x482 || cp > 0x489)) {
+		/*
+		 * Cyrillic letters, Kazakh ones included, without a call into
+		 * ICU: capitals, then small letters, then pairs of capital and
+		 * small letter (checked against u_charType() for the whole
+		 * block when this was written).
+		 */
+		if (cp < 0x430 || cp == 0x4C0)
+			return HABAR__SEG_UPPER;
+		if (cp < 0x460 || cp == 0x4CF)
+			return HABAR__SEG_LOWER;
+		if (cp >= 0x4C1 && cp <= 0x4CE)
+			return (cp & 1) ? HABAR__SEG_UPPER : HABAR__SEG_LOWER;
+		return (cp & 1) ? HABAR__SEG_LOWER : HABAR__SEG_UPPER;
 	}
 	return habar__seg_icu_class(cp);
 }
