@@ -60,31 +60,6 @@ make_key(enum habar__anchor_kind kind, const char *s, size_t len)
 	return ((uint32_t)kind << 29) | (fnv(s, len) & 0x1FFFFFFFu);
 }
 
-double
-habar__anchor_weight(uint32_t key)
-{
-	switch (HABAR__ANCHOR_KIND(key)) {
-	case HABAR__ANCHOR_NUMBER:
-		return 1.0;
-	case HABAR__ANCHOR_LINK:
-	case HABAR__ANCHOR_PHONE:
-		return 2.0;
-	case HABAR__ANCHOR_NAME:
-		return 0.6;
-	case HABAR__ANCHOR_WORD:
-		return 0.5;
-	default:
-		return 0.4;
-	}
-}
-
-double
-habar__anchor_miss(uint32_t key)
-{
-	return HABAR__ANCHOR_KIND(key) == HABAR__ANCHOR_WORD ? 0.0 :
-	    habar__anchor_weight(key);
-}
-
 enum habar_status
 habar__anchor_cache_new(struct habar__anchor_cache **out,
     struct habar__align_icu *icu)

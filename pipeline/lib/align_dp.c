@@ -139,22 +139,46 @@ gather(const struct habar__align_seq *s, size_t first, int n, uint32_t *buf)
 }
 
 /*
- * The anchor weight shared by na items of a before item i and nb items of
- * b before item j, each anchor counted once (a multiset intersection);
- * *missed_out is the part of it that would count if unmatched.
+ * The gain of anchors shared by item x of a and item y of b: the bonus
+ * for each, plus the miss cost it saves on both sides.
  */
-static double
-match(const struct pair *pr, size_t i, size_t j, int na, int nb,
-    double *missed_out)
+static float
+gain11(const struct pair *pr, size_t x, size_t y)
+{
+	const uint32_t *ka = pr->a->keys + pr->a->kfirst[x];
+	const uint32_t *kb = pr->b->keys + pr->b->kfirst[y];
+	size_t na = pr->a->kfirst[x + 1] - pr->a->kfirst[x];
+	size_t nb = pr->b->kfirst[y + 1] - pr->b->kfirst[y];
+	size_t i = 0, j = 0;
+	double w = 0, missed = 0;
+
+	while (i < na && j < nb) {
+		if (ka[i] < kb[j])
+			i++;
+		else if (ka[i] > kb[j])
+			j++;
+		else {
+			w += habar__anchor_weight(ka[i]);
+			missed += habar__anchor_miss(ka[i]);
+			i++;
+			j++;
+		}
+	}
+	return (float)(pr->p->match_bonus * w + 2 * pr->p->miss_cost * missed);
+}
+
+/*
+ * The gain of the anchors shared by na items of a before item i and nb
+ * items of b before item j, each anchor counted once (a multiset
+ * intersection of the merged keys).
+ */
+static float
+gain_union(const struct pair *pr, size_t i, size_t j, int na, int nb)
 {
 	uint32_t ka[2 * HABAR__ANCHOR_MAX], kb[2 * HABAR__ANCHOR_MAX];
 	size_t la, lb, x = 0, y = 0;
 	double w = 0, missed = 0;
 
-	*missed_out = 0;
-	if (pr->a->kfirst[i] == pr->a->kfirst[i - na] ||
-	    pr->b->kfirst[j] == pr->b->kfirst[j - nb])
-		return 0;
 	la = gather(pr->a, i - na, na, ka);
 	lb = gather(pr->b, j - nb, nb, kb);
 	while (x < la && y < lb) {
@@ -169,19 +193,18 @@ match(const struct pair *pr, size_t i, size_t j, int na, int nb,
 			y++;
 		}
 	}
-	*missed_out = missed;
-	return w;
+	return (float)(pr->p->match_bonus * w + 2 * pr->p->miss_cost * missed);
 }
 
 /*
  * The cost of the bead of na items of a ending before item i and nb items
- * of b ending before item j.
+ * of b ending before item j, whose shared anchors gain gain.
  */
 static double
 bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
-    enum move mv)
+    enum move mv, double gain)
 {
-	double la = 0, lb = 0, wa = 0, wb = 0, m = 0, mm = 0, cost;
+	double la = 0, lb = 0, wa = 0, wb = 0, cost;
 	int x, y;
 
 	for (x = 1; x <= na; x++) {
@@ -192,19 +215,17 @@ bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
 		lb += pr->b->len[j - y];
 		wb += pr->wb[j - y];
 	}
-	if (na > 0 && nb > 0) {
-		m = match(pr, i, j, na, nb, &mm);
-		cost = pr->p->prior[mv] + length_cost(pr, la, lb);
-	} else
-		cost = pr->p->prior[mv];
-	return cost - pr->p->match_bonus * m +
-	    pr->p->miss_cost * (wa + wb - 2 * mm);
+	cost = pr->p->prior[mv];
+	if (na > 0 && nb > 0)
+		cost += length_cost(pr, la, lb);
+	return cost + pr->p->miss_cost * (wa + wb) - gain;
 }
 
 struct band {
 	size_t *lo, *hi;	/* columns of row i: lo[i]..hi[i] */
 	size_t *off;		/* index of cell (i, lo[i]) in back[] */
-	unsigned char *back;
+	unsigned char *back;	/* the best move into each cell */
+	float *bead;		/* the cost of that move's bead */
 	size_t cells;
 };
 
@@ -215,6 +236,7 @@ band_free(struct band *bd)
 	free(bd->hi);
 	free(bd->off);
 	free(bd->back);
+	free(bd->bead);
 	memset(bd, 0, sizeof(*bd));
 }
 
@@ -267,7 +289,8 @@ band_make(struct band *bd, const struct pair *pr, size_t w)
 			return HABAR_ERR_LIMIT;
 	}
 	bd->cells = bd->off[na + 1];
-	if ((bd->back = malloc(bd->cells)) == NULL)
+	if ((bd->back = malloc(bd->cells)) == NULL ||
+	    (bd->bead = malloc(bd->cells * sizeof(float))) == NULL)
 		return HABAR_ERR_NOMEM;
 	return HABAR_OK;
 }
@@ -281,6 +304,44 @@ cell(const struct band *bd, float *const rows[3], size_t i, size_t j)
 	return rows[i % 3][j - bd->lo[i]];
 }
 
+/* The gain of items i-1 of a and j-1 of b, from the rows or afresh. */
+static float
+gain_at(const struct pair *pr, const struct band *bd, float *const g[3],
+    size_t i, size_t j)
+{
+	if (i == 0 || j == 0)
+		return 0;
+	if (j >= bd->lo[i] && j <= bd->hi[i])
+		return g[i % 3][j - bd->lo[i]];
+	return gain11(pr, i - 1, j - 1);
+}
+
+/*
+ * The gain of the bead of da items of a and db of b ending at (i, j).
+ * Summing the gains of its item pairs is exact when at most one pair
+ * shares anchors; otherwise the same anchor could count twice, and the
+ * merged keys are intersected instead.
+ */
+static float
+bead_gain(const struct pair *pr, const struct band *bd, float *const g[3],
+    size_t i, size_t j, int da, int db)
+{
+	float part[4], sum = 0;
+	int x, y, n = 0, nonzero = 0;
+
+	if (da == 0 || db == 0)
+		return 0;
+	for (x = 0; x < da; x++)
+		for (y = 0; y < db; y++) {
+			part[n] = gain_at(pr, bd, g, i - x, j - y);
+			nonzero += part[n] > 0;
+			sum += part[n++];
+		}
+	if (nonzero <= 1)
+		return sum;
+	return gain_union(pr, i, j, da, db);
+}
+
 /*
  * Fills the band; returns HABAR_OK and whether the best path touched the
  * band's edge in *edge.
@@ -292,20 +353,26 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	static const int da[7] = { 0, 1, 1, 0, 2, 1, 2 };
 	static const int db[7] = { 0, 1, 0, 1, 1, 2, 2 };
 	size_t na = pr->a->n, nb = pr->b->n, i, j, n = 0;
-	float *rows[3] = { NULL, NULL, NULL }, best, c, prev;
+	float *rows[3] = { NULL, NULL, NULL }, *g[3] = { NULL, NULL, NULL };
+	float best, bestbead, c, bc, prev;
 	struct habar__bead *beads = NULL, tmp;
 	enum habar_status status = HABAR_OK;
 	int mv, bm, k;
 
 	*edge = 0;
 	for (k = 0; k < 3; k++)
-		if ((rows[k] = malloc((maxw + 1) * sizeof(float))) == NULL) {
+		if ((rows[k] = malloc((maxw + 1) * sizeof(float))) == NULL ||
+		    (g[k] = malloc((maxw + 1) * sizeof(float))) == NULL) {
 			status = HABAR_ERR_NOMEM;
 			goto done;
 		}
 	for (i = 0; i <= na; i++) {
+		for (j = bd->lo[i]; j <= bd->hi[i]; j++)
+			g[i % 3][j - bd->lo[i]] = i > 0 && j > 0 ?
+			    gain11(pr, i - 1, j - 1) : 0;
 		for (j = bd->lo[i]; j <= bd->hi[i]; j++) {
 			best = INF;
+			bestbead = 0;
 			bm = M_NONE;
 			if (i == 0 && j == 0)
 				best = 0;
@@ -315,15 +382,19 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 				prev = cell(bd, rows, i - da[mv], j - db[mv]);
 				if (prev >= INF)
 					continue;
-				c = prev + (float)bead_cost(pr, i, j, da[mv], db[mv],
-				    (enum move)mv);
+				bc = (float)bead_cost(pr, i, j, da[mv], db[mv],
+				    (enum move)mv, bead_gain(pr, bd, g, i, j, da[mv],
+				    db[mv]));
+				c = prev + bc;
 				if (c < best) {
 					best = c;
+					bestbead = bc;
 					bm = mv;
 				}
 			}
 			rows[i % 3][j - bd->lo[i]] = best;
 			bd->back[bd->off[i] + (j - bd->lo[i])] = (unsigned char)bm;
+			bd->bead[bd->off[i] + (j - bd->lo[i])] = bestbead;
 		}
 	}
 	if (cell(bd, rows, na, nb) >= INF) {
@@ -353,7 +424,8 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 		beads[n].b = (uint32_t)(j - db[mv]);
 		beads[n].na = (uint8_t)da[mv];
 		beads[n].nb = (uint8_t)db[mv];
-		c = (float)bead_cost(pr, i, j, da[mv], db[mv], (enum move)mv);
+		c = bd->bead[bd->off[i] + (j - bd->lo[i])];
+		/* The cost of the bead, mapped to (0, 1): 3 is an even bet. */
 		beads[n].confidence = (float)(1.0 / (1.0 + exp(c - 3.0)));
 		n++;
 		i -= da[mv];
@@ -369,8 +441,10 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	beads = NULL;
 done:
 	free(beads);
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 3; k++) {
 		free(rows[k]);
+		free(g[k]);
+	}
 	return status;
 }
 
