@@ -329,7 +329,7 @@ habar_seg_error(const struct habar_seg *seg)
  * length in bytes, at least 1; an invalid sequence decodes as U+FFFD one
  * byte long.
  */
-static size_t
+static inline size_t
 utf8_at(const unsigned char *s, size_t len, size_t i, int32_t *cp)
 {
 	unsigned char c = s[i];
@@ -384,7 +384,7 @@ utf8_before(const unsigned char *s, size_t len, size_t i)
 	return i - 1;
 }
 
-static enum habar__seg_class
+static inline enum habar__seg_class
 class_of(int32_t cp)
 {
 	if (cp < 0x80) {
