@@ -54,6 +54,9 @@ struct habar_spell {
 	struct word_set reject[DICT_COUNT];
 	int opened[DICT_COUNT];		/* 1 opened, -1 failed */
 	struct word_list personal;
+	struct word_set ru_lemmas;	/* Kazakh text: Russian stems as listed
+					 * in ru_RU.dic, for loan words */
+	int ru_lemmas_loaded;		/* 1 loaded, -1 failed */
 	struct cache_slot *cache;
 	size_t cache_used;
 	char error[512];
@@ -454,6 +457,7 @@ habar_spell_free(struct habar_spell *spell)
 		habar__morph_free(spell->morph[d]);
 		set_free(&spell->reject[d]);
 	}
+	set_free(&spell->ru_lemmas);
 	for (i = 0; i < spell->personal.count; i++)
 		free(spell->personal.words[i]);
 	free(spell->personal.words);
@@ -537,27 +541,41 @@ dict_knows(struct habar_spell *spell, int d, const char *word)
 	return habar__dict_check(spell->dicts[d], word);
 }
 
+static enum habar_status
+add_lemma(const char *word, void *arg)
+{
+	return set_add(arg, word);
+}
+
 /*
- * Whether a Russian stem looks like a dictionary form rather than a case
- * form: Kazakh borrows nominatives (парламент, компания, минимум), and a
- * Russian oblique form (трату, утра, доты) behind a Kazakh suffix is far
- * more likely a typo.
+ * Whether word is a Russian lemma (a word of ru_RU.dic as listed, not an
+ * inflected form): Kazakh borrows Russian nouns in their dictionary form
+ * (парламент, компания, минимум), so a Russian case form (трату, утра,
+ * доты) behind a Kazakh suffix is far more likely a typo.  The lemmas are
+ * read on first need, which is also much cheaper than loading ru_RU.
  */
 static int
-russian_nominative_like(const char *word)
+russian_lemma(struct habar_spell *spell, const char *word)
 {
-	static const char *const oblique[] = {
-		"у", "ю", "ы", "ом", "ем", "ой", "ей", "ам", "ям", "ах", "ях",
-		"ов", "ев", "ых", "их", "ым", "им", "ого", "его", "ому", "ему"
-	};
-	size_t len = strlen(word), i;
+	char low[HABAR__SPELL_WORD_MAX * 2];
 
-	for (i = 0; i < sizeof(oblique) / sizeof(oblique[0]); i++) {
-		size_t n = strlen(oblique[i]);
-		if (len > n && memcmp(word + len - n, oblique[i], n) == 0)
+	if (spell->ru_lemmas_loaded == 0) {
+		spell->ru_lemmas_loaded = -1;
+		if (habar__dict_read_words(dict_code[DICT_RU], add_lemma,
+		    &spell->ru_lemmas, spell->error, sizeof(spell->error)) !=
+		    HABAR_OK) {
+			set_free(&spell->ru_lemmas);
+			spell->error[0] = '\0';
 			return 0;
+		}
+		spell->ru_lemmas_loaded = 1;
 	}
-	return 1;
+	if (spell->ru_lemmas_loaded < 0)
+		return 0;
+	if (set_has(&spell->ru_lemmas, word))
+		return 1;
+	return lower_word(word, strlen(word), low, sizeof(low)) &&
+	    set_has(&spell->ru_lemmas, low);
 }
 
 static int
@@ -571,13 +589,10 @@ morph_known(const char *word, int is_stem, void *arg)
 	/* Kazakh text borrows Russian stems (парламент-іне, компания-сы):
 	 * a stem of four letters or more with no Kazakh letter may be a
 	 * Russian word. */
-	if (lk->dict == DICT_KK && is_stem == 1 &&
-	    lk->spell->opened[DICT_RU] >= 0) {
+	if (lk->dict == DICT_KK && is_stem == 1) {
 		shape_of(word, strlen(word), &sh);
-		if (sh.kazakh == 0 && sh.latin == 0 && sh.letters >= 4 &&
-		    russian_nominative_like(word) &&
-		    open_dict(lk->spell, DICT_RU) == HABAR_OK)
-			return dict_knows(lk->spell, DICT_RU, word);
+		if (sh.kazakh == 0 && sh.latin == 0 && sh.letters >= 4)
+			return russian_lemma(lk->spell, word);
 	}
 	return 0;
 }
@@ -608,9 +623,8 @@ check_simple(struct habar_spell *spell, int d, const char *word, size_t len,
 		return HABAR_OK;
 	}
 	/* A Russian word in Kazakh text, as Kazakh news often quotes. */
-	if (d == DICT_KK && sh.kazakh == 0 && sh.letters >= 6 &&
-	    open_dict(spell, DICT_RU) == HABAR_OK &&
-	    dict_knows(spell, DICT_RU, word))
+	if (d == DICT_KK && sh.kazakh == 0 && sh.latin == 0 &&
+	    sh.letters >= 4 && russian_lemma(spell, word))
 		*known = 1;
 	return HABAR_OK;
 }

@@ -110,6 +110,88 @@ done:
 	return status;
 }
 
+/* The encoding named by the SET line of an .aff file, into enc. */
+static void
+aff_encoding(const char *aff, char *enc, size_t cap)
+{
+	FILE *fp = fopen(aff, "r");
+	char line[512];
+	int n = 0;
+
+	snprintf(enc, cap, "ISO8859-1");	/* Hunspell's default */
+	if (fp == NULL)
+		return;
+	while (n++ < 200 && fgets(line, sizeof(line), fp) != NULL) {
+		char *p = line;
+		if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
+			p += 3;
+		if (strncmp(p, "SET", 3) == 0 && (p[3] == ' ' || p[3] == '\t')) {
+			char *e;
+			p += 4;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			for (e = p; *e && *e != ' ' && *e != '\t' && *e != '\r' &&
+			    *e != '\n'; e++)
+				;
+			*e = '\0';
+			snprintf(enc, cap, "%s", p);
+			break;
+		}
+	}
+	fclose(fp);
+}
+
+enum habar_status
+habar__dict_read_words(const char *code, habar__word_fn *add, void *arg,
+    char *err, size_t err_len)
+{
+	char aff[4096], dic[4096], enc[64], line[1024], utf8[1024];
+	enum habar_status status = HABAR_OK;
+	int legacy;
+	FILE *fp;
+
+	if (!find_dictionary(code, aff, dic, sizeof(aff))) {
+		snprintf(err, err_len, "Hunspell dictionary %s not found "
+		    "(install hunspell-%.2s or set DICPATH)", code, code);
+		return HABAR_ERR_NOTFOUND;
+	}
+	aff_encoding(aff, enc, sizeof(enc));
+	legacy = strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0;
+	if ((fp = fopen(dic, "r")) == NULL) {
+		snprintf(err, err_len, "%s: %s", dic, strerror(errno));
+		return HABAR_ERR_IO;
+	}
+	/* The first line is the number of words; then "word/FLAGS", maybe
+	 * followed by morphological fields after white space. */
+	if (fgets(line, sizeof(line), fp) == NULL)
+		goto done;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *end = line;
+		const char *word = line;
+		while (*end && *end != '/' && *end != '\t' && *end != ' ' &&
+		    *end != '\r' && *end != '\n')
+			end++;
+		*end = '\0';
+		if (*line == '\0')
+			continue;
+		if (legacy) {
+			if (habar__spell_recode(enc, 0, line, utf8,
+			    sizeof(utf8)) != 0)
+				continue;
+			word = utf8;
+		}
+		if ((status = add(word, arg)) != HABAR_OK)
+			break;
+	}
+	if (status == HABAR_OK && ferror(fp)) {
+		snprintf(err, err_len, "%s: read error", dic);
+		status = HABAR_ERR_IO;
+	}
+done:
+	fclose(fp);
+	return status;
+}
+
 void
 habar__dict_free(struct habar__dict *dict)
 {

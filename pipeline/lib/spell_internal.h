@@ -53,6 +53,16 @@ enum habar_status habar__dict_add(struct habar__dict *dict, const char *word,
 enum habar_status habar__dict_suggest(struct habar__dict *dict, char ***list,
     size_t *count, const char *word, size_t max);
 
+/*
+ * Reads the words of the Hunspell dictionary code's .dic file as listed,
+ * without their affixes (the stems and lemmas), converted to UTF-8, and
+ * calls add(word, arg) for each until it fails.  Returns HABAR_OK,
+ * HABAR_ERR_NOTFOUND, HABAR_ERR_IO or add()'s error.
+ */
+typedef enum habar_status habar__word_fn(const char *word, void *arg);
+enum habar_status habar__dict_read_words(const char *code,
+    habar__word_fn *add, void *arg, char *err, size_t err_len);
+
 /* --- spell_icu.c: characters and encodings ------------------------- */
 
 /* The script classes the checker tells apart. */

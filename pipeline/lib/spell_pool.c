@@ -4,10 +4,10 @@
  *
  * A Hunspell handle is not thread-safe, so each thread owns a whole
  * checker (its dictionaries, rules and verdict cache).  Lines are queued
- * into a batch of bounded size; a full batch is cut into one contiguous
- * range per thread, the ranges are checked in parallel (the calling
- * thread takes the first), and the findings are handed back range by
- * range, so the output order is the input order and memory stays flat.
+ * into a batch of bounded size; a full batch is checked by all threads at
+ * once (the calling thread is one of them), each taking the words whose
+ * hash falls to it, and their findings are merged back into input order,
+ * so the output order is the input order and memory stays flat.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -39,7 +39,8 @@ struct result {
 struct worker {
 	struct habar_spell_pool *pool;
 	struct habar_spell *spell;
-	size_t first, last;	/* lines [first, last) of the batch */
+	unsigned index, count;	/* this worker checks the words whose hash
+				 * modulo count is index */
 	struct result *results;
 	size_t nresults, cap;
 	enum habar_status status;
@@ -278,7 +279,13 @@ add_result(struct worker *w, const struct result *r)
 	return HABAR_OK;
 }
 
-/* Checks the worker's range of lines. */
+/*
+ * Checks the worker's share of the batch: every line is cut into tokens,
+ * and the worker checks the words whose hash falls to it.  Sharing by
+ * word rather than by line means each distinct word is looked up by one
+ * thread only, so the threads' verdict caches do not hold the same words
+ * and Hunspell is asked once per word.
+ */
 static void *
 run_worker(void *arg)
 {
@@ -288,7 +295,7 @@ run_worker(void *arg)
 
 	w->nresults = 0;
 	w->status = HABAR_OK;
-	for (li = w->first; li < w->last; li++) {
+	for (li = 0; li < pool->nlines; li++) {
 		const struct queued_line *ql = &pool->lines[li];
 		const char *text = pool->arena + ql->offset;
 		struct habar_spell_token tok;
@@ -298,9 +305,19 @@ run_worker(void *arg)
 		    &tok)) {
 			enum habar_spell_verdict verdict;
 			struct result r;
+			uint32_t h = 2166136261u;
+			size_t i;
 
 			if (tok.skip)
 				continue;
+			if (w->count > 1) {
+				for (i = 0; i < tok.len; i++) {
+					h ^= (unsigned char)text[tok.offset + i];
+					h *= 16777619u;
+				}
+				if (h % w->count != w->index)
+					continue;
+			}
 			w->status = habar_spell_check(w->spell,
 			    text + tok.offset, tok.len, &verdict);
 			if (w->status != HABAR_OK)
@@ -329,7 +346,7 @@ habar_spell_pool_flush(struct habar_spell_pool *pool,
 	int started[POOL_THREADS_MAX] = { 0 };
 	enum habar_status status = HABAR_OK;
 	unsigned t, nt = pool->nthreads;
-	size_t share, li = 0, i;
+	size_t next[POOL_THREADS_MAX] = { 0 };
 	char word[HABAR__SPELL_WORD_MAX + 1];
 
 	if (pool->nlines == 0)
@@ -337,16 +354,9 @@ habar_spell_pool_flush(struct habar_spell_pool *pool,
 	/* Small batches (interactive use) stay on the calling thread. */
 	if (pool->nlines < 64 && pool->arena_len < 16384)
 		nt = 1;
-	share = pool->arena_len / nt + 1;
 	for (t = 0; t < nt; t++) {
-		struct worker *w = &pool->workers[t];
-		size_t bytes = 0;
-		w->first = li;
-		while (li < pool->nlines && (t == nt - 1 || bytes < share)) {
-			bytes += pool->lines[li].len + 1;
-			li++;
-		}
-		w->last = li;
+		pool->workers[t].index = t;
+		pool->workers[t].count = nt;
 	}
 	for (t = 1; t < nt; t++)
 		if (pthread_create(&tids[t], NULL, run_worker,
@@ -363,31 +373,45 @@ habar_spell_pool_flush(struct habar_spell_pool *pool,
 			status = pool->workers[t].status;
 	if (status == HABAR_OK && pool->names)
 		status = count_names(pool, nt);
-	for (t = 0; t < nt && status == HABAR_OK; t++) {
-		struct worker *w = &pool->workers[t];
-		for (i = 0; i < w->nresults; i++) {
-			const struct result *r = &w->results[i];
-			const struct queued_line *ql = &pool->lines[r->line_index];
-			struct habar_spell_finding f;
-			size_t n = r->len < HABAR__SPELL_WORD_MAX ? r->len :
-			    HABAR__SPELL_WORD_MAX;
+	/* Each worker's findings are in input order: merge them. */
+	while (status == HABAR_OK) {
+		const struct result *r = NULL;
+		const struct queued_line *ql;
+		struct habar_spell_finding f;
+		size_t n;
+		unsigned best = 0;
 
-			if (pool->names && r->name != NULL &&
-			    r->name->count >= 2)
+		for (t = 0; t < nt; t++) {
+			const struct worker *w = &pool->workers[t];
+			const struct result *c;
+			if (next[t] >= w->nresults)
 				continue;
-			memcpy(word, pool->arena + ql->offset + r->offset, n);
-			word[n] = '\0';
-			f.line = ql->line;
-			f.column = r->column + ql->column_base;
-			f.word = word;
-			f.word_len = n;
-			f.offset = r->offset;
-			f.verdict = r->verdict;
-			if (found(&f, arg) != 0) {
-				status = HABAR_ERR_IO;
-				break;
+			c = &w->results[next[t]];
+			if (r == NULL || c->line_index < r->line_index ||
+			    (c->line_index == r->line_index &&
+			    c->offset < r->offset)) {
+				r = c;
+				best = t;
 			}
 		}
+		if (r == NULL)
+			break;
+		next[best]++;
+		ql = &pool->lines[r->line_index];
+		n = r->len < HABAR__SPELL_WORD_MAX ? r->len :
+		    HABAR__SPELL_WORD_MAX;
+		if (pool->names && r->name != NULL && r->name->count >= 2)
+			continue;
+		memcpy(word, pool->arena + ql->offset + r->offset, n);
+		word[n] = '\0';
+		f.line = ql->line;
+		f.column = r->column + ql->column_base;
+		f.word = word;
+		f.word_len = n;
+		f.offset = r->offset;
+		f.verdict = r->verdict;
+		if (found(&f, arg) != 0)
+			status = HABAR_ERR_IO;
 	}
 	pool->nlines = 0;
 	pool->arena_len = 0;
