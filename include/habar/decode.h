@@ -45,6 +45,10 @@ enum habar_encoding {
 	HABAR_ENC_COUNT = 14
 };
 
+/* The most the detector looks at: the streaming converter detects on
+ * this much of the input after its leading ASCII. */
+#define HABAR_DECODE_SAMPLE (64u * 1024)
+
 /* What the detector found. */
 struct habar_decode_result {
 	enum habar_encoding encoding;
@@ -73,7 +77,8 @@ enum habar_status habar_encoding_from_name(enum habar_encoding *encoding_out,
 /*
  * Detects the encoding of the len bytes at buf, a prefix of the input or
  * all of it (at_end nonzero: so a multi-byte character cut at the end of a
- * prefix is not held against UTF-8).  Pure ASCII is reported as
+ * prefix is not held against UTF-8).  Only the first HABAR_DECODE_SAMPLE
+ * bytes are looked at.  Pure ASCII is reported as
  * HABAR_ENC_ASCII.  The letter models are loaded once per process, on
  * first use.  Returns HABAR_OK, HABAR_ERR_NOTFOUND when a letter model or
  * converter table is missing, HABAR_ERR_INPUT for a malformed model,
@@ -97,8 +102,6 @@ typedef enum habar_status habar_decode_sink_fn(void *arg, const char *utf8,
 typedef enum habar_status habar_decode_invalid_fn(void *arg,
     unsigned long long offset, const unsigned char *bytes, size_t len);
 
-/* The sample the streaming converter detects on, when asked to. */
-#define HABAR_DECODE_SAMPLE (64u * 1024)
 
 struct habar_decode;
 

@@ -615,8 +615,10 @@ enum habar_status
 habar_decode_detect(struct habar_decode_result *result, const char *buf,
     size_t len, int at_end)
 {
-	if (len > HABAR_DECODE_SAMPLE)
-		len = HABAR_DECODE_SAMPLE, at_end = 0;
+	if (len > HABAR_DECODE_SAMPLE) {
+		len = HABAR_DECODE_SAMPLE;
+		at_end = 0;
+	}
 	return detect_sample(result, buf, len, at_end, 1);
 }
 
