@@ -312,7 +312,8 @@ habar_align_load(struct habar_align *align, struct habar_parallel *doc,
 		    .paragraph_count].id);
 	}
 	if (doc->languages[li].sentence_count == 0) {
-		habar__align_fail(align, 0, "the release has no text");
+		habar__align_fail(align, habar_release_line_number(rel),
+		    "the release has no text");
 		status = HABAR_ERR_INPUT;
 		goto done;
 	}
