@@ -734,7 +734,7 @@ keep_boundary(const struct habar_seg *seg, const unsigned char *s,
     size_t len, size_t from, size_t b0, size_t *start)
 {
 	size_t b = skip_trailers(s, len, b0);
-	size_t e, t, ts, n, count;
+	size_t e, t, ts, n, count, first = from;
 	struct next_word next;
 	enum abbr_kind kind;
 	int32_t cp;
@@ -789,7 +789,10 @@ keep_boundary(const struct habar_seg *seg, const unsigned char *s,
 	}
 	if (t - ts >= 2 && s[t - 2] == '.')
 		return 1;	/* an ellipsis "..." */
-	kind = abbrev_kind(seg, s + ts, t - ts, ts == from);
+	/* Where the sentence's first token starts. */
+	while (first < ts && is_space_at(s, len, first, &n))
+		first += n;
+	kind = abbrev_kind(seg, s + ts, t - ts, ts == first);
 	switch (kind) {
 	case ABBR_INNER:
 		return 0;
@@ -808,7 +811,7 @@ keep_boundary(const struct habar_seg *seg, const unsigned char *s,
 		/* "А. Зуев", "U.S. President", but "in the U.S. The". */
 		return starter_next(seg, s, len, &next);
 	}
-	if (is_number(s + ts, t - ts, &count) && ts == from && count <= 3)
+	if (is_number(s + ts, t - ts, &count) && ts == first && count <= 3)
 		return 0;	/* a list item "1." */
 	return 1;
 }

@@ -125,6 +125,8 @@ static const struct seg_case cases[] = {
 	/* List items. */
 	{ "en", "1. Register online. 2. Come on time.",
 	  "1. Register online. | 2. Come on time." },
+	{ "en", "  1. Register online.  2. Come on time.  ",
+	  "1. Register online. | 2. Come on time." },
 	{ "ru", "а) подать заявку; б) прийти вовремя.",
 	  "а) подать заявку; б) прийти вовремя." },
 	/* Addresses, mail, telephones. */
