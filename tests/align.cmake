@@ -1,0 +1,10 @@
+# Alignment and exchange-format checks (tests/align/run.sh): the UDHR
+# paragraph gold, the NTREX sentence F1 on a fixed perturbation, the RELAX NG
+# schema of the parallel XML, the TMX DTD, and Translate Toolkit reading
+# the TMX.  Each skips (77) when its corpus or outside tool is absent.
+foreach(check udhr ntrex schema tmx-dtd tmx-toolkit)
+  add_test(NAME align.${check}
+    COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/align/run.sh ${check})
+  set_tests_properties(align.${check} PROPERTIES ENVIRONMENT "${HABAR_TEST_ENV}"
+    SKIP_RETURN_CODE 77 TIMEOUT 300)
+endforeach()
