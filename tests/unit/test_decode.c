@@ -302,6 +302,107 @@ test_streaming(void)
 	CHECK_MEM(c.buf, c.len, "К\xF0\x9F\x98\x80");
 }
 
+/* Collects into a growing buffer, for inputs bigger than struct collect. */
+struct big {
+	char *data;
+	size_t len;
+};
+
+static enum habar_status
+big_out(void *arg, const char *utf8, size_t len)
+{
+	struct big *b = arg;
+	char *data = realloc(b->data, b->len + len + 1);
+
+	if (data == NULL)
+		return HABAR_ERR_NOMEM;
+	memcpy(data + b->len, utf8, len);
+	b->data = data;
+	b->len += len;
+	return HABAR_OK;
+}
+
+static enum habar_status
+first_invalid(void *arg, unsigned long long offset, const unsigned char *bytes,
+    size_t len)
+{
+	unsigned long long *where = arg;
+
+	(void)bytes;
+	(void)len;
+	if (*where == 0)
+		*where = offset;
+	return HABAR_OK;
+}
+
+/*
+ * An input larger than the detection sample, fed in odd-sized pieces: the
+ * sample is decided on its own, the rest streams after it, and an invalid
+ * byte far past the sample is reported at its true offset.
+ */
+static void
+test_past_sample(void)
+{
+	static const size_t steps[] = { 4093, 65536, 1 << 20 };
+	size_t one_len, total, i, k, at;
+	char *one, *in = NULL, *want = NULL;
+	struct habar_decode *dec = NULL;
+	unsigned long long where;
+	struct big b;
+
+	one = iconv_to("RK1048", "UTF-8", kazakh, strlen(kazakh), &one_len);
+	CHECK(one != NULL);
+	if (one == NULL)
+		return;
+	total = one_len * (3 * HABAR_DECODE_SAMPLE / one_len);
+	in = malloc(total);
+	want = malloc(strlen(kazakh) * (total / one_len) + 4);
+	CHECK(in != NULL && want != NULL);
+	if (in == NULL || want == NULL)
+		goto done;
+	want[0] = '\0';
+	for (i = 0; i < total; i += one_len) {
+		memcpy(in + i, one, one_len);
+		strcat(want, kazakh);
+	}
+	/* KZ-1048 leaves 0x98 undefined: one bad byte past the sample,
+	 * at the start of a copy (a capital letter's place). */
+	at = one_len * (2 * HABAR_DECODE_SAMPLE / one_len);
+	in[at] = (char)0x98;
+	{
+		/* "Б" is two bytes in UTF-8, U+FFFD three: shift the rest. */
+		size_t pos = strlen(kazakh) * (at / one_len);
+		memmove(want + pos + 3, want + pos + 2, strlen(want + pos + 2) + 1);
+		memcpy(want + pos, "\xEF\xBF\xBD", 3);
+	}
+	for (k = 0; k < sizeof(steps) / sizeof(steps[0]); k++) {
+		b.data = NULL;
+		b.len = 0;
+		where = 0;
+		CHECK(habar_decode_new(&dec, HABAR_ENC_AUTO, big_out, &b) ==
+		    HABAR_OK);
+		if (dec == NULL)
+			break;
+		habar_decode_on_invalid(dec, first_invalid, &where);
+		for (i = 0; i < total; i += steps[k])
+			CHECK(habar_decode_write(dec, in + i, total - i < steps[k] ?
+			    total - i : steps[k]) == HABAR_OK);
+		CHECK(habar_decode_finish(dec) == HABAR_OK);
+		CHECK(habar_decode_result(dec)->encoding == HABAR_ENC_KZ1048);
+		CHECK(habar_decode_invalid_count(dec) == 1);
+		CHECK(where == at);
+		CHECK(b.len == strlen(want) && b.data != NULL &&
+		    memcmp(b.data, want, b.len) == 0);
+		habar_decode_free(dec);
+		dec = NULL;
+		free(b.data);
+	}
+done:
+	free(one);
+	free(in);
+	free(want);
+}
+
 static void
 test_invalid(void)
 {
@@ -383,6 +484,7 @@ main(void)
 	test_detect();
 	test_streaming();
 	test_invalid();
+	test_past_sample();
 	test_buffer_and_arguments();
 	test_model_parser();
 	return CHECK_DONE();
