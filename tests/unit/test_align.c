@@ -1,0 +1,266 @@
+/*
+ * test_align.c: the aligner: anchors that survive translation (names
+ * through transliteration, numbers, telephone numbers, URLs, cognates),
+ * the banded dynamic programme on drops and merges, loading releases with
+ * their errors, and three-way links that partition every language and
+ * agree with the pair view.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/align.h>
+#include <habar/parallel.h>
+
+#include "align_internal.h"
+#include "check.h"
+
+static struct habar__align_icu *icu;
+static struct habar__anchor_cache *cache;
+
+/* Whether texts a and b share an anchor of kind kind. */
+static int
+share(const char *a, const char *b, int kind)
+{
+	uint32_t ka[HABAR__ANCHOR_MAX], kb[HABAR__ANCHOR_MAX];
+	size_t na, nb, i, j;
+
+	CHECK(habar__anchor_extract(cache, a, strlen(a), ka, &na) == HABAR_OK);
+	CHECK(habar__anchor_extract(cache, b, strlen(b), kb, &nb) == HABAR_OK);
+	for (i = 0; i < na; i++)
+		for (j = 0; j < nb; j++)
+			if (ka[i] == kb[j] && (int)HABAR__ANCHOR_KIND(ka[i]) == kind)
+				return 1;
+	return 0;
+}
+
+static void
+test_anchors(void)
+{
+	char err[200];
+
+	CHECK(habar__align_icu_new(&icu, err, sizeof(err)) == HABAR_OK);
+	CHECK(habar__anchor_cache_new(&cache, icu) == HABAR_OK);
+	CHECK(share("in Astana today", "сегодня в Астане", HABAR__ANCHOR_NAME));
+	CHECK(share("Mr Zouev said", "сказал Зуев", HABAR__ANCHOR_NAME));
+	CHECK(share("President Trump", "Президент Трамп", HABAR__ANCHOR_NAME));
+	CHECK(share("in Washington", "в Вашингтоне", HABAR__ANCHOR_NAME));
+	CHECK(share("Астанада өтті", "held in Astana", HABAR__ANCHOR_NAME));
+	CHECK(!share("in Astana", "в Берлине", HABAR__ANCHOR_NAME));
+	CHECK(share("on 12 May 2026", "12 мая 2026 года", HABAR__ANCHOR_NUMBER));
+	CHECK(!share("on 12 May", "13 мая", HABAR__ANCHOR_NUMBER));
+	CHECK(share("call +7 (7172) 32-83-07", "тел. +7 7172 32 83 07",
+	    HABAR__ANCHOR_PHONE));
+	CHECK(share("see https://Example.kz/a.", "на сайте https://example.kz/a",
+	    HABAR__ANCHOR_LINK));
+	CHECK(share("write to press@gov.example.kz", "press@gov.example.kz.",
+	    HABAR__ANCHOR_LINK));
+	CHECK(share("the president said", "президента", HABAR__ANCHOR_WORD));
+	CHECK(share("a referendum", "референдумда", HABAR__ANCHOR_WORD));
+	CHECK(share("Why?", "Почему?", HABAR__ANCHOR_MARK));
+	/* Cognates are weak: shared they help, missing they cost nothing. */
+	CHECK(habar__anchor_miss((uint32_t)HABAR__ANCHOR_WORD << 29) == 0);
+	CHECK(habar__anchor_miss((uint32_t)HABAR__ANCHOR_NUMBER << 29) > 0);
+}
+
+/* A sequence of n items of the given lengths and no anchors. */
+static struct habar__align_seq
+seq(const uint32_t *len, size_t n, size_t *kfirst)
+{
+	static const uint32_t none[1] = { 0 };
+	struct habar__align_seq s;
+	size_t i;
+
+	for (i = 0; i <= n; i++)
+		kfirst[i] = 0;
+	s.n = n;
+	s.len = len;
+	s.keys = none;
+	s.kfirst = kfirst;
+	return s;
+}
+
+static void
+test_pair(void)
+{
+	/* b drops a's third sentence and merges its sixth and seventh. */
+	static const uint32_t la[9] = { 80, 120, 60, 150, 90, 40, 70, 110, 95 };
+	static const uint32_t lb[7] = { 82, 118, 149, 93, 112, 108, 97 };
+	size_t ka[10], kb[8], n = 0, i;
+	struct habar__align_seq a = seq(la, 9, ka), b = seq(lb, 7, kb);
+	struct habar__bead *beads = NULL;
+	uint32_t big_a[3000], big_b[3000];
+	size_t kba[3001], kbb[3001];
+
+	CHECK(habar__align_pair(&a, &b, 0, 1.0, &beads, &n) == HABAR_OK);
+	CHECK(n == 8);
+	if (n == 8) {
+		CHECK(beads[2].a == 2 && beads[2].na == 1 && beads[2].nb == 0);
+		CHECK(beads[5].a == 5 && beads[5].na == 2 && beads[5].nb == 1 &&
+		    beads[5].b == 4);
+		for (i = 0; i < n; i++)
+			CHECK(beads[i].confidence > 0 && beads[i].confidence <= 1);
+	}
+	free(beads);
+
+	/* Long sequences go through the band; an empty side is all 0-1. */
+	for (i = 0; i < 3000; i++)
+		big_a[i] = big_b[i] = (uint32_t)(40 + (i * 37) % 150);
+	a = seq(big_a, 3000, kba);
+	b = seq(big_b, 3000, kbb);
+	CHECK(habar__align_pair(&a, &b, 0, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 3000);
+	free(beads);
+	a = seq(big_a, 0, kba);
+	b = seq(big_b, 3, kbb);
+	CHECK(habar__align_pair(&a, &b, 0, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 3 && beads != NULL && beads[0].na == 0 && beads[0].nb == 1);
+	free(beads);
+}
+
+static enum habar_status
+load(struct habar_align *al, struct habar_parallel *doc, const char *text,
+    enum habar_align_input input)
+{
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	enum habar_status status;
+
+	CHECK(fp != NULL);
+	status = habar_align_load(al, doc, fp, input);
+	fclose(fp);
+	return status;
+}
+
+static const char en[] =
+    "---\nid: t\nlang: en\ndate: 2026-01-02\nattachments: a.pptx, b.pdf\n---\n\n"
+    "The minister arrived in Astana on Monday.\nHe met 25 students.\n\n"
+    "Prices rose by 3.5% in April.\nThe bank expects lower inflation.\n"
+    "Questions?\n";
+static const char ru[] =
+    "---\nid: t\nlang: ru\nattachments: b.pdf\n---\n\n"
+    "Министр прибыл в Астану в понедельник и встретился с 25 студентами.\n\n"
+    "Цены в апреле выросли на 3,5%.\nБанк ожидает снижения инфляции.\n"
+    "Вопросы?\n";
+static const char kk[] =
+    "---\nid: t\nlang: kk\n---\n\n"
+    "Министр дүйсенбі күні Астанаға келді.\nОл 25 студентпен кездесті.\n"
+    "Кездесу екі сағатқа созылды.\n\n"
+    "Сәуірде бағалар 3,5%-ға өсті.\nБанк инфляцияның төмендеуін күтеді.\n"
+    "Сұрақтар бар ма?\n";
+
+static void
+test_load_errors(void)
+{
+	struct habar_align *al;
+	struct habar_parallel *doc;
+
+	CHECK(habar_align_new(&al) == HABAR_OK);
+	CHECK(habar_parallel_new(&doc) == HABAR_OK);
+	CHECK(load(al, doc, en, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(load(al, doc, en, HABAR_ALIGN_SEGMENTED) == HABAR_ERR_INPUT);
+	CHECK(strstr(habar_align_error(al), "given twice") != NULL);
+	CHECK(load(al, doc, "---\nid: t\n---\n\nText.\n", HABAR_ALIGN_SEGMENTED) ==
+	    HABAR_ERR_INPUT);
+	CHECK(strstr(habar_align_error(al), "no 'lang'") != NULL);
+	CHECK(load(al, doc, "---\nid: t\nlang: ru\n---\n\n\n",
+	    HABAR_ALIGN_SEGMENTED) == HABAR_ERR_INPUT);
+	CHECK(strstr(habar_align_error(al), "no text") != NULL);
+	CHECK(load(al, doc, "", HABAR_ALIGN_SEGMENTED) == HABAR_ERR_INPUT);
+	CHECK(load(al, doc, "---\nid: u\nlang: ru\n---\n\nТекст.\n",
+	    HABAR_ALIGN_SEGMENTED) == HABAR_ERR_INPUT);
+	CHECK(strstr(habar_align_error(al), "differs") != NULL);
+	CHECK(load(al, doc, "---\nlang: r u\n---\n\nТекст.\n",
+	    HABAR_ALIGN_SEGMENTED) == HABAR_ERR_INPUT);
+	CHECK(load(al, doc, "---\nlang: ru\nbroken\n---\n\nТекст.\n",
+	    HABAR_ALIGN_SEGMENTED) == HABAR_ERR_INPUT);
+	CHECK(habar_align_error_line(al) == 3);
+	/* Failures leave the document as it was. */
+	CHECK(doc->language_count == 1);
+	CHECK(habar_align_document(al, doc) == HABAR_ERR_ARGUMENT);
+	habar_parallel_free(doc);
+	habar_align_free(al);
+}
+
+/* Every language's runs follow each other and cover all its sentences. */
+static void
+check_partition(const struct habar_parallel *doc, int level)
+{
+	size_t k, i, pos;
+
+	for (k = 0; k < doc->language_count; k++) {
+		pos = 0;
+		for (i = 0; i < doc->link_count[level]; i++) {
+			CHECK(doc->links[level][i].sides[k].first == pos);
+			pos += doc->links[level][i].sides[k].count;
+		}
+		CHECK(pos == (level == HABAR_PARALLEL_SENTENCES ?
+		    doc->languages[k].sentence_count :
+		    doc->languages[k].paragraph_count));
+	}
+}
+
+static void
+test_three_way(void)
+{
+	struct habar_align *al;
+	struct habar_parallel *doc, *back = NULL;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	CHECK(habar_align_new(&al) == HABAR_OK);
+	CHECK(habar_parallel_new(&doc) == HABAR_OK);
+	CHECK(load(al, doc, kk, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(load(al, doc, en, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(load(al, doc, ru, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK_STR(doc->id, "t");
+	CHECK_STR(doc->date, "2026-01-02");
+	CHECK(doc->attachment_count == 2);
+	CHECK(doc->languages[1].paragraph_count == 2);
+	CHECK(doc->languages[2].sentence_count == 4);
+	CHECK(habar_align_document(al, doc) == HABAR_OK);
+	check_partition(doc, HABAR_PARALLEL_PARAGRAPHS);
+	check_partition(doc, HABAR_PARALLEL_SENTENCES);
+	CHECK(doc->link_count[HABAR_PARALLEL_PARAGRAPHS] == 2);
+	CHECK(doc->method != NULL && strstr(doc->method, "pivot en") != NULL);
+
+	/* The pair view: kk (0) against ru (2). */
+	fp = open_memstream(&out, &len);
+	CHECK(habar_align_write_pair(al, doc, 0, 2, fp) == HABAR_OK);
+	fclose(fp);
+	CHECK_STR(out, "1,2\t1\n3\t\n4\t2\n5\t3\n6\t4\n");
+	free(out);
+	out = NULL;
+	fp = open_memstream(&out, &len);
+	CHECK(habar_align_write_pair(al, doc, 1, 0, fp) == HABAR_OK);
+	fclose(fp);
+	CHECK_STR(out, "1\t1\n2\t2\n\t3\n3\t4\n4\t5\n5\t6\n");
+	free(out);
+	out = NULL;
+
+	/* Written and read back, the document is the same. */
+	fp = open_memstream(&out, &len);
+	CHECK(habar_parallel_write(doc, fp) == HABAR_OK);
+	fclose(fp);
+	CHECK(habar_parallel_read(&back, out, len, NULL) == HABAR_OK);
+	if (back != NULL) {
+		CHECK(back->link_count[1] == doc->link_count[1]);
+		check_partition(back, HABAR_PARALLEL_SENTENCES);
+	}
+	habar_parallel_free(back);
+	free(out);
+	habar_parallel_free(doc);
+	habar_align_free(al);
+}
+
+int
+main(void)
+{
+	test_anchors();
+	test_pair();
+	test_load_errors();
+	test_three_way();
+	habar__anchor_cache_free(cache);
+	habar__align_icu_free(icu);
+	return CHECK_DONE();
+}
