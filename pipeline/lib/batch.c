@@ -1,0 +1,1127 @@
+/*
+ * batch.c: a run of habar-batch (see habar/batch.h): reading the archive
+ * into the spool, grouping members into releases, the pool of workers
+ * over releases, and the report and memory made from what the workers
+ * left behind.  What is done to one release is in batch_release.c.
+ */
+#define _GNU_SOURCE /* open_memstream, nftw flags */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <habar/align.h>
+#include <habar/batch.h>
+#include <habar/layout.h>
+#include <habar/parallel.h>
+#include <habar/source.h>
+#include <habar/tmx.h>
+
+#include "batch_internal.h"
+
+#define MAX_JOBS 256
+#define MAX_MEMBERS (64u * 1024 * 1024)
+
+/* A growable list of strings: the problems of the archive as a whole. */
+struct strings {
+	char **items;
+	size_t count, cap;
+};
+
+struct state {
+	struct batch_run run;
+	struct habar_batch_summary *summary;
+	struct strings archive_problems;
+	size_t member_cap;
+	char *err;
+	size_t errlen;
+	/* the pool */
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	size_t *todo, todo_count, next, done;
+	unsigned running;
+	enum habar_status fatal;
+};
+
+unsigned long long
+habar_batch_hash(const char *s, size_t len)
+{
+	unsigned long long h = 14695981039346656037ull;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+enum habar_status
+habar_batch_parse_shard(const char *text, unsigned *k, unsigned *n)
+{
+	char *end;
+	unsigned long a, b;
+
+	errno = 0;
+	a = strtoul(text, &end, 10);
+	if (end == text || *end != '/' || errno != 0)
+		return HABAR_ERR_ARGUMENT;
+	text = end + 1;
+	b = strtoul(text, &end, 10);
+	if (end == text || *end != '\0' || errno != 0 || a < 1 || b < a ||
+	    b > 65536)
+		return HABAR_ERR_ARGUMENT;
+	*k = (unsigned)a;
+	*n = (unsigned)b;
+	return HABAR_OK;
+}
+
+static enum habar_status
+strings_add(struct strings *s, const char *text)
+{
+	if (s->count == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		char **grown = realloc(s->items, cap * sizeof(*grown));
+		if (grown == NULL)
+			return HABAR_ERR_NOMEM;
+		s->items = grown;
+		s->cap = cap;
+	}
+	if ((s->items[s->count] = strdup(text)) == NULL)
+		return HABAR_ERR_NOMEM;
+	s->count++;
+	return HABAR_OK;
+}
+
+static void
+strings_free(struct strings *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->count; i++)
+		free(s->items[i]);
+	free(s->items);
+}
+
+/* Appends "; message" (or message) to a release's problem list, cut at
+ * BATCH_MAX_PROBLEMS bytes. */
+static enum habar_status
+add_problem(char **list, const char *message)
+{
+	size_t old = *list ? strlen(*list) : 0, add = strlen(message);
+	char *grown;
+
+	if (old + add + 3 > BATCH_MAX_PROBLEMS)
+		return HABAR_OK;
+	if ((grown = realloc(*list, old + add + 3)) == NULL)
+		return HABAR_ERR_NOMEM;
+	if (old > 0)
+		memcpy(grown + old, "; ", 3), old += 2;
+	memcpy(grown + old, message, add + 1);
+	*list = grown;
+	return HABAR_OK;
+}
+
+static int
+make_dir(const char *path)
+{
+	return mkdir(path, 0755) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+int
+habar__batch_temp(const struct batch_run *run, char *path, size_t size)
+{
+	snprintf(path, size, "%s/tmp/part-XXXXXX", run->workdir);
+	return mkstemp(path);
+}
+
+enum habar_status
+habar__batch_write_file(const struct batch_run *run, const char *path,
+    const void *data, size_t len)
+{
+	char tmp[4200];
+	const char *p = data;
+	int fd = habar__batch_temp(run, tmp, sizeof(tmp));
+
+	if (fd < 0)
+		return HABAR_ERR_IO;
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			close(fd);
+			unlink(tmp);
+			return HABAR_ERR_IO;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	/* Files are made readable as if written with the usual umask. */
+	if (fchmod(fd, 0644) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return HABAR_ERR_IO;
+	}
+	return HABAR_OK;
+}
+
+/* Reads the whole small file at path into a new buffer; NULL if absent. */
+static char *
+read_small(const char *path, size_t *len_out)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out;
+	char chunk[65536];
+	size_t n;
+
+	if (fp == NULL)
+		return NULL;
+	if ((out = open_memstream(&buf, &len)) == NULL) {
+		fclose(fp);
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		fwrite(chunk, 1, n, out);
+	if (ferror(fp) || fclose(out) != 0) {
+		fclose(fp);
+		free(buf);
+		return NULL;
+	}
+	fclose(fp);
+	*len_out = len;
+	return buf;
+}
+
+/* Step 1: the archive read once, the bytes of the members this run needs
+ * appended to the spool. */
+static enum habar_status
+read_source(struct state *st)
+{
+	struct batch_run *run = &st->run;
+	const struct habar_batch_options *opt = run->opt;
+	struct habar_source *src = NULL;
+	struct habar_source_member m;
+	struct habar_layout *layout = NULL;
+	struct habar_layout_item item;
+	enum habar_status status;
+	uint64_t offset = 0;
+	char msg[8400];
+	enum habar_status ahead = HABAR_OK;
+	int have_ahead = 0;
+
+	if ((status = habar_layout_new(&layout)) != HABAR_OK) {
+		snprintf(st->err, st->errlen, "cannot load the language names "
+		    "(locales/root/language-names): %s",
+		    habar_status_string(status));
+		return status;
+	}
+	status = habar_source_open(&src, opt->input, opt->limits);
+	if (status != HABAR_OK) {
+		snprintf(st->err, st->errlen, "%s: %s", opt->input,
+		    status == HABAR_ERR_IO ? strerror(errno) :
+		    src ? habar_source_error(src) : habar_status_string(status));
+		habar_layout_free(layout);
+		return status == HABAR_ERR_NOMEM ? status : HABAR_ERR_INPUT;
+	}
+	for (;;) {
+		struct batch_member *bm;
+		char *data = NULL;
+		size_t len = 0;
+		int need;
+
+		if (have_ahead) {
+			status = ahead;
+			have_ahead = 0;
+		} else
+			status = habar_source_next(src, &m);
+		if (status == HABAR_END) {
+			status = HABAR_OK;
+			break;
+		}
+		if (status == HABAR_ERR_INPUT) {
+			st->summary->members_refused++;
+			if (opt->message)
+				opt->message(opt->arg, opt->input,
+				    habar_source_error(src));
+			if ((status = strings_add(&st->archive_problems,
+			    habar_source_error(src))) != HABAR_OK)
+				break;
+			continue;
+		}
+		if (status == HABAR_ERR_IO) {
+			/* The archive is broken from here on (truncated, say):
+			 * what was read is processed, the rest reported. */
+			snprintf(msg, sizeof(msg), "%s", *habar_source_error(src) ?
+			    habar_source_error(src) : "the archive is broken");
+			if (opt->message)
+				opt->message(opt->arg, opt->input, msg);
+			status = strings_add(&st->archive_problems, msg);
+			break;
+		}
+		if (status != HABAR_OK) {
+			snprintf(st->err, st->errlen, "%s: %s", opt->input,
+			    habar_source_error(src)[0] ? habar_source_error(src) :
+			    habar_status_string(status));
+			break;
+		}
+		habar_layout_classify(layout, m.name, &item);
+		if (item.kind == HABAR_LAYOUT_IGNORE)
+			continue;
+		st->summary->members++;
+		if (run->member_count == st->member_cap) {
+			size_t cap = st->member_cap ? st->member_cap * 2 : 256;
+			struct batch_member *grown;
+			if (cap > MAX_MEMBERS) {
+				snprintf(st->err, st->errlen, "%s: more than %u "
+				    "members", opt->input, MAX_MEMBERS);
+				status = HABAR_ERR_LIMIT;
+				break;
+			}
+			if ((grown = realloc(run->members, cap *
+			    sizeof(*grown))) == NULL) {
+				status = HABAR_ERR_NOMEM;
+				break;
+			}
+			run->members = grown;
+			st->member_cap = cap;
+		}
+		bm = &run->members[run->member_count];
+		memset(bm, 0, sizeof(*bm));
+		bm->kind = item.kind;
+		snprintf(bm->lang, sizeof(bm->lang), "%s", item.lang);
+		bm->path = strdup(m.name);
+		bm->group = strdup(item.group);
+		bm->release = item.kind == HABAR_LAYOUT_ATTACHMENT ? NULL :
+		    strdup(item.release);
+		if (bm->path == NULL || bm->group == NULL ||
+		    (item.kind != HABAR_LAYOUT_ATTACHMENT && bm->release == NULL)) {
+			free(bm->path);
+			free(bm->group);
+			free(bm->release);
+			status = HABAR_ERR_NOMEM;
+			break;
+		}
+		bm->file = strrchr(bm->path, '/') ? strrchr(bm->path, '/') + 1 :
+		    bm->path;
+		run->member_count++;
+		need = 1;
+		if (opt->shard_n > 1 && bm->release != NULL) {
+			size_t gl = strlen(bm->group), rl = strlen(bm->release);
+			char *key = malloc(gl + rl + 2);
+			if (key == NULL) {
+				status = HABAR_ERR_NOMEM;
+				break;
+			}
+			memcpy(key, bm->group, gl + 1);
+			memcpy(key + gl + 1, bm->release, rl + 1);
+			need = habar_batch_hash(key, gl + rl + 1) % opt->shard_n ==
+			    opt->shard_k - 1;
+			free(key);
+		}
+		if (!need)
+			continue;
+		status = habar_source_read(src, &data, &len);
+		if (status == HABAR_ERR_INPUT || status == HABAR_ERR_LIMIT) {
+			snprintf(msg, sizeof(msg), "%s", habar_source_error(src));
+			st->summary->members_refused++;
+			if (opt->message)
+				opt->message(opt->arg, m.name, msg);
+			if ((bm->problem = strdup(msg)) == NULL) {
+				status = HABAR_ERR_NOMEM;
+				break;
+			}
+			/* The total or ratio limit stops the archive: a zip
+			 * bomb is refused whole, not half-read. */
+			if (status == HABAR_ERR_LIMIT) {
+				ahead = habar_source_next(src, &m);
+				have_ahead = 1;
+				if (ahead == HABAR_ERR_IO) {
+					snprintf(st->err, st->errlen, "%s: "
+					    "refused: %s", opt->input, msg);
+					break;
+				}
+			}
+			status = HABAR_OK;
+			continue;
+		}
+		if (status != HABAR_OK) {
+			snprintf(st->err, st->errlen, "%s: %s", m.name,
+			    habar_source_error(src)[0] ? habar_source_error(src) :
+			    habar_status_string(status));
+			break;
+		}
+		bm->offset = offset;
+		bm->len = len;
+		bm->spooled = 1;
+		{
+			const char *p = data;
+			size_t left = len;
+			while (left > 0) {
+				ssize_t n = write(run->spool_fd, p, left);
+				if (n < 0 && errno == EINTR)
+					continue;
+				if (n <= 0) {
+					status = HABAR_ERR_IO;
+					break;
+				}
+				p += n;
+				left -= (size_t)n;
+			}
+		}
+		free(data);
+		if (status != HABAR_OK) {
+			snprintf(st->err, st->errlen, "%s/spool: %s",
+			    run->workdir, strerror(errno));
+			break;
+		}
+		offset += len;
+		if (opt->progress && run->member_count % 256 == 0)
+			opt->progress(opt->arg, 1, run->member_count, 0, 0);
+	}
+	if (status == HABAR_OK && opt->progress)
+		opt->progress(opt->arg, 1, run->member_count, 0, 0);
+	habar_source_free(src);
+	habar_layout_free(layout);
+	return status;
+}
+
+/* Member order for grouping: releases by folder and name, their texts by
+ * path; attachments (no release) by folder and path. */
+static const struct batch_member *sort_members;
+
+static int
+compare_texts(const void *a, const void *b)
+{
+	const struct batch_member *x = &sort_members[*(const size_t *)a];
+	const struct batch_member *y = &sort_members[*(const size_t *)b];
+	int c = strcmp(x->group, y->group);
+
+	if (c == 0)
+		c = strcmp(x->release, y->release);
+	return c ? c : strcmp(x->path, y->path);
+}
+
+static int
+compare_attachments(const void *a, const void *b)
+{
+	const struct batch_member *x = &sort_members[*(const size_t *)a];
+	const struct batch_member *y = &sort_members[*(const size_t *)b];
+	int c = strcmp(x->group, y->group);
+
+	return c ? c : strcmp(x->path, y->path);
+}
+
+static int
+compare_release_ids(const void *a, const void *b)
+{
+	const struct batch_release *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c == 0)
+		c = strcmp(x->group, y->group);
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static int
+compare_release_groups(const void *a, const void *b)
+{
+	const struct batch_release *x = *(struct batch_release *const *)a;
+	const struct batch_release *y = *(struct batch_release *const *)b;
+	int c = strcmp(x->group, y->group);
+
+	return c ? c : strcmp(x->name, y->name);
+}
+
+/*
+ * A release id that is a safe file name on every system a pack may
+ * travel to: letters (any script), digits, '-', '_' and '.' kept, other
+ * characters turned into '-', no leading dot, at most BATCH_MAX_ID bytes
+ * cut on a character boundary.
+ */
+static void
+make_id(char *out, size_t size, const char *name)
+{
+	size_t w = 0, limit = size - 1 < BATCH_MAX_ID ? size - 1 : BATCH_MAX_ID;
+	const unsigned char *p = (const unsigned char *)name;
+
+	for (; *p != '\0' && w < limit; p++) {
+		unsigned char c = *p;
+		int keep = c >= 0x80 || (c >= '0' && c <= '9') ||
+		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c == '_' || c == '.' || c == '-';
+		if (c >= 0x80 && c < 0xC0 && w == 0)
+			continue;
+		if (c >= 0xC0) {
+			/* A whole character or nothing. */
+			size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			if (w + n > limit)
+				break;
+		}
+		if (!keep)
+			c = '-';
+		if ((c == '-' && (w == 0 || out[w - 1] == '-')) ||
+		    (c == '.' && w == 0))
+			continue;
+		out[w++] = (char)c;
+	}
+	while (w > 0 && (out[w - 1] == '-' || out[w - 1] == '.'))
+		w--;
+	out[w] = '\0';
+	if (w == 0)
+		snprintf(out, size, "release");
+}
+
+/* Step 2: texts grouped into releases with unique ids; attachments given
+ * to the release of their folder. */
+static enum habar_status
+group_releases(struct state *st)
+{
+	struct batch_run *run = &st->run;
+	const struct habar_batch_options *opt = run->opt;
+	size_t *texts = NULL, *atts = NULL, nt = 0, na = 0, i, j, r;
+	struct batch_release **by_group = NULL;
+	enum habar_status status = HABAR_OK;
+	char msg[8400];
+
+	if (run->member_count > 0 &&
+	    ((texts = malloc(run->member_count * sizeof(*texts))) == NULL ||
+	    (atts = malloc(run->member_count * sizeof(*atts))) == NULL)) {
+		free(texts);
+		return HABAR_ERR_NOMEM;
+	}
+	for (i = 0; i < run->member_count; i++) {
+		if (run->members[i].release != NULL)
+			texts[nt++] = i;
+		else
+			atts[na++] = i;
+	}
+	sort_members = run->members;
+	qsort(texts, nt, sizeof(*texts), compare_texts);
+	qsort(atts, na, sizeof(*atts), compare_attachments);
+
+	/* Releases: runs of texts with one folder and name. */
+	if (nt > 0 && (run->releases = calloc(nt, sizeof(*run->releases))) ==
+	    NULL)
+		status = HABAR_ERR_NOMEM;
+	for (i = 0; status == HABAR_OK && i < nt; i = j) {
+		struct batch_release *rel = &run->releases[run->release_count];
+		const struct batch_member *m = &run->members[texts[i]];
+		for (j = i + 1; j < nt &&
+		    strcmp(run->members[texts[j]].group, m->group) == 0 &&
+		    strcmp(run->members[texts[j]].release, m->release) == 0; j++)
+			;
+		rel->group = m->group;
+		rel->name = m->release;
+		rel->texts = &texts[i];
+		rel->text_count = j - i;
+		rel->in_shard = 1;
+		if (opt->shard_n > 1) {
+			size_t gl = strlen(m->group), rl = strlen(m->release);
+			char *key = malloc(gl + rl + 2);
+			if (key == NULL) {
+				status = HABAR_ERR_NOMEM;
+				break;
+			}
+			memcpy(key, m->group, gl + 1);
+			memcpy(key + gl + 1, m->release, rl + 1);
+			rel->in_shard = habar_batch_hash(key, gl + rl + 1) %
+			    opt->shard_n == opt->shard_k - 1;
+			free(key);
+		}
+		for (r = i; status == HABAR_OK && r < j; r++)
+			if (run->members[texts[r]].problem != NULL) {
+				snprintf(msg, sizeof(msg), "%s",
+				    run->members[texts[r]].problem);
+				status = add_problem(&rel->problems, msg);
+			}
+		run->release_count++;
+	}
+	run->text_index = texts;
+	run->attachment_index = atts;
+	if (status != HABAR_OK)
+		return status;
+
+	/* Ids: the name, or folder and name where two releases share a name
+	 * (every shard sees every name, so all agree), then a number where
+	 * even that is not enough. */
+	for (i = 0; i < run->release_count; i++)
+		make_id(run->releases[i].id, sizeof(run->releases[i].id),
+		    run->releases[i].name);
+	qsort(run->releases, run->release_count, sizeof(*run->releases),
+	    compare_release_ids);
+	for (i = 0; i < run->release_count; i = j) {
+		for (j = i + 1; j < run->release_count &&
+		    strcmp(run->releases[j].id, run->releases[i].id) == 0; j++)
+			;
+		for (r = i; j - i > 1 && r < j; r++) {
+			snprintf(msg, sizeof(msg), "%s-%s",
+			    run->releases[r].group, run->releases[r].name);
+			make_id(run->releases[r].id, sizeof(run->releases[r].id),
+			    msg);
+		}
+	}
+	qsort(run->releases, run->release_count, sizeof(*run->releases),
+	    compare_release_ids);
+	for (i = 1, j = 2; i < run->release_count; i++) {
+		if (strcmp(run->releases[i].id, run->releases[i - 1].id) != 0) {
+			j = 2;
+			continue;
+		}
+		snprintf(msg, sizeof(msg), "-%zu", j++);
+		run->releases[i].id[BATCH_MAX_ID] = '\0';
+		strcat(run->releases[i].id, msg);
+	}
+
+	/* Attachments: each to the release of its folder; where a folder
+	 * holds several releases, to the one whose name starts the
+	 * attachment's (the longest such name). */
+	if (status == HABAR_OK && na > 0 && run->release_count > 0) {
+		if ((by_group = malloc(run->release_count *
+		    sizeof(*by_group))) == NULL)
+			status = HABAR_ERR_NOMEM;
+		for (i = 0; status == HABAR_OK && i < run->release_count; i++)
+			by_group[i] = &run->releases[i];
+		if (status == HABAR_OK)
+			qsort(by_group, run->release_count, sizeof(*by_group),
+			    compare_release_groups);
+	}
+	for (i = 0; status == HABAR_OK && i < na; i++) {
+		const struct batch_member *a = &run->members[atts[i]];
+		struct batch_release *best = NULL;
+		size_t lo = 0, hi = by_group ? run->release_count : 0;
+		size_t in_group = 0, best_len = 0, *grown;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(by_group[mid]->group, a->group) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (r = lo; by_group != NULL && r < run->release_count &&
+		    strcmp(by_group[r]->group, a->group) == 0; r++) {
+			size_t nl = strlen(by_group[r]->name);
+			in_group++;
+			if (strncmp(by_group[r]->name, a->file, nl) == 0 &&
+			    nl > best_len) {
+				best = by_group[r];
+				best_len = nl;
+			}
+		}
+		if (in_group == 1)
+			best = by_group[lo];
+		if (best == NULL) {
+			snprintf(msg, sizeof(msg), "%s: no release to go with "
+			    "(%s)", a->path, in_group ? "several releases "
+			    "share its folder" : "no release text in its folder");
+			if (opt->message)
+				opt->message(opt->arg, a->path, msg);
+			status = strings_add(&st->archive_problems, msg);
+			continue;
+		}
+		if (!best->in_shard)
+			continue;
+		if (a->problem != NULL) {
+			status = add_problem(&best->problems, a->problem);
+			continue;
+		}
+		grown = realloc(best->attachments, (best->attachment_count + 1) *
+		    sizeof(*grown));
+		if (grown == NULL) {
+			status = HABAR_ERR_NOMEM;
+			break;
+		}
+		best->attachments = grown;
+		best->attachments[best->attachment_count++] = atts[i];
+	}
+	free(by_group);
+	return status;
+}
+
+/*
+ * Aligns a tiny two-language document once before the workers start.
+ * The aligner fills a table of its cost function on first use without a
+ * lock (align_dp.c), and the data directory is looked up once and
+ * remembered (data.c); doing both here, in one thread, leaves the
+ * workers nothing but reads of them.
+ */
+static enum habar_status
+warm_up(void)
+{
+	static const char en[] = "---\nid: w\nlang: en\n---\n\nOne. Two.\n";
+	static const char ru[] = "---\nid: w\nlang: ru\n---\n\nОдин. Два.\n";
+	struct habar_align *align = NULL;
+	struct habar_parallel *doc = NULL;
+	enum habar_status status;
+	FILE *fp;
+
+	if ((status = habar_align_new(&align)) != HABAR_OK ||
+	    (status = habar_parallel_new(&doc)) != HABAR_OK)
+		goto done;
+	if ((fp = fmemopen((void *)en, sizeof(en) - 1, "r")) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	status = habar_align_load(align, doc, fp, HABAR_ALIGN_SEGMENT);
+	fclose(fp);
+	if (status != HABAR_OK)
+		goto done;
+	if ((fp = fmemopen((void *)ru, sizeof(ru) - 1, "r")) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	status = habar_align_load(align, doc, fp, HABAR_ALIGN_SEGMENT);
+	fclose(fp);
+	if (status == HABAR_OK)
+		status = habar_align_document(align, doc);
+done:
+	habar_parallel_free(doc);
+	habar_align_free(align);
+	return status;
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct batch_worker *w = arg;
+	struct state *st = (struct state *)(void *)w->run;
+	enum habar_status status = HABAR_OK;
+	size_t i;
+
+	for (;;) {
+		pthread_mutex_lock(&st->lock);
+		if (st->fatal != HABAR_OK || st->next >= st->todo_count) {
+			pthread_mutex_unlock(&st->lock);
+			break;
+		}
+		i = st->todo[st->next++];
+		pthread_mutex_unlock(&st->lock);
+
+		status = habar__batch_release(w, &st->run.releases[i]);
+
+		pthread_mutex_lock(&st->lock);
+		st->done++;
+		if (status != HABAR_OK && st->fatal == HABAR_OK) {
+			st->fatal = status;
+			snprintf(st->err, st->errlen, "%s: %s",
+			    st->run.releases[i].id, w->err[0] ? w->err :
+			    habar_status_string(status));
+		}
+		pthread_cond_signal(&st->changed);
+		pthread_mutex_unlock(&st->lock);
+		if (status != HABAR_OK)
+			break;
+	}
+	pthread_mutex_lock(&st->lock);
+	st->running--;
+	pthread_cond_signal(&st->changed);
+	pthread_mutex_unlock(&st->lock);
+	return NULL;
+}
+
+static int
+file_exists(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0;
+}
+
+/* Step 3 of the run proper: the workers over the releases not yet done. */
+static enum habar_status
+run_pool(struct state *st, unsigned jobs)
+{
+	struct batch_run *run = &st->run;
+	const struct habar_batch_options *opt = run->opt;
+	struct batch_worker *workers = NULL;
+	pthread_t threads[MAX_JOBS];
+	size_t i, skipped = 0, total = 0;
+	unsigned started = 0, k;
+	char path[8400];
+	enum habar_status status;
+
+	if (run->release_count > 0 &&
+	    (st->todo = malloc(run->release_count * sizeof(*st->todo))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < run->release_count; i++) {
+		const struct batch_release *r = &run->releases[i];
+		if (!r->in_shard)
+			continue;
+		total++;
+		snprintf(path, sizeof(path), "%s/releases/%s/.done",
+		    run->outdir, r->id);
+		if (file_exists(path))
+			skipped++;
+		else
+			st->todo[st->todo_count++] = i;
+	}
+	st->summary->releases = total;
+	st->summary->resumed = skipped;
+	if (opt->progress)
+		opt->progress(opt->arg, 2, skipped, total, skipped);
+	if (st->todo_count == 0)
+		return HABAR_OK;
+	if ((status = warm_up()) != HABAR_OK) {
+		snprintf(st->err, st->errlen, "cannot start the aligner: %s",
+		    habar_status_string(status));
+		return status;
+	}
+	habar__batch_xml_init();
+	if (jobs > st->todo_count)
+		jobs = (unsigned)st->todo_count;
+	if ((workers = calloc(jobs, sizeof(*workers))) == NULL)
+		return HABAR_ERR_NOMEM;
+	st->running = 0;
+	for (k = 0; k < jobs; k++) {
+		workers[k].run = run;
+		workers[k].index = k;
+		pthread_mutex_lock(&st->lock);
+		st->running++;
+		pthread_mutex_unlock(&st->lock);
+		if (pthread_create(&threads[k], NULL, worker_main,
+		    &workers[k]) != 0) {
+			pthread_mutex_lock(&st->lock);
+			st->running--;
+			pthread_mutex_unlock(&st->lock);
+			break;
+		}
+		started++;
+	}
+	pthread_mutex_lock(&st->lock);
+	if (started == 0) {
+		st->fatal = HABAR_ERR_NOMEM;
+		snprintf(st->err, st->errlen, "cannot start a worker thread");
+	}
+	while (st->running > 0) {
+		struct timespec until;
+		size_t done = st->done;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 250000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&st->changed, &st->lock, &until);
+		if (opt->progress && st->done != done) {
+			done = st->done;
+			pthread_mutex_unlock(&st->lock);
+			opt->progress(opt->arg, 2, skipped + done, total,
+			    skipped);
+			pthread_mutex_lock(&st->lock);
+		}
+	}
+	status = st->fatal;
+	pthread_mutex_unlock(&st->lock);
+	for (k = 0; k < started; k++)
+		pthread_join(threads[k], NULL);
+	for (k = 0; k < jobs; k++)
+		habar__batch_worker_free(&workers[k]);
+	free(workers);
+	if (opt->progress)
+		opt->progress(opt->arg, 2, skipped + st->done, total, skipped);
+	return status;
+}
+
+/* Adds the figures of one report line to the summary. */
+static void
+count_line(struct habar_batch_summary *s, const char *line)
+{
+	const char *f[7];
+	size_t n = 0, langs = 1;
+	const char *p;
+
+	f[n++] = line;
+	for (p = line; *p != '\0' && *p != '\n' && n < 7; p++)
+		if (*p == '\t')
+			f[n++] = p + 1;
+	if (n < 7)
+		return;
+	for (p = f[1]; *p != '\t'; p++)
+		langs += *p == ',';
+	if (*f[1] == '-')
+		langs = 0;
+	if (langs < 4)
+		s->languages[langs]++;
+	for (p = f[3]; *p != '\t'; p++)
+		if (*p >= '0' && *p <= '9') {
+			unsigned long long v = strtoull(p, (char **)&p, 10);
+			s->paragraphs += v;
+			p--;
+		}
+	s->sentences += strtoull(f[4], NULL, 10);
+	s->findings += strtoull(f[5], NULL, 10);
+	if (!(f[6][0] == '-' && (f[6][1] == '\n' || f[6][1] == '\0')))
+		s->with_problems++;
+}
+
+/* The report and the memory, from the done markers and the releases'
+ * TMX files, in id order. */
+static enum habar_status
+finish(struct state *st)
+{
+	struct batch_run *run = &st->run;
+	struct habar_tmx *tmx = NULL;
+	char *report = NULL, *memory = NULL, *buf;
+	size_t report_len = 0, memory_len = 0, len, i;
+	FILE *fp = NULL;
+	char path[8400];
+	enum habar_status status;
+	struct habar_parallel_error perr;
+
+	if ((fp = open_memstream(&report, &report_len)) == NULL)
+		return HABAR_ERR_NOMEM;
+	fputs(HABAR_BATCH_REPORT_HEADER "\n", fp);
+	if ((status = habar_tmx_new(&tmx)) != HABAR_OK)
+		goto done;
+	for (i = 0; i < run->release_count; i++) {
+		const struct batch_release *r = &run->releases[i];
+		if (!r->in_shard)
+			continue;
+		snprintf(path, sizeof(path), "%s/releases/%s/.done",
+		    run->outdir, r->id);
+		if ((buf = read_small(path, &len)) == NULL) {
+			snprintf(st->err, st->errlen, "%s: cannot read: %s",
+			    path, strerror(errno));
+			status = HABAR_ERR_IO;
+			goto done;
+		}
+		fwrite(buf, 1, len, fp);
+		count_line(st->summary, buf);
+		free(buf);
+		snprintf(path, sizeof(path), "%s/releases/%s/%s.tmx",
+		    run->outdir, r->id, r->id);
+		if ((buf = read_small(path, &len)) == NULL)
+			continue;	/* a release that could not be aligned */
+		status = habar_tmx_add_xml(tmx, buf, len, &perr);
+		free(buf);
+		if (status != HABAR_OK) {
+			snprintf(st->err, st->errlen, "%s:%lu: %s", path,
+			    perr.line, perr.message);
+			goto done;
+		}
+	}
+	/* Problems of no release: refused members, stray attachments. */
+	for (i = 0; i < st->archive_problems.count; i++) {
+		char *p;
+		for (p = st->archive_problems.items[i]; *p; p++)
+			if (*p == '\t' || *p == '\n' || *p == '\r')
+				*p = ' ';
+		fprintf(fp, "-\t-\t-\t0\t0\t0\t%s\n", st->archive_problems.items[i]);
+	}
+	if (fclose(fp) != 0) {
+		fp = NULL;
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	fp = NULL;
+	st->summary->memory_units = habar_tmx_count(tmx);
+	if ((fp = open_memstream(&memory, &memory_len)) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	status = habar_tmx_write(tmx, fp);
+	if (fclose(fp) != 0 && status == HABAR_OK)
+		status = HABAR_ERR_NOMEM;
+	fp = NULL;
+	if (status != HABAR_OK)
+		goto done;
+	snprintf(path, sizeof(path), "%s/report.tsv", run->outdir);
+	if ((status = habar__batch_write_file(run, path, report,
+	    report_len)) == HABAR_OK) {
+		snprintf(path, sizeof(path), "%s/memory.tmx", run->outdir);
+		status = habar__batch_write_file(run, path, memory, memory_len);
+	}
+	if (status != HABAR_OK)
+		snprintf(st->err, st->errlen, "%s: %s", path, strerror(errno));
+done:
+	if (fp != NULL)
+		fclose(fp);
+	free(report);
+	free(memory);
+	habar_tmx_free(tmx);
+	return status;
+}
+
+static int
+remove_entry(const char *path, const struct stat *sb, int flag,
+    struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Appends a line to OUTDIR/batch.log: the only output with dates in it. */
+static void
+log_line(const struct batch_run *run, const char *fmt, const char *a,
+    const char *b)
+{
+	char path[8400], when[64];
+	time_t now = time(NULL);
+	struct tm tm;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/batch.log", run->outdir);
+	if ((fp = fopen(path, "a")) == NULL)
+		return;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(fp, "%s ", when);
+	fprintf(fp, fmt, a, b);
+	fputc('\n', fp);
+	fclose(fp);
+}
+
+static unsigned
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
+enum habar_status
+habar_batch_run(const struct habar_batch_options *opt,
+    struct habar_batch_summary *summary, char *err, size_t errlen)
+{
+	struct state st;
+	struct timespec t0, t1;
+	enum habar_status status = HABAR_OK;
+	char path[8400], figures[256];
+	unsigned jobs = opt->jobs ? opt->jobs : default_jobs();
+	int lock_fd = -1;
+	size_t i;
+
+	memset(&st, 0, sizeof(st));
+	memset(summary, 0, sizeof(*summary));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	err[0] = '\0';
+	st.run.opt = opt;
+	st.run.spool_fd = -1;
+	st.summary = summary;
+	st.err = err;
+	st.errlen = errlen;
+	pthread_mutex_init(&st.lock, NULL);
+	pthread_cond_init(&st.changed, NULL);
+	if (jobs > MAX_JOBS)
+		jobs = MAX_JOBS;
+	if (opt->input == NULL || opt->outdir == NULL ||
+	    (opt->shard_n > 0 && (opt->shard_k < 1 ||
+	    opt->shard_k > opt->shard_n))) {
+		snprintf(err, errlen, "bad options");
+		status = HABAR_ERR_ARGUMENT;
+		goto done;
+	}
+	if ((st.run.outdir = strdup(opt->outdir)) == NULL ||
+	    asprintf(&st.run.workdir, "%s/.work", opt->outdir) < 0) {
+		st.run.workdir = NULL;
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	snprintf(path, sizeof(path), "%s/tmp", st.run.workdir);
+	if (make_dir(opt->outdir) != 0 || make_dir(st.run.workdir) != 0 ||
+	    make_dir(path) != 0) {
+		snprintf(err, errlen, "%s: %s", opt->outdir, strerror(errno));
+		status = HABAR_ERR_IO;
+		goto done;
+	}
+	snprintf(path, sizeof(path), "%s/lock", st.run.workdir);
+	if ((lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0 ||
+	    flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+		snprintf(err, errlen, "%s: %s", opt->outdir, lock_fd < 0 ?
+		    strerror(errno) : "in use by another habar-batch run");
+		status = lock_fd < 0 ? HABAR_ERR_IO : HABAR_ERR_ARGUMENT;
+		goto done;
+	}
+	snprintf(path, sizeof(path), "%s/releases", opt->outdir);
+	if (make_dir(path) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		status = HABAR_ERR_IO;
+		goto done;
+	}
+	snprintf(path, sizeof(path), "%s/packs", opt->outdir);
+	if (make_dir(path) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		status = HABAR_ERR_IO;
+		goto done;
+	}
+	log_line(&st.run, "start: %s (input %s)", opt->command_line ?
+	    opt->command_line : "habar-batch", opt->input);
+	snprintf(path, sizeof(path), "%s/spool", st.run.workdir);
+	if ((st.run.spool_fd = open(path, O_RDWR | O_CREAT | O_TRUNC |
+	    O_CLOEXEC, 0600)) < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		status = HABAR_ERR_IO;
+		goto done;
+	}
+	/* The spool is not needed under its name: it goes with the run. */
+	unlink(path);
+	if ((status = read_source(&st)) != HABAR_OK)
+		goto done;
+	if ((status = group_releases(&st)) != HABAR_OK)
+		goto done;
+	if ((status = run_pool(&st, jobs)) != HABAR_OK)
+		goto done;
+	status = finish(&st);
+done:
+	if (status == HABAR_ERR_NOMEM && err[0] == '\0')
+		snprintf(err, errlen, "out of memory");
+	if (status != HABAR_OK && err[0] == '\0')
+		snprintf(err, errlen, "%s", habar_status_string(status));
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	summary->seconds = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (st.run.outdir != NULL && lock_fd >= 0) {
+		snprintf(figures, sizeof(figures), "%zu releases (%zu resumed), "
+		    "%.2f s, %.1f releases/s", summary->releases,
+		    summary->resumed, summary->seconds, summary->seconds > 0 ?
+		    (double)(summary->releases - summary->resumed) /
+		    summary->seconds : 0.0);
+		log_line(&st.run, "%s: %s", status == HABAR_OK ? "end" :
+		    "failed", status == HABAR_OK ? figures : err);
+	}
+	if (st.run.spool_fd >= 0)
+		close(st.run.spool_fd);
+	/* The work folder goes (with the lock, last) whatever happened:
+	 * an interrupted run's spool is remade by the next one anyway. */
+	if (st.run.workdir != NULL && lock_fd >= 0) {
+		snprintf(path, sizeof(path), "%s/tmp", st.run.workdir);
+		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		snprintf(path, sizeof(path), "%s/attachments", st.run.workdir);
+		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		snprintf(path, sizeof(path), "%s/lock", st.run.workdir);
+		unlink(path);
+		rmdir(st.run.workdir);
+	}
+	if (lock_fd >= 0)
+		close(lock_fd);
+	for (i = 0; i < st.run.member_count; i++) {
+		free(st.run.members[i].path);
+		free(st.run.members[i].group);
+		free(st.run.members[i].release);
+		free(st.run.members[i].problem);
+	}
+	for (i = 0; i < st.run.release_count; i++) {
+		free(st.run.releases[i].attachments);
+		free(st.run.releases[i].problems);
+	}
+	free(st.run.members);
+	free(st.run.releases);
+	free(st.run.text_index);
+	free(st.run.attachment_index);
+	free(st.todo);
+	strings_free(&st.archive_problems);
+	free(st.run.outdir);
+	free(st.run.workdir);
+	pthread_mutex_destroy(&st.lock);
+	pthread_cond_destroy(&st.changed);
+	return status;
+}

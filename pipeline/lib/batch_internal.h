@@ -1,0 +1,104 @@
+/*
+ * batch_internal.h (internal): what the files of habar-batch's library
+ * share: the member index, the releases, a worker's handles, and the
+ * per-release processing (batch_release.c) that the pool (batch.c) runs.
+ */
+#ifndef HABAR_BATCH_INTERNAL_H
+#define HABAR_BATCH_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <habar/batch.h>
+#include <habar/layout.h>
+#include <habar/status.h>
+
+#define BATCH_MAX_ID 120	/* bytes of a release id */
+#define BATCH_MAX_NORMS 8	/* normalisers a worker keeps, by language */
+#define BATCH_MAX_PROBLEMS 4096	/* bytes of a release's problem list */
+
+/* One archive member the run keeps, its bytes in the spool. */
+struct batch_member {
+	char *path;		/* safe relative name */
+	char *file;		/* its file name (a pointer into path) */
+	char *group;		/* the folder its release lives in */
+	char *release;		/* its release's name; NULL: attachment */
+	char *problem;		/* why it could not be read, or NULL */
+	enum habar_layout_kind kind;
+	char lang[16];		/* from the name, or "" */
+	uint64_t offset;	/* in the spool */
+	size_t len;
+	int spooled;		/* 0: the member is not in this shard */
+};
+
+/* One release: its text members and its attachments, by index. */
+struct batch_release {
+	char *group;		/* folder in the archive */
+	char *name;		/* release name from the file names */
+	char id[BATCH_MAX_ID + 16];
+	size_t *texts, text_count;
+	size_t *attachments, attachment_count; /* malloc()ed */
+	char *problems;		/* found while reading, "; "-joined, or NULL */
+	int in_shard;
+};
+
+/* The state of a run that workers read (never write but through locks). */
+struct batch_run {
+	const struct habar_batch_options *opt;
+	struct batch_member *members;
+	size_t member_count;
+	struct batch_release *releases;	/* sorted by id */
+	size_t release_count;
+	size_t *text_index, *attachment_index; /* the members, sorted */
+	int spool_fd;
+	char *outdir, *workdir;
+};
+
+/* A worker's own handles: nothing here is shared between threads. */
+struct batch_worker {
+	const struct batch_run *run;
+	unsigned index;
+	struct habar_dates *dates;
+	struct habar_align *align;
+	struct {
+		char lang[16];
+		struct habar_norm *norm;
+	} norms[BATCH_MAX_NORMS];
+	struct {
+		char lang[16];
+		struct habar_spell *spell;
+		int failed;
+	} spells[BATCH_MAX_NORMS];
+	char attach_dir[8500];
+	char err[9000];		/* a fatal error's detail */
+};
+
+/*
+ * Processes release r: writes its texts, pack and TMX and, last, its done
+ * marker.  Problems of the release's input go into its report line and
+ * are not errors.  Returns HABAR_OK, or a fatal status (HABAR_ERR_IO on
+ * writing, HABAR_ERR_NOMEM, HABAR_ERR_NOTFOUND for missing data) with
+ * w->err saying why.
+ */
+enum habar_status habar__batch_release(struct batch_worker *w,
+    const struct batch_release *r);
+
+/* Frees what a worker opened. */
+void habar__batch_worker_free(struct batch_worker *w);
+
+/*
+ * Writes len bytes to path atomically: to a temporary file in the run's
+ * work folder, then renamed.  Returns HABAR_OK or HABAR_ERR_IO.
+ */
+enum habar_status habar__batch_write_file(const struct batch_run *run,
+    const char *path, const void *data, size_t len);
+
+/* Creates a unique temporary file in the work folder; its name goes to
+ * path (size bytes).  Returns the descriptor, or -1 (errno set). */
+int habar__batch_temp(const struct batch_run *run, char *path, size_t size);
+
+/* Makes the XML parser ready for use from several threads (libxml2 wants
+ * it initialised once, from one thread, first). */
+void habar__batch_xml_init(void);
+
+#endif

@@ -1,0 +1,263 @@
+/*
+ * habar-batch: turns an archive (or a directory tree) of past releases
+ * into release packs, normalised texts, one translation memory and a
+ * report.  The work is in the library (habar/batch.h); this file reads
+ * the options, draws the progress bar and prints the summary.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <habar/batch.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: habar-batch -o OUTDIR [--jobs N] [--shard K/N] ARCHIVE|DIR\n"
+    "Turns an archive of past releases (zip, tar, tar.gz, tar.xz, 7z, or a\n"
+    "directory) into a release pack and normalised texts per release, one\n"
+    "TMX translation memory of all releases and a report.  Texts in any\n"
+    "encoding habar-decode knows; web pages are stripped of their menus.\n"
+    "Nothing is extracted: members are read as a stream.\n"
+    "\n"
+    "  -o, --output OUTDIR   the output directory (required): releases/,\n"
+    "                        packs/, memory.tmx, report.tsv, batch.log\n"
+    "  -j, --jobs N          worker threads (default: one per core)\n"
+    "      --shard K/N       process only the K-th of N stable shards\n"
+    "      --max-member SIZE refuse a member larger than SIZE bytes\n"
+    "                        (default 256 MiB)\n"
+    "      --max-total SIZE  refuse an archive unpacking to more (16 GiB)\n"
+    "      --max-ratio R     refuse an archive unpacking to more than R\n"
+    "                        times its size (200): zip bombs\n"
+    "      --help            print this help and exit\n"
+    "      --version         print the version and exit\n"
+    "\n"
+    "A rerun on the same OUTDIR skips the releases already finished.\n"
+    "Exit status: 0 when every release went through cleanly, 1 when some\n"
+    "had problems (see report.tsv), 2 on a fatal error.\n";
+
+struct options {
+	const char *output;
+	unsigned jobs;
+	unsigned shard_k, shard_n;
+	struct habar_source_limits limits;
+};
+
+static unsigned long long
+parse_size(const char *text, const char *what)
+{
+	char *end;
+	unsigned long long v = strtoull(text, &end, 10);
+
+	if (end == text || v == 0)
+		cli_usage_error("bad %s '%s'", what, text);
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	}
+	if (*end != '\0')
+		cli_usage_error("bad %s '%s'", what, text);
+	return v;
+}
+
+static void
+parse_options(int argc, char **argv, struct options *opts)
+{
+	enum { OPT_SHARD = 256, OPT_MEMBER, OPT_TOTAL, OPT_RATIO };
+	static const struct option longopts[] = {
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "max-member", required_argument, NULL, OPT_MEMBER },
+		{ "max-ratio", required_argument, NULL, OPT_RATIO },
+		{ "max-total", required_argument, NULL, OPT_TOTAL },
+		{ "output", required_argument, NULL, 'o' },
+		{ "shard", required_argument, NULL, OPT_SHARD },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const struct habar_source_limits defaults =
+	    HABAR_SOURCE_DEFAULT_LIMITS;
+	char *end;
+	long n;
+	int c;
+
+	opts->limits = defaults;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":j:o:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			n = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || n < 1 || n > 256)
+				cli_usage_error("bad number of jobs '%s' (1-256)",
+				    optarg);
+			opts->jobs = (unsigned)n;
+			break;
+		case 'o':
+			opts->output = optarg;
+			break;
+		case OPT_SHARD:
+			if (habar_batch_parse_shard(optarg, &opts->shard_k,
+			    &opts->shard_n) != HABAR_OK)
+				cli_usage_error("bad shard '%s': K/N with 1 <= K "
+				    "<= N", optarg);
+			break;
+		case OPT_MEMBER:
+			opts->limits.max_member = parse_size(optarg, "size");
+			break;
+		case OPT_TOTAL:
+			opts->limits.max_total = parse_size(optarg, "size");
+			break;
+		case OPT_RATIO:
+			opts->limits.max_ratio = parse_size(optarg, "ratio");
+			break;
+		case ':':
+			cli_usage_error("option '%s' needs an argument",
+			    argv[optind - 1]);
+		default:
+			cli_usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (opts->output == NULL)
+		cli_usage_error("no output: give -o OUTDIR");
+	if (optind != argc - 1)
+		cli_usage_error(optind == argc ? "no input: give an archive or a "
+		    "directory" : "one archive or directory at a time");
+}
+
+/* The progress bar, drawn only when stderr is a terminal. */
+struct progress {
+	int tty;
+	int drawn;
+	struct timespec start;
+	size_t start_done;
+	int step;
+};
+
+static double
+since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void
+on_progress(void *arg, int step, size_t done, size_t total, size_t skipped)
+{
+	struct progress *p = arg;
+	char bar[31];
+	double elapsed, rate, left;
+	size_t i, filled;
+
+	if (!p->tty)
+		return;
+	if (step != p->step) {
+		p->step = step;
+		clock_gettime(CLOCK_MONOTONIC, &p->start);
+		p->start_done = done;
+	}
+	if (step == 1) {
+		fprintf(stderr, "\rreading: %zu members", done);
+		p->drawn = 1;
+		return;
+	}
+	elapsed = since(&p->start);
+	rate = elapsed > 0 ? (double)(done - p->start_done) / elapsed : 0;
+	left = rate > 0 ? (double)(total - done) / rate : 0;
+	filled = total ? done * 30 / total : 30;
+	for (i = 0; i < 30; i++)
+		bar[i] = i < filled ? '#' : '.';
+	bar[30] = '\0';
+	fprintf(stderr, "\r[%s] %zu/%zu releases", bar, done, total);
+	if (skipped > 0)
+		fprintf(stderr, " (%zu resumed)", skipped);
+	fprintf(stderr, "  %.1f/s  %d:%02d left ", rate, (int)left / 60,
+	    (int)left % 60);
+	p->drawn = 1;
+}
+
+static void
+on_message(void *arg, const char *where, const char *message)
+{
+	struct progress *p = arg;
+
+	if (p->drawn) {
+		fputc('\n', stderr);
+		p->drawn = 0;
+	}
+	(void)where;
+	cli_warn("%s", message);
+}
+
+static void
+print_summary(const struct habar_batch_summary *s)
+{
+	cli_warn("%zu releases (%zu resumed): %zu with 3 languages, %zu with 2, "
+	    "%zu with 1; %llu paragraphs, %llu sentences aligned, %llu "
+	    "spelling findings; %zu with problems, %zu members refused; "
+	    "memory.tmx: %zu units; %.1f s (%.1f releases/s)",
+	    s->releases, s->resumed, s->languages[3], s->languages[2],
+	    s->languages[1], s->paragraphs, s->sentences, s->findings,
+	    s->with_problems, s->members_refused, s->memory_units, s->seconds,
+	    s->seconds > 0 ? (double)(s->releases - s->resumed) / s->seconds :
+	    0.0);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options opts;
+	struct habar_batch_options bo;
+	struct habar_batch_summary summary;
+	struct progress progress;
+	enum habar_status status;
+	char generator[64], err[8192], *command = NULL;
+	size_t len = 0;
+	int i;
+
+	memset(&opts, 0, sizeof(opts));
+	memset(&bo, 0, sizeof(bo));
+	memset(&progress, 0, sizeof(progress));
+	cli_init(argc, argv, usage);
+	cli_handle_help_version(argc, argv);
+	parse_options(argc, argv, &opts);
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if ((command = malloc(len + 1)) == NULL)
+		cli_fatal("out of memory");
+	command[0] = '\0';
+	for (i = 0; i < argc; i++) {
+		strcat(command, argv[i]);
+		if (i + 1 < argc)
+			strcat(command, " ");
+	}
+	snprintf(generator, sizeof(generator), "habar-batch %s",
+	    habar_version());
+	progress.tty = isatty(STDERR_FILENO);
+	bo.input = argv[optind];
+	bo.outdir = opts.output;
+	bo.jobs = opts.jobs;
+	bo.shard_k = opts.shard_k;
+	bo.shard_n = opts.shard_n;
+	bo.limits = &opts.limits;
+	bo.generator = generator;
+	bo.command_line = command;
+	bo.message = on_message;
+	bo.progress = on_progress;
+	bo.arg = &progress;
+	status = habar_batch_run(&bo, &summary, err, sizeof(err));
+	if (progress.drawn)
+		fputc('\n', stderr);
+	free(command);
+	if (status != HABAR_OK)
+		cli_fatal("%s", err);
+	print_summary(&summary);
+	if (summary.with_problems > 0 || summary.members_refused > 0)
+		cli_found();
+	return cli_exit();
+}
