@@ -715,7 +715,10 @@ reported_speech(const struct habar_seg *seg, const unsigned char *s,
 		if (w.first == HABAR__SEG_LOWER)
 			return names > 0 && table_get(&seg->reporting,
 			    (const char *)s + w.start, w.len) != ABBR_NONE;
-		if (w.first != HABAR__SEG_UPPER || end >= len || s[end] != ' ')
+		/* "'...this now?' She said no one..." opens a sentence. */
+		if (w.first != HABAR__SEG_UPPER || end >= len || s[end] != ' ' ||
+		    table_get(&seg->starters, (const char *)s + w.start,
+		    w.len) != ABBR_NONE)
 			return 0;
 		next_word_at(s, len, end, &w);
 	}
@@ -937,7 +940,8 @@ plain_word_before(const struct habar_seg *seg, const unsigned char *s,
 	    abbrev_kind(seg, s + ts, dot + 1 - ts, ts == from) == ABBR_NONE;
 }
 
-/* Whether s[from..to) holds opening quotes or brackets only: "«103»". */
+/* Whether s[from..to) holds opening brackets or quotes only: "«103»",
+ * and the ”6 that Kazakh text often opens with. */
 static int
 opening_only(const unsigned char *s, size_t len, size_t from, size_t to)
 {
@@ -945,8 +949,12 @@ opening_only(const unsigned char *s, size_t len, size_t from, size_t to)
 	int32_t cp;
 
 	while (from < to) {
+		enum habar__seg_class c;
+
 		n = utf8_at(s, len, from, &cp);
-		if (class_of(cp) != HABAR__SEG_OPEN)
+		c = class_of(cp);
+		if (c != HABAR__SEG_OPEN && (c != HABAR__SEG_CLOSE ||
+		    ascii_in(cp, ")]}")))
 			return 0;
 		from += n;
 	}

@@ -115,6 +115,10 @@ static const struct seg_case cases[] = {
 	  "\"Are you ready?\" CNN reported. | Nobody was." },
 	{ "en", "\"Are you ready?\" The crowd cheered.",
 	  "\"Are you ready?\" | The crowd cheered." },
+	{ "en", "She asked: 'Why now?' She said nobody knew.",
+	  "She asked: 'Why now?' | She said nobody knew." },
+	{ "kk", "«Бұл маңызды», – деп мәлімдеді. ”6-шы қарашадан соң” жаңа ереже.",
+	  "«Бұл маңызды», – деп мәлімдеді. | ”6-шы қарашадан соң” жаңа ереже." },
 	{ "en", "(The vote was close.) The bill passed.",
 	  "(The vote was close.) | The bill passed." },
 	/* Emoji close a paragraph but open a sentence. */
