@@ -674,6 +674,37 @@ abbrev_kind(const struct habar_seg *seg, const unsigned char *s, size_t len,
 }
 
 /*
+ * Looks up an abbreviation written with a space, "т. д." as "т.д.": the
+ * token s[ts..t) and the one before it, both short and ending in '.'.
+ */
+static enum abbr_kind
+spaced_abbrev_kind(const struct habar_seg *seg, const unsigned char *s,
+    size_t len, size_t first, size_t ts, size_t t)
+{
+	char joined[32];
+	size_t ps, pe, n;
+
+	if (t - ts > 8 || ts < first + 3)
+		return ABBR_NONE;
+	pe = ts;
+	if (!is_space_at(s, len, pe - 1, &n))
+		return ABBR_NONE;
+	while (pe > first && is_space_at(s, len, pe - 1, &n))
+		pe--;
+	if (pe == first || s[pe - 1] != '.')
+		return ABBR_NONE;
+	ps = pe;
+	while (ps > first && !is_space_at(s, len, ps - 1, &n) && pe - ps <= 8)
+		ps--;
+	if (pe - ps > 8 || pe - ps + t - ts >= sizeof(joined))
+		return ABBR_NONE;
+	memcpy(joined, s + ps, pe - ps);
+	memcpy(joined + (pe - ps), s + ts, t - ts);
+	return abbrev_kind(seg, (const unsigned char *)joined,
+	    pe - ps + t - ts, ps == first);
+}
+
+/*
  * Whether the next word opens sentences more often than it follows an
  * initial or an abbreviation.  A single letter with a full stop is an
  * initial whatever it is: "А. В. Зуев" although "В" opens many sentences.
@@ -795,7 +826,9 @@ keep_boundary(const struct habar_seg *seg, const unsigned char *s,
 	/* Where the sentence's first token starts. */
 	while (first < ts && is_space_at(s, len, first, &n))
 		first += n;
-	kind = abbrev_kind(seg, s + ts, t - ts, ts == first);
+	kind = spaced_abbrev_kind(seg, s, len, first, ts, t);
+	if (kind == ABBR_NONE)
+		kind = abbrev_kind(seg, s + ts, t - ts, ts == first);
 	switch (kind) {
 	case ABBR_INNER:
 		return 0;
