@@ -162,8 +162,11 @@ cli_each_input(int argc, char **argv, int first, cli_process_fn *process,
 	int i;
 
 	if (first >= argc) {
-		if (process(stdin, "-", arg) == CLI_EXIT_FINDINGS)
+		int status = process(stdin, "-", arg);
+		if (status == CLI_EXIT_FINDINGS)
 			had_findings = 1;
+		else if (status == CLI_EXIT_ERROR)
+			had_error = 1;
 		return;
 	}
 	for (i = first; i < argc; i++) {

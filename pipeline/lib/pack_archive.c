@@ -348,8 +348,11 @@ write_member(struct habar_pack *pack, struct archive *ar, const char *path,
 	}
 	goto done;
 archive_failed:
-	snprintf(pack->error, sizeof(pack->error), "writing %s: %s", path,
-	    archive_error_string(ar) ? archive_error_string(ar) : strerror(errno));
+	snprintf(pack->error, sizeof(pack->error), "writing %s: %s%s%s%s",
+	    path, archive_error_string(ar) ? archive_error_string(ar) :
+	    "write error", archive_errno(ar) > 0 ? " (" : "",
+	    archive_errno(ar) > 0 ? strerror(archive_errno(ar)) : "",
+	    archive_errno(ar) > 0 ? ")" : "");
 	status = HABAR_ERR_IO;
 done:
 	if (fd >= 0)

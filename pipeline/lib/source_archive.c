@@ -229,15 +229,16 @@ make_safe_name(struct habar_source *src, const char *stored, int *recoded)
 		name = utf8;
 		*recoded = 1;
 	}
+	if (strlen(name) >= MAX_NAME) {
+		free(utf8);
+		return 0;
+	}
 	/* Windows tools may write backslashes. */
-	out[0] = '\0';
-	for (p = (char *)name; *p != '\0' && (size_t)(out - src->name) <
-	    MAX_NAME - 1; p++)
+	for (p = (char *)name; *p != '\0'; p++)
 		*out++ = *p == '\\' ? '/' : *p;
 	*out = '\0';
 	free(utf8);
-	if (src->name[0] == '/' || src->name[0] == '\0' ||
-	    strlen(name) >= MAX_NAME)
+	if (src->name[0] == '/' || src->name[0] == '\0')
 		return 0;
 	if ((src->name[0] >= 'A' && src->name[0] <= 'Z') &&
 	    src->name[1] == ':')

@@ -124,6 +124,7 @@ test_webpage(const char *source)
 			CHECK(strstr(page->paragraphs[i], "Главная") == NULL);
 		}
 	}
+	habar_webpage_free(page);
 	/* A page with no text at all is refused. */
 	CHECK(habar_webpage_extract(&page, "<html><body><nav>x</nav></body></html>",
 	    38, d) == HABAR_ERR_INPUT);
