@@ -22,6 +22,8 @@
 #   <id>/<id>.<lang>.md        the release, normalised
 #   <id>/<id>.<lang>.report    the repairs habar-norm --report made
 #   <id>/<id>.kk-Latn.md       the Kazakh release in the Latin alphabet
+#   <id>/<id>.xml              the language versions aligned (parallel XML)
+#   samples.tmx                a TMX translation memory of every sample
 #   ... and what later stages add (see their blocks).
 set -eu
 
@@ -205,6 +207,41 @@ if have habar-seg; then
 	say "seg: $n releases, $sentences sentences, $intact of $n with every character kept"
 fi
 # ---- end of stage: seg -----------------------------------------------------
+
+# ---- stage: align and tmx (habar-align, habar-tmx) -----------------------
+# Each release's language versions aligned into one parallel XML document,
+# <id>/<id>.xml (checked against schemas/habar-parallel.rng when xmllint is
+# there), then one translation memory of every sample, samples.tmx.
+if have habar-align; then
+	n=0 valid=0 links=0
+	for id in $(releases | sed -e 's|.*/||' -e 's|\.[^.]*\.md$||' | sort -u); do
+		set --
+		for l in en ru kk; do
+			[ -f "$SAMPLES/$id/$id.$l.md" ] && set -- "$@" "$(latest "$id" "$l")"
+		done
+		[ $# -ge 2 ] || continue
+		mkdir -p "$OUT/$id"
+		run /dev/null "$OUT/$id/$id.align.log" habar-align \
+		    -o "$OUT/$id/$id.xml" "$@"
+		links=$((links + $(grep -c '<link ' "$OUT/$id/$id.xml" || true)))
+		if command -v xmllint >/dev/null 2>&1 && xmllint --noout --relaxng \
+		    "$SRC/schemas/habar-parallel.rng" "$OUT/$id/$id.xml" 2>/dev/null; then
+			valid=$((valid + 1))
+		fi
+		n=$((n + 1))
+	done
+	say "align: $n releases aligned, $links links, $valid valid against the schema"
+	if [ $n -gt 0 ] && have habar-tmx; then
+		set --
+		for x in "$OUT"/*/*.xml; do
+			id=$(basename "$x" .xml)
+			[ "$x" = "$OUT/$id/$id.xml" ] && set -- "$@" "$x"
+		done
+		run /dev/null - habar-tmx -o "$OUT/samples.tmx" "$@"
+		say "tmx: $(grep -c '<tu[ >]' "$OUT/samples.tmx" || true) units in samples.tmx"
+	fi
+fi
+# ---- end of stage: align and tmx -------------------------------------------
 
 # ---- stage: xliff (habar-xliff) ------------------------------------------
 # Each English release as XLIFF 2.0 for translation into Kazakh and Russian,
