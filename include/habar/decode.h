@@ -95,12 +95,14 @@ typedef enum habar_status habar_decode_sink_fn(void *arg, const char *utf8,
     size_t len);
 
 /*
- * Is told of each invalid byte sequence, at its byte offset from the start
- * of the input; the output holds U+FFFD in its place.  Returning anything
- * but HABAR_OK stops the conversion with that status (how --strict works).
+ * Is told of each invalid byte sequence: its byte offset from the start of
+ * the input, the 1-based line it falls on (counted in the output), and the
+ * bytes; the output holds U+FFFD in its place.  Returning anything but
+ * HABAR_OK stops the conversion with that status (how --strict works).
  */
 typedef enum habar_status habar_decode_invalid_fn(void *arg,
-    unsigned long long offset, const unsigned char *bytes, size_t len);
+    unsigned long long offset, unsigned long line, const unsigned char *bytes,
+    size_t len);
 
 
 struct habar_decode;

@@ -67,6 +67,7 @@ struct chain {
 	unsigned long long base;
 	const char *in_start;
 	size_t byte_count;	/* mojibake: bytes waiting in bytes[] */
+	unsigned long lines;	/* line feeds delivered so far */
 	/* Buffers, last: they are not cleared when a chain is made. */
 	UChar units[UNITS];
 	int32_t offsets[UNITS];
@@ -158,6 +159,26 @@ open_converter(UConverter **cnv_out, enum habar_encoding encoding)
 	return HABAR_OK;
 }
 
+/* The number of line feeds in units[0..n). */
+static unsigned long
+count_lines(const UChar *units, size_t n)
+{
+	unsigned long lines = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		lines += units[i] == 0x0A;
+	return lines;
+}
+
+/* Hands units to the chain's sink, counting lines for the messages. */
+static enum habar_status
+deliver(struct chain *ch, const UChar *units, size_t n)
+{
+	ch->lines += count_lines(units, n);
+	return ch->sink(ch->sink_arg, units, n);
+}
+
 /*
  * ICU calls this for bytes it cannot decode: tell the invalid-byte
  * function where they were and put U+FFFD in their place (ICU's own
@@ -198,7 +219,14 @@ on_invalid(const void *context, UConverterToUnicodeArgs *args,
 	}
 	ch->invalid_count++;
 	if (ch->invalid != NULL) {
-		enum habar_status status = ch->invalid(ch->invalid_arg, offset,
+		/* The line: those delivered, plus those in the buffer being
+		 * filled, which ICU writes to directly. */
+		const UChar *start = cc->last ? ch->last_units : ch->units;
+		unsigned long line = ch->lines + 1;
+		enum habar_status status;
+		if (args->target >= start && args->target <= start + UNITS)
+			line += count_lines(start, (size_t)(args->target - start));
+		status = ch->invalid(ch->invalid_arg, offset, line,
 		    (const unsigned char *)code_units, (size_t)length);
 		if (status != HABAR_OK) {
 			ch->stop = status;
@@ -327,7 +355,7 @@ run_last(struct chain *ch, int flush)
 		if (U_FAILURE(err) && err != U_BUFFER_OVERFLOW_ERROR)
 			return HABAR_ERR_LIBRARY;
 		if (target > ch->last_units &&
-		    (status = ch->sink(ch->sink_arg, ch->last_units,
+		    (status = deliver(ch, ch->last_units,
 		    (size_t)(target - ch->last_units))) != HABAR_OK)
 			return status;
 		if (err != U_BUFFER_OVERFLOW_ERROR)
@@ -338,9 +366,11 @@ run_last(struct chain *ch, int flush)
 }
 
 /* The middle of a mojibake chain: the n units just decoded go back to
- * windows-1251 bytes, each tagged with its input offset. */
+ * windows-1251 bytes, each tagged with its input offset (call_offset: that
+ * of the call's first byte; pending: bytes carried into the call). */
 static enum habar_status
-reverse_units(struct chain *ch, size_t n, unsigned long long call_offset)
+reverse_units(struct chain *ch, size_t n, unsigned long long call_offset,
+    unsigned pending)
 {
 	enum habar_status status;
 	size_t i;
@@ -349,8 +379,19 @@ reverse_units(struct chain *ch, size_t n, unsigned long long call_offset)
 		UChar u = ch->units[i];
 		unsigned char byte = u < 0x80 ? (unsigned char)u :
 		    u < REVERSE_SIZE ? ch->reverse[u] : 0;
-		unsigned long long offset = call_offset +
-		    (ch->offsets[i] >= 0 ? (unsigned long long)ch->offsets[i] : 0);
+		unsigned long long offset;
+
+		/* The first character may have begun in the previous call:
+		 * ICU numbers it 0 or -1; it started pending bytes back. */
+		if (pending > 0 && ch->offsets[i] <= 0) {
+			offset = call_offset >= pending ? call_offset - pending : 0;
+			if (u < 0xD800 || u > 0xDBFF)
+				pending = 0;
+		} else {
+			pending = 0;
+			offset = call_offset + (ch->offsets[i] >= 0 ?
+			    (unsigned long long)ch->offsets[i] : 0);
+		}
 
 		if (byte != 0 || u == 0) {
 			if (ch->byte_count == UNITS &&
@@ -362,7 +403,7 @@ reverse_units(struct chain *ch, size_t n, unsigned long long call_offset)
 		}
 		/* Not from windows-1251: end the run, keep the character. */
 		if ((status = run_last(ch, 1)) != HABAR_OK ||
-		    (status = ch->sink(ch->sink_arg, &ch->units[i], 1)) != HABAR_OK)
+		    (status = deliver(ch, &ch->units[i], 1)) != HABAR_OK)
 			return status;
 		if (u != 0xFEFF)
 			ch->passed_through++;
@@ -383,6 +424,14 @@ chain_feed(struct chain *ch, const char *in, size_t len, int flush)
 		UChar *target = ch->units;
 		const char *call_start = src;
 		UErrorCode err = U_ZERO_ERROR;
+		/* Bytes of a character begun in an earlier chunk, which ICU
+		 * gives no offset (-1) in this call's terms. */
+		int32_t pending = mojibake ?
+		    ucnv_toUCountPending(ch->first, &err) : 0;
+		if (U_FAILURE(err) || pending < 0) {
+			err = U_ZERO_ERROR;
+			pending = 0;
+		}
 		ucnv_toUnicode(ch->first, &target, ch->units + UNITS, &src, limit,
 		    mojibake ? ch->offsets : NULL, (UBool)flush, &err);
 		if (ch->stop != HABAR_OK)
@@ -391,9 +440,10 @@ chain_feed(struct chain *ch, const char *in, size_t len, int flush)
 			return HABAR_ERR_LIBRARY;
 		if (mojibake)
 			status = reverse_units(ch, (size_t)(target - ch->units),
-			    ch->base + (unsigned long long)(call_start - in));
+			    ch->base + (unsigned long long)(call_start - in),
+			    (unsigned)pending);
 		else if (target > ch->units)
-			status = ch->sink(ch->sink_arg, ch->units,
+			status = deliver(ch, ch->units,
 			    (size_t)(target - ch->units));
 		else
 			status = HABAR_OK;
@@ -636,6 +686,7 @@ struct habar_decode {
 	size_t sample_len;
 	unsigned long long sample_offset;
 	int drop_bom;			/* the next unit may be a BOM to drop */
+	unsigned long lines;		/* line feeds passed on before the chain */
 	UChar lead;			/* a high surrogate waiting for its pair */
 	enum habar_status failed;
 	char error[128];
@@ -726,6 +777,7 @@ start_chain(struct habar_decode *dec, enum habar_encoding encoding,
 	dec->chain->base = offset;
 	dec->chain->invalid = dec->invalid;
 	dec->chain->invalid_arg = dec->invalid_arg;
+	dec->chain->lines = dec->lines;
 	dec->drop_bom = offset == 0;
 	return HABAR_OK;
 }
@@ -823,7 +875,7 @@ write_input(struct habar_decode *dec, const char *in, size_t len)
 			 * same ASCII: pass it on as it is. */
 			size_t k = 0;
 			while (k < len && (unsigned char)in[k] < 0x80)
-				k++;
+				dec->lines += in[k++] == '\n';
 			if (k > 0 &&
 			    (status = dec->sink(dec->sink_arg, in, k)) != HABAR_OK)
 				return status;

@@ -61,8 +61,8 @@ write_out(void *arg, const char *utf8, size_t len)
 }
 
 static enum habar_status
-on_invalid(void *arg, unsigned long long offset, const unsigned char *bytes,
-    size_t len)
+on_invalid(void *arg, unsigned long long offset, unsigned long line,
+    const unsigned char *bytes, size_t len)
 {
 	struct run *run = arg;
 	char hex[3 * 8 + 1] = "";
@@ -73,8 +73,8 @@ on_invalid(void *arg, unsigned long long offset, const unsigned char *bytes,
 		for (i = 0; i < len && i < 8; i++)
 			snprintf(hex + 3 * i, sizeof(hex) - 3 * i, "%s%02X",
 			    i ? " " : "", bytes[i]);
-		cli_warn("%s: byte %llu: invalid byte sequence %s%s", run->name,
-		    offset, hex, run->opts->strict ? "" :
+		cli_warn("%s:%lu: byte %llu: invalid byte sequence %s%s",
+		    run->name, line, offset, hex, run->opts->strict ? "" :
 		    " replaced by U+FFFD");
 	}
 	return run->opts->strict ? HABAR_ERR_INPUT : HABAR_OK;

@@ -51,12 +51,13 @@ check_out(void *arg, const char *utf8, size_t len)
 }
 
 static enum habar_status
-count_invalid(void *arg, unsigned long long offset, const unsigned char *bytes,
-    size_t len)
+count_invalid(void *arg, unsigned long long offset, unsigned long line,
+    const unsigned char *bytes, size_t len)
 {
 	size_t *limit = arg;
 
-	if (len == 0 || bytes == NULL || offset > *limit)
+	if (len == 0 || bytes == NULL || offset > *limit || line == 0 ||
+	    line > *limit + 1)
 		abort();
 	return HABAR_OK;
 }

@@ -206,6 +206,7 @@ struct collect {
 	char buf[8192];
 	size_t len;
 	unsigned long long offsets[8];
+	unsigned long lines[8];
 	size_t invalid;
 	int stop;
 };
@@ -223,11 +224,13 @@ collect_out(void *arg, const char *utf8, size_t len)
 }
 
 static enum habar_status
-collect_invalid(void *arg, unsigned long long offset,
+collect_invalid(void *arg, unsigned long long offset, unsigned long line,
     const unsigned char *bytes, size_t len)
 {
 	struct collect *c = arg;
 
+	if (c->invalid < 8)
+		c->lines[c->invalid] = line;
 	(void)bytes;
 	(void)len;
 	if (c->invalid < 8)
@@ -323,11 +326,12 @@ big_out(void *arg, const char *utf8, size_t len)
 }
 
 static enum habar_status
-first_invalid(void *arg, unsigned long long offset, const unsigned char *bytes,
-    size_t len)
+first_invalid(void *arg, unsigned long long offset, unsigned long line,
+    const unsigned char *bytes, size_t len)
 {
 	unsigned long long *where = arg;
 
+	(void)line;
 	(void)bytes;
 	(void)len;
 	if (*where == 0)
@@ -424,6 +428,17 @@ test_invalid(void)
 	CHECK(stream(&c, "\xD0\x90\xC2\x98", 4, 4, HABAR_ENC_MOJIBAKE_KZ1048) ==
 	    HABAR_OK);
 	CHECK(c.invalid == 1 && c.offsets[0] == 2);
+	/* Lines are counted in the output, across chunks, after a passed-on
+	 * ASCII prefix, and inside mojibake chains. */
+	CHECK(stream(&c, "a\nb\n\xFF" "c\n\xFF", 8, 2, HABAR_ENC_UTF8) ==
+	    HABAR_OK);
+	CHECK(c.invalid == 2 && c.lines[0] == 3 && c.lines[1] == 4);
+	CHECK(stream(&c, "a\nb\nҚазақстан елі\n\xFF!", 32, 5,
+	    HABAR_ENC_AUTO) == HABAR_OK);
+	CHECK(c.invalid == 1 && c.lines[0] == 4 && c.offsets[0] == 30);
+	CHECK(stream(&c, "\xD0\x90\n\xC2\x98", 5, 1,
+	    HABAR_ENC_MOJIBAKE_KZ1048) == HABAR_OK);
+	CHECK(c.invalid == 1 && c.lines[0] == 2 && c.offsets[0] == 3);
 	/* --strict: the invalid-byte function stops the conversion. */
 	c.stop = 1;
 	CHECK(stream(&c, "ok\xFFok", 5, 5, HABAR_ENC_UTF8) == HABAR_ERR_INPUT);
