@@ -70,9 +70,10 @@ on_invalid(void *arg, unsigned long long offset, unsigned long line,
 
 	run->invalid++;
 	if (run->invalid <= run->opts->max_messages) {
+		/* "XX" then " XX" for each further byte. */
 		for (i = 0; i < len && i < 8; i++)
-			snprintf(hex + 3 * i, sizeof(hex) - 3 * i, "%s%02X",
-			    i ? " " : "", bytes[i]);
+			snprintf(hex + (i ? 3 * i - 1 : 0), sizeof(hex) - 3 * i,
+			    "%s%02X", i ? " " : "", bytes[i]);
 		cli_warn("%s:%lu: byte %llu: invalid byte sequence %s%s",
 		    run->name, line, offset, hex, run->opts->strict ? "" :
 		    " replaced by U+FFFD");
