@@ -24,6 +24,7 @@
 #   <id>/<id>.kk-Latn.md       the Kazakh release in the Latin alphabet
 #   <id>/<id>.xml              the language versions aligned (parallel XML)
 #   samples.tmx                a TMX translation memory of every sample
+#   packs/<id>.zip             the release pack; packs/<id>.verify its manifest
 #   ... and what later stages add (see their blocks).
 set -eu
 
@@ -294,8 +295,42 @@ if have habar-xliff; then
 fi
 # ---- end of stage: xliff ---------------------------------------------------
 
-# Later stages (seg, spell, align, xliff, tmx, pack, batch) go here, each in
-# its own block like those above, in pipeline order.
+# ---- stage: pack (habar-pack, habar-verify) -------------------------------
+# Each release, as the stages above left it, packed with its attachments
+# into packs/<id>.zip (every language, parallel XML, TMX, HTML pages,
+# presentations and their slide text, manifest), then verified against its
+# manifest.
+if have habar-pack; then
+	n=0 verified=0 can_verify=0
+	have habar-verify && can_verify=1
+	mkdir -p "$OUT/packs"
+	for id in $(releases | sed -e 's|.*/||' -e 's|\.[^.]*\.md$||' | sort -u); do
+		set --
+		for l in kk ru en; do
+			[ -f "$SAMPLES/$id/$id.$l.md" ] && set -- "$@" "$(latest "$id" "$l")"
+		done
+		[ $# -ge 1 ] || continue
+		# The attachments stay beside the samples; the releases may be
+		# the normalised copies in OUT_DIR.
+		for a in "$SAMPLES/$id"/*.ppt "$SAMPLES/$id"/*.pptx; do
+			[ -f "$a" ] && set -- --attach "$a" "$@"
+		done
+		run /dev/null "$OUT/packs/$id.pack.log" habar-pack \
+		    -o "$OUT/packs/$id.zip" "$@"
+		if [ $can_verify -eq 1 ]; then
+			run "$OUT/packs/$id.verify" - habar-verify --list \
+			    "$OUT/packs/$id.zip"
+			"$BIN/habar-verify" -q "$OUT/packs/$id.zip" &&
+			    verified=$((verified + 1))
+		fi
+		n=$((n + 1))
+	done
+	say "pack: $n release packs in packs/, $verified verified whole"
+fi
+# ---- end of stage: pack ----------------------------------------------------
+
+# Later stages (batch) go here, each in its own block like those above, in
+# pipeline order.
 
 [ -n "$stages_run" ] || say "no stage ran: no program in $BIN yet"
 [ -z "$stages_skipped" ] || say "skipped (not built):$stages_skipped"

@@ -103,6 +103,21 @@ if built habar-translit; then
 	done <"$tmp/kk"
 fi
 
+# ---- pack -----------------------------------------------------------------
+if built habar-pack; then
+	for d in "$samples"/*/; do
+		id=$(basename "$d")
+		[ -f "$d/$id.en.md" ] || continue
+		p=$out/packs/$id.zip
+		[ -s "$p" ] || { fail "pack: no $id.zip"; continue; }
+		if built habar-verify; then
+			"$bin/habar-verify" -q "$p" || fail "pack: $id.zip does not verify"
+			grep -q "attachments/$id.pptx" "$out/packs/$id.verify" ||
+			    fail "pack: $id.zip lacks its presentation"
+		fi
+	done
+fi
+
 # Later stages add their checks here, one block each.
 
 if [ "$failures" -gt 0 ]; then
