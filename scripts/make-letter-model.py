@@ -13,9 +13,12 @@ Usage: make-letter-model.py LANG LETTERS FILE... > locales/LANG/letter-model
 The committed models were built from the shared corpus as follows (the
 news text kept for measuring, kk/kaznerd-test.txt and parallel-news/, is
 deliberately left out of training):
-  make-letter-model.py kk "$KK" $S/corpus/kk/kaznerd-valid.txt $S/corpus/kk/ud-ktb.txt
-  make-letter-model.py ru "$RU" $S/corpus/ru/ud-taiga.ru.txt $S/corpus/ru/fortunes.ru.txt \
-      $S/corpus/ru/debian-faq.ru.txt
+  S=$HABAR_SHARED/corpus
+  make-letter-model.py kk аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя \
+      $S/kk/kaznerd-valid.txt $S/kk/ud-ktb.txt > locales/kk/letter-model
+  make-letter-model.py ru абвгдеёжзийклмнопрстуфхцчшщъыьэюя \
+      $S/ru/ud-taiga.ru.txt $S/ru/fortunes.ru.txt $S/ru/debian-faq.ru.txt \
+      > locales/ru/letter-model
 """
 import sys
 import unicodedata
