@@ -76,10 +76,12 @@ run() {
 	else
 		"$BIN/$p" "$@" >"$out" 2>"$err" || status=$?
 	fi
+	# A log with nothing in it is no output.
+	[ "$err" = - ] || [ -s "$err" ] || rm -f "$err"
 	case $status in
 	0|1) return 0 ;;
 	esac
-	[ "$err" = - ] || sed 's/^/  /' "$err" >&2
+	[ "$err" = - ] || [ ! -f "$err" ] || sed 's/^/  /' "$err" >&2
 	die "$p $* exited with status $status"
 }
 
