@@ -11,6 +11,7 @@
  * language's suffix and variant rules (spell_morph.c).
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,10 +36,22 @@ struct cache_slot {
 	char key[CACHE_KEY_MAX];
 };
 
-/* A set of words (the reject lists), open addressing, grown as needed. */
+/* A set of words (reject lists, Russian lemmas): open addressing with
+ * the hash kept beside each word, the words in large chunks, so that
+ * loading 150,000 lemmas costs few allocations. */
+struct set_slot {
+	uint32_t hash;
+	const char *word;	/* NULL: empty */
+};
+
+#define SET_CHUNK (256u * 1024)
+
 struct word_set {
-	char **slots;
+	struct set_slot *slots;
 	size_t cap, count;
+	char **chunks;
+	size_t nchunks;
+	size_t chunk_used;	/* bytes used in the last chunk */
 };
 
 /* Personal words, kept to add to each dictionary when it opens. */
@@ -80,8 +93,9 @@ set_free(struct word_set *set)
 {
 	size_t i;
 
-	for (i = 0; i < set->cap; i++)
-		free(set->slots[i]);
+	for (i = 0; i < set->nchunks; i++)
+		free(set->chunks[i]);
+	free(set->chunks);
 	free(set->slots);
 	memset(set, 0, sizeof(*set));
 }
@@ -89,48 +103,81 @@ set_free(struct word_set *set)
 static int
 set_has(const struct word_set *set, const char *word)
 {
-	size_t i;
+	size_t len = strlen(word), i;
+	uint32_t h = hash_bytes(word, len);
 
 	if (set->cap == 0)
 		return 0;
-	for (i = hash_bytes(word, strlen(word)) & (set->cap - 1);
-	    set->slots[i] != NULL; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->slots[i], word) == 0)
+	for (i = h & (set->cap - 1); set->slots[i].word != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		if (set->slots[i].hash == h &&
+		    strcmp(set->slots[i].word, word) == 0)
 			return 1;
 	return 0;
+}
+
+/* Makes room for count more words without growing. */
+static enum habar_status
+set_reserve(struct word_set *set, size_t count)
+{
+	struct set_slot *slots;
+	size_t cap = set->cap ? set->cap : 64, i, j;
+
+	if (count > SIZE_MAX / 4 - set->count)
+		return HABAR_ERR_LIMIT;
+	while ((set->count + count) * 2 > cap)
+		cap *= 2;
+	if (cap == set->cap)
+		return HABAR_OK;
+	if ((slots = calloc(cap, sizeof(*slots))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < set->cap; i++) {
+		if (set->slots[i].word == NULL)
+			continue;
+		for (j = set->slots[i].hash & (cap - 1); slots[j].word != NULL;
+		    j = (j + 1) & (cap - 1))
+			;
+		slots[j] = set->slots[i];
+	}
+	free(set->slots);
+	set->slots = slots;
+	set->cap = cap;
+	return HABAR_OK;
 }
 
 static enum habar_status
 set_add(struct word_set *set, const char *word)
 {
-	size_t i;
+	size_t len = strlen(word), i;
+	uint32_t h = hash_bytes(word, len);
+	enum habar_status status;
+	char *copy;
 
-	if (set_has(set, word))
-		return HABAR_OK;
-	if ((set->count + 1) * 2 > set->cap) {
-		struct word_set bigger = { NULL, set->cap ? set->cap * 2 : 64, 0 };
-		if ((bigger.slots = calloc(bigger.cap, sizeof(char *))) == NULL)
+	if ((status = set_reserve(set, 1)) != HABAR_OK)
+		return status;
+	for (i = h & (set->cap - 1); set->slots[i].word != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		if (set->slots[i].hash == h &&
+		    strcmp(set->slots[i].word, word) == 0)
+			return HABAR_OK;
+	if (len + 1 > SET_CHUNK)
+		return HABAR_ERR_LIMIT;
+	if (set->nchunks == 0 || set->chunk_used + len + 1 > SET_CHUNK) {
+		char **chunks = realloc(set->chunks,
+		    (set->nchunks + 1) * sizeof(*chunks));
+		if (chunks == NULL)
 			return HABAR_ERR_NOMEM;
-		for (i = 0; i < set->cap; i++) {
-			size_t j;
-			if (set->slots[i] == NULL)
-				continue;
-			for (j = hash_bytes(set->slots[i],
-			    strlen(set->slots[i])) & (bigger.cap - 1);
-			    bigger.slots[j] != NULL;
-			    j = (j + 1) & (bigger.cap - 1))
-				;
-			bigger.slots[j] = set->slots[i];
-		}
-		bigger.count = set->count;
-		free(set->slots);
-		*set = bigger;
+		set->chunks = chunks;
+		if ((chunks[set->nchunks] = malloc(SET_CHUNK)) == NULL)
+			return HABAR_ERR_NOMEM;
+		set->nchunks++;
+		set->chunk_used = 0;
 	}
-	for (i = hash_bytes(word, strlen(word)) & (set->cap - 1);
-	    set->slots[i] != NULL; i = (i + 1) & (set->cap - 1))
-		;
-	if ((set->slots[i] = strdup(word)) == NULL)
-		return HABAR_ERR_NOMEM;
+	copy = set->chunks[set->nchunks - 1] + set->chunk_used;
+	memcpy(copy, word, len + 1);
+	set->chunk_used += len + 1;
+	set->slots[i].hash = h;
+	set->slots[i].word = copy;
 	set->count++;
 	return HABAR_OK;
 }
@@ -561,7 +608,9 @@ russian_lemma(struct habar_spell *spell, const char *word)
 
 	if (spell->ru_lemmas_loaded == 0) {
 		spell->ru_lemmas_loaded = -1;
-		if (habar__dict_read_words(dict_code[DICT_RU], add_lemma,
+		/* ru_RU.dic lists some 146,000 words. */
+		if (set_reserve(&spell->ru_lemmas, 160000) != HABAR_OK ||
+		    habar__dict_read_words(dict_code[DICT_RU], add_lemma,
 		    &spell->ru_lemmas, spell->error, sizeof(spell->error)) !=
 		    HABAR_OK) {
 			set_free(&spell->ru_lemmas);
