@@ -37,6 +37,11 @@ struct habar_source {
 	char raw_name[MAX_NAME];
 	int has_current;
 	int broken;
+	/* Reopening after a member's data failed: the archive's path and
+	 * the headers read so far, to skip on reopening. */
+	char *path;
+	uint64_t headers;
+	int reopen;
 	char error[MAX_NAME + 1024];
 };
 
@@ -128,7 +133,8 @@ habar_source_open(struct habar_source **source_out, const char *path,
 			    compare_names);
 	} else {
 		src->packed_size = (uint64_t)st.st_size;
-		if ((src->ar = archive_read_new()) == NULL) {
+		if ((src->path = strdup(path)) == NULL ||
+		    (src->ar = archive_read_new()) == NULL) {
 			status = HABAR_ERR_NOMEM;
 		} else {
 			archive_read_support_format_all(src->ar);
@@ -164,6 +170,7 @@ habar_source_free(struct habar_source *src)
 		free(src->files[i]);
 	free(src->files);
 	free(src->root);
+	free(src->path);
 	free(src);
 }
 
@@ -254,6 +261,35 @@ make_safe_name(struct habar_source *src, const char *stored, int *recoded)
 	return src->name[0] != '\0';
 }
 
+/*
+ * After a member's data failed to decompress, libarchive refuses every
+ * later call.  A zip keeps a directory of its members, so the archive is
+ * opened anew and the headers already seen skipped (without unpacking
+ * their data): one corrupt member costs itself only.  A compressed tar,
+ * one stream, fails again at the same place, and then it is broken.
+ */
+static int
+reopen_after(struct habar_source *src)
+{
+	struct archive_entry *entry;
+	uint64_t i;
+
+	src->reopen = 0;
+	archive_read_free(src->ar);
+	if ((src->ar = archive_read_new()) == NULL)
+		return 0;
+	archive_read_support_format_all(src->ar);
+	archive_read_support_filter_all(src->ar);
+	if (archive_read_open_filename(src->ar, src->path, 65536) != ARCHIVE_OK)
+		return 0;
+	for (i = 0; i < src->headers; i++) {
+		int r = archive_read_next_header(src->ar, &entry);
+		if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
+			return 0;
+	}
+	return 1;
+}
+
 enum habar_status
 habar_source_next(struct habar_source *src, struct habar_source_member *member)
 {
@@ -263,6 +299,8 @@ habar_source_next(struct habar_source *src, struct habar_source_member *member)
 	memset(member, 0, sizeof(*member));
 	src->has_current = 0;
 	src->error[0] = '\0';
+	if (src->reopen && !reopen_after(src))
+		src->broken = 1;
 	if (src->broken)
 		return HABAR_ERR_IO;
 	if (src->ar == NULL) {
@@ -288,6 +326,8 @@ habar_source_next(struct habar_source *src, struct habar_source_member *member)
 		r = archive_read_next_header(src->ar, &entry);
 		if (r == ARCHIVE_EOF)
 			return HABAR_END;
+		if (r != ARCHIVE_FATAL)
+			src->headers++;
 		if (r == ARCHIVE_FATAL) {
 			src->broken = 1;
 			snprintf(src->error, sizeof(src->error),
@@ -408,7 +448,7 @@ habar_source_read(struct habar_source *src, char **data_out, size_t *len_out)
 			    archive_error_string(src->ar) : "read error");
 			free(buf);
 			if (n == ARCHIVE_FATAL)
-				src->broken = 1;
+				src->reopen = 1;
 			return HABAR_ERR_INPUT;
 		}
 		if (n == 0)
