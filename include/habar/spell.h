@@ -121,9 +121,12 @@ enum habar_status habar_spell_suggest(struct habar_spell *spell,
 void habar_spell_list_free(char **list, size_t count);
 
 /*
- * Creates a pool of threads checkers (1 or more; 0 means 2), each built as
- * by habar_spell_new(), to check batches of lines in parallel.  Returns as
- * habar_spell_new().
+ * Creates a pool of up to threads checkers (1 to 8; 0 means 2), each
+ * built as by habar_spell_new(), to check batches of lines in parallel.
+ * The first checker is built now; the others load in the background once
+ * a first full batch shows the input is large, so a small input never
+ * pays for them.  options (and what it points to) must stay valid as long
+ * as the pool.  Returns as habar_spell_new().
  */
 enum habar_status habar_spell_pool_new(struct habar_spell_pool **pool_out,
     const char *lang, const struct habar_spell_options *options,

@@ -4,10 +4,10 @@
  *
  * A Hunspell handle is not thread-safe, so each thread owns a whole
  * checker (its dictionaries, rules and verdict cache).  Lines are queued
- * into a batch of bounded size; a full batch is checked by all threads at
- * once (the calling thread is one of them), each taking the words whose
- * hash falls to it, and their findings are merged back into input order,
- * so the output order is the input order and memory stays flat.
+ * into a batch of bounded size; a full batch is cut into one contiguous
+ * range of lines per thread, checked at once (the calling thread takes
+ * the first), and the findings are merged back into input order, so the
+ * output order is the input order and memory stays flat.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -39,8 +39,7 @@ struct result {
 struct worker {
 	struct habar_spell_pool *pool;
 	struct habar_spell *spell;
-	unsigned index, count;	/* this worker checks the words whose hash
-				 * modulo count is index */
+	size_t first, last;	/* lines [first, last) of the batch */
 	struct result *results;
 	size_t nresults, cap;
 	enum habar_status status;
@@ -55,8 +54,18 @@ struct name_slot {
 	unsigned long count;	/* in the document, this batch included */
 };
 
+/* One checker to create, on its own thread. */
+struct creation {
+	const char *lang;
+	const struct habar_spell_options *options;
+	struct habar_spell *spell;
+	enum habar_status status;
+	char err[512];
+};
+
 struct habar_spell_pool {
-	unsigned nthreads;
+	unsigned wanted;	/* threads asked for */
+	unsigned nthreads;	/* checkers ready */
 	int names;		/* repeated capitalised words are names */
 	struct name_slot *name_slots;
 	size_t names_used;
@@ -65,15 +74,13 @@ struct habar_spell_pool {
 	size_t arena_len, arena_cap;
 	struct queued_line *lines;
 	size_t nlines;
-};
-
-/* One checker to create, on its own thread. */
-struct creation {
-	const char *lang;
+	/* The other threads' checkers, loading in the background. */
+	char *lang;
 	const struct habar_spell_options *options;
-	struct habar_spell *spell;
-	enum habar_status status;
-	char err[512];
+	struct creation creations[POOL_THREADS_MAX];
+	pthread_t creators[POOL_THREADS_MAX];
+	int creating[POOL_THREADS_MAX];
+	int spawned;		/* creation was started (once) */
 };
 
 static void *
@@ -86,60 +93,79 @@ create_checker(void *arg)
 	return NULL;
 }
 
+/*
+ * Starts loading the other threads' checkers in the background.  Called
+ * when a first full batch shows the input is large: small inputs never
+ * pay for a second set of dictionaries, large ones load it while the
+ * first batch is being checked.
+ */
+static void
+spawn_checkers(struct habar_spell_pool *pool)
+{
+	unsigned i;
+
+	pool->spawned = 1;
+	for (i = 1; i < pool->wanted; i++) {
+		struct creation *c = &pool->creations[i];
+		c->lang = pool->lang;
+		c->options = pool->options;
+		if (pthread_create(&pool->creators[i], NULL, create_checker,
+		    c) == 0)
+			pool->creating[i] = 1;
+	}
+}
+
+/* Waits for the checkers being loaded and puts those that loaded to
+ * work; one that failed leaves its thread out. */
+static void
+join_checkers(struct habar_spell_pool *pool)
+{
+	unsigned i;
+
+	for (i = 1; i < pool->wanted; i++) {
+		if (!pool->creating[i])
+			continue;
+		pthread_join(pool->creators[i], NULL);
+		pool->creating[i] = 0;
+		if (pool->creations[i].status != HABAR_OK)
+			continue;
+		pool->workers[pool->nthreads].spell = pool->creations[i].spell;
+		pool->workers[pool->nthreads].pool = pool;
+		pool->nthreads++;
+	}
+}
+
 enum habar_status
 habar_spell_pool_new(struct habar_spell_pool **pool_out, const char *lang,
     const struct habar_spell_options *options, unsigned threads,
     char *errbuf, size_t errbuf_len)
 {
-	struct creation creations[POOL_THREADS_MAX];
-	pthread_t tids[POOL_THREADS_MAX];
-	int started[POOL_THREADS_MAX] = { 0 };
 	struct habar_spell_pool *pool;
 	enum habar_status status = HABAR_OK;
-	unsigned i;
 
 	*pool_out = NULL;
-	memset(creations, 0, sizeof(creations));
 	if (threads == 0)
 		threads = 2;
 	if (threads > POOL_THREADS_MAX)
 		threads = POOL_THREADS_MAX;
 	if ((pool = calloc(1, sizeof(*pool))) == NULL)
 		return HABAR_ERR_NOMEM;
-	pool->nthreads = threads;
+	pool->wanted = threads;
+	pool->options = options;
 	pool->arena_cap = BATCH_BYTES;
 	if ((pool->arena = malloc(pool->arena_cap)) == NULL ||
-	    (pool->lines = calloc(BATCH_LINES, sizeof(*pool->lines))) == NULL) {
+	    (pool->lines = calloc(BATCH_LINES, sizeof(*pool->lines))) == NULL ||
+	    (pool->lang = strdup(lang ? lang : "")) == NULL) {
 		status = HABAR_ERR_NOMEM;
 		goto done;
 	}
-	/* Loading dictionaries takes a while: each thread loads its own
-	 * checker at the same time. */
-	for (i = 0; i < threads; i++) {
-		struct creation *c = &creations[i];
-		pool->workers[i].pool = pool;
-		c->lang = lang;
-		c->options = options;
-		if (i > 0 && pthread_create(&tids[i], NULL, create_checker,
-		    c) == 0)
-			started[i] = 1;
-	}
-	for (i = 0; i < threads; i++)
-		if (!started[i])
-			create_checker(&creations[i]);
-	for (i = 0; i < threads; i++) {
-		if (started[i])
-			pthread_join(tids[i], NULL);
-		pool->workers[i].spell = creations[i].spell;
-	}
-	for (i = 0; i < threads; i++)
-		if (creations[i].status != HABAR_OK) {
-			status = creations[i].status;
-			if (errbuf != NULL && errbuf_len > 0)
-				snprintf(errbuf, errbuf_len, "%s",
-				    creations[i].err);
-			goto done;
-		}
+	/* The first checker now, so that errors show at once; the others
+	 * when the input proves large (spawn_checkers()). */
+	pool->workers[0].pool = pool;
+	status = habar_spell_new(&pool->workers[0].spell, lang, options,
+	    errbuf, errbuf_len);
+	if (status == HABAR_OK)
+		pool->nthreads = 1;
 done:
 	if (status != HABAR_OK) {
 		habar_spell_pool_free(pool);
@@ -156,6 +182,7 @@ habar_spell_pool_free(struct habar_spell_pool *pool)
 
 	if (pool == NULL)
 		return;
+	join_checkers(pool);
 	for (i = 0; i < pool->nthreads; i++) {
 		habar_spell_free(pool->workers[i].spell);
 		free(pool->workers[i].results);
@@ -164,6 +191,7 @@ habar_spell_pool_free(struct habar_spell_pool *pool)
 	free(pool->name_slots);
 	free(pool->arena);
 	free(pool->lines);
+	free(pool->lang);
 	free(pool);
 }
 
@@ -280,11 +308,10 @@ add_result(struct worker *w, const struct result *r)
 }
 
 /*
- * Checks the worker's share of the batch: every line is cut into tokens,
- * and the worker checks the words whose hash falls to it.  Sharing by
- * word rather than by line means each distinct word is looked up by one
- * thread only, so the threads' verdict caches do not hold the same words
- * and Hunspell is asked once per word.
+ * Checks the worker's share of the batch, a contiguous range of lines.
+ * (Sharing out words by hash instead would save the threads' caches from
+ * holding the same words, but every thread would then cut every line
+ * into words, which costs about as much as a cached verdict.)
  */
 static void *
 run_worker(void *arg)
@@ -295,7 +322,7 @@ run_worker(void *arg)
 
 	w->nresults = 0;
 	w->status = HABAR_OK;
-	for (li = 0; li < pool->nlines; li++) {
+	for (li = w->first; li < w->last; li++) {
 		const struct queued_line *ql = &pool->lines[li];
 		const char *text = pool->arena + ql->offset;
 		struct habar_spell_token tok;
@@ -305,19 +332,9 @@ run_worker(void *arg)
 		    &tok)) {
 			enum habar_spell_verdict verdict;
 			struct result r;
-			uint32_t h = 2166136261u;
-			size_t i;
 
 			if (tok.skip)
 				continue;
-			if (w->count > 1) {
-				for (i = 0; i < tok.len; i++) {
-					h ^= (unsigned char)text[tok.offset + i];
-					h *= 16777619u;
-				}
-				if (h % w->count != w->index)
-					continue;
-			}
 			w->status = habar_spell_check(w->spell,
 			    text + tok.offset, tok.len, &verdict);
 			if (w->status != HABAR_OK)
@@ -338,25 +355,39 @@ run_worker(void *arg)
 	return NULL;
 }
 
-enum habar_status
-habar_spell_pool_flush(struct habar_spell_pool *pool,
-    habar_spell_finding_fn *found, void *arg)
+/* Checks the batch; more says whether more input is coming. */
+static enum habar_status
+flush_batch(struct habar_spell_pool *pool, habar_spell_finding_fn *found,
+    void *arg, int more)
 {
 	pthread_t tids[POOL_THREADS_MAX];
 	int started[POOL_THREADS_MAX] = { 0 };
 	enum habar_status status = HABAR_OK;
 	unsigned t, nt = pool->nthreads;
 	size_t next[POOL_THREADS_MAX] = { 0 };
+	size_t share, li = 0;
 	char word[HABAR__SPELL_WORD_MAX + 1];
 
 	if (pool->nlines == 0)
 		return HABAR_OK;
+	if (pool->spawned)
+		join_checkers(pool);
+	else if (more && pool->wanted > 1)
+		spawn_checkers(pool);
+	nt = pool->nthreads;
 	/* Small batches (interactive use) stay on the calling thread. */
 	if (pool->nlines < 64 && pool->arena_len < 16384)
 		nt = 1;
+	share = pool->arena_len / nt + 1;
 	for (t = 0; t < nt; t++) {
-		pool->workers[t].index = t;
-		pool->workers[t].count = nt;
+		struct worker *w = &pool->workers[t];
+		size_t bytes = 0;
+		w->first = li;
+		while (li < pool->nlines && (t == nt - 1 || bytes < share)) {
+			bytes += pool->lines[li].len + 1;
+			li++;
+		}
+		w->last = li;
 	}
 	for (t = 1; t < nt; t++)
 		if (pthread_create(&tids[t], NULL, run_worker,
@@ -373,7 +404,8 @@ habar_spell_pool_flush(struct habar_spell_pool *pool,
 			status = pool->workers[t].status;
 	if (status == HABAR_OK && pool->names)
 		status = count_names(pool, nt);
-	/* Each worker's findings are in input order: merge them. */
+	/* Each worker's findings are in input order: merge them (ranges
+	 * follow each other, so this takes them range by range). */
 	while (status == HABAR_OK) {
 		const struct result *r = NULL;
 		const struct queued_line *ql;
@@ -438,7 +470,7 @@ habar_spell_pool_add(struct habar_spell_pool *pool, const char *text,
 		return HABAR_ERR_LIMIT;
 	if (pool->nlines == BATCH_LINES ||
 	    (pool->arena_len > 0 && pool->arena_len + len > pool->arena_cap))
-		if ((status = habar_spell_pool_flush(pool, found, arg)) !=
+		if ((status = flush_batch(pool, found, arg, 1)) !=
 		    HABAR_OK)
 			return status;
 	if (len > pool->arena_cap) {
@@ -457,4 +489,11 @@ habar_spell_pool_add(struct habar_spell_pool *pool, const char *text,
 	ql->column_base = column_base;
 	pool->arena_len += len;
 	return HABAR_OK;
+}
+
+enum habar_status
+habar_spell_pool_flush(struct habar_spell_pool *pool,
+    habar_spell_finding_fn *found, void *arg)
+{
+	return flush_batch(pool, found, arg, 0);
 }
