@@ -23,6 +23,10 @@
 
 /* Anchors kept for one paragraph (the union of its sentences'). */
 #define PARA_KEYS_MAX 1024
+/* Stems kept for one sentence. */
+#define STEMS_MAX 96
+/* The first pass's 1-1 links the table is learnt from are this sure. */
+#define LEARN_CONFIDENCE 0.5
 
 enum habar_status
 habar_align_new(struct habar_align **align_out)
@@ -69,8 +73,8 @@ habar_align_error_line(const struct habar_align *align)
 
 /* The lengths and anchors of one language, per sentence and paragraph. */
 struct lang_data {
-	uint32_t *slen, *skeys, *plen, *pkeys;
-	size_t *skfirst, *pkfirst;
+	uint32_t *slen, *skeys, *plen, *pkeys, *stems;
+	size_t *skfirst, *pkfirst, *stfirst;
 	struct habar__align_seq sent, para;
 	double chars;		/* characters in all sentences */
 };
@@ -84,6 +88,8 @@ lang_data_free(struct lang_data *d)
 	free(d->plen);
 	free(d->pkeys);
 	free(d->pkfirst);
+	free(d->stems);
+	free(d->stfirst);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -146,6 +152,26 @@ lang_data_make(struct habar_align *align, const struct habar_parallel_language *
 		total += n;
 	}
 	d->skfirst[l->sentence_count] = total;
+	/* The stems of each sentence, for the learnt table. */
+	cap = l->sentence_count * 8 + 16;
+	d->stems = malloc(cap * sizeof(uint32_t));
+	d->stfirst = malloc((l->sentence_count + 1) * sizeof(size_t));
+	if (d->stems == NULL || d->stfirst == NULL)
+		return HABAR_ERR_NOMEM;
+	n = 0;
+	for (i = 0; i < l->sentence_count; i++) {
+		if (n + STEMS_MAX > cap) {
+			cap = (n + STEMS_MAX) * 2;
+			if ((grown = realloc(d->stems, cap * sizeof(uint32_t))) ==
+			    NULL)
+				return HABAR_ERR_NOMEM;
+			d->stems = grown;
+		}
+		d->stfirst[i] = n;
+		n += habar__lex_stems(l->sentences[i].text, l->sentences[i].len,
+		    d->stems + n, STEMS_MAX);
+	}
+	d->stfirst[l->sentence_count] = n;
 	/* A paragraph: its sentences' lengths and anchors together. */
 	if ((d->pkeys = malloc((total + 1) * sizeof(uint32_t))) == NULL)
 		return HABAR_ERR_NOMEM;
@@ -268,7 +294,7 @@ compose(const struct habar__bead *b1, size_t n1, const struct habar__bead *b2,
 					xs = subseq(x, x0, xn);
 					ys = subseq(y, y0, yn);
 					status = habar__align_pair(&xs, &ys, paragraphs,
-					    ratio_xy, &sub, &nsub);
+					    ratio_xy, NULL, 0, &sub, &nsub);
 					if (status != HABAR_OK)
 						return status;
 					for (k = 0; k < nsub; k++) {
@@ -339,6 +365,93 @@ compose(const struct habar__bead *b1, size_t n1, const struct habar__bead *b2,
 	return HABAR_OK;
 }
 
+/*
+ * The pairwise alignments of the first pass, kept to guide the second:
+ * recorded in order, then replayed in the same order.  NULL: none.
+ */
+struct guides {
+	struct habar__bead **beads;
+	size_t *count;
+	size_t n, cap, pos;
+	int replay;
+};
+
+static void
+guides_free(struct guides *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		free(g->beads[i]);
+	free(g->beads);
+	free(g->count);
+	memset(g, 0, sizeof(*g));
+}
+
+/* The guide for pair slot (0 or 1) of the range being replayed. */
+static const struct habar__bead *
+guide_get(const struct guides *g, int slot)
+{
+	if (g == NULL || !g->replay || g->pos + (size_t)slot >= g->n)
+		return NULL;
+	return g->beads[g->pos + (size_t)slot];
+}
+
+static size_t
+guide_count(const struct guides *g, int slot)
+{
+	if (g == NULL || !g->replay || g->pos + (size_t)slot >= g->n)
+		return 0;
+	return g->count[g->pos + (size_t)slot];
+}
+
+/* Records a copy of beads (n of them) as the next guide. */
+static enum habar_status
+guide_record(struct guides *g, const struct habar__bead *b, size_t n)
+{
+	void *p;
+
+	if (g->n == g->cap) {
+		size_t ncap = g->cap ? g->cap * 2 : 64;
+		if ((p = realloc(g->beads, ncap * sizeof(*g->beads))) == NULL)
+			return HABAR_ERR_NOMEM;
+		g->beads = p;
+		if ((p = realloc(g->count, ncap * sizeof(*g->count))) == NULL)
+			return HABAR_ERR_NOMEM;
+		g->count = p;
+		g->cap = ncap;
+	}
+	g->beads[g->n] = NULL;
+	if (n > 0) {
+		if ((g->beads[g->n] = malloc(n * sizeof(*b))) == NULL)
+			return HABAR_ERR_NOMEM;
+		memcpy(g->beads[g->n], b, n * sizeof(*b));
+	}
+	g->count[g->n++] = n;
+	return HABAR_OK;
+}
+
+/*
+ * After a range: the first pass records its two pairwise alignments (the
+ * second empty with two languages), the second pass moves on to the next.
+ */
+static enum habar_status
+guide_step(struct guides *g, const struct habar__bead *b1, size_t n1,
+    const struct habar__bead *b2, size_t n2)
+{
+	enum habar_status status;
+
+	if (g == NULL)
+		return HABAR_OK;
+	if (g->replay) {
+		g->pos += 2;
+		return HABAR_OK;
+	}
+	if ((status = guide_record(g, b1, n1)) != HABAR_OK)
+		return status;
+	return guide_record(g, b2, n2);
+}
+
 /* The expected characters of language b for one of language a. */
 static double
 ratio(const struct lang_data *data, size_t a, size_t b)
@@ -355,7 +468,7 @@ ratio(const struct lang_data *data, size_t a, size_t b)
 static enum habar_status
 align_range(const struct lang_data *data, const size_t *order, size_t nl,
     int paragraphs, const size_t *first, const size_t *count,
-    struct groups *out)
+    struct guides *guides, struct groups *out)
 {
 	struct habar__align_seq s[3] = { { 0, NULL, NULL, NULL }, { 0, NULL, NULL, NULL },
 	    { 0, NULL, NULL, NULL } };
@@ -369,11 +482,13 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 		    &data[order[slot]].sent, first[order[slot]],
 		    count[order[slot]]);
 	if ((status = habar__align_pair(&s[0], &s[1], paragraphs,
-	    ratio(data, order[0], order[1]), &b1, &n1)) != HABAR_OK)
+	    ratio(data, order[0], order[1]), guide_get(guides, 0),
+	    guide_count(guides, 0), &b1, &n1)) != HABAR_OK)
 		goto done;
 	if (nl == 3) {
 		status = habar__align_pair(&s[0], &s[2], paragraphs,
-		    ratio(data, order[0], order[2]), &b2, &n2);
+		    ratio(data, order[0], order[2]), guide_get(guides, 1),
+		    guide_count(guides, 1), &b2, &n2);
 		if (status != HABAR_OK)
 			goto done;
 		status = compose(b1, n1, b2, n2, &s[1], &s[2], paragraphs,
@@ -393,6 +508,8 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 			g->confidence = b1[k].confidence;
 		}
 	}
+	if ((status = guide_step(guides, b1, n1, b2, n2)) != HABAR_OK)
+		goto done;
 	/* From slots back to languages, and to absolute numbers. */
 	for (k = start; k < out->n; k++) {
 		size_t f[3], c[3];
@@ -433,18 +550,137 @@ add_groups(struct habar_parallel *doc, enum habar_parallel_level level,
 	return HABAR_OK;
 }
 
+/*
+ * Adds to the sentence anchors of d the learnt keys of their stems (side
+ * of lex), keeping each sentence's keys sorted.
+ */
+static enum habar_status
+augment(struct lang_data *d, const struct habar__lex *lex, int side)
+{
+	uint32_t *keys, buf[HABAR__ANCHOR_ALL_MAX], key;
+	size_t *kfirst, i, k, n, total = 0, cap;
+
+	cap = d->skfirst[d->sent.n] + d->stfirst[d->sent.n] + 16;
+	keys = malloc(cap * sizeof(uint32_t));
+	kfirst = malloc((d->sent.n + 1) * sizeof(size_t));
+	if (keys == NULL || kfirst == NULL) {
+		free(keys);
+		free(kfirst);
+		return HABAR_ERR_NOMEM;
+	}
+	for (i = 0; i < d->sent.n; i++) {
+		n = 0;
+		for (k = d->skfirst[i]; k < d->skfirst[i + 1] &&
+		    n < HABAR__ANCHOR_ALL_MAX; k++)
+			buf[n++] = d->skeys[k];
+		for (k = d->stfirst[i]; k < d->stfirst[i + 1] &&
+		    n < HABAR__ANCHOR_ALL_MAX; k++)
+			if ((key = habar__lex_key(lex, side, d->stems[k])) != 0)
+				buf[n++] = key;
+		qsort(buf, n, sizeof(uint32_t), cmp_key);
+		kfirst[i] = total;
+		memcpy(keys + total, buf, n * sizeof(uint32_t));
+		total += n;
+	}
+	kfirst[d->sent.n] = total;
+	free(d->skeys);
+	free(d->skfirst);
+	d->skeys = keys;
+	d->skfirst = kfirst;
+	d->sent.keys = keys;
+	d->sent.kfirst = kfirst;
+	return HABAR_OK;
+}
+
+/*
+ * Learns the table of the pivot with language x from the sure 1-1 links
+ * of the first pass, and adds its keys to both languages' anchors.
+ */
+static enum habar_status
+learn(const struct groups *sents, struct lang_data *data, size_t pivot,
+    size_t x)
+{
+	struct habar__lex lex;
+	struct habar__lex_side sa, sb;
+	size_t *ia, *ib, n = 0, k;
+	enum habar_status status;
+
+	ia = malloc((sents->n + 1) * sizeof(size_t));
+	ib = malloc((sents->n + 1) * sizeof(size_t));
+	if (ia == NULL || ib == NULL) {
+		free(ia);
+		free(ib);
+		return HABAR_ERR_NOMEM;
+	}
+	for (k = 0; k < sents->n; k++)
+		if (sents->g[k].count[pivot] == 1 && sents->g[k].count[x] == 1 &&
+		    sents->g[k].confidence >= LEARN_CONFIDENCE) {
+			ia[n] = sents->g[k].first[pivot];
+			ib[n++] = sents->g[k].first[x];
+		}
+	sa.stems = data[pivot].stems;
+	sa.first = data[pivot].stfirst;
+	sb.stems = data[x].stems;
+	sb.first = data[x].stfirst;
+	status = habar__lex_learn(&lex, &sa, &sb, ia, ib, n,
+	    (uint32_t)(pivot * 7 + x + 1));
+	free(ia);
+	free(ib);
+	if (status != HABAR_OK)
+		return status;
+	if ((status = augment(&data[pivot], &lex, 0)) == HABAR_OK)
+		status = augment(&data[x], &lex, 1);
+	habar__lex_free(&lex);
+	return status;
+}
+
+/* Aligns the sentences inside each group of linked paragraphs. */
+static enum habar_status
+align_sentences(const struct habar_parallel *doc, const struct lang_data *data,
+    const size_t *order, const struct groups *paras, struct guides *guides,
+    struct groups *sents)
+{
+	const struct habar_parallel_language *lang;
+	size_t nl = doc->language_count, p, l, k, first[3], count[3];
+	enum habar_status status;
+
+	sents->n = 0;
+	for (p = 0; p < paras->n; p++) {
+		for (l = 0; l < nl; l++) {
+			lang = &doc->languages[l];
+			if (paras->g[p].count[l] == 0) {
+				first[l] = paras->g[p].first[l] <
+				    lang->paragraph_count ?
+				    lang->paragraphs[paras->g[p].first[l]].first :
+				    lang->sentence_count;
+				count[l] = 0;
+				continue;
+			}
+			first[l] = lang->paragraphs[paras->g[p].first[l]].first;
+			k = paras->g[p].first[l] + paras->g[p].count[l] - 1;
+			count[l] = lang->paragraphs[k].first +
+			    lang->paragraphs[k].count - first[l];
+		}
+		if ((status = align_range(data, order, nl, 0, first, count,
+		    guides, sents)) != HABAR_OK)
+			return status;
+	}
+	return HABAR_OK;
+}
+
 enum habar_status
 habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 {
 	struct lang_data data[HABAR_PARALLEL_MAX_LANGS];
 	struct groups paras = { NULL, 0, 0 }, sents = { NULL, 0, 0 };
-	size_t order[3], nl = doc->language_count, l, k, p, first[3], count[3];
-	const struct habar_parallel_language *lang;
+	struct guides guides;
+	size_t order[3], nl = doc->language_count, l, k, first[3], count[3];
 	int pivot;
 	enum habar_status status = HABAR_OK;
-	char method[160];
+	char method[256];
 
 	memset(data, 0, sizeof(data));
+	memset(&guides, 0, sizeof(guides));
 	align->error[0] = '\0';
 	align->line = 0;
 	if (nl < 2) {
@@ -469,39 +705,34 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 		first[l] = 0;
 		count[l] = doc->languages[l].paragraph_count;
 	}
-	if ((status = align_range(data, order, nl, 1, first, count, &paras)) !=
+	if ((status = align_range(data, order, nl, 1, first, count, NULL,
+	    &paras)) !=
 	    HABAR_OK)
 		goto done;
 	if ((status = add_groups(doc, HABAR_PARALLEL_PARAGRAPHS, &paras, 0)) !=
 	    HABAR_OK)
 		goto done;
 
-	/* Sentences: inside each group of linked paragraphs. */
-	for (p = 0; p < paras.n; p++) {
-		for (l = 0; l < nl; l++) {
-			lang = &doc->languages[l];
-			if (paras.g[p].count[l] == 0) {
-				first[l] = paras.g[p].first[l] <
-				    lang->paragraph_count ?
-				    lang->paragraphs[paras.g[p].first[l]].first :
-				    lang->sentence_count;
-				count[l] = 0;
-				continue;
-			}
-			first[l] = lang->paragraphs[paras.g[p].first[l]].first;
-			k = paras.g[p].first[l] + paras.g[p].count[l] - 1;
-			count[l] = lang->paragraphs[k].first +
-			    lang->paragraphs[k].count - first[l];
-		}
-		if ((status = align_range(data, order, nl, 0, first, count,
-		    &sents)) != HABAR_OK)
+	/*
+	 * Sentences: a first pass, a table of word translations learnt from
+	 * its sure links, and a second pass with the table's anchors.
+	 */
+	if ((status = align_sentences(doc, data, order, &paras, &guides,
+	    &sents)) != HABAR_OK)
+		goto done;
+	for (k = 1; k < nl; k++)
+		if ((status = learn(&sents, data, order[0], order[k])) != HABAR_OK)
 			goto done;
-	}
+	guides.replay = 1;
+	if ((status = align_sentences(doc, data, order, &paras, &guides,
+	    &sents)) != HABAR_OK)
+		goto done;
 	if ((status = add_groups(doc, HABAR_PARALLEL_SENTENCES, &sents, 0)) !=
 	    HABAR_OK)
 		goto done;
 	snprintf(method, sizeof(method), "Gale-Church lengths with anchors, "
-	    "banded dynamic programme, paragraphs then sentences%s%s",
+	    "banded dynamic programme, paragraphs then sentences in two passes "
+	    "(learnt word pairs)%s%s",
 	    nl == 3 ? "; three-way by composition through pivot " : "",
 	    nl == 3 ? doc->languages[pivot].lang : "");
 	status = habar_parallel_set(doc, "method", method);
@@ -513,6 +744,7 @@ done:
 		lang_data_free(&data[l]);
 	free(paras.g);
 	free(sents.g);
+	guides_free(&guides);
 	return status;
 }
 
@@ -562,7 +794,8 @@ habar_align_write_pair(struct habar_align *align,
 		sa = subseq(&da.sent, ra->first, ra->count);
 		sb = subseq(&db.sent, rb->first, rb->count);
 		if ((status = habar__align_pair(&sa, &sb, 0,
-		    db.chars / (da.chars > 0 ? da.chars : 1), &beads, &n)) !=
+		    db.chars / (da.chars > 0 ? da.chars : 1), NULL, 0, &beads,
+		    &n)) !=
 		    HABAR_OK)
 			goto done;
 		for (k = 0; k < n; k++) {

@@ -113,7 +113,7 @@ length_cost(const struct pair *pr, double la, double lb)
 
 /*
  * Gathers the sorted anchor keys of items [first, first + n) of s into
- * buf (room for 2 * HABAR__ANCHOR_MAX) and returns their number.
+ * buf (room for 2 * HABAR__ANCHOR_ALL_MAX) and returns their number.
  */
 static size_t
 gather(const struct habar__align_seq *s, size_t first, int n, uint32_t *buf)
@@ -122,16 +122,16 @@ gather(const struct habar__align_seq *s, size_t first, int n, uint32_t *buf)
 	size_t n1 = s->kfirst[first + 1] - s->kfirst[first], n2, i = 0, j = 0,
 	    m = 0;
 
-	if (n1 > HABAR__ANCHOR_MAX)
-		n1 = HABAR__ANCHOR_MAX;
+	if (n1 > HABAR__ANCHOR_ALL_MAX)
+		n1 = HABAR__ANCHOR_ALL_MAX;
 	if (n == 1) {
 		memcpy(buf, k1, n1 * sizeof(uint32_t));
 		return n1;
 	}
 	k2 = s->keys + s->kfirst[first + 1];
 	n2 = s->kfirst[first + 2] - s->kfirst[first + 1];
-	if (n2 > HABAR__ANCHOR_MAX)
-		n2 = HABAR__ANCHOR_MAX;
+	if (n2 > HABAR__ANCHOR_ALL_MAX)
+		n2 = HABAR__ANCHOR_ALL_MAX;
 	while (i < n1 || j < n2)
 		buf[m++] = (j >= n2 || (i < n1 && k1[i] <= k2[j])) ? k1[i++] :
 		    k2[j++];
@@ -175,7 +175,7 @@ gain11(const struct pair *pr, size_t x, size_t y)
 static float
 gain_union(const struct pair *pr, size_t i, size_t j, int na, int nb)
 {
-	uint32_t ka[2 * HABAR__ANCHOR_MAX], kb[2 * HABAR__ANCHOR_MAX];
+	uint32_t ka[2 * HABAR__ANCHOR_ALL_MAX], kb[2 * HABAR__ANCHOR_ALL_MAX];
 	size_t la, lb, x = 0, y = 0;
 	double w = 0, missed = 0;
 
@@ -242,9 +242,10 @@ band_free(struct band *bd)
 
 /* Lays out the band of half-width w around the length diagonal. */
 static enum habar_status
-band_make(struct band *bd, const struct pair *pr, size_t w)
+band_make(struct band *bd, const struct pair *pr, size_t w,
+    const struct habar__bead *guide, size_t nguide)
 {
-	size_t na = pr->a->n, nb = pr->b->n, i, j = 0, c;
+	size_t na = pr->a->n, nb = pr->b->n, i, j = 0, c, k, r;
 	double ta = 0, tb = 0, ca = 0, cb = 0, t;
 
 	memset(bd, 0, sizeof(*bd));
@@ -253,6 +254,34 @@ band_make(struct band *bd, const struct pair *pr, size_t w)
 	bd->off = malloc((na + 2) * sizeof(size_t));
 	if (bd->lo == NULL || bd->hi == NULL || bd->off == NULL)
 		return HABAR_ERR_NOMEM;
+	if (guide != NULL) {
+		/* Around an earlier path: the columns it visits in each row. */
+		for (i = 0; i <= na; i++) {
+			bd->lo[i] = nb;
+			bd->hi[i] = 0;
+		}
+		for (k = 0; k < nguide; k++)
+			for (r = guide[k].a; r <= guide[k].a + guide[k].na &&
+			    r <= na; r++) {
+				if (guide[k].b < bd->lo[r])
+					bd->lo[r] = guide[k].b;
+				if (guide[k].b + guide[k].nb > bd->hi[r])
+					bd->hi[r] = guide[k].b + guide[k].nb;
+			}
+		for (i = 0; i <= na; i++) {
+			if (bd->lo[i] > bd->hi[i])
+				bd->lo[i] = bd->hi[i] = i > 0 ? bd->hi[i - 1] : 0;
+			bd->lo[i] = bd->lo[i] > w ? bd->lo[i] - w : 0;
+			bd->hi[i] = bd->hi[i] + w < nb ? bd->hi[i] + w : nb;
+			if (i > 0 && bd->lo[i] < bd->lo[i - 1])
+				bd->lo[i] = bd->lo[i - 1];
+			if (i > 0 && bd->lo[i] > bd->hi[i - 1])
+				bd->lo[i] = bd->hi[i - 1];
+			if (i > 0 && bd->hi[i] < bd->hi[i - 1])
+				bd->hi[i] = bd->hi[i - 1];
+		}
+		goto cells;
+	}
 	for (i = 0; i < na; i++)
 		ta += pr->a->len[i] + 1;
 	for (j = 0; j < nb; j++)
@@ -280,6 +309,7 @@ band_make(struct band *bd, const struct pair *pr, size_t w)
 		if (i < na)
 			ca += pr->a->len[i] + 1;
 	}
+cells:
 	bd->lo[0] = 0;
 	bd->hi[na] = nb;
 	bd->off[0] = 0;
@@ -317,29 +347,30 @@ gain_at(const struct pair *pr, const struct band *bd, float *const g[3],
 }
 
 /*
- * The gain of the bead of da items of a and db of b ending at (i, j).
- * Summing the gains of its item pairs is exact when at most one pair
- * shares anchors; otherwise the same anchor could count twice, and the
- * merged keys are intersected instead.
+ * The gain of the bead of da items of a and db of b ending at (i, j), as
+ * the sum of the gains of its item pairs; *exact says whether that sum is
+ * the gain.  It is when at most one pair shares anchors; otherwise the same
+ * anchor could count twice, and the sum is only an upper bound (the merged
+ * keys must be intersected: gain_union()).
  */
 static float
 bead_gain(const struct pair *pr, const struct band *bd, float *const g[3],
-    size_t i, size_t j, int da, int db)
+    size_t i, size_t j, int da, int db, int *exact)
 {
-	float part[4], sum = 0;
-	int x, y, n = 0, nonzero = 0;
+	float part, sum = 0;
+	int x, y, nonzero = 0;
 
+	*exact = 1;
 	if (da == 0 || db == 0)
 		return 0;
 	for (x = 0; x < da; x++)
 		for (y = 0; y < db; y++) {
-			part[n] = gain_at(pr, bd, g, i - x, j - y);
-			nonzero += part[n] > 0;
-			sum += part[n++];
+			part = gain_at(pr, bd, g, i - x, j - y);
+			nonzero += part > 0;
+			sum += part;
 		}
-	if (nonzero <= 1)
-		return sum;
-	return gain_union(pr, i, j, da, db);
+	*exact = nonzero <= 1;
+	return sum;
 }
 
 /*
@@ -357,7 +388,7 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	float best, bestbead, c, bc, prev;
 	struct habar__bead *beads = NULL, tmp;
 	enum habar_status status = HABAR_OK;
-	int mv, bm, k;
+	int mv, bm, k, exact;
 
 	*edge = 0;
 	for (k = 0; k < 3; k++)
@@ -384,7 +415,16 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 					continue;
 				bc = (float)bead_cost(pr, i, j, da[mv], db[mv],
 				    (enum move)mv, bead_gain(pr, bd, g, i, j, da[mv],
-				    db[mv]));
+				    db[mv], &exact));
+				/*
+				 * With an upper bound of the gain, bc is a lower
+				 * bound of the cost: worth refining only if it
+				 * could win.
+				 */
+				if (!exact && prev + bc < best)
+					bc = (float)bead_cost(pr, i, j, da[mv], db[mv],
+					    (enum move)mv, gain_union(pr, i, j, da[mv],
+					    db[mv]));
 				c = prev + bc;
 				if (c < best) {
 					best = c;
@@ -451,6 +491,7 @@ done:
 enum habar_status
 habar__align_pair(const struct habar__align_seq *a,
     const struct habar__align_seq *b, int paragraphs, double ratio,
+    const struct habar__bead *guide, size_t nguide,
     struct habar__bead **beads_out, size_t *count_out)
 {
 	struct pair pr;
@@ -493,12 +534,17 @@ habar__align_pair(const struct habar__align_seq *a,
 		pr.ratio = 4;
 	full = (a->n > b->n ? a->n : b->n) + 2;
 	/* Short sequences are done whole; long ones in a band. */
-	w = full <= 256 ? full : 48;
+	w = full <= 256 ? full : 32;
+	/* Near an earlier path a narrow band is enough, unless it is left. */
+	if (guide != NULL && full > 256)
+		w = 8;
+	else
+		guide = NULL;
 	while (edge) {
 		if (w > full)
 			w = full;
 		band_free(&bd);
-		if ((status = band_make(&bd, &pr, w)) != HABAR_OK)
+		if ((status = band_make(&bd, &pr, w, guide, nguide)) != HABAR_OK)
 			goto done;
 		maxw = 0;
 		for (i = 0; i <= a->n; i++)
@@ -514,6 +560,11 @@ habar__align_pair(const struct habar__align_seq *a,
 		*count_out = 0;
 		if (w >= full)
 			break;
+		if (guide != NULL) {
+			guide = NULL;	/* back to the band around the diagonal */
+			w = 32;
+			continue;
+		}
 		w *= 2;
 	}
 	if (*beads_out == NULL && (a->n > 0 || b->n > 0))

@@ -43,13 +43,16 @@ enum habar__anchor_kind {
 	HABAR__ANCHOR_PHONE = 3,	/* a telephone number's digits */
 	HABAR__ANCHOR_NAME = 4,		/* a capitalised word's consonant skeleton */
 	HABAR__ANCHOR_MARK = 5,		/* an opening quote or bracket, '?', '!' */
-	HABAR__ANCHOR_WORD = 6		/* a long word's skeleton (a cognate) */
+	HABAR__ANCHOR_WORD = 6,		/* a long word's skeleton (a cognate) */
+	HABAR__ANCHOR_LEX = 7		/* a word pair learnt by the first pass */
 };
 
 #define HABAR__ANCHOR_KIND(key) ((key) >> 29)
 
-/* The most anchors kept for one sentence. */
+/* The most anchors extracted from one sentence, and kept with the learnt
+ * ones added. */
 #define HABAR__ANCHOR_MAX 64
+#define HABAR__ANCHOR_ALL_MAX 128
 
 /* A cache of word skeletons, so that ICU sees each distinct word once. */
 struct habar__anchor_cache;
@@ -75,7 +78,7 @@ enum habar_status habar__anchor_extract(struct habar__anchor_cache *cache,
 static inline double
 habar__anchor_weight(uint32_t key)
 {
-	static const double w[8] = { 0, 1.0, 2.0, 2.0, 0.6, 0.4, 0.5, 0 };
+	static const double w[8] = { 0, 1.0, 2.0, 2.0, 0.6, 0.4, 0.5, 0.7 };
 
 	return w[key >> 29];
 }
@@ -113,10 +116,53 @@ struct habar__bead {
  * paragraphs selects the cost parameters for paragraphs rather than
  * sentences.  ratio is the expected number of characters of b for one of
  * a (0: measured on a and b themselves; short ranges should be given the
- * documents' ratio).  Returns HABAR_OK, HABAR_ERR_NOMEM, HABAR_ERR_LIMIT.
+ * documents' ratio).  guide (nguide beads, or NULL) is an earlier
+ * alignment of the same sequences: the band then follows it narrowly, and
+ * widens to the usual one if the new path leaves it.  Returns HABAR_OK,
+ * HABAR_ERR_NOMEM, HABAR_ERR_LIMIT.
  */
 enum habar_status habar__align_pair(const struct habar__align_seq *a,
     const struct habar__align_seq *b, int paragraphs, double ratio,
+    const struct habar__bead *guide, size_t nguide,
     struct habar__bead **beads_out, size_t *count_out);
+
+/*
+ * The learnt word-translation table of a pair of languages (align_lex.c):
+ * for a stem of side 0 or side 1, the anchor key it shares with its
+ * partner.
+ */
+struct habar__lex {
+	void *a, *b;		/* stem -> key, per side */
+	size_t pairs;		/* stem pairs learnt */
+};
+
+/* One language's sentences as stems: stems[first[i]..first[i+1]). */
+struct habar__lex_side {
+	const uint32_t *stems;
+	const size_t *first;
+};
+
+/*
+ * Stores in out (max entries) the sorted, distinct stems of the words of
+ * at least four letters in text (their first five letters, lower-cased,
+ * hashed); returns their number.
+ */
+size_t habar__lex_stems(const char *text, size_t len, uint32_t *out,
+    size_t max);
+
+/*
+ * Learns the table from nlinks sentence pairs (ia[k] of a with ib[k] of b)
+ * thought to be translations of each other; salt keeps the keys of
+ * different pairs of languages apart.  Returns HABAR_OK or HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__lex_learn(struct habar__lex *lex,
+    const struct habar__lex_side *a, const struct habar__lex_side *b,
+    const size_t *ia, const size_t *ib, size_t nlinks, uint32_t salt);
+
+/* The key of stem on side (0: a, 1: b), or 0 when it has none. */
+uint32_t habar__lex_key(const struct habar__lex *lex, int side, uint32_t stem);
+
+/* Frees the table; a zeroed one is harmless. */
+void habar__lex_free(struct habar__lex *lex);
 
 #endif

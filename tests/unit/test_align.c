@@ -92,7 +92,7 @@ test_pair(void)
 	uint32_t big_a[3000], big_b[3000];
 	size_t kba[3001], kbb[3001];
 
-	CHECK(habar__align_pair(&a, &b, 0, 1.0, &beads, &n) == HABAR_OK);
+	CHECK(habar__align_pair(&a, &b, 0, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 8);
 	if (n == 8) {
 		CHECK(beads[2].a == 2 && beads[2].na == 1 && beads[2].nb == 0);
@@ -108,12 +108,12 @@ test_pair(void)
 		big_a[i] = big_b[i] = (uint32_t)(40 + (i * 37) % 150);
 	a = seq(big_a, 3000, kba);
 	b = seq(big_b, 3000, kbb);
-	CHECK(habar__align_pair(&a, &b, 0, 0, &beads, &n) == HABAR_OK);
+	CHECK(habar__align_pair(&a, &b, 0, 0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 3000);
 	free(beads);
 	a = seq(big_a, 0, kba);
 	b = seq(big_b, 3, kbb);
-	CHECK(habar__align_pair(&a, &b, 0, 0, &beads, &n) == HABAR_OK);
+	CHECK(habar__align_pair(&a, &b, 0, 0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 3 && beads != NULL && beads[0].na == 0 && beads[0].nb == 1);
 	free(beads);
 }

@@ -1,0 +1,308 @@
+/*
+ * align_lex.c: a word-translation table learnt from the document itself,
+ * for a second pass of the aligner (what hunalign does with its realign
+ * step, without its dictionary file).
+ *
+ * After the first pass, the sentence pairs it linked 1-1 with confidence
+ * are read as a small parallel corpus: every word is cut to a stem (its
+ * first five letters, lower-cased, which absorbs most Russian and Kazakh
+ * endings), and each pair of stems that co-occur is counted.  A stem pair
+ * whose Dice coefficient is high and which is each other's best partner
+ * (сказал/said, полиция/police, жыл/year) becomes an anchor that both
+ * sentences share in the second pass, like a name or a number would.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "align_internal.h"
+
+/* Links learnt from, at most: the table saturates long before. */
+#define MAX_LINKS 3000
+/* A stem pair must co-occur this often and be this strongly associated. */
+#define MIN_PAIRS 2
+#define MIN_DICE 0.3
+
+/* Lower-cases one code point of the scripts the aligner meets. */
+static uint32_t
+lower(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 0x20;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 0x50;
+	if (c >= 0x460 && c <= 0x4FF && (c & 1) == 0 && c != 0x4C0)
+		return c + 1;
+	return c;
+}
+
+static int
+letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	    (c >= 0x400 && c <= 0x52F);
+}
+
+static size_t
+decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	if (s[0] >= 0xE0 && s[0] <= 0xEF && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x0F) << 12) |
+		    ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		return 3;
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+size_t
+habar__lex_stems(const char *text, size_t len, uint32_t *out, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t i = 0, n = 0, k, m, l;
+	uint32_t cp, h;
+
+	while (i < len) {
+		l = decode(u + i, len - i, &cp);
+		if (!letter(cp)) {
+			i += l;
+			continue;
+		}
+		h = 2166136261u;
+		m = 0;
+		while (i < len) {
+			l = decode(u + i, len - i, &cp);
+			if (!letter(cp))
+				break;
+			if (m < 5) {
+				h = (h ^ lower(cp)) * 16777619u;
+			}
+			m++;
+			i += l;
+		}
+		if (m >= 4 && n < max)
+			out[n++] = h | 1;
+	}
+	qsort(out, n, sizeof(*out), cmp_u32);
+	for (k = 0, m = 0; k < n; k++)
+		if (m == 0 || out[k] != out[m - 1])
+			out[m++] = out[k];
+	return m;
+}
+
+/* An open-addressing map from a 64-bit key (not 0) to a count. */
+struct map {
+	uint64_t *keys;
+	uint32_t *vals;
+	size_t cap, count;
+};
+
+static void
+map_free(struct map *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+static size_t
+slot(uint64_t key, size_t cap)
+{
+	key ^= key >> 33;
+	key *= 0xff51afd7ed558ccdull;
+	key ^= key >> 33;
+	return (size_t)key & (cap - 1);
+}
+
+static uint32_t *
+map_at(struct map *m, uint64_t key)
+{
+	size_t i, j, ncap;
+	uint64_t *nk;
+	uint32_t *nv;
+
+	if ((m->count + 1) * 2 > m->cap) {
+		ncap = m->cap ? m->cap * 2 : 4096;
+		nk = calloc(ncap, sizeof(*nk));
+		nv = calloc(ncap, sizeof(*nv));
+		if (nk == NULL || nv == NULL) {
+			free(nk);
+			free(nv);
+			return NULL;
+		}
+		for (i = 0; i < m->cap; i++) {
+			if (m->keys[i] == 0)
+				continue;
+			j = slot(m->keys[i], ncap);
+			while (nk[j] != 0)
+				j = (j + 1) & (ncap - 1);
+			nk[j] = m->keys[i];
+			nv[j] = m->vals[i];
+		}
+		free(m->keys);
+		free(m->vals);
+		m->keys = nk;
+		m->vals = nv;
+		m->cap = ncap;
+	}
+	i = slot(key, m->cap);
+	while (m->keys[i] != 0 && m->keys[i] != key)
+		i = (i + 1) & (m->cap - 1);
+	if (m->keys[i] == 0) {
+		m->keys[i] = key;
+		m->vals[i] = 0;
+		m->count++;
+	}
+	return &m->vals[i];
+}
+
+static uint32_t
+map_get(const struct map *m, uint64_t key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return 0;
+	i = slot(key, m->cap);
+	while (m->keys[i] != 0) {
+		if (m->keys[i] == key)
+			return m->vals[i];
+		i = (i + 1) & (m->cap - 1);
+	}
+	return 0;
+}
+
+void
+habar__lex_free(struct habar__lex *lex)
+{
+	if (lex == NULL)
+		return;
+	map_free((struct map *)lex->a);
+	map_free((struct map *)lex->b);
+	free(lex->a);
+	free(lex->b);
+	memset(lex, 0, sizeof(*lex));
+}
+
+uint32_t
+habar__lex_key(const struct habar__lex *lex, int side, uint32_t stem)
+{
+	return map_get(side == 0 ? lex->a : lex->b, stem);
+}
+
+enum habar_status
+habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
+    const struct habar__lex_side *b, const size_t *ia, const size_t *ib,
+    size_t nlinks, uint32_t salt)
+{
+	struct map ca = { 0 }, cb = { 0 }, cab = { 0 }, besta = { 0 },
+	    bestb = { 0 };
+	size_t k, x, y, step, i;
+	uint32_t *v, sa, sb, c, key;
+	uint64_t pk;
+	double dice;
+	enum habar_status status = HABAR_ERR_NOMEM;
+
+	memset(lex, 0, sizeof(*lex));
+	if ((lex->a = calloc(1, sizeof(struct map))) == NULL ||
+	    (lex->b = calloc(1, sizeof(struct map))) == NULL)
+		goto done;
+	step = nlinks > MAX_LINKS ? nlinks / MAX_LINKS : 1;
+	for (k = 0; k < nlinks; k += step) {
+		for (x = a->first[ia[k]]; x < a->first[ia[k] + 1]; x++)
+			if ((v = map_at(&ca, a->stems[x])) == NULL)
+				goto done;
+			else
+				(*v)++;
+		for (y = b->first[ib[k]]; y < b->first[ib[k] + 1]; y++)
+			if ((v = map_at(&cb, b->stems[y])) == NULL)
+				goto done;
+			else
+				(*v)++;
+	}
+	/* Pairs of stems seen once cannot co-occur twice: not counted. */
+	for (k = 0; k < nlinks; k += step) {
+		for (x = a->first[ia[k]]; x < a->first[ia[k] + 1]; x++) {
+			if (map_get(&ca, a->stems[x]) < MIN_PAIRS)
+				continue;
+			for (y = b->first[ib[k]]; y < b->first[ib[k] + 1]; y++) {
+				if (map_get(&cb, b->stems[y]) < MIN_PAIRS)
+					continue;
+				pk = ((uint64_t)a->stems[x] << 32) | b->stems[y];
+				if ((v = map_at(&cab, pk)) == NULL)
+					goto done;
+				(*v)++;
+			}
+		}
+	}
+	/* Each stem's best partner, by Dice (scaled to 1/1000). */
+	for (i = 0; i < cab.cap; i++) {
+		if (cab.keys[i] == 0 || cab.vals[i] < MIN_PAIRS)
+			continue;
+		sa = (uint32_t)(cab.keys[i] >> 32);
+		sb = (uint32_t)cab.keys[i];
+		dice = 2.0 * cab.vals[i] / (map_get(&ca, sa) + map_get(&cb, sb));
+		if (dice < MIN_DICE)
+			continue;
+		c = (uint32_t)(dice * 1000);
+		if ((v = map_at(&besta, sa)) == NULL)
+			goto done;
+		if (c > *v)
+			*v = c;
+		if ((v = map_at(&bestb, sb)) == NULL)
+			goto done;
+		if (c > *v)
+			*v = c;
+	}
+	/* Mutual best pairs become shared anchor keys. */
+	for (i = 0; i < cab.cap; i++) {
+		if (cab.keys[i] == 0 || cab.vals[i] < MIN_PAIRS)
+			continue;
+		sa = (uint32_t)(cab.keys[i] >> 32);
+		sb = (uint32_t)cab.keys[i];
+		dice = 2.0 * cab.vals[i] / (map_get(&ca, sa) + map_get(&cb, sb));
+		c = (uint32_t)(dice * 1000);
+		if (dice < MIN_DICE || map_get(&besta, sa) != c ||
+		    map_get(&bestb, sb) != c)
+			continue;
+		key = ((uint32_t)HABAR__ANCHOR_LEX << 29) |
+		    ((uint32_t)(slot(cab.keys[i] ^ salt, 1u << 31) | 1) &
+		    0x1FFFFFFFu);
+		if ((v = map_at(lex->a, sa)) == NULL)
+			goto done;
+		*v = key;
+		if ((v = map_at(lex->b, sb)) == NULL)
+			goto done;
+		*v = key;
+		lex->pairs++;
+	}
+	status = HABAR_OK;
+done:
+	map_free(&ca);
+	map_free(&cb);
+	map_free(&cab);
+	map_free(&besta);
+	map_free(&bestb);
+	if (status != HABAR_OK)
+		habar__lex_free(lex);
+	return status;
+}
