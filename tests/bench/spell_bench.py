@@ -29,11 +29,14 @@ import time
 
 LANGS = [
     # habar tag, NTREX file, hunspell dictionary, large files, alphabet
-    ("en", "ntrex.eng.txt", "en_US", ["en/manpages.en.txt"],
+    ("en", "ntrex.eng.txt", "en_US", ["en/manpages.en.txt",
+                                      "en/fortunes.en.txt"],
      "abcdefghijklmnopqrstuvwxyz"),
-    ("ru", "ntrex.rus.txt", "ru_RU", ["ru/manpages.ru.txt"],
+    ("ru", "ntrex.rus.txt", "ru_RU", ["ru/manpages.ru.txt",
+                                      "ru/fortunes.ru.txt"],
      "абвгдежзийклмнопрстуфхцчшщъыьэюя"),
-    ("kk", "ntrex.kaz.txt", "kk_KZ", ["kk/kaznerd-test.txt"],
+    ("kk", "ntrex.kaz.txt", "kk_KZ", ["kk/kaznerd-test.txt",
+                                      "kk/kaznerd-valid.txt"],
      "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"),
 ]
 
@@ -131,6 +134,7 @@ def main():
             ("hunspell -l", ["hunspell", "-d", os.path.join(hundir, dic),
                              "-l"]),
             ("habar-spell", [habar, "--lang", lang, "-l"]),
+            ("  -j 1", [habar, "--lang", lang, "-l", "-j", "1"]),
         ]
         for name, cmd in tools:
             flagged, _, _ = run(cmd, typo)
