@@ -60,7 +60,8 @@ grep -q "^[0-9T:-]*Z end: 4 releases" "$tmp/s1/batch.log" ||
 [ -e "$tmp/s1/.work" ] && fail "samples: the work folder is left behind"
 
 # 2. Deterministic: another run, one job, another folder: the same bytes.
-batch -j 1 -o "$tmp/s2" "$zip" 2>/dev/null || fail "samples -j1: exit $?"
+batch -j 1 -o "$tmp/s2" "$zip" 2>"$tmp/s2.err" ||
+    fail "samples -j1: exit $?: $(cat "$tmp/s2.err")"
 same_output "$tmp/s1" "$tmp/s2" "two runs"
 # ... and a rerun on a finished folder resumes everything.
 batch -o "$tmp/s2" "$zip" 2>"$tmp/s2.err" || fail "rerun: exit $?"
@@ -71,7 +72,8 @@ same_output "$tmp/s1" "$tmp/s2" "rerun"
 python3 "$src/tests/bench/make-archive.py" -n 30 \
     --pptx "$src/samples/road-safety-2026/road-safety-2026.pptx" \
     "$tmp/gen.zip" || fail "make-archive.py"
-batch -o "$tmp/full" "$tmp/gen.zip" 2>/dev/null || fail "generated: exit $?"
+batch -o "$tmp/full" "$tmp/gen.zip" 2>"$tmp/full.err" ||
+    fail "generated: exit $?: $(cat "$tmp/full.err")"
 [ "$(grep -c '^release-' "$tmp/full/report.tsv")" -eq 30 ] ||
     fail "generated: 30 releases expected"
 "$bin/habar-batch" -j 1 -o "$tmp/killed" "$tmp/gen.zip" 2>/dev/null &
@@ -88,13 +90,13 @@ done
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
 batch -o "$tmp/killed" "$tmp/gen.zip" 2>"$tmp/killed.err" ||
-    fail "resumed after kill -9: exit $?"
+    fail "resumed after kill -9: exit $?: $(cat "$tmp/killed.err")"
 same_output "$tmp/full" "$tmp/killed" "resumed after kill -9"
 
 # 4. Shards: their union is the whole, their memories merge into it.
 for k in 1 2 3; do
-	batch --shard $k/3 -o "$tmp/shard$k" "$tmp/gen.zip" 2>/dev/null ||
-	    fail "shard $k/3: exit $?"
+	batch --shard $k/3 -o "$tmp/shard$k" "$tmp/gen.zip" 2>"$tmp/shard$k.err" ||
+	    fail "shard $k/3: exit $?: $(cat "$tmp/shard$k.err")"
 done
 mkdir "$tmp/union" "$tmp/union/releases" "$tmp/union/packs"
 for k in 1 2 3; do
@@ -193,6 +195,12 @@ grep -q "marathon-2012.txt" "$tmp/corrupt.err" ||
     fail "corrupt member: not reported"
 [ "$(grep -c 'kk,ru,en' "$tmp/corrupt-out/report.tsv")" -ge 3 ] ||
     fail "corrupt member: the other releases did not go on"
+
+# No sanitizer report in any run.
+if grep -l -e 'runtime error:' -e 'AddressSanitizer' -e 'LeakSanitizer' \
+    -e 'ThreadSanitizer' "$tmp"/*.err >/dev/null 2>&1; then
+	fail "sanitizer report: $(grep -l -e 'runtime error:' -e Sanitizer "$tmp"/*.err)"
+fi
 
 if [ $failures -ne 0 ]; then
 	echo "batch test: $failures failure(s)"
