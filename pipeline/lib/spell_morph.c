@@ -467,7 +467,7 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
 		char h;
 
 		if (k < SHORT_STEM_MIN || (k < STEM_MIN &&
-		    !(s->flags & FLAG_SHORT)))
+		    !(s->flags & (FLAG_SHORT | FLAG_CAPITAL))))
 			continue;
 		if (!any && !(allowed & ((uint64_t)1 << s->group)))
 			continue;
@@ -484,8 +484,10 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
 		h = stem_harmony(an->low, k);
 		if (s->harmony != '-' && h != '-' && h != s->harmony)
 			continue;
+		/* Names are short (Бек-ова) but only capitalised words
+		 * take the name suffixes. */
 		if (s->after_stem && (k >= NOUN_STEM_MIN ||
-		    (s->flags & FLAG_VERBAL))) {
+		    (s->flags & (FLAG_VERBAL | FLAG_CAPITAL)))) {
 			int verbal = (s->flags & FLAG_VERBAL) != 0;
 			if (stem_known(an, k, 0, 0, verbal))
 				return 1;
