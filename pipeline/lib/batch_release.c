@@ -592,10 +592,11 @@ stage_attachments(struct job *job)
 	if (r->attachment_count == 0)
 		return HABAR_OK;
 	if (w->attach_dir[0] == '\0') {
-		snprintf(path, sizeof(path), "%s/attachments", job->run->workdir);
-		if (mkdir(path, 0755) != 0 && errno != EEXIST)
+		char base[4200];
+		snprintf(base, sizeof(base), "%s/attachments", job->run->workdir);
+		if (mkdir(base, 0755) != 0 && errno != EEXIST)
 			return HABAR_ERR_IO;
-		snprintf(w->attach_dir, sizeof(w->attach_dir), "%s/%u", path,
+		snprintf(w->attach_dir, sizeof(w->attach_dir), "%s/%u", base,
 		    w->index);
 		if (mkdir(w->attach_dir, 0755) != 0 && errno != EEXIST)
 			return HABAR_ERR_IO;

@@ -1,0 +1,233 @@
+/*
+ * test_batch.c: the batch library on a small directory tree written here:
+ * releases grouped and named, a language guessed, the report and its
+ * problems, resuming, shards that split the releases without overlap, and
+ * the options refused.
+ */
+#define _GNU_SOURCE /* asprintf */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <habar/batch.h>
+
+#include "check.h"
+
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+	char path[4096];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fp = fopen(path, "wb");
+	CHECK(fp != NULL);
+	if (fp == NULL)
+		return;
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = calloc(1, (size_t)n + 1);
+	if (buf != NULL && fread(buf, 1, (size_t)n, fp) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(fp);
+	return buf;
+}
+
+static int
+exists(const char *dir, const char *name)
+{
+	char path[4096];
+	struct stat sb;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return stat(path, &sb) == 0;
+}
+
+static void
+test_shard_and_hash(void)
+{
+	unsigned k = 0, n = 0;
+	static const char *const bad[] = { "0/4", "5/4", "a/4", "1/", "1/0",
+	    "2/1", "1/65537", "1/4x", "", "/" };
+	size_t i;
+
+	CHECK(habar_batch_parse_shard("1/4", &k, &n) == HABAR_OK);
+	CHECK(k == 1 && n == 4);
+	CHECK(habar_batch_parse_shard("4/4", &k, &n) == HABAR_OK);
+	CHECK(k == 4 && n == 4);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK(habar_batch_parse_shard(bad[i], &k, &n) ==
+		    HABAR_ERR_ARGUMENT);
+	/* The published FNV-1a test values. */
+	CHECK(habar_batch_hash("", 0) == 0xcbf29ce484222325ull);
+	CHECK(habar_batch_hash("a", 1) == 0xaf63dc4c8601ec8cull);
+	CHECK(habar_batch_hash("foobar", 6) == 0x85944171f73967e8ull);
+}
+
+struct seen {
+	size_t last_done, last_total;
+	int steps;
+};
+
+static void
+progress(void *arg, int step, size_t done, size_t total, size_t skipped)
+{
+	struct seen *s = arg;
+
+	(void)skipped;
+	s->steps |= 1 << step;
+	if (step == 2) {
+		s->last_done = done;
+		s->last_total = total;
+	}
+}
+
+static void
+make_tree(const char *in)
+{
+	char dir[4200];
+
+	snprintf(dir, sizeof(dir), "%s/news", in);
+	CHECK(mkdir(in, 0755) == 0 && mkdir(dir, 0755) == 0);
+	write_file(dir, "garden.en.md", "---\ntitle: The city garden opens\n"
+	    "organisation: Parks Department\n---\n\n"
+	    "Almaty, 12 April 2011. The city garden opens to visitors on "
+	    "Saturday after two years of work.\n\n"
+	    "More than 400 trees were planted. Entry is free.\n");
+	write_file(dir, "garden_rus.txt", "Городской сад открывается\n\n"
+	    "Алматы, 12 апреля 2011 г. Городской сад откроется для "
+	    "посетителей в субботу после двух лет работ.\n\n"
+	    "Посажено более 400 деревьев. Вход свободный.\n");
+	/* No language in the name: the letters say Kazakh. */
+	write_file(dir, "lonely.txt", "Алматы, 2011 жылғы 12 сәуір. Қалалық "
+	    "бақ сенбі күні келушілерге ашылады. Төрт жүзден астам ағаш "
+	    "отырғызылды.\n");
+	write_file(dir, "notes.xyz", "not part of any release\n");
+}
+
+static void
+test_run(const char *root)
+{
+	struct habar_batch_options opt;
+	struct habar_batch_summary sum;
+	struct seen seen;
+	char in[4096], out[4096], err[1024], path[8192], *text;
+	size_t total = 0;
+	unsigned k;
+
+	snprintf(in, sizeof(in), "%s/in", root);
+	snprintf(out, sizeof(out), "%s/out", root);
+	make_tree(in);
+	memset(&opt, 0, sizeof(opt));
+	memset(&seen, 0, sizeof(seen));
+	opt.input = in;
+	opt.outdir = out;
+	opt.jobs = 2;
+	opt.generator = "test";
+	opt.progress = progress;
+	opt.arg = &seen;
+	CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) == HABAR_OK);
+	CHECK(sum.releases == 2);
+	CHECK(sum.resumed == 0);
+	CHECK(sum.languages[2] == 1 && sum.languages[1] == 1);
+	CHECK(sum.with_problems == 1);	/* lonely: only one language */
+	CHECK(sum.members == 3);
+	CHECK(seen.steps == 6 && seen.last_done == 2 && seen.last_total == 2);
+	CHECK(exists(out, "packs/garden.zip"));
+	CHECK(exists(out, "packs/lonely.zip"));
+	CHECK(exists(out, "releases/garden/garden.ru.md"));
+	CHECK(exists(out, "releases/lonely/lonely.kk.md"));
+	CHECK(!exists(out, "releases/lonely/lonely.tmx"));
+	CHECK(!exists(out, ".work"));
+
+	snprintf(path, sizeof(path), "%s/report.tsv", out);
+	text = read_file(path);
+	CHECK(text != NULL);
+	if (text != NULL) {
+		CHECK(strncmp(text, HABAR_BATCH_REPORT_HEADER "\n",
+		    strlen(HABAR_BATCH_REPORT_HEADER) + 1) == 0);
+		CHECK(strstr(text, "\ngarden\tru,en\tru:UTF-8,en:ASCII\t2,2\t") !=
+		    NULL);
+		CHECK(strstr(text, "\tonly one language\n") != NULL);
+		free(text);
+	}
+	/* The plain text's first line is its title; the dateline gives the
+	 * date and place; front matter fields are kept. */
+	snprintf(path, sizeof(path), "%s/releases/garden/garden.ru.md", out);
+	text = read_file(path);
+	CHECK(text != NULL);
+	if (text != NULL) {
+		CHECK(strstr(text, "\ntitle: Городской сад открывается\n") != NULL);
+		CHECK(strstr(text, "\ndate: 2011-04-12\n") != NULL);
+		CHECK(strstr(text, "\nplace: Алматы\n") != NULL);
+		CHECK(strstr(text, "\nid: garden\nlang: ru\n") != NULL);
+		free(text);
+	}
+	snprintf(path, sizeof(path), "%s/releases/garden/garden.en.md", out);
+	text = read_file(path);
+	CHECK(text != NULL && strstr(text, "\norganisation: Parks Department\n"));
+	free(text);
+	snprintf(path, sizeof(path), "%s/memory.tmx", out);
+	text = read_file(path);
+	CHECK(text != NULL && strstr(text, "<tu") != NULL &&
+	    strstr(text, "Вход свободный.") != NULL);
+	free(text);
+
+	/* A rerun finds everything done. */
+	CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) == HABAR_OK);
+	CHECK(sum.resumed == 2 && sum.releases == 2);
+
+	/* Shards split the releases without overlap. */
+	for (k = 1; k <= 3; k++) {
+		snprintf(path, sizeof(path), "%s/shard%u", root, k);
+		opt.outdir = path;
+		opt.shard_k = k;
+		opt.shard_n = 3;
+		CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) == HABAR_OK);
+		total += sum.releases;
+	}
+	CHECK(total == 2);
+
+	/* Refused: a bad shard, an input that is not there. */
+	opt.shard_k = 4;
+	CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) ==
+	    HABAR_ERR_ARGUMENT);
+	opt.shard_k = opt.shard_n = 0;
+	snprintf(path, sizeof(path), "%s/missing", root);
+	opt.input = path;
+	opt.outdir = out;
+	CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) != HABAR_OK);
+	CHECK(strstr(err, "missing") != NULL);
+}
+
+int
+main(void)
+{
+	char root[] = "/tmp/habar-batch-test-XXXXXX", cmd[4200];
+
+	test_shard_and_hash();
+	if (mkdtemp(root) == NULL)
+		return 2;
+	test_run(root);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	CHECK(system(cmd) == 0);
+	return CHECK_DONE();
+}
