@@ -25,6 +25,7 @@
 #   <id>/<id>.xml              the language versions aligned (parallel XML)
 #   samples.tmx                a TMX translation memory of every sample
 #   packs/<id>.zip             the release pack; packs/<id>.verify its manifest
+#   batch/                     habar-batch's run on samples/archive
 #   ... and what later stages add (see their blocks).
 set -eu
 
@@ -331,7 +332,21 @@ if have habar-pack; then
 fi
 # ---- end of stage: pack ----------------------------------------------------
 
-# Later stages (batch) go here, each in its own block like those above, in
+# ---- stage: batch (habar-batch) -------------------------------------------
+# The archive of past releases, samples/archive/past-releases.zip (four
+# releases in four layouts and six encodings, web pages with their site's
+# menus, a folder name stored in CP866, presentations), turned in one run
+# into batch/packs/<id>.zip, batch/releases/<id>/<id>.<lang>.md,
+# batch/memory.tmx and batch/report.tsv; the summary in batch.stderr.
+if have habar-batch; then
+	run /dev/null "$OUT/batch.stderr" habar-batch -o "$OUT/batch" \
+	    "$SAMPLES/archive/past-releases.zip"
+	n=$(($(wc -l <"$OUT/batch/report.tsv") - 1))
+	say "batch: $n past releases from samples/archive in batch/ (report.tsv, memory.tmx, packs/)"
+fi
+# ---- end of stage: batch ---------------------------------------------------
+
+# Later stages go here, each in its own block like those above, in
 # pipeline order.
 
 [ -n "$stages_run" ] || say "no stage ran: no program in $BIN yet"
