@@ -13,10 +13,11 @@
  * sentence so dear that the programme prefers a wrong 2-1.
  *
  * Only cells near the diagonal are computed: row i covers the columns
- * within W of the point where the two texts have gone through the same
- * share of their characters, so the work and the memory are linear in
- * the length.  If the best path touches the band's edge, the band was too
- * narrow: the programme runs again with W doubled.
+ * within W (32) of the point where the two texts have gone through the
+ * same share of their characters, so the work and the memory are linear
+ * in the length.  If the best path touches the band's edge, the band was
+ * too narrow there: the programme runs again on a band centred on that
+ * path (a few times), then with W doubled.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -498,8 +499,9 @@ habar__align_pair(const struct habar__align_seq *a,
 	struct band bd;
 	size_t i, k, w, full, maxw;
 	double ta = 0, tb = 0;
+	struct habar__bead *own = NULL;	/* a path of ours as the guide */
 	enum habar_status status = HABAR_OK;
-	int edge = 1;
+	int edge = 1, recentred = 0;
 
 	*beads_out = NULL;
 	*count_out = 0;
@@ -555,21 +557,36 @@ habar__align_pair(const struct habar__align_seq *a,
 			goto done;
 		if (!edge || (w >= full && *beads_out != NULL))
 			break;
+		if (*beads_out != NULL && recentred < 4) {
+			/*
+			 * The path pressed against the band somewhere: centre
+			 * the band on that path, which moves it where it was
+			 * too narrow at the cost of one more pass, not of a
+			 * band twice as wide.
+			 */
+			free(own);
+			own = *beads_out;
+			guide = own;
+			nguide = *count_out;
+			*beads_out = NULL;
+			*count_out = 0;
+			if (w < 32)
+				w = 32;
+			recentred++;
+			continue;
+		}
 		free(*beads_out);
 		*beads_out = NULL;
 		*count_out = 0;
 		if (w >= full)
 			break;
-		if (guide != NULL) {
-			guide = NULL;	/* back to the band around the diagonal */
-			w = 32;
-			continue;
-		}
+		guide = NULL;	/* back to the band around the diagonal */
 		w *= 2;
 	}
 	if (*beads_out == NULL && (a->n > 0 || b->n > 0))
 		status = HABAR_ERR_LIMIT;	/* cannot happen with the full band */
 done:
+	free(own);
 	band_free(&bd);
 	free(pr.wa);
 	free(pr.wb);
