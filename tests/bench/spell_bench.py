@@ -134,7 +134,7 @@ def main():
             ("hunspell -l", ["hunspell", "-d", os.path.join(hundir, dic),
                              "-l"]),
             ("habar-spell", [habar, "--lang", lang, "-l"]),
-            ("  -j 1", [habar, "--lang", lang, "-l", "-j", "1"]),
+            ("  -j 2", [habar, "--lang", lang, "-l", "-j", "2"]),
         ]
         for name, cmd in tools:
             flagged, _, _ = run(cmd, typo)
