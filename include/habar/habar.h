@@ -25,5 +25,6 @@
 #include <habar/pack.h>
 #include <habar/html.h>
 #include <habar/bundle.h>
+#include <habar/batch.h>
 
 #endif
