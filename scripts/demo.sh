@@ -25,6 +25,7 @@
 #   <id>/<id>.xml              the language versions aligned (parallel XML)
 #   samples.tmx                a TMX translation memory of every sample
 #   packs/<id>.zip             the release pack; packs/<id>.verify its manifest
+#   <id>/<id>.<lang>.spell     what habar-spell reported
 #   batch/                     habar-batch's run on samples/archive
 #   ... and what later stages add (see their blocks).
 set -eu
@@ -345,6 +346,25 @@ if have habar-batch; then
 	say "batch: $n past releases from samples/archive in batch/ (report.tsv, memory.tmx, packs/)"
 fi
 # ---- end of stage: batch ---------------------------------------------------
+
+# ---- stage: spell (habar-spell) -------------------------------------------
+# Every release spell-checked in its language: <id>/<id>.<lang>.spell holds
+# the reports ("file:line:column: unknown word 'X'").  Findings are not a
+# failure; the count is printed.
+if have habar-spell; then
+	n=0 found=0
+	for f in $(releases); do
+		id=$(field "$f" id)
+		lang=$(field "$f" lang)
+		mkdir -p "$OUT/$id"
+		run "$OUT/$id/$id.$lang.spell" - habar-spell --no-personal \
+		    "$(latest "$id" "$lang")"
+		found=$((found + $(wc -l < "$OUT/$id/$id.$lang.spell")))
+		n=$((n + 1))
+	done
+	say "spell: $n releases checked, $found words reported (names used once, new words)"
+fi
+# ---- end of stage: spell ---------------------------------------------------
 
 # Later stages go here, each in its own block like those above, in
 # pipeline order.
