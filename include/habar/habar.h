@@ -26,5 +26,6 @@
 #include <habar/html.h>
 #include <habar/bundle.h>
 #include <habar/batch.h>
+#include <habar/spell.h>
 
 #endif
