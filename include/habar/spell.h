@@ -137,8 +137,9 @@ void habar_spell_pool_free(struct habar_spell_pool *pool);
 
 /*
  * With on non-zero (the default is off), a capitalised unknown word that
- * the current document spells the same way twice or more is taken for a
- * name and not reported, neither its first occurrence when both fall in
+ * the current document spells the same way twice or more, once at least
+ * inside a sentence (not first after a full stop), is taken for a name
+ * and not reported, neither its first occurrence when both fall in
  * one batch nor the later ones: a typo seldom repeats itself letter for
  * letter.  The memory of words seen is bounded.
  */

@@ -34,6 +34,7 @@ struct result {
 	size_t offset, len, column;
 	enum habar_spell_verdict verdict;
 	struct name_slot *name;	/* its entry in the name memory, or NULL */
+	int inside;		/* not the first word of a sentence */
 };
 
 struct worker {
@@ -52,6 +53,7 @@ struct worker {
 struct name_slot {
 	char *word;
 	unsigned long count;	/* in the document, this batch included */
+	int inside;		/* seen inside a sentence at least once */
 };
 
 /* One checker to create, on its own thread. */
@@ -280,6 +282,7 @@ count_names(struct habar_spell_pool *pool, unsigned nt)
 			if ((slot = name_slot(pool, word, r->len)) == NULL)
 				return HABAR_ERR_NOMEM;
 			slot->count++;
+			slot->inside |= r->inside;
 			r->name = slot;
 		}
 	}
@@ -305,6 +308,56 @@ add_result(struct worker *w, const struct result *r)
 	}
 	w->results[w->nresults++] = *r;
 	return HABAR_OK;
+}
+
+/*
+ * Whether the word at text[offset] stands inside a sentence: something
+ * other than white space, quotes and brackets comes before it on the line,
+ * and that is not a full stop, question or exclamation mark.  A name
+ * stands inside a sentence now and then; a typo of a common word that
+ * opens sentences (Олар, The) may repeat at their starts.
+ */
+static size_t quote_or_dash_ends(const char *text, size_t offset);
+
+static int
+inside_sentence(const char *text, size_t offset)
+{
+	while (offset > 0) {
+		unsigned char c = (unsigned char)text[offset - 1];
+		if (c == ' ' || c == '\t' || c == '"' || c == '\'' ||
+		    c == '(' || c == '[' || c == '*' || c == '_' ||
+		    c == '-' || c >= 0x80) {
+			/* Skip white space, quotes, brackets, dashes and the
+			 * bytes of typographic quotes and dashes. */
+			if (c >= 0x80 && !quote_or_dash_ends(text, offset))
+				return 1;
+			offset -= c >= 0x80 ? quote_or_dash_ends(text,
+			    offset) : 1;
+			continue;
+		}
+		return c != '.' && c != '!' && c != '?' && c != ':';
+	}
+	return 0;
+}
+
+/* How many bytes a typographic quote, dash or ellipsis ending at
+ * text[offset] takes (« » “ ” „ ‘ ’ – — …), or 0. */
+static size_t
+quote_or_dash_ends(const char *text, size_t offset)
+{
+	static const char *const marks[] = {
+		"\xc2\xab", "\xc2\xbb", "\xc2\xa0", "\xe2\x80\x9c",
+		"\xe2\x80\x9d", "\xe2\x80\x9e", "\xe2\x80\x98",
+		"\xe2\x80\x99", "\xe2\x80\x93", "\xe2\x80\x94"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		size_t n = strlen(marks[i]);
+		if (offset >= n && memcmp(text + offset - n, marks[i], n) == 0)
+			return n;
+	}
+	return 0;
 }
 
 /*
@@ -348,6 +401,7 @@ run_worker(void *arg)
 			r.column = tok.column;
 			r.verdict = verdict;
 			r.name = NULL;
+			r.inside = inside_sentence(text, tok.offset);
 			if ((w->status = add_result(w, &r)) != HABAR_OK)
 				return NULL;
 		}
@@ -432,7 +486,8 @@ flush_batch(struct habar_spell_pool *pool, habar_spell_finding_fn *found,
 		ql = &pool->lines[r->line_index];
 		n = r->len < HABAR__SPELL_WORD_MAX ? r->len :
 		    HABAR__SPELL_WORD_MAX;
-		if (pool->names && r->name != NULL && r->name->count >= 2)
+		if (pool->names && r->name != NULL && r->name->count >= 2 &&
+		    r->name->inside)
 			continue;
 		memcpy(word, pool->arena + ql->offset + r->offset, n);
 		word[n] = '\0';
