@@ -277,6 +277,43 @@ test_pool(void)
 	habar_spell_list_free(NULL, 0);
 }
 
+/* The name rule: a capitalised word spelled the same way twice, once
+ * inside a sentence, is a name; typos opening sentences are not. */
+static void
+test_names(void)
+{
+	static const char *const lines[] = {
+		"The minister met Zhunusbekova in Astana.",
+		"Thsi was the first visit.",
+		"Later Zhunusbekova spoke; Qwertyk spoke once.",
+		"Thsi was announced.",
+	};
+	struct habar_spell_options opt = { NULL, 0, 1 };
+	struct habar_spell_pool *pool = NULL;
+	struct collected got;
+	size_t i;
+
+	memset(&got, 0, sizeof(got));
+	CHECK(habar_spell_pool_new(&pool, "en", &opt, 1, NULL, 0) == HABAR_OK);
+	if (pool == NULL)
+		return;
+	habar_spell_pool_set_names(pool, 1);
+	for (i = 0; i < 4; i++)
+		CHECK(habar_spell_pool_add(pool, lines[i], strlen(lines[i]),
+		    i + 1, 0, collect, &got) == HABAR_OK);
+	CHECK(habar_spell_pool_flush(pool, collect, &got) == HABAR_OK);
+	CHECK_STR(got.text, "2:1:Thsi\n3:27:Qwertyk\n4:1:Thsi\n");
+	/* A new document forgets the names; without the rule all show. */
+	habar_spell_pool_reset(pool);
+	habar_spell_pool_set_names(pool, 0);
+	memset(&got, 0, sizeof(got));
+	CHECK(habar_spell_pool_add(pool, lines[2], strlen(lines[2]), 1, 0,
+	    collect, &got) == HABAR_OK);
+	CHECK(habar_spell_pool_flush(pool, collect, &got) == HABAR_OK);
+	CHECK_STR(got.text, "1:7:Zhunusbekova\n1:27:Qwertyk\n");
+	habar_spell_pool_free(pool);
+}
+
 int
 main(void)
 {
@@ -300,5 +337,6 @@ main(void)
 	test_russian();
 	test_personal();
 	test_pool();
+	test_names();
 	return CHECK_DONE();
 }
