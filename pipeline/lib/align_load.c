@@ -133,7 +133,10 @@ flush_paragraph(struct habar_align *align, struct habar_parallel *doc,
 	return HABAR_OK;
 }
 
-/* Takes the attachments named in the comma-separated field value. */
+/*
+ * Takes the attachments named in the field value: names separated by
+ * commas, optionally in a YAML flow list ("[a.pptx, 'b c.pdf']").
+ */
 static enum habar_status
 add_attachments(struct habar_parallel *doc, const char *value)
 {
@@ -143,14 +146,19 @@ add_attachments(struct habar_parallel *doc, const char *value)
 	enum habar_status status;
 
 	while (*p != '\0') {
-		while (*p == ' ' || *p == ',' || *p == '\t')
+		while (*p == ' ' || *p == ',' || *p == '\t' || *p == '[')
 			p++;
 		end = p;
 		while (*end != '\0' && *end != ',')
 			end++;
 		n = (size_t)(end - p);
-		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' ||
+		    (p[n - 1] == ']' && end[0] == '\0')))
 			n--;
+		if (n >= 2 && (p[0] == '"' || p[0] == '\'') && p[n - 1] == p[0]) {
+			p++;
+			n -= 2;
+		}
 		if (n > 0 && n < sizeof(name)) {
 			memcpy(name, p, n);
 			name[n] = '\0';

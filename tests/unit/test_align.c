@@ -174,6 +174,20 @@ test_load_errors(void)
 	CHECK(load(al, doc, "---\nlang: ru\nbroken\n---\n\nТекст.\n",
 	    HABAR_ALIGN_SEGMENTED) == HABAR_ERR_INPUT);
 	CHECK(habar_align_error_line(al) == 3);
+	/* Attachments as a YAML flow list, quoted names unquoted. */
+	{
+		struct habar_parallel *d2;
+
+		CHECK(habar_parallel_new(&d2) == HABAR_OK);
+		CHECK(load(al, d2, "---\nlang: de\nattachments: [c.ppt, 'd e.pdf']"
+		    "\n---\n\nText.\n", HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+		CHECK(d2->attachment_count == 2);
+		if (d2->attachment_count == 2) {
+			CHECK_STR(d2->attachments[0].name, "c.ppt");
+			CHECK_STR(d2->attachments[1].name, "d e.pdf");
+		}
+		habar_parallel_free(d2);
+	}
 	/* Failures leave the document as it was. */
 	CHECK(doc->language_count == 1);
 	CHECK(habar_align_document(al, doc) == HABAR_ERR_ARGUMENT);
@@ -215,6 +229,10 @@ test_three_way(void)
 	CHECK(load(al, doc, ru, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
 	CHECK_STR(doc->id, "t");
 	CHECK_STR(doc->date, "2026-01-02");
+	CHECK(doc->attachment_count == 2);
+	CHECK(load(al, doc, "---\nid: t\nlang: de\nattachments: [c.ppt, 'd e.pdf', "
+	    "a.pptx]\n---\n\nText.\n", HABAR_ALIGN_SEGMENTED) ==
+	    HABAR_ERR_LIMIT);	/* a fourth language */
 	CHECK(doc->attachment_count == 2);
 	CHECK(doc->languages[1].paragraph_count == 2);
 	CHECK(doc->languages[2].sentence_count == 4);
