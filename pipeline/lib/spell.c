@@ -836,6 +836,20 @@ habar_spell_check(struct habar_spell *spell, const char *word, size_t len,
 	return HABAR_OK;
 }
 
+int
+habar__spell_is_suffix(struct habar_spell *spell, const char *word,
+    size_t len)
+{
+	char buf[HABAR__SPELL_WORD_MAX + 1];
+
+	if (len == 0 || len > HABAR__SPELL_WORD_MAX || memchr(word, 0, len) ||
+	    spell->opened[spell->main_dict] <= 0)
+		return 0;
+	memcpy(buf, word, len);
+	buf[len] = '\0';
+	return habar__morph_is_suffix(spell->morph[spell->main_dict], buf);
+}
+
 enum habar_status
 habar_spell_accept(struct habar_spell *spell, const char *word, size_t len)
 {

@@ -18,6 +18,16 @@
  * reported unknown without a dictionary look-up. */
 #define HABAR__SPELL_WORD_MAX 256
 
+/* --- spell.c ---------------------------------------------------------- */
+
+/*
+ * Whether word[0..len) is a suffix of the text's language that may stand
+ * after a hyphen ("»-дан", "%-ға"), for a word the tokeniser found just
+ * after a hyphen that follows a quote, a bracket or a number.
+ */
+int habar__spell_is_suffix(struct habar_spell *spell, const char *word,
+    size_t len);
+
 /* --- spell_hunspell.c: one Hunspell dictionary --------------------- */
 
 struct habar__dict;

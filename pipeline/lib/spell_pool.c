@@ -319,6 +319,29 @@ add_result(struct worker *w, const struct result *r)
  */
 static size_t quote_or_dash_ends(const char *text, size_t offset);
 
+/*
+ * Whether the word at text[offset] hangs on a hyphen after a closing
+ * quote, a bracket, a percent sign or a digit: «Атамекен»-нің, (ЕО)-ға,
+ * 5%-ға.  (After a letter the hyphen is part of the word.)
+ */
+static int
+hyphen_attached(const char *text, size_t offset)
+{
+	unsigned char c;
+
+	if (offset < 2 || text[offset - 1] != '-')
+		return 0;
+	c = (unsigned char)text[offset - 2];
+	if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '%' ||
+	    (c >= '0' && c <= '9'))
+		return 1;
+	/* » ” ’ */
+	if (offset >= 3 && memcmp(text + offset - 3, "\xc2\xbb", 2) == 0)
+		return 1;
+	return offset >= 4 && (memcmp(text + offset - 4, "\xe2\x80\x9d",
+	    3) == 0 || memcmp(text + offset - 4, "\xe2\x80\x99", 3) == 0);
+}
+
 static int
 inside_sentence(const char *text, size_t offset)
 {
@@ -394,6 +417,11 @@ run_worker(void *arg)
 				return NULL;
 			if (verdict != HABAR_SPELL_UNKNOWN &&
 			    verdict != HABAR_SPELL_MIXED)
+				continue;
+			if (verdict == HABAR_SPELL_UNKNOWN &&
+			    hyphen_attached(text, tok.offset) &&
+			    habar__spell_is_suffix(w->spell, text + tok.offset,
+			    tok.len))
 				continue;
 			r.line_index = li;
 			r.offset = tok.offset;

@@ -206,6 +206,28 @@ test_personal(void)
 		CHECK(verdict_of(spell, "Жаңасөзі") == HABAR_SPELL_OK);
 		habar_spell_free(spell);
 	}
+	/* The same list through $HABAR_PERSONAL_DICT, with HOME pointing
+	 * where no ~/.config/habar/words.kk exists. */
+	opt.personal_count = 0;
+	opt.no_default_personal = 0;
+	setenv("HABAR_PERSONAL_DICT", path, 1);
+	setenv("HOME", "/nonexistent", 1);
+	unsetenv("XDG_CONFIG_HOME");
+	CHECK(habar_spell_new(&spell, "kk", &opt, err, sizeof(err)) ==
+	    HABAR_OK);
+	if (spell != NULL) {
+		CHECK(verdict_of(spell, "Qazsnab") == HABAR_SPELL_OK);
+		habar_spell_free(spell);
+	}
+	unsetenv("HABAR_PERSONAL_DICT");
+	CHECK(habar_spell_new(&spell, "kk", &opt, err, sizeof(err)) ==
+	    HABAR_OK);
+	if (spell != NULL) {
+		CHECK(verdict_of(spell, "Qazsnab") == HABAR_SPELL_UNKNOWN);
+		habar_spell_free(spell);
+	}
+	opt.personal_count = 1;
+	opt.no_default_personal = 1;
 	unlink(path);
 	/* A missing list is an error that names the file. */
 	CHECK(habar_spell_new(&spell, "kk", &opt, err, sizeof(err)) ==
