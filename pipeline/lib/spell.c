@@ -125,7 +125,7 @@ set_reserve(struct word_set *set, size_t count)
 
 	if (count > SIZE_MAX / 4 - set->count)
 		return HABAR_ERR_LIMIT;
-	while ((set->count + count) * 2 > cap)
+	while ((set->count + count) * 4 > cap * 3)
 		cap *= 2;
 	if (cap == set->cap)
 		return HABAR_OK;

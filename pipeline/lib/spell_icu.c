@@ -11,6 +11,15 @@
 
 #include "spell_internal.h"
 
+/* Whether c is a letter of the Cyrillic blocks U+0400..U+052F (all but
+ * the signs and combining marks U+0482..U+0489): answered without ICU,
+ * as nearly every character of Kazakh and Russian text asks. */
+static int
+cyrillic_letter(uint32_t c)
+{
+	return c >= 0x0400 && c <= 0x052F && (c < 0x0482 || c > 0x0489);
+}
+
 enum habar__script
 habar__spell_script(uint32_t c)
 {
@@ -22,7 +31,7 @@ habar__spell_script(uint32_t c)
 	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
 		return HABAR__SCRIPT_LATIN;
 	if (c >= 0x0400 && c <= 0x052F)
-		return u_isalpha((UChar32)c) ? HABAR__SCRIPT_CYRILLIC :
+		return cyrillic_letter(c) ? HABAR__SCRIPT_CYRILLIC :
 		    HABAR__SCRIPT_NONE;
 	if (c < 0x80 || !u_isalpha((UChar32)c))
 		return HABAR__SCRIPT_NONE;
@@ -41,6 +50,8 @@ habar__spell_is_letter(uint32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (cyrillic_letter(c))
+		return 1;
 	return u_isalpha((UChar32)c) != 0;
 }
 
@@ -65,6 +76,16 @@ habar__spell_is_upper(uint32_t c)
 {
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z';
+	/* Russian and Kazakh letters without ICU: А..Я, Ѐ..Џ, and the
+	 * paired letters of the extended blocks, upper case at even code
+	 * points (Ә ә, Ғ ғ, Қ қ, Ң ң, Ө ө, Ұ ұ, Ү ү, Һ һ), І. */
+	if (c >= 0x0400 && c <= 0x042F)
+		return 1;
+	if (c >= 0x0430 && c <= 0x045F)
+		return 0;
+	if ((c >= 0x0460 && c <= 0x0481) || (c >= 0x048A && c <= 0x04BF) ||
+	    (c >= 0x04D0 && c <= 0x052F))
+		return (c & 1) == 0;
 	return u_isupper((UChar32)c) || u_istitle((UChar32)c);
 }
 
@@ -73,6 +94,15 @@ habar__spell_lower(uint32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	if (c >= 0x0410 && c <= 0x042F)
+		return c + 0x20;
+	if (c >= 0x0400 && c <= 0x040F)
+		return c + 0x50;
+	if (c >= 0x0430 && c <= 0x045F)
+		return c;
+	if ((c >= 0x0460 && c <= 0x0481) || (c >= 0x048A && c <= 0x04BF) ||
+	    (c >= 0x04D0 && c <= 0x052F))
+		return c | 1;
 	return (uint32_t)u_tolower((UChar32)c);
 }
 
