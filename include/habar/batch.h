@@ -47,7 +47,8 @@
 #include <habar/status.h>
 
 /* Called from the reading thread for a problem that does not stop the run
- * (a member refused or unreadable); where is the member's name. */
+ * (a member refused or unreadable): where is the archive, message names
+ * the member. */
 typedef void habar_batch_message_fn(void *arg, const char *where,
     const char *message);
 

@@ -334,7 +334,7 @@ read_source(struct state *st)
 			snprintf(msg, sizeof(msg), "%s", habar_source_error(src));
 			st->summary->members_refused++;
 			if (opt->message)
-				opt->message(opt->arg, m.name, msg);
+				opt->message(opt->arg, opt->input, msg);
 			if ((bm->problem = strdup(msg)) == NULL) {
 				status = HABAR_ERR_NOMEM;
 				break;
@@ -624,7 +624,7 @@ group_releases(struct state *st)
 			    "(%s)", a->path, in_group ? "several releases "
 			    "share its folder" : "no release text in its folder");
 			if (opt->message)
-				opt->message(opt->arg, a->path, msg);
+				opt->message(opt->arg, opt->input, msg);
 			status = strings_add(&st->archive_problems, msg);
 			continue;
 		}

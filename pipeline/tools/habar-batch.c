@@ -189,8 +189,7 @@ on_message(void *arg, const char *where, const char *message)
 		fputc('\n', stderr);
 		p->drawn = 0;
 	}
-	(void)where;
-	cli_warn("%s", message);
+	cli_warn("%s: %s", where, message);
 }
 
 static void
