@@ -1,8 +1,11 @@
 /*
  * data.c: locating data files in the environment, the build tree or the
- * install prefix (see habar/data.h for the order and why).
+ * install prefix (see habar/data.h for the order and why), and the
+ * library's shared ways of opening them and reading them whole with a cap
+ * (data_internal.h).
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +13,8 @@
 #include <unistd.h>
 
 #include <habar/data.h>
+
+#include "data_internal.h"
 
 /* Returns a new "dir/relative" if it exists, else NULL (errno ENOMEM on
  * allocation failure, ENOENT otherwise). */
@@ -153,4 +158,73 @@ habar_data_find_locale(char **path_out, const char *lang, const char *name)
 	}
 	snprintf(relative, sizeof(relative), "locales/root/%s", name);
 	return habar_data_find(path_out, relative);
+}
+
+enum habar_status
+habar__data_open(FILE **fp_out, const char *lang, const char *name)
+{
+	char *path = NULL;
+	enum habar_status status;
+
+	*fp_out = NULL;
+	if (lang == NULL)
+		status = habar_data_find(&path, name);
+	else
+		status = habar_data_find_locale(&path, lang, name);
+	if (status != HABAR_OK)
+		return status;
+	if ((*fp_out = fopen(path, "rb")) == NULL)
+		status = errno == ENOENT ? HABAR_ERR_NOTFOUND : HABAR_ERR_IO;
+	free(path);
+	return status;
+}
+
+enum habar_status
+habar__read_all(char **text_out, size_t *len_out, FILE *fp, size_t max)
+{
+	char *text = NULL, *grown;
+	size_t len = 0, cap = 0, n, want;
+	enum habar_status status = HABAR_OK;
+
+	*text_out = NULL;
+	*len_out = 0;
+	if (max > SIZE_MAX - 2)
+		max = SIZE_MAX - 2;
+	for (;;) {
+		/* Room for at least one more byte and the NUL. */
+		if (cap - len < 2) {
+			if (len > max) {
+				status = HABAR_ERR_LIMIT;
+				goto done;
+			}
+			want = cap ? cap * 2 : 64 * 1024;
+			if (want < cap || want > max + 2)
+				want = max + 2;
+			if ((grown = realloc(text, want)) == NULL) {
+				status = HABAR_ERR_NOMEM;
+				goto done;
+			}
+			text = grown;
+			cap = want;
+		}
+		n = fread(text + len, 1, cap - len - 1, fp);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		status = HABAR_ERR_IO;
+		goto done;
+	}
+	if (len > max) {
+		status = HABAR_ERR_LIMIT;
+		goto done;
+	}
+	text[len] = '\0';
+	*text_out = text;
+	*len_out = len;
+	text = NULL;
+done:
+	free(text);
+	return status;
 }

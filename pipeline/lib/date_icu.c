@@ -10,8 +10,9 @@
 
 #include <unicode/ucasemap.h>
 
-#include <habar/data.h>
 #include <habar/date.h>
+
+#include "data_internal.h"
 
 #define MAX_FORMS 512
 #define MAX_TOKENS 4096
@@ -53,17 +54,13 @@ fold(const struct habar_dates *d, const char *in, size_t len, char *out,
 static enum habar_status
 load_months(struct habar_dates *d, const char *lang)
 {
-	char *path = NULL, line[1024];
+	char line[1024];
 	FILE *fp;
 	int month = 0;
 	enum habar_status status;
 
-	if ((status = habar_data_find_locale(&path, lang, "months")) != HABAR_OK)
+	if ((status = habar__data_open(&fp, lang, "months")) != HABAR_OK)
 		return status;
-	fp = fopen(path, "r");
-	free(path);
-	if (fp == NULL)
-		return HABAR_ERR_NOTFOUND;
 	while (fgets(line, sizeof(line), fp) != NULL && month < 12) {
 		char *word, *save = NULL;
 		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')

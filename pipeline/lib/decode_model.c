@@ -11,15 +11,13 @@
  * built by scripts/make-letter-model.py, whose character classes this file
  * mirrors); no ICU is needed here.
  */
-#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <habar/data.h>
-
+#include "data_internal.h"
 #include "decode_internal.h"
 
 /* The class symbols follow the letters, in this order. */
@@ -275,37 +273,23 @@ done:
 static enum habar_status
 load_model(struct habar__letter_model *model, const char *lang)
 {
-	char *path = NULL, *text = NULL;
+	char *text = NULL;
 	FILE *fp = NULL;
 	size_t len;
 	enum habar_status status;
 
-	status = habar_data_find_locale(&path, lang, "letter-model");
+	status = habar__data_open(&fp, lang, "letter-model");
 	if (status != HABAR_OK)
 		goto done;
-	if ((fp = fopen(path, "rb")) == NULL) {
-		status = errno == ENOENT ? HABAR_ERR_NOTFOUND : HABAR_ERR_IO;
+	/* A model of MAX_MODEL_BYTES or more is refused. */
+	status = habar__read_all(&text, &len, fp, MAX_MODEL_BYTES - 1);
+	if (status != HABAR_OK)
 		goto done;
-	}
-	if ((text = malloc(MAX_MODEL_BYTES)) == NULL) {
-		status = HABAR_ERR_NOMEM;
-		goto done;
-	}
-	len = fread(text, 1, MAX_MODEL_BYTES, fp);
-	if (ferror(fp)) {
-		status = HABAR_ERR_IO;
-		goto done;
-	}
-	if (len == MAX_MODEL_BYTES) {
-		status = HABAR_ERR_LIMIT;
-		goto done;
-	}
 	status = habar__letter_model_parse(model, text, len);
 done:
 	if (fp != NULL)
 		fclose(fp);
 	free(text);
-	free(path);
 	return status;
 }
 

@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <habar/data.h>
 #include <habar/html.h>
+
+#include "data_internal.h"
 
 #define MAX_LABEL 128
 
@@ -26,18 +27,14 @@ struct labels {
 static void
 load_labels(const char *lang, struct labels *l)
 {
-	char *path = NULL, line[512];
+	char line[512];
 	FILE *fp;
 
 	snprintf(l->language, MAX_LABEL, "%s", lang);
 	snprintf(l->attachments, MAX_LABEL, "Attachments");
 	snprintf(l->languages, MAX_LABEL, "Other languages");
 	snprintf(l->side_by_side, MAX_LABEL, "All languages side by side");
-	if (habar_data_find_locale(&path, lang, "labels") != HABAR_OK)
-		return;
-	fp = fopen(path, "r");
-	free(path);
-	if (fp == NULL)
+	if (habar__data_open(&fp, lang, "labels") != HABAR_OK)
 		return;
 	while (fgets(line, sizeof(line), fp) != NULL) {
 		char *eq = strchr(line, '='), *key = line, *value, *end;
@@ -165,6 +162,26 @@ dateline(FILE *out, const struct habar_parallel *doc, size_t li)
 	fputs("</p>\n", out);
 }
 
+/* Writes the list of the release's attachments, each a link into the
+ * attachments directory. */
+static void
+attachment_list(FILE *out, const struct habar_parallel *doc,
+    const struct habar_html_links *links)
+{
+	size_t k;
+
+	fputs("<ul>\n", out);
+	for (k = 0; k < doc->attachment_count; k++) {
+		fputs("<li><a href=\"", out);
+		escape_url(out, links->attachments_dir);
+		escape_url(out, doc->attachments[k].name);
+		fputs("\">", out);
+		escape_str(out, doc->attachments[k].name);
+		fputs("</a></li>\n", out);
+	}
+	fputs("</ul>\n", out);
+}
+
 static enum habar_status
 finish(FILE *out, char **html_out)
 {
@@ -233,16 +250,9 @@ habar_html_page(const struct habar_parallel *doc, size_t li,
 	if (doc->attachment_count > 0) {
 		fputs("<footer>\n<h2>", out);
 		escape_str(out, labels.attachments);
-		fputs("</h2>\n<ul>\n", out);
-		for (k = 0; k < doc->attachment_count; k++) {
-			fputs("<li><a href=\"", out);
-			escape_url(out, links->attachments_dir);
-			escape_url(out, doc->attachments[k].name);
-			fputs("\">", out);
-			escape_str(out, doc->attachments[k].name);
-			fputs("</a></li>\n", out);
-		}
-		fputs("</ul>\n</footer>\n", out);
+		fputs("</h2>\n", out);
+		attachment_list(out, doc, links);
+		fputs("</footer>\n", out);
 	}
 	fputs("</body>\n</html>\n", out);
 	return finish(out, html_out);
@@ -334,16 +344,9 @@ habar_html_side_by_side(const struct habar_parallel *doc,
 		escape_str(out, doc->languages[0].lang);
 		fputs("\">\n<h2>", out);
 		escape_str(out, first.attachments);
-		fputs("</h2>\n<ul>\n", out);
-		for (k = 0; k < doc->attachment_count; k++) {
-			fputs("<li><a href=\"", out);
-			escape_url(out, links->attachments_dir);
-			escape_url(out, doc->attachments[k].name);
-			fputs("\">", out);
-			escape_str(out, doc->attachments[k].name);
-			fputs("</a></li>\n", out);
-		}
-		fputs("</ul>\n</footer>\n", out);
+		fputs("</h2>\n", out);
+		attachment_list(out, doc, links);
+		fputs("</footer>\n", out);
 	}
 	fputs("</body>\n</html>\n", out);
 	return finish(out, html_out);

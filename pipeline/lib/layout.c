@@ -8,8 +8,9 @@
 #include <strings.h>
 
 #include <habar/attach.h>
-#include <habar/data.h>
 #include <habar/layout.h>
+
+#include "data_internal.h"
 
 #define MAX_ALIASES 256
 
@@ -28,17 +29,13 @@ habar_layout_new(struct habar_layout **layout_out)
 {
 	struct habar_layout *layout;
 	enum habar_status status;
-	char *path = NULL, line[256];
+	char line[256];
 	FILE *fp;
 
 	*layout_out = NULL;
-	status = habar_data_find(&path, "locales/root/language-names");
+	status = habar__data_open(&fp, NULL, "locales/root/language-names");
 	if (status != HABAR_OK)
 		return status;
-	fp = fopen(path, "r");
-	free(path);
-	if (fp == NULL)
-		return HABAR_ERR_NOTFOUND;
 	if ((layout = calloc(1, sizeof(*layout))) == NULL) {
 		fclose(fp);
 		return HABAR_ERR_NOMEM;

@@ -13,6 +13,7 @@
 #include <habar/data.h>
 #include <habar/translit.h>
 
+#include "data_internal.h"
 #include "translit_internal.h"
 
 /* Rule and list files are small; a bigger one is a mistake. */
@@ -151,9 +152,8 @@ static enum habar_status
 read_data(struct habar_translit *translit, const char *name, char **text_out,
     size_t *len_out)
 {
-	char *path = NULL, *text = NULL;
+	char *path = NULL;
 	FILE *fp = NULL;
-	size_t len = 0, cap = 0, n;
 	enum habar_status status;
 
 	*text_out = NULL;
@@ -170,41 +170,15 @@ read_data(struct habar_translit *translit, const char *name, char **text_out,
 		status = HABAR_ERR_IO;
 		goto done;
 	}
-	for (;;) {
-		if (len + 4096 + 1 > cap) {
-			char *t;
-			cap = cap ? cap * 2 : 16384;
-			if (cap > MAX_DATA_FILE) {
-				habar__translit_set_error(translit, 0,
-				    "%s: larger than %u bytes", path,
-				    MAX_DATA_FILE);
-				status = HABAR_ERR_LIMIT;
-				goto done;
-			}
-			if ((t = realloc(text, cap)) == NULL) {
-				status = HABAR_ERR_NOMEM;
-				goto done;
-			}
-			text = t;
-		}
-		n = fread(text + len, 1, 4096, fp);
-		len += n;
-		if (n < 4096)
-			break;
-	}
-	if (ferror(fp)) {
+	status = habar__read_all(text_out, len_out, fp, MAX_DATA_FILE);
+	if (status == HABAR_ERR_LIMIT)
+		habar__translit_set_error(translit, 0,
+		    "%s: larger than %u bytes", path, MAX_DATA_FILE);
+	else if (status == HABAR_ERR_IO)
 		habar__translit_set_error(translit, 0, "%s: read error", path);
-		status = HABAR_ERR_IO;
-		goto done;
-	}
-	text[len] = '\0';
-	*text_out = text;
-	*len_out = len;
-	text = NULL;
 done:
 	if (fp != NULL)
 		fclose(fp);
-	free(text);
 	free(path);
 	return status;
 }

@@ -18,8 +18,9 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include <habar/data.h>
 #include <habar/webpage.h>
+
+#include "data_internal.h"
 
 #define MAX_WORDS 128
 #define MAX_PARAGRAPHS 10000
@@ -52,18 +53,14 @@ in_list(const char *name, const char *const *list)
 static enum habar_status
 load_words(struct words *w)
 {
-	char *path = NULL, line[128];
+	char line[128];
 	FILE *fp;
 	enum habar_status status;
 
 	w->count = 0;
-	status = habar_data_find(&path, "locales/root/web-boilerplate");
+	status = habar__data_open(&fp, NULL, "locales/root/web-boilerplate");
 	if (status != HABAR_OK)
 		return status;
-	fp = fopen(path, "r");
-	free(path);
-	if (fp == NULL)
-		return HABAR_ERR_NOTFOUND;
 	while (fgets(line, sizeof(line), fp) != NULL && w->count < MAX_WORDS) {
 		if (line[0] == '#' || sscanf(line, "%31s", w->list[w->count]) != 1)
 			continue;
