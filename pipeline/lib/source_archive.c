@@ -19,6 +19,8 @@
 #include <habar/decode.h>
 #include <habar/source.h>
 
+#include "utf8_internal.h"
+
 #define MAX_NAME 4096
 #define MAX_DEPTH 64
 #define MAX_FILES 10000000
@@ -174,24 +176,6 @@ habar_source_free(struct habar_source *src)
 	free(src);
 }
 
-static int
-valid_utf8(const unsigned char *s)
-{
-	while (*s != '\0') {
-		int n = *s < 0x80 ? 0 : (*s & 0xE0) == 0xC0 ? 1 :
-		    (*s & 0xF0) == 0xE0 ? 2 : (*s & 0xF8) == 0xF0 ? 3 : -1;
-		if (n < 0 || (n == 1 && *s < 0xC2))
-			return 0;
-		s++;
-		while (n-- > 0) {
-			if ((*s & 0xC0) != 0x80)
-				return 0;
-			s++;
-		}
-	}
-	return 1;
-}
-
 /*
  * Old Windows zip tools store names in the OEM code page (CP866 in
  * Russian and Kazakh Windows) or, some of them, in windows-1251, without
@@ -227,7 +211,7 @@ make_safe_name(struct habar_source *src, const char *stored, int *recoded)
 
 	*recoded = 0;
 	snprintf(src->raw_name, sizeof(src->raw_name), "%s", stored);
-	if (!valid_utf8((const unsigned char *)stored)) {
+	if (!habar__utf8_valid(stored, strlen(stored), NULL)) {
 		enum habar_encoding enc =
 		    guess_name_encoding((const unsigned char *)stored);
 		if (habar_decode_buffer(&utf8, &len, NULL, NULL, stored,
@@ -311,7 +295,7 @@ habar_source_next(struct habar_source *src, struct habar_source_member *member)
 		snprintf(src->raw_name, sizeof(src->raw_name), "%s",
 		    src->files[src->next_file]);
 		src->next_file++;
-		if (!valid_utf8((const unsigned char *)src->name)) {
+		if (!habar__utf8_valid(src->name, strlen(src->name), NULL)) {
 			snprintf(src->error, sizeof(src->error),
 			    "%s: the file name is not UTF-8", src->raw_name);
 			return HABAR_ERR_INPUT;

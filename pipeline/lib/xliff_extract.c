@@ -20,6 +20,7 @@
 #include <habar/release.h>
 #include <habar/seg.h>
 
+#include "utf8_internal.h"
 #include "xliff_internal.h"
 
 struct ex_item {
@@ -602,7 +603,7 @@ habar_xliff_extract(struct habar_xliff *xliff, FILE *out, const char *release,
 	if (len > HABAR_XLIFF_MAX_INPUT)
 		return habar__xl_fail(xliff, 0, HABAR_ERR_LIMIT,
 		    "the release is larger than %u bytes", HABAR_XLIFF_MAX_INPUT);
-	if (!habar__xl_utf8_valid(release, len, &bad)) {
+	if (!habar__utf8_valid(release, len, &bad)) {
 		unsigned long line = 1;
 		size_t column = 1;
 		for (i = 0; i < bad; i++, column++)

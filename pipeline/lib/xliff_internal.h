@@ -118,10 +118,9 @@ int habar__xl_valid_lang(const char *tag);
 int habar__xl_lang_matches(const char *tag, const char *want);
 void habar__xl_doc_free(struct xl_doc *doc);
 
-/* xliff_write.c: UTF-8 checking, character data and attribute values
- * escaped for XML (characters XML cannot hold as <cp_element hex>),
- * appending a code point. */
-int habar__xl_utf8_valid(const char *s, size_t len, size_t *bad_out);
+/* xliff_write.c: character data and attribute values escaped for XML
+ * (characters XML cannot hold as <cp_element hex>), appending a code
+ * point.  UTF-8 is checked with habar__utf8_valid() (utf8_internal.h). */
 int habar__xl_put_text(FILE *fp, const char *s, size_t len,
     const char *cp_element);
 int habar__xl_put_attr(FILE *fp, const char *s);

@@ -7,69 +7,8 @@
  */
 #include <string.h>
 
+#include "utf8_internal.h"
 #include "xliff_internal.h"
-
-/*
- * Decodes the UTF-8 sequence at s[0..len), storing its code point in *cp;
- * returns its length, or 0 if it is malformed (overlong, surrogate, beyond
- * U+10FFFF, truncated).
- */
-static size_t
-decode(const unsigned char *s, size_t len, unsigned long *cp)
-{
-	size_t n, i;
-	unsigned long c;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		n = 2;
-		c = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		n = 3;
-		c = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		n = 4;
-		c = s[0] & 0x07;
-	} else
-		return 0;
-	if (len < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) || c > 0x10FFFF ||
-	    (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return n;
-}
-
-/*
- * Whether s[0..len) is well-formed UTF-8; if not, *bad_out (when not NULL)
- * receives the offset of the first malformed byte.
- */
-int
-habar__xl_utf8_valid(const char *s, size_t len, size_t *bad_out)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, n;
-	unsigned long cp;
-
-	while (i < len) {
-		if ((n = decode(u + i, len - i, &cp)) == 0) {
-			if (bad_out != NULL)
-				*bad_out = i;
-			return 0;
-		}
-		i += n;
-	}
-	return 1;
-}
 
 static int
 xml_allowed(unsigned long cp)
@@ -96,7 +35,7 @@ habar__xl_put_text(FILE *fp, const char *s, size_t len,
 		const char *escape = NULL;
 		char hex[64];
 
-		if ((n = decode(u + i, len - i, &cp)) == 0) {
+		if ((n = habar__utf8_decode(u + i, len - i, &cp)) == 0) {
 			/* Callers check UTF-8 first; a stray byte still
 			 * never reaches the document. */
 			n = 1;
@@ -147,7 +86,7 @@ habar__xl_put_attr(FILE *fp, const char *s)
 	while (i < len) {
 		const char *escape = NULL;
 
-		if ((n = decode(u + i, len - i, &cp)) == 0)
+		if ((n = habar__utf8_decode(u + i, len - i, &cp)) == 0)
 			n = 1, cp = 0xFFFD;
 		switch (cp) {
 		case '&': escape = "&amp;"; break;
