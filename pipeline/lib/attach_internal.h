@@ -36,8 +36,9 @@ enum habar_status habar__pptx_text_memory(const unsigned char *data,
 
 /*
  * Parses one slide's XML (DrawingML) and calls emit for each non-empty
- * paragraph.  Returns HABAR_OK, HABAR_ERR_INPUT (malformed XML, detail in
- * err), or HABAR_ERR_NOMEM; a nonzero return of emit stops with HABAR_OK
+ * paragraph.  Returns HABAR_OK, HABAR_ERR_INPUT (malformed XML, a DOCTYPE
+ * or an entity declaration; detail in err), HABAR_ERR_LIMIT (XML too
+ * large) or HABAR_ERR_NOMEM; a nonzero return of emit stops with HABAR_OK
  * and *stopped set.
  */
 enum habar_status habar__pptx_slide_text(const char *xml, size_t len,

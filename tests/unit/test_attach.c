@@ -1,7 +1,8 @@
 /*
  * test_attach.c: attachment checks against the real presentations and the
  * fuzzer-found broken ones in the shared corpus (read in place), and
- * against mislabelled files made on the spot.
+ * against mislabelled files made on the spot; slide XML written here for
+ * the DrawingML reader and its refusal of DOCTYPEs and entities.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include <habar/attach.h>
 
+#include "attach_internal.h"
 #include "check.h"
 
 static char corpus[4096];
@@ -132,11 +134,50 @@ test_slide_text(void)
 	    HABAR_ERR_INPUT);
 }
 
+/* Slide XML made here: text found, hostile DOCTYPEs refused before any
+ * expansion, malformed XML reported. */
+static void
+test_slide_xml(void)
+{
+	static const char good[] =
+	    "<p:sld xmlns:p=\"urn:p\" xmlns:a=\"http://schemas."
+	    "openxmlformats.org/drawingml/2006/main\"><a:p><a:r><a:t>"
+	    "Форум  открыт</a:t></a:r><a:br/><a:r><a:t>2026</a:t></a:r>"
+	    "</a:p></p:sld>";
+	static const char laughs[] =
+	    "<?xml version=\"1.0\"?>\n<!DOCTYPE a [\n"
+	    "<!ENTITY l \"lol\">\n<!ENTITY l2 \"&l;&l;&l;&l;&l;&l;\">\n]>\n"
+	    "<a:p xmlns:a=\"http://schemas.openxmlformats.org/drawingml/"
+	    "2006/main\"><a:t>&l2;</a:t></a:p>";
+	static const char doctype[] =
+	    "<!DOCTYPE a>\n<a:p xmlns:a=\"http://schemas.openxmlformats.org/"
+	    "drawingml/2006/main\"><a:t>x</a:t></a:p>";
+	static const char broken[] = "<a:p><a:t>x</a:p>";
+	struct collected c = { "", 0, 0 };
+	char err[256];
+	int stopped = 0;
+
+	CHECK(habar__pptx_slide_text(good, strlen(good), 3, collect, &c,
+	    &stopped, err, sizeof(err)) == HABAR_OK);
+	CHECK_STR(c.text, "3:Форум открыт 2026\n");
+	CHECK(habar__pptx_slide_text(laughs, strlen(laughs), 4, collect, &c,
+	    &stopped, err, sizeof(err)) == HABAR_ERR_INPUT);
+	CHECK(strstr(err, "slide 4: entity declaration") != NULL);
+	CHECK(habar__pptx_slide_text(doctype, strlen(doctype), 5, collect, &c,
+	    &stopped, err, sizeof(err)) == HABAR_ERR_INPUT);
+	CHECK_STR(err, "slide 5: a DOCTYPE is not allowed");
+	CHECK(habar__pptx_slide_text(broken, strlen(broken), 6, collect, &c,
+	    &stopped, err, sizeof(err)) == HABAR_ERR_INPUT);
+	CHECK(strncmp(err, "slide 6: malformed XML", 22) == 0);
+	CHECK(c.paragraphs == 1);
+}
+
 int
 main(void)
 {
 	const char *shared = getenv("HABAR_SHARED");
 
+	test_slide_xml();
 	if (shared == NULL)
 		shared = "../shared";
 	snprintf(corpus, sizeof(corpus), "%s/corpus/attachments", shared);
