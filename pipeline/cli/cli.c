@@ -258,6 +258,19 @@ cli_output_abort(void)
 	}
 }
 
+unsigned long
+cli_count(const char *option, const char *arg)
+{
+	unsigned long value;
+	char *end;
+
+	errno = 0;
+	value = strtoul(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0)
+		cli_usage_error("%s: bad count '%s'", option, arg);
+	return value;
+}
+
 void
 cli_report(const char *name, unsigned long line, enum habar_status status,
     const char *detail)

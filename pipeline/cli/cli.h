@@ -90,9 +90,16 @@ void cli_output_commit(FILE *fp);
 void cli_output_abort(void);
 
 /*
- * Reports a library status as "prog: name:line: detail (status)" with
- * whatever parts are given (name or detail may be NULL, line 0) and
- * records the error.
+ * Returns the value of the argument arg of option, a decimal count of
+ * zero or more with nothing around it; anything else (a sign, a
+ * fraction, a value past ULONG_MAX) is a usage error, which exits 2.
+ */
+unsigned long cli_count(const char *option, const char *arg);
+
+/*
+ * Reports a library status as "prog: name:line: detail" with whatever
+ * parts are given (name may be NULL, line 0; the status's own text stands
+ * for a NULL or empty detail) and records the error.
  */
 void cli_report(const char *name, unsigned long line, enum habar_status status,
     const char *detail);

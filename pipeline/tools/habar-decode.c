@@ -154,7 +154,6 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options opts = { HABAR_ENC_AUTO, 0, 0, 10, NULL, NULL, 0 };
-	char *end;
 	int c;
 
 	cli_init(argc, argv, usage);
@@ -167,11 +166,7 @@ main(int argc, char **argv)
 				cli_usage_error("unknown encoding '%s'", optarg);
 			break;
 		case 'm':
-			errno = 0;
-			opts.max_messages = strtoul(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || errno != 0 ||
-			    *optarg == '-')
-				cli_usage_error("bad number '%s'", optarg);
+			opts.max_messages = cli_count("--max-messages", optarg);
 			break;
 		case 'o':
 			opts.output = optarg;

@@ -150,7 +150,6 @@ main(int argc, char **argv)
 	struct options opts = { NULL, 0, HABAR_NORM_RULE_ALL, 10, NULL, NULL,
 	    NULL };
 	enum habar_status status;
-	char *end;
 	int ch;
 
 	cli_init(argc, argv, usage);
@@ -161,9 +160,7 @@ main(int argc, char **argv)
 			opts.lang = optarg;
 			break;
 		case 'm':
-			opts.max_messages = strtoul(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0')
-				cli_usage_error("--max-messages wants a number");
+			opts.max_messages = cli_count("--max-messages", optarg);
 			break;
 		case 'o':
 			opts.output = optarg;

@@ -113,6 +113,16 @@ is_parallel_xml(const char *path)
 	return n > 4 && strcmp(path + n - 4, ".xml") == 0;
 }
 
+/* Reports an error in an input as "file:line: message" ("file: message"
+ * when the line is unknown) and exits with status 2. */
+static void
+fail_at(const char *path, unsigned long line, enum habar_status status,
+    const char *detail)
+{
+	cli_report(path, line, status, detail);
+	exit(cli_exit());
+}
+
 /* Reads one parallel XML into a document. */
 static struct habar_parallel *
 read_parallel(const char *path)
@@ -127,8 +137,7 @@ read_parallel(const char *path)
 	status = habar_parallel_read_file(&doc, fp, &err);
 	cli_close_input(fp);
 	if (status != HABAR_OK)
-		cli_fatal("%s:%lu: %s", path, err.line,
-		    err.message[0] ? err.message : habar_status_string(status));
+		fail_at(path, err.line, status, err.message);
 	return doc;
 }
 
@@ -216,10 +225,8 @@ read_releases(char **paths, int count)
 		status = habar_align_load(align, doc, fp, HABAR_ALIGN_SEGMENT);
 		cli_close_input(fp);
 		if (status != HABAR_OK)
-			cli_fatal("%s:%lu: %s", paths[i],
-			    habar_align_error_line(align),
-			    habar_align_error(align)[0] ? habar_align_error(align) :
-			    habar_status_string(status));
+			fail_at(paths[i], habar_align_error_line(align), status,
+			    habar_align_error(align));
 	}
 	if (doc->language_count >= 2 &&
 	    (status = habar_align_document(align, doc)) != HABAR_OK)
