@@ -93,6 +93,15 @@ batch -o "$tmp/killed" "$tmp/gen.zip" 2>"$tmp/killed.err" ||
     fail "resumed after kill -9: exit $?: $(cat "$tmp/killed.err")"
 same_output "$tmp/full" "$tmp/killed" "resumed after kill -9"
 
+# ... and the same releases from a tar.gz.
+python3 "$src/tests/bench/make-archive.py" -n 30 \
+    --pptx "$src/samples/road-safety-2026/road-safety-2026.pptx" \
+    "$tmp/gen.tar.gz" || fail "make-archive.py tar.gz"
+batch -o "$tmp/tar" "$tmp/gen.tar.gz" 2>"$tmp/tar.err" ||
+    fail "tar.gz: exit $?: $(cat "$tmp/tar.err")"
+diff -r "$tmp/full/packs" "$tmp/tar/packs" >/dev/null ||
+    fail "tar.gz: packs differ from the zip's"
+
 # 4. Shards: their union is the whole, their memories merge into it.
 for k in 1 2 3; do
 	batch --shard $k/3 -o "$tmp/shard$k" "$tmp/gen.zip" 2>"$tmp/shard$k.err" ||
