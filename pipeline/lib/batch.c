@@ -395,14 +395,14 @@ read_source(struct state *st)
 }
 
 /* Member order for grouping: releases by folder and name, their texts by
- * path; attachments (no release) by folder and path. */
-static const struct batch_member *sort_members;
-
+ * path; attachments (no release) by folder and path.  (qsort_r: the
+ * members are the comparison's argument, not a global.) */
 static int
-compare_texts(const void *a, const void *b)
+compare_texts(const void *a, const void *b, void *arg)
 {
-	const struct batch_member *x = &sort_members[*(const size_t *)a];
-	const struct batch_member *y = &sort_members[*(const size_t *)b];
+	const struct batch_member *members = arg;
+	const struct batch_member *x = &members[*(const size_t *)a];
+	const struct batch_member *y = &members[*(const size_t *)b];
 	int c = strcmp(x->group, y->group);
 
 	if (c == 0)
@@ -411,10 +411,11 @@ compare_texts(const void *a, const void *b)
 }
 
 static int
-compare_attachments(const void *a, const void *b)
+compare_attachments(const void *a, const void *b, void *arg)
 {
-	const struct batch_member *x = &sort_members[*(const size_t *)a];
-	const struct batch_member *y = &sort_members[*(const size_t *)b];
+	const struct batch_member *members = arg;
+	const struct batch_member *x = &members[*(const size_t *)a];
+	const struct batch_member *y = &members[*(const size_t *)b];
 	int c = strcmp(x->group, y->group);
 
 	return c ? c : strcmp(x->path, y->path);
@@ -504,9 +505,8 @@ group_releases(struct state *st)
 		else
 			atts[na++] = i;
 	}
-	sort_members = run->members;
-	qsort(texts, nt, sizeof(*texts), compare_texts);
-	qsort(atts, na, sizeof(*atts), compare_attachments);
+	qsort_r(texts, nt, sizeof(*texts), compare_texts, run->members);
+	qsort_r(atts, na, sizeof(*atts), compare_attachments, run->members);
 
 	/* Releases: runs of texts with one folder and name. */
 	if (nt > 0 && (run->releases = calloc(nt, sizeof(*run->releases))) ==
@@ -693,6 +693,7 @@ static void *
 worker_main(void *arg)
 {
 	struct batch_worker *w = arg;
+	/* The run is the first member of the state: one address. */
 	struct state *st = (struct state *)(void *)w->run;
 	enum habar_status status = HABAR_OK;
 	size_t i;
