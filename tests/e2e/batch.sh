@@ -134,6 +134,18 @@ a, b = units(sys.argv[1]), units(sys.argv[2])
 sys.exit(0 if a == b and a else 1)
 EOF
 
+# The README's recipe itself, with GNU parallel when it is installed.
+if command -v parallel >/dev/null 2>&1; then
+	(cd "$tmp" && parallel --will-cite "$bin/habar-batch" -o par-{} \
+	    --shard {}/3 gen.zip ::: 1 2 3 2>/dev/null)
+	[ $? -le 1 ] && [ -f "$tmp/par-3/report.tsv" ] ||
+	    fail "GNU parallel recipe: the shards did not run"
+	"$bin/habar-tmx" "$tmp"/par-*/memory.tmx > "$tmp/par.tmx" ||
+	    fail "GNU parallel recipe: habar-tmx"
+	cmp -s "$tmp/merged.tmx" "$tmp/par.tmx" ||
+	    fail "GNU parallel recipe: a memory other than the shards'"
+fi
+
 # 5. Hostile members: climbing names, an absolute path, a link.
 python3 - "$tmp/evil.zip" <<'EOF'
 import sys, zipfile
