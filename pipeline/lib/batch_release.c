@@ -263,12 +263,110 @@ find_date(struct job *job, struct text *t)
 	return HABAR_OK;
 }
 
+static size_t
+word_count(const char *p)
+{
+	size_t words = 0;
+	int in_word = 0;
+
+	for (; *p != '\0'; p++) {
+		if (*p == ' ')
+			in_word = 0;
+		else if (!in_word) {
+			in_word = 1;
+			words++;
+		}
+	}
+	return words;
+}
+
+static void
+drop_paragraph(struct text *t, size_t i)
+{
+	free(t->paragraphs[i]);
+	memmove(t->paragraphs + i, t->paragraphs + i + 1,
+	    (t->paragraph_count - i - 1) * sizeof(*t->paragraphs));
+	t->paragraph_count--;
+}
+
+/* Whether a paragraph ends as running text does (a sentence, a quotation,
+ * a line leading into the next: "e-mail:"). */
+static int
+ends_a_sentence(const char *p)
+{
+	static const char *const ends[] = { ".", "!", "?", ":", ";", "\"",
+	    "\xc2\xbb", "\xe2\x80\x9d", "\xe2\x80\xa6", NULL };
+	size_t len = strlen(p), k, n;
+
+	for (k = 0; ends[k] != NULL; k++) {
+		n = strlen(ends[k]);
+		if (len >= n && memcmp(p + len - n, ends[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Text saved from a web page keeps what was around the release: menu
+ * items and a photo credit before it, links after it (what an old page
+ * leaves behind when copied as text).  When a dateline ("Astana, 24
+ * November 2005.") opens a paragraph a few paragraphs in and at least two
+ * of the paragraphs before it are a few words each (menu items), the
+ * paragraphs before the dateline go but the title (the first of them
+ * with more words), and the paragraphs after the last one that ends like
+ * running text go too.  A text that does not look saved from the web is
+ * left alone.
+ */
+static enum habar_status
+strip_web_leftovers(struct job *job, struct text *t)
+{
+	size_t i, k, dateline = 0, menu = 0, start, end;
+	char iso[11];
+	int found = 0;
+
+	for (i = 1; i < t->paragraph_count && i < 16 && !found; i++) {
+		const char *p = t->paragraphs[i];
+		if (habar_dates_find(job->w->dates, p, strlen(p) < 120 ?
+		    strlen(p) : 120, iso, &start, &end) && start < 60 &&
+		    strlen(p) > 80) {
+			found = 1;
+			dateline = i;
+		}
+	}
+	if (!found)
+		return HABAR_OK;
+	for (i = 0; i < dateline; i++)
+		menu += word_count(t->paragraphs[i]) <= 3;
+	if (menu < 2)
+		return HABAR_OK;
+	/* The title: the first paragraph before the dateline that is not a
+	 * menu item nor a credit. */
+	for (i = 0; i < dateline && t->title == NULL; i++) {
+		char *p = t->paragraphs[i];
+		if (word_count(p) > 3 && strncmp(p, "\xc2\xa9", 2) != 0 &&
+		    looks_like_title(p)) {
+			t->title = p;
+			t->paragraphs[i] = NULL;
+		}
+	}
+	for (k = 0; k < dateline; k++)
+		drop_paragraph(t, 0);
+	end = t->paragraph_count;
+	while (end > 1 && !ends_a_sentence(t->paragraphs[end - 1]))
+		end--;
+	while (t->paragraph_count > end)
+		drop_paragraph(t, t->paragraph_count - 1);
+	return HABAR_OK;
+}
+
 /* Plain text: paragraphs; a first line that looks like one is the title. */
 static enum habar_status
 read_plain(struct job *job, struct text *t, const char *s, size_t len)
 {
 	enum habar_status status = split_body(t, s, len);
 
+	if (status == HABAR_OK && t->title == NULL)
+		status = strip_web_leftovers(job, t);
 	if (status == HABAR_OK && t->paragraph_count > 1 && t->title == NULL &&
 	    looks_like_title(t->paragraphs[0])) {
 		t->title = t->paragraphs[0];

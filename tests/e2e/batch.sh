@@ -59,6 +59,21 @@ grep -q "^[0-9T:-]*Z end: 4 releases" "$tmp/s1/batch.log" ||
     fail "samples: batch.log"
 [ -e "$tmp/s1/.work" ] && fail "samples: the work folder is left behind"
 
+# Text saved from an old web page (the shared corpus's seed, read in
+# place): the menu, the photo credit and the links around it go.
+seed=$(ls "${HABAR_SHARED:-$src/../shared}"/seeds/*.txt 2>/dev/null | head -1)
+if [ -n "$seed" ]; then
+	mkdir -p "$tmp/web/2005"
+	cp "$seed" "$tmp/web/2005/page.en.txt"
+	batch -o "$tmp/web-out" "$tmp/web" 2>/dev/null
+	md=$tmp/web-out/releases/page/page.en.md
+	grep -q "^title: .*conference on protection of child rights" "$md" ||
+	    fail "web text: title"
+	grep -q "^date: 2005-11-24" "$md" || fail "web text: date"
+	grep -q -e "Media centre" -e "Email this article" -e "^©" "$md" &&
+	    fail "web text: the page's menu or links left in"
+fi
+
 # 2. Deterministic: another run, one job, another folder: the same bytes.
 batch -j 1 -o "$tmp/s2" "$zip" 2>"$tmp/s2.err" ||
     fail "samples -j1: exit $?: $(cat "$tmp/s2.err")"
