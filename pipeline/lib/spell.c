@@ -721,7 +721,8 @@ decide(struct habar_spell *spell, const char *word, size_t len,
 	 * Kazakh case ending may follow a hyphen (УПМ-ге). */
 	for (part = word; part < end;) {
 		const char *dash = memchr(part, '-', (size_t)(end - part));
-		size_t plen = dash ? (size_t)(dash - part) : (size_t)(end - part);
+		size_t plen = dash ? (size_t)(dash - part) :
+		    (size_t)(end - part);
 		struct shape psh;
 
 		if (plen == 0 || plen >= sizeof(buf))
@@ -801,7 +802,8 @@ habar_spell_check(struct habar_spell *spell, const char *word, size_t len,
 			c = '\'';
 		else if (c == 0x2010 || c == 0x2011)
 			c = '-';
-		if (c == 0 || !habar__spell_put_cp(norm, sizeof(norm) - 1, &n, c))
+		if (c == 0 ||
+		    !habar__spell_put_cp(norm, sizeof(norm) - 1, &n, c))
 			return HABAR_OK;
 	}
 	norm[n] = '\0';

@@ -52,7 +52,8 @@ find_dictionary(const char *code, char *aff, char *dic, size_t cap)
 		const char *dir = env;
 		for (;;) {
 			const char *colon = strchr(dir, ':');
-			size_t len = colon ? (size_t)(colon - dir) : strlen(dir);
+			size_t len = colon ? (size_t)(colon - dir) :
+			    strlen(dir);
 			if (len > 0 && find_in(dir, len, code, aff, dic, cap))
 				return 1;
 			if (colon == NULL)
@@ -125,13 +126,14 @@ aff_encoding(const char *aff, char *enc, size_t cap)
 		char *p = line;
 		if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
 			p += 3;
-		if (strncmp(p, "SET", 3) == 0 && (p[3] == ' ' || p[3] == '\t')) {
+		if (strncmp(p, "SET", 3) == 0 &&
+		    (p[3] == ' ' || p[3] == '\t')) {
 			char *e;
 			p += 4;
 			while (*p == ' ' || *p == '\t')
 				p++;
-			for (e = p; *e && *e != ' ' && *e != '\t' && *e != '\r' &&
-			    *e != '\n'; e++)
+			for (e = p; *e && *e != ' ' && *e != '\t' &&
+			    *e != '\r' && *e != '\n'; e++)
 				;
 			*e = '\0';
 			snprintf(enc, cap, "%s", p);

@@ -495,9 +495,13 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
 			 * stem voices before a vowel. */
 			if (s->flags & FLAG_ALTERNATE) {
 				uint32_t alt = 0;
-				if (last == 0x0431) alt = 0x043F;	/* б п */
-				else if (last == 0x0433) alt = 0x043A;	/* г к */
-				else if (last == 0x0493) alt = 0x049B;	/* ғ қ */
+				/* б п, г к, ғ қ */
+				if (last == 0x0431)
+					alt = 0x043F;
+				else if (last == 0x0433)
+					alt = 0x043A;
+				else if (last == 0x0493)
+					alt = 0x049B;
 				if (alt != 0 && stem_known(an, k, alt, 1,
 				    verbal))
 					return 1;

@@ -300,7 +300,8 @@ add_result(struct worker *w, const struct result *r)
 {
 	if (w->nresults == w->cap) {
 		size_t cap = w->cap ? w->cap * 2 : 256;
-		struct result *grown = realloc(w->results, cap * sizeof(*grown));
+		struct result *grown = realloc(w->results,
+		    cap * sizeof(*grown));
 		if (grown == NULL)
 			return HABAR_ERR_NOMEM;
 		w->results = grown;

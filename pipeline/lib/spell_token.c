@@ -69,7 +69,8 @@ is_address(const char *s, size_t n)
 		/* host.tld: a dot between ASCII letters or digits, followed
 		 * by two or more lower-case ASCII letters ending the chunk or
 		 * followed by "/" or ":" (not a sentence's full stop). */
-		if (c == '.' && i > 0 && is_ascii_alnum((unsigned char)s[i - 1])) {
+		if (c == '.' && i > 0 &&
+		    is_ascii_alnum((unsigned char)s[i - 1])) {
 			size_t j = i + 1;
 			while (j < n && s[j] >= 'a' && s[j] <= 'z')
 				j++;
@@ -115,7 +116,8 @@ habar_spell_token_next(const char *line, size_t len, size_t *pos,
 			j = hashtag ? next : start;
 			while (j < (hashtag ? len : chunk_end)) {
 				size_t k = j;
-				uint32_t d = habar__spell_next_cp(line, len, &k);
+				uint32_t d = habar__spell_next_cp(line, len,
+				    &k);
 				if (hashtag && !is_word_char(d) && d != '_')
 					break;
 				j = k;
@@ -140,7 +142,8 @@ habar_spell_token_next(const char *line, size_t len, size_t *pos,
 			}
 			if (is_joiner(d) && i > start && k < len) {
 				size_t m = k;
-				uint32_t e = habar__spell_next_cp(line, len, &m);
+				uint32_t e = habar__spell_next_cp(line, len,
+				    &m);
 				if (is_word_char(e)) {
 					if (d == '_')
 						digits = 1;

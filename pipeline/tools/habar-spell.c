@@ -183,7 +183,8 @@ check_release(FILE *fp, const char *name, void *arg)
 			if (line.key_len == 5 &&
 			    strncasecmp(line.key, "title", 5) == 0) {
 				free(title);
-				if ((title = malloc(line.value_len + 1)) == NULL)
+				title = malloc(line.value_len + 1);
+				if (title == NULL)
 					cli_fatal("out of memory");
 				memcpy(title, line.value, line.value_len);
 				title_len = line.value_len;
@@ -206,8 +207,8 @@ check_release(FILE *fp, const char *name, void *arg)
 			}
 			pool = run->current = get_pool(run, lang);
 			habar_spell_pool_reset(pool);
-			if (title != NULL && (status = habar_spell_pool_add(pool,
-			    title, title_len, title_line, title_col,
+			if (title != NULL && (status = habar_spell_pool_add(
+			    pool, title, title_len, title_line, title_col,
 			    print_finding, run)) != HABAR_OK)
 				goto failed;
 			free(title);
@@ -219,7 +220,8 @@ check_release(FILE *fp, const char *name, void *arg)
 			goto failed;
 	}
 	if (pool == NULL && title != NULL) {
-		lang = run->lang ? run->lang : habar_release_get(release, "lang");
+		lang = run->lang ? run->lang :
+		    habar_release_get(release, "lang");
 		if (lang == NULL || *lang == '\0') {
 			cli_error("%s: no --lang given and no lang: field in "
 			    "the front matter", name);
@@ -381,8 +383,8 @@ main(int argc, char **argv)
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":L:aj:lp:s", long_options, NULL)) !=
-	    -1) {
+	while ((c = getopt_long(argc, argv, ":L:aj:lp:s", long_options,
+	    NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			run.mode = MODE_PIPE;

@@ -22,7 +22,8 @@ tokens(const char *line, char *out, size_t cap)
 	size_t pos = 0, column = 1, n = 0;
 
 	out[0] = '\0';
-	while (habar_spell_token_next(line, strlen(line), &pos, &column, &tok)) {
+	while (habar_spell_token_next(line, strlen(line), &pos, &column,
+	    &tok)) {
 		n += (size_t)snprintf(out + n, cap - n, "%s%s%.*s@%zu",
 		    n ? " " : "", tok.skip ? "~" : "", (int)tok.len,
 		    line + tok.offset, tok.column);
