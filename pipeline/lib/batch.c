@@ -201,6 +201,30 @@ read_small(const char *path, size_t *len_out)
 	return buf;
 }
 
+/*
+ * When OUTDIR lies inside the input directory, its path relative to the
+ * input (so that a rerun does not read its own output as releases), in a
+ * new string; else NULL.
+ */
+static char *
+output_inside_input(const char *input, const char *outdir)
+{
+	char *in = realpath(input, NULL), *out = realpath(outdir, NULL);
+	char *inside = NULL;
+	size_t n;
+
+	if (in != NULL && out != NULL) {
+		n = strlen(in);
+		if (strncmp(out, in, n) == 0 && out[n] == '/')
+			inside = strdup(out + n + 1);
+		else if (strcmp(in, "/") == 0 && out[0] == '/')
+			inside = strdup(out + 1);
+	}
+	free(in);
+	free(out);
+	return inside;
+}
+
 /* Step 1: the archive read once, the bytes of the members this run needs
  * appended to the spool. */
 static enum habar_status
@@ -217,6 +241,8 @@ read_source(struct state *st)
 	char msg[8400];
 	enum habar_status ahead = HABAR_OK;
 	int have_ahead = 0;
+	char *skip = NULL;
+	size_t skip_len = 0;
 
 	if ((status = habar_layout_new(&layout)) != HABAR_OK) {
 		snprintf(st->err, st->errlen, "cannot load the language names "
@@ -232,6 +258,8 @@ read_source(struct state *st)
 		habar_layout_free(layout);
 		return status == HABAR_ERR_NOMEM ? status : HABAR_ERR_INPUT;
 	}
+	if ((skip = output_inside_input(opt->input, run->outdir)) != NULL)
+		skip_len = strlen(skip);
 	for (;;) {
 		struct batch_member *bm;
 		char *data = NULL;
@@ -273,6 +301,9 @@ read_source(struct state *st)
 			    habar_status_string(status));
 			break;
 		}
+		if (skip != NULL && strncmp(m.name, skip, skip_len) == 0 &&
+		    m.name[skip_len] == '/')
+			continue;	/* our own output */
 		habar_layout_classify(layout, m.name, &item);
 		if (item.kind == HABAR_LAYOUT_IGNORE)
 			continue;
@@ -391,6 +422,7 @@ read_source(struct state *st)
 		opt->progress(opt->arg, 1, run->member_count, 0, 0);
 	habar_source_free(src);
 	habar_layout_free(layout);
+	free(skip);
 	return status;
 }
 

@@ -206,7 +206,16 @@ test_run(const char *root)
 	}
 	CHECK(total == 2);
 
+	/* An output folder inside the input is not read back as input. */
+	opt.shard_k = opt.shard_n = 0;
+	snprintf(path, sizeof(path), "%s/inside", in);
+	opt.outdir = path;
+	CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) == HABAR_OK);
+	CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) == HABAR_OK);
+	CHECK(sum.releases == 2 && sum.resumed == 2 && sum.members == 3);
+
 	/* Refused: a bad shard, an input that is not there. */
+	opt.shard_n = 3;
 	opt.shard_k = 4;
 	CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) ==
 	    HABAR_ERR_ARGUMENT);
