@@ -525,9 +525,16 @@ habar_webpage_extract(struct habar_webpage **page_out, const char *html,
 	}
 	if (b.page->title == NULL)
 		b.page->title = strdup("");
+	/* The heading is taken out of the body, unless the body is inside it
+	 * (broken markup: <h1><p>...</p></h1>), which freeing it would free. */
 	if (h1 != NULL) {
-		xmlUnlinkNode(h1);
-		xmlFreeNode(h1);
+		xmlNode *up;
+		for (up = content; up != NULL && up != h1; up = up->parent)
+			;
+		if (up == NULL) {
+			xmlUnlinkNode(h1);
+			xmlFreeNode(h1);
+		}
 	}
 	collect(content->children, &b);
 	xmlFreeDoc(doc);

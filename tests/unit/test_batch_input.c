@@ -125,6 +125,18 @@ test_webpage(const char *source)
 		}
 	}
 	habar_webpage_free(page);
+	/* A heading that holds the whole body (broken markup) is not freed
+	 * under it (caught by the sanitizers). */
+	{
+		static const char h1_body[] = "<html><body><h1>A heading that "
+		    "runs on and on, long enough to be taken for the body of "
+		    "the page by its length alone.</h1></body></html>";
+		struct habar_webpage *p2 = NULL;
+		enum habar_status st = habar_webpage_extract(&p2, h1_body,
+		    sizeof(h1_body) - 1, d);
+		CHECK(st == HABAR_OK || st == HABAR_ERR_INPUT);
+		habar_webpage_free(p2);
+	}
 	/* A page with no text at all is refused. */
 	CHECK(habar_webpage_extract(&page, "<html><body><nav>x</nav></body></html>",
 	    38, d) == HABAR_ERR_INPUT);
