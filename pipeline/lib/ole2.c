@@ -155,24 +155,49 @@ fold_name(char *out, const unsigned char *utf16, unsigned bytes)
 	out[n] = '\0';
 }
 
-/* Checks that the directory tree under entry (siblings and children) is
- * in bounds and acyclic; depth and visits are bounded by ndir. */
+/*
+ * Checks that the directory tree under entry (siblings and children) is
+ * in bounds, acyclic and made of storages and streams, marking in seen
+ * each entry reached.  The walk keeps its own stack (on the heap, at most
+ * 2 * ndir + 1 entries, as each entry is expanded once) rather than
+ * recursing: a hostile file can chain millions of entries into one
+ * branch, which would overflow the C stack.  Returns 1 if the tree is
+ * sound, 0 if not, -1 when out of memory.
+ */
 static int
-check_tree(const struct habar__ole2 *ole, uint32_t entry, unsigned char *seen,
-    unsigned depth)
+check_tree(const struct habar__ole2 *ole, uint32_t entry, unsigned char *seen)
 {
-	if (entry == NO_STREAM)
-		return 1;
-	if (entry >= ole->ndir || seen[entry] || depth > ole->ndir)
-		return 0;
-	seen[entry] = 1;
-	if (ole->dir[entry].type != TYPE_STORAGE &&
-	    ole->dir[entry].type != TYPE_STREAM)
-		return 0;
-	return check_tree(ole, ole->dir[entry].left, seen, depth + 1) &&
-	    check_tree(ole, ole->dir[entry].right, seen, depth + 1) &&
-	    (ole->dir[entry].type != TYPE_STORAGE ||
-	    check_tree(ole, ole->dir[entry].child, seen, depth + 1));
+	const struct dir_entry *d;
+	uint32_t *stack;
+	size_t depth = 0, cap = 2 * (size_t)ole->ndir + 1;
+	int sound = 1;
+
+	if ((stack = malloc(cap * sizeof(*stack))) == NULL)
+		return -1;
+	stack[depth++] = entry;
+	while (depth > 0 && sound) {
+		entry = stack[--depth];
+		if (entry == NO_STREAM)
+			continue;
+		if (entry >= ole->ndir || seen[entry]) {
+			sound = 0;
+			break;
+		}
+		seen[entry] = 1;
+		d = &ole->dir[entry];
+		if (d->type != TYPE_STORAGE && d->type != TYPE_STREAM) {
+			sound = 0;
+			break;
+		}
+		/* Popping one entry and pushing at most three keeps the
+		 * stack within 2 * (entries expanded) + 1. */
+		if (d->type == TYPE_STORAGE)
+			stack[depth++] = d->child;
+		stack[depth++] = d->right;
+		stack[depth++] = d->left;
+	}
+	free(stack);
+	return sound;
 }
 
 static int
@@ -319,8 +344,13 @@ habar__ole2_open(struct habar__ole2 **ole_out, const unsigned char *data,
 		goto done;
 	}
 	seen[0] = 1;
-	if (!check_tree(ole, ole->dir[0].child, seen, 0))
+	switch (check_tree(ole, ole->dir[0].child, seen)) {
+	case -1:
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	case 0:
 		FAIL("compound file: the directory tree is corrupt");
+	}
 
 	/* The mini stream and mini FAT, needed for small streams. */
 	if (ole->dir[0].size > 0) {

@@ -2,8 +2,10 @@
  * test_attach.c: attachment checks against the real presentations and the
  * fuzzer-found broken ones in the shared corpus (read in place), and
  * against mislabelled files made on the spot; slide XML written here for
- * the DrawingML reader and its refusal of DOCTYPEs and entities.
+ * the DrawingML reader and its refusal of DOCTYPEs and entities; a
+ * compound file made here whose directory is one long chain.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 
 #include "attach_internal.h"
 #include "check.h"
+#include "ole2.h"
 
 static char corpus[4096];
 
@@ -172,12 +175,84 @@ test_slide_xml(void)
 	CHECK(c.paragraphs == 1);
 }
 
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	p[0] = v & 0xFF;
+	p[1] = v >> 8 & 0xFF;
+	p[2] = v >> 16 & 0xFF;
+	p[3] = v >> 24 & 0xFF;
+}
+
+/*
+ * A version 4 compound file (4096-byte sectors) whose directory holds
+ * entries storages chained through their right siblings, as one branch
+ * as deep as the file is long.  Its reader once recursed once per entry
+ * and overflowed the stack; now it reads the tree and finds it sound.
+ */
+static void
+test_deep_directory(void)
+{
+	const size_t ss = 4096, per_fat = 4096 / 4, per_dir = 4096 / 128;
+	const uint32_t entries = 300000;
+	size_t dsec = (entries + per_dir - 1) / per_dir, nfat = 1, i, size;
+	unsigned char *f, *fat, *dir;
+	struct habar__ole2 *ole = NULL;
+	char err[256] = "";
+
+	while (nfat * per_fat < nfat + dsec)
+		nfat++;
+	size = ss * (1 + nfat + dsec);
+	if ((f = calloc(1, size)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	memcpy(f, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+	f[24] = 0x3E, f[26] = 4, f[28] = 0xFE, f[29] = 0xFF, f[30] = 12;
+	f[32] = 6;
+	put32(f + 44, (uint32_t)nfat);
+	put32(f + 48, (uint32_t)nfat);		/* the directory's first sector */
+	put32(f + 56, 4096);
+	put32(f + 60, 0xFFFFFFFE);
+	put32(f + 68, 0xFFFFFFFE);
+	for (i = 0; i < 109; i++)
+		put32(f + 76 + 4 * i, i < nfat ? (uint32_t)i : 0xFFFFFFFF);
+	fat = f + ss;
+	for (i = 0; i < nfat * per_fat; i++)
+		put32(fat + 4 * i, i < nfat ? 0xFFFFFFFD : i < nfat + dsec - 1 ?
+		    (uint32_t)i + 1 : i == nfat + dsec - 1 ? 0xFFFFFFFE :
+		    0xFFFFFFFF);
+	dir = f + ss * (1 + nfat);
+	for (i = 0; i < entries; i++) {
+		unsigned char *e = dir + 128 * i;
+		e[0] = 'S';
+		put32(e + 64, 4);		/* name length, "S" and NUL */
+		e[66] = i == 0 ? 5 : 1;		/* the root, then storages */
+		put32(e + 68, 0xFFFFFFFF);
+		put32(e + 72, i > 0 && i + 1 < entries ? (uint32_t)i + 1 :
+		    0xFFFFFFFF);
+		put32(e + 76, i == 0 ? 1 : 0xFFFFFFFF);
+		put32(e + 116, 0xFFFFFFFE);
+	}
+	CHECK(habar__ole2_open(&ole, f, size, err, sizeof(err)) == HABAR_OK);
+	habar__ole2_free(ole);
+	/* A sibling pointing back up the chain is a cycle, refused. */
+	put32(dir + 128 * (entries - 1) + 72, 5);
+	ole = NULL;
+	CHECK(habar__ole2_open(&ole, f, size, err, sizeof(err)) ==
+	    HABAR_ERR_INPUT);
+	CHECK(strstr(err, "directory tree is corrupt") != NULL);
+	habar__ole2_free(ole);
+	free(f);
+}
+
 int
 main(void)
 {
 	const char *shared = getenv("HABAR_SHARED");
 
 	test_slide_xml();
+	test_deep_directory();
 	if (shared == NULL)
 		shared = "../shared";
 	snprintf(corpus, sizeof(corpus), "%s/corpus/attachments", shared);
