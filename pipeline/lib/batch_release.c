@@ -780,16 +780,6 @@ compose(struct job *job, const struct text *t, const char *date,
 	return fclose(fp) == 0 ? HABAR_OK : HABAR_ERR_NOMEM;
 }
 
-/*
- * Hunspell 1.7 keeps one process-wide table of Unicode case data, made by
- * the first handle and freed by the last, with a plain counter and no
- * lock: handles made or freed in two threads at once leak the table or
- * free it under the other.  Every Hunspell call (checkers are opened
- * lazily, also while checking) is therefore made under this lock.  The
- * spelling is a small part of a release's work, so the workers seldom
- * wait for it.
- */
-static pthread_mutex_t hunspell_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static struct habar_norm *
 worker_norm(struct batch_worker *w, const char *lang, enum habar_status *st)
@@ -835,10 +825,9 @@ worker_spell(struct batch_worker *w, const char *lang)
 	return w->spells[i].spell;
 }
 
-/* Counts the words of language li the checker does not know; called
- * with hunspell_lock held. */
+/* Counts the words of language li the checker does not know. */
 static unsigned long
-count_unknown(struct job *job, const struct habar_parallel *doc,
+spelling_findings(struct job *job, const struct habar_parallel *doc,
     size_t li, int *unchecked)
 {
 	const struct habar_parallel_language *l = &doc->languages[li];
@@ -869,19 +858,6 @@ count_unknown(struct job *job, const struct habar_parallel *doc,
 			    verdict == HABAR_SPELL_MIXED;
 		}
 	}
-	return count;
-}
-
-/* Counts the words of language li the checker does not know. */
-static unsigned long
-spelling_findings(struct job *job, const struct habar_parallel *doc,
-    size_t li, int *unchecked)
-{
-	unsigned long count;
-
-	pthread_mutex_lock(&hunspell_lock);
-	count = count_unknown(job, doc, li, unchecked);
-	pthread_mutex_unlock(&hunspell_lock);
 	return count;
 }
 
@@ -1251,10 +1227,8 @@ habar__batch_worker_free(struct batch_worker *w)
 
 	habar_dates_free(w->dates);
 	habar_align_free(w->align);
-	pthread_mutex_lock(&hunspell_lock);
 	for (i = 0; i < BATCH_MAX_NORMS; i++)
 		habar_spell_free(w->spells[i].spell);
-	pthread_mutex_unlock(&hunspell_lock);
 	for (i = 0; i < BATCH_MAX_NORMS; i++)
 		habar_norm_free(w->norms[i].norm);
 	if (w->attach_dir[0] != '\0') {

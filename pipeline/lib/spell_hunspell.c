@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include <hunspell/hunspell.h>
+#include <pthread.h>
 
 #include "spell_internal.h"
 
@@ -22,6 +23,16 @@ struct habar__dict {
 	Hunhandle *handle;
 	char *encoding;		/* NULL when the dictionary is UTF-8 */
 };
+
+/*
+ * Hunspell 1.7 keeps one process-wide table of Unicode case data, made by
+ * the first handle and freed by the last, with a plain counter and no
+ * lock: handles made or freed in two threads at once leak the table or
+ * free it under the other.  Making and freeing handles one at a time is
+ * enough; checking with separate handles in separate threads only reads
+ * the table.
+ */
+static pthread_mutex_t handles_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Whether dir/code.aff and dir/code.dic both exist; fills the paths. */
 static int
@@ -87,7 +98,10 @@ habar__dict_open(struct habar__dict **dict_out, const char *code, char *err,
 		status = HABAR_ERR_NOMEM;
 		goto done;
 	}
-	if ((dict->handle = Hunspell_create(aff, dic)) == NULL) {
+	pthread_mutex_lock(&handles_lock);
+	dict->handle = Hunspell_create(aff, dic);
+	pthread_mutex_unlock(&handles_lock);
+	if (dict->handle == NULL) {
 		snprintf(err, err_len, "%s: Hunspell cannot load it", aff);
 		status = HABAR_ERR_LIBRARY;
 		goto done;
@@ -199,8 +213,11 @@ habar__dict_free(struct habar__dict *dict)
 {
 	if (dict == NULL)
 		return;
-	if (dict->handle != NULL)
+	if (dict->handle != NULL) {
+		pthread_mutex_lock(&handles_lock);
 		Hunspell_destroy(dict->handle);
+		pthread_mutex_unlock(&handles_lock);
+	}
 	free(dict->encoding);
 	free(dict);
 }
