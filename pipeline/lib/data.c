@@ -228,3 +228,34 @@ done:
 	free(text);
 	return status;
 }
+
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+int
+habar__data_key_value(const char *line, size_t len, const char **key,
+    size_t *key_len, const char **value, size_t *value_len)
+{
+	const char *p = line, *end = line + len, *eq, *k_end;
+
+	while (p < end && blank(*p))
+		p++;
+	if (p == end || *p == '#')
+		return 0;
+	if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL)
+		return -1;
+	for (k_end = eq; k_end > p && blank(k_end[-1]); k_end--)
+		;
+	*key = p;
+	*key_len = (size_t)(k_end - p);
+	for (p = eq + 1; p < end && blank(*p); p++)
+		;
+	while (end > p && blank(end[-1]))
+		end--;
+	*value = p;
+	*value_len = (size_t)(end - p);
+	return 1;
+}

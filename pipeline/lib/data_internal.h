@@ -36,4 +36,15 @@ enum habar_status habar__data_open(FILE **fp_out, const char *lang,
 enum habar_status habar__read_all(char **text_out, size_t *len_out, FILE *fp,
     size_t max);
 
+/*
+ * Splits one line (line[0..len), without or with its "\n" or "\r\n") of a
+ * "key = value" data file, such as locales/<tag>/labels and the
+ * transliteration word list.  Returns 1 and the key and the value as
+ * spans of line, white space around each trimmed; 0 for a blank line or
+ * a comment (first non-blank character '#'), leaving the spans alone; -1
+ * for any other line without '='.
+ */
+int habar__data_key_value(const char *line, size_t len, const char **key,
+    size_t *key_len, const char **value, size_t *value_len);
+
 #endif

@@ -37,16 +37,14 @@ load_labels(const char *lang, struct labels *l)
 	if (habar__data_open(&fp, lang, "labels") != HABAR_OK)
 		return;
 	while (fgets(line, sizeof(line), fp) != NULL) {
-		char *eq = strchr(line, '='), *key = line, *value, *end;
-		if (line[0] == '#' || eq == NULL)
+		const char *k, *v;
+		char key[MAX_LABEL], value[MAX_LABEL];
+		size_t klen, vlen;
+		if (habar__data_key_value(line, strlen(line), &k, &klen, &v,
+		    &vlen) != 1)
 			continue;
-		*eq = '\0';
-		value = eq + 1;
-		while (*value == ' ' || *value == '\t')
-			value++;
-		value[strcspn(value, "\r\n")] = '\0';
-		for (end = eq; end > key && (end[-1] == ' ' || end[-1] == '\t');)
-			*--end = '\0';
+		snprintf(key, sizeof(key), "%.*s", (int)klen, k);
+		snprintf(value, sizeof(value), "%.*s", (int)vlen, v);
 		if (strcmp(value, "?") == 0)
 			continue;
 		if (strcmp(key, "language") == 0)

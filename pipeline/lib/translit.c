@@ -92,37 +92,25 @@ parse_words(struct habar_translit *translit, const char *text, size_t len)
 
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *q, *eq, *key, *val, *val_end;
-		size_t key_len, i;
+		const char *key, *val, *val_end;
+		size_t key_len, val_len, i;
 		enum habar_status status;
+		int kind;
 
 		if (eol == NULL)
 			eol = end;
 		line++;
-		q = p;
+		kind = habar__data_key_value(p, (size_t)(eol - p), &key,
+		    &key_len, &val, &val_len);
 		p = eol + 1;
-		while (q < eol && (*q == ' ' || *q == '\t'))
-			q++;
-		if (q == eol || *q == '#' || *q == '\r')
+		if (kind == 0)
 			continue;
-		eq = memchr(q, '=', (size_t)(eol - q));
-		if (eq == NULL) {
+		if (kind < 0) {
 			habar__translit_set_error(translit, 0,
 			    "word list: line %lu: expected 'key = value'", line);
 			return HABAR_ERR_INPUT;
 		}
-		key = q;
-		key_len = (size_t)(eq - q);
-		while (key_len > 0 && (key[key_len - 1] == ' ' ||
-		    key[key_len - 1] == '\t'))
-			key_len--;
-		val = eq + 1;
-		val_end = eol;
-		while (val < val_end && (*val == ' ' || *val == '\t'))
-			val++;
-		while (val_end > val && (val_end[-1] == ' ' ||
-		    val_end[-1] == '\t' || val_end[-1] == '\r'))
-			val_end--;
+		val_end = val + val_len;
 		if (key_len > 5 && memcmp(key, other, 5) == 0)
 			continue;
 		if (key_len > 5 && memcmp(key, prefix, 5) == 0) {
