@@ -11,8 +11,14 @@
  * pairwise link is a union of three-way links and no pair can contradict
  * another.  Items with no pivot counterpart in both other languages at the
  * same place (a sentence the pivot dropped) are aligned with each other
- * directly, which is the one place where the two non-pivot languages meet
- * without the pivot.
+ * directly.
+ *
+ * Composition through one pivot adds up both pivot pairs' errors in the
+ * third pair, and a sentence the pivot dropped is easily swallowed by a
+ * neighbour.  So the second pass of the sentences also aligns the two
+ * other languages directly and composes through each language in turn;
+ * between the places where the three compositions agree, the one whose
+ * links cost least over all three pairs is kept (reconcile()).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +33,11 @@
 #define STEMS_MAX 96
 /* The first pass's 1-1 links the table is learnt from are this sure. */
 #define LEARN_CONFIDENCE 0.5
+/*
+ * How much an anchor that two languages share and the third lacks weighs
+ * for reading that third language's lone sentence as a drop (add_split()).
+ */
+#define SPLIT_EVIDENCE 4.0
 
 enum habar_status
 habar_align_new(struct habar_align **align_out)
@@ -432,24 +443,358 @@ guide_record(struct guides *g, const struct habar__bead *b, size_t n)
 }
 
 /*
- * After a range: the first pass records its two pairwise alignments (the
- * second empty with two languages), the second pass moves on to the next.
+ * After a range: the first pass records its three pairwise alignments
+ * (pivot with X, pivot with Y, X with Y; empty when not made), the second pass moves on to the next.
  */
 static enum habar_status
 guide_step(struct guides *g, const struct habar__bead *b1, size_t n1,
-    const struct habar__bead *b2, size_t n2)
+    const struct habar__bead *b2, size_t n2, const struct habar__bead *b3,
+    size_t n3)
 {
 	enum habar_status status;
 
 	if (g == NULL)
 		return HABAR_OK;
 	if (g->replay) {
-		g->pos += 2;
+		g->pos += 3;
 		return HABAR_OK;
 	}
-	if ((status = guide_record(g, b1, n1)) != HABAR_OK)
+	if ((status = guide_record(g, b1, n1)) != HABAR_OK ||
+	    (status = guide_record(g, b2, n2)) != HABAR_OK)
 		return status;
-	return guide_record(g, b2, n2);
+	return guide_record(g, b3, n3);
+}
+
+/* The beads of a with b as beads of b with a. */
+static struct habar__bead *
+beads_swap(const struct habar__bead *b, size_t n)
+{
+	struct habar__bead *r;
+	size_t k;
+
+	if ((r = malloc((n + 1) * sizeof(*r))) == NULL)
+		return NULL;
+	for (k = 0; k < n; k++) {
+		r[k] = b[k];
+		r[k].a = b[k].b;
+		r[k].b = b[k].a;
+		r[k].na = b[k].nb;
+		r[k].nb = b[k].na;
+	}
+	return r;
+}
+
+/*
+ * Composes through slot pivot (0, 1 or 2): bp are the beads of the pivot
+ * with the lower other slot, bq with the higher one; the groups come back
+ * in slots 0, 1, 2.
+ */
+static enum habar_status
+compose_via(int pivot, const struct habar__align_seq *s, const double *r,
+    const struct habar__bead *bp, size_t np, const struct habar__bead *bq,
+    size_t nq, struct groups *out)
+{
+	static const int others[3][2] = { { 1, 2 }, { 0, 2 }, { 0, 1 } };
+	int lo = others[pivot][0], hi = others[pivot][1], t;
+	size_t k, f[3], c[3];
+	struct group *g;
+	enum habar_status status;
+
+	status = compose(bp, np, bq, nq, &s[lo], &s[hi], 0,
+	    r[lo + hi - 1], out);
+	if (status != HABAR_OK)
+		return status;
+	for (k = 0; k < out->n; k++) {
+		g = &out->g[k];
+		for (t = 0; t < 3; t++) {
+			f[t] = g->first[t];
+			c[t] = g->count[t];
+		}
+		g->first[pivot] = f[0];
+		g->count[pivot] = c[0];
+		g->first[lo] = f[1];
+		g->count[lo] = c[1];
+		g->first[hi] = f[2];
+		g->count[hi] = c[2];
+	}
+	return HABAR_OK;
+}
+
+/* The cost of groups [from, to) of gs over the three pairs. */
+static double
+groups_cost(const struct habar__align_seq *s, const double *r,
+    const struct groups *gs, size_t from, size_t to, const size_t *at)
+{
+	static const int pu[3] = { 0, 0, 1 }, pv[3] = { 1, 2, 2 };
+	size_t pos[3], k;
+	double cost = 0;
+	int q, t;
+
+	for (t = 0; t < 3; t++)
+		pos[t] = at[t];
+	for (k = from; k < to; k++) {
+		for (q = 0; q < 3; q++)
+			cost += habar__align_cost(&s[pu[q]], pos[pu[q]],
+			    gs->g[k].count[pu[q]], &s[pv[q]], pos[pv[q]],
+			    gs->g[k].count[pv[q]], r[q]);
+		for (t = 0; t < 3; t++)
+			pos[t] += gs->g[k].count[t];
+	}
+	return cost;
+}
+
+/*
+ * The weight of the anchors that item i of s[x] and item j of s[y] share
+ * and item l of s[lone] lacks, of the kinds that mean the same in every
+ * language (not learnt pairs, whose keys differ per pair).
+ */
+static double
+shared_absent(const struct habar__align_seq *s, size_t x, size_t i, size_t y,
+    size_t j, size_t lone, size_t l)
+{
+	const uint32_t *kx = s[x].keys + s[x].kfirst[i];
+	const uint32_t *ky = s[y].keys + s[y].kfirst[j];
+	const uint32_t *kl = s[lone].keys + s[lone].kfirst[l];
+	size_t nx = s[x].kfirst[i + 1] - s[x].kfirst[i];
+	size_t ny = s[y].kfirst[j + 1] - s[y].kfirst[j];
+	size_t nl = s[lone].kfirst[l + 1] - s[lone].kfirst[l];
+	size_t a = 0, b = 0, c = 0;
+	double w = 0;
+
+	while (a < nx && b < ny) {
+		if (kx[a] < ky[b])
+			a++;
+		else if (kx[a] > ky[b])
+			b++;
+		else {
+			while (c < nl && kl[c] < kx[a])
+				c++;
+			if ((c >= nl || kl[c] != kx[a]) &&
+			    HABAR__ANCHOR_KIND(kx[a]) != HABAR__ANCHOR_LEX)
+				w += habar__anchor_weight(kx[a]);
+			a++;
+			b++;
+		}
+	}
+	return w;
+}
+
+/*
+ * Appends group *src at positions at[] (advanced) to out; a group of one
+ * item in one language and two in each of the others (a merge both pairs
+ * through that language agreed on) is split in two when that costs less:
+ * the lone item goes with the first or the second pair, and the other
+ * pair stands without it, as when that language dropped a sentence.
+ */
+static enum habar_status
+add_split(const struct habar__align_seq *s, const double *r,
+    const struct group *src, size_t *at, struct groups *out)
+{
+	struct groups tmp;
+	struct group parts[2][2];
+	size_t k, t, x, y, lone = 3, best = 2;
+	double cost, bestcost;
+
+	for (t = 0; t < 3; t++)
+		if (src->count[t] == 1 && src->count[(t + 1) % 3] == 2 &&
+		    src->count[(t + 2) % 3] == 2)
+			lone = t;
+	if (lone < 3) {
+		/*
+		 * Unsplit, the two other languages' pair is two 1-1 links
+		 * (the pair view splits it so), not one 2-2.
+		 */
+		x = (lone + 1) % 3;
+		y = (lone + 2) % 3;
+		if (x > y) {
+			t = x;
+			x = y;
+			y = t;
+		}
+		bestcost = habar__align_cost(&s[lone < x ? lone : x],
+		    at[lone < x ? lone : x], lone < x ? 1 : 2,
+		    &s[lone < x ? x : lone], at[lone < x ? x : lone],
+		    lone < x ? 2 : 1, r[lone + x - 1]) +
+		    habar__align_cost(&s[lone < y ? lone : y],
+		    at[lone < y ? lone : y], lone < y ? 1 : 2,
+		    &s[lone < y ? y : lone], at[lone < y ? y : lone],
+		    lone < y ? 2 : 1, r[lone + y - 1]);
+		for (k = 0; k < 2; k++)
+			bestcost += habar__align_cost(&s[x], at[x] + k, 1, &s[y],
+			    at[y] + k, 1, r[x + y - 1]);
+		for (k = 0; k < 2; k++) {
+			for (t = 0; t < 3; t++) {
+				parts[k][0].count[t] = t == lone ?
+				    (k == 0) : 1;
+				parts[k][1].count[t] = t == lone ?
+				    (k == 1) : 1;
+			}
+			parts[k][0].confidence = parts[k][1].confidence =
+			    src->confidence;
+			tmp.g = parts[k];
+			tmp.n = tmp.cap = 2;
+			cost = groups_cost(s, r, &tmp, 0, 2, at);
+			/*
+			 * What the orphaned pair shares and the lone item
+			 * lacks was not translated from it: the lone
+			 * language dropped that sentence.
+			 */
+			cost -= SPLIT_EVIDENCE * shared_absent(s, x,
+			    at[x] + 1 - k, y, at[y] + 1 - k, lone, at[lone]);
+			if (cost < bestcost - 1e-6) {
+				bestcost = cost;
+				best = k;
+			}
+		}
+	}
+	for (k = 0; k < (best < 2 ? 2u : 1u); k++) {
+		if ((group_new(out)) == NULL)
+			return HABAR_ERR_NOMEM;
+		out->g[out->n - 1] = best < 2 ? parts[best][k] : *src;
+		for (t = 0; t < 3; t++) {
+			out->g[out->n - 1].first[t] = at[t];
+			at[t] += out->g[out->n - 1].count[t];
+		}
+	}
+	return HABAR_OK;
+}
+
+/*
+ * Reconciles the three pairwise alignments of slots 0 (the pivot), 1 and 2
+ * (b1: 0 with 1, b2: 0 with 2, b3: 1 with 2; r: their ratios).  Each
+ * language in turn serves as the pivot of a composition, which trusts the
+ * two pairs through it and derives the third; where the three
+ * compositions agree on a boundary in all languages, the text is cut, and
+ * between two cuts the composition whose links cost least over all three
+ * pairs is kept.  So a pair's error is outvoted by the other two, and the
+ * groups stay three-way links no pair can contradict.
+ */
+static enum habar_status
+reconcile(const struct habar__align_seq *s, const double *r,
+    const struct habar__bead *b1, size_t n1, const struct habar__bead *b2,
+    size_t n2, const struct habar__bead *b3, size_t n3, struct groups *out)
+{
+	struct groups c[3];
+	struct habar__bead *x1 = NULL, *x2 = NULL, *x3 = NULL;
+	size_t p[3] = { 0, 0, 0 }, from[3] = { 0, 0, 0 }, at[3] = { 0, 0, 0 };
+	size_t end[3][3], sum[3], k, m, t, best;
+	double cost, bestcost;
+	enum habar_status status = HABAR_ERR_NOMEM;
+	int same, all;
+
+	memset(c, 0, sizeof(c));
+	if ((x1 = beads_swap(b1, n1)) == NULL ||
+	    (x2 = beads_swap(b2, n2)) == NULL ||
+	    (x3 = beads_swap(b3, n3)) == NULL)
+		goto done;
+	if ((status = compose_via(0, s, r, b1, n1, b2, n2, &c[0])) !=
+	    HABAR_OK ||
+	    (status = compose_via(1, s, r, x1, n1, b3, n3, &c[1])) !=
+	    HABAR_OK ||
+	    (status = compose_via(2, s, r, x2, n2, x3, n3, &c[2])) !=
+	    HABAR_OK)
+		goto done;
+	for (m = 0; m < 3; m++)
+		for (t = 0; t < 3; t++)
+			end[m][t] = 0;
+	for (;;) {
+		/* Step each composition to its next cut; all at one cut? */
+		all = 1;
+		for (m = 0; m < 3; m++) {
+			sum[m] = end[m][0] + end[m][1] + end[m][2];
+			if (m > 0 && (end[m][0] != end[0][0] ||
+			    end[m][1] != end[0][1] || end[m][2] != end[0][2]))
+				all = 0;
+		}
+		if (all && (p[0] > from[0] || p[1] > from[1] || p[2] > from[2] ||
+		    p[0] == c[0].n)) {
+			/* A region [from, p) in each: keep the cheapest. */
+			same = p[0] - from[0] == p[1] - from[1] &&
+			    p[0] - from[0] == p[2] - from[2];
+			for (k = 0; same && k < p[0] - from[0]; k++)
+				for (m = 1; m < 3; m++)
+					for (t = 0; t < 3; t++)
+						if (c[m].g[from[m] + k].count[t] !=
+						    c[0].g[from[0] + k].count[t])
+							same = 0;
+			best = 0;
+			if (!same) {
+				bestcost = groups_cost(s, r, &c[0], from[0], p[0],
+				    at);
+				for (m = 1; m < 3; m++) {
+					cost = groups_cost(s, r, &c[m], from[m],
+					    p[m], at);
+					if (cost < bestcost - 1e-6) {
+						bestcost = cost;
+						best = m;
+					}
+				}
+			}
+			for (k = from[best]; k < p[best]; k++) {
+				if ((status = add_split(s, r, &c[best].g[k], at,
+				    out)) != HABAR_OK)
+					goto done;
+			}
+			for (m = 0; m < 3; m++)
+				from[m] = p[m];
+			if (p[0] == c[0].n && p[1] == c[1].n && p[2] == c[2].n)
+				break;
+		}
+		/* Advance the compositions whose cut comes first. */
+		m = 0;
+		for (t = 1; t < 3; t++)
+			if (p[t] < c[t].n && (p[m] >= c[m].n || sum[t] < sum[m]))
+				m = t;
+		if (p[m] >= c[m].n) {
+			status = HABAR_ERR_ARGUMENT;	/* totals differ */
+			goto done;
+		}
+		for (t = 0; t < 3; t++) {
+			if (p[t] >= c[t].n || sum[t] != sum[m])
+				continue;
+			for (k = 0; k < 3; k++)
+				end[t][k] += c[t].g[p[t]].count[k];
+			p[t]++;
+		}
+	}
+	status = HABAR_OK;
+done:
+	for (m = 0; m < 3; m++)
+		free(c[m].g);
+	free(x1);
+	free(x2);
+	free(x3);
+	return status;
+}
+
+/*
+ * The links of slots 1 and 2 in groups [from, gs->n), as beads (a guide
+ * for aligning the two directly): *beads_out malloc'd.
+ */
+static enum habar_status
+project(const struct groups *gs, size_t from, struct habar__bead **beads_out,
+    size_t *count_out)
+{
+	struct habar__bead *b;
+	size_t k, n = 0;
+
+	if ((b = malloc((gs->n - from + 1) * sizeof(*b))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (k = from; k < gs->n; k++) {
+		if (gs->g[k].count[1] == 0 && gs->g[k].count[2] == 0)
+			continue;
+		b[n].a = (uint32_t)gs->g[k].first[1];
+		b[n].b = (uint32_t)gs->g[k].first[2];
+		b[n].na = (uint8_t)(gs->g[k].count[1] < 255 ?
+		    gs->g[k].count[1] : 255);
+		b[n].nb = (uint8_t)(gs->g[k].count[2] < 255 ?
+		    gs->g[k].count[2] : 255);
+		b[n].confidence = gs->g[k].confidence;
+		n++;
+	}
+	*beads_out = b;
+	*count_out = n;
+	return HABAR_OK;
 }
 
 /* The expected characters of language b for one of language a. */
@@ -472,8 +817,9 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 {
 	struct habar__align_seq s[3] = { { 0, NULL, NULL, NULL }, { 0, NULL, NULL, NULL },
 	    { 0, NULL, NULL, NULL } };
-	struct habar__bead *b1 = NULL, *b2 = NULL;
-	size_t n1 = 0, n2 = 0, k, start = out->n, slot;
+	struct habar__bead *b1 = NULL, *b2 = NULL, *b3 = NULL;
+	size_t n1 = 0, n2 = 0, n3 = 0, k, start = out->n, slot;
+	double r[3];
 	struct group *g;
 	enum habar_status status;
 
@@ -491,8 +837,23 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 		    guide_count(guides, 1), &b2, &n2);
 		if (status != HABAR_OK)
 			goto done;
-		status = compose(b1, n1, b2, n2, &s[1], &s[2], paragraphs,
-		    ratio(data, order[1], order[2]), out);
+		r[0] = ratio(data, order[0], order[1]);
+		r[1] = ratio(data, order[0], order[2]);
+		r[2] = ratio(data, order[1], order[2]);
+		if (!paragraphs && guide_get(guides, 2) != NULL) {
+			/* The second pass: all three pairs, reconciled. */
+			if ((status = habar__align_pair(&s[1], &s[2], 0, r[2],
+			    guide_get(guides, 2), guide_count(guides, 2), &b3,
+			    &n3)) == HABAR_OK)
+				status = reconcile(s, r, b1, n1, b2, n2, b3, n3,
+				    out);
+		} else {
+			status = compose(b1, n1, b2, n2, &s[1], &s[2],
+			    paragraphs, r[2], out);
+			/* The first pass: its links of X with Y guide the next. */
+			if (status == HABAR_OK && !paragraphs && guides != NULL)
+				status = project(out, start, &b3, &n3);
+		}
 		if (status != HABAR_OK)
 			goto done;
 	} else {
@@ -508,7 +869,7 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 			g->confidence = b1[k].confidence;
 		}
 	}
-	if ((status = guide_step(guides, b1, n1, b2, n2)) != HABAR_OK)
+	if ((status = guide_step(guides, b1, n1, b2, n2, b3, n3)) != HABAR_OK)
 		goto done;
 	/* From slots back to languages, and to absolute numbers. */
 	for (k = start; k < out->n; k++) {
@@ -526,6 +887,7 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 done:
 	free(b1);
 	free(b2);
+	free(b3);
 	return status;
 }
 
@@ -723,6 +1085,10 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	for (k = 1; k < nl; k++)
 		if ((status = learn(&sents, data, order[0], order[k])) != HABAR_OK)
 			goto done;
+	/* The two other languages are aligned directly too. */
+	if (nl == 3 && (status = learn(&sents, data, order[1], order[2])) !=
+	    HABAR_OK)
+		goto done;
 	guides.replay = 1;
 	if ((status = align_sentences(doc, data, order, &paras, &guides,
 	    &sents)) != HABAR_OK)

@@ -592,3 +592,87 @@ done:
 	free(pr.wb);
 	return status;
 }
+
+/* Appends the anchor keys of items [first, first + n) of s to buf (room
+ * for max), returns the new count. */
+static size_t
+gather_all(const struct habar__align_seq *s, size_t first, size_t n,
+    uint32_t *buf, size_t m, size_t max)
+{
+	size_t i, k;
+
+	for (i = first; i < first + n; i++)
+		for (k = s->kfirst[i]; k < s->kfirst[i + 1] && m < max; k++)
+			buf[m++] = s->keys[k];
+	return m;
+}
+
+static int
+cmp_u32(const void *x, const void *y)
+{
+	uint32_t p = *(const uint32_t *)x, q = *(const uint32_t *)y;
+
+	return p < q ? -1 : p > q;
+}
+
+double
+habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
+    const struct habar__align_seq *b, size_t bi, size_t nb, double ratio)
+{
+	uint32_t ka[4 * HABAR__ANCHOR_ALL_MAX], kb[4 * HABAR__ANCHOR_ALL_MAX];
+	const struct params *p = &sentence_params;
+	struct pair pr;
+	size_t la, lb, x = 0, y = 0, i;
+	double len_a = 0, len_b = 0, w = 0, missed = 0, miss_a = 0, miss_b = 0,
+	    cost;
+	int mv;
+
+	if (!tail_ready)
+		init_tail();
+	if (na == 0 && nb == 0)
+		return 0;
+	la = gather_all(a, ai, na, ka, 0, sizeof(ka) / sizeof(ka[0]));
+	lb = gather_all(b, bi, nb, kb, 0, sizeof(kb) / sizeof(kb[0]));
+	qsort(ka, la, sizeof(uint32_t), cmp_u32);
+	qsort(kb, lb, sizeof(uint32_t), cmp_u32);
+	for (i = 0; i < la; i++)
+		miss_a += habar__anchor_miss(ka[i]);
+	for (i = 0; i < lb; i++)
+		miss_b += habar__anchor_miss(kb[i]);
+	while (x < la && y < lb) {
+		if (ka[x] < kb[y])
+			x++;
+		else if (ka[x] > kb[y])
+			y++;
+		else {
+			w += habar__anchor_weight(ka[x]);
+			missed += habar__anchor_miss(ka[x]);
+			x++;
+			y++;
+		}
+	}
+	for (i = ai; i < ai + na; i++)
+		len_a += a->len[i];
+	for (i = bi; i < bi + nb; i++)
+		len_b += b->len[i];
+	if (na == 0 || nb == 0) {
+		/* Items with no counterpart: each its own 1-0 or 0-1. */
+		cost = p->prior[M_10] * (double)(na + nb);
+	} else {
+		mv = na == 1 && nb == 1 ? M_11 : na == 2 && nb == 1 ? M_21 :
+		    na == 1 && nb == 2 ? M_12 : M_22;
+		cost = p->prior[mv];
+		/* Bigger groups than the programme makes: dearer per item. */
+		if (na + nb > 4)
+			cost += 3.0 * (double)(na + nb - 4);
+		else if (na > 2 || nb > 2)
+			cost += 3.0;
+	}
+	if (na > 0 && nb > 0) {
+		pr.ratio = ratio > 0 ? ratio : 1.0;
+		pr.p = p;
+		cost += length_cost(&pr, len_a, len_b);
+	}
+	return cost + p->miss_cost * (miss_a + miss_b) -
+	    (p->match_bonus * w + 2 * p->miss_cost * missed);
+}

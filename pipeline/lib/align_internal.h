@@ -127,6 +127,16 @@ enum habar_status habar__align_pair(const struct habar__align_seq *a,
     struct habar__bead **beads_out, size_t *count_out);
 
 /*
+ * The cost of linking items [ai, ai + na) of a with [bi, bi + nb) of b as
+ * one bead, on the sentence model of habar__align_pair (ratio: expected
+ * characters of b for one of a); groups bigger than the programme's beads
+ * are given a cost growing with their size.  For comparing alignments.
+ */
+double habar__align_cost(const struct habar__align_seq *a, size_t ai,
+    size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
+    double ratio);
+
+/*
  * The learnt word-translation table of a pair of languages (align_lex.c):
  * for a stem of side 0 or side 1, the anchor key it shares with its
  * partner.

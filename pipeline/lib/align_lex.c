@@ -140,7 +140,7 @@ map_at(struct map *m, uint64_t key)
 	uint64_t *nk;
 	uint32_t *nv;
 
-	if ((m->count + 1) * 2 > m->cap) {
+	if ((m->count + 1) * 4 > m->cap * 3) {
 		ncap = m->cap ? m->cap * 2 : 4096;
 		nk = calloc(ncap, sizeof(*nk));
 		nv = calloc(ncap, sizeof(*nv));

@@ -2,8 +2,9 @@
  * test_align.c: the aligner: anchors that survive translation (names
  * through transliteration, numbers, telephone numbers, URLs, cognates),
  * the banded dynamic programme on drops and merges, loading releases with
- * their errors, and three-way links that partition every language and
- * agree with the pair view.
+ * their errors, three-way links that partition every language and
+ * agree with the pair view, the cost reconciliation compares, and a
+ * sentence the pivot dropped linked between the other two.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -271,6 +272,85 @@ test_three_way(void)
 	habar_align_free(al);
 }
 
+/* The cost of a group of items, which reconciliation compares. */
+static void
+test_cost(void)
+{
+	static const uint32_t la[4] = { 100, 100, 30, 200 };
+	static const uint32_t lb[4] = { 102, 130, 98, 201 };
+	size_t ka[5], kb[5];
+	struct habar__align_seq a = seq(la, 4, ka), b = seq(lb, 4, kb);
+	double one, merged;
+
+	CHECK(habar__align_cost(&a, 0, 0, &b, 0, 0, 1.0) == 0);
+	one = habar__align_cost(&a, 0, 1, &b, 0, 1, 1.0);
+	CHECK(one >= 0 && one < 1);
+	/* A 2-1 of matching lengths is a merge, dearer than a 1-1. */
+	merged = habar__align_cost(&a, 1, 2, &b, 1, 1, 1.0);
+	CHECK(merged > one && merged < 6);
+	/* Lengths that disagree cost more than lengths that agree. */
+	CHECK(habar__align_cost(&a, 0, 1, &b, 3, 1, 1.0) > one + 5);
+	/* Groups beyond the programme's beads grow dearer with size. */
+	CHECK(habar__align_cost(&a, 0, 3, &b, 0, 2, 1.0) >
+	    habar__align_cost(&a, 0, 2, &b, 0, 2, 1.0));
+	CHECK(habar__align_cost(&a, 0, 2, &b, 0, 0, 1.0) >
+	    habar__align_cost(&a, 0, 1, &b, 0, 0, 1.0));
+}
+
+/*
+ * English drops a sentence that Russian and Kazakh both keep: the two link
+ * it with each other, and the links around it stay 1-1.
+ */
+static const char en_drop[] =
+    "---\nid: d\nlang: en\n---\n\n"
+    "The government met in Astana on Tuesday to discuss the budget.\n"
+    "The finance minister presented a plan for the next three years.\n"
+    "Deputies asked about spending on schools and hospitals.\n";
+static const char ru_drop[] =
+    "---\nid: d\nlang: ru\n---\n\n"
+    "Правительство собралось во вторник в Астане, чтобы обсудить бюджет.\n"
+    "Министр финансов представил план на следующие три года.\n"
+    "Заседание длилось 4 часа.\n"
+    "Депутаты спрашивали о расходах на школы и больницы.\n";
+static const char kk_drop[] =
+    "---\nid: d\nlang: kk\n---\n\n"
+    "Үкімет сейсенбі күні Астанада бюджетті талқылау үшін жиналды.\n"
+    "Қаржы министрі алдағы үш жылға арналған жоспарды ұсынды.\n"
+    "Отырыс 4 сағатқа созылды.\n"
+    "Депутаттар мектептер мен ауруханаларға жұмсалатын шығындар туралы "
+    "сұрады.\n";
+
+static void
+test_dropped_by_pivot(void)
+{
+	struct habar_align *al;
+	struct habar_parallel *doc;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	CHECK(habar_align_new(&al) == HABAR_OK);
+	CHECK(habar_parallel_new(&doc) == HABAR_OK);
+	CHECK(load(al, doc, en_drop, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(load(al, doc, ru_drop, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(load(al, doc, kk_drop, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(habar_align_document(al, doc) == HABAR_OK);
+	check_partition(doc, HABAR_PARALLEL_SENTENCES);
+	fp = open_memstream(&out, &len);
+	CHECK(habar_align_write_pair(al, doc, 1, 2, fp) == HABAR_OK);
+	fclose(fp);
+	CHECK_STR(out, "1\t1\n2\t2\n3\t3\n4\t4\n");
+	free(out);
+	out = NULL;
+	fp = open_memstream(&out, &len);
+	CHECK(habar_align_write_pair(al, doc, 0, 1, fp) == HABAR_OK);
+	fclose(fp);
+	CHECK_STR(out, "1\t1\n2\t2\n\t3\n3\t4\n");
+	free(out);
+	habar_parallel_free(doc);
+	habar_align_free(al);
+}
+
 int
 main(void)
 {
@@ -278,6 +358,8 @@ main(void)
 	test_pair();
 	test_load_errors();
 	test_three_way();
+	test_cost();
+	test_dropped_by_pivot();
 	habar__anchor_cache_free(cache);
 	habar__align_icu_free(icu);
 	return CHECK_DONE();
