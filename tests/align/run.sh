@@ -18,7 +18,7 @@ bin=${HABAR_BIN:?}
 shared=${HABAR_SHARED:-$src/../shared}
 eval_py=$src/tests/bench/align_eval.py
 fix=$src/tests/cli/habar-align/fixtures
-F1_FLOOR=${F1_FLOOR:-0.975}
+F1_FLOOR=${F1_FLOOR:-0.983}
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
