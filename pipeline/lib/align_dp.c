@@ -199,11 +199,13 @@ gain_union(const struct pair *pr, size_t i, size_t j, int na, int nb)
 
 /*
  * The cost of the bead of na items of a ending before item i and nb items
- * of b ending before item j, whose shared anchors gain gain.
+ * of b ending before item j, whose shared anchors gain gain.  When the
+ * cost without the length term already reaches limit, the bead cannot win
+ * and that lower bound is returned (the length term is the dear part).
  */
 static double
 bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
-    enum move mv, double gain)
+    enum move mv, double gain, double limit)
 {
 	double la = 0, lb = 0, wa = 0, wb = 0, cost;
 	int x, y;
@@ -216,10 +218,13 @@ bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
 		lb += pr->b->len[j - y];
 		wb += pr->wb[j - y];
 	}
-	cost = pr->p->prior[mv];
-	if (na > 0 && nb > 0)
+	cost = pr->p->prior[mv] + pr->p->miss_cost * (wa + wb) - gain;
+	if (na > 0 && nb > 0) {
+		if (cost >= limit)
+			return cost + 1.0;	/* clear of rounding: loses */
 		cost += length_cost(pr, la, lb);
-	return cost + pr->p->miss_cost * (wa + wb) - gain;
+	}
+	return cost;
 }
 
 struct band {
@@ -416,7 +421,7 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 					continue;
 				bc = (float)bead_cost(pr, i, j, da[mv], db[mv],
 				    (enum move)mv, bead_gain(pr, bd, g, i, j, da[mv],
-				    db[mv], &exact));
+				    db[mv], &exact), (double)best - prev);
 				/*
 				 * With an upper bound of the gain, bc is a lower
 				 * bound of the cost: worth refining only if it
@@ -425,7 +430,7 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 				if (!exact && prev + bc < best)
 					bc = (float)bead_cost(pr, i, j, da[mv], db[mv],
 					    (enum move)mv, gain_union(pr, i, j, da[mv],
-					    db[mv]));
+					    db[mv]), (double)best - prev);
 				c = prev + bc;
 				if (c < best) {
 					best = c;
