@@ -36,6 +36,20 @@ on_signal(int sig)
 	raise(sig);
 }
 
+/* Drops the pending output's names.  The signal handler reads
+ * pending_tmp, so it is cleared before the memory is freed: a signal in
+ * between must not unlink through a freed pointer. */
+static void
+forget_pending(void)
+{
+	char *tmp = pending_tmp, *final = pending_final;
+
+	pending_tmp = NULL;
+	pending_final = NULL;
+	free(tmp);
+	free(final);
+}
+
 void
 cli_init(int argc, char **argv, const char *usage)
 {
@@ -209,8 +223,7 @@ cli_output_open(const char *path)
 	signal(SIGPIPE, on_signal);
 	if ((fd = mkstemp(pending_tmp)) < 0) {
 		int saved = errno;
-		free(pending_tmp);
-		pending_tmp = NULL;
+		forget_pending();
 		cli_fatal("%s: %s", path, strerror(saved));
 	}
 	/* mkstemp makes 0600; a published file gets the usual mode. */
@@ -242,9 +255,7 @@ cli_output_commit(FILE *fp)
 		cli_fatal("%s: write error: %s", pending_final, strerror(errno));
 	if (rename(pending_tmp, pending_final) != 0)
 		cli_fatal("%s: %s", pending_final, strerror(errno));
-	free(pending_tmp);
-	free(pending_final);
-	pending_tmp = pending_final = NULL;
+	forget_pending();
 }
 
 void
@@ -252,9 +263,7 @@ cli_output_abort(void)
 {
 	if (pending_tmp != NULL) {
 		unlink(pending_tmp);
-		free(pending_tmp);
-		free(pending_final);
-		pending_tmp = pending_final = NULL;
+		forget_pending();
 	}
 }
 
