@@ -30,7 +30,7 @@ static const char usage[] =
     "parallel XML file written by habar-align.  Attachments named in the\n"
     "front matter ('attachments:') are looked for beside the first input.\n"
     "The languages go into the pack in the order kk, ru, en, whatever the\n"
-    "order of the arguments.\n"
+    "order of the arguments.  A lone INPUT may be '-', standard input.\n"
     "\n"
     "  -o, --output OUT     the archive to write (required); written to a\n"
     "                       temporary file and renamed when complete\n"
@@ -84,6 +84,12 @@ parse_options(int argc, char **argv, struct options *opts)
 		cli_usage_error("no input: give release files or a parallel XML");
 	if (argc - optind > HABAR_PARALLEL_MAX_LANGS)
 		cli_usage_error("at most %d release files", HABAR_PARALLEL_MAX_LANGS);
+	/* Several releases are read twice (their languages order them),
+	 * which standard input cannot be. */
+	for (c = optind; argc - optind > 1 && c < argc; c++)
+		if (strcmp(argv[c], "-") == 0)
+			cli_usage_error("'-' (standard input) only as the one "
+			    "input");
 }
 
 /* The format: --format, else OUT's extension, else zip. */
@@ -194,6 +200,8 @@ order_by_language(char **paths, int count)
 	struct ranked ranked[HABAR_PARALLEL_MAX_LANGS];
 	int i;
 
+	if (count < 2)
+		return;
 	for (i = 0; i < count; i++) {
 		ranked[i].path = paths[i];
 		ranked[i].rank = language_rank(paths[i], ranked[i].lang,
@@ -267,7 +275,10 @@ main(int argc, char **argv)
 	} else {
 		order_by_language(argv + optind, argc - optind);
 		doc = read_releases(argv + optind, argc - optind);
-		release_files = (const char **)(argv + optind);
+		/* A release from standard input cannot be read again: the
+		 * pack then holds it written anew from the document. */
+		if (strcmp(argv[optind], "-") != 0)
+			release_files = (const char **)(argv + optind);
 	}
 	for (i = 0; i < opts.attach_count; i++) {
 		const char *slash = strrchr(opts.attach[i], '/');
