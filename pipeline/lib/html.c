@@ -160,6 +160,27 @@ dateline(FILE *out, const struct habar_parallel *doc, size_t li)
 	fputs("</p>\n", out);
 }
 
+/* Writes a link to the page of language lang, named in that language. */
+static void
+language_link(FILE *out, const char *lang,
+    const struct habar_html_links *links)
+{
+	struct labels l;
+
+	load_labels(lang, &l);
+	fputs("<a href=\"", out);
+	escape_url(out, links->page_prefix);
+	escape_url(out, lang);
+	escape_url(out, links->page_suffix);
+	fputs("\" hreflang=\"", out);
+	escape_str(out, lang);
+	fputs("\" lang=\"", out);
+	escape_str(out, lang);
+	fputs("\">", out);
+	escape_str(out, l.language);
+	fputs("</a>", out);
+}
+
 /* Writes the list of the release's attachments, each a link into the
  * attachments directory. */
 static void
@@ -214,23 +235,9 @@ habar_html_page(const struct habar_parallel *doc, size_t li,
 	fputs("<body>\n<nav aria-label=\"", out);
 	escape_str(out, labels.languages);
 	fputs("\">", out);
-	for (k = 0; k < doc->language_count; k++) {
-		struct labels other;
-		if (k == li)
-			continue;
-		load_labels(doc->languages[k].lang, &other);
-		fputs("<a href=\"", out);
-		escape_url(out, links->page_prefix);
-		escape_url(out, doc->languages[k].lang);
-		escape_url(out, links->page_suffix);
-		fputs("\" hreflang=\"", out);
-		escape_str(out, doc->languages[k].lang);
-		fputs("\" lang=\"", out);
-		escape_str(out, doc->languages[k].lang);
-		fputs("\">", out);
-		escape_str(out, other.language);
-		fputs("</a>", out);
-	}
+	for (k = 0; k < doc->language_count; k++)
+		if (k != li)
+			language_link(out, doc->languages[k].lang, links);
 	fputs("<a href=\"", out);
 	escape_url(out, links->side_by_side);
 	fputs("\">", out);
@@ -296,21 +303,8 @@ habar_html_side_by_side(const struct habar_parallel *doc,
 		return HABAR_ERR_NOMEM;
 	head(out, doc->languages[0].lang, field(doc, 0, "title"), links);
 	fputs("<body class=\"side-by-side\">\n<nav>", out);
-	for (k = 0; k < doc->language_count; k++) {
-		struct labels l;
-		load_labels(doc->languages[k].lang, &l);
-		fputs("<a href=\"", out);
-		escape_url(out, links->page_prefix);
-		escape_url(out, doc->languages[k].lang);
-		escape_url(out, links->page_suffix);
-		fputs("\" hreflang=\"", out);
-		escape_str(out, doc->languages[k].lang);
-		fputs("\" lang=\"", out);
-		escape_str(out, doc->languages[k].lang);
-		fputs("\">", out);
-		escape_str(out, l.language);
-		fputs("</a>", out);
-	}
+	for (k = 0; k < doc->language_count; k++)
+		language_link(out, doc->languages[k].lang, links);
 	fputs("</nav>\n<main>\n<table class=\"parallel\">\n<thead>\n<tr>\n", out);
 	for (k = 0; k < doc->language_count; k++) {
 		fputs("<th lang=\"", out);
