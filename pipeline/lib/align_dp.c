@@ -41,10 +41,13 @@ struct params {
  * .0015.  Drops are given more room than Gale and Church's .0099: a
  * release translated by hand loses a sentence about as often as it
  * merges two, and a missing sentence explained as a merge costs two
- * wrong links.
+ * wrong links.  The variance is wider than Gale and Church's 6.8: with
+ * the three pairs reconciled, a looser length model lets anchors and the
+ * other two pairs decide more often, which measured better on held-out
+ * perturbations.
  */
 static const struct params sentence_params = {
-	6.8,
+	10.0,
 	{ 0, 0.1165, 3.6, 3.6, 3.3, 3.3, 6.5 },
 	3.0, 0.6
 };
