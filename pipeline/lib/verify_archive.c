@@ -39,23 +39,56 @@ split_name(const char *name, char *folder, size_t folder_size,
 	return 1;
 }
 
+/*
+ * The member paths met so far, in an open-addressing hash table: a
+ * hostile archive may hold millions of members, and a list searched from
+ * the start for each would take hours over them.
+ */
 struct seen {
-	char **paths;
-	size_t count, cap;
+	char **slots;		/* cap slots, NULL where free */
+	size_t count, cap;	/* cap is 0 or a power of two */
 };
 
+static size_t
+hash_path(const char *path)
+{
+	size_t h = 2166136261u;
+
+	for (; *path != '\0'; path++)
+		h = (h ^ (unsigned char)*path) * 16777619u;
+	return h;
+}
+
+/* The slot holding path, or the free slot where it would go. */
+static char **
+slot_of(const struct seen *seen, const char *path)
+{
+	size_t i = hash_path(path) & (seen->cap - 1);
+
+	while (seen->slots[i] != NULL && strcmp(seen->slots[i], path) != 0)
+		i = (i + 1) & (seen->cap - 1);
+	return &seen->slots[i];
+}
+
+/* Adds path (not yet in the table); returns -1 when out of memory. */
 static int
 remember(struct seen *seen, const char *path)
 {
-	if (seen->count == seen->cap) {
-		size_t cap = seen->cap ? seen->cap * 2 : 32;
-		char **grown = realloc(seen->paths, cap * sizeof(*grown));
-		if (grown == NULL)
+	if (2 * (seen->count + 1) > seen->cap) {
+		struct seen grown = { NULL, seen->count, 0 };
+		size_t i;
+		grown.cap = seen->cap ? seen->cap * 2 : 64;
+		if (grown.cap < seen->cap ||
+		    (grown.slots = calloc(grown.cap, sizeof(char *))) == NULL)
 			return -1;
-		seen->paths = grown;
-		seen->cap = cap;
+		for (i = 0; i < seen->cap; i++)
+			if (seen->slots[i] != NULL)
+				*slot_of(&grown, seen->slots[i]) =
+				    seen->slots[i];
+		free(seen->slots);
+		*seen = grown;
 	}
-	if ((seen->paths[seen->count] = strdup(path)) == NULL)
+	if ((*slot_of(seen, path) = strdup(path)) == NULL)
 		return -1;
 	seen->count++;
 	return 0;
@@ -64,12 +97,7 @@ remember(struct seen *seen, const char *path)
 static int
 was_seen(const struct seen *seen, const char *path)
 {
-	size_t i;
-
-	for (i = 0; i < seen->count; i++)
-		if (strcmp(seen->paths[i], path) == 0)
-			return 1;
-	return 0;
+	return seen->cap > 0 && *slot_of(seen, path) != NULL;
 }
 
 enum habar_status
@@ -239,9 +267,9 @@ habar_pack_verify(const char *path, habar_verify_fn *found, void *arg,
 			found(arg, HABAR_VERIFY_MISSING, manifest->entries[i].path,
 			    "listed in the manifest, not in the pack");
 done:
-	for (i = 0; i < seen.count; i++)
-		free(seen.paths[i]);
-	free(seen.paths);
+	for (i = 0; i < seen.cap; i++)
+		free(seen.slots[i]);
+	free(seen.slots);
 	free(buf);
 	if (ar != NULL)
 		archive_read_free(ar);
