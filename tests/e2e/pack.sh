@@ -93,6 +93,10 @@ echo extra > "$d/extra.txt"
     inclusive-forum-2026/extra.txt)
 verify "$tmp/extra.tar" | grep -q 'extra.txt: extra' ||
     fail "an extra member is not reported"
+(cd "$tmp/x" && bsdtar -cf "$tmp/twice.tar" inclusive-forum-2026/manifest.xml \
+    inclusive-forum-2026/extra.txt inclusive-forum-2026/extra.txt)
+verify "$tmp/twice.tar" | grep -q 'extra.txt: extra (a second member' ||
+    fail "a member stored twice is not reported"
 # Cut short: reported as truncated, exit 1.
 head -c 20000 "$tmp/inclusive-forum-2026.a.tar.xz" > "$tmp/cut.tar.xz"
 verify "$tmp/cut.tar.xz" > "$tmp/findings"
