@@ -20,6 +20,7 @@
  * path (a few times), then with W doubled.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,7 +67,8 @@ static const struct params paragraph_params = {
 /* -log(erfc(x / sqrt 2)) for x = k / 64, k = 0..TABLE-1. */
 #define TABLE 2048
 static float tail_table[TABLE];
-static int tail_ready;
+/* Filled once per process, whichever thread aligns first. */
+static pthread_once_t tail_once = PTHREAD_ONCE_INIT;
 
 static void
 init_tail(void)
@@ -79,7 +81,6 @@ init_tail(void)
 		v = erfc(x / sqrt(2.0));
 		tail_table[k] = v > 1e-300 ? (float)-log(v) : 690.0f;
 	}
-	tail_ready = 1;
 }
 
 static double
@@ -513,8 +514,7 @@ habar__align_pair(const struct habar__align_seq *a,
 
 	*beads_out = NULL;
 	*count_out = 0;
-	if (!tail_ready)
-		init_tail();
+	pthread_once(&tail_once, init_tail);
 	memset(&bd, 0, sizeof(bd));
 	pr.a = a;
 	pr.b = b;
@@ -635,8 +635,7 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 	    cost;
 	int mv;
 
-	if (!tail_ready)
-		init_tail();
+	pthread_once(&tail_once, init_tail);
 	if (na == 0 && nb == 0)
 		return 0;
 	la = gather_all(a, ai, na, ka, 0, sizeof(ka) / sizeof(ka[0]));

@@ -680,11 +680,10 @@ group_releases(struct state *st)
 }
 
 /*
- * Aligns a tiny two-language document once before the workers start.
- * The aligner fills a table of its cost function on first use without a
- * lock (align_dp.c), and the data directory is looked up once and
- * remembered (data.c); doing both here, in one thread, leaves the
- * workers nothing but reads of them.
+ * Aligns a tiny two-language document once before the workers start, so
+ * that an aligner that cannot work here (a data file or transliterator
+ * missing) stops the run at once, with one message, instead of failing
+ * every release in every worker.
  */
 static enum habar_status
 warm_up(void)

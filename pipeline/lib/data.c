@@ -5,6 +5,7 @@
  * (data_internal.h).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,25 +59,31 @@ exe_relative_datadir(char *dir, size_t size)
 	return (size_t)snprintf(dir, size, "%s/../share/habar", exe) < size;
 }
 
-/* True when the running executable lives under the build tree. */
-static int
-running_from_build_tree(void)
+static int build_tree_answer;
+static pthread_once_t build_tree_once = PTHREAD_ONCE_INIT;
+
+static void
+find_out_build_tree(void)
 {
-	static int answer = -1;
 	char exe[4096];
 	ssize_t n;
 	size_t build_len = strlen(HABAR_BINARY_DIR);
 
-	if (answer >= 0)
-		return answer;
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	answer = 0;
 	if (n > 0) {
 		exe[n] = '\0';
-		answer = strncmp(exe, HABAR_BINARY_DIR, build_len) == 0 &&
+		build_tree_answer = strncmp(exe, HABAR_BINARY_DIR, build_len) == 0 &&
 		    exe[build_len] == '/';
 	}
-	return answer;
+}
+
+/* True when the running executable lives under the build tree; found out
+ * once per process, whichever thread asks first. */
+static int
+running_from_build_tree(void)
+{
+	pthread_once(&build_tree_once, find_out_build_tree);
+	return build_tree_answer;
 }
 
 enum habar_status
