@@ -9,7 +9,10 @@ For each language it prints:
     caught when the checker lists the misspelt word;
     "nonword" is the same over the typos that are not themselves a word
     of the clean text (a typo giving another real word, "form" for
-    "from", escapes every dictionary-based checker);
+    "from", escapes every dictionary-based checker); a last line counts
+    the typos the reference dictionary itself accepts (real-word errors,
+    by hunspell's verdict, which no checker without context can flag)
+    and how many of the checker's misses are among them;
   - false flags per 1,000 words on the clean text (every word the checker
     lists there);
   - throughput in words per second on a large file, in wall-clock time and
@@ -136,12 +139,20 @@ def main():
             ("habar-spell", [habar, "--lang", lang, "-l"]),
             ("  -j 2", [habar, "--lang", lang, "-l", "-j", "2"]),
         ]
+        realword = None
+        missed = None
         for name, cmd in tools:
             flagged, _, _ = run(cmd, typo)
             caught = set()
             for w in flagged:
                 caught.add(w)
                 caught.update(re.split(r"[-'’.]", w))
+            if realword is None:
+                # The first tool is hunspell: the typos it accepts are
+                # words of its dictionary.
+                realword = set(t for t in typos if t not in caught)
+            elif missed is None:
+                missed = [t for t in typos if t not in caught]
             recall = sum(1 for t in typos if t in caught) / max(1, len(typos))
             recall_nw = (sum(1 for t in nonword if t in caught) /
                          max(1, len(nonword)))
@@ -164,6 +175,14 @@ def main():
                 cps), flush=True)
         print("%-4s %d words, %d injected typos (%d not a word of the text)"
               % (lang, words, len(typos), len(nonword)))
+        nreal = sum(1 for t in typos if t in realword)
+        rmiss = sum(1 for t in missed if t in realword)
+        print("%-4s %d typos are words hunspell accepts; habar-spell misses "
+              "%d typos, %d of them such real words (recall over the "
+              "other typos %.1f%%)" % (
+                  lang, nreal, len(missed), rmiss,
+                  100 * (1 - (len(missed) - rmiss) /
+                         max(1, len(typos) - nreal))))
 
 
 if __name__ == "__main__":
