@@ -34,7 +34,12 @@ struct habar_manifest {
 	char *date;		/* the release date, ISO 8601 */
 	char *generator;	/* "habar-pack 0.1.0" */
 	struct habar_manifest_entry *entries;
-	size_t count, cap_;
+	size_t count;
+	/* private: capacity of entries, and a hash index of their paths
+	 * (slots hold entry index + 1, 0 when free) */
+	size_t cap_;
+	size_t *slots_;
+	size_t slot_count_;
 };
 
 /* Creates an empty manifest.  HABAR_OK or HABAR_ERR_NOMEM. */

@@ -2,6 +2,7 @@
  * manifest.c: the list of files of a release pack (see habar/manifest.h);
  * its XML form is in manifest_xml.c.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,7 @@ habar_manifest_free(struct habar_manifest *m)
 		free(m->entries[i].role);
 	}
 	free(m->entries);
+	free(m->slots_);
 	free(m->release);
 	free(m->date);
 	free(m->generator);
@@ -74,6 +76,51 @@ safe_path(const char *path)
 	return strchr(path, '\\') == NULL;
 }
 
+/* FNV-1a of a path, for the index. */
+static size_t
+path_hash(const char *path)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (; *path != '\0'; path++)
+		h = (h ^ (unsigned char)*path) * 1099511628211ull;
+	return (size_t)h;
+}
+
+/* The slot where path is, or the free slot where it would go. */
+static size_t
+find_slot(const struct habar_manifest *m, const char *path)
+{
+	size_t mask = m->slot_count_ - 1, i = path_hash(path) & mask;
+
+	while (m->slots_[i] != 0 &&
+	    strcmp(m->entries[m->slots_[i] - 1].path, path) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Makes the index twice the entries' capacity (a power of two), so it is
+ * never more than half full. */
+static enum habar_status
+grow_index(struct habar_manifest *m)
+{
+	size_t count = 32, i;
+	size_t *slots;
+
+	while (count < m->cap_ * 2)
+		count *= 2;
+	if (count <= m->slot_count_)
+		return HABAR_OK;
+	if ((slots = calloc(count, sizeof(*slots))) == NULL)
+		return HABAR_ERR_NOMEM;
+	free(m->slots_);
+	m->slots_ = slots;
+	m->slot_count_ = count;
+	for (i = 0; i < m->count; i++)
+		m->slots_[find_slot(m, m->entries[i].path)] = i + 1;
+	return HABAR_OK;
+}
+
 enum habar_status
 habar_manifest_add(struct habar_manifest *m, const char *path, uint64_t size,
     const char *sha256, const char *media_type, const char *lang,
@@ -87,12 +134,21 @@ habar_manifest_add(struct habar_manifest *m, const char *path, uint64_t size,
 	if (m->count == m->cap_) {
 		size_t cap = m->cap_ ? m->cap_ * 2 : 16;
 		struct habar_manifest_entry *grown;
-		if (cap > MAX_ENTRIES)
+		if (m->cap_ >= MAX_ENTRIES)
 			return HABAR_ERR_LIMIT;
+		if (cap > MAX_ENTRIES)
+			cap = MAX_ENTRIES;
 		if ((grown = realloc(m->entries, cap * sizeof(*grown))) == NULL)
 			return HABAR_ERR_NOMEM;
 		m->entries = grown;
+		size_t old_cap = m->cap_;
 		m->cap_ = cap;
+		if (grow_index(m) != HABAR_OK) {
+			/* The index must stay at most half full: keep the
+			 * old capacity until it can grow. */
+			m->cap_ = old_cap;
+			return HABAR_ERR_NOMEM;
+		}
 	}
 	e = &m->entries[m->count];
 	memset(e, 0, sizeof(*e));
@@ -111,16 +167,17 @@ habar_manifest_add(struct habar_manifest *m, const char *path, uint64_t size,
 	e->size = size;
 	memcpy(e->sha256, sha256, HABAR_SHA256_HEX_SIZE);
 	m->count++;
+	m->slots_[find_slot(m, e->path)] = m->count;
 	return HABAR_OK;
 }
 
 const struct habar_manifest_entry *
 habar_manifest_find(const struct habar_manifest *m, const char *path)
 {
-	size_t i;
+	size_t slot;
 
-	for (i = 0; i < m->count; i++)
-		if (strcmp(m->entries[i].path, path) == 0)
-			return &m->entries[i];
-	return NULL;
+	if (m->slot_count_ == 0)
+		return NULL;
+	slot = find_slot(m, path);
+	return m->slots_[slot] != 0 ? &m->entries[m->slots_[slot] - 1] : NULL;
 }
