@@ -63,12 +63,22 @@ test_many(void)
 	CHECK(habar_manifest_add(m, "one-too-many", 1, sha, "text/plain", NULL,
 	    "release") == HABAR_ERR_LIMIT);
 	CHECK(habar_manifest_find(m, "attachments/file-100000.png") == NULL);
+	habar_manifest_free(m);
+
+	/* The XML form, read back through the schema (smaller: validation
+	 * is slow under the sanitizers). */
+	CHECK(habar_manifest_new(&m, "big", NULL, "test") == HABAR_OK);
+	for (i = 0; i < 2000; i++) {
+		snprintf(path, sizeof(path), "attachments/file-%zu.png", i);
+		CHECK(habar_manifest_add(m, path, i, sha, "image/png", NULL,
+		    "attachment") == HABAR_OK);
+	}
 	CHECK(habar_manifest_to_xml(m, &xml, &len) == HABAR_OK);
 	CHECK(habar_manifest_from_xml(&back, xml, len, err, sizeof(err)) ==
 	    HABAR_OK);
-	CHECK(back != NULL && back->count == 100000);
+	CHECK(back != NULL && back->count == 2000);
 	CHECK(back != NULL && habar_manifest_find(back,
-	    "attachments/file-12345.png") != NULL);
+	    "attachments/file-1234.png") != NULL);
 	free(xml);
 	habar_manifest_free(back);
 	habar_manifest_free(m);
