@@ -75,6 +75,7 @@ struct variant {
 	uint32_t from[SUFFIX_MAX], to[SUFFIX_MAX];
 	int nfrom, nto;
 	int at_end;		/* only at the end of the word */
+	int inner;		/* only with three letters or more after it */
 };
 
 struct habar__morph {
@@ -190,7 +191,7 @@ parse_suffix(struct habar__morph *morph, char *line, struct suffix *sfx)
 	return 0;
 }
 
-/* Parses "FROM TO [end]". */
+/* Parses "FROM TO [end | inner]". */
 static int
 parse_variant(char *line, struct variant *v)
 {
@@ -200,7 +201,8 @@ parse_variant(char *line, struct variant *v)
 	for (tok = strtok_r(line, " \t", &save); tok != NULL && n < 4;
 	    tok = strtok_r(NULL, " \t", &save))
 		field[n++] = tok;
-	if (n < 2 || n > 3 || (n == 3 && strcmp(field[2], "end") != 0))
+	if (n < 2 || n > 3 || (n == 3 && strcmp(field[2], "end") != 0 &&
+	    strcmp(field[2], "inner") != 0))
 		return -1;
 	memset(v, 0, sizeof(*v));
 	if ((v->nfrom = decode(field[0], v->from, SUFFIX_MAX)) <= 0 ||
@@ -208,7 +210,8 @@ parse_variant(char *line, struct variant *v)
 		return -1;
 	if (strcmp(field[1], "-") == 0)
 		v->nto = 0;
-	v->at_end = n == 3;
+	v->at_end = n == 3 && strcmp(field[2], "end") == 0;
+	v->inner = n == 3 && strcmp(field[2], "inner") == 0;
 	return 0;
 }
 
@@ -537,6 +540,10 @@ try_variants(struct analysis *an, int n)
 				if (an->low[start + j] != v->from[j])
 					break;
 			if (j < v->nfrom)
+				continue;
+			/* British "ae" and "oe" stand inside a word (foetus,
+			 * anaemia); near its end they are typos (maed). */
+			if (v->inner && n - start - v->nfrom < 3)
 				continue;
 			for (j = 0; j < start && ok; j++)
 				ok = habar__spell_put_cp(buf, sizeof(buf) - 1,

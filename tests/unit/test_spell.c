@@ -92,6 +92,14 @@ test_english(void)
 	CHECK(verdict_of(spell, "colour") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "organisation") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "centre") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "theatres") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "anaemia") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "foetus") == HABAR_SPELL_OK);
+	/* Not British: typos that the variant rules must not excuse. */
+	CHECK(verdict_of(spell, "longre") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "mothre") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "includoed") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "maed") == HABAR_SPELL_UNKNOWN);
 	CHECK(verdict_of(spell, "UNICEF") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "Astana") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "Astana's") == HABAR_SPELL_OK);
