@@ -601,24 +601,30 @@ add_lemma(const char *word, void *arg)
  * доты) behind a Kazakh suffix is far more likely a typo.  The lemmas are
  * read on first need, which is also much cheaper than loading ru_RU.
  */
+static void
+load_ru_lemmas(struct habar_spell *spell)
+{
+	if (spell->ru_lemmas_loaded != 0)
+		return;
+	spell->ru_lemmas_loaded = -1;
+	/* ru_RU.dic lists some 146,000 words. */
+	if (set_reserve(&spell->ru_lemmas, 160000) != HABAR_OK ||
+	    habar__dict_read_words(dict_code[DICT_RU], add_lemma,
+	    &spell->ru_lemmas, spell->error, sizeof(spell->error)) !=
+	    HABAR_OK) {
+		set_free(&spell->ru_lemmas);
+		spell->error[0] = '\0';
+		return;
+	}
+	spell->ru_lemmas_loaded = 1;
+}
+
 static int
 russian_lemma(struct habar_spell *spell, const char *word)
 {
 	char low[HABAR__SPELL_WORD_MAX * 2];
 
-	if (spell->ru_lemmas_loaded == 0) {
-		spell->ru_lemmas_loaded = -1;
-		/* ru_RU.dic lists some 146,000 words. */
-		if (set_reserve(&spell->ru_lemmas, 160000) != HABAR_OK ||
-		    habar__dict_read_words(dict_code[DICT_RU], add_lemma,
-		    &spell->ru_lemmas, spell->error, sizeof(spell->error)) !=
-		    HABAR_OK) {
-			set_free(&spell->ru_lemmas);
-			spell->error[0] = '\0';
-			return 0;
-		}
-		spell->ru_lemmas_loaded = 1;
-	}
+	load_ru_lemmas(spell);
 	if (spell->ru_lemmas_loaded < 0)
 		return 0;
 	if (set_has(&spell->ru_lemmas, word))
@@ -910,4 +916,24 @@ habar_spell_list_free(char **list, size_t count)
 	for (i = 0; i < count; i++)
 		free(list[i]);
 	free(list);
+}
+
+void
+habar__spell_prepare(struct habar_spell *spell)
+{
+	if (spell->main_dict == DICT_EN)
+		return;
+	/* A failure is remembered by open_dict() and reported where the
+	 * dictionary is first needed, as when it loads on demand. */
+	(void)open_dict(spell, DICT_EN);
+	if (spell->main_dict == DICT_KK)
+		load_ru_lemmas(spell);
+}
+
+void
+habar__spell_copy_cache(struct habar_spell *dst,
+    const struct habar_spell *src)
+{
+	memcpy(dst->cache, src->cache, CACHE_SLOTS * sizeof(*dst->cache));
+	dst->cache_used = src->cache_used;
 }

@@ -28,6 +28,23 @@
 int habar__spell_is_suffix(struct habar_spell *spell, const char *word,
     size_t len);
 
+/*
+ * Loads ahead what a checker of a long text will need besides its main
+ * dictionary (English for the Latin words of Russian or Kazakh text; the
+ * Russian lemmas for Kazakh text), so that a pool's background thread
+ * pays for it instead of the first batch it checks.  A dictionary that
+ * fails to load fails again, with the same status, where it is needed.
+ */
+void habar__spell_prepare(struct habar_spell *spell);
+
+/*
+ * Replaces dst's verdict cache by a copy of src's; both checkers must
+ * have the same language and options (a pool's), and neither may be in
+ * use on another thread meanwhile.
+ */
+void habar__spell_copy_cache(struct habar_spell *dst,
+    const struct habar_spell *src);
+
 /* --- spell_hunspell.c: one Hunspell dictionary --------------------- */
 
 struct habar__dict;

@@ -10,6 +10,7 @@
  * output order is the input order and memory stays flat.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,7 @@ struct creation {
 	struct habar_spell *spell;
 	enum habar_status status;
 	char err[512];
+	atomic_int done;	/* status and spell are set */
 };
 
 struct habar_spell_pool {
@@ -92,6 +94,12 @@ create_checker(void *arg)
 
 	c->status = habar_spell_new(&c->spell, c->lang, c->options, c->err,
 	    sizeof(c->err));
+	/* This runs beside the first batch: load here what the checker
+	 * would otherwise load in the middle of its first batch, while
+	 * the other threads wait for it. */
+	if (c->status == HABAR_OK)
+		habar__spell_prepare(c->spell);
+	atomic_store(&c->done, 1);
 	return NULL;
 }
 
@@ -111,26 +119,35 @@ spawn_checkers(struct habar_spell_pool *pool)
 		struct creation *c = &pool->creations[i];
 		c->lang = pool->lang;
 		c->options = pool->options;
+		atomic_store(&c->done, 0);
 		if (pthread_create(&pool->creators[i], NULL, create_checker,
 		    c) == 0)
 			pool->creating[i] = 1;
 	}
 }
 
-/* Waits for the checkers being loaded and puts those that loaded to
- * work; one that failed leaves its thread out. */
+/* Puts the checkers that have loaded to work (all of them, waiting for
+ * those still loading, when wait is set); one that failed leaves its
+ * thread out.  Not waiting, a batch never stalls behind a checker that
+ * is still loading: the threads that are ready take it. */
 static void
-join_checkers(struct habar_spell_pool *pool)
+join_checkers(struct habar_spell_pool *pool, int wait)
 {
 	unsigned i;
 
 	for (i = 1; i < pool->wanted; i++) {
 		if (!pool->creating[i])
 			continue;
+		if (!wait && !atomic_load(&pool->creations[i].done))
+			continue;
 		pthread_join(pool->creators[i], NULL);
 		pool->creating[i] = 0;
 		if (pool->creations[i].status != HABAR_OK)
 			continue;
+		/* The first checker's verdicts so far spare the new one
+		 * the same dictionary look-ups. */
+		habar__spell_copy_cache(pool->creations[i].spell,
+		    pool->workers[0].spell);
 		pool->workers[pool->nthreads].spell = pool->creations[i].spell;
 		pool->workers[pool->nthreads].pool = pool;
 		pool->nthreads++;
@@ -184,7 +201,7 @@ habar_spell_pool_free(struct habar_spell_pool *pool)
 
 	if (pool == NULL)
 		return;
-	join_checkers(pool);
+	join_checkers(pool, 1);
 	for (i = 0; i < pool->nthreads; i++) {
 		habar_spell_free(pool->workers[i].spell);
 		free(pool->workers[i].results);
@@ -454,7 +471,7 @@ flush_batch(struct habar_spell_pool *pool, habar_spell_finding_fn *found,
 	if (pool->nlines == 0)
 		return HABAR_OK;
 	if (pool->spawned)
-		join_checkers(pool);
+		join_checkers(pool, 0);
 	else if (more && pool->wanted > 1)
 		spawn_checkers(pool);
 	nt = pool->nthreads;

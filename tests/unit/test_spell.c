@@ -303,6 +303,31 @@ test_pool(void)
 	CHECK_STR(got.text, want);
 	CHECK(habar_spell_pool_checker(pool) != NULL);
 	habar_spell_pool_free(pool);
+	pool = NULL;
+
+	/* Kazakh on two threads: the second checker loads English and the
+	 * Russian lemmas ahead and starts from the first one's verdicts;
+	 * its findings must be the same, in input order, whenever it
+	 * joins.  Columns count characters: the typo stands after 12 of
+	 * them, the number and a space. */
+	memset(&got, 0, sizeof(got));
+	wn = 0;
+	CHECK(habar_spell_pool_new(&pool, "kk", &opt, 2, NULL, 0) == HABAR_OK);
+	if (pool == NULL)
+		return;
+	for (i = 1; i <= 12000; i++) {
+		snprintf(line, sizeof(line), "Есеп нөмірі %lu%s hello", i,
+		    i % 1499 == 0 ? " тпыо" : " дайын");
+		CHECK(habar_spell_pool_add(pool, line, strlen(line), i, 0,
+		    collect, &got) == HABAR_OK);
+		if (i % 1499 == 0)
+			wn += (size_t)snprintf(want + wn, sizeof(want) - wn,
+			    "%lu:%d:тпыо\n", i,
+			    14 + snprintf(NULL, 0, "%lu", i));
+	}
+	CHECK(habar_spell_pool_flush(pool, collect, &got) == HABAR_OK);
+	CHECK_STR(got.text, want);
+	habar_spell_pool_free(pool);
 	habar_spell_pool_free(NULL);
 	habar_spell_free(NULL);
 	habar_spell_list_free(NULL, 0);
