@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "align_internal.h"
+#include "utf8_internal.h"
 
 #define CACHE_MAX (1u << 20)	/* words remembered, at most */
 #define WORD_BYTES 64		/* longer capitalised words are not names */
@@ -216,43 +217,20 @@ name_key(struct habar__anchor_cache *c, const char *word, size_t len,
 
 /*
  * Decodes the UTF-8 character at s (n bytes left) into *cp and returns its
- * length; an invalid byte counts as one character U+FFFD.
+ * length; an invalid byte (strict UTF-8, utf8.c) counts as one character
+ * U+FFFD.
  */
 static size_t
 next_char(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	size_t len, i;
-	uint32_t c;
+	unsigned long c;
+	size_t len;
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		len = 2;
-		c = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		len = 3;
-		c = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else {
+	if ((len = habar__utf8_decode(s, n, &c)) == 0) {
 		*cp = 0xFFFD;
 		return 1;
 	}
-	if (n < len) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*cp = c;
+	*cp = (uint32_t)c;
 	return len;
 }
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "align_internal.h"
+#include "utf8_internal.h"
 
 /* Links learnt from, at most: the table saturates long before. */
 #define MAX_LINKS 3000
@@ -45,25 +46,20 @@ letter(uint32_t c)
 	    (c >= 0x400 && c <= 0x52F);
 }
 
+/* The character at s (n bytes left); an invalid byte (strict UTF-8,
+ * utf8.c) is one character U+FFFD. */
 static size_t
 decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	if (s[0] < 0x80) {
-		*cp = s[0];
+	unsigned long c;
+	size_t len;
+
+	if ((len = habar__utf8_decode(s, n, &c)) == 0) {
+		*cp = 0xFFFD;
 		return 1;
 	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
-		*cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-		return 2;
-	}
-	if (s[0] >= 0xE0 && s[0] <= 0xEF && n >= 3 && (s[1] & 0xC0) == 0x80 &&
-	    (s[2] & 0xC0) == 0x80) {
-		*cp = ((uint32_t)(s[0] & 0x0F) << 12) |
-		    ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		return 3;
-	}
-	*cp = 0xFFFD;
-	return 1;
+	*cp = (uint32_t)c;
+	return len;
 }
 
 static int

@@ -13,6 +13,7 @@
 #include <habar/parallel.h>
 
 #include "parallel_internal.h"
+#include "utf8_internal.h"
 
 /*
  * Returns the length of the valid UTF-8 character XML 1.0 allows at s
@@ -21,35 +22,16 @@
 static size_t
 xml_char_len(const unsigned char *s, size_t n)
 {
-	uint32_t c;
-	size_t len, i;
+	unsigned long c;
+	size_t len;
 
-	if (s[0] < 0x80) {
-		if (s[0] < 0x20 && s[0] != '\t' && s[0] != '\n' && s[0] != '\r')
-			return 0;
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		len = 2;
-		c = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		len = 3;
-		c = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else
+	/* Strict UTF-8 (no overlong form, no surrogate) from utf8.c; XML
+	 * then also refuses most C0 controls and U+FFFE, U+FFFF. */
+	if ((len = habar__utf8_decode(s, n, &c)) == 0)
 		return 0;
-	if (n < len)
+	if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
 		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
-		return 0;
-	if ((c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF)
+	if (c == 0xFFFE || c == 0xFFFF)
 		return 0;
 	return len;
 }
