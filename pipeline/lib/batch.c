@@ -25,6 +25,7 @@
 #include <habar/tmx.h>
 
 #include "batch_internal.h"
+#include "data_internal.h"
 
 #define MAX_JOBS 256
 #define MAX_MEMBERS (64u * 1024 * 1024)
@@ -172,32 +173,27 @@ habar__batch_write_file(const struct batch_run *run, const char *path,
 	return HABAR_OK;
 }
 
-/* Reads the whole small file at path into a new buffer; NULL if absent. */
+/*
+ * Reads the whole of the file at path, one this run wrote itself, into a
+ * new NUL-terminated buffer; NULL with errno set if it cannot (ENOENT when
+ * absent, EFBIG when larger than any file the run writes).
+ */
 static char *
 read_small(const char *path, size_t *len_out)
 {
 	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out;
-	char chunk[65536];
-	size_t n;
+	char *buf;
+	enum habar_status status;
 
 	if (fp == NULL)
 		return NULL;
-	if ((out = open_memstream(&buf, &len)) == NULL) {
-		fclose(fp);
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		fwrite(chunk, 1, n, out);
-	if (ferror(fp) || fclose(out) != 0) {
-		fclose(fp);
-		free(buf);
-		return NULL;
-	}
+	status = habar__read_all(&buf, len_out, fp, HABAR_PARALLEL_MAX_BYTES);
 	fclose(fp);
-	*len_out = len;
+	if (status != HABAR_OK) {
+		errno = status == HABAR_ERR_LIMIT ? EFBIG :
+		    status == HABAR_ERR_NOMEM ? ENOMEM : EIO;
+		return NULL;
+	}
 	return buf;
 }
 
@@ -537,8 +533,13 @@ group_releases(struct state *st)
 		else
 			atts[na++] = i;
 	}
-	qsort_r(texts, nt, sizeof(*texts), compare_texts, run->members);
-	qsort_r(atts, na, sizeof(*atts), compare_attachments, run->members);
+	/* An empty archive leaves the arrays NULL, which qsort must not
+	 * be given even for no elements. */
+	if (nt > 1)
+		qsort_r(texts, nt, sizeof(*texts), compare_texts, run->members);
+	if (na > 1)
+		qsort_r(atts, na, sizeof(*atts), compare_attachments,
+		    run->members);
 
 	/* Releases: runs of texts with one folder and name. */
 	if (nt > 0 && (run->releases = calloc(nt, sizeof(*run->releases))) ==
@@ -588,8 +589,9 @@ group_releases(struct state *st)
 	for (i = 0; i < run->release_count; i++)
 		make_id(run->releases[i].id, sizeof(run->releases[i].id),
 		    run->releases[i].name);
-	qsort(run->releases, run->release_count, sizeof(*run->releases),
-	    compare_release_ids);
+	if (run->release_count > 1)
+		qsort(run->releases, run->release_count,
+		    sizeof(*run->releases), compare_release_ids);
 	for (i = 0; i < run->release_count; i = j) {
 		for (j = i + 1; j < run->release_count &&
 		    strcmp(run->releases[j].id, run->releases[i].id) == 0; j++)
@@ -601,8 +603,9 @@ group_releases(struct state *st)
 			    msg);
 		}
 	}
-	qsort(run->releases, run->release_count, sizeof(*run->releases),
-	    compare_release_ids);
+	if (run->release_count > 1)
+		qsort(run->releases, run->release_count,
+		    sizeof(*run->releases), compare_release_ids);
 	for (i = 1, j = 2; i < run->release_count; i++) {
 		if (strcmp(run->releases[i].id, run->releases[i - 1].id) != 0) {
 			j = 2;
@@ -930,8 +933,14 @@ finish(struct state *st)
 		free(buf);
 		snprintf(path, sizeof(path), "%s/releases/%s/%s.tmx",
 		    run->outdir, r->id, r->id);
-		if ((buf = read_small(path, &len)) == NULL)
-			continue;	/* a release that could not be aligned */
+		if ((buf = read_small(path, &len)) == NULL) {
+			if (errno == ENOENT)
+				continue;	/* a release not aligned */
+			snprintf(st->err, st->errlen, "%s: cannot read: %s",
+			    path, strerror(errno));
+			status = HABAR_ERR_IO;
+			goto done;
+		}
 		status = habar_tmx_add_xml(tmx, buf, len, &perr);
 		free(buf);
 		if (status != HABAR_OK) {

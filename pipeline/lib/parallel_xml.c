@@ -25,6 +25,7 @@
 
 #include <habar/parallel.h>
 
+#include "data_internal.h"
 #include "parallel_internal.h"
 #include "parallel_xml.h"
 
@@ -721,44 +722,28 @@ enum habar_status
 habar_parallel_read_file(struct habar_parallel **doc_out, FILE *fp,
     struct habar_parallel_error *err)
 {
-	char *buf = NULL, *p;
-	size_t len = 0, cap = 0, n;
+	char *buf;
+	size_t len;
 	enum habar_status status;
 
 	*doc_out = NULL;
-	for (;;) {
-		if (cap - len < 65536) {
-			if (cap >= HABAR_PARALLEL_MAX_BYTES) {
-				free(buf);
-				if (err != NULL) {
-					err->line = 0;
-					snprintf(err->message, sizeof(err->message),
-					    "file larger than %u bytes",
-					    HABAR_PARALLEL_MAX_BYTES);
-				}
-				return HABAR_ERR_LIMIT;
-			}
-			cap = cap ? cap * 2 : 262144;
-			if ((p = realloc(buf, cap)) == NULL) {
-				free(buf);
-				return HABAR_ERR_NOMEM;
-			}
-			buf = p;
-		}
-		n = fread(buf + len, 1, cap - len, fp);
-		len += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		free(buf);
+	status = habar__read_all(&buf, &len, fp, HABAR_PARALLEL_MAX_BYTES);
+	if (status == HABAR_ERR_LIMIT || status == HABAR_ERR_IO) {
 		if (err != NULL) {
 			err->line = 0;
-			snprintf(err->message, sizeof(err->message), "read error");
+			if (status == HABAR_ERR_LIMIT)
+				snprintf(err->message, sizeof(err->message),
+				    "file larger than %u bytes",
+				    HABAR_PARALLEL_MAX_BYTES);
+			else
+				snprintf(err->message, sizeof(err->message),
+				    "read error");
 		}
-		return HABAR_ERR_IO;
+		return status;
 	}
-	status = habar_parallel_read(doc_out, buf ? buf : "", len, err);
+	if (status != HABAR_OK)
+		return status;
+	status = habar_parallel_read(doc_out, buf, len, err);
 	free(buf);
 	return status;
 }
