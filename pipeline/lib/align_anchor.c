@@ -26,7 +26,6 @@
 #include <string.h>
 
 #include "align_internal.h"
-#include "utf8_internal.h"
 
 #define CACHE_MAX (1u << 20)	/* words remembered, at most */
 #define WORD_BYTES 64		/* longer capitalised words are not names */
@@ -215,33 +214,6 @@ name_key(struct habar__anchor_cache *c, const char *word, size_t len,
 	return HABAR_OK;
 }
 
-/*
- * Decodes the UTF-8 character at s (n bytes left) into *cp and returns its
- * length; an invalid byte (strict UTF-8, utf8.c) counts as one character
- * U+FFFD.
- */
-static size_t
-next_char(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned long c;
-	size_t len;
-
-	if ((len = habar__utf8_decode(s, n, &c)) == 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = (uint32_t)c;
-	return len;
-}
-
-static int
-is_letter(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-	    (c >= 0x400 && c <= 0x52F);
-}
-
 static int
 is_upper(uint32_t c)
 {
@@ -397,7 +369,7 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 			i = j;
 			continue;
 		}
-		clen = next_char(u + i, len - i, &cp);
+		clen = habar__align_char(u + i, len - i, &cp);
 		if (cp == 0xAB || cp == 0x201C || cp == 0x201E) {
 			add(&k, make_key(HABAR__ANCHOR_MARK, "\"", 1));
 		} else if (cp == '"') {
@@ -408,19 +380,21 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 		} else if (cp == '?' || cp == '!') {
 			add(&k, make_key(HABAR__ANCHOR_MARK, cp == '?' ? "?" : "!",
 			    1));
-		} else if (is_letter(cp)) {
+		} else if (habar__align_letter(cp)) {
 			/* A word: letters, with inner apostrophes and hyphens. */
 			wstart = i;
 			j = i + clen;
 			while (j < len) {
-				size_t l2 = next_char(u + j, len - j, &cp);
-				if (!is_letter(cp) && !(cp == '-' && j + 1 < len &&
+				size_t l2 = habar__align_char(u + j, len - j,
+				    &cp);
+				if (!habar__align_letter(cp) && !(cp == '-' &&
+				    j + 1 < len &&
 				    (u[j + 1] & 0x80 || (u[j + 1] | 32) >= 'a')))
 					break;
 				j += l2;
 			}
 			wlen = j - wstart;
-			next_char(u + wstart, len - wstart, &cp);
+			habar__align_char(u + wstart, len - wstart, &cp);
 			if (wlen <= WORD_BYTES && (is_upper(cp) || wlen >= 5)) {
 				status = name_key(cache, text + wstart, wlen,
 				    is_upper(cp), &key);

@@ -144,16 +144,14 @@ gather(const struct habar__align_seq *s, size_t first, int n, uint32_t *buf)
 }
 
 /*
- * The gain of anchors shared by item x of a and item y of b: the bonus
- * for each, plus the miss cost it saves on both sides.
+ * The gain of the anchors common to the sorted key lists ka[0..na) and
+ * kb[0..nb), each counted once (a multiset intersection): the bonus for
+ * each, plus the miss cost it saves on both sides.
  */
 static float
-gain11(const struct pair *pr, size_t x, size_t y)
+gain_common(const struct pair *pr, const uint32_t *ka, size_t na,
+    const uint32_t *kb, size_t nb)
 {
-	const uint32_t *ka = pr->a->keys + pr->a->kfirst[x];
-	const uint32_t *kb = pr->b->keys + pr->b->kfirst[y];
-	size_t na = pr->a->kfirst[x + 1] - pr->a->kfirst[x];
-	size_t nb = pr->b->kfirst[y + 1] - pr->b->kfirst[y];
 	size_t i = 0, j = 0;
 	double w = 0, missed = 0;
 
@@ -172,33 +170,29 @@ gain11(const struct pair *pr, size_t x, size_t y)
 	return (float)(pr->p->match_bonus * w + 2 * pr->p->miss_cost * missed);
 }
 
+/* The gain of anchors shared by item x of a and item y of b. */
+static float
+gain11(const struct pair *pr, size_t x, size_t y)
+{
+	return gain_common(pr, pr->a->keys + pr->a->kfirst[x],
+	    pr->a->kfirst[x + 1] - pr->a->kfirst[x],
+	    pr->b->keys + pr->b->kfirst[y],
+	    pr->b->kfirst[y + 1] - pr->b->kfirst[y]);
+}
+
 /*
  * The gain of the anchors shared by na items of a before item i and nb
- * items of b before item j, each anchor counted once (a multiset
- * intersection of the merged keys).
+ * items of b before item j, each anchor counted once over the merged keys.
  */
 static float
 gain_union(const struct pair *pr, size_t i, size_t j, int na, int nb)
 {
 	uint32_t ka[2 * HABAR__ANCHOR_ALL_MAX], kb[2 * HABAR__ANCHOR_ALL_MAX];
-	size_t la, lb, x = 0, y = 0;
-	double w = 0, missed = 0;
+	size_t la, lb;
 
 	la = gather(pr->a, i - na, na, ka);
 	lb = gather(pr->b, j - nb, nb, kb);
-	while (x < la && y < lb) {
-		if (ka[x] < kb[y])
-			x++;
-		else if (ka[x] > kb[y])
-			y++;
-		else {
-			w += habar__anchor_weight(ka[x]);
-			missed += habar__anchor_miss(ka[x]);
-			x++;
-			y++;
-		}
-	}
-	return (float)(pr->p->match_bonus * w + 2 * pr->p->miss_cost * missed);
+	return gain_common(pr, ka, la, kb, lb);
 }
 
 /*

@@ -11,6 +11,8 @@
 
 #include <habar/status.h>
 
+#include "utf8_internal.h"
+
 /* ICU's "Any-Latin; Latin-ASCII" transliterator (align_icu.c). */
 struct habar__align_icu;
 
@@ -68,6 +70,39 @@ void habar__anchor_cache_free(struct habar__anchor_cache *cache);
  */
 enum habar_status habar__anchor_extract(struct habar__anchor_cache *cache,
     const char *text, size_t len, uint32_t *keys, size_t *count);
+
+/*
+ * Decodes the character at s (n > 0 bytes left) into *cp and returns its
+ * length; a byte that does not start well-formed UTF-8 (utf8.c) counts as
+ * one character U+FFFD, so that the aligner walks any bytes.  Inline: it
+ * is called for every character of every sentence.
+ */
+static inline size_t
+habar__align_char(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned long c;
+	size_t len;
+
+	if ((len = habar__utf8_decode(s, n, &c)) == 0) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = (uint32_t)c;
+	return len;
+}
+
+/*
+ * Whether c is a letter of the scripts the aligner's words are made of:
+ * Latin (with its Extended-A and -B accented letters) and Cyrillic (with
+ * the Kazakh letters of its Supplement).
+ */
+static inline int
+habar__align_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	    (c >= 0x400 && c <= 0x52F);
+}
 
 /*
  * The weight of an anchor in the alignment cost when both sides share it,

@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "align_internal.h"
-#include "utf8_internal.h"
 
 /* Links learnt from, at most: the table saturates long before. */
 #define MAX_LINKS 3000
@@ -39,30 +38,6 @@ lower(uint32_t c)
 }
 
 static int
-letter(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-	    (c >= 0x400 && c <= 0x52F);
-}
-
-/* The character at s (n bytes left); an invalid byte (strict UTF-8,
- * utf8.c) is one character U+FFFD. */
-static size_t
-decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned long c;
-	size_t len;
-
-	if ((len = habar__utf8_decode(s, n, &c)) == 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = (uint32_t)c;
-	return len;
-}
-
-static int
 cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -78,16 +53,16 @@ habar__lex_stems(const char *text, size_t len, uint32_t *out, size_t max)
 	uint32_t cp, h;
 
 	while (i < len) {
-		l = decode(u + i, len - i, &cp);
-		if (!letter(cp)) {
+		l = habar__align_char(u + i, len - i, &cp);
+		if (!habar__align_letter(cp)) {
 			i += l;
 			continue;
 		}
 		h = 2166136261u;
 		m = 0;
 		while (i < len) {
-			l = decode(u + i, len - i, &cp);
-			if (!letter(cp))
+			l = habar__align_char(u + i, len - i, &cp);
+			if (!habar__align_letter(cp))
 				break;
 			if (m < 5) {
 				h = (h ^ lower(cp)) * 16777619u;
