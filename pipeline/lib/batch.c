@@ -111,10 +111,8 @@ strings_free(struct strings *s)
 	free(s->items);
 }
 
-/* Appends "; message" (or message) to a release's problem list, cut at
- * BATCH_MAX_PROBLEMS bytes. */
-static enum habar_status
-add_problem(char **list, const char *message)
+enum habar_status
+habar__batch_add_problem(char **list, const char *message)
 {
 	size_t old = *list ? strlen(*list) : 0, add = strlen(message);
 	char *grown;
@@ -123,8 +121,10 @@ add_problem(char **list, const char *message)
 		return HABAR_OK;
 	if ((grown = realloc(*list, old + add + 3)) == NULL)
 		return HABAR_ERR_NOMEM;
-	if (old > 0)
-		memcpy(grown + old, "; ", 3), old += 2;
+	if (old > 0) {
+		memcpy(grown + old, "; ", 2);
+		old += 2;
+	}
 	memcpy(grown + old, message, add + 1);
 	*list = grown;
 	return HABAR_OK;
@@ -574,7 +574,7 @@ group_releases(struct state *st)
 			if (run->members[texts[r]].problem != NULL) {
 				snprintf(msg, sizeof(msg), "%s",
 				    run->members[texts[r]].problem);
-				status = add_problem(&rel->problems, msg);
+				status = habar__batch_add_problem(&rel->problems, msg);
 			}
 		run->release_count++;
 	}
@@ -666,7 +666,7 @@ group_releases(struct state *st)
 		if (!best->in_shard)
 			continue;
 		if (a->problem != NULL) {
-			status = add_problem(&best->problems, a->problem);
+			status = habar__batch_add_problem(&best->problems, a->problem);
 			continue;
 		}
 		grown = realloc(best->attachments, (best->attachment_count + 1) *

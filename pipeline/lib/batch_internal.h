@@ -93,6 +93,14 @@ void habar__batch_worker_free(struct batch_worker *w);
 enum habar_status habar__batch_write_file(const struct batch_run *run,
     const char *path, const void *data, size_t len);
 
+/*
+ * Appends "; message" (or message, to an empty list) to the problem list
+ * *list, a string released with free(); a message that would take the
+ * list past BATCH_MAX_PROBLEMS bytes is dropped.  Returns HABAR_OK or
+ * HABAR_ERR_NOMEM (the list left as it was).
+ */
+enum habar_status habar__batch_add_problem(char **list, const char *message);
+
 /* Creates a unique temporary file in the work folder; its name goes to
  * path (size bytes).  Returns the descriptor, or -1 (errno set). */
 int habar__batch_temp(const struct batch_run *run, char *path, size_t size);

@@ -66,26 +66,15 @@ struct job {
 static void
 problem(struct job *job, const char *fmt, const char *a, const char *b)
 {
-	char msg[9000], *grown;
-	size_t old = job->problems ? strlen(job->problems) : 0, add, i;
+	char msg[9000];
+	size_t i;
 
 	snprintf(msg, sizeof(msg), fmt, a, b);
 	for (i = 0; msg[i] != '\0'; i++)
 		if (msg[i] == '\t' || msg[i] == '\n' || msg[i] == '\r')
 			msg[i] = ' ';
-	add = strlen(msg);
-	if (old + add + 3 > BATCH_MAX_PROBLEMS)
-		return;
-	if ((grown = realloc(job->problems, old + add + 3)) == NULL) {
+	if (habar__batch_add_problem(&job->problems, msg) != HABAR_OK)
 		job->nomem = 1;
-		return;
-	}
-	if (old > 0) {
-		memcpy(grown + old, "; ", 2);
-		old += 2;
-	}
-	memcpy(grown + old, msg, add + 1);
-	job->problems = grown;
 }
 
 static void
