@@ -113,8 +113,8 @@ static enum habar_status
 process(struct run *run, const struct held *h)
 {
 	const char *out;
-	size_t out_len;
-	char *value = NULL;
+	size_t out_len, text_len;
+	char *value = NULL, *again = NULL;
 	enum habar_status status = HABAR_OK;
 
 	switch (h->kind) {
@@ -148,7 +148,15 @@ process(struct run *run, const struct held *h)
 		break;
 	case HABAR_LINE_META_OTHER:
 	case HABAR_LINE_BODY:
-		status = normalise(run, h, h->text, h->len, &out, &out_len);
+		/* With line ends made LF, carriage returns at the end of a
+		 * line belong to its end: kept before the LF they would be
+		 * read as a CRLF next time and lost one a pass, and they
+		 * would hide the spaces before them from the trailing rule. */
+		text_len = h->len;
+		if (habar__norm_rules(run->norm) & HABAR_NORM_RULE_EOL)
+			while (text_len > 0 && h->text[text_len - 1] == '\r')
+				text_len--;
+		status = normalise(run, h, h->text, text_len, &out, &out_len);
 		if (status == HABAR_OK && h->kind == HABAR_LINE_BODY &&
 		    h->number == 1 && reads_as_fence(out, out_len)) {
 			/* A first line that only becomes "---" when cleaned
@@ -157,14 +165,33 @@ process(struct run *run, const struct held *h)
 			 * than NFC, so that it stays a line of the body. */
 			unsigned rules = habar__norm_rules(run->norm);
 			habar_norm_set_rules(run->norm, 0);
-			status = normalise(run, h, h->text, h->len, &out,
+			status = normalise(run, h, h->text, text_len, &out,
 			    &out_len);
 			habar_norm_set_rules(run->norm, rules);
+		}
+		/* Cleaning may leave carriage returns at the end (a
+		 * zero-width character after them removed): trim them and
+		 * clean what they hid, until the line ends in something
+		 * else. */
+		while (status == HABAR_OK && out_len > 0 &&
+		    out[out_len - 1] == '\r' &&
+		    (habar__norm_rules(run->norm) & HABAR_NORM_RULE_EOL)) {
+			while (out_len > 0 && out[out_len - 1] == '\r')
+				out_len--;
+			free(again);
+			if ((again = malloc(out_len + 1)) == NULL) {
+				status = HABAR_ERR_NOMEM;
+				break;
+			}
+			memcpy(again, out, out_len);
+			status = normalise(run, h, again, out_len, &out,
+			    &out_len);
 		}
 		if (status == HABAR_OK)
 			status = put(run, out, out_len);
 		break;
 	}
+	free(again);
 	free(value);
 	if (status == HABAR_OK)
 		status = put_eol(run, h);

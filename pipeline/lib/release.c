@@ -62,7 +62,10 @@ habar_release_free(struct habar_release *release)
 static int
 is_fence(const char *text, size_t len, int closing)
 {
-	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+	/* Trailing white space, carriage returns included (a file saved
+	 * with "\r\r\n" line ends), does not make a fence something else. */
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' ||
+	    text[len - 1] == '\r'))
 		len--;
 	if (len == 3 && memcmp(text, "---", 3) == 0)
 		return 1;
