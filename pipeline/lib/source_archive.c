@@ -62,8 +62,12 @@ list_directory(struct habar_source *src, const char *relative, int depth)
 	struct dirent *e;
 	enum habar_status status = HABAR_OK;
 
-	if (depth > MAX_DEPTH)
-		return HABAR_OK;
+	if (depth > MAX_DEPTH) {
+		/* Dropping them silently would lose releases unnoticed. */
+		snprintf(src->error, sizeof(src->error), "%.2000s: folders "
+		    "nested more than %d deep", relative, MAX_DEPTH);
+		return HABAR_ERR_LIMIT;
+	}
 	snprintf(path, sizeof(path), "%s%s%s", src->root, *relative ? "/" : "",
 	    relative);
 	if ((dir = opendir(path)) == NULL)
@@ -130,7 +134,7 @@ habar_source_open(struct habar_source **source_out, const char *path,
 			status = HABAR_ERR_NOMEM;
 		else
 			status = list_directory(src, "", 0);
-		if (status == HABAR_OK)
+		if (status == HABAR_OK && src->nfiles > 0)
 			qsort(src->files, src->nfiles, sizeof(*src->files),
 			    compare_names);
 	} else {
@@ -337,9 +341,14 @@ habar_source_next(struct habar_source *src, struct habar_source_member *member)
 			return HABAR_ERR_INPUT;
 		}
 		if (!make_safe_name(src, stored, &recoded)) {
-			snprintf(src->error, sizeof(src->error),
-			    "%s: skipped: the name is absolute or leaves the "
-			    "archive's folder", stored);
+			if (strlen(stored) >= MAX_NAME)
+				snprintf(src->error, sizeof(src->error),
+				    "%.200s...: skipped: a name longer than %d "
+				    "bytes", stored, MAX_NAME - 1);
+			else
+				snprintf(src->error, sizeof(src->error),
+				    "%s: skipped: the name is absolute or leaves "
+				    "the archive's folder", stored);
 			return HABAR_ERR_INPUT;
 		}
 		if (r == ARCHIVE_WARN && archive_error_string(src->ar) != NULL) {
