@@ -453,7 +453,12 @@ decode_line(struct habar_norm *norm, const unsigned char *s, size_t len,
 					continue;
 				}
 			} else if ((f & NF_CONTROL) &&
-			    (rules & HABAR_NORM_RULE_CONTROLS)) {
+			    ((rules & HABAR_NORM_RULE_CONTROLS) ||
+			    (c == '\r' && (rules & HABAR_NORM_RULE_EOL)))) {
+				/* With line ends made LF, no carriage return
+				 * stays, even with the control rule off: one
+				 * left at the end of a line would be read as
+				 * part of a CRLF next time. */
 				norm->counts.controls++;
 				st->changed = 1;
 				continue;

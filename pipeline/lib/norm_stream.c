@@ -103,7 +103,9 @@ normalise(struct run *run, const struct held *h, const char *text,
 static int
 reads_as_fence(const char *s, size_t len)
 {
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+	/* As the release reader sees a fence (release.c). */
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\r'))
 		len--;
 	return len == 3 && memcmp(s, "---", 3) == 0;
 }
@@ -114,14 +116,20 @@ process(struct run *run, const struct held *h)
 {
 	const char *out;
 	size_t out_len, text_len;
-	char *value = NULL, *again = NULL;
+	char *value = NULL;
 	enum habar_status status = HABAR_OK;
 
 	switch (h->kind) {
 	case HABAR_LINE_FENCE:
 		/* Quotations do not run from the front matter into the body. */
 		habar_norm_reset(run->norm);
-		status = put(run, h->text, h->len);
+		/* Carriage returns ending it belong to the line end, as for
+		 * any line (see below). */
+		text_len = h->len;
+		if (habar__norm_rules(run->norm) & HABAR_NORM_RULE_EOL)
+			while (text_len > 0 && h->text[text_len - 1] == '\r')
+				text_len--;
+		status = put(run, h->text, text_len);
 		break;
 	case HABAR_LINE_FIELD:
 		status = habar_release_unquote(&value, h->text + h->value_off,
@@ -157,6 +165,18 @@ process(struct run *run, const struct held *h)
 			while (text_len > 0 && h->text[text_len - 1] == '\r')
 				text_len--;
 		status = normalise(run, h, h->text, text_len, &out, &out_len);
+		/* Cleaning may leave carriage returns at the end (a
+		 * zero-width character after them removed): they go too,
+		 * and with them the spaces they kept from the trailing
+		 * rule.  Not by cleaning the line again: quotation marks
+		 * would be counted twice. */
+		if (status == HABAR_OK &&
+		    (habar__norm_rules(run->norm) & HABAR_NORM_RULE_EOL))
+			while (out_len > 0 && (out[out_len - 1] == '\r' ||
+			    ((habar__norm_rules(run->norm) &
+			    HABAR_NORM_RULE_TRAILING) &&
+			    (out[out_len - 1] == ' ' || out[out_len - 1] == '\t'))))
+				out_len--;
 		if (status == HABAR_OK && h->kind == HABAR_LINE_BODY &&
 		    h->number == 1 && reads_as_fence(out, out_len)) {
 			/* A first line that only becomes "---" when cleaned
@@ -169,29 +189,10 @@ process(struct run *run, const struct held *h)
 			    &out_len);
 			habar_norm_set_rules(run->norm, rules);
 		}
-		/* Cleaning may leave carriage returns at the end (a
-		 * zero-width character after them removed): trim them and
-		 * clean what they hid, until the line ends in something
-		 * else. */
-		while (status == HABAR_OK && out_len > 0 &&
-		    out[out_len - 1] == '\r' &&
-		    (habar__norm_rules(run->norm) & HABAR_NORM_RULE_EOL)) {
-			while (out_len > 0 && out[out_len - 1] == '\r')
-				out_len--;
-			free(again);
-			if ((again = malloc(out_len + 1)) == NULL) {
-				status = HABAR_ERR_NOMEM;
-				break;
-			}
-			memcpy(again, out, out_len);
-			status = normalise(run, h, again, out_len, &out,
-			    &out_len);
-		}
 		if (status == HABAR_OK)
 			status = put(run, out, out_len);
 		break;
 	}
-	free(again);
 	free(value);
 	if (status == HABAR_OK)
 		status = put_eol(run, h);

@@ -101,7 +101,8 @@ split_field(struct habar_release_line *line)
 	line->value = line->text + i;
 	line->value_len = line->len - i;
 	while (line->value_len > 0 && (line->value[line->value_len - 1] == ' ' ||
-	    line->value[line->value_len - 1] == '\t'))
+	    line->value[line->value_len - 1] == '\t' ||
+	    line->value[line->value_len - 1] == '\r'))
 		line->value_len--;
 	return 1;
 }
