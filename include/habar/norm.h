@@ -31,7 +31,7 @@
 #define HABAR_NORM_RULE_INVISIBLE	0x020u	/* zero-width, soft hyphen */
 #define HABAR_NORM_RULE_CONTROLS	0x040u	/* C0/C1 control characters */
 #define HABAR_NORM_RULE_TRAILING	0x080u	/* spaces, tabs at line end */
-#define HABAR_NORM_RULE_EOL		0x100u	/* CRLF becomes LF (streams) */
+#define HABAR_NORM_RULE_EOL		0x100u	/* CRLF becomes LF, stray CRs go */
 #define HABAR_NORM_RULE_ALL		0x1ffu
 
 /* What a normaliser tells its listener about. */
