@@ -144,16 +144,15 @@ gather(const struct habar__align_seq *s, size_t first, int n, uint32_t *buf)
 }
 
 /*
- * The gain of the anchors common to the sorted key lists ka[0..na) and
- * kb[0..nb), each counted once (a multiset intersection): the bonus for
- * each, plus the miss cost it saves on both sides.
+ * Sums the weight and the miss cost of the anchors common to the sorted
+ * key lists ka[0..na) and kb[0..nb), each counted once (a multiset
+ * intersection), into *w and *missed.
  */
-static float
-gain_common(const struct pair *pr, const uint32_t *ka, size_t na,
-    const uint32_t *kb, size_t nb)
+static void
+sum_common(const uint32_t *ka, size_t na, const uint32_t *kb, size_t nb,
+    double *w, double *missed)
 {
 	size_t i = 0, j = 0;
-	double w = 0, missed = 0;
 
 	while (i < na && j < nb) {
 		if (ka[i] < kb[j])
@@ -161,12 +160,26 @@ gain_common(const struct pair *pr, const uint32_t *ka, size_t na,
 		else if (ka[i] > kb[j])
 			j++;
 		else {
-			w += habar__anchor_weight(ka[i]);
-			missed += habar__anchor_miss(ka[i]);
+			*w += habar__anchor_weight(ka[i]);
+			*missed += habar__anchor_miss(ka[i]);
 			i++;
 			j++;
 		}
 	}
+}
+
+/*
+ * The gain of the anchors common to the sorted key lists ka[0..na) and
+ * kb[0..nb): the bonus for each, plus the miss cost it saves on both
+ * sides.
+ */
+static float
+gain_common(const struct pair *pr, const uint32_t *ka, size_t na,
+    const uint32_t *kb, size_t nb)
+{
+	double w = 0, missed = 0;
+
+	sum_common(ka, na, kb, nb, &w, &missed);
 	return (float)(pr->p->match_bonus * w + 2 * pr->p->miss_cost * missed);
 }
 
@@ -624,7 +637,7 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 	uint32_t ka[4 * HABAR__ANCHOR_ALL_MAX], kb[4 * HABAR__ANCHOR_ALL_MAX];
 	const struct params *p = &sentence_params;
 	struct pair pr;
-	size_t la, lb, x = 0, y = 0, i;
+	size_t la, lb, i;
 	double len_a = 0, len_b = 0, w = 0, missed = 0, miss_a = 0, miss_b = 0,
 	    cost;
 	int mv;
@@ -640,18 +653,7 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 		miss_a += habar__anchor_miss(ka[i]);
 	for (i = 0; i < lb; i++)
 		miss_b += habar__anchor_miss(kb[i]);
-	while (x < la && y < lb) {
-		if (ka[x] < kb[y])
-			x++;
-		else if (ka[x] > kb[y])
-			y++;
-		else {
-			w += habar__anchor_weight(ka[x]);
-			missed += habar__anchor_miss(ka[x]);
-			x++;
-			y++;
-		}
-	}
+	sum_common(ka, la, kb, lb, &w, &missed);
 	for (i = ai; i < ai + na; i++)
 		len_a += a->len[i];
 	for (i = bi; i < bi + nb; i++)
