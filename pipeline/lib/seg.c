@@ -50,6 +50,9 @@ struct table {
  * memory. */
 #define MAX_ENTRIES 100000
 #define MAX_DATA_LINE 256
+/* Longer words than this, in letters, are taken for no abbreviation when
+ * a word in lower case follows their full stop ("примеч." is six). */
+#define MAX_TRUNCATION 6
 /* How far the rules look around a candidate boundary, in bytes. */
 #define LOOK 128
 
@@ -58,6 +61,8 @@ struct habar_seg {
 	struct table abbrevs;
 	struct table starters;	/* words that often open a sentence */
 	struct table reporting;	/* "said", "added": after a quotation */
+	struct table domains;	/* top-level domains: "kz", "com" */
+	struct table final_letters;	/* no abbreviation ends in these */
 	char *buf;		/* the paragraph with line breaks as spaces */
 	size_t buf_cap;
 	int casual;		/* the paragraph opens in lower case */
@@ -295,6 +300,12 @@ habar_seg_new(struct habar_seg **seg_out, const char *lang)
 	if (status == HABAR_OK)
 		status = load_list(seg, &seg->reporting, lang,
 		    "reporting-verbs", 0, 0);
+	if (status == HABAR_OK)
+		status = load_list(seg, &seg->domains, "root",
+		    "top-level-domains", 0, 0);
+	if (status == HABAR_OK)
+		status = load_list(seg, &seg->final_letters, lang,
+		    "abbreviation-endings", 0, 0);
 done:
 	if (status != HABAR_OK) {
 		habar_seg_free(seg);
@@ -313,6 +324,8 @@ habar_seg_free(struct habar_seg *seg)
 	table_free(&seg->abbrevs);
 	table_free(&seg->starters);
 	table_free(&seg->reporting);
+	table_free(&seg->domains);
+	table_free(&seg->final_letters);
 	free(seg->buf);
 	free(seg->spans);
 	free(seg);
@@ -563,6 +576,20 @@ url_at(const unsigned char *s, size_t len, size_t b)
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether a user name of a social network starts at s[b]: "@anna",
+ * "@screened-18". */
+static int
+handle_at(const unsigned char *s, size_t len, size_t b)
+{
+	unsigned char c;
+
+	if (len - b < 2 || s[b] != '@')
+		return 0;
+	c = s[b + 1];
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
 }
 
 /* Whether token s[0..len) (ending in '.') is one or more upper-case
@@ -995,6 +1022,68 @@ opening_only(const unsigned char *s, size_t len, size_t from, size_t to)
 }
 
 /*
+ * Whether the word before the full stop at s[dot] (a plain word, see
+ * plain_word_before()) cannot be an abbreviation the lists lack: it ends
+ * in a letter that no abbreviation of the language ends in
+ * (locales/<lang>/abbreviation-endings: Russian and Kazakh cut a word
+ * before a vowel, never after "й" or "ь", so "гос." and "драм." may be
+ * abbreviations and "было." and "жоқ." may not), or it is longer than
+ * abbreviations are.  A language without that file relies on its list of
+ * abbreviations alone.
+ */
+static int
+unabbreviated_word_before(const struct habar_seg *seg, const unsigned char *s,
+    size_t len, size_t from, size_t dot)
+{
+	size_t k = dot, letters = 0, last = 0, n;
+	int32_t cp;
+
+	while (k > from) {
+		size_t j = utf8_before(s, len, k);
+		enum habar__seg_class c;
+
+		n = utf8_at(s, len, j, &cp);
+		c = class_of(cp);
+		if (c != HABAR__SEG_LOWER && c != HABAR__SEG_UPPER &&
+		    c != HABAR__SEG_LETTER) {
+			if (letters > 0 || !is_wrapper(c))
+				break;
+		} else if (letters++ == 0)
+			last = j;
+		k = j;
+	}
+	if (letters == 0)
+		return 0;
+	if (seg->final_letters.count == 0 || letters > MAX_TRUNCATION)
+		return 1;
+	n = utf8_at(s, len, last, &cp);
+	return table_get(&seg->final_letters, (const char *)s + last, n) !=
+	    ABBR_NONE;
+}
+
+/*
+ * Whether the full stop at s[dot] and the word next, in lower case, are a
+ * domain name broken by a space: a Latin word before, and after it a
+ * top-level domain (locales/root/top-level-domains) standing alone:
+ * "enbek. kz порталы", "eGov. kz".
+ */
+static int
+broken_domain(const struct habar_seg *seg, const unsigned char *s,
+    size_t len, size_t from, size_t dot, const struct next_word *next)
+{
+	size_t end = next->start + next->len, k;
+
+	if (dot == from || next->len > 8 || table_get(&seg->domains,
+	    (const char *)s + next->start, next->len) == ABBR_NONE)
+		return 0;
+	if (end < len && s[end] != ' ' && s[end] != '/' && s[end] != ',' &&
+	    s[end] != '.')
+		return 0;
+	k = dot - 1;	/* the letter before the full stop: Latin? */
+	return (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z');
+}
+
+/*
  * Looks at the possible sentence end at s[i] ('.', '!', '?' or the lead
  * byte of "…") for a boundary ICU does not propose; returns 1 and stores
  * where the next sentence starts in *start if there is one.
@@ -1038,12 +1127,15 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 	 * care of: look no further. */
 	if (s[q] >= 'A' && s[q] <= 'Z' && !ellipsis)
 		return 0;
-	/* An address after a sentence: "Worth a visit. http://..." */
-	if (url_at(s, len, q))
+	/* An address after a sentence: "Worth a visit. http://...", and a
+	 * user name opening a reply: "See you there! @anna thanks". */
+	if (url_at(s, len, q) || handle_at(s, to, q))
 		return keep_boundary(seg, s, len, from, q, start);
+	/* A full stop may also be followed by a letter (see below). */
 	if (!ellipsis && !seg->casual && s[q] != '-' && s[q] != 0xE2 &&
 	    s[q] != 0xC2 && s[q] != '"' && s[q] != '(' &&
-	    !(s[q] >= '0' && s[q] <= '9'))
+	    !(s[q] >= '0' && s[q] <= '9') && (sterm || !(s[q] >= 0x80 ||
+	    (s[q] >= 'a' && s[q] <= 'z'))))
 		return 0;
 	/* A dash and a space open a new line of dialogue or an
 	 * attribution: "Visit once a year. - Victor Borge". */
@@ -1056,9 +1148,25 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 	if (dash) {
 		if (next.first != HABAR__SEG_UPPER)
 			return 0;
-	} else if (sterm)
+	} else if (sterm) {
 		return 0;	/* ICU proposes the others */
-	else if (ellipsis) {
+	} else if (!ellipsis && next.first == HABAR__SEG_LOWER &&
+	    !seg->casual) {
+		/*
+		 * A plain word's full stop and a word in lower case: a
+		 * sentence that forgot its capital ("Call me. i am at home",
+		 * "...так. играет"), unless the word before is a listed
+		 * abbreviation ("тыс. человек", "approx. five") or the two
+		 * are a web address broken by a space ("enbek. kz").
+		 */
+		if (!opening_only(s, len, q, next.start) ||
+		    !plain_word_before(seg, s, len, from, i) ||
+		    !unabbreviated_word_before(seg, s, len, from, i) ||
+		    broken_domain(seg, s, len, from, i, &next))
+			return 0;
+		*start = q;
+		return 1;
+	} else if (ellipsis) {
 		if (next.first != HABAR__SEG_UPPER)
 			return 0;
 	} else if ((next.first != HABAR__SEG_DIGIT &&

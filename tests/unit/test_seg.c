@@ -149,8 +149,34 @@ static const struct seg_case cases[] = {
 	/* Text written without capitals. */
 	{ "en", "where did you grow up? india? i grew up here. call me.",
 	  "where did you grow up? | india? | i grew up here. | call me." },
-	{ "en", "iPhone sales grew. The approx. figure is secret. ok.",
-	  "iPhone sales grew. | The approx. figure is secret. ok." },
+	{ "en", "iPhone sales grew. \"Why?\" he asked. The approx. figure is secret.",
+	  "iPhone sales grew. | \"Why?\" he asked. | The approx. figure is secret." },
+	/* A full stop after a whole word and a word in lower case: a
+	 * sentence that lost its capital, but not after an abbreviation
+	 * and not inside a web address broken by a space. */
+	{ "en", "Call me at noon. i will be at the office. Thanks.",
+	  "Call me at noon. | i will be at the office. | Thanks." },
+	{ "en", "It costs approx. ten dollars, est. in May. ok.",
+	  "It costs approx. ten dollars, est. in May. | ok." },
+	{ "ru", "Дождь шёл весь день. вечером стало тихо.",
+	  "Дождь шёл весь день. | вечером стало тихо." },
+	{ "ru", "Собралось 5 тыс. человек и др. гости.",
+	  "Собралось 5 тыс. человек и др. гости." },
+	{ "ru", "Открылся драм. театр и гос. музей.",
+	  "Открылся драм. театр и гос. музей." },
+	{ "ru", "Мы долго спорили о деле. впрочем, потом помирились.",
+	  "Мы долго спорили о деле. | впрочем, потом помирились." },
+	{ "kk", "Бүгін күн жылы болды. ертең жаңбыр жауады.",
+	  "Бүгін күн жылы болды. | ертең жаңбыр жауады." },
+	{ "kk", "Ақпарат enbek. kz порталында берілген. Оны оқыңыз.",
+	  "Ақпарат enbek. kz порталында берілген. | Оны оқыңыз." },
+	{ "en", "Read it at example. com today. It is free.",
+	  "Read it at example. com today. | It is free." },
+	/* A user name opens a reply. */
+	{ "ru", "Спасибо за отзыв. @anna_k ждём вас снова!",
+	  "Спасибо за отзыв. | @anna_k ждём вас снова!" },
+	{ "en", "Write to press@example.kz. We answer fast.",
+	  "Write to press@example.kz. | We answer fast." },
 	/* Line breaks inside a paragraph count as spaces. */
 	{ "en", "The first\nsentence.\r\nThe second.",
 	  "The first\nsentence. | The second." },
