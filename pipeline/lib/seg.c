@@ -51,8 +51,8 @@ struct table {
 #define MAX_ENTRIES 100000
 #define MAX_DATA_LINE 256
 /* Longer words than this, in letters, are taken for no abbreviation when
- * a word in lower case follows their full stop ("примеч." is six). */
-#define MAX_TRUNCATION 6
+ * a word in lower case follows their full stop ("геогр." is five). */
+#define MAX_TRUNCATION 5
 /* How far the rules look around a candidate boundary, in bytes. */
 #define LOOK 128
 
@@ -751,6 +751,37 @@ starter_next(const struct habar_seg *seg, const unsigned char *s, size_t len,
 	    next->len) != ABBR_NONE;
 }
 
+/* The script of the letter cp, as far as the rules need: Latin, Cyrillic
+ * or another (0). */
+static int
+script_of(int32_t cp)
+{
+	if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	    (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7))
+		return 1;
+	if (cp >= 0x400 && cp < 0x530)
+		return 2;
+	return 0;
+}
+
+/* Whether the initial at s[ts] and the next word are letters of two
+ * different scripts, Latin and Cyrillic. */
+static int
+other_script(const unsigned char *s, size_t len, size_t ts,
+    const struct next_word *next)
+{
+	int32_t a, b;
+	int sa, sb;
+
+	if (next->len == 0)
+		return 0;
+	utf8_at(s, len, ts, &a);
+	utf8_at(s, len, next->start, &b);
+	sa = script_of(a);
+	sb = script_of(b);
+	return sa != 0 && sb != 0 && sa != sb;
+}
+
 /*
  * Whether the words from next are one or two capitalised words and a
  * reporting verb: after a quotation closing with "!" or "?", "Hammel
@@ -871,8 +902,11 @@ keep_boundary(const struct habar_seg *seg, const unsigned char *s,
 		break;
 	}
 	if (is_initials(s + ts, t - ts, &count)) {
-		/* "А. Зуев", "U.S. President", but "in the U.S. The". */
-		return starter_next(seg, s, len, &next);
+		/* "А. Зуев", "U.S. President", but "in the U.S. The", and
+		 * a name is written in the script of its initials: "суда
+		 * D.C. Пелоси" ends a sentence. */
+		return starter_next(seg, s, len, &next) ||
+		    other_script(s, len, ts, &next);
 	}
 	if (is_number(s + ts, t - ts, &count) && ts == first && count <= 3)
 		return 0;	/* a list item "1." */

@@ -172,6 +172,19 @@ static const struct seg_case cases[] = {
 	  "Ақпарат enbek. kz порталында берілген. | Оны оқыңыз." },
 	{ "en", "Read it at example. com today. It is free.",
 	  "Read it at example. com today. | It is free." },
+	/* Lower-case abbreviations of informal English. */
+	{ "en", "He is 6 ft. tall and the govt. office agreed. ok.",
+	  "He is 6 ft. tall and the govt. office agreed. | ok." },
+	/* Initials in one script, a word in another: no name. */
+	{ "ru", "Иск подан в суд округа D.C. Судья его принял.",
+	  "Иск подан в суд округа D.C. | Судья его принял." },
+	{ "ru", "Доклад прочёл J. Smith. Зал молчал.",
+	  "Доклад прочёл J. Smith. | Зал молчал." },
+	/* "им." is "имени" before a name, the pronoun before a sentence. */
+	{ "ru", "Парк им. Горького открыт. Мы будем верить им. По плану всё готово.",
+	  "Парк им. Горького открыт. | Мы будем верить им. | По плану всё готово." },
+	{ "kk", "Барлығы бес мың. Егер керек болса, тағы береміз.",
+	  "Барлығы бес мың. | Егер керек болса, тағы береміз." },
 	/* A user name opens a reply. */
 	{ "ru", "Спасибо за отзыв. @anna_k ждём вас снова!",
 	  "Спасибо за отзыв. | @anna_k ждём вас снова!" },
