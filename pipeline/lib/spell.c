@@ -11,6 +11,7 @@
  * language's suffix and variant rules (spell_morph.c).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,16 +61,35 @@ struct word_list {
 	size_t count;
 };
 
+/*
+ * Loading ahead on another thread: the Russian lemmas while the main
+ * dictionary loads, the English dictionary while the first batch of a
+ * long text is checked (habar__spell_load_ahead()).  The thread writes
+ * only the fields of what it loads, and the checker's own thread joins
+ * it before it first touches them (settle()), so no lock is needed.
+ */
+enum { AHEAD_EN, AHEAD_LEMMAS, AHEAD_COUNT };
+
+struct ahead {
+	struct habar_spell *spell;
+	pthread_t thread;
+	int running;		/* started and not yet joined */
+	enum habar_status status;
+	char error[512];	/* the thread's own, copied on failure */
+};
+
 struct habar_spell {
 	int main_dict;			/* DICT_* of the text language */
 	struct habar__dict *dicts[DICT_COUNT];
 	struct habar__morph *morph[DICT_COUNT];
 	struct word_set reject[DICT_COUNT];
 	int opened[DICT_COUNT];		/* 1 opened, -1 failed */
+	enum habar_status open_status[DICT_COUNT]; /* why it failed */
 	struct word_list personal;
 	struct word_set ru_lemmas;	/* Kazakh text: Russian stems as listed
 					 * in ru_RU.dic, for loan words */
 	int ru_lemmas_loaded;		/* 1 loaded, -1 failed */
+	struct ahead ahead[AHEAD_COUNT];
 	struct cache_slot *cache;
 	size_t cache_used;
 	char error[512];
@@ -104,14 +124,15 @@ static int
 set_has(const struct word_set *set, const char *word)
 {
 	size_t len = strlen(word), i;
-	uint32_t h = hash_bytes(word, len);
+	uint32_t h;
 
 	if (set->cap == 0)
 		return 0;
+	h = hash_bytes(word, len);
 	for (i = h & (set->cap - 1); set->slots[i].word != NULL;
 	    i = (i + 1) & (set->cap - 1))
 		if (set->slots[i].hash == h &&
-		    strcmp(set->slots[i].word, word) == 0)
+		    memcmp(set->slots[i].word, word, len + 1) == 0)
 			return 1;
 	return 0;
 }
@@ -145,12 +166,13 @@ set_reserve(struct word_set *set, size_t count)
 	return HABAR_OK;
 }
 
+/* Adds word[0..len), which holds no NUL. */
 static enum habar_status
-set_add(struct word_set *set, const char *word)
+set_add(struct word_set *set, const char *word, size_t len)
 {
-	size_t len = strlen(word), i;
 	uint32_t h = hash_bytes(word, len);
 	enum habar_status status;
+	size_t i;
 	char *copy;
 
 	if ((status = set_reserve(set, 1)) != HABAR_OK)
@@ -158,7 +180,8 @@ set_add(struct word_set *set, const char *word)
 	for (i = h & (set->cap - 1); set->slots[i].word != NULL;
 	    i = (i + 1) & (set->cap - 1))
 		if (set->slots[i].hash == h &&
-		    strcmp(set->slots[i].word, word) == 0)
+		    strncmp(set->slots[i].word, word, len) == 0 &&
+		    set->slots[i].word[len] == '\0')
 			return HABAR_OK;
 	if (len + 1 > SET_CHUNK)
 		return HABAR_ERR_LIMIT;
@@ -174,7 +197,8 @@ set_add(struct word_set *set, const char *word)
 		set->chunk_used = 0;
 	}
 	copy = set->chunks[set->nchunks - 1] + set->chunk_used;
-	memcpy(copy, word, len + 1);
+	memcpy(copy, word, len);
+	copy[len] = '\0';
 	set->chunk_used += len + 1;
 	set->slots[i].hash = h;
 	set->slots[i].word = copy;
@@ -275,7 +299,7 @@ add_to_reject(const char *word, const char *model, void *arg)
 	(void)model;
 	if (!lower_word(word, strlen(word), low, sizeof(low)))
 		return HABAR_OK;
-	return set_add(arg, low);
+	return set_add(arg, low, strlen(low));
 }
 
 static enum habar_status
@@ -317,67 +341,168 @@ word_script(const char *word)
 	return HABAR__SCRIPT_NONE;
 }
 
-/* Opens dictionary d with its word lists and rules, once. */
+/*
+ * Opens dictionary d with its word lists and rules, once; messages go to
+ * err.  Runs on the checker's thread or on a loading-ahead thread, so it
+ * reads the personal words without writing them.
+ */
 static enum habar_status
-open_dict(struct habar_spell *spell, int d)
+open_dict_now(struct habar_spell *spell, int d, char *err, size_t err_len)
 {
-	char relative[128], *path = NULL;
+	char relative[128], word[HABAR__SPELL_WORD_MAX + 1], *path = NULL;
 	enum habar_status status;
 	size_t i;
 
 	if (spell->opened[d] > 0)
 		return HABAR_OK;
 	if (spell->opened[d] < 0)
-		return HABAR_ERR_NOTFOUND;
+		return spell->open_status[d];
 	spell->opened[d] = -1;
-	status = habar__dict_open(&spell->dicts[d], dict_code[d], spell->error,
-	    sizeof(spell->error));
+	status = habar__dict_open(&spell->dicts[d], dict_code[d], err,
+	    err_len);
 	if (status != HABAR_OK)
-		return status;
+		goto done;
 	/* The project's word lists: names, places, organisations,
 	 * acronyms, and the words Hunspell lacks. */
 	snprintf(relative, sizeof(relative), "dictionaries/%s.words",
 	    dict_lang[d]);
 	status = habar_data_find(&path, relative);
 	if (status == HABAR_OK)
-		status = read_list(path, add_to_dict, spell->dicts[d],
-		    spell->error, sizeof(spell->error));
+		status = read_list(path, add_to_dict, spell->dicts[d], err,
+		    err_len);
 	free(path);
 	path = NULL;
 	if (status != HABAR_OK && status != HABAR_ERR_NOTFOUND)
-		return status;
+		goto done;
 	snprintf(relative, sizeof(relative), "dictionaries/%s.reject",
 	    dict_lang[d]);
 	status = habar_data_find(&path, relative);
 	if (status == HABAR_OK)
-		status = read_list(path, add_to_reject, &spell->reject[d],
-		    spell->error, sizeof(spell->error));
+		status = read_list(path, add_to_reject, &spell->reject[d], err,
+		    err_len);
 	free(path);
 	if (status != HABAR_OK && status != HABAR_ERR_NOTFOUND)
-		return status;
+		goto done;
 	/* The user's words, by script: Latin ones go to English, Cyrillic
 	 * ones to Russian and Kazakh. */
 	for (i = 0; i < spell->personal.count; i++) {
-		char *w = spell->personal.words[i], *slash = strchr(w, '/');
+		const char *w = spell->personal.words[i], *slash;
 		enum habar__script s = word_script(w);
+		size_t n;
 		if ((s == HABAR__SCRIPT_LATIN) != (d == DICT_EN))
 			continue;
-		if (slash != NULL)
-			*slash = '\0';
-		status = habar__dict_add(spell->dicts[d], w,
+		slash = strchr(w, '/');
+		n = slash ? (size_t)(slash - w) : strlen(w);
+		if (n >= sizeof(word))
+			continue;	/* read_list() lets none through */
+		memcpy(word, w, n);
+		word[n] = '\0';
+		status = habar__dict_add(spell->dicts[d], word,
 		    slash ? slash + 1 : NULL);
-		if (slash != NULL)
-			*slash = '/';
 		if (status != HABAR_OK)
-			return status;
+			goto done;
 	}
-	status = habar__morph_load(&spell->morph[d], dict_lang[d],
-	    spell->error, sizeof(spell->error));
+	status = habar__morph_load(&spell->morph[d], dict_lang[d], err,
+	    err_len);
 	if (status != HABAR_OK)
-		return status;
+		goto done;
 	spell->opened[d] = 1;
-	spell->error[0] = '\0';
-	return HABAR_OK;
+	err[0] = '\0';
+done:
+	spell->open_status[d] = status;
+	return status;
+}
+
+/* Waits for the loading-ahead thread which (when it runs); a failure's
+ * message becomes the checker's. */
+static void
+settle(struct habar_spell *spell, int which)
+{
+	struct ahead *a = &spell->ahead[which];
+
+	if (!a->running)
+		return;
+	pthread_join(a->thread, NULL);
+	a->running = 0;
+	if (a->status != HABAR_OK && a->error[0] != '\0')
+		snprintf(spell->error, sizeof(spell->error), "%s", a->error);
+}
+
+/* Opens dictionary d on the checker's thread (see open_dict_now()). */
+static enum habar_status
+open_dict(struct habar_spell *spell, int d)
+{
+	if (d == DICT_EN)
+		settle(spell, AHEAD_EN);
+	if (spell->opened[d] < 0)
+		return spell->open_status[d];
+	return open_dict_now(spell, d, spell->error, sizeof(spell->error));
+}
+
+static enum habar_status
+add_lemma(const char *word, size_t len, void *arg)
+{
+	return set_add(arg, word, len);
+}
+
+/*
+ * Reads the Russian lemmas (a word of ru_RU.dic as listed, not an
+ * inflected form): Kazakh borrows Russian nouns in their dictionary form
+ * (парламент, компания, минимум), so a Russian case form (трату, утра,
+ * доты) behind a Kazakh suffix is far more likely a typo.  Reading the
+ * list is much cheaper than loading ru_RU.  A failure leaves the set
+ * empty: no stem is then taken for Russian.
+ */
+static void
+read_ru_lemmas(struct habar_spell *spell, char *err, size_t err_len)
+{
+	spell->ru_lemmas_loaded = -1;
+	/* ru_RU.dic lists some 146,000 words. */
+	if (set_reserve(&spell->ru_lemmas, 160000) != HABAR_OK ||
+	    habar__dict_read_words(dict_code[DICT_RU], add_lemma,
+	    &spell->ru_lemmas, err, err_len) != HABAR_OK) {
+		set_free(&spell->ru_lemmas);
+		err[0] = '\0';
+		return;
+	}
+	spell->ru_lemmas_loaded = 1;
+}
+
+static void *
+ahead_lemmas(void *arg)
+{
+	struct ahead *a = arg;
+
+	read_ru_lemmas(a->spell, a->error, sizeof(a->error));
+	a->status = HABAR_OK;
+	return NULL;
+}
+
+static void *
+ahead_english(void *arg)
+{
+	struct ahead *a = arg;
+
+	a->status = open_dict_now(a->spell, DICT_EN, a->error,
+	    sizeof(a->error));
+	return NULL;
+}
+
+/* Starts loading ahead on a thread (see struct ahead); when no thread
+ * can be made, the work is done on first need instead. */
+static void
+start_ahead(struct habar_spell *spell, int which)
+{
+	struct ahead *a = &spell->ahead[which];
+
+	if (a->running)
+		return;
+	a->spell = spell;
+	a->status = HABAR_OK;
+	a->error[0] = '\0';
+	if (pthread_create(&a->thread, NULL, which == AHEAD_EN ?
+	    ahead_english : ahead_lemmas, a) == 0)
+		a->running = 1;
 }
 
 /* Reads the personal lists named in options, $HABAR_PERSONAL_DICT and
@@ -478,6 +603,10 @@ habar_spell_new(struct habar_spell **spell_out, const char *lang,
 	if ((status = read_personal(spell, dict_lang[d], options)) !=
 	    HABAR_OK)
 		goto done;
+	/* Kazakh text needs the Russian lemmas for its loan words: they
+	 * are read on another core while Hunspell loads. */
+	if (d == DICT_KK)
+		start_ahead(spell, AHEAD_LEMMAS);
 	status = open_dict(spell, d);
 done:
 	if (status != HABAR_OK) {
@@ -499,6 +628,8 @@ habar_spell_free(struct habar_spell *spell)
 
 	if (spell == NULL)
 		return;
+	for (d = 0; d < AHEAD_COUNT; d++)
+		settle(spell, d);
 	for (d = 0; d < DICT_COUNT; d++) {
 		habar__dict_free(spell->dicts[d]);
 		habar__morph_free(spell->morph[d]);
@@ -588,35 +719,14 @@ dict_knows(struct habar_spell *spell, int d, const char *word)
 	return habar__dict_check(spell->dicts[d], word);
 }
 
-static enum habar_status
-add_lemma(const char *word, void *arg)
-{
-	return set_add(arg, word);
-}
-
-/*
- * Whether word is a Russian lemma (a word of ru_RU.dic as listed, not an
- * inflected form): Kazakh borrows Russian nouns in their dictionary form
- * (парламент, компания, минимум), so a Russian case form (трату, утра,
- * доты) behind a Kazakh suffix is far more likely a typo.  The lemmas are
- * read on first need, which is also much cheaper than loading ru_RU.
- */
+/* Reads the Russian lemmas on first need (or waits for their thread). */
 static void
 load_ru_lemmas(struct habar_spell *spell)
 {
+	settle(spell, AHEAD_LEMMAS);
 	if (spell->ru_lemmas_loaded != 0)
 		return;
-	spell->ru_lemmas_loaded = -1;
-	/* ru_RU.dic lists some 146,000 words. */
-	if (set_reserve(&spell->ru_lemmas, 160000) != HABAR_OK ||
-	    habar__dict_read_words(dict_code[DICT_RU], add_lemma,
-	    &spell->ru_lemmas, spell->error, sizeof(spell->error)) !=
-	    HABAR_OK) {
-		set_free(&spell->ru_lemmas);
-		spell->error[0] = '\0';
-		return;
-	}
-	spell->ru_lemmas_loaded = 1;
+	read_ru_lemmas(spell, spell->error, sizeof(spell->error));
 }
 
 static int
@@ -785,6 +895,20 @@ habar_spell_check(struct habar_spell *spell, const char *word, size_t len,
 	struct shape sh;
 	size_t i = 0, n = 0;
 
+	/* A word met before, as written: a cached key is its own
+	 * normalisation (valid UTF-8, ASCII apostrophes and hyphens), so a
+	 * word that matches one byte for byte gets the same verdict. */
+	if (len <= CACHE_KEY_MAX) {
+		uint32_t h = hash_bytes(word, len);
+		size_t k;
+		for (k = h & (CACHE_SLOTS - 1); spell->cache[k].len != 0;
+		    k = (k + 1) & (CACHE_SLOTS - 1))
+			if (spell->cache[k].len == len &&
+			    memcmp(spell->cache[k].key, word, len) == 0) {
+				*verdict = spell->cache[k].verdict;
+				return HABAR_OK;
+			}
+	}
 	*verdict = HABAR_SPELL_SKIPPED;
 	shape_of(word, len, &sh);
 	if (sh.letters == 0)
@@ -928,6 +1052,50 @@ habar__spell_prepare(struct habar_spell *spell)
 	(void)open_dict(spell, DICT_EN);
 	if (spell->main_dict == DICT_KK)
 		load_ru_lemmas(spell);
+}
+
+void
+habar__spell_load_ahead(struct habar_spell *spell)
+{
+	/* opened[] is the thread's until it is joined: look at it only
+	 * when no thread runs. */
+	if (spell->main_dict == DICT_EN || spell->ahead[AHEAD_EN].running ||
+	    spell->opened[DICT_EN] != 0)
+		return;
+	start_ahead(spell, AHEAD_EN);
+}
+
+int
+habar__spell_waits(const struct habar_spell *spell, const char *word,
+    size_t len)
+{
+	size_t i;
+
+	if (!spell->ahead[AHEAD_EN].running)
+		return 0;
+	/* Latin letters go to English (a word that mixes scripts within a
+	 * part needs no dictionary, but it is rare enough to wait too). */
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			return 1;
+		if (c >= 0xc3 && c <= 0xc9)
+			return 1;	/* U+00C0..U+027F, Latin letters */
+		if (c == 0xe1 && i + 1 < len &&
+		    ((unsigned char)word[i + 1] == 0xb8 ||
+		    (unsigned char)word[i + 1] == 0xbb))
+			return 1;	/* U+1E00..U+1EFF */
+	}
+	return 0;
+}
+
+void
+habar__spell_settle(struct habar_spell *spell)
+{
+	int i;
+
+	for (i = 0; i < AHEAD_COUNT; i++)
+		settle(spell, i);
 }
 
 void

@@ -157,12 +157,17 @@ aff_encoding(const char *aff, char *enc, size_t cap)
 	fclose(fp);
 }
 
+/* The longest .dic file read whole (ru_RU.dic holds 3.4 MB). */
+#define DIC_FILE_MAX (64L * 1024 * 1024)
+
 enum habar_status
 habar__dict_read_words(const char *code, habar__word_fn *add, void *arg,
     char *err, size_t err_len)
 {
-	char aff[4096], dic[4096], enc[64], line[1024], utf8[1024];
+	char aff[4096], dic[4096], enc[64], utf8[1024];
 	enum habar_status status = HABAR_OK;
+	char *text = NULL, *p, *end;
+	struct stat st;
 	int legacy;
 	FILE *fp;
 
@@ -173,37 +178,57 @@ habar__dict_read_words(const char *code, habar__word_fn *add, void *arg,
 	}
 	aff_encoding(aff, enc, sizeof(enc));
 	legacy = strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0;
-	if ((fp = fopen(dic, "r")) == NULL) {
+	if ((fp = fopen(dic, "rb")) == NULL) {
 		snprintf(err, err_len, "%s: %s", dic, strerror(errno));
 		return HABAR_ERR_IO;
 	}
+	/* Read whole and cut in place: line by line through stdio took
+	 * half the time of reading the 146,000 Russian words. */
+	if (fstat(fileno(fp), &st) != 0 || st.st_size > DIC_FILE_MAX) {
+		snprintf(err, err_len, "%s: %s", dic, st.st_size > DIC_FILE_MAX ?
+		    "too large" : strerror(errno));
+		status = HABAR_ERR_IO;
+		goto done;
+	}
+	if ((text = malloc((size_t)st.st_size + 1)) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	if (fread(text, 1, (size_t)st.st_size, fp) != (size_t)st.st_size) {
+		snprintf(err, err_len, "%s: read error", dic);
+		status = HABAR_ERR_IO;
+		goto done;
+	}
+	text[st.st_size] = '\n';
+	end = text + st.st_size;
 	/* The first line is the number of words; then "word/FLAGS", maybe
 	 * followed by morphological fields after white space. */
-	if (fgets(line, sizeof(line), fp) == NULL)
-		goto done;
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		char *end = line;
-		const char *word = line;
-		while (*end && *end != '/' && *end != '\t' && *end != ' ' &&
-		    *end != '\r' && *end != '\n')
-			end++;
-		*end = '\0';
-		if (*line == '\0')
+	p = memchr(text, '\n', (size_t)(end - text) + 1) + 1;
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p) + 1), *w = p;
+		const char *word = p;
+		size_t len;
+
+		while (w < nl && *w != '/' && *w != '\t' && *w != ' ' &&
+		    *w != '\r' && *w != '\0')
+			w++;
+		len = (size_t)(w - p);
+		*w = '\0';
+		p = nl + 1;
+		if (len == 0 || len >= sizeof(utf8))
 			continue;
 		if (legacy) {
-			if (habar__spell_recode(enc, 0, line, utf8,
+			if (habar__spell_recode(enc, 0, word, utf8,
 			    sizeof(utf8)) != 0)
 				continue;
 			word = utf8;
+			len = strlen(utf8);
 		}
-		if ((status = add(word, arg)) != HABAR_OK)
+		if ((status = add(word, len, arg)) != HABAR_OK)
 			break;
 	}
-	if (status == HABAR_OK && ferror(fp)) {
-		snprintf(err, err_len, "%s: read error", dic);
-		status = HABAR_ERR_IO;
-	}
 done:
+	free(text);
 	fclose(fp);
 	return status;
 }

@@ -21,7 +21,7 @@ cyrillic_letter(uint32_t c)
 }
 
 enum habar__script
-habar__spell_script(uint32_t c)
+habar__spell_script_icu(uint32_t c)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UScriptCode script;
@@ -46,7 +46,7 @@ habar__spell_script(uint32_t c)
 }
 
 int
-habar__spell_is_letter(uint32_t c)
+habar__spell_is_letter_icu(uint32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -56,7 +56,7 @@ habar__spell_is_letter(uint32_t c)
 }
 
 int
-habar__spell_is_mark(uint32_t c)
+habar__spell_is_mark_icu(uint32_t c)
 {
 	if (c < 0x300)
 		return 0;
@@ -64,7 +64,7 @@ habar__spell_is_mark(uint32_t c)
 }
 
 int
-habar__spell_is_digit(uint32_t c)
+habar__spell_is_digit_icu(uint32_t c)
 {
 	if (c < 0x80)
 		return c >= '0' && c <= '9';
@@ -72,7 +72,7 @@ habar__spell_is_digit(uint32_t c)
 }
 
 int
-habar__spell_is_upper(uint32_t c)
+habar__spell_is_upper_icu(uint32_t c)
 {
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z';
@@ -90,7 +90,7 @@ habar__spell_is_upper(uint32_t c)
 }
 
 uint32_t
-habar__spell_lower(uint32_t c)
+habar__spell_lower_icu(uint32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
@@ -107,7 +107,7 @@ habar__spell_lower(uint32_t c)
 }
 
 uint32_t
-habar__spell_next_cp(const char *s, size_t len, size_t *i)
+habar__spell_next_cp_icu(const char *s, size_t len, size_t *i)
 {
 	UChar32 c;
 	int32_t pos = (int32_t)*i;

@@ -38,6 +38,26 @@ int habar__spell_is_suffix(struct habar_spell *spell, const char *word,
 void habar__spell_prepare(struct habar_spell *spell);
 
 /*
+ * Starts loading, on another thread, the English dictionary a Russian or
+ * Kazakh checker needs for Latin words, so that a long text's first
+ * batch is checked meanwhile; does nothing for English text or when the
+ * dictionary is open.  The checker stays usable: whatever needs English
+ * waits for the thread (see habar__spell_waits()).
+ */
+void habar__spell_load_ahead(struct habar_spell *spell);
+
+/*
+ * Whether checking word[0..len) would now wait for a dictionary still
+ * loading ahead (a word with Latin letters while English loads): a
+ * caller with other words to check may check this one later.
+ */
+int habar__spell_waits(const struct habar_spell *spell, const char *word,
+    size_t len);
+
+/* Waits for every thread loading ahead for the checker. */
+void habar__spell_settle(struct habar_spell *spell);
+
+/*
  * Replaces dst's verdict cache by a copy of src's; both checkers must
  * have the same language and options (a pool's), and neither may be in
  * use on another thread meanwhile.
@@ -83,10 +103,12 @@ enum habar_status habar__dict_suggest(struct habar__dict *dict, char ***list,
 /*
  * Reads the words of the Hunspell dictionary code's .dic file as listed,
  * without their affixes (the stems and lemmas), converted to UTF-8, and
- * calls add(word, arg) for each until it fails.  Returns HABAR_OK,
+ * calls add(word, len, arg) for each (len bytes, no NUL among them, a
+ * NUL after them) until it fails.  Returns HABAR_OK,
  * HABAR_ERR_NOTFOUND, HABAR_ERR_IO or add()'s error.
  */
-typedef enum habar_status habar__word_fn(const char *word, void *arg);
+typedef enum habar_status habar__word_fn(const char *word, size_t len,
+    void *arg);
 enum habar_status habar__dict_read_words(const char *code,
     habar__word_fn *add, void *arg, char *err, size_t err_len);
 
@@ -100,23 +122,129 @@ enum habar__script {
 	HABAR__SCRIPT_OTHER = 3	/* a letter of another script */
 };
 
+/*
+ * The character functions below answer ASCII and the Cyrillic blocks
+ * (nearly every character of the project's text) inline, and ask
+ * spell_icu.c (the *_icu functions, which answer for every code point)
+ * about the rest: they run for each character of each word.
+ */
+enum habar__script habar__spell_script_icu(uint32_t c);
+int habar__spell_is_letter_icu(uint32_t c);
+int habar__spell_is_mark_icu(uint32_t c);
+int habar__spell_is_digit_icu(uint32_t c);
+int habar__spell_is_upper_icu(uint32_t c);
+uint32_t habar__spell_lower_icu(uint32_t c);
+uint32_t habar__spell_next_cp_icu(const char *s, size_t len, size_t *i);
+
+/* Whether c lies in the Cyrillic blocks U+0400..U+052F. */
+static inline int
+habar__spell_cyrillic_block(uint32_t c)
+{
+	return c >= 0x0400 && c <= 0x052F;
+}
+
 /* The script class of code point c. */
-enum habar__script habar__spell_script(uint32_t c);
+static inline enum habar__script
+habar__spell_script(uint32_t c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return HABAR__SCRIPT_LATIN;
+	if (c < 0x80)
+		return HABAR__SCRIPT_NONE;
+	if (habar__spell_cyrillic_block(c))
+		return c < 0x0482 || c > 0x0489 ? HABAR__SCRIPT_CYRILLIC :
+		    HABAR__SCRIPT_NONE;
+	return habar__spell_script_icu(c);
+}
 
 /* Whether c is a letter, a combining mark, a decimal digit. */
-int habar__spell_is_letter(uint32_t c);
-int habar__spell_is_mark(uint32_t c);
-int habar__spell_is_digit(uint32_t c);
+static inline int
+habar__spell_is_letter(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (habar__spell_cyrillic_block(c))
+		return c < 0x0482 || c > 0x0489;
+	return habar__spell_is_letter_icu(c);
+}
+
+static inline int
+habar__spell_is_mark(uint32_t c)
+{
+	if (c < 0x300)
+		return 0;
+	if (habar__spell_cyrillic_block(c))
+		return c >= 0x0483 && c <= 0x0489;
+	return habar__spell_is_mark_icu(c);
+}
+
+static inline int
+habar__spell_is_digit(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= '0' && c <= '9';
+	if (habar__spell_cyrillic_block(c))
+		return 0;
+	return habar__spell_is_digit_icu(c);
+}
 
 /* Whether c is an upper-case or title-case letter; its lower case. */
-int habar__spell_is_upper(uint32_t c);
-uint32_t habar__spell_lower(uint32_t c);
+static inline int
+habar__spell_is_upper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	/* А..Я, Ѐ..Џ; the paired letters of the other Cyrillic blocks have
+	 * their upper case at even code points (Ә ә, Қ қ, Ү ү, ...). */
+	if (c >= 0x0400 && c <= 0x042F)
+		return 1;
+	if (c >= 0x0430 && c <= 0x045F)
+		return 0;
+	if ((c >= 0x0460 && c <= 0x0481) || (c >= 0x048A && c <= 0x04BF) ||
+	    (c >= 0x04D0 && c <= 0x052F))
+		return (c & 1) == 0;
+	return habar__spell_is_upper_icu(c);
+}
+
+static inline uint32_t
+habar__spell_lower(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	if (c >= 0x0410 && c <= 0x042F)
+		return c + 0x20;
+	if (c >= 0x0400 && c <= 0x040F)
+		return c + 0x50;
+	if (c >= 0x0430 && c <= 0x045F)
+		return c;
+	if ((c >= 0x0460 && c <= 0x0481) || (c >= 0x048A && c <= 0x04BF) ||
+	    (c >= 0x04D0 && c <= 0x052F))
+		return c | 1;
+	return habar__spell_lower_icu(c);
+}
 
 /*
  * Decodes the code point at s[*i] (s has len bytes), advancing *i by at
  * least one byte; an invalid sequence yields U+FFFD.
  */
-uint32_t habar__spell_next_cp(const char *s, size_t len, size_t *i);
+static inline uint32_t
+habar__spell_next_cp(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s + *i;
+
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
+	}
+	/* Two bytes (Cyrillic among others): a lead byte C2..DF and a
+	 * continuation byte. */
+	if (u[0] >= 0xC2 && u[0] <= 0xDF && *i + 1 < len &&
+	    (u[1] & 0xC0) == 0x80) {
+		*i += 2;
+		return ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+	}
+	return habar__spell_next_cp_icu(s, len, i);
+}
 
 /*
  * Appends the UTF-8 encoding of c to out[*n], which holds cap bytes; returns

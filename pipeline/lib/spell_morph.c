@@ -78,9 +78,22 @@ struct variant {
 	int inner;		/* only with three letters or more after it */
 };
 
+/* The suffixes ending in one letter, by their index in suffixes[]. */
+struct ending {
+	uint32_t last;		/* the letter */
+	size_t first, count;	/* in morph->by_ending[] */
+};
+
+#define ENDING_MAX 64
+
 struct habar__morph {
 	struct suffix *suffixes;	/* longest first */
 	size_t nsuffixes;
+	/* An index of suffixes[] by last letter, in the same order, so
+	 * that strip() looks only at those that can match. */
+	size_t *by_ending;
+	struct ending endings[ENDING_MAX];
+	size_t nendings;
 	struct variant *variants;
 	size_t nvariants;
 	char groups[GROUP_MAX][16];
@@ -289,6 +302,48 @@ done:
 	return status;
 }
 
+/* Builds morph->endings and morph->by_ending. */
+static enum habar_status
+index_endings(struct habar__morph *morph, char *err, size_t err_len)
+{
+	size_t i, e, used = 0;
+
+	if (morph->nsuffixes == 0)
+		return HABAR_OK;
+	if ((morph->by_ending = calloc(morph->nsuffixes,
+	    sizeof(*morph->by_ending))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < morph->nsuffixes; i++) {
+		uint32_t last = morph->suffixes[i].cp[morph->suffixes[i].n - 1];
+		for (e = 0; e < morph->nendings; e++)
+			if (morph->endings[e].last == last)
+				break;
+		if (e == morph->nendings) {
+			if (e == ENDING_MAX) {
+				snprintf(err, err_len, "suffixes end in more "
+				    "than %d letters", ENDING_MAX);
+				return HABAR_ERR_LIMIT;
+			}
+			morph->endings[e].last = last;
+			morph->nendings++;
+		}
+		morph->endings[e].count++;
+	}
+	for (e = 0; e < morph->nendings; e++) {
+		morph->endings[e].first = used;
+		used += morph->endings[e].count;
+		morph->endings[e].count = 0;
+	}
+	for (i = 0; i < morph->nsuffixes; i++) {
+		uint32_t last = morph->suffixes[i].cp[morph->suffixes[i].n - 1];
+		for (e = 0; morph->endings[e].last != last; e++)
+			;
+		morph->by_ending[morph->endings[e].first +
+		    morph->endings[e].count++] = i;
+	}
+	return HABAR_OK;
+}
+
 enum habar_status
 habar__morph_load(struct habar__morph **morph_out, const char *lang,
     char *err, size_t err_len)
@@ -322,6 +377,7 @@ habar__morph_load(struct habar__morph **morph_out, const char *lang,
 	if (morph->nsuffixes > 1)
 		qsort(morph->suffixes, morph->nsuffixes,
 		    sizeof(*morph->suffixes), by_length_desc);
+	status = index_endings(morph, err, err_len);
 done:
 	if (status != HABAR_OK) {
 		habar__morph_free(morph);
@@ -337,6 +393,7 @@ habar__morph_free(struct habar__morph *morph)
 	if (morph == NULL)
 		return;
 	free(morph->suffixes);
+	free(morph->by_ending);
 	free(morph->variants);
 	free(morph);
 }
@@ -459,12 +516,18 @@ static int
 strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
 {
 	const struct habar__morph *m = an->morph;
-	size_t i;
+	size_t e, x;
 
-	if (depth >= CHAIN_MAX)
+	if (depth >= CHAIN_MAX || n < 1)
 		return 0;
-	for (i = 0; i < m->nsuffixes; i++) {
-		const struct suffix *s = &m->suffixes[i];
+	for (e = 0; e < m->nendings; e++)
+		if (m->endings[e].last == an->low[n - 1])
+			break;
+	if (e == m->nendings)
+		return 0;
+	for (x = 0; x < m->endings[e].count; x++) {
+		const struct suffix *s =
+		    &m->suffixes[m->by_ending[m->endings[e].first + x]];
 		int k = n - s->n, j;
 		uint32_t last;
 		char h;

@@ -38,12 +38,19 @@ struct result {
 	int inside;		/* not the first word of a sentence */
 };
 
+/* A word left for the end of a worker's range (see run_worker()). */
+struct later {
+	size_t line_index, offset, len, column;
+};
+
 struct worker {
 	struct habar_spell_pool *pool;
 	struct habar_spell *spell;
 	size_t first, last;	/* lines [first, last) of the batch */
 	struct result *results;
 	size_t nresults, cap;
+	struct later *later;
+	size_t nlater, later_cap;
 	enum habar_status status;
 };
 
@@ -205,6 +212,7 @@ habar_spell_pool_free(struct habar_spell_pool *pool)
 	for (i = 0; i < pool->nthreads; i++) {
 		habar_spell_free(pool->workers[i].spell);
 		free(pool->workers[i].results);
+		free(pool->workers[i].later);
 	}
 	habar_spell_pool_reset(pool);
 	free(pool->name_slots);
@@ -401,20 +409,76 @@ quote_or_dash_ends(const char *text, size_t offset)
 	return 0;
 }
 
+/* Checks one token and records a finding. */
+static enum habar_status
+check_token(struct worker *w, size_t li, const char *text, size_t offset,
+    size_t len, size_t column)
+{
+	enum habar_spell_verdict verdict;
+	enum habar_status status;
+	struct result r;
+
+	status = habar_spell_check(w->spell, text + offset, len, &verdict);
+	if (status != HABAR_OK)
+		return status;
+	if (verdict != HABAR_SPELL_UNKNOWN && verdict != HABAR_SPELL_MIXED)
+		return HABAR_OK;
+	if (verdict == HABAR_SPELL_UNKNOWN && hyphen_attached(text, offset) &&
+	    habar__spell_is_suffix(w->spell, text + offset, len))
+		return HABAR_OK;
+	r.line_index = li;
+	r.offset = offset;
+	r.len = len;
+	r.column = column;
+	r.verdict = verdict;
+	r.name = NULL;
+	r.inside = inside_sentence(text, offset);
+	return add_result(w, &r);
+}
+
+static enum habar_status
+add_later(struct worker *w, const struct later *l)
+{
+	if (w->nlater == w->later_cap) {
+		size_t cap = w->later_cap ? w->later_cap * 2 : 64;
+		struct later *grown = realloc(w->later, cap * sizeof(*grown));
+		if (grown == NULL)
+			return HABAR_ERR_NOMEM;
+		w->later = grown;
+		w->later_cap = cap;
+	}
+	w->later[w->nlater++] = *l;
+	return HABAR_OK;
+}
+
+static int
+by_position(const void *a, const void *b)
+{
+	const struct result *x = a, *y = b;
+
+	if (x->line_index != y->line_index)
+		return x->line_index < y->line_index ? -1 : 1;
+	return (x->offset > y->offset) - (x->offset < y->offset);
+}
+
 /*
  * Checks the worker's share of the batch, a contiguous range of lines.
  * (Sharing out words by hash instead would save the threads' caches from
  * holding the same words, but every thread would then cut every line
- * into words, which costs about as much as a cached verdict.)
+ * into words, which costs about as much as a cached verdict.)  Words
+ * that would wait for a dictionary still loading on another thread
+ * (Latin words in Kazakh text while English loads) are checked at the
+ * end of the range, and the findings put back in order.
  */
 static void *
 run_worker(void *arg)
 {
 	struct worker *w = arg;
 	struct habar_spell_pool *pool = w->pool;
-	size_t li;
+	size_t li, i, before;
 
 	w->nresults = 0;
+	w->nlater = 0;
 	w->status = HABAR_OK;
 	for (li = w->first; li < w->last; li++) {
 		const struct queued_line *ql = &pool->lines[li];
@@ -424,34 +488,36 @@ run_worker(void *arg)
 
 		while (habar_spell_token_next(text, ql->len, &pos, &column,
 		    &tok)) {
-			enum habar_spell_verdict verdict;
-			struct result r;
-
 			if (tok.skip)
 				continue;
-			w->status = habar_spell_check(w->spell,
-			    text + tok.offset, tok.len, &verdict);
+			if (habar__spell_waits(w->spell, text + tok.offset,
+			    tok.len)) {
+				struct later l = { li, tok.offset, tok.len,
+				    tok.column };
+				if ((w->status = add_later(w, &l)) != HABAR_OK)
+					return NULL;
+				continue;
+			}
+			w->status = check_token(w, li, text, tok.offset,
+			    tok.len, tok.column);
 			if (w->status != HABAR_OK)
-				return NULL;
-			if (verdict != HABAR_SPELL_UNKNOWN &&
-			    verdict != HABAR_SPELL_MIXED)
-				continue;
-			if (verdict == HABAR_SPELL_UNKNOWN &&
-			    hyphen_attached(text, tok.offset) &&
-			    habar__spell_is_suffix(w->spell, text + tok.offset,
-			    tok.len))
-				continue;
-			r.line_index = li;
-			r.offset = tok.offset;
-			r.len = tok.len;
-			r.column = tok.column;
-			r.verdict = verdict;
-			r.name = NULL;
-			r.inside = inside_sentence(text, tok.offset);
-			if ((w->status = add_result(w, &r)) != HABAR_OK)
 				return NULL;
 		}
 	}
+	if (w->nlater == 0)
+		return NULL;
+	before = w->nresults;
+	for (i = 0; i < w->nlater; i++) {
+		const struct later *l = &w->later[i];
+		w->status = check_token(w, l->line_index, pool->arena +
+		    pool->lines[l->line_index].offset, l->offset, l->len,
+		    l->column);
+		if (w->status != HABAR_OK)
+			return NULL;
+	}
+	if (w->nresults > before && before > 0)
+		qsort(w->results, w->nresults, sizeof(*w->results),
+		    by_position);
 	return NULL;
 }
 
@@ -468,12 +534,18 @@ flush_batch(struct habar_spell_pool *pool, habar_spell_finding_fn *found,
 	size_t share, li = 0;
 	char word[HABAR__SPELL_WORD_MAX + 1];
 
-	if (pool->nlines == 0)
+	if (pool->nlines == 0 && more)
 		return HABAR_OK;
+	if (pool->nlines == 0)
+		goto settled;
 	if (pool->spawned)
 		join_checkers(pool, 0);
 	else if (more && pool->wanted > 1)
 		spawn_checkers(pool);
+	/* A long text: the first checker loads what it will need besides
+	 * its main dictionary on another thread while it checks. */
+	if (more)
+		habar__spell_load_ahead(pool->workers[0].spell);
 	nt = pool->nthreads;
 	/* Small batches (interactive use) stay on the calling thread. */
 	if (pool->nlines < 64 && pool->arena_len < 16384)
@@ -555,6 +627,13 @@ flush_batch(struct habar_spell_pool *pool, habar_spell_finding_fn *found,
 			pool->arena = smaller;
 			pool->arena_cap = BATCH_BYTES;
 		}
+	}
+settled:
+	/* At the end of the input no thread is left running. */
+	if (!more) {
+		join_checkers(pool, 1);
+		for (t = 0; t < pool->nthreads; t++)
+			habar__spell_settle(pool->workers[t].spell);
 	}
 	return status;
 }
