@@ -172,9 +172,14 @@ static const struct seg_case cases[] = {
 	  "Ақпарат enbek. kz порталында берілген. | Оны оқыңыз." },
 	{ "en", "Read it at example. com today. It is free.",
 	  "Read it at example. com today. | It is free." },
+	/* A company's suffix before a title or a sentence starter. */
+	{ "en", "Globex Inc. Chief Executive Jane Roe signed. The deal went to Initech Corp. The price was secret.",
+	  "Globex Inc. Chief Executive Jane Roe signed. | The deal went to Initech Corp. | The price was secret." },
 	/* Lower-case abbreviations of informal English. */
 	{ "en", "He is 6 ft. tall and the govt. office agreed. ok.",
 	  "He is 6 ft. tall and the govt. office agreed. | ok." },
+	{ "en", "The pipe is 12 cm. wide. Come in. the door is open.",
+	  "The pipe is 12 cm. wide. | Come in. | the door is open." },
 	/* Initials in one script, a word in another: no name. */
 	{ "ru", "Иск подан в суд округа D.C. Судья его принял.",
 	  "Иск подан в суд округа D.C. | Судья его принял." },
