@@ -180,9 +180,10 @@ set_reserve(struct word_set *set, size_t count)
 	return HABAR_OK;
 }
 
-/* Adds word[0..len), which holds no NUL. */
+/* Adds word[0..len), which holds no NUL: a copy, or, when keep is set,
+ * the word itself (NUL-terminated, and it outlives the set). */
 static enum habar_status
-set_add(struct word_set *set, const char *word, size_t len)
+set_put(struct word_set *set, const char *word, size_t len, int keep)
 {
 	uint32_t h = hash_bytes(word, len);
 	enum habar_status status;
@@ -197,6 +198,12 @@ set_add(struct word_set *set, const char *word, size_t len)
 		    strncmp(set->slots[i].word, word, len) == 0 &&
 		    set->slots[i].word[len] == '\0')
 			return HABAR_OK;
+	if (keep) {
+		set->slots[i].hash = h;
+		set->slots[i].word = word;
+		set->count++;
+		return HABAR_OK;
+	}
 	if (len + 1 > SET_CHUNK)
 		return HABAR_ERR_LIMIT;
 	if (set->nchunks == 0 || set->chunk_used + len + 1 > SET_CHUNK) {
@@ -217,6 +224,34 @@ set_add(struct word_set *set, const char *word, size_t len)
 	set->slots[i].hash = h;
 	set->slots[i].word = copy;
 	set->count++;
+	return HABAR_OK;
+}
+
+static enum habar_status
+set_add(struct word_set *set, const char *word, size_t len)
+{
+	return set_put(set, word, len, 0);
+}
+
+/* Hands the block text (from malloc()) to the set, to be freed with it. */
+static enum habar_status
+set_adopt(struct word_set *set, char *text)
+{
+	char **chunks = realloc(set->chunks,
+	    (set->nchunks + 1) * sizeof(*chunks));
+
+	if (chunks == NULL)
+		return HABAR_ERR_NOMEM;
+	set->chunks = chunks;
+	/* Before the last chunk, which set_put() still fills. */
+	if (set->nchunks > 0) {
+		chunks[set->nchunks] = chunks[set->nchunks - 1];
+		chunks[set->nchunks - 1] = text;
+	} else {
+		chunks[0] = text;
+		set->chunk_used = SET_CHUNK;
+	}
+	set->nchunks++;
 	return HABAR_OK;
 }
 
@@ -454,9 +489,9 @@ open_dict(struct habar_spell *spell, int d)
 }
 
 static enum habar_status
-add_lemma(const char *word, size_t len, void *arg)
+add_lemma(const char *word, size_t len, int stable, void *arg)
 {
-	return set_add(arg, word, len);
+	return set_put(arg, word, len, stable);
 }
 
 /*
@@ -470,11 +505,17 @@ add_lemma(const char *word, size_t len, void *arg)
 static void
 read_ru_lemmas(struct habar_spell *spell, char *err, size_t err_len)
 {
+	char *text = NULL;
+
 	spell->ru_lemmas_loaded = -1;
-	/* ru_RU.dic lists some 146,000 words. */
+	/* ru_RU.dic lists some 146,000 words: they stay where the file
+	 * was read, unless it needs converting to UTF-8. */
 	if (set_reserve(&spell->ru_lemmas, 160000) != HABAR_OK ||
 	    habar__dict_read_words(dict_code[DICT_RU], add_lemma,
-	    &spell->ru_lemmas, err, err_len) != HABAR_OK) {
+	    &spell->ru_lemmas, &text, err, err_len) != HABAR_OK ||
+	    (text != NULL && set_adopt(&spell->ru_lemmas, text) !=
+	    HABAR_OK)) {
+		free(text);
 		set_free(&spell->ru_lemmas);
 		err[0] = '\0';
 		return;

@@ -162,7 +162,7 @@ aff_encoding(const char *aff, char *enc, size_t cap)
 
 enum habar_status
 habar__dict_read_words(const char *code, habar__word_fn *add, void *arg,
-    char *err, size_t err_len)
+    char **text_out, char *err, size_t err_len)
 {
 	char aff[4096], dic[4096], enc[64], utf8[1024];
 	enum habar_status status = HABAR_OK;
@@ -178,6 +178,8 @@ habar__dict_read_words(const char *code, habar__word_fn *add, void *arg,
 	}
 	aff_encoding(aff, enc, sizeof(enc));
 	legacy = strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0;
+	if (text_out != NULL)
+		*text_out = NULL;
 	if ((fp = fopen(dic, "rb")) == NULL) {
 		snprintf(err, err_len, "%s: %s", dic, strerror(errno));
 		return HABAR_ERR_IO;
@@ -224,8 +226,15 @@ habar__dict_read_words(const char *code, habar__word_fn *add, void *arg,
 			word = utf8;
 			len = strlen(utf8);
 		}
-		if ((status = add(word, len, arg)) != HABAR_OK)
+		if ((status = add(word, len, !legacy && text_out != NULL,
+		    arg)) != HABAR_OK)
 			break;
+	}
+	/* UTF-8 words were handed over in place: the caller may keep
+	 * them. */
+	if (status == HABAR_OK && !legacy && text_out != NULL) {
+		*text_out = text;
+		text = NULL;
 	}
 done:
 	free(text);

@@ -103,14 +103,19 @@ enum habar_status habar__dict_suggest(struct habar__dict *dict, char ***list,
 /*
  * Reads the words of the Hunspell dictionary code's .dic file as listed,
  * without their affixes (the stems and lemmas), converted to UTF-8, and
- * calls add(word, len, arg) for each (len bytes, no NUL among them, a
- * NUL after them) until it fails.  Returns HABAR_OK,
- * HABAR_ERR_NOTFOUND, HABAR_ERR_IO or add()'s error.
+ * calls add(word, len, stable, arg) for each (len bytes, no NUL among
+ * them, a NUL after them) until it fails.  When text_out is not NULL and
+ * the dictionary is in UTF-8, the words point into one buffer (stable is
+ * 1) that is stored in *text_out for the caller to free() once add()
+ * succeeded for all, so add() may keep them; otherwise each word is valid
+ * during its call only (stable is 0) and *text_out is NULL.  Returns HABAR_OK, HABAR_ERR_NOTFOUND, HABAR_ERR_IO,
+ * HABAR_ERR_NOMEM or add()'s error.
  */
 typedef enum habar_status habar__word_fn(const char *word, size_t len,
-    void *arg);
+    int stable, void *arg);
 enum habar_status habar__dict_read_words(const char *code,
-    habar__word_fn *add, void *arg, char *err, size_t err_len);
+    habar__word_fn *add, void *arg, char **text_out, char *err,
+    size_t err_len);
 
 /* --- spell_icu.c: characters and encodings ------------------------- */
 
