@@ -20,6 +20,7 @@
  * between the places where the three compositions agree, the one whose
  * links cost least over all three pairs is kept (reconcile()).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,8 @@
  * for reading that third language's lone sentence as a drop (add_split()).
  */
 #define SPLIT_EVIDENCE 4.0
+/* A range of this many items (all languages) aligns its pairs on two threads. */
+#define THREAD_ITEMS 1500
 
 enum habar_status
 habar_align_new(struct habar_align **align_out)
@@ -806,6 +809,53 @@ ratio(const struct lang_data *data, size_t a, size_t b)
 	return data[b].chars / data[a].chars;
 }
 
+/* One pairwise alignment of a range, for running beside another. */
+struct pair_job {
+	const struct habar__align_seq *a, *b;
+	int paragraphs;
+	double ratio;
+	const struct habar__bead *guide;
+	size_t nguide;
+	struct habar__bead *beads;	/* the result, malloc'd */
+	size_t n;
+	enum habar_status status;
+};
+
+static void *
+pair_job_run(void *arg)
+{
+	struct pair_job *job = arg;
+
+	job->status = habar__align_pair(job->a, job->b, job->paragraphs,
+	    job->ratio, job->guide, job->nguide, &job->beads, &job->n);
+	return NULL;
+}
+
+/*
+ * Runs jobs[0..n) of a range of items items: the first on a thread of its
+ * own when the range is long enough to repay it (the pairs are
+ * independent, and a long document is where the time goes), the others
+ * on this one.  Without a thread, all run here.
+ */
+static enum habar_status
+pair_jobs_run(struct pair_job *jobs, size_t n, size_t items)
+{
+	pthread_t thread;
+	size_t k, own = 0;
+
+	if (n > 1 && items >= THREAD_ITEMS &&
+	    pthread_create(&thread, NULL, pair_job_run, &jobs[0]) == 0)
+		own = 1;
+	for (k = own; k < n; k++)
+		pair_job_run(&jobs[k]);
+	if (own)
+		pthread_join(thread, NULL);
+	for (k = 0; k < n; k++)
+		if (jobs[k].status != HABAR_OK)
+			return jobs[k].status;
+	return HABAR_OK;
+}
+
 /*
  * Aligns the items of range[] (first, count per language) at one level and
  * appends the three-way groups, in absolute item numbers, to out.
@@ -818,7 +868,8 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 	struct habar__align_seq s[3] = { { 0, NULL, NULL, NULL }, { 0, NULL, NULL, NULL },
 	    { 0, NULL, NULL, NULL } };
 	struct habar__bead *b1 = NULL, *b2 = NULL, *b3 = NULL;
-	size_t n1 = 0, n2 = 0, n3 = 0, k, start = out->n, slot;
+	struct pair_job jobs[3];
+	size_t n1 = 0, n2 = 0, n3 = 0, k, start = out->n, slot, njobs;
 	double r[3];
 	struct group *g;
 	enum habar_status status;
@@ -827,26 +878,35 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 		s[slot] = subseq(paragraphs ? &data[order[slot]].para :
 		    &data[order[slot]].sent, first[order[slot]],
 		    count[order[slot]]);
-	if ((status = habar__align_pair(&s[0], &s[1], paragraphs,
-	    ratio(data, order[0], order[1]), guide_get(guides, 0),
-	    guide_count(guides, 0), &b1, &n1)) != HABAR_OK)
+	r[0] = ratio(data, order[0], order[1]);
+	r[1] = nl == 3 ? ratio(data, order[0], order[2]) : 0;
+	r[2] = nl == 3 ? ratio(data, order[1], order[2]) : 0;
+	memset(jobs, 0, sizeof(jobs));
+	for (k = 0; k < 3; k++) {
+		jobs[k].a = &s[k < 2 ? 0 : 1];
+		jobs[k].b = &s[k < 1 ? 1 : 2];
+		jobs[k].paragraphs = k < 2 ? paragraphs : 0;
+		jobs[k].ratio = r[k];
+		jobs[k].guide = guide_get(guides, (int)k);
+		jobs[k].nguide = guide_count(guides, (int)k);
+	}
+	/* The second pass aligns the two other languages directly too. */
+	njobs = nl == 3 ? 2 : 1;
+	if (nl == 3 && !paragraphs && jobs[2].guide != NULL)
+		njobs = 3;
+	status = pair_jobs_run(jobs, njobs, s[0].n + s[1].n + s[2].n);
+	b1 = jobs[0].beads;
+	n1 = jobs[0].n;
+	b2 = jobs[1].beads;
+	n2 = jobs[1].n;
+	b3 = jobs[2].beads;
+	n3 = jobs[2].n;
+	if (status != HABAR_OK)
 		goto done;
 	if (nl == 3) {
-		status = habar__align_pair(&s[0], &s[2], paragraphs,
-		    ratio(data, order[0], order[2]), guide_get(guides, 1),
-		    guide_count(guides, 1), &b2, &n2);
-		if (status != HABAR_OK)
-			goto done;
-		r[0] = ratio(data, order[0], order[1]);
-		r[1] = ratio(data, order[0], order[2]);
-		r[2] = ratio(data, order[1], order[2]);
-		if (!paragraphs && guide_get(guides, 2) != NULL) {
+		if (njobs == 3) {
 			/* The second pass: all three pairs, reconciled. */
-			if ((status = habar__align_pair(&s[1], &s[2], 0, r[2],
-			    guide_get(guides, 2), guide_count(guides, 2), &b3,
-			    &n3)) == HABAR_OK)
-				status = reconcile(s, r, b1, n1, b2, n2, b3, n3,
-				    out);
+			status = reconcile(s, r, b1, n1, b2, n2, b3, n3, out);
 		} else {
 			status = compose(b1, n1, b2, n2, &s[1], &s[2],
 			    paragraphs, r[2], out);

@@ -40,47 +40,51 @@ enum habar_status
 habar__xml_escape(FILE *fp, const char *s, size_t len, int attr)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, clen;
+	size_t i = 0, run = 0, clen;
 
+	/* Runs of bytes that stand for themselves go out in one write. */
 	while (i < len) {
-		clen = xml_char_len(p + i, len - i);
-		if (clen == 0) {
-			fputs("\xEF\xBF\xBD", fp);
+		if (p[i] >= 0x20 && p[i] < 0x80 && p[i] != '&' && p[i] != '<' &&
+		    p[i] != '>' && p[i] != '"') {
 			i++;
 			continue;
 		}
+		clen = p[i] < 0x80 ? 1 : xml_char_len(p + i, len - i);
 		if (clen > 1) {
-			fwrite(p + i, 1, clen, fp);
 			i += clen;
 			continue;
 		}
-		switch (p[i]) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs(attr ? "&quot;" : "\"", fp);
-			break;
-		case '\t':
-			fputs(attr ? "&#9;" : "\t", fp);
-			break;
-		case '\n':
-			fputs(attr ? "&#10;" : "\n", fp);
-			break;
-		case '\r':
-			fputs("&#13;", fp);
-			break;
-		default:
-			putc(p[i], fp);
+		fwrite(p + run, 1, i - run, fp);
+		if (clen == 0 || (p[i] < 0x20 && xml_char_len(p + i, 1) == 0))
+			fputs("\xEF\xBF\xBD", fp);
+		else {
+			switch (p[i]) {
+			case '&':
+				fputs("&amp;", fp);
+				break;
+			case '<':
+				fputs("&lt;", fp);
+				break;
+			case '>':
+				fputs("&gt;", fp);
+				break;
+			case '"':
+				fputs(attr ? "&quot;" : "\"", fp);
+				break;
+			case '\t':
+				fputs(attr ? "&#9;" : "\t", fp);
+				break;
+			case '\n':
+				fputs(attr ? "&#10;" : "\n", fp);
+				break;
+			case '\r':
+				fputs("&#13;", fp);
+				break;
+			}
 		}
-		i++;
+		run = ++i;
 	}
+	fwrite(p + run, 1, i - run, fp);
 	return ferror(fp) ? HABAR_ERR_IO : HABAR_OK;
 }
 
