@@ -1096,6 +1096,82 @@ unabbreviated_word_before(const struct habar_seg *seg, const unsigned char *s,
 }
 
 /*
+ * Whether the full stop at s[dot], before a word in lower case, ends a
+ * sentence: it closes a plain word that cannot be an abbreviation
+ * (plain_word_before(), unabbreviated_word_before()), a word in capitals
+ * that cannot be one either ("LMAO."), a number of four digits or more
+ * without separators, which no list item or section number is ("1927.",
+ * "01634 710033.", not "15.4.1."), or it stands apart after a word of two
+ * letters or more in lower case, as no abbreviation's full stop does
+ * ("very friendly . and").  In a paragraph written without capitals
+ * (seg->casual) any plain word that is not listed will do.
+ */
+static int
+sentence_end_before(const struct habar_seg *seg, const unsigned char *s,
+    size_t len, size_t from, size_t dot)
+{
+	size_t ts = dot, k, n, count, letters = 0, upper = 0;
+	int32_t cp;
+
+	/* A writer who uses no capitals hardly cuts words short either. */
+	if (plain_word_before(seg, s, len, from, dot))
+		return seg->casual ||
+		    unabbreviated_word_before(seg, s, len, from, dot);
+	if (dot == from)
+		return 0;
+	k = utf8_before(s, len, dot);
+	if (is_space_at(s, len, k, &n)) {
+		/* A detached full stop: the word before the spaces. */
+		ts = k;
+		while (ts > from && is_space_at(s, len,
+		    utf8_before(s, len, ts), &n))
+			ts = utf8_before(s, len, ts);
+		while (ts > from && dot - ts < LOOK) {
+			enum habar__seg_class c;
+
+			k = utf8_before(s, len, ts);
+			utf8_at(s, len, k, &cp);
+			c = class_of(cp);
+			if (c != HABAR__SEG_LOWER && c != HABAR__SEG_UPPER &&
+			    c != HABAR__SEG_LETTER)
+				break;
+			if (letters++ == 0 && c != HABAR__SEG_LOWER)
+				return 0;	/* "ESC . xx" */
+			ts = k;
+		}
+		return letters >= 2;
+	}
+	/* The token the full stop ends. */
+	while (ts > from && dot - ts < LOOK) {
+		k = utf8_before(s, len, ts);
+		if (is_space_at(s, len, k, &n))
+			break;
+		ts = k;
+	}
+	if (is_number(s + ts, dot + 1 - ts, &count))
+		return count >= 4 && count == dot - ts;	/* not "15.4.1.3." */
+	for (k = ts; k < dot; k += n) {
+		n = utf8_at(s, len, k, &cp);
+		switch (class_of(cp)) {
+		case HABAR__SEG_UPPER:
+			upper++;
+			break;
+		case HABAR__SEG_LOWER:
+		case HABAR__SEG_LETTER:
+		case HABAR__SEG_DIGIT:
+			return 0;
+		default:
+			if (upper > 0)
+				return 0;	/* "U.S.", "PVT.)" */
+			break;
+		}
+	}
+	return upper >= 2 && abbrev_kind(seg, s + ts, dot + 1 - ts,
+	    ts == from) == ABBR_NONE &&
+	    unabbreviated_word_before(seg, s, len, from, dot);
+}
+
+/*
  * Whether the full stop at s[dot] and the word next, in lower case, are a
  * domain name broken by a space: a Latin word before, and after it a
  * top-level domain (locales/root/top-level-domains) standing alone:
@@ -1184,18 +1260,16 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 			return 0;
 	} else if (sterm) {
 		return 0;	/* ICU proposes the others */
-	} else if (!ellipsis && next.first == HABAR__SEG_LOWER &&
-	    !seg->casual) {
+	} else if (!ellipsis && next.first == HABAR__SEG_LOWER) {
 		/*
 		 * A plain word's full stop and a word in lower case: a
 		 * sentence that forgot its capital ("Call me. i am at home",
-		 * "...так. играет"), unless the word before is a listed
+		 * "...так. играет"), unless the word before may be an
 		 * abbreviation ("тыс. человек", "approx. five") or the two
 		 * are a web address broken by a space ("enbek. kz").
 		 */
 		if (!opening_only(s, len, q, next.start) ||
-		    !plain_word_before(seg, s, len, from, i) ||
-		    !unabbreviated_word_before(seg, s, len, from, i) ||
+		    !sentence_end_before(seg, s, len, from, i) ||
 		    broken_domain(seg, s, len, from, i, &next))
 			return 0;
 		*start = q;
@@ -1203,8 +1277,7 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 	} else if (ellipsis) {
 		if (next.first != HABAR__SEG_UPPER)
 			return 0;
-	} else if ((next.first != HABAR__SEG_DIGIT &&
-	    (next.first != HABAR__SEG_LOWER || !seg->casual)) ||
+	} else if (next.first != HABAR__SEG_DIGIT ||
 	    !opening_only(s, len, q, next.start) ||
 	    !plain_word_before(seg, s, len, from, i))
 		return 0;

@@ -175,6 +175,16 @@ static const struct seg_case cases[] = {
 	/* A company's suffix before a title or a sentence starter. */
 	{ "en", "Globex Inc. Chief Executive Jane Roe signed. The deal went to Initech Corp. The price was secret.",
 	  "Globex Inc. Chief Executive Jane Roe signed. | The deal went to Initech Corp. | The price was secret." },
+	/* A word in capitals, a long number or a detached full stop before
+	 * a word in lower case; a list number is no sentence end. */
+	{ "en", "Great show, LOL. see you there. Call 01634 710033. thank you.",
+	  "Great show, LOL. | see you there. | Call 01634 710033. | thank you." },
+	{ "en", "The staff was friendly . and the food was good . Do this: 1. read it 2. sign it.",
+	  "The staff was friendly . | and the food was good . | Do this: 1. read it 2. sign it." },
+	{ "en", "See section 15.4.1.3. lintian checks it. Press ESC . xx ends it.",
+	  "See section 15.4.1.3. lintian checks it. | Press ESC . xx ends it." },
+	{ "ru", "ну и красота. никогда не была в горах. они меня пугают.",
+	  "ну и красота. | никогда не была в горах. | они меня пугают." },
 	/* Lower-case abbreviations of informal English. */
 	{ "en", "He is 6 ft. tall and the govt. office agreed. ok.",
 	  "He is 6 ft. tall and the govt. office agreed. | ok." },
