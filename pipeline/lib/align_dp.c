@@ -102,7 +102,9 @@ struct pair {
 	const struct habar__align_seq *a, *b;
 	const struct params *p;
 	double ratio;		/* expected length of b per character of a */
-	double *wa, *wb;	/* anchor weight of each item, if unmatched */
+	/* Sums over items [0, i) of a and of b: lengths, and the anchor
+	 * weight each item carries if unmatched; a bead's are differences. */
+	double *cla, *clb, *cwa, *cwb;
 };
 
 static double
@@ -114,6 +116,26 @@ length_cost(const struct pair *pr, double la, double lb)
 		mean = 1.0;
 	delta = (lb / pr->ratio - la) / sqrt(pr->p->s2 * mean);
 	return tail_cost(delta);
+}
+
+/*
+ * Fills len[0..s->n] and miss[0..s->n] with the running sums of the items'
+ * lengths and of the weight of their anchors if unmatched.
+ */
+static void
+running_sums(const struct habar__align_seq *s, double *len, double *miss)
+{
+	size_t i, k;
+	double w;
+
+	len[0] = miss[0] = 0;
+	for (i = 0; i < s->n; i++) {
+		w = 0;
+		for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++)
+			w += habar__anchor_miss(s->keys[k]);
+		len[i + 1] = len[i] + s->len[i];
+		miss[i + 1] = miss[i] + w;
+	}
 }
 
 /*
@@ -153,18 +175,19 @@ sum_common(const uint32_t *ka, size_t na, const uint32_t *kb, size_t nb,
     double *w, double *missed)
 {
 	size_t i = 0, j = 0;
+	uint32_t x, y;
 
+	/* Steps without a branch on which side is behind: the merge is the
+	 * dynamic programme's inner loop, and that branch is a coin toss. */
 	while (i < na && j < nb) {
-		if (ka[i] < kb[j])
-			i++;
-		else if (ka[i] > kb[j])
-			j++;
-		else {
-			*w += habar__anchor_weight(ka[i]);
-			*missed += habar__anchor_miss(ka[i]);
-			i++;
-			j++;
+		x = ka[i];
+		y = kb[j];
+		if (x == y) {
+			*w += habar__anchor_weight(x);
+			*missed += habar__anchor_miss(x);
 		}
+		i += x <= y;
+		j += y <= x;
 	}
 }
 
@@ -218,22 +241,15 @@ static double
 bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
     enum move mv, double gain, double limit)
 {
-	double la = 0, lb = 0, wa = 0, wb = 0, cost;
-	int x, y;
+	double cost;
 
-	for (x = 1; x <= na; x++) {
-		la += pr->a->len[i - x];
-		wa += pr->wa[i - x];
-	}
-	for (y = 1; y <= nb; y++) {
-		lb += pr->b->len[j - y];
-		wb += pr->wb[j - y];
-	}
-	cost = pr->p->prior[mv] + pr->p->miss_cost * (wa + wb) - gain;
+	cost = pr->p->prior[mv] + pr->p->miss_cost *
+	    (pr->cwa[i] - pr->cwa[i - na] + pr->cwb[j] - pr->cwb[j - nb]) - gain;
 	if (na > 0 && nb > 0) {
 		if (cost >= limit)
 			return cost + 1.0;	/* clear of rounding: loses */
-		cost += length_cost(pr, la, lb);
+		cost += length_cost(pr, pr->cla[i] - pr->cla[i - na],
+		    pr->clb[j] - pr->clb[j - nb]);
 	}
 	return cost;
 }
@@ -513,8 +529,8 @@ habar__align_pair(const struct habar__align_seq *a,
 {
 	struct pair pr;
 	struct band bd;
-	size_t i, k, w, full, maxw;
-	double ta = 0, tb = 0;
+	size_t i, w, full, maxw;
+	double ta, tb;
 	struct habar__bead *own = NULL;	/* a path of ours as the guide */
 	enum habar_status status = HABAR_OK;
 	int edge = 1, recentred = 0;
@@ -526,24 +542,19 @@ habar__align_pair(const struct habar__align_seq *a,
 	pr.a = a;
 	pr.b = b;
 	pr.p = paragraphs ? &paragraph_params : &sentence_params;
-	pr.wa = malloc((a->n + 1) * sizeof(double));
-	pr.wb = malloc((b->n + 1) * sizeof(double));
-	if (pr.wa == NULL || pr.wb == NULL) {
+	pr.cla = malloc((a->n + 1) * sizeof(double));
+	pr.cwa = malloc((a->n + 1) * sizeof(double));
+	pr.clb = malloc((b->n + 1) * sizeof(double));
+	pr.cwb = malloc((b->n + 1) * sizeof(double));
+	if (pr.cla == NULL || pr.cwa == NULL || pr.clb == NULL ||
+	    pr.cwb == NULL) {
 		status = HABAR_ERR_NOMEM;
 		goto done;
 	}
-	for (i = 0; i < a->n; i++) {
-		ta += a->len[i];
-		pr.wa[i] = 0;
-		for (k = a->kfirst[i]; k < a->kfirst[i + 1]; k++)
-			pr.wa[i] += habar__anchor_miss(a->keys[k]);
-	}
-	for (i = 0; i < b->n; i++) {
-		tb += b->len[i];
-		pr.wb[i] = 0;
-		for (k = b->kfirst[i]; k < b->kfirst[i + 1]; k++)
-			pr.wb[i] += habar__anchor_miss(b->keys[k]);
-	}
+	running_sums(a, pr.cla, pr.cwa);
+	running_sums(b, pr.clb, pr.cwb);
+	ta = pr.cla[a->n];
+	tb = pr.clb[b->n];
 	pr.ratio = ratio > 0 ? ratio : ta > 0 && tb > 0 ? tb / ta : 1.0;
 	if (pr.ratio < 0.25)
 		pr.ratio = 0.25;
@@ -603,8 +614,10 @@ habar__align_pair(const struct habar__align_seq *a,
 done:
 	free(own);
 	band_free(&bd);
-	free(pr.wa);
-	free(pr.wb);
+	free(pr.cla);
+	free(pr.cwa);
+	free(pr.clb);
+	free(pr.cwb);
 	return status;
 }
 
