@@ -35,7 +35,11 @@ struct habar_spell_token {
 	size_t offset;		/* byte offset of the token in the line */
 	size_t len;		/* its length in bytes */
 	size_t column;		/* 1-based column: code points before it + 1 */
-	int skip;		/* a URL, address, number...: not a word */
+	int skip;		/* 1: a URL, address, number...: not a
+				 * word; 2: the words of a compound with a
+				 * number ("year-old" in "20-year-old",
+				 * "ден" in "2018-ден"), which may be a
+				 * suffix the number takes */
 };
 
 /* A finding handed back by the pool. */

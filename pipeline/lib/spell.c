@@ -940,6 +940,16 @@ decide(struct habar_spell *spell, const char *word, size_t len,
 		else if ((status = check_simple(spell, dict_for(spell, &psh),
 		    buf, plen, &known)) != HABAR_OK)
 			return status;
+		/* An English compound takes the plural at its end
+		 * (year-olds, sit-ins, lay-offs): the last part may be a
+		 * known word and an s. */
+		if (!known && part > word && dash == NULL && plen > 3 &&
+		    buf[plen - 1] == 's' && psh.latin == psh.letters) {
+			buf[plen - 1] = '\0';
+			if ((status = check_simple(spell, DICT_EN, buf,
+			    plen - 1, &known)) != HABAR_OK)
+				return status;
+		}
 		if (!known)
 			return HABAR_OK;
 		part = dash ? dash + 1 : end;

@@ -663,24 +663,33 @@ habar__morph_accepts(const struct habar__morph *morph, const char *word,
 int
 habar__morph_is_suffix(const struct habar__morph *morph, const char *s)
 {
-	uint32_t cp[SUFFIX_MAX + 1], low[SUFFIX_MAX + 1];
-	int n, i;
+	uint32_t cp[WORD_CP_MAX], low[WORD_CP_MAX];
+	unsigned char steps[WORD_CP_MAX + 1];	/* suffixes to reach, 0 no */
+	int n, i, p;
 	size_t k;
 
-	if (morph == NULL || (n = decode(s, cp, SUFFIX_MAX + 1)) <= 0)
+	if (morph == NULL || (n = decode(s, cp, WORD_CP_MAX)) <= 0)
 		return 0;
 	for (i = 0; i < n; i++)
 		low[i] = habar__spell_lower(cp[i]);
 	/* Harmony cannot be checked after an acronym or a number (it
-	 * follows how they are read aloud): any marked suffix will do. */
-	for (k = 0; k < morph->nsuffixes; k++) {
-		const struct suffix *sf = &morph->suffixes[k];
-		if (!(sf->flags & FLAG_HYPHEN) || sf->n > n)
+	 * follows how they are read aloud): a suffix marked h, then any
+	 * suffixes (3-інші-ден, 2-еу-і), whatever their order. */
+	memset(steps, 0, sizeof(steps));
+	for (p = 0; p < n; p++) {
+		if (p > 0 && (steps[p] == 0 || steps[p] >= CHAIN_MAX))
 			continue;
-		if (memcmp(sf->cp, low, (size_t)sf->n * sizeof(uint32_t)) != 0)
-			continue;
-		if (sf->n == n)
-			return 1;
+		for (k = 0; k < morph->nsuffixes; k++) {
+			const struct suffix *sf = &morph->suffixes[k];
+			if ((p == 0 && !(sf->flags & FLAG_HYPHEN)) ||
+			    sf->n > n - p ||
+			    memcmp(sf->cp, low + p,
+			    (size_t)sf->n * sizeof(uint32_t)) != 0)
+				continue;
+			if (steps[p + sf->n] == 0 ||
+			    steps[p + sf->n] > steps[p] + 1)
+				steps[p + sf->n] = (unsigned char)(steps[p] + 1);
+		}
 	}
-	return 0;
+	return steps[n] != 0;
 }

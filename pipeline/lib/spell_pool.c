@@ -488,7 +488,10 @@ run_worker(void *arg)
 
 		while (habar_spell_token_next(text, ql->len, &pos, &column,
 		    &tok)) {
-			if (tok.skip)
+			/* The words of a compound with a number (skip 2)
+			 * are checked: "20-eyar-old"; a suffix after the
+			 * number is let through in check_token(). */
+			if (tok.skip == 1)
 				continue;
 			if (habar__spell_waits(w->spell, text + tok.offset,
 			    tok.len)) {

@@ -7,7 +7,11 @@
  * are not words are returned marked skip, so that a caller can tell where
  * they are: URLs and e-mail addresses (the whole whitespace-delimited
  * chunk), domain names, hashtags and @mentions, and anything holding a
- * digit (numbers, dates, "2018-ден", "COVID-19").
+ * digit (numbers, dates).  A compound of a number and words is cut at its
+ * hyphens: "20-year-old" gives the number "20" (skipped) and "year-old",
+ * "2018-ден" gives "2018" and "ден", marked as the words of such a
+ * compound (skip 2): a caller that can tell the suffixes a number takes
+ * (ден) checks them, others skip them as before.
  */
 #include <string.h>
 
@@ -83,6 +87,69 @@ is_address(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether the word at line[start] follows a number and a hyphen. */
+static int
+after_number(const char *line, size_t start)
+{
+	return start >= 2 && line[start - 1] == '-' &&
+	    line[start - 2] >= '0' && line[start - 2] <= '9';
+}
+
+/* The end of the part of line[i..end) that ends at a joiner or at end;
+ * *cps counts its code points and *digits is set when it holds one. */
+static size_t
+part_end(const char *line, size_t i, size_t end, size_t *cps, int *digits)
+{
+	*cps = 0;
+	*digits = 0;
+	while (i < end) {
+		size_t k = i;
+		uint32_t c = habar__spell_next_cp(line, end, &k);
+		if (is_joiner(c))
+			break;
+		if (habar__spell_is_digit(c))
+			*digits = 1;
+		(*cps)++;
+		i = k;
+	}
+	return i;
+}
+
+/*
+ * Cuts the token line[start..end), a word holding digits or following a
+ * number and a hyphen, to its first part when that holds digits (skip
+ * 1), else to the parts up to the next one holding digits (skip 2).  A
+ * token holding "_" stays whole and skipped (identifiers).  *end_out and
+ * *col (the column after the whole token on entry) are moved back to the
+ * end of what is kept.
+ */
+static void
+cut_number_compound(const char *line, size_t start, size_t end,
+    struct habar_spell_token *token, size_t *end_out, size_t *col)
+{
+	size_t i, kept, kept_cps, cps, total = 0;
+	int digits;
+
+	if (memchr(line + start, '_', end - start) != NULL)
+		return;
+	for (i = start; i < end; total++)
+		(void)habar__spell_next_cp(line, end, &i);
+	kept = part_end(line, start, end, &kept_cps, &digits);
+	token->skip = digits ? 1 : 2;
+	while (!digits && kept < end) {
+		size_t next = kept;
+		(void)habar__spell_next_cp(line, end, &next); /* the joiner */
+		i = part_end(line, next, end, &cps, &digits);
+		if (digits)
+			break;
+		kept = i;
+		kept_cps += 1 + cps;
+	}
+	token->len = kept - start;
+	*end_out = kept;
+	*col -= total - kept_cps;
+}
+
 int
 habar_spell_token_next(const char *line, size_t len, size_t *pos,
     size_t *column, struct habar_spell_token *token)
@@ -156,6 +223,8 @@ habar_spell_token_next(const char *line, size_t len, size_t *pos,
 		}
 		token->len = i - start;
 		token->skip = digits;
+		if (digits || after_number(line, start))
+			cut_number_compound(line, start, i, token, &i, &col);
 		goto found;
 	}
 	*pos = len;

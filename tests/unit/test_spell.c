@@ -13,7 +13,8 @@
 
 #include "check.h"
 
-/* Tokenises line and writes "word@column" (or "~skip@column") joined by
+/* Tokenises line and writes "word@column" (or "~skip@column", or
+ * "^word@column" for the words of a compound with a number) joined by
  * spaces into out. */
 static void
 tokens(const char *line, char *out, size_t cap)
@@ -25,7 +26,8 @@ tokens(const char *line, char *out, size_t cap)
 	while (habar_spell_token_next(line, strlen(line), &pos, &column,
 	    &tok)) {
 		n += (size_t)snprintf(out + n, cap - n, "%s%s%.*s@%zu",
-		    n ? " " : "", tok.skip ? "~" : "", (int)tok.len,
+		    n ? " " : "", tok.skip == 1 ? "~" : tok.skip ? "^" : "",
+		    (int)tok.len,
 		    line + tok.offset, tok.column);
 		if (n >= cap)
 			break;
@@ -49,7 +51,13 @@ test_tokens(void)
 	tokens("#Astana2024 @unicef_kz ok", out, sizeof(out));
 	CHECK_STR(out, "~#Astana2024@1 ~@unicef_kz@13 ok@24");
 	tokens("COVID-19 on 24.11.2024, 2018-ден", out, sizeof(out));
-	CHECK_STR(out, "~COVID-19@1 on@10 ~24@13 ~11@16 ~2024@19 ~2018-ден@25");
+	CHECK_STR(out, "^COVID@1 ~19@7 on@10 ~24@13 ~11@16 ~2024@19 ~2018@25 "
+	    "^ден@30");
+	/* A compound with a number is cut at its hyphens, its words kept
+	 * together up to the next number; "_" keeps it whole. */
+	tokens("a 20-year-old, 6-foot-6 x_1-2 mp3-файл", out, sizeof(out));
+	CHECK_STR(out, "a@1 ~20@3 ^year-old@6 ~6@16 ^foot@18 ~6@23 ~x_1-2@25 "
+	    "~mp3@31 ^файл@35");
 	tokens("Kavanaugh's Нью-Йорк 'quoted' -dash-", out, sizeof(out));
 	CHECK_STR(out, "Kavanaugh's@1 Нью-Йорк@13 quoted@23 dash@32");
 	tokens("see www.gov.kz and akorda.kz.", out, sizeof(out));
