@@ -1193,6 +1193,18 @@ broken_domain(const struct habar_seg *seg, const unsigned char *s,
 	return (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z');
 }
 
+/* Whether s[b] starts emoji or other symbols that text follows, which
+ * open the sentence of that text (see skip_trailers()). */
+static int
+symbol_opens(const unsigned char *s, size_t len, size_t b)
+{
+	int32_t cp;
+
+	utf8_at(s, len, b, &cp);
+	return class_of(cp) == HABAR__SEG_SYMBOL &&
+	    skip_trailers(s, len, b) == b;
+}
+
 /*
  * Looks at the possible sentence end at s[i] ('.', '!', '?' or the lead
  * byte of "…") for a boundary ICU does not propose; returns 1 and stores
@@ -1240,6 +1252,11 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 	/* An address after a sentence: "Worth a visit. http://...", and a
 	 * user name opening a reply: "See you there! @anna thanks". */
 	if (url_at(s, len, q) || handle_at(s, to, q))
+		return keep_boundary(seg, s, len, from, q, start);
+	/* Emoji and text after a full stop open a sentence, whatever the
+	 * text: "повезло. 😁 все рядом", "двоих. 🌴 1 место" (ICU looks
+	 * past the emoji for a capital). */
+	if (!sterm && !ellipsis && s[q] >= 0xE2 && symbol_opens(s, len, q))
 		return keep_boundary(seg, s, len, from, q, start);
 	/* A full stop may also be followed by a letter (see below). */
 	if (!ellipsis && !seg->casual && s[q] != '-' && s[q] != 0xE2 &&
