@@ -901,6 +901,7 @@ decide(struct habar_spell *spell, const char *word, size_t len,
 	enum habar_status status;
 	int d = dict_for(spell, sh), known;
 	const char *part, *end = word + len;
+	struct shape prev = { 0 };
 	char buf[HABAR__SPELL_WORD_MAX + 1];
 
 	*verdict = HABAR_SPELL_UNKNOWN;
@@ -922,7 +923,10 @@ decide(struct habar_spell *spell, const char *word, size_t len,
 	if (sh->hyphens == 0)
 		return HABAR_OK;
 	/* A compound: every part must be known; after an acronym, a
-	 * Kazakh case ending may follow a hyphen (УПМ-ге). */
+	 * Kazakh case ending may follow a hyphen (УПМ-ге), and after an
+	 * acronym or a Latin word a chain of them (Twitter-інен); after a
+	 * Kazakh word only one (a chain there is more often a typo of a
+	 * word: жауын-шаын for шашын). */
 	for (part = word; part < end;) {
 		const char *dash = memchr(part, '-', (size_t)(end - part));
 		size_t plen = dash ? (size_t)(dash - part) :
@@ -935,7 +939,8 @@ decide(struct habar_spell *spell, const char *word, size_t len,
 		buf[plen] = '\0';
 		shape_of(buf, plen, &psh);
 		if (part > word && psh.latin == 0 &&
-		    habar__morph_is_suffix(spell->morph[spell->main_dict], buf))
+		    habar__morph_is_suffix(spell->morph[spell->main_dict], buf,
+		    prev.latin > 0 || prev.upper == prev.letters))
 			known = 1;
 		else if ((status = check_simple(spell, dict_for(spell, &psh),
 		    buf, plen, &known)) != HABAR_OK)
@@ -952,6 +957,7 @@ decide(struct habar_spell *spell, const char *word, size_t len,
 		}
 		if (!known)
 			return HABAR_OK;
+		prev = psh;
 		part = dash ? dash + 1 : end;
 	}
 	*verdict = HABAR_SPELL_OK;
@@ -1077,7 +1083,7 @@ habar__spell_is_suffix(struct habar_spell *spell, const char *word,
 		return 0;
 	memcpy(buf, word, len);
 	buf[len] = '\0';
-	return habar__morph_is_suffix(spell->morph[spell->main_dict], buf);
+	return habar__morph_is_suffix(spell->morph[spell->main_dict], buf, 1);
 }
 
 enum habar_status

@@ -298,8 +298,10 @@ int habar__morph_accepts(const struct habar__morph *morph, const char *word,
 /*
  * Whether the UTF-8 string (NUL-terminated) is one of the language's
  * suffixes that may follow a hyphen after an acronym or a number
- * ("УПМ-ге", "2018-ден"), maybe followed by more suffixes ("3-іншіден").
+ * ("УПМ-ге", "2018-ден"), or, when chain is set, such a suffix followed
+ * by more ("3-іншіден").
  */
-int habar__morph_is_suffix(const struct habar__morph *morph, const char *s);
+int habar__morph_is_suffix(const struct habar__morph *morph, const char *s,
+    int chain);
 
 #endif

@@ -661,7 +661,8 @@ habar__morph_accepts(const struct habar__morph *morph, const char *word,
 }
 
 int
-habar__morph_is_suffix(const struct habar__morph *morph, const char *s)
+habar__morph_is_suffix(const struct habar__morph *morph, const char *s,
+    int chain)
 {
 	uint32_t cp[WORD_CP_MAX], low[WORD_CP_MAX];
 	unsigned char steps[WORD_CP_MAX + 1];	/* suffixes to reach, 0 no */
@@ -677,7 +678,8 @@ habar__morph_is_suffix(const struct habar__morph *morph, const char *s)
 	 * suffixes (3-інші-ден, 2-еу-і), whatever their order. */
 	memset(steps, 0, sizeof(steps));
 	for (p = 0; p < n; p++) {
-		if (p > 0 && (steps[p] == 0 || steps[p] >= CHAIN_MAX))
+		if (p > 0 && (!chain || steps[p] == 0 ||
+		    steps[p] >= CHAIN_MAX))
 			continue;
 		for (k = 0; k < morph->nsuffixes; k++) {
 			const struct suffix *sf = &morph->suffixes[k];
