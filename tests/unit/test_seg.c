@@ -174,6 +174,8 @@ static const struct seg_case cases[] = {
 	  "Ақпарат enbek. kz порталында берілген. | Оны оқыңыз." },
 	{ "en", "Read it at example. com today. It is free.",
 	  "Read it at example. com today. | It is free." },
+	{ "en", "Thanks again. PS. Love the new website!",
+	  "Thanks again. | PS. Love the new website!" },
 	/* A company's suffix before a title or a sentence starter. */
 	{ "en", "Globex Inc. Chief Executive Jane Roe signed. The deal went to Initech Corp. The price was secret.",
 	  "Globex Inc. Chief Executive Jane Roe signed. | The deal went to Initech Corp. | The price was secret." },
