@@ -70,6 +70,8 @@ habar_align_free(struct habar_align *align)
 		return;
 	habar__anchor_cache_free(align->cache);
 	habar__align_icu_free(align->icu);
+	habar__anchor_cache_free(align->cache2);
+	habar__align_icu_free(align->icu2);
 	free(align);
 }
 
@@ -128,8 +130,8 @@ cmp_key(const void *a, const void *b)
 }
 
 static enum habar_status
-lang_data_make(struct habar_align *align, const struct habar_parallel_language *l,
-    struct lang_data *d)
+lang_data_make(struct habar__anchor_cache *cache,
+    const struct habar_parallel_language *l, struct lang_data *d)
 {
 	uint32_t keys[HABAR__ANCHOR_MAX];
 	size_t i, j, k, n, total = 0, cap;
@@ -150,7 +152,7 @@ lang_data_make(struct habar_align *align, const struct habar_parallel_language *
 	for (i = 0; i < l->sentence_count; i++) {
 		d->slen[i] = char_count(l->sentences[i].text, l->sentences[i].len);
 		d->chars += d->slen[i];
-		status = habar__anchor_extract(align->cache, l->sentences[i].text,
+		status = habar__anchor_extract(cache, l->sentences[i].text,
 		    l->sentences[i].len, keys, &n);
 		if (status != HABAR_OK)
 			return status;
@@ -212,6 +214,81 @@ lang_data_make(struct habar_align *align, const struct habar_parallel_language *
 	d->para.len = d->plen;
 	d->para.keys = d->pkeys;
 	d->para.kfirst = d->pkfirst;
+	return HABAR_OK;
+}
+
+/* One language's data to make, for running beside another. */
+struct lang_job {
+	struct habar__anchor_cache *cache;
+	const struct habar_parallel_language *l;
+	struct lang_data *d;
+	enum habar_status status;
+};
+
+static void *
+lang_job_run(void *arg)
+{
+	struct lang_job *job = arg;
+
+	job->status = lang_data_make(job->cache, job->l, job->d);
+	return NULL;
+}
+
+/*
+ * The second thread's own transliterator and cache (neither may be shared
+ * between threads), made on first need and kept with the handle.
+ */
+static enum habar_status
+second_cache(struct habar_align *align)
+{
+	char err[256];
+	enum habar_status status;
+
+	if (align->cache2 != NULL)
+		return HABAR_OK;
+	status = habar__align_icu_new(&align->icu2, err, sizeof(err));
+	if (status == HABAR_OK)
+		status = habar__anchor_cache_new(&align->cache2, align->icu2);
+	if (status != HABAR_OK) {
+		habar__align_icu_free(align->icu2);
+		align->icu2 = NULL;
+	}
+	return status;
+}
+
+/*
+ * Makes the data of languages langs[0..n) in d[0..n): the first on a
+ * thread of its own when the document is long enough to repay it, the
+ * others here; one by one when no second thread or cache can be had.
+ */
+static enum habar_status
+lang_data_make_all(struct habar_align *align,
+    const struct habar_parallel_language *const *langs, struct lang_data *d,
+    size_t n)
+{
+	struct lang_job jobs[HABAR_PARALLEL_MAX_LANGS];
+	pthread_t thread;
+	size_t k, items = 0, own = 0;
+
+	for (k = 0; k < n; k++) {
+		jobs[k].cache = align->cache;
+		jobs[k].l = langs[k];
+		jobs[k].d = &d[k];
+		jobs[k].status = HABAR_OK;
+		items += langs[k]->sentence_count;
+	}
+	if (n > 1 && items >= THREAD_ITEMS && second_cache(align) == HABAR_OK) {
+		jobs[0].cache = align->cache2;
+		if (pthread_create(&thread, NULL, lang_job_run, &jobs[0]) == 0)
+			own = 1;
+	}
+	for (k = own; k < n; k++)
+		lang_job_run(&jobs[k]);
+	if (own)
+		pthread_join(thread, NULL);
+	for (k = 0; k < n; k++)
+		if (jobs[k].status != HABAR_OK)
+			return jobs[k].status;
 	return HABAR_OK;
 }
 
@@ -1097,6 +1174,7 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	struct groups paras = { NULL, 0, 0 }, sents = { NULL, 0, 0 };
 	struct guides guides;
 	size_t order[3], nl = doc->language_count, l, k, first[3], count[3];
+	const struct habar_parallel_language *langs[HABAR_PARALLEL_MAX_LANGS];
 	int pivot;
 	enum habar_status status = HABAR_OK;
 	char method[256];
@@ -1118,9 +1196,9 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 		if (l != (size_t)pivot)
 			order[k++] = l;
 	for (l = 0; l < nl; l++)
-		if ((status = lang_data_make(align, &doc->languages[l], &data[l])) !=
-		    HABAR_OK)
-			goto done;
+		langs[l] = &doc->languages[l];
+	if ((status = lang_data_make_all(align, langs, data, nl)) != HABAR_OK)
+		goto done;
 
 	/* Paragraphs: the whole documents. */
 	for (l = 0; l < nl; l++) {
@@ -1188,17 +1266,18 @@ habar_align_write_pair(struct habar_align *align,
     const struct habar_parallel *doc, size_t a, size_t b, FILE *fp)
 {
 	const struct habar_parallel_link *link;
-	struct lang_data da, db;
+	const struct habar_parallel_language *langs[2];
+	struct lang_data d[2];
 	struct habar__align_seq sa, sb;
 	struct habar__bead *beads = NULL;
 	const struct habar_parallel_run *ra, *rb;
 	size_t i, k, n;
 	enum habar_status status;
 
-	memset(&da, 0, sizeof(da));
-	memset(&db, 0, sizeof(db));
-	if ((status = lang_data_make(align, &doc->languages[a], &da)) != HABAR_OK ||
-	    (status = lang_data_make(align, &doc->languages[b], &db)) != HABAR_OK)
+	memset(d, 0, sizeof(d));
+	langs[0] = &doc->languages[a];
+	langs[1] = &doc->languages[b];
+	if ((status = lang_data_make_all(align, langs, d, 2)) != HABAR_OK)
 		goto done;
 	for (i = 0; i < doc->link_count[HABAR_PARALLEL_SENTENCES]; i++) {
 		link = &doc->links[HABAR_PARALLEL_SENTENCES][i];
@@ -1217,10 +1296,10 @@ habar_align_write_pair(struct habar_align *align,
 		 * A three-way link bigger than the pair needs (a merge in the
 		 * third language) is split by aligning the pair inside it.
 		 */
-		sa = subseq(&da.sent, ra->first, ra->count);
-		sb = subseq(&db.sent, rb->first, rb->count);
+		sa = subseq(&d[0].sent, ra->first, ra->count);
+		sb = subseq(&d[1].sent, rb->first, rb->count);
 		if ((status = habar__align_pair(&sa, &sb, 0,
-		    db.chars / (da.chars > 0 ? da.chars : 1), NULL, 0, &beads,
+		    d[1].chars / (d[0].chars > 0 ? d[0].chars : 1), NULL, 0, &beads,
 		    &n)) !=
 		    HABAR_OK)
 			goto done;
@@ -1236,7 +1315,7 @@ habar_align_write_pair(struct habar_align *align,
 	status = ferror(fp) ? HABAR_ERR_IO : HABAR_OK;
 done:
 	free(beads);
-	lang_data_free(&da);
-	lang_data_free(&db);
+	lang_data_free(&d[0]);
+	lang_data_free(&d[1]);
 	return status;
 }

@@ -10,6 +10,9 @@
 struct habar_align {
 	struct habar__align_icu *icu;
 	struct habar__anchor_cache *cache;
+	/* A second thread's, for long documents (NULL until needed). */
+	struct habar__align_icu *icu2;
+	struct habar__anchor_cache *cache2;
 	char error[256];
 	unsigned long line;
 };
