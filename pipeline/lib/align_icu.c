@@ -68,6 +68,17 @@ habar__align_icu_latin(struct habar__align_icu *icu, const char *word,
 	out[0] = '\0';
 	if (len == 0 || len > WORD_MAX)
 		return 0;
+	/* ASCII is its own Latin rendering: lower-casing is all ICU would
+	 * do, and a third of the words (the English) need no more. */
+	for (i = 0; i < len && (unsigned char)word[i] < 0x80; i++)
+		;
+	if (i == len) {
+		for (i = 0; i < len && n + 1 < outsize; i++)
+			out[n++] = (char)(word[i] >= 'A' && word[i] <= 'Z' ?
+			    word[i] + ('a' - 'A') : word[i]);
+		out[n] = '\0';
+		return n;
+	}
 	u_strFromUTF8Lenient(icu->buf, cap, &ulen, word, (int32_t)len, &uerr);
 	if (U_FAILURE(uerr) || ulen >= cap)
 		return 0;
