@@ -1279,7 +1279,7 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 		return 0;	/* ICU proposes the others */
 	} else if (!ellipsis && next.first == HABAR__SEG_LOWER) {
 		/*
-		 * A plain word's full stop and a word in lower case: a
+		 * The full stop of a word and a word in lower case: a
 		 * sentence that forgot its capital ("Call me. i am at home",
 		 * "...так. играет"), unless the word before may be an
 		 * abbreviation ("тыс. человек", "approx. five") or the two
@@ -1304,11 +1304,12 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 /*
  * Proposes the boundaries ICU never does, in s[*from..to): after an
  * ellipsis "…" followed by an upper-case letter, after a plain word's
- * full stop followed by a number ("now. 18 holes", "ауды. 2003 жылы") or,
- * in a paragraph written in lower case, by a lower-case word, where ICU's
- * rules wait for a capital, and before a dash opening a line of dialogue.
- * Adds those that pass keep_boundary() and advances *from; *scanned
- * remembers how far the text was searched already.
+ * full stop followed by a number ("now. 18 holes", "ауды. 2003 жылы"), or
+ * after a full stop that ends a word and a word in lower case
+ * (sentence_end_before()), where ICU's rules wait for a capital; before a
+ * dash opening a line of dialogue, a user name, a web address, or emoji
+ * followed by text.  Adds those that pass keep_boundary() and advances
+ * *from; *scanned remembers how far the text was searched already.
  */
 static enum habar_status
 add_extra_boundaries(struct habar_seg *seg, size_t len, size_t *from,
