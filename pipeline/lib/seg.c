@@ -1265,13 +1265,15 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 	    (s[q] >= 'a' && s[q] <= 'z'))))
 		return 0;
 	/* A dash and a space open a new line of dialogue or an
-	 * attribution: "Visit once a year. - Victor Borge". */
+	 * attribution: "Visit once a year. - Victor Borge"; a dash before a
+	 * capital, an item of a list: "Mix well. -Sugar: 5 spoons". */
 	for (d = q; d < to && (s[d] == '-' || (s[d] == 0xE2 &&
 	    d + 3 <= to && s[d + 1] == 0x80 && (s[d + 2] == 0x93 ||
 	    s[d + 2] == 0x94))); d += s[d] == '-' ? 1 : 3)
 		;
-	dash = d > q && d < to && is_space_at(s, len, d, &n);
 	next_word_at(s, len, q, &next);
+	dash = d > q && d < to && (is_space_at(s, len, d, &n) ||
+	    next.start == d);
 	if (dash) {
 		if (next.first != HABAR__SEG_UPPER)
 			return 0;

@@ -145,9 +145,11 @@ static const struct seg_case cases[] = {
 	  "See https://example.kz/a.b?c=d!e for more. | Thanks." },
 	{ "ru", "Пресс-служба. Тел. +7 (7172) 60-40-00. Факс нет.",
 	  "Пресс-служба. | Тел. +7 (7172) 60-40-00. | Факс нет." },
-	/* Dialogue and attribution lines. */
+	/* Dialogue and attribution lines, list items after a dash. */
 	{ "ru", "Он ушёл. – Куда? – спросила она.",
 	  "Он ушёл. | – Куда? – спросила она." },
+	{ "ru", "Тесто замесить. -Сахар: 5 ложек. -Мука: 2 стакана. Холод: -5 градусов.",
+	  "Тесто замесить. | -Сахар: 5 ложек. | -Мука: 2 стакана. | Холод: -5 градусов." },
 	/* Text written without capitals. */
 	{ "en", "where did you grow up? india? i grew up here. call me.",
 	  "where did you grow up? | india? | i grew up here. | call me." },
