@@ -90,6 +90,22 @@ struct ahead {
 	char error[512];	/* the thread's own, copied on failure */
 };
 
+/*
+ * The Russian lemmas: the words of ru_RU.dic where the file lies (mapped),
+ * found through a table of 8-byte slots: the hash in the high half, the
+ * word's offset and length below (LEMMA_LEN_BITS for the length); 0 is
+ * an empty slot.
+ */
+#define LEMMA_LEN_BITS 6
+#define LEMMA_LEN_MAX ((1u << LEMMA_LEN_BITS) - 1)
+#define LEMMA_OFFSET_MAX ((1u << (32 - LEMMA_LEN_BITS)) - 1)
+
+struct lemma_table {
+	struct habar__words words;
+	uint64_t *slots;
+	size_t cap;		/* a power of two */
+};
+
 struct habar_spell {
 	int main_dict;			/* DICT_* of the text language */
 	struct habar__dict *dicts[DICT_COUNT];
@@ -98,7 +114,7 @@ struct habar_spell {
 	int opened[DICT_COUNT];		/* 1 opened, -1 failed */
 	enum habar_status open_status[DICT_COUNT]; /* why it failed */
 	struct word_list personal;
-	struct word_set ru_lemmas;	/* Kazakh text: Russian stems as listed
+	struct lemma_table ru_lemmas;	/* Kazakh text: Russian stems as listed
 					 * in ru_RU.dic, for loan words */
 	int ru_lemmas_loaded;		/* 1 loaded, -1 failed */
 	struct ahead ahead[AHEAD_COUNT];
@@ -109,17 +125,27 @@ struct habar_spell {
 	char error[512];
 };
 
+/* A hash of s[0..len), eight bytes at a time: it runs for every word
+ * of the text (the verdict cache) and every Russian lemma. */
 static uint32_t
 hash_bytes(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len, w;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
 	}
-	return h;
+	if (len > 0) {
+		w = 0;
+		memcpy(&w, s, len);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+	}
+	h ^= h >> 29;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 static void
@@ -180,10 +206,9 @@ set_reserve(struct word_set *set, size_t count)
 	return HABAR_OK;
 }
 
-/* Adds word[0..len), which holds no NUL: a copy, or, when keep is set,
- * the word itself (NUL-terminated, and it outlives the set). */
+/* Adds a copy of word[0..len), which holds no NUL. */
 static enum habar_status
-set_put(struct word_set *set, const char *word, size_t len, int keep)
+set_add(struct word_set *set, const char *word, size_t len)
 {
 	uint32_t h = hash_bytes(word, len);
 	enum habar_status status;
@@ -198,12 +223,6 @@ set_put(struct word_set *set, const char *word, size_t len, int keep)
 		    strncmp(set->slots[i].word, word, len) == 0 &&
 		    set->slots[i].word[len] == '\0')
 			return HABAR_OK;
-	if (keep) {
-		set->slots[i].hash = h;
-		set->slots[i].word = word;
-		set->count++;
-		return HABAR_OK;
-	}
 	if (len + 1 > SET_CHUNK)
 		return HABAR_ERR_LIMIT;
 	if (set->nchunks == 0 || set->chunk_used + len + 1 > SET_CHUNK) {
@@ -227,32 +246,81 @@ set_put(struct word_set *set, const char *word, size_t len, int keep)
 	return HABAR_OK;
 }
 
-static enum habar_status
-set_add(struct word_set *set, const char *word, size_t len)
+static void
+lemma_free(struct lemma_table *t)
 {
-	return set_put(set, word, len, 0);
+	habar__dict_words_free(&t->words);
+	free(t->slots);
+	t->slots = NULL;
+	t->cap = 0;
 }
 
-/* Hands the block text (from malloc()) to the set, to be freed with it. */
+/* Fills the table from t->words; returns HABAR_OK or HABAR_ERR_NOMEM. */
 static enum habar_status
-set_adopt(struct word_set *set, char *text)
+lemma_index(struct lemma_table *t)
 {
-	char **chunks = realloc(set->chunks,
-	    (set->nchunks + 1) * sizeof(*chunks));
+	const char *text = t->words.text, *p, *end = text + t->words.len;
+	size_t lines = 0, i;
 
-	if (chunks == NULL)
+	for (p = text; p < end && (p = memchr(p, '\n',
+	    (size_t)(end - p))) != NULL; p++)
+		lines++;
+	for (t->cap = 64; t->cap * 3 < lines * 4; t->cap *= 2)
+		;
+	if ((t->slots = calloc(t->cap, sizeof(*t->slots))) == NULL)
 		return HABAR_ERR_NOMEM;
-	set->chunks = chunks;
-	/* Before the last chunk, which set_put() still fills. */
-	if (set->nchunks > 0) {
-		chunks[set->nchunks] = chunks[set->nchunks - 1];
-		chunks[set->nchunks - 1] = text;
-	} else {
-		chunks[0] = text;
-		set->chunk_used = SET_CHUNK;
+	/* The first line is the count. */
+	p = memchr(text, '\n', t->words.len);
+	p = p ? p + 1 : end;
+	while (p < end) {
+		const char *w = p, *nl;
+		size_t len, off = (size_t)(p - text);
+		uint64_t slot;
+		uint32_t h;
+
+		while (w < end && *w != '/' && *w != '\t' && *w != ' ' &&
+		    *w != '\r' && *w != '\n')
+			w++;
+		len = (size_t)(w - p);
+		if (w == end)
+			nl = NULL;
+		else if (*w == '\n')
+			nl = w;
+		else
+			nl = memchr(w, '\n', (size_t)(end - w));
+		p = nl ? nl + 1 : end;
+		if (len == 0 || len > LEMMA_LEN_MAX || off > LEMMA_OFFSET_MAX)
+			continue;
+		h = hash_bytes(text + off, len);
+		slot = (uint64_t)h << 32 | (uint64_t)off << LEMMA_LEN_BITS |
+		    len;
+		for (i = h & (t->cap - 1); t->slots[i] != 0 &&
+		    t->slots[i] != slot; i = (i + 1) & (t->cap - 1))
+			;
+		t->slots[i] = slot;
 	}
-	set->nchunks++;
 	return HABAR_OK;
+}
+
+static int
+lemma_has(const struct lemma_table *t, const char *word)
+{
+	size_t len = strlen(word), i;
+	uint32_t h;
+
+	if (t->cap == 0 || len == 0 || len > LEMMA_LEN_MAX)
+		return 0;
+	h = hash_bytes(word, len);
+	for (i = h & (t->cap - 1); t->slots[i] != 0;
+	    i = (i + 1) & (t->cap - 1)) {
+		uint64_t slot = t->slots[i];
+		if ((uint32_t)(slot >> 32) == h &&
+		    (slot & LEMMA_LEN_MAX) == len &&
+		    memcmp(t->words.text + ((slot & 0xffffffffu) >>
+		    LEMMA_LEN_BITS), word, len) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Lower-cases the UTF-8 word into out (cap bytes); 0 if it does not fit. */
@@ -488,35 +556,22 @@ open_dict(struct habar_spell *spell, int d)
 	return open_dict_now(spell, d, spell->error, sizeof(spell->error));
 }
 
-static enum habar_status
-add_lemma(const char *word, size_t len, int stable, void *arg)
-{
-	return set_put(arg, word, len, stable);
-}
-
 /*
  * Reads the Russian lemmas (a word of ru_RU.dic as listed, not an
  * inflected form): Kazakh borrows Russian nouns in their dictionary form
  * (парламент, компания, минимум), so a Russian case form (трату, утра,
  * доты) behind a Kazakh suffix is far more likely a typo.  Reading the
- * list is much cheaper than loading ru_RU.  A failure leaves the set
+ * list is much cheaper than loading ru_RU.  A failure leaves the table
  * empty: no stem is then taken for Russian.
  */
 static void
 read_ru_lemmas(struct habar_spell *spell, char *err, size_t err_len)
 {
-	char *text = NULL;
-
 	spell->ru_lemmas_loaded = -1;
-	/* ru_RU.dic lists some 146,000 words: they stay where the file
-	 * was read, unless it needs converting to UTF-8. */
-	if (set_reserve(&spell->ru_lemmas, 160000) != HABAR_OK ||
-	    habar__dict_read_words(dict_code[DICT_RU], add_lemma,
-	    &spell->ru_lemmas, &text, err, err_len) != HABAR_OK ||
-	    (text != NULL && set_adopt(&spell->ru_lemmas, text) !=
-	    HABAR_OK)) {
-		free(text);
-		set_free(&spell->ru_lemmas);
+	if (habar__dict_words(dict_code[DICT_RU], &spell->ru_lemmas.words,
+	    err, err_len) != HABAR_OK ||
+	    lemma_index(&spell->ru_lemmas) != HABAR_OK) {
+		lemma_free(&spell->ru_lemmas);
 		err[0] = '\0';
 		return;
 	}
@@ -691,7 +746,7 @@ habar_spell_free(struct habar_spell *spell)
 		habar__morph_free(spell->morph[d]);
 		set_free(&spell->reject[d]);
 	}
-	set_free(&spell->ru_lemmas);
+	lemma_free(&spell->ru_lemmas);
 	for (i = 0; i < spell->personal.count; i++)
 		free(spell->personal.words[i]);
 	free(spell->personal.words);
@@ -825,10 +880,10 @@ russian_lemma(struct habar_spell *spell, const char *word)
 	load_ru_lemmas(spell);
 	if (spell->ru_lemmas_loaded < 0)
 		return 0;
-	if (set_has(&spell->ru_lemmas, word))
+	if (lemma_has(&spell->ru_lemmas, word))
 		return 1;
 	return lower_word(word, strlen(word), low, sizeof(low)) &&
-	    set_has(&spell->ru_lemmas, low);
+	    lemma_has(&spell->ru_lemmas, low);
 }
 
 static int

@@ -101,21 +101,25 @@ enum habar_status habar__dict_suggest(struct habar__dict *dict, char ***list,
     size_t *count, const char *word, size_t max);
 
 /*
- * Reads the words of the Hunspell dictionary code's .dic file as listed,
- * without their affixes (the stems and lemmas), converted to UTF-8, and
- * calls add(word, len, stable, arg) for each (len bytes, no NUL among
- * them, a NUL after them) until it fails.  When text_out is not NULL and
- * the dictionary is in UTF-8, the words point into one buffer (stable is
- * 1) that is stored in *text_out for the caller to free() once add()
- * succeeded for all, so add() may keep them; otherwise each word is valid
- * during its call only (stable is 0) and *text_out is NULL.  Returns HABAR_OK, HABAR_ERR_NOTFOUND, HABAR_ERR_IO,
- * HABAR_ERR_NOMEM or add()'s error.
+ * The text of the Hunspell dictionary code's .dic file: a first line (the
+ * count), then a line a word as listed, without its affixes (the stems
+ * and lemmas), the word ending at "/", white space or the line's end; in
+ * UTF-8 (a legacy encoding is converted).  words->text is read-only;
+ * free it with habar__dict_words_free().  Returns HABAR_OK,
+ * HABAR_ERR_NOTFOUND, HABAR_ERR_IO, HABAR_ERR_INPUT (empty, or over
+ * 64 MiB), HABAR_ERR_NOMEM.
  */
-typedef enum habar_status habar__word_fn(const char *word, size_t len,
-    int stable, void *arg);
-enum habar_status habar__dict_read_words(const char *code,
-    habar__word_fn *add, void *arg, char **text_out, char *err,
-    size_t err_len);
+struct habar__words {
+	const char *text;
+	size_t len;
+	int mapped;		/* text is a mapping of the file */
+};
+
+enum habar_status habar__dict_words(const char *code,
+    struct habar__words *words, char *err, size_t err_len);
+
+/* Frees what habar__dict_words() made; harmless on zeroed words. */
+void habar__dict_words_free(struct habar__words *words);
 
 /* --- spell_icu.c: characters and encodings ------------------------- */
 
