@@ -1236,9 +1236,10 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 		goto done;
 	snprintf(method, sizeof(method), "Gale-Church lengths with anchors, "
 	    "banded dynamic programme, paragraphs then sentences in two passes "
-	    "(learnt word pairs)%s%s",
-	    nl == 3 ? "; three-way by composition through pivot " : "",
-	    nl == 3 ? doc->languages[pivot].lang : "");
+	    "(learnt word pairs)%s%s%s",
+	    nl == 3 ? "; three-way: each pair aligned, composed through pivot " :
+	    "", nl == 3 ? doc->languages[pivot].lang : "",
+	    nl == 3 ? ", then through each language, the cheapest kept" : "");
 	status = habar_parallel_set(doc, "method", method);
 done:
 	if (status != HABAR_OK && align->error[0] == '\0')
