@@ -105,7 +105,8 @@ part_end(const char *line, size_t i, size_t end, size_t *cps, int *digits)
 	while (i < end) {
 		size_t k = i;
 		uint32_t c = habar__spell_next_cp(line, end, &k);
-		if (is_joiner(c))
+		/* ʼ (U+02BC) is a letter as well as a joiner. */
+		if (is_joiner(c) && !is_word_char(c))
 			break;
 		if (habar__spell_is_digit(c))
 			*digits = 1;

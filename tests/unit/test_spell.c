@@ -58,6 +58,9 @@ test_tokens(void)
 	tokens("a 20-year-old, 6-foot-6 x_1-2 mp3-файл", out, sizeof(out));
 	CHECK_STR(out, "a@1 ~20@3 ^year-old@6 ~6@16 ^foot@18 ~6@23 ~x_1-2@25 "
 	    "~mp3@31 ^файл@35");
+	/* ʼ is a letter as well as a joiner (found by fuzz_spell). */
+	tokens("c \xca\xbc" "ая2 x", out, sizeof(out));
+	CHECK_STR(out, "c@1 ~\xca\xbc" "ая2@3 x@8");
 	tokens("Kavanaugh's Нью-Йорк 'quoted' -dash-", out, sizeof(out));
 	CHECK_STR(out, "Kavanaugh's@1 Нью-Йорк@13 quoted@23 dash@32");
 	tokens("see www.gov.kz and akorda.kz.", out, sizeof(out));
