@@ -16,8 +16,8 @@
  * within W (32) of the point where the two texts have gone through the
  * same share of their characters, so the work and the memory are linear
  * in the length.  If the best path touches the band's edge, the band was
- * too narrow there: the programme runs again on a band centred on that
- * path (a few times), then with W doubled.
+ * too narrow there: the programme runs again on a band of 16 either side
+ * of that path (a few times), then around the diagonal with W doubled.
  */
 #include <math.h>
 #include <pthread.h>
@@ -529,7 +529,7 @@ habar__align_pair(const struct habar__align_seq *a,
 {
 	struct pair pr;
 	struct band bd;
-	size_t i, w, full, maxw;
+	size_t i, w, wide, full, maxw;
 	double ta, tb;
 	struct habar__bead *own = NULL;	/* a path of ours as the guide */
 	enum habar_status status = HABAR_OK;
@@ -562,7 +562,8 @@ habar__align_pair(const struct habar__align_seq *a,
 		pr.ratio = 4;
 	full = (a->n > b->n ? a->n : b->n) + 2;
 	/* Short sequences are done whole; long ones in a band. */
-	w = full <= 256 ? full : 32;
+	wide = full <= 256 ? full : 32;
+	w = wide;
 	/* Near an earlier path a narrow band is enough, unless it is left. */
 	if (guide != NULL && full > 256)
 		w = 8;
@@ -588,7 +589,9 @@ habar__align_pair(const struct habar__align_seq *a,
 			 * The path pressed against the band somewhere: centre
 			 * the band on that path, which moves it where it was
 			 * too narrow at the cost of one more pass, not of a
-			 * band twice as wide.
+			 * band twice as wide.  Around a path, 16 items either
+			 * side are room enough (the length diagonal, not the
+			 * path, is what strays from the truth by dozens).
 			 */
 			free(own);
 			own = *beads_out;
@@ -596,8 +599,7 @@ habar__align_pair(const struct habar__align_seq *a,
 			nguide = *count_out;
 			*beads_out = NULL;
 			*count_out = 0;
-			if (w < 32)
-				w = 32;
+			w = 16;
 			recentred++;
 			continue;
 		}
@@ -606,8 +608,9 @@ habar__align_pair(const struct habar__align_seq *a,
 		*count_out = 0;
 		if (w >= full)
 			break;
-		guide = NULL;	/* back to the band around the diagonal */
-		w *= 2;
+		guide = NULL;	/* back to the diagonal, with a wider band */
+		wide *= 2;
+		w = wide;
 	}
 	if (*beads_out == NULL && (a->n > 0 || b->n > 0))
 		status = HABAR_ERR_LIMIT;	/* cannot happen with the full band */
