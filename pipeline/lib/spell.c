@@ -137,9 +137,17 @@ hash_bytes(const char *s, size_t len)
 		h = (h ^ w) * 0xff51afd7ed558ccdu;
 		h ^= h >> 32;
 	}
-	if (len > 0) {
-		w = 0;
-		memcpy(&w, s, len);
+	if (len >= 4) {
+		/* Two loads of four bytes, overlapping when len < 8. */
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		w = (uint64_t)a << 32 | b;
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+	} else if (len > 0) {
+		w = (uint64_t)(unsigned char)s[0] << 16 |
+		    (uint64_t)(unsigned char)s[len >> 1] << 8 |
+		    (unsigned char)s[len - 1];
 		h = (h ^ w) * 0xff51afd7ed558ccdu;
 	}
 	h ^= h >> 29;
@@ -261,7 +269,9 @@ lemma_index(struct lemma_table *t)
 {
 	const char *text = t->words.text, *p, *end = text + t->words.len;
 	size_t lines = 0, i;
+	unsigned char stop[256] = { 0 };	/* where a word ends */
 
+	stop['/'] = stop['\t'] = stop[' '] = stop['\r'] = stop['\n'] = 1;
 	for (p = text; p < end && (p = memchr(p, '\n',
 	    (size_t)(end - p))) != NULL; p++)
 		lines++;
@@ -278,8 +288,7 @@ lemma_index(struct lemma_table *t)
 		uint64_t slot;
 		uint32_t h;
 
-		while (w < end && *w != '/' && *w != '\t' && *w != ' ' &&
-		    *w != '\r' && *w != '\n')
+		while (w < end && !stop[(unsigned char)*w])
 			w++;
 		len = (size_t)(w - p);
 		if (w == end)
