@@ -1262,24 +1262,85 @@ write_numbers(FILE *fp, size_t first, size_t count)
 		fprintf(fp, i > 0 ? ",%zu" : "%zu", first + i + 1);
 }
 
+/* The lengths and anchors of a run of sentences, as a sequence. */
+struct run_data {
+	uint32_t *len, *keys;
+	size_t *kfirst;
+	struct habar__align_seq seq;
+};
+
+static void
+run_data_free(struct run_data *r)
+{
+	free(r->len);
+	free(r->keys);
+	free(r->kfirst);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Makes *r for sentences [first, first + count) of l. */
+static enum habar_status
+run_data_make(struct habar__anchor_cache *cache,
+    const struct habar_parallel_language *l, size_t first, size_t count,
+    struct run_data *r)
+{
+	const struct habar_parallel_sentence *st;
+	size_t i, n, total = 0;
+	enum habar_status status;
+
+	memset(r, 0, sizeof(*r));
+	r->len = malloc((count + 1) * sizeof(uint32_t));
+	r->keys = malloc((count * HABAR__ANCHOR_MAX + 1) * sizeof(uint32_t));
+	r->kfirst = malloc((count + 1) * sizeof(size_t));
+	if (r->len == NULL || r->keys == NULL || r->kfirst == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < count; i++) {
+		st = &l->sentences[first + i];
+		r->len[i] = char_count(st->text, st->len);
+		r->kfirst[i] = total;
+		status = habar__anchor_extract(cache, st->text, st->len,
+		    r->keys + total, &n);
+		if (status != HABAR_OK)
+			return status;
+		total += n;
+	}
+	r->kfirst[count] = total;
+	r->seq.n = count;
+	r->seq.len = r->len;
+	r->seq.keys = r->keys;
+	r->seq.kfirst = r->kfirst;
+	return HABAR_OK;
+}
+
+/* The characters of all the sentences of l. */
+static double
+language_chars(const struct habar_parallel_language *l)
+{
+	double chars = 0;
+	size_t i;
+
+	for (i = 0; i < l->sentence_count; i++)
+		chars += char_count(l->sentences[i].text, l->sentences[i].len);
+	return chars;
+}
+
 enum habar_status
 habar_align_write_pair(struct habar_align *align,
     const struct habar_parallel *doc, size_t a, size_t b, FILE *fp)
 {
 	const struct habar_parallel_link *link;
-	const struct habar_parallel_language *langs[2];
-	struct lang_data d[2];
-	struct habar__align_seq sa, sb;
+	struct run_data da, db;
 	struct habar__bead *beads = NULL;
 	const struct habar_parallel_run *ra, *rb;
 	size_t i, k, n;
-	enum habar_status status;
+	double chars_a, ratio;
+	enum habar_status status = HABAR_OK;
 
-	memset(d, 0, sizeof(d));
-	langs[0] = &doc->languages[a];
-	langs[1] = &doc->languages[b];
-	if ((status = lang_data_make_all(align, langs, d, 2)) != HABAR_OK)
-		goto done;
+	memset(&da, 0, sizeof(da));
+	memset(&db, 0, sizeof(db));
+	chars_a = language_chars(&doc->languages[a]);
+	ratio = language_chars(&doc->languages[b]) /
+	    (chars_a > 0 ? chars_a : 1);
 	for (i = 0; i < doc->link_count[HABAR_PARALLEL_SENTENCES]; i++) {
 		link = &doc->links[HABAR_PARALLEL_SENTENCES][i];
 		ra = &link->sides[a];
@@ -1295,14 +1356,15 @@ habar_align_write_pair(struct habar_align *align,
 		}
 		/*
 		 * A three-way link bigger than the pair needs (a merge in the
-		 * third language) is split by aligning the pair inside it.
+		 * third language) is split by aligning the pair inside it;
+		 * only its sentences' lengths and anchors are needed.
 		 */
-		sa = subseq(&d[0].sent, ra->first, ra->count);
-		sb = subseq(&d[1].sent, rb->first, rb->count);
-		if ((status = habar__align_pair(&sa, &sb, 0,
-		    d[1].chars / (d[0].chars > 0 ? d[0].chars : 1), NULL, 0, &beads,
-		    &n)) !=
-		    HABAR_OK)
+		if ((status = run_data_make(align->cache, &doc->languages[a],
+		    ra->first, ra->count, &da)) != HABAR_OK ||
+		    (status = run_data_make(align->cache, &doc->languages[b],
+		    rb->first, rb->count, &db)) != HABAR_OK ||
+		    (status = habar__align_pair(&da.seq, &db.seq, 0, ratio, NULL,
+		    0, &beads, &n)) != HABAR_OK)
 			goto done;
 		for (k = 0; k < n; k++) {
 			write_numbers(fp, ra->first + beads[k].a, beads[k].na);
@@ -1312,11 +1374,13 @@ habar_align_write_pair(struct habar_align *align,
 		}
 		free(beads);
 		beads = NULL;
+		run_data_free(&da);
+		run_data_free(&db);
 	}
 	status = ferror(fp) ? HABAR_ERR_IO : HABAR_OK;
 done:
 	free(beads);
-	lang_data_free(&d[0]);
-	lang_data_free(&d[1]);
+	run_data_free(&da);
+	run_data_free(&db);
 	return status;
 }
