@@ -1053,6 +1053,67 @@ mixes_within_part(const char *word, size_t len)
 	return 0;
 }
 
+/* The cached verdict on key[0..len), or -1 when there is none. */
+static int
+cached(const struct habar_spell *spell, const char *key, size_t len)
+{
+	size_t k;
+
+	if (len == 0 || len > CACHE_KEY_MAX)
+		return -1;
+	for (k = hash_bytes(key, len) & (CACHE_SLOTS - 1);
+	    spell->cache[k].len != 0; k = (k + 1) & (CACHE_SLOTS - 1))
+		if (spell->cache[k].len == len &&
+		    memcmp(spell->cache[k].key, key, len) == 0)
+			return spell->cache[k].verdict;
+	return -1;
+}
+
+/* Whether a dictionary that may judge a word of this shape accepts only
+ * some words as written (KEEPCASE), or is not open yet. */
+static int
+keeps_case(struct habar_spell *spell, const struct shape *sh)
+{
+	int d = dict_for(spell, sh);
+
+	if (open_dict(spell, d) != HABAR_OK ||
+	    habar__dict_keeps_case(spell->dicts[d]))
+		return 1;
+	/* English text: a Cyrillic word Russian lacks goes to Kazakh. */
+	return spell->main_dict == DICT_EN && d == DICT_RU &&
+	    spell->opened[DICT_KK] > 0 &&
+	    habar__dict_keeps_case(spell->dicts[DICT_KK]);
+}
+
+/*
+ * Whether word[0..len), capitalised (its first letter its only capital),
+ * is the capital form of a word the cache already holds as good: Hunspell
+ * accepts the capitalised form of every word it knows unless the
+ * dictionary declares KEEPCASE, and the other rules look at case only to
+ * accept more (names).  Sentence-initial words (Бұл, Олар) are spared
+ * a look-up of their own.
+ */
+static int
+capital_of_good(struct habar_spell *spell, const char *word, size_t len,
+    const struct shape *sh)
+{
+	char low[CACHE_KEY_MAX + 8];
+	size_t i = 0, n = 0;
+	uint32_t c;
+
+	if (sh->upper != 1 || len > CACHE_KEY_MAX)
+		return 0;
+	c = habar__spell_next_cp(word, len, &i);
+	if (!habar__spell_is_upper(c) ||
+	    !habar__spell_put_cp(low, sizeof(low), &n,
+	    habar__spell_lower(c)) || n + (len - i) > CACHE_KEY_MAX)
+		return 0;
+	memcpy(low + n, word + i, len - i);
+	if (cached(spell, low, n + (len - i)) != HABAR_SPELL_OK)
+		return 0;
+	return !keeps_case(spell, sh);
+}
+
 enum habar_status
 habar_spell_check(struct habar_spell *spell, const char *word, size_t len,
     enum habar_spell_verdict *verdict)
@@ -1125,7 +1186,10 @@ habar_spell_check(struct habar_spell *spell, const char *word, size_t len,
 		}
 		slot = &spell->cache[k];
 	}
-	if ((status = decide(spell, norm, n, &sh, verdict)) != HABAR_OK)
+	if (capital_of_good(spell, norm, n, &sh))
+		*verdict = HABAR_SPELL_OK;
+	else if ((status = decide(spell, norm, n, &sh, verdict)) !=
+	    HABAR_OK)
 		return status;
 	if (slot != NULL) {
 		slot->len = (unsigned char)n;

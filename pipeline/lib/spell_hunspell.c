@@ -25,6 +25,7 @@
 struct habar__dict {
 	Hunhandle *handle;
 	char *encoding;		/* NULL when the dictionary is UTF-8 */
+	int keeps_case;		/* the .aff has KEEPCASE */
 };
 
 /*
@@ -82,6 +83,31 @@ find_dictionary(const char *code, char *aff, char *dic, size_t cap)
 	return 0;
 }
 
+/* Whether a line of the .aff file starts with the keyword key and a
+ * space (a file that cannot be read: yes, to be safe). */
+static int
+aff_has(const char *aff, const char *key)
+{
+	FILE *fp = fopen(aff, "r");
+	size_t n = strlen(key);
+	char line[1024];
+	int found = 0;
+
+	if (fp == NULL)
+		return 1;
+	while (!found && fgets(line, sizeof(line), fp) != NULL)
+		found = strncmp(line, key, n) == 0 &&
+		    (line[n] == ' ' || line[n] == '\t');
+	fclose(fp);
+	return found;
+}
+
+int
+habar__dict_keeps_case(const struct habar__dict *dict)
+{
+	return dict->keeps_case;
+}
+
 enum habar_status
 habar__dict_open(struct habar__dict **dict_out, const char *code, char *err,
     size_t err_len)
@@ -109,6 +135,7 @@ habar__dict_open(struct habar__dict **dict_out, const char *code, char *err,
 		status = HABAR_ERR_LIBRARY;
 		goto done;
 	}
+	dict->keeps_case = aff_has(aff, "KEEPCASE");
 	/* Hunspell reports the SET line of the .aff (ISO8859-1 when it has
 	 * none); anything but UTF-8 means converting every word. */
 	enc = Hunspell_get_dic_encoding(dict->handle);

@@ -81,6 +81,13 @@ enum habar_status habar__dict_open(struct habar__dict **dict_out,
 /* Closes the dictionary; NULL is harmless. */
 void habar__dict_free(struct habar__dict *dict);
 
+/*
+ * Whether the dictionary's .aff declares KEEPCASE (words that Hunspell
+ * accepts only as written); without it, Hunspell accepts the capitalised
+ * form of every word it knows.
+ */
+int habar__dict_keeps_case(const struct habar__dict *dict);
+
 /* Whether the UTF-8 word (NUL-terminated) is known: 1 yes, 0 no. */
 int habar__dict_check(struct habar__dict *dict, const char *word);
 

@@ -99,6 +99,14 @@ test_english(void)
 	CHECK(verdict_of(spell, "Release") == HABAR_SPELL_OK);
 	/* Twice: the second answer comes from the cache. */
 	CHECK(verdict_of(spell, "relase") == HABAR_SPELL_UNKNOWN);
+	/* A capitalised form: good after its good lower case (from the
+	 * cache), judged on its own after a bad one; all capitals are no
+	 * capitalised form. */
+	CHECK(verdict_of(spell, "Relase") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "statement") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "Statement") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "Paris") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "paris") == HABAR_SPELL_UNKNOWN);
 	/* British spellings and the project's lists. */
 	CHECK(verdict_of(spell, "colour") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "organisation") == HABAR_SPELL_OK);
