@@ -46,7 +46,10 @@ udhr)
 	;;
 ntrex)
 	need_corpus parallel-news
-	HABAR_SHARED=$shared python3 "$eval_py" ntrex "$tmp" --seed 1 || exit 1
+	# NTREX_SEED and NTREX_ARGS (e.g. --no-paragraphs) choose the
+	# perturbation; seed 1 with paragraphs by default.
+	HABAR_SHARED=$shared python3 "$eval_py" ntrex "$tmp" \
+	    --seed "${NTREX_SEED:-1}" ${NTREX_ARGS:-} || exit 1
 	status=0
 	for pair in en-ru en-kk ru-kk; do
 		"$bin/habar-align" --segmented --links "$pair" "$tmp/ntrex.en.txt" \
