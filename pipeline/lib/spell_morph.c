@@ -683,14 +683,14 @@ habar__morph_is_suffix(const struct habar__morph *morph, const char *s,
 			continue;
 		for (k = 0; k < morph->nsuffixes; k++) {
 			const struct suffix *sf = &morph->suffixes[k];
+			int to = p + sf->n;
 			if ((p == 0 && !(sf->flags & FLAG_HYPHEN)) ||
 			    sf->n > n - p ||
 			    memcmp(sf->cp, low + p,
 			    (size_t)sf->n * sizeof(uint32_t)) != 0)
 				continue;
-			if (steps[p + sf->n] == 0 ||
-			    steps[p + sf->n] > steps[p] + 1)
-				steps[p + sf->n] = (unsigned char)(steps[p] + 1);
+			if (steps[to] == 0 || steps[to] > steps[p] + 1)
+				steps[to] = (unsigned char)(steps[p] + 1);
 		}
 	}
 	return steps[n] != 0;
