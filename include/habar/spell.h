@@ -78,7 +78,9 @@ int habar_spell_token_next(const char *line, size_t len, size_t *pos,
 /*
  * Creates a checker for the text language lang ("en", "ru", "kk", or a
  * tag starting with one of them).  Dictionaries other than the main one
- * are opened on first need.  Returns HABAR_OK, HABAR_ERR_ARGUMENT for an
+ * are opened on first need; a Kazakh checker reads the Russian lemmas on
+ * a second thread while its main dictionary loads (joined on first need
+ * or by habar_spell_free()).  Returns HABAR_OK, HABAR_ERR_ARGUMENT for an
  * unsupported language, HABAR_ERR_NOTFOUND when a Hunspell dictionary or
  * data file is missing, HABAR_ERR_IO / HABAR_ERR_INPUT for an unreadable
  * or malformed word list, HABAR_ERR_LIBRARY, HABAR_ERR_NOMEM.  On failure
@@ -176,7 +178,9 @@ enum habar_status habar_spell_pool_add(struct habar_spell_pool *pool,
 
 /*
  * Checks whatever is queued and calls found() for each finding, in input
- * order.  Returns as habar_spell_pool_add().
+ * order; then waits for every thread the pool started (checkers and
+ * dictionaries loading ahead), so that none runs when it returns.
+ * Returns as habar_spell_pool_add().
  */
 enum habar_status habar_spell_pool_flush(struct habar_spell_pool *pool,
     habar_spell_finding_fn *found, void *arg);
