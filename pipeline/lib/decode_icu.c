@@ -554,6 +554,86 @@ score_units(void *arg, const UChar *units, size_t n)
 	return HABAR_OK;
 }
 
+/* A C0 control other than the tab and the line ends: rare in text. */
+static int
+control_byte(char c)
+{
+	unsigned char b = (unsigned char)c;
+
+	return b < 0x20 && b != '\t' && b != '\n' && b != '\r';
+}
+
+/* Whether code point c is one running text in our languages is made of. */
+static int
+text_code_point(uint32_t c)
+{
+	return c == '\t' || c == '\n' || c == '\r' ||
+	    (c >= 0x20 && c <= 0x7E) ||
+	    (c >= 0xA0 && c <= 0x24F) ||	/* Latin-1, Latin Extended */
+	    (c >= 0x400 && c <= 0x52F) ||	/* Cyrillic, with Kazakh */
+	    (c >= 0x2000 && c <= 0x206F) ||	/* dashes, quotes, spaces */
+	    (c >= 0x20A0 && c <= 0x20CF) ||	/* currency signs */
+	    (c >= 0x2100 && c <= 0x214F) ||	/* letterlike: No. sign */
+	    c >= 0x10000;			/* a well-formed pair */
+}
+
+/*
+ * The share of the characters of p[0..len) read as UTF-16 (big-endian when
+ * big) that running text is made of; an unpaired surrogate counts against.
+ */
+static double
+utf16_text_share(const unsigned char *p, size_t len, int big)
+{
+	size_t i, chars = 0, text = 0;
+	uint32_t u, v;
+
+	for (i = 0; i + 1 < len; i += 2) {
+		u = big ? (uint32_t)p[i] << 8 | p[i + 1] :
+		    (uint32_t)p[i + 1] << 8 | p[i];
+		chars++;
+		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+			v = big ? (uint32_t)p[i + 2] << 8 | p[i + 3] :
+			    (uint32_t)p[i + 3] << 8 | p[i + 2];
+			if (v >= 0xDC00 && v <= 0xDFFF) {
+				text++;
+				i += 2;
+			}
+			continue;
+		}
+		text += text_code_point(u);
+	}
+	return chars > 0 ? (double)text / (double)chars : 0;
+}
+
+/*
+ * UTF-16 that lost its byte order mark: read as bytes, it is full of
+ * control characters (the zero high byte of ASCII, the 0x04 of Cyrillic),
+ * which no text in an 8-bit encoding has; read as UTF-16 in the right
+ * order, it is text.  Returns the encoding, or HABAR_ENC_AUTO when the
+ * sample is not such UTF-16.
+ */
+static enum habar_encoding
+utf16_without_bom(const unsigned char *p, size_t len)
+{
+	size_t i, controls = 0;
+	double le, be;
+
+	if (len < 8)
+		return HABAR_ENC_AUTO;
+	for (i = 0; i < len; i++)
+		controls += control_byte((char)p[i]);
+	/* A tenth of the bytes: UTF-16 text has nearly half. */
+	if (controls * 10 < len)
+		return HABAR_ENC_AUTO;
+	le = utf16_text_share(p, len, 0);
+	be = utf16_text_share(p, len, 1);
+	if (le >= 0.95 && le > be)
+		return HABAR_ENC_UTF16LE;
+	if (be >= 0.95 && be > le)
+		return HABAR_ENC_UTF16BE;
+	return HABAR_ENC_AUTO;
+}
+
 /*
  * Detects the encoding of the sample buf[0..len).  allow_bom: the sample
  * is the start of the input, so a byte order mark counts.
@@ -595,6 +675,9 @@ detect_sample(struct habar_decode_result *result, const char *buf, size_t len,
 		result->bom = 1;
 		return HABAR_OK;
 	}
+	if (allow_bom && (result->encoding = utf16_without_bom(p, len)) !=
+	    HABAR_ENC_AUTO)
+		return HABAR_OK;
 	for (k = 0; k < len && p[k] < 0x80; k++)
 		;
 	if (k == len) {
@@ -849,6 +932,22 @@ decide(struct habar_decode *dec, int at_end)
 		set_error(dec, status, "detecting the encoding");
 		return status;
 	}
+	if (dec->result.encoding == HABAR_ENC_ASCII && !at_end) {
+		/*
+		 * A sample taken from the first byte for the sake of UTF-16
+		 * that held only ASCII: pass it on, and wait for the first
+		 * byte above 0x7F as usual.
+		 */
+		size_t k;
+
+		for (k = 0; k < dec->sample_len; k++)
+			dec->lines += dec->sample[k] == '\n';
+		status = dec->sink(dec->sink_arg, dec->sample, dec->sample_len);
+		free(dec->sample);
+		dec->sample = NULL;
+		dec->sample_len = 0;
+		return status;
+	}
 	if ((status = start_chain(dec, dec->result.encoding,
 	    dec->sample_offset)) != HABAR_OK)
 		return status;
@@ -871,10 +970,18 @@ write_input(struct habar_decode *dec, const char *in, size_t len)
 			return status;
 		}
 		if (dec->sample == NULL) {
-			/* Until a byte above 0x7F, every candidate reads the
-			 * same ASCII: pass it on as it is. */
+			/*
+			 * Until a byte above 0x7F, every candidate reads the
+			 * same ASCII: pass it on as it is.  Not when the input
+			 * opens with a control byte, as UTF-16 without a byte
+			 * order mark does (the zero half of an ASCII
+			 * character, the 0x04 of a Cyrillic one): that is
+			 * detected on a sample from the first byte.
+			 */
 			size_t k = 0;
-			while (k < len && (unsigned char)in[k] < 0x80)
+			int utf16 = dec->offset == 0 &&
+			    (control_byte(in[0]) || (len > 1 && control_byte(in[1])));
+			while (!utf16 && k < len && (unsigned char)in[k] < 0x80)
 				dec->lines += in[k++] == '\n';
 			if (k > 0 &&
 			    (status = dec->sink(dec->sink_arg, in, k)) != HABAR_OK)

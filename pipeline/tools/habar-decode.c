@@ -16,10 +16,10 @@
 
 static const char usage[] =
     "usage: habar-decode [--from ENC] [--report] [--strict] [-o FILE] [FILE...]\n"
-    "Converts text in UTF-8, UTF-16 (with a byte order mark), windows-1251,\n"
-    "KOI8-R, IBM866, KZ-1048 or PT154, or damaged by a wrong encoding\n"
-    "(mojibake), to UTF-8 on standard output.  The encoding is detected\n"
-    "unless given.\n"
+    "Converts text in UTF-8, UTF-16 (with or without a byte order mark),\n"
+    "windows-1251, KOI8-R, IBM866, KZ-1048 or PT154, or damaged by a wrong\n"
+    "encoding (mojibake), to UTF-8 on standard output.  The encoding is\n"
+    "detected unless given.\n"
     "\n"
     "  -f, --from ENC      the input's encoding: UTF-8, UTF-16LE, UTF-16BE,\n"
     "                      windows-1251, KOI8-R, IBM866, KZ-1048, PT154,\n"
