@@ -13,11 +13,13 @@
  * sentence so dear that the programme prefers a wrong 2-1.
  *
  * Only cells near the diagonal are computed: row i covers the columns
- * within W (32) of the point where the two texts have gone through the
- * same share of their characters, so the work and the memory are linear
- * in the length.  If the best path touches the band's edge, the band was
- * too narrow there: the programme runs again on a band of 16 either side
- * of that path (a few times), then around the diagonal with W doubled.
+ * within W (20) of the point where the two texts have gone through the
+ * same share of their characters, the line bent through anchors both
+ * texts hold once in their neighbourhood (centre_points()), so the work
+ * and the memory are linear in the length.  If the best path touches the
+ * band's edge, the band was too narrow there: the programme runs again on
+ * a band of 16 either side of that path (a few times), then around the
+ * diagonal with W doubled.
  */
 #include <math.h>
 #include <pthread.h>
@@ -105,6 +107,11 @@ struct pair {
 	/* Sums over items [0, i) of a and of b: lengths, and the anchor
 	 * weight each item carries if unmatched; a bead's are differences. */
 	double *cla, *clb, *cwa, *cwb;
+	/* Points the band's centre line goes through, in characters of a
+	 * and of b (each item counted one longer), increasing; none: the
+	 * line is straight. */
+	struct point *points;
+	size_t npoints;
 };
 
 static double
@@ -136,6 +143,214 @@ running_sums(const struct habar__align_seq *s, double *len, double *miss)
 		len[i + 1] = len[i] + s->len[i];
 		miss[i + 1] = miss[i] + w;
 	}
+}
+
+/* A point of the band's centre line; an anchor's occurrence in a and b. */
+struct point {
+	double a, b;
+};
+
+struct occurrence {
+	uint32_t key, item;
+};
+
+static int
+cmp_occurrence(const void *x, const void *y)
+{
+	const struct occurrence *p = x, *q = y;
+
+	if (p->key != q->key)
+		return p->key < q->key ? -1 : 1;
+	return p->item < q->item ? -1 : p->item > q->item;
+}
+
+/*
+ * The occurrences in s of the anchors that mean the same in every
+ * language (numbers, links, telephones, names), sorted by key and item,
+ * in *out (malloc'd); returns their number, or 0 when memory is short.
+ */
+static size_t
+occurrences(const struct habar__align_seq *s, struct occurrence **out)
+{
+	struct occurrence *occ;
+	size_t i, k, n = 0;
+	unsigned kind;
+
+	*out = NULL;
+	if ((occ = malloc((s->kfirst[s->n] + 1) * sizeof(*occ))) == NULL)
+		return 0;
+	for (i = 0; i < s->n; i++)
+		for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++) {
+			kind = HABAR__ANCHOR_KIND(s->keys[k]);
+			if (kind == HABAR__ANCHOR_NUMBER ||
+			    kind == HABAR__ANCHOR_LINK ||
+			    kind == HABAR__ANCHOR_PHONE ||
+			    kind == HABAR__ANCHOR_NAME) {
+				occ[n].key = s->keys[k];
+				occ[n++].item = (uint32_t)i;
+			}
+		}
+	qsort(occ, n, sizeof(*occ), cmp_occurrence);
+	*out = occ;
+	return n;
+}
+
+static int
+cmp_point(const void *x, const void *y)
+{
+	const struct point *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	/* Equal in a: the later in b first, so that no chain takes both. */
+	return p->b > q->b ? -1 : p->b < q->b;
+}
+
+/*
+ * Whether occurrence x of the run occ[first..last) of one key stands alone
+ * within reach items on either side.
+ */
+static int
+alone(const struct occurrence *occ, size_t first, size_t last, size_t x,
+    size_t reach)
+{
+	return (x == first || occ[x - 1].item + reach < occ[x].item) &&
+	    (x + 1 == last || occ[x].item + reach < occ[x + 1].item);
+}
+
+/*
+ * The points of the band's centre line (pr->points).  A long document
+ * drifts from the straight line of its length ratio by dozens of
+ * sentences where its articles' ratios differ; anchors that mean the same
+ * in both languages pin the line down.  An occurrence counts when it is
+ * the only one of its key for REACH_SHARE of the document around it, in
+ * both languages, and the two sit at nearly the same share of their texts
+ * (so a name repeated every few sentences, which could pair with the
+ * wrong one, never counts); of those pairs the longest chain increasing
+ * in both languages is kept.
+ */
+#define REACH_SHARE 50	/* a fiftieth of the document */
+
+static enum habar_status
+centre_points(struct pair *pr)
+{
+	struct occurrence *oa = NULL, *ob = NULL;
+	struct point *pts = NULL;
+	size_t na, nb, x = 0, y = 0, xe, ye, yb, m, n = 0, len = 0, lo, hi,
+	    mid, reach, items;
+	size_t *tail = NULL, *prev = NULL;
+	double ta, tb, sa, sb, tol;
+	enum habar_status status = HABAR_ERR_NOMEM;
+
+	pr->points = NULL;
+	pr->npoints = 0;
+	items = pr->a->n > pr->b->n ? pr->a->n : pr->b->n;
+	reach = items / REACH_SHARE;
+	ta = pr->cla[pr->a->n] + (double)pr->a->n;
+	tb = pr->clb[pr->b->n] + (double)pr->b->n;
+	if (reach == 0 || ta <= 0 || tb <= 0)
+		return HABAR_OK;
+	tol = 1.0 / REACH_SHARE;
+	na = occurrences(pr->a, &oa);
+	nb = occurrences(pr->b, &ob);
+	if (oa == NULL || ob == NULL)
+		goto done;
+	if ((pts = malloc(((na < nb ? na : nb) + 1) * sizeof(*pts))) == NULL)
+		goto done;
+	while (x < na && y < nb) {
+		if (oa[x].key != ob[y].key) {
+			if (oa[x].key < ob[y].key)
+				x++;
+			else
+				y++;
+			continue;
+		}
+		for (xe = x; xe < na && oa[xe].key == oa[x].key; xe++)
+			;
+		for (ye = y; ye < nb && ob[ye].key == ob[y].key; ye++)
+			;
+		/* Each lone occurrence in a with the lone one in b nearest
+		 * its share of the text, when near enough. */
+		for (m = x, yb = y; m < xe; m++) {
+			if (!alone(oa, x, xe, m, reach))
+				continue;
+			sa = (pr->cla[oa[m].item] + oa[m].item) / ta;
+			while (yb + 1 < ye && (pr->clb[ob[yb + 1].item] +
+			    ob[yb + 1].item) / tb <= sa)
+				yb++;
+			for (lo = yb; lo < ye && lo <= yb + 1; lo++) {
+				sb = (pr->clb[ob[lo].item] + ob[lo].item) / tb;
+				if (fabs(sa - sb) < tol &&
+				    alone(ob, y, ye, lo, reach)) {
+					/* Where each item starts, one more
+					 * per item. */
+					pts[n].a = sa * ta;
+					pts[n++].b = sb * tb;
+					break;
+				}
+			}
+		}
+		x = xe;
+		y = ye;
+	}
+	qsort(pts, n, sizeof(*pts), cmp_point);
+	/* The longest chain increasing in b (a increases by the sort). */
+	if ((tail = malloc((n + 1) * sizeof(size_t))) == NULL ||
+	    (prev = malloc((n + 1) * sizeof(size_t))) == NULL)
+		goto done;
+	for (m = 0; m < n; m++) {
+		lo = 0;
+		hi = len;
+		while (lo < hi) {
+			mid = (lo + hi) / 2;
+			if (pts[tail[mid]].b < pts[m].b)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[m] = lo > 0 ? tail[lo - 1] : SIZE_MAX;
+		tail[lo] = m;
+		if (lo == len)
+			len++;
+	}
+	if ((pr->points = malloc((len + 1) * sizeof(*pts))) == NULL)
+		goto done;
+	for (m = len, x = len > 0 ? tail[len - 1] : SIZE_MAX; m > 0;
+	    m--, x = prev[x])
+		pr->points[m - 1] = pts[x];
+	pr->npoints = len;
+	status = HABAR_OK;
+done:
+	free(oa);
+	free(ob);
+	free(pts);
+	free(tail);
+	free(prev);
+	return status;
+}
+
+/*
+ * The point of b's characters the centre line reaches at ca of a's (ta
+ * and tb: the totals); *k remembers the segment, as ca only grows.
+ */
+static double
+centre(const struct pair *pr, double ca, double ta, double tb, size_t *k)
+{
+	double a0 = 0, b0 = 0, a1 = ta, b1 = tb;
+
+	while (*k < pr->npoints && pr->points[*k].a <= ca)
+		(*k)++;
+	if (*k > 0) {
+		a0 = pr->points[*k - 1].a;
+		b0 = pr->points[*k - 1].b;
+	}
+	if (*k < pr->npoints) {
+		a1 = pr->points[*k].a;
+		b1 = pr->points[*k].b;
+	}
+	if (a1 <= a0)
+		return b0;
+	return b0 + (ca - a0) / (a1 - a0) * (b1 - b0);
 }
 
 /*
@@ -278,7 +493,7 @@ static enum habar_status
 band_make(struct band *bd, const struct pair *pr, size_t w,
     const struct habar__bead *guide, size_t nguide)
 {
-	size_t na = pr->a->n, nb = pr->b->n, i, j = 0, c, k, r;
+	size_t na = pr->a->n, nb = pr->b->n, i, j = 0, c, k = 0, r;
 	double ta = 0, tb = 0, ca = 0, cb = 0, t;
 
 	memset(bd, 0, sizeof(*bd));
@@ -322,7 +537,7 @@ band_make(struct band *bd, const struct pair *pr, size_t w,
 	j = 0;
 	for (i = 0; i <= na; i++) {
 		/* c: the column where b has gone as far as a has at row i. */
-		t = ta > 0 ? ca / ta * tb : 0;
+		t = centre(pr, ca, ta, tb, &k);
 		while (j < nb && cb + (pr->b->len[j] + 1) / 2.0 < t) {
 			cb += pr->b->len[j] + 1;
 			j++;
@@ -542,6 +757,8 @@ habar__align_pair(const struct habar__align_seq *a,
 	pr.a = a;
 	pr.b = b;
 	pr.p = paragraphs ? &paragraph_params : &sentence_params;
+	pr.points = NULL;
+	pr.npoints = 0;
 	pr.cla = malloc((a->n + 1) * sizeof(double));
 	pr.cwa = malloc((a->n + 1) * sizeof(double));
 	pr.clb = malloc((b->n + 1) * sizeof(double));
@@ -562,13 +779,16 @@ habar__align_pair(const struct habar__align_seq *a,
 		pr.ratio = 4;
 	full = (a->n > b->n ? a->n : b->n) + 2;
 	/* Short sequences are done whole; long ones in a band. */
-	wide = full <= 256 ? full : 32;
+	wide = full <= 256 ? full : 20;
 	w = wide;
 	/* Near an earlier path a narrow band is enough, unless it is left. */
 	if (guide != NULL && full > 256)
 		w = 8;
 	else
 		guide = NULL;
+	if (guide == NULL && w < full &&
+	    (status = centre_points(&pr)) != HABAR_OK)
+		goto done;
 	while (edge) {
 		if (w > full)
 			w = full;
@@ -621,6 +841,7 @@ done:
 	free(pr.cwa);
 	free(pr.clb);
 	free(pr.cwb);
+	free(pr.points);
 	return status;
 }
 
