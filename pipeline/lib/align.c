@@ -217,6 +217,27 @@ lang_data_make(struct habar__anchor_cache *cache,
 	return HABAR_OK;
 }
 
+/*
+ * Runs fn on each of the n jobs (size bytes apart, from jobs): when
+ * threaded, the first on a thread of its own, the others here; all here
+ * when threaded is 0 or no thread can be had.
+ */
+static void
+run_jobs(void *(*fn)(void *), void *jobs, size_t size, size_t n,
+    int threaded)
+{
+	char *job = jobs;
+	pthread_t thread;
+	size_t k, own = 0;
+
+	if (threaded && n > 1 && pthread_create(&thread, NULL, fn, job) == 0)
+		own = 1;
+	for (k = own; k < n; k++)
+		fn(job + k * size);
+	if (own)
+		pthread_join(thread, NULL);
+}
+
 /* One language's data to make, for running beside another. */
 struct lang_job {
 	struct habar__anchor_cache *cache;
@@ -267,8 +288,8 @@ lang_data_make_all(struct habar_align *align,
     size_t n)
 {
 	struct lang_job jobs[HABAR_PARALLEL_MAX_LANGS];
-	pthread_t thread;
-	size_t k, items = 0, own = 0;
+	size_t k, items = 0;
+	int threaded;
 
 	for (k = 0; k < n; k++) {
 		jobs[k].cache = align->cache;
@@ -277,15 +298,11 @@ lang_data_make_all(struct habar_align *align,
 		jobs[k].status = HABAR_OK;
 		items += langs[k]->sentence_count;
 	}
-	if (n > 1 && items >= THREAD_ITEMS && second_cache(align) == HABAR_OK) {
+	threaded = n > 1 && items >= THREAD_ITEMS &&
+	    second_cache(align) == HABAR_OK;
+	if (threaded)
 		jobs[0].cache = align->cache2;
-		if (pthread_create(&thread, NULL, lang_job_run, &jobs[0]) == 0)
-			own = 1;
-	}
-	for (k = own; k < n; k++)
-		lang_job_run(&jobs[k]);
-	if (own)
-		pthread_join(thread, NULL);
+	run_jobs(lang_job_run, jobs, sizeof(jobs[0]), n, threaded);
 	for (k = 0; k < n; k++)
 		if (jobs[k].status != HABAR_OK)
 			return jobs[k].status;
@@ -917,16 +934,9 @@ pair_job_run(void *arg)
 static enum habar_status
 pair_jobs_run(struct pair_job *jobs, size_t n, size_t items)
 {
-	pthread_t thread;
-	size_t k, own = 0;
+	size_t k;
 
-	if (n > 1 && items >= THREAD_ITEMS &&
-	    pthread_create(&thread, NULL, pair_job_run, &jobs[0]) == 0)
-		own = 1;
-	for (k = own; k < n; k++)
-		pair_job_run(&jobs[k]);
-	if (own)
-		pthread_join(thread, NULL);
+	run_jobs(pair_job_run, jobs, sizeof(jobs[0]), n, items >= THREAD_ITEMS);
 	for (k = 0; k < n; k++)
 		if (jobs[k].status != HABAR_OK)
 			return jobs[k].status;

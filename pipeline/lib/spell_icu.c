@@ -74,18 +74,7 @@ habar__spell_is_digit_icu(uint32_t c)
 int
 habar__spell_is_upper_icu(uint32_t c)
 {
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
-	/* Russian and Kazakh letters without ICU: А..Я, Ѐ..Џ, and the
-	 * paired letters of the extended blocks, upper case at even code
-	 * points (Ә ә, Ғ ғ, Қ қ, Ң ң, Ө ө, Ұ ұ, Ү ү, Һ һ), І. */
-	if (c >= 0x0400 && c <= 0x042F)
-		return 1;
-	if (c >= 0x0430 && c <= 0x045F)
-		return 0;
-	if ((c >= 0x0460 && c <= 0x0481) || (c >= 0x048A && c <= 0x04BF) ||
-	    (c >= 0x04D0 && c <= 0x052F))
-		return (c & 1) == 0;
+	/* ASCII and Cyrillic are answered inline (spell_internal.h). */
 	return u_isupper((UChar32)c) || u_istitle((UChar32)c);
 }
 
