@@ -81,17 +81,7 @@ habar__spell_is_upper_icu(uint32_t c)
 uint32_t
 habar__spell_lower_icu(uint32_t c)
 {
-	if (c < 0x80)
-		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-	if (c >= 0x0410 && c <= 0x042F)
-		return c + 0x20;
-	if (c >= 0x0400 && c <= 0x040F)
-		return c + 0x50;
-	if (c >= 0x0430 && c <= 0x045F)
-		return c;
-	if ((c >= 0x0460 && c <= 0x0481) || (c >= 0x048A && c <= 0x04BF) ||
-	    (c >= 0x04D0 && c <= 0x052F))
-		return c | 1;
+	/* ASCII and Cyrillic are answered inline (spell_internal.h). */
 	return (uint32_t)u_tolower((UChar32)c);
 }
 
