@@ -41,9 +41,10 @@ struct habar_source;
  * Opens path: a directory is walked (sorted, symbolic links not
  * followed), anything else read as an archive.  limits may be NULL for the
  * defaults.  Returns HABAR_OK, HABAR_ERR_IO (cannot open: errno kept),
- * HABAR_ERR_INPUT (not an archive: habar_source_error() says why),
- * HABAR_ERR_LIMIT (a directory nested deeper than 64 folders, or
- * holding more than ten million files), HABAR_ERR_NOMEM.
+ * HABAR_ERR_INPUT (not an archive: *source_out is set all the same, for
+ * habar_source_error() to say why; free it), HABAR_ERR_LIMIT (a directory
+ * nested deeper than 64 folders, or holding more than ten million files),
+ * HABAR_ERR_NOMEM.
  */
 enum habar_status habar_source_open(struct habar_source **source_out,
     const char *path, const struct habar_source_limits *limits);

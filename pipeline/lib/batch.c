@@ -251,6 +251,7 @@ read_source(struct state *st)
 		snprintf(st->err, st->errlen, "%s: %s", opt->input,
 		    status == HABAR_ERR_IO ? strerror(errno) :
 		    src ? habar_source_error(src) : habar_status_string(status));
+		habar_source_free(src);
 		habar_layout_free(layout);
 		return status == HABAR_ERR_NOMEM ? status : HABAR_ERR_INPUT;
 	}

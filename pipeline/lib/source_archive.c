@@ -155,6 +155,11 @@ habar_source_open(struct habar_source **source_out, const char *path,
 			}
 		}
 	}
+	if (status == HABAR_ERR_INPUT) {
+		/* Kept, so that habar_source_error() can say why. */
+		*source_out = src;
+		return status;
+	}
 	if (status != HABAR_OK) {
 		habar_source_free(src);
 		return status;
