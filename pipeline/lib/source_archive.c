@@ -29,7 +29,8 @@ struct habar_source {
 	struct habar_source_limits limits;
 	/* an archive ... */
 	struct archive *ar;
-	uint64_t packed_size;	/* the archive file's size */
+	uint64_t packed_size;	/* the archive file's size; 0: a stream */
+	int from_stdin;		/* read once from standard input */
 	/* ... or a directory, listed up front */
 	char *root;
 	char **files;
@@ -124,11 +125,18 @@ habar_source_open(struct habar_source **source_out, const char *path,
 	enum habar_status status = HABAR_OK;
 
 	*source_out = NULL;
-	if (stat(path, &st) != 0)
+	if (strcmp(path, "-") == 0) {
+		/* An archive on standard input: its size is not known
+		 * beforehand (the bytes read so far stand for it), and it
+		 * cannot be read again. */
+		memset(&st, 0, sizeof(st));
+		st.st_mode = S_IFREG;
+	} else if (stat(path, &st) != 0)
 		return HABAR_ERR_IO;
 	if ((src = calloc(1, sizeof(*src))) == NULL)
 		return HABAR_ERR_NOMEM;
 	src->limits = limits ? *limits : defaults;
+	src->from_stdin = strcmp(path, "-") == 0;
 	if (S_ISDIR(st.st_mode)) {
 		if ((src->root = strdup(path)) == NULL)
 			status = HABAR_ERR_NOMEM;
@@ -145,7 +153,9 @@ habar_source_open(struct habar_source **source_out, const char *path,
 		} else {
 			archive_read_support_format_all(src->ar);
 			archive_read_support_filter_all(src->ar);
-			if (archive_read_open_filename(src->ar, path, 65536) !=
+			if ((src->from_stdin ?
+			    archive_read_open_fd(src->ar, STDIN_FILENO, 65536) :
+			    archive_read_open_filename(src->ar, path, 65536)) !=
 			    ARCHIVE_OK) {
 				snprintf(src->error, sizeof(src->error),
 				    "not a readable archive: %s",
@@ -268,6 +278,8 @@ reopen_after(struct habar_source *src)
 	uint64_t i;
 
 	src->reopen = 0;
+	if (src->from_stdin)
+		return 0;	/* a stream is read once */
 	archive_read_free(src->ar);
 	if ((src->ar = archive_read_new()) == NULL)
 		return 0;
@@ -419,6 +431,7 @@ habar_source_read(struct habar_source *src, char **data_out, size_t *len_out)
 	size_t cap = 65536, len = 0;
 	char *buf;
 	la_ssize_t n;
+	uint64_t packed = src->packed_size;
 
 	*data_out = NULL;
 	*len_out = 0;
@@ -461,15 +474,16 @@ habar_source_read(struct habar_source *src, char **data_out, size_t *len_out)
 			free(buf);
 			return HABAR_ERR_LIMIT;
 		}
+		if (src->from_stdin)
+			packed = (uint64_t)archive_filter_bytes(src->ar, -1);
 		if (src->unpacked > src->limits.max_total ||
 		    (src->unpacked > (1u << 20) && src->unpacked /
-		    (src->packed_size ? src->packed_size : 1) >
-		    src->limits.max_ratio)) {
+		    (packed ? packed : 1) > src->limits.max_ratio)) {
 			snprintf(src->error, sizeof(src->error), "%s: the archive "
 			    "unpacks to %llu bytes from %llu: beyond the limits "
 			    "(a zip bomb?)", src->raw_name,
 			    (unsigned long long)src->unpacked,
-			    (unsigned long long)src->packed_size);
+			    (unsigned long long)packed);
 			src->broken = 1;
 			free(buf);
 			return HABAR_ERR_LIMIT;

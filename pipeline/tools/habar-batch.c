@@ -16,12 +16,13 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: habar-batch -o OUTDIR [--jobs N] [--shard K/N] ARCHIVE|DIR\n"
+    "usage: habar-batch -o OUTDIR [--jobs N] [--shard K/N] ARCHIVE|DIR|-\n"
     "Turns an archive of past releases (zip, tar, tar.gz, tar.xz, 7z, or a\n"
-    "directory) into a release pack and normalised texts per release, one\n"
-    "TMX translation memory of all releases and a report.  Texts in any\n"
-    "encoding habar-decode knows; web pages are stripped of their menus.\n"
-    "Nothing is extracted: members are read as a stream.\n"
+    "directory; - reads the archive from standard input) into a release\n"
+    "pack and normalised texts per release, one TMX translation memory of\n"
+    "all releases and a report.  Texts in any encoding habar-decode knows;\n"
+    "web pages are stripped of their menus.  Nothing is extracted: members\n"
+    "are read as a stream.\n"
     "\n"
     "  -o, --output OUTDIR   the output directory (required): releases/,\n"
     "                        packs/, memory.tmx, report.tsv, batch.log\n"

@@ -82,6 +82,10 @@ same_output "$tmp/s1" "$tmp/s2" "two runs"
 batch -o "$tmp/s2" "$zip" 2>"$tmp/s2.err" || fail "rerun: exit $?"
 grep -q "(4 resumed)" "$tmp/s2.err" || fail "rerun: releases not resumed"
 same_output "$tmp/s1" "$tmp/s2" "rerun"
+# ... and the archive read from standard input gives the same bytes.
+batch -o "$tmp/s3" - < "$zip" 2>"$tmp/s3.err" ||
+    fail "standard input: exit $?: $(cat "$tmp/s3.err")"
+same_output "$tmp/s1" "$tmp/s3" "standard input"
 
 # 3. A generated archive: killed with -9 midway, then resumed.
 python3 "$src/tests/bench/make-archive.py" -n 30 \
