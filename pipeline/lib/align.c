@@ -39,7 +39,11 @@
  * for reading that third language's lone sentence as a drop (add_split()).
  */
 #define SPLIT_EVIDENCE 4.0
-/* A range of this many items (all languages) aligns its pairs on two threads. */
+/*
+ * A document (for reading its languages) or a range (for aligning its
+ * pairs) of this many sentences, all languages together, is worth a
+ * second thread.
+ */
 #define THREAD_ITEMS 1500
 
 enum habar_status
