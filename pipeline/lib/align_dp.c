@@ -255,7 +255,8 @@ centre_points(struct pair *pr)
 	nb = occurrences(pr->b, &ob);
 	if (oa == NULL || ob == NULL)
 		goto done;
-	if ((pts = malloc(((na < nb ? na : nb) + 1) * sizeof(*pts))) == NULL)
+	/* An occurrence in a makes one point at most. */
+	if ((pts = malloc((na + 1) * sizeof(*pts))) == NULL)
 		goto done;
 	while (x < na && y < nb) {
 		if (oa[x].key != ob[y].key) {
