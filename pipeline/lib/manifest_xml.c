@@ -161,7 +161,8 @@ habar_manifest_from_xml(struct habar_manifest **manifest_out, const char *xml,
 	char *release = NULL, *date = NULL, *generator = NULL;
 
 	*manifest_out = NULL;
-	status = habar__xml_parse(&doc, xml, len, &line, msg, sizeof(msg));
+	status = habar__xml_parse(&doc, xml, len, &line, msg, sizeof(msg),
+	    NULL);
 	if (status != HABAR_OK) {
 		snprintf(err, errlen, "line %lu: %s", line, msg);
 		return status;

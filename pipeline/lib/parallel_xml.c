@@ -1,7 +1,7 @@
 /*
  * parallel_xml.c: reading parallel XML back into a document (format in
  * README.md, "Parallel XML format"), and the hardened libxml2 parse that
- * the TMX reader shares.
+ * every reader of outside XML shares (TMX, XLIFF, manifests, slides).
  *
  * Files come from other machines and tools, so the parse is defensive:
  * no network, no DTD, no entity substitution, and an entity declaration
@@ -59,6 +59,15 @@ refuse_entity(void *ctx, const xmlChar *name, int type,
 	xmlStopParser(ctxt);
 }
 
+/* Refuses an unparsed entity (NDATA) declaration likewise. */
+static void
+refuse_unparsed(void *ctx, const xmlChar *name, const xmlChar *public_id,
+    const xmlChar *system_id, const xmlChar *notation)
+{
+	(void)notation;
+	refuse_entity(ctx, name, 0, public_id, system_id, NULL);
+}
+
 /* Keeps the first error libxml2 reports instead of printing it. */
 static void
 keep_error(void *ctx, xmlError *error)
@@ -80,15 +89,19 @@ keep_error(void *ctx, xmlError *error)
 
 enum habar_status
 habar__xml_parse(xmlDocPtr *doc_out, const char *xml, size_t len,
-    unsigned long *line, char *msg, size_t msg_size)
+    unsigned long *line, char *msg, size_t msg_size,
+    enum habar__xml_fault *fault)
 {
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDocPtr doc = NULL;
 	struct parse_state st;
+	enum habar__xml_fault why = HABAR__XML_MALFORMED;
 	enum habar_status status = HABAR_ERR_INPUT;
 
 	*doc_out = NULL;
 	*line = 0;
+	if (fault != NULL)
+		*fault = why;
 	memset(&st, 0, sizeof(st));
 	if (len > INT_MAX || len > HABAR_PARALLEL_MAX_BYTES) {
 		snprintf(msg, msg_size, "file too large");
@@ -101,35 +114,46 @@ habar__xml_parse(xmlDocPtr *doc_out, const char *xml, size_t len,
 	}
 	ctxt->_private = &st;
 	ctxt->sax->entityDecl = refuse_entity;
+	ctxt->sax->unparsedEntityDecl = refuse_unparsed;
 	ctxt->sax->serror = keep_error;
 	ctxt->sax->externalSubset = NULL;
+	/* The options also set, whatever libxml2's global defaults say:
+	 * no external subset, no validation, no entity substitution. */
 	doc = xmlCtxtReadMemory(ctxt, xml, (int)len, NULL, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (st.entity_seen) {
 		*line = st.line;
+		why = HABAR__XML_ENTITIES;
 		snprintf(msg, msg_size, "%s", st.msg);
 		goto done;
 	}
 	if (doc == NULL || !ctxt->wellFormed || st.error_seen) {
 		*line = st.line;
 		if (st.error_seen)
-			snprintf(msg, msg_size, "malformed XML: %s", st.msg);
+			snprintf(msg, msg_size, HABAR__XML_MALFORMED_PREFIX
+			    ": %s", st.msg);
 		else
-			snprintf(msg, msg_size, "malformed XML");
+			snprintf(msg, msg_size, HABAR__XML_MALFORMED_PREFIX);
 		goto done;
 	}
 	if (doc->intSubset != NULL && doc->intSubset->entities != NULL) {
+		why = HABAR__XML_ENTITIES;
 		snprintf(msg, msg_size, "entity declarations are not allowed");
 		goto done;
 	}
 	if (xmlDocGetRootElement(doc) == NULL) {
+		why = HABAR__XML_NO_ROOT;
 		snprintf(msg, msg_size, "no root element");
 		goto done;
 	}
+	why = HABAR__XML_FINE;
 	*doc_out = doc;
 	doc = NULL;
 	status = HABAR_OK;
 done:
+	if (fault != NULL)
+		*fault = why;
 	xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctxt);
 	return status;
@@ -696,7 +720,8 @@ habar_parallel_read(struct habar_parallel **doc_out, const char *xml,
 		err->line = 0;
 		err->message[0] = '\0';
 	}
-	status = habar__xml_parse(&xdoc, xml, len, &line, msg, sizeof(msg));
+	status = habar__xml_parse(&xdoc, xml, len, &line, msg, sizeof(msg),
+	    NULL);
 	if (status != HABAR_OK) {
 		if (err != NULL) {
 			err->line = line;

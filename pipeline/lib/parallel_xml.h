@@ -1,7 +1,7 @@
 /*
- * parallel_xml.h: the hardened libxml2 parse shared by the readers of
- * parallel XML and TMX.  Included only by *_xml.c files, the only ones
- * allowed to see libxml2.
+ * parallel_xml.h: the hardened libxml2 parse shared by every reader of
+ * XML from outside (parallel XML, TMX, XLIFF, manifests, slides).
+ * Included only by *_xml.c files, the only ones allowed to see libxml2.
  */
 #ifndef HABAR_PARALLEL_XML_H
 #define HABAR_PARALLEL_XML_H
@@ -12,16 +12,30 @@
 
 #include <habar/status.h>
 
+/* Why habar__xml_parse() refused a document. */
+enum habar__xml_fault {
+	HABAR__XML_FINE,
+	HABAR__XML_MALFORMED,	/* not well-formed (or too large, no memory) */
+	HABAR__XML_ENTITIES,	/* declares entities */
+	HABAR__XML_NO_ROOT
+};
+
+/* How habar__xml_parse() begins its message for a malformed document. */
+#define HABAR__XML_MALFORMED_PREFIX "malformed XML"
+
 /*
  * Parses len bytes of XML into *doc_out (free with xmlFreeDoc()) with no
- * network access, no DTD loading, no entity substitution, and refuses any
- * entity declaration (XXE, billion laughs) as soon as it is seen.  On
- * failure *doc_out is NULL, *line is the line of the error (0 if unknown)
- * and msg (msg_size bytes) says what went wrong.  Returns HABAR_OK,
- * HABAR_ERR_INPUT, HABAR_ERR_LIMIT (input too large), HABAR_ERR_NOMEM.
+ * network access, no DTD loading, no entity substitution, CDATA sections
+ * as text, and refuses any entity declaration (XXE, billion laughs) as
+ * soon as it is seen.  This is the one parse every reader of outside XML
+ * uses.  On failure *doc_out is NULL, *line is the line of the error (0 if
+ * unknown), msg (msg_size bytes) says what went wrong and *fault (unless
+ * fault is NULL) why.  Returns HABAR_OK, HABAR_ERR_INPUT, HABAR_ERR_LIMIT
+ * (input too large), HABAR_ERR_NOMEM.
  */
 enum habar_status habar__xml_parse(xmlDocPtr *doc_out, const char *xml,
-    size_t len, unsigned long *line, char *msg, size_t msg_size);
+    size_t len, unsigned long *line, char *msg, size_t msg_size,
+    enum habar__xml_fault *fault);
 
 /*
  * Returns whether node is an element named name in namespace ns (NULL: no

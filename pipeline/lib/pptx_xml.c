@@ -138,7 +138,8 @@ habar__pptx_slide_text(const char *xml, size_t len, unsigned slide,
 	}
 	/* The parse shared with the other readers of untrusted XML: an
 	 * entity declaration stops it before any expansion. */
-	status = habar__xml_parse(&doc, xml, len, &line, msg, sizeof(msg));
+	status = habar__xml_parse(&doc, xml, len, &line, msg, sizeof(msg),
+	    NULL);
 	if (status != HABAR_OK) {
 		snprintf(err, errlen, "slide %u: %s", slide, msg);
 		return status;

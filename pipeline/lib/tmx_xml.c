@@ -236,7 +236,8 @@ habar_tmx_add_xml(struct habar_tmx *tmx, const char *xml, size_t len,
 		err->line = 0;
 		err->message[0] = '\0';
 	}
-	status = habar__xml_parse(&xdoc, xml, len, &line, msg, sizeof(msg));
+	status = habar__xml_parse(&xdoc, xml, len, &line, msg, sizeof(msg),
+	    NULL);
 	if (status != HABAR_OK) {
 		if (err != NULL) {
 			err->line = line;

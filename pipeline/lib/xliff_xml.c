@@ -4,95 +4,36 @@
  * the plain model of xliff_internal.h that xliff_merge.c turns back into
  * a release.
  *
- * libxml2 is told not to use the network, not to load DTDs and not to
- * substitute entities; on top of that an entity declaration stops the
- * parser on the spot, so neither an external entity (XXE) nor nested
- * internal ones (billion laughs) are ever expanded.  libxml2's messages
- * are caught here and never printed.
+ * The parse is the project's one hardened parse (habar__xml_parse(),
+ * parallel_xml.c): no network, no DTD, no entity substitution, and an
+ * entity declaration stops the parser on the spot, so neither an external
+ * entity (XXE) nor nested internal ones (billion laughs) are ever
+ * expanded; libxml2's messages are caught and never printed.
  */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
+#include "parallel_xml.h"
 #include "xliff_xml.h"
 
 /* Nesting of inline elements and groups beyond this is refused. */
 #define MAX_DEPTH 64
 
-struct guard {
-	int refused;
-	unsigned long refused_line;
-	int have_error;
-	unsigned long error_line;
-	char message[256];
-};
-
-static struct guard *
-guard_of(void *ctx)
-{
-	return ((xmlParserCtxtPtr)ctx)->_private;
-}
-
-static void
-refuse(void *ctx)
-{
-	struct guard *guard = guard_of(ctx);
-
-	if (!guard->refused) {
-		guard->refused = 1;
-		guard->refused_line = (unsigned long)xmlSAX2GetLineNumber(ctx);
-	}
-	xmlStopParser(ctx);
-}
-
-static void
-on_entity_decl(void *ctx, const xmlChar *name, int type,
-    const xmlChar *public_id, const xmlChar *system_id, xmlChar *content)
-{
-	(void)name, (void)type, (void)public_id, (void)system_id, (void)content;
-	refuse(ctx);
-}
-
-static void
-on_unparsed_entity_decl(void *ctx, const xmlChar *name,
-    const xmlChar *public_id, const xmlChar *system_id,
-    const xmlChar *notation)
-{
-	(void)name, (void)public_id, (void)system_id, (void)notation;
-	refuse(ctx);
-}
-
-static void
-on_error(void *ctx, xmlErrorPtr error)
-{
-	struct guard *guard = guard_of(ctx);
-	size_t n;
-
-	if (error == NULL || error->level < XML_ERR_ERROR || guard->have_error)
-		return;
-	guard->have_error = 1;
-	guard->error_line = error->line > 0 ? (unsigned long)error->line : 0;
-	snprintf(guard->message, sizeof(guard->message), "%s",
-	    error->message ? error->message : "malformed XML");
-	n = strlen(guard->message);
-	while (n > 0 && (guard->message[n - 1] == '\n' ||
-	    guard->message[n - 1] == ' '))
-		guard->message[--n] = '\0';
-}
-
 xmlDocPtr
 habar__xl_xml_read(struct habar_xliff *xliff, const char *xml, size_t len,
     const char *what, enum habar_status *status_out)
 {
-	xmlParserCtxtPtr ctxt;
+	static const char prefix[] = HABAR__XML_MALFORMED_PREFIX ": ";
+	enum habar__xml_fault fault;
 	xmlDocPtr doc = NULL;
-	struct guard guard;
+	unsigned long line;
+	char msg[256];
+	const char *detail;
 
-	memset(&guard, 0, sizeof(guard));
 	*status_out = HABAR_ERR_INPUT;
 	if (len > HABAR_XLIFF_MAX_INPUT || len > INT_MAX) {
 		*status_out = HABAR_ERR_LIMIT;
@@ -106,51 +47,31 @@ habar__xl_xml_read(struct habar_xliff *xliff, const char *xml, size_t len,
 		    "the %s document is empty", what);
 		return NULL;
 	}
-	if ((ctxt = xmlCreateMemoryParserCtxt(xml, (int)len)) == NULL) {
-		*status_out = HABAR_ERR_NOMEM;
-		habar__xl_fail(xliff, 0, HABAR_ERR_NOMEM, "out of memory");
-		return NULL;
-	}
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA |
-	    XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	/* Whatever libxml2's global defaults say (another part of the
-	 * program may have changed them): no external subset, no
-	 * validation, no entity substitution. */
-	ctxt->loadsubset = 0;
-	ctxt->validate = 0;
-	ctxt->replaceEntities = 0;
-	ctxt->_private = &guard;
-	ctxt->sax->entityDecl = on_entity_decl;
-	ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
-	ctxt->sax->serror = on_error;
-	ctxt->sax->error = NULL;
-	ctxt->sax->warning = NULL;
-	xmlParseDocument(ctxt);
-	doc = ctxt->myDoc;
-	ctxt->myDoc = NULL;
-	if (guard.refused) {
-		habar__xl_fail(xliff, guard.refused_line, HABAR_ERR_INPUT,
+	*status_out = habar__xml_parse(&doc, xml, len, &line, msg, sizeof(msg),
+	    &fault);
+	if (*status_out == HABAR_OK)
+		return doc;
+	switch (fault) {
+	case HABAR__XML_ENTITIES:
+		habar__xl_fail(xliff, line, HABAR_ERR_INPUT,
 		    "the %s document declares entities, which are refused "
 		    "(external entities, entity expansion)", what);
-		goto fail;
-	}
-	if (!ctxt->wellFormed || doc == NULL) {
-		habar__xl_fail(xliff, guard.error_line, HABAR_ERR_INPUT,
-		    "malformed XML in the %s document: %s", what,
-		    guard.have_error ? guard.message : "not well-formed");
-		goto fail;
-	}
-	if (xmlDocGetRootElement(doc) == NULL) {
+		break;
+	case HABAR__XML_NO_ROOT:
 		habar__xl_fail(xliff, 1, HABAR_ERR_INPUT,
 		    "the %s document has no root element", what);
-		goto fail;
+		break;
+	default:
+		detail = strncmp(msg, prefix, sizeof(prefix) - 1) == 0 ?
+		    msg + sizeof(prefix) - 1 : "not well-formed";
+		if (*status_out == HABAR_ERR_INPUT)
+			habar__xl_fail(xliff, line, HABAR_ERR_INPUT,
+			    "malformed XML in the %s document: %s", what,
+			    detail);
+		else
+			habar__xl_fail(xliff, line, *status_out,
+			    "the %s document: %s", what, msg);
 	}
-	xmlFreeParserCtxt(ctxt);
-	*status_out = HABAR_OK;
-	return doc;
-fail:
-	xmlFreeDoc(doc);
-	xmlFreeParserCtxt(ctxt);
 	return NULL;
 }
 
