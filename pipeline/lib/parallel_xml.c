@@ -159,6 +159,27 @@ done:
 	return status;
 }
 
+enum habar_status
+habar__xml_parse_doc(xmlDocPtr *doc_out, const char *xml, size_t len,
+    struct habar_parallel_error *err)
+{
+	unsigned long line;
+	char msg[256];
+	enum habar_status status;
+
+	if (err != NULL) {
+		err->line = 0;
+		err->message[0] = '\0';
+	}
+	status = habar__xml_parse(doc_out, xml, len, &line, msg, sizeof(msg),
+	    NULL);
+	if (status != HABAR_OK && err != NULL) {
+		err->line = line;
+		snprintf(err->message, sizeof(err->message), "%s", msg);
+	}
+	return status;
+}
+
 int
 habar__xml_is(const xmlNode *node, const char *ns, const char *name)
 {
@@ -709,26 +730,13 @@ habar_parallel_read(struct habar_parallel **doc_out, const char *xml,
 {
 	struct reader r;
 	xmlDocPtr xdoc = NULL;
-	unsigned long line;
-	char msg[256];
 	enum habar_status status;
 
 	*doc_out = NULL;
 	memset(&r, 0, sizeof(r));
 	r.err = err;
-	if (err != NULL) {
-		err->line = 0;
-		err->message[0] = '\0';
-	}
-	status = habar__xml_parse(&xdoc, xml, len, &line, msg, sizeof(msg),
-	    NULL);
-	if (status != HABAR_OK) {
-		if (err != NULL) {
-			err->line = line;
-			snprintf(err->message, sizeof(err->message), "%s", msg);
-		}
+	if ((status = habar__xml_parse_doc(&xdoc, xml, len, err)) != HABAR_OK)
 		return status;
-	}
 	if ((status = habar_parallel_new(&r.doc)) != HABAR_OK)
 		goto done;
 	status = read_root(&r, xmlDocGetRootElement(xdoc));

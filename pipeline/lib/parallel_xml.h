@@ -37,6 +37,15 @@ enum habar_status habar__xml_parse(xmlDocPtr *doc_out, const char *xml,
     size_t len, unsigned long *line, char *msg, size_t msg_size,
     enum habar__xml_fault *fault);
 
+struct habar_parallel_error;
+
+/*
+ * habar__xml_parse() for a public reader: err (may be NULL) is cleared,
+ * then given the line and message of a refusal.
+ */
+enum habar_status habar__xml_parse_doc(xmlDocPtr *doc_out, const char *xml,
+    size_t len, struct habar_parallel_error *err);
+
 /*
  * Returns whether node is an element named name in namespace ns (NULL: no
  * namespace).

@@ -228,23 +228,10 @@ habar_tmx_add_xml(struct habar_tmx *tmx, const char *xml, size_t len,
 	struct habar_parallel *doc = NULL;
 	xmlDocPtr xdoc = NULL;
 	xmlNode *root;
-	unsigned long line;
-	char msg[256];
 	enum habar_status status;
 
-	if (err != NULL) {
-		err->line = 0;
-		err->message[0] = '\0';
-	}
-	status = habar__xml_parse(&xdoc, xml, len, &line, msg, sizeof(msg),
-	    NULL);
-	if (status != HABAR_OK) {
-		if (err != NULL) {
-			err->line = line;
-			snprintf(err->message, sizeof(err->message), "%s", msg);
-		}
+	if ((status = habar__xml_parse_doc(&xdoc, xml, len, err)) != HABAR_OK)
 		return status;
-	}
 	if ((status = habar_tmx_new(&tmp)) != HABAR_OK)
 		goto done;
 	root = xmlDocGetRootElement(xdoc);
