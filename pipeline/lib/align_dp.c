@@ -236,8 +236,8 @@ centre_points(struct pair *pr)
 {
 	struct occurrence *oa = NULL, *ob = NULL;
 	struct point *pts = NULL;
-	size_t na, nb, x = 0, y = 0, xe, ye, yb, m, n = 0, len = 0, lo, hi,
-	    mid, reach, items;
+	size_t na, nb, x = 0, y = 0, xe, ye, yb, near, m, n = 0, len = 0, lo,
+	    hi, mid, reach, items;
 	size_t *tail = NULL, *prev = NULL;
 	double ta, tb, sa, sb, tol;
 	enum habar_status status = HABAR_ERR_NOMEM;
@@ -279,10 +279,12 @@ centre_points(struct pair *pr)
 			while (yb + 1 < ye && (pr->clb[ob[yb + 1].item] +
 			    ob[yb + 1].item) / tb <= sa)
 				yb++;
-			for (lo = yb; lo < ye && lo <= yb + 1; lo++) {
-				sb = (pr->clb[ob[lo].item] + ob[lo].item) / tb;
+			/* The two in b on either side of that share. */
+			for (near = yb; near < ye && near <= yb + 1; near++) {
+				sb = (pr->clb[ob[near].item] + ob[near].item) /
+				    tb;
 				if (fabs(sa - sb) < tol &&
-				    alone(ob, y, ye, lo, reach)) {
+				    alone(ob, y, ye, near, reach)) {
 					/* Where each item starts, one more
 					 * per item. */
 					pts[n].a = sa * ta;
