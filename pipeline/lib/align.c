@@ -545,7 +545,8 @@ guide_record(struct guides *g, const struct habar__bead *b, size_t n)
 
 /*
  * After a range: the first pass records its three pairwise alignments
- * (pivot with X, pivot with Y, X with Y; empty when not made), the second pass moves on to the next.
+ * (pivot with X, pivot with Y, X with Y; empty when not made), the
+ * second pass moves on to the next.
  */
 static enum habar_status
 guide_step(struct guides *g, const struct habar__bead *b1, size_t n1,
@@ -956,8 +957,8 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
     int paragraphs, const size_t *first, const size_t *count,
     struct guides *guides, struct groups *out)
 {
-	struct habar__align_seq s[3] = { { 0, NULL, NULL, NULL }, { 0, NULL, NULL, NULL },
-	    { 0, NULL, NULL, NULL } };
+	struct habar__align_seq s[3] = { { 0, NULL, NULL, NULL },
+	    { 0, NULL, NULL, NULL }, { 0, NULL, NULL, NULL } };
 	struct habar__bead *b1 = NULL, *b2 = NULL, *b3 = NULL;
 	struct pair_job jobs[3];
 	size_t n1 = 0, n2 = 0, n3 = 0, k, start = out->n, slot, njobs;

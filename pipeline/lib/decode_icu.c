@@ -980,7 +980,8 @@ write_input(struct habar_decode *dec, const char *in, size_t len)
 			 */
 			size_t k = 0;
 			int utf16 = dec->offset == 0 &&
-			    (control_byte(in[0]) || (len > 1 && control_byte(in[1])));
+			    (control_byte(in[0]) ||
+			    (len > 1 && control_byte(in[1])));
 			while (!utf16 && k < len && (unsigned char)in[k] < 0x80)
 				dec->lines += in[k++] == '\n';
 			if (k > 0 &&
