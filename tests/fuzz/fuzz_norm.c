@@ -11,37 +11,11 @@
 
 #include <habar/norm.h>
 
+#include "../norm_memory.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct habar_norm *norms[3];
-
-/* Normalises size bytes; returns a malloc'd buffer or NULL on an error
- * the normaliser reported (malformed front matter, a line too long). */
-static char *
-run(struct habar_norm *norm, const char *in_data, size_t size, size_t *out_size)
-{
-	FILE *in, *out;
-	char *buf = NULL;
-	enum habar_status status;
-
-	*out_size = 0;
-	if (size == 0)
-		return calloc(1, 1);
-	if ((in = fmemopen((void *)in_data, size, "r")) == NULL)
-		return NULL;
-	if ((out = open_memstream(&buf, out_size)) == NULL) {
-		fclose(in);
-		return NULL;
-	}
-	status = habar_norm_stream(norm, in, out);
-	fclose(in);
-	fclose(out);
-	if (status != HABAR_OK) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
 
 /* Whether s[0..n) is well-formed UTF-8. */
 static int
@@ -98,7 +72,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rules = data[0] >= 0xF0 ? ((unsigned)data[0] * 0x21u) &
 	    HABAR_NORM_RULE_ALL : HABAR_NORM_RULE_ALL;
 	habar_norm_set_rules(norm, rules);
-	once = run(norm, (const char *)data + 1, size - 1, &n1);
+	once = norm_in_memory(norm, (const char *)data + 1, size - 1, &n1);
 	if (once == NULL)
 		return 0;
 	if (!valid_utf8((const unsigned char *)once, n1))
@@ -110,7 +84,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(once);
 		return 0;
 	}
-	twice = run(norm, once, n1, &n2);
+	twice = norm_in_memory(norm, once, n1, &n2);
 	if (twice == NULL || n1 != n2 || memcmp(once, twice, n1) != 0) {
 		fprintf(stderr, "not idempotent:\n1: %.*s\n2: %.*s\n", (int)n1,
 		    once, twice ? (int)n2 : 0, twice ? twice : "");

@@ -13,38 +13,10 @@
 #include <habar/norm.h>
 
 #include "check.h"
+#include "../norm_memory.h"
 
 static const char *langs[] = { "kk", "ru", "en" };
 static unsigned long files, bytes;
-
-/* Normalises size bytes at data into a malloc'd buffer. */
-static char *
-run_norm(struct habar_norm *norm, const char *data, size_t size,
-    size_t *out_size)
-{
-	FILE *in, *out;
-	char *buf = NULL;
-	enum habar_status status;
-
-	*out_size = 0;
-	if (size == 0)
-		return calloc(1, 1);
-	if ((in = fmemopen((void *)data, size, "r")) == NULL)
-		return NULL;
-	if ((out = open_memstream(&buf, out_size)) == NULL) {
-		fclose(in);
-		return NULL;
-	}
-	status = habar_norm_stream(norm, in, out);
-	fclose(in);
-	fclose(out);
-	if (status != HABAR_OK) {
-		fprintf(stderr, "norm failed: %s\n", habar_norm_error(norm));
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
 
 static char *
 slurp(const char *path, size_t *size)
@@ -79,8 +51,11 @@ check_file(struct habar_norm **norms, const char *path)
 	files++;
 	bytes += size;
 	for (i = 0; i < 3; i++) {
-		once = run_norm(norms[i], data, size, &n1);
-		twice = once ? run_norm(norms[i], once, n1, &n2) : NULL;
+		once = norm_in_memory(norms[i], data, size, &n1);
+		twice = once ? norm_in_memory(norms[i], once, n1, &n2) : NULL;
+		if (once == NULL || twice == NULL)
+			fprintf(stderr, "norm failed: %s\n",
+			    habar_norm_error(norms[i]));
 		if (once == NULL || twice == NULL || n1 != n2 ||
 		    memcmp(once, twice, n1) != 0) {
 			fprintf(stderr, "%s (%s): not idempotent\n", path, langs[i]);
