@@ -40,6 +40,15 @@
  */
 #define SPLIT_EVIDENCE 4.0
 /*
+ * The pairs charge a sentence that only one language of three has a drop
+ * in each of the two pairs it is missing from, the same as a sentence
+ * that one language lacks (1-0 in two pairs too).  But it takes two
+ * languages dropping it (or one adding it), which is about as rare as
+ * two drops apart: so a group of one language costs two drops more, and
+ * reconcile() no longer prefers shifting two drops into one such group.
+ */
+#define ONE_LANGUAGE_COST 7.2
+/*
  * A document (for reading its languages) or a range (for aligning its
  * pairs) of this many sentences, all languages together, is worth a
  * second thread.
@@ -639,6 +648,9 @@ groups_cost(const struct habar__align_seq *s, const double *r,
 			cost += habar__align_cost(&s[pu[q]], pos[pu[q]],
 			    gs->g[k].count[pu[q]], &s[pv[q]], pos[pv[q]],
 			    gs->g[k].count[pv[q]], r[q]);
+		if ((gs->g[k].count[0] > 0) + (gs->g[k].count[1] > 0) +
+		    (gs->g[k].count[2] > 0) == 1)
+			cost += ONE_LANGUAGE_COST;
 		for (t = 0; t < 3; t++)
 			pos[t] += gs->g[k].count[t];
 	}
@@ -682,83 +694,147 @@ shared_absent(const struct habar__align_seq *s, size_t x, size_t i, size_t y,
 }
 
 /*
+ * Items at[lone] of language lone, and at[x], at[x] + 1, at[y], at[y] + 1
+ * of the two others: read as one group (a merge that both pairs through
+ * lone agree on), 2 is returned; read as two groups, the lone item with
+ * the first pair (0) or with the second (1) and the other pair standing
+ * without it (as when lone dropped a sentence), 0 or 1; whichever costs
+ * least.
+ */
+static int
+best_split(const struct habar__align_seq *s, const double *r,
+    size_t lone, const size_t *at)
+{
+	struct groups tmp;
+	struct group parts[2];
+	size_t k, t, x, y;
+	double cost, bestcost;
+	int best = 2;
+
+	x = lone == 0 ? 1 : 0;
+	y = lone == 2 ? 1 : 2;
+	/*
+	 * Unsplit, the two other languages' pair is two 1-1 links (the pair
+	 * view splits it so), not one 2-2.
+	 */
+	bestcost = habar__align_cost(&s[lone < x ? lone : x],
+	    at[lone < x ? lone : x], lone < x ? 1 : 2,
+	    &s[lone < x ? x : lone], at[lone < x ? x : lone],
+	    lone < x ? 2 : 1, r[lone + x - 1]) +
+	    habar__align_cost(&s[lone < y ? lone : y],
+	    at[lone < y ? lone : y], lone < y ? 1 : 2,
+	    &s[lone < y ? y : lone], at[lone < y ? y : lone],
+	    lone < y ? 2 : 1, r[lone + y - 1]);
+	for (k = 0; k < 2; k++)
+		bestcost += habar__align_cost(&s[x], at[x] + k, 1, &s[y],
+		    at[y] + k, 1, r[x + y - 1]);
+	for (k = 0; k < 2; k++) {
+		memset(parts, 0, sizeof(parts));
+		for (t = 0; t < 3; t++) {
+			parts[0].count[t] = t == lone ? (k == 0) : 1;
+			parts[1].count[t] = t == lone ? (k == 1) : 1;
+		}
+		tmp.g = parts;
+		tmp.n = tmp.cap = 2;
+		cost = groups_cost(s, r, &tmp, 0, 2, at);
+		/*
+		 * What the orphaned pair shares and the lone item lacks was
+		 * not translated from it: the lone language dropped that
+		 * sentence.
+		 */
+		cost -= SPLIT_EVIDENCE * shared_absent(s, x, at[x] + 1 - k, y,
+		    at[y] + 1 - k, lone, at[lone]);
+		if (cost < bestcost - 1e-6) {
+			bestcost = cost;
+			best = (int)k;
+		}
+	}
+	return best;
+}
+
+/*
  * Appends group *src at positions at[] (advanced) to out; a group of one
- * item in one language and two in each of the others (a merge both pairs
- * through that language agreed on) is split in two when that costs less:
- * the lone item goes with the first or the second pair, and the other
- * pair stands without it, as when that language dropped a sentence.
+ * item in one language and two in each of the others is split in two when
+ * best_split() says so.
  */
 static enum habar_status
 add_split(const struct habar__align_seq *s, const double *r,
     const struct group *src, size_t *at, struct groups *out)
 {
-	struct groups tmp;
-	struct group parts[2][2];
-	size_t k, t, x, y, lone = 3, best = 2;
-	double cost, bestcost;
+	struct group *g;
+	size_t k, t, lone = 3;
+	int best = 2;
 
 	for (t = 0; t < 3; t++)
 		if (src->count[t] == 1 && src->count[(t + 1) % 3] == 2 &&
 		    src->count[(t + 2) % 3] == 2)
 			lone = t;
-	if (lone < 3) {
-		/*
-		 * Unsplit, the two other languages' pair is two 1-1 links
-		 * (the pair view splits it so), not one 2-2.
-		 */
-		x = (lone + 1) % 3;
-		y = (lone + 2) % 3;
-		if (x > y) {
-			t = x;
-			x = y;
-			y = t;
-		}
-		bestcost = habar__align_cost(&s[lone < x ? lone : x],
-		    at[lone < x ? lone : x], lone < x ? 1 : 2,
-		    &s[lone < x ? x : lone], at[lone < x ? x : lone],
-		    lone < x ? 2 : 1, r[lone + x - 1]) +
-		    habar__align_cost(&s[lone < y ? lone : y],
-		    at[lone < y ? lone : y], lone < y ? 1 : 2,
-		    &s[lone < y ? y : lone], at[lone < y ? y : lone],
-		    lone < y ? 2 : 1, r[lone + y - 1]);
-		for (k = 0; k < 2; k++)
-			bestcost += habar__align_cost(&s[x], at[x] + k, 1, &s[y],
-			    at[y] + k, 1, r[x + y - 1]);
-		for (k = 0; k < 2; k++) {
-			for (t = 0; t < 3; t++) {
-				parts[k][0].count[t] = t == lone ?
-				    (k == 0) : 1;
-				parts[k][1].count[t] = t == lone ?
-				    (k == 1) : 1;
-			}
-			parts[k][0].confidence = parts[k][1].confidence =
-			    src->confidence;
-			tmp.g = parts[k];
-			tmp.n = tmp.cap = 2;
-			cost = groups_cost(s, r, &tmp, 0, 2, at);
-			/*
-			 * What the orphaned pair shares and the lone item
-			 * lacks was not translated from it: the lone
-			 * language dropped that sentence.
-			 */
-			cost -= SPLIT_EVIDENCE * shared_absent(s, x,
-			    at[x] + 1 - k, y, at[y] + 1 - k, lone, at[lone]);
-			if (cost < bestcost - 1e-6) {
-				bestcost = cost;
-				best = k;
-			}
-		}
-	}
+	if (lone < 3)
+		best = best_split(s, r, lone, at);
 	for (k = 0; k < (best < 2 ? 2u : 1u); k++) {
-		if ((group_new(out)) == NULL)
+		if ((g = group_new(out)) == NULL)
 			return HABAR_ERR_NOMEM;
-		out->g[out->n - 1] = best < 2 ? parts[best][k] : *src;
+		*g = *src;
+		if (best < 2)
+			for (t = 0; t < 3; t++)
+				g->count[t] = t == lone ? (k == (size_t)best) : 1;
 		for (t = 0; t < 3; t++) {
-			out->g[out->n - 1].first[t] = at[t];
-			at[t] += out->g[out->n - 1].count[t];
+			g->first[t] = at[t];
+			at[t] += g->count[t];
 		}
 	}
 	return HABAR_OK;
+}
+
+/*
+ * The other way round: where groups [from, out->n) hold a 1-1-1 group
+ * beside one that a language lacks (1-1 in the two others), best_split()
+ * may read the two as that language's merge instead, or give its item to
+ * the other pair.
+ */
+static void
+remerge(const struct habar__align_seq *s, const double *r,
+    struct groups *out, size_t from)
+{
+	struct group *g1, *g2;
+	size_t k, t, lone, at[3];
+	int best, now;
+
+	for (k = from; k + 1 < out->n; k++) {
+		g1 = &out->g[k];
+		g2 = &out->g[k + 1];
+		for (lone = 0; lone < 3; lone++) {
+			for (t = 0; t < 3; t++)
+				if (t == lone ? g1->count[t] + g2->count[t] != 1 :
+				    g1->count[t] != 1 || g2->count[t] != 1)
+					break;
+			if (t == 3)
+				break;
+		}
+		if (lone == 3)
+			continue;
+		for (t = 0; t < 3; t++)
+			at[t] = g1->first[t];
+		now = g1->count[lone] == 1 ? 0 : 1;
+		best = best_split(s, r, lone, at);
+		if (best == now)
+			continue;
+		if (best == 2) {
+			g1->count[lone] = 1;
+			for (t = 0; t < 3; t++)
+				if (t != lone)
+					g1->count[t] = 2;
+			if (g2->confidence < g1->confidence)
+				g1->confidence = g2->confidence;
+			memmove(g2, g2 + 1, (out->n - k - 2) * sizeof(*g2));
+			out->n--;
+		} else {
+			g1->count[lone] = best == 0;
+			g2->count[lone] = best == 1;
+			g1->first[lone] = at[lone];
+			g2->first[lone] = at[lone] + (best == 0);
+		}
+	}
 }
 
 /*
@@ -779,7 +855,7 @@ reconcile(const struct habar__align_seq *s, const double *r,
 	struct groups c[3];
 	struct habar__bead *x1 = NULL, *x2 = NULL, *x3 = NULL;
 	size_t p[3] = { 0, 0, 0 }, from[3] = { 0, 0, 0 }, at[3] = { 0, 0, 0 };
-	size_t end[3][3], sum[3], k, m, t, best;
+	size_t end[3][3], sum[3], k, m, t, best, start = out->n;
 	double cost, bestcost;
 	enum habar_status status = HABAR_ERR_NOMEM;
 	int same, all;
@@ -859,6 +935,7 @@ reconcile(const struct habar__align_seq *s, const double *r,
 			p[t]++;
 		}
 	}
+	remerge(s, r, out, start);
 	status = HABAR_OK;
 done:
 	for (m = 0; m < 3; m++)

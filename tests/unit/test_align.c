@@ -3,8 +3,9 @@
  * through transliteration, numbers, telephone numbers, URLs, cognates),
  * the banded dynamic programme on drops and merges, loading releases with
  * their errors, three-way links that partition every language and
- * agree with the pair view, the cost reconciliation compares, and a
- * sentence the pivot dropped linked between the other two.
+ * agree with the pair view, the cost reconciliation compares, a
+ * sentence the pivot dropped linked between the other two, and two
+ * languages each dropping a different sentence.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -351,6 +352,65 @@ test_dropped_by_pivot(void)
 	habar_align_free(al);
 }
 
+/*
+ * English lacks the third sentence and Russian the fourth: two drops side
+ * by side, which the pairs alone would read as English's fourth sentence
+ * translating Russian's third, leaving the Kazakh third sentence with no
+ * counterpart in either language.
+ */
+static const char en_two[] =
+    "---\nid: w\nlang: en\n---\n\n"
+    "A new school opened in Astana on Monday.\n"
+    "It will teach 600 pupils from the autumn of 2026.\n"
+    "The building has 2 swimming pools, a sports hall and a large "
+    "library of 5000 books.\n"
+    "The mayor Kairat Nurlanov attended the opening ceremony.\n";
+static const char ru_two[] =
+    "---\nid: w\nlang: ru\n---\n\n"
+    "В понедельник в Астане открылась новая школа.\n"
+    "С осени 2026 года в ней будут учиться 600 учеников.\n"
+    "Директор Айгуль Серикова встретилась с родителями Жанибека.\n"
+    "На церемонии открытия присутствовал аким Кайрат Нурланов.\n";
+static const char kk_two[] =
+    "---\nid: w\nlang: kk\n---\n\n"
+    "Дүйсенбі күні Астанада жаңа мектеп ашылды.\n"
+    "2026 жылдың күзінен бастап онда 600 оқушы білім алады.\n"
+    "Директор Айгүл Серікова Жәнібектің ата-аналарымен кездесті.\n"
+    "Ғимаратта 2 жүзу бассейні, спорт залы және 5000 кітабы бар үлкен "
+    "кітапхана орналасқан.\n"
+    "Ашылу салтанатына әкім Қайрат Нұрланов қатысты.\n";
+
+static void
+test_two_drops(void)
+{
+	struct habar_align *al;
+	struct habar_parallel *doc;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	CHECK(habar_align_new(&al) == HABAR_OK);
+	CHECK(habar_parallel_new(&doc) == HABAR_OK);
+	CHECK(load(al, doc, en_two, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(load(al, doc, ru_two, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(load(al, doc, kk_two, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(habar_align_document(al, doc) == HABAR_OK);
+	check_partition(doc, HABAR_PARALLEL_SENTENCES);
+	fp = open_memstream(&out, &len);
+	CHECK(habar_align_write_pair(al, doc, 0, 1, fp) == HABAR_OK);
+	fclose(fp);
+	CHECK_STR(out, "1\t1\n2\t2\n\t3\n3\t\n4\t4\n");
+	free(out);
+	out = NULL;
+	fp = open_memstream(&out, &len);
+	CHECK(habar_align_write_pair(al, doc, 1, 2, fp) == HABAR_OK);
+	fclose(fp);
+	CHECK_STR(out, "1\t1\n2\t2\n3\t3\n\t4\n4\t5\n");
+	free(out);
+	habar_parallel_free(doc);
+	habar_align_free(al);
+}
+
 int
 main(void)
 {
@@ -360,6 +420,7 @@ main(void)
 	test_three_way();
 	test_cost();
 	test_dropped_by_pivot();
+	test_two_drops();
 	habar__anchor_cache_free(cache);
 	habar__align_icu_free(icu);
 	return CHECK_DONE();
