@@ -480,6 +480,25 @@ struct band {
 	size_t cells;
 };
 
+/*
+ * Sets row i of the band to columns from..to widened by w either side
+ * (within 0..nb), never starting before row i-1 does and always reaching
+ * back to it, so that the band is connected and the path can cross it.
+ */
+static void
+band_row(struct band *bd, size_t i, size_t from, size_t to, size_t w,
+    size_t nb)
+{
+	bd->lo[i] = from > w ? from - w : 0;
+	bd->hi[i] = to + w < nb ? to + w : nb;
+	if (i > 0 && bd->lo[i] < bd->lo[i - 1])
+		bd->lo[i] = bd->lo[i - 1];
+	if (i > 0 && bd->lo[i] > bd->hi[i - 1])
+		bd->lo[i] = bd->hi[i - 1];
+	if (i > 0 && bd->hi[i] < bd->hi[i - 1])
+		bd->hi[i] = bd->hi[i - 1];
+}
+
 static void
 band_free(struct band *bd)
 {
@@ -522,14 +541,7 @@ band_make(struct band *bd, const struct pair *pr, size_t w,
 		for (i = 0; i <= na; i++) {
 			if (bd->lo[i] > bd->hi[i])
 				bd->lo[i] = bd->hi[i] = i > 0 ? bd->hi[i - 1] : 0;
-			bd->lo[i] = bd->lo[i] > w ? bd->lo[i] - w : 0;
-			bd->hi[i] = bd->hi[i] + w < nb ? bd->hi[i] + w : nb;
-			if (i > 0 && bd->lo[i] < bd->lo[i - 1])
-				bd->lo[i] = bd->lo[i - 1];
-			if (i > 0 && bd->lo[i] > bd->hi[i - 1])
-				bd->lo[i] = bd->hi[i - 1];
-			if (i > 0 && bd->hi[i] < bd->hi[i - 1])
-				bd->hi[i] = bd->hi[i - 1];
+			band_row(bd, i, bd->lo[i], bd->hi[i], w, nb);
 		}
 		goto cells;
 	}
@@ -548,15 +560,7 @@ band_make(struct band *bd, const struct pair *pr, size_t w,
 		c = j;
 		if (i == na)
 			c = nb;
-		bd->lo[i] = c > w ? c - w : 0;
-		bd->hi[i] = c + w < nb ? c + w : nb;
-		if (i > 0 && bd->lo[i] < bd->lo[i - 1])
-			bd->lo[i] = bd->lo[i - 1];
-		/* Keep the band connected: row i reaches back to row i-1. */
-		if (i > 0 && bd->lo[i] > bd->hi[i - 1])
-			bd->lo[i] = bd->hi[i - 1];
-		if (i > 0 && bd->hi[i] < bd->hi[i - 1])
-			bd->hi[i] = bd->hi[i - 1];
+		band_row(bd, i, c, c, w, nb);
 		if (i < na)
 			ca += pr->a->len[i] + 1;
 	}

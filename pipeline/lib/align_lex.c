@@ -162,6 +162,26 @@ map_get(const struct map *m, uint64_t key)
 	return 0;
 }
 
+/*
+ * The Dice coefficient, in thousandths, of the stem pair in slot i of
+ * cab (co-occurrence counts; ca and cb: each stem's count), its stems in
+ * *sa and *sb; 0 when the slot is empty or the pair is too rare or too
+ * weakly associated to count.
+ */
+static uint32_t
+dice_at(const struct map *cab, size_t i, const struct map *ca,
+    const struct map *cb, uint32_t *sa, uint32_t *sb)
+{
+	double dice;
+
+	if (cab->keys[i] == 0 || cab->vals[i] < MIN_PAIRS)
+		return 0;
+	*sa = (uint32_t)(cab->keys[i] >> 32);
+	*sb = (uint32_t)cab->keys[i];
+	dice = 2.0 * cab->vals[i] / (map_get(ca, *sa) + map_get(cb, *sb));
+	return dice < MIN_DICE ? 0 : (uint32_t)(dice * 1000);
+}
+
 void
 habar__lex_free(struct habar__lex *lex)
 {
@@ -190,7 +210,6 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 	size_t k, x, y, step, i;
 	uint32_t *v, sa, sb, c, key;
 	uint64_t pk;
-	double dice;
 	enum habar_status status = HABAR_ERR_NOMEM;
 
 	memset(lex, 0, sizeof(*lex));
@@ -227,14 +246,8 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 	}
 	/* Each stem's best partner, by Dice (scaled to 1/1000). */
 	for (i = 0; i < cab.cap; i++) {
-		if (cab.keys[i] == 0 || cab.vals[i] < MIN_PAIRS)
+		if ((c = dice_at(&cab, i, &ca, &cb, &sa, &sb)) == 0)
 			continue;
-		sa = (uint32_t)(cab.keys[i] >> 32);
-		sb = (uint32_t)cab.keys[i];
-		dice = 2.0 * cab.vals[i] / (map_get(&ca, sa) + map_get(&cb, sb));
-		if (dice < MIN_DICE)
-			continue;
-		c = (uint32_t)(dice * 1000);
 		if ((v = map_at(&besta, sa)) == NULL)
 			goto done;
 		if (c > *v)
@@ -246,14 +259,8 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 	}
 	/* Mutual best pairs become shared anchor keys. */
 	for (i = 0; i < cab.cap; i++) {
-		if (cab.keys[i] == 0 || cab.vals[i] < MIN_PAIRS)
-			continue;
-		sa = (uint32_t)(cab.keys[i] >> 32);
-		sb = (uint32_t)cab.keys[i];
-		dice = 2.0 * cab.vals[i] / (map_get(&ca, sa) + map_get(&cb, sb));
-		c = (uint32_t)(dice * 1000);
-		if (dice < MIN_DICE || map_get(&besta, sa) != c ||
-		    map_get(&bestb, sb) != c)
+		if ((c = dice_at(&cab, i, &ca, &cb, &sa, &sb)) == 0 ||
+		    map_get(&besta, sa) != c || map_get(&bestb, sb) != c)
 			continue;
 		key = ((uint32_t)HABAR__ANCHOR_LEX << 29) |
 		    ((uint32_t)(slot(cab.keys[i] ^ salt, 1u << 31) | 1) &

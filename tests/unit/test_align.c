@@ -215,6 +215,24 @@ check_partition(const struct habar_parallel *doc, int level)
 	}
 }
 
+/* Checks the pair view of languages a and b of doc against want. */
+static void
+check_pair(struct habar_align *al, const struct habar_parallel *doc,
+    size_t a, size_t b, const char *want)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	CHECK((fp = open_memstream(&out, &len)) != NULL);
+	if (fp == NULL)
+		return;
+	CHECK(habar_align_write_pair(al, doc, a, b, fp) == HABAR_OK);
+	fclose(fp);
+	CHECK_STR(out, want);
+	free(out);
+}
+
 static void
 test_three_way(void)
 {
@@ -245,18 +263,8 @@ test_three_way(void)
 	CHECK(doc->method != NULL && strstr(doc->method, "pivot en") != NULL);
 
 	/* The pair view: kk (0) against ru (2). */
-	fp = open_memstream(&out, &len);
-	CHECK(habar_align_write_pair(al, doc, 0, 2, fp) == HABAR_OK);
-	fclose(fp);
-	CHECK_STR(out, "1,2\t1\n3\t\n4\t2\n5\t3\n6\t4\n");
-	free(out);
-	out = NULL;
-	fp = open_memstream(&out, &len);
-	CHECK(habar_align_write_pair(al, doc, 1, 0, fp) == HABAR_OK);
-	fclose(fp);
-	CHECK_STR(out, "1\t1\n2\t2\n\t3\n3\t4\n4\t5\n5\t6\n");
-	free(out);
-	out = NULL;
+	check_pair(al, doc, 0, 2, "1,2\t1\n3\t\n4\t2\n5\t3\n6\t4\n");
+	check_pair(al, doc, 1, 0, "1\t1\n2\t2\n\t3\n3\t4\n4\t5\n5\t6\n");
 
 	/* Written and read back, the document is the same. */
 	fp = open_memstream(&out, &len);
@@ -326,9 +334,6 @@ test_dropped_by_pivot(void)
 {
 	struct habar_align *al;
 	struct habar_parallel *doc;
-	char *out = NULL;
-	size_t len = 0;
-	FILE *fp;
 
 	CHECK(habar_align_new(&al) == HABAR_OK);
 	CHECK(habar_parallel_new(&doc) == HABAR_OK);
@@ -337,17 +342,8 @@ test_dropped_by_pivot(void)
 	CHECK(load(al, doc, kk_drop, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
 	CHECK(habar_align_document(al, doc) == HABAR_OK);
 	check_partition(doc, HABAR_PARALLEL_SENTENCES);
-	fp = open_memstream(&out, &len);
-	CHECK(habar_align_write_pair(al, doc, 1, 2, fp) == HABAR_OK);
-	fclose(fp);
-	CHECK_STR(out, "1\t1\n2\t2\n3\t3\n4\t4\n");
-	free(out);
-	out = NULL;
-	fp = open_memstream(&out, &len);
-	CHECK(habar_align_write_pair(al, doc, 0, 1, fp) == HABAR_OK);
-	fclose(fp);
-	CHECK_STR(out, "1\t1\n2\t2\n\t3\n3\t4\n");
-	free(out);
+	check_pair(al, doc, 1, 2, "1\t1\n2\t2\n3\t3\n4\t4\n");
+	check_pair(al, doc, 0, 1, "1\t1\n2\t2\n\t3\n3\t4\n");
 	habar_parallel_free(doc);
 	habar_align_free(al);
 }
@@ -385,9 +381,6 @@ test_two_drops(void)
 {
 	struct habar_align *al;
 	struct habar_parallel *doc;
-	char *out = NULL;
-	size_t len = 0;
-	FILE *fp;
 
 	CHECK(habar_align_new(&al) == HABAR_OK);
 	CHECK(habar_parallel_new(&doc) == HABAR_OK);
@@ -396,17 +389,8 @@ test_two_drops(void)
 	CHECK(load(al, doc, kk_two, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
 	CHECK(habar_align_document(al, doc) == HABAR_OK);
 	check_partition(doc, HABAR_PARALLEL_SENTENCES);
-	fp = open_memstream(&out, &len);
-	CHECK(habar_align_write_pair(al, doc, 0, 1, fp) == HABAR_OK);
-	fclose(fp);
-	CHECK_STR(out, "1\t1\n2\t2\n\t3\n3\t\n4\t4\n");
-	free(out);
-	out = NULL;
-	fp = open_memstream(&out, &len);
-	CHECK(habar_align_write_pair(al, doc, 1, 2, fp) == HABAR_OK);
-	fclose(fp);
-	CHECK_STR(out, "1\t1\n2\t2\n3\t3\n\t4\n4\t5\n");
-	free(out);
+	check_pair(al, doc, 0, 1, "1\t1\n2\t2\n\t3\n3\t\n4\t4\n");
+	check_pair(al, doc, 1, 2, "1\t1\n2\t2\n3\t3\n\t4\n4\t5\n");
 	habar_parallel_free(doc);
 	habar_align_free(al);
 }
