@@ -43,7 +43,8 @@ struct habar_pack {
 	struct planned *files;
 	size_t count, cap;
 	struct habar_manifest *manifest;
-	char error[512];
+	/* Room for a member's name (up to 1023 bytes) and a message. */
+	char error[1536];
 };
 
 enum habar_status
