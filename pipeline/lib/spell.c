@@ -64,8 +64,17 @@ zeroed(size_t n, size_t size)
 struct known_slot {
 	unsigned char len;	/* 0: empty */
 	unsigned char dict;
-	unsigned char known;
+	unsigned char known;	/* KNOWN_* bits */
 	char key[CACHE_KEY_MAX];
+	char affixes[HABAR__AFFIXES_MAX]; /* with KNOWN_ROOT_ASKED: see
+				 * habar__dict_analyze() */
+};
+
+/* What a known_slot knows of its word. */
+enum {
+	KNOWN_YES = 1 << 0,	/* the dictionary (with the lists) knows it */
+	KNOWN_ROOT_ASKED = 1 << 1, /* KNOWN_ROOT and affixes are filled */
+	KNOWN_ROOT = 1 << 2	/* it is an entry, not only an affixed form */
 };
 
 /* A set of words (reject lists, Russian lemmas): open addressing with
@@ -845,25 +854,53 @@ struct lookup {
 	int dict;
 };
 
-/* Whether Hunspell (with the lists) knows word and the project does not
- * reject it. */
+/* Fills in what habar__dict_analyze() says of a known word. */
+static void
+analyze_known(struct habar_spell *spell, int d, const char *word,
+    unsigned char *known, char *affixes)
+{
+	*known |= KNOWN_ROOT_ASKED;
+	if (habar__dict_analyze(spell->dicts[d], word, affixes,
+	    HABAR__AFFIXES_MAX))
+		*known |= KNOWN_ROOT;
+}
+
+/*
+ * Whether Hunspell (with the lists) knows word and the project does not
+ * reject it: 0 no, 1 yes.  With affixes (HABAR__AFFIXES_MAX bytes), for
+ * a stem that takes suffixes: 1 when it is an entry of the dictionary,
+ * 2 when Hunspell makes it of one with an affix, whose flags go to
+ * affixes (жауйын, the imperative of жауу, takes no case ending).
+ */
 static int
-dict_knows(struct habar_spell *spell, int d, const char *word)
+dict_knows_as(struct habar_spell *spell, int d, const char *word,
+    char *affixes)
 {
 	char low[HABAR__SPELL_WORD_MAX * 2];
-
+	char mine[HABAR__AFFIXES_MAX];
 	size_t len = strlen(word), k = 0;
 	struct known_slot *slot = NULL;
-	int known;
+	unsigned char known;
 
+	if (affixes == NULL)
+		affixes = mine;
+	affixes[0] = '\0';
 	if (len <= CACHE_KEY_MAX) {
 		uint32_t h = hash_bytes(word, len) ^ (uint32_t)d;
 		for (k = h & (KNOWN_SLOTS - 1); spell->known[k].len != 0;
-		    k = (k + 1) & (KNOWN_SLOTS - 1))
-			if (spell->known[k].len == len &&
-			    spell->known[k].dict == d &&
-			    memcmp(spell->known[k].key, word, len) == 0)
-				return spell->known[k].known;
+		    k = (k + 1) & (KNOWN_SLOTS - 1)) {
+			struct known_slot *old = &spell->known[k];
+			if (old->len != len || old->dict != d ||
+			    memcmp(old->key, word, len) != 0)
+				continue;
+			if (affixes == mine || !(old->known & KNOWN_YES))
+				return old->known & KNOWN_YES;
+			if (!(old->known & KNOWN_ROOT_ASKED))
+				analyze_known(spell, d, word, &old->known,
+				    old->affixes);
+			memcpy(affixes, old->affixes, HABAR__AFFIXES_MAX);
+			return (old->known & KNOWN_ROOT) ? 1 : 2;
+		}
 		if (spell->known_used >= KNOWN_SLOTS / 4 * 3) {
 			memset(spell->known, 0, KNOWN_SLOTS *
 			    sizeof(*spell->known));
@@ -879,15 +916,29 @@ dict_knows(struct habar_spell *spell, int d, const char *word)
 	    set_has(&spell->reject[d], low))
 		known = 0;
 	else
-		known = habar__dict_check(spell->dicts[d], word);
+		known = habar__dict_check(spell->dicts[d], word) ? KNOWN_YES :
+		    0;
+	if (known && affixes != mine)
+		analyze_known(spell, d, word, &known, affixes);
 	if (slot != NULL && len > 0) {
 		slot->len = (unsigned char)len;
 		slot->dict = (unsigned char)d;
-		slot->known = (unsigned char)known;
+		slot->known = known;
 		memcpy(slot->key, word, len);
+		memcpy(slot->affixes, affixes, HABAR__AFFIXES_MAX);
 		spell->known_used++;
 	}
-	return known;
+	if (!(known & KNOWN_YES))
+		return 0;
+	return affixes == mine || (known & KNOWN_ROOT) ? 1 : 2;
+}
+
+/* Whether Hunspell (with the lists) knows word and the project does not
+ * reject it. */
+static int
+dict_knows(struct habar_spell *spell, int d, const char *word)
+{
+	return dict_knows_as(spell, d, word, NULL);
 }
 
 /* Reads the Russian lemmas on first need (or waits for their thread). */
@@ -915,13 +966,15 @@ russian_lemma(struct habar_spell *spell, const char *word)
 }
 
 static int
-morph_known(const char *word, int is_stem, void *arg)
+morph_known(const char *word, int is_stem, char *affixes, void *arg)
 {
 	struct lookup *lk = arg;
 	struct shape sh;
+	int known;
 
-	if (dict_knows(lk->spell, lk->dict, word))
-		return 1;
+	if ((known = dict_knows_as(lk->spell, lk->dict, word,
+	    is_stem ? affixes : NULL)) != 0)
+		return known;
 	/* Kazakh text borrows Russian stems (парламент-іне, компания-сы):
 	 * a stem of four letters or more with no Kazakh letter may be a
 	 * Russian word. */

@@ -342,6 +342,54 @@ habar__dict_check(struct habar__dict *dict, const char *word)
 	return Hunspell_spell(dict->handle, w) != 0;
 }
 
+/* Appends to affixes (cap bytes with its NUL) the flags after "fl:" in
+ * one of Hunspell's analyses, each once. */
+static void
+add_flags(const char *analysis, char *affixes, size_t cap)
+{
+	const char *p = strstr(analysis, "fl:");
+	size_t len = strlen(affixes);
+
+	if (p == NULL)
+		return;
+	for (p += 3; *p != '\0' && *p != ' ' && *p != '\t'; p++)
+		if (strchr(affixes, *p) == NULL && len + 1 < cap) {
+			affixes[len++] = *p;
+			affixes[len] = '\0';
+		}
+}
+
+int
+habar__dict_analyze(struct habar__dict *dict, const char *word,
+    char *affixes, size_t cap)
+{
+	char buf[HABAR__SPELL_WORD_MAX * 4 + 1];
+	const char *w = to_dict(dict, word, buf, sizeof(buf));
+	char **list = NULL;
+	int n, i, root = 0;
+
+	if (cap > 0)
+		affixes[0] = '\0';
+	if (w == NULL || cap == 0)
+		return 1;
+	/* Each analysis names the entry (st:) and, for a form an affix
+	 * made of it, the affix's flag (fl:); one with no flag is the
+	 * entry itself, or a word added at run time. */
+	n = Hunspell_analyze(dict->handle, &list, w);
+	for (i = 0; i < n; i++) {
+		if (strstr(list[i], "fl:") == NULL)
+			root = 1;
+		else
+			add_flags(list[i], affixes, cap);
+	}
+	if (list != NULL)
+		Hunspell_free_list(dict->handle, &list, n);
+	/* Known, but not by any analysis (a compound): as an entry. */
+	if (n <= 0)
+		root = 1;
+	return root;
+}
+
 enum habar_status
 habar__dict_add(struct habar__dict *dict, const char *word, const char *model)
 {

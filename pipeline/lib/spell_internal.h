@@ -92,6 +92,17 @@ int habar__dict_keeps_case(const struct habar__dict *dict);
 int habar__dict_check(struct habar__dict *dict, const char *word);
 
 /*
+ * How Hunspell makes the UTF-8 word, which it knows: writes to affixes
+ * (cap bytes, NUL-terminated, cut short when full) the flags of the
+ * affixes that make it of an entry of the dictionary, and returns 1 when
+ * it is moreover an entry itself (or a word added to the dictionary, or
+ * one Hunspell knows but does not analyse), 0 when it is only such a
+ * form.
+ */
+int habar__dict_analyze(struct habar__dict *dict, const char *word,
+    char *affixes, size_t cap);
+
+/*
  * Adds the UTF-8 word for this run, inflected like model when model is
  * not NULL (Hunspell_add_with_affix).  Returns HABAR_OK or
  * HABAR_ERR_NOMEM; a word the dictionary's encoding cannot hold is
@@ -292,10 +303,20 @@ enum habar_status habar__morph_load(struct habar__morph **morph_out,
 
 void habar__morph_free(struct habar__morph *morph);
 
-/* Tells whether a candidate form (UTF-8, NUL-terminated) is a word;
+/* The most flags of Hunspell affixes a stem's answer holds. */
+#define HABAR__AFFIXES_MAX 8
+
+/*
+ * Tells whether a candidate form (UTF-8, NUL-terminated) is a word;
  * is_stem is 0 for a whole word (a spelling variant), 1 for a stem, 2 for
- * a verb's stem asked for as its verbal noun. */
-typedef int habar__morph_known_fn(const char *word, int is_stem, void *arg);
+ * a verb's stem asked for as its verbal noun.  Returns 0 when it is not,
+ * 1 when it is an entry of the dictionary or the lists, 2 when it is only
+ * a form the dictionary's affixes make of one; for a stem, affixes
+ * (HABAR__AFFIXES_MAX bytes) gets the flags of those affixes,
+ * NUL-terminated (see habar__dict_analyze()).
+ */
+typedef int habar__morph_known_fn(const char *word, int is_stem,
+    char *affixes, void *arg);
 
 /*
  * Whether the UTF-8 word (NUL-terminated) is a known word by the rules:

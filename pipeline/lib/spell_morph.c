@@ -13,8 +13,14 @@
  * allows (each suffix names the groups it may follow).  The three checks
  * keep typos out: a random edit rarely leaves a valid chain behind.
  *
- * The rules are data, read from locales/<lang>/spell-suffixes and
- * locales/<lang>/spell-variants; see those files for the format.
+ * A stem must be an entry of the dictionary, or a form its affixes make
+ * that the first suffix may follow (locales/<lang>/spell-affixes names
+ * the group each Hunspell affix flag makes: a case form or a verb's
+ * person form takes no further suffix).
+ *
+ * The rules are data, read from locales/<lang>/spell-suffixes,
+ * locales/<lang>/spell-variants and locales/<lang>/spell-affixes; see
+ * those files for the format.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -98,6 +104,10 @@ struct habar__morph {
 	size_t nvariants;
 	char groups[GROUP_MAX][16];
 	int ngroups;
+	/* The group each Hunspell affix flag (an ASCII letter) makes a
+	 * form of, from spell-affixes; -1 for a flag the file leaves out. */
+	signed char affix_group[128];
+	int naffixes;		/* flags the file names */
 };
 
 /* Decodes a UTF-8 string into cp (at most max); returns the count or -1. */
@@ -236,7 +246,28 @@ by_length_desc(const void *a, const void *b)
 	return y->n - x->n;
 }
 
-/* Reads one rules file; kind 's' suffixes, 'v' variants. */
+/* Parses "FLAG GROUP": the Hunspell affix flag and the group of
+ * spell-suffixes whose suffixes its forms end in. */
+static int
+parse_affix(struct habar__morph *morph, char *line)
+{
+	char *field[3], *save = NULL, *tok;
+	int n = 0, g;
+
+	for (tok = strtok_r(line, " \t", &save); tok != NULL && n < 3;
+	    tok = strtok_r(NULL, " \t", &save))
+		field[n++] = tok;
+	if (n != 2 || strlen(field[0]) != 1 ||
+	    (unsigned char)field[0][0] >= 128 ||
+	    (g = group_index(morph, field[1])) < 0)
+		return -1;
+	if (morph->affix_group[(unsigned char)field[0][0]] < 0)
+		morph->naffixes++;
+	morph->affix_group[(unsigned char)field[0][0]] = (signed char)g;
+	return 0;
+}
+
+/* Reads one rules file; kind 's' suffixes, 'v' variants, 'a' affixes. */
 static enum habar_status
 load_file(struct habar__morph *morph, const char *path, int kind, char *err,
     size_t err_len)
@@ -263,7 +294,10 @@ load_file(struct habar__morph *morph, const char *path, int kind, char *err,
 			p++;
 		if (*p == '\0')
 			continue;
-		if (kind == 's') {
+		if (kind == 'a') {
+			if (parse_affix(morph, p) != 0)
+				goto malformed;
+		} else if (kind == 's') {
 			struct suffix sfx, *grown;
 			if (parse_suffix(morph, p, &sfx) != 0)
 				goto malformed;
@@ -355,6 +389,7 @@ habar__morph_load(struct habar__morph **morph_out, const char *lang,
 	*morph_out = NULL;
 	if ((morph = calloc(1, sizeof(*morph))) == NULL)
 		return HABAR_ERR_NOMEM;
+	memset(morph->affix_group, -1, sizeof(morph->affix_group));
 	status = habar_data_find_locale(&path, lang, "spell-suffixes");
 	if (status == HABAR_OK)
 		status = load_file(morph, path, 's', err, err_len);
@@ -367,6 +402,15 @@ habar__morph_load(struct habar__morph **morph_out, const char *lang,
 	status = habar_data_find_locale(&path, lang, "spell-variants");
 	if (status == HABAR_OK)
 		status = load_file(morph, path, 'v', err, err_len);
+	else if (status == HABAR_ERR_NOTFOUND)
+		status = HABAR_OK;
+	free(path);
+	path = NULL;
+	if (status != HABAR_OK)
+		goto done;
+	status = habar_data_find_locale(&path, lang, "spell-affixes");
+	if (status == HABAR_OK)
+		status = load_file(morph, path, 'a', err, err_len);
 	else if (status == HABAR_ERR_NOTFOUND)
 		status = HABAR_OK;
 	free(path);
@@ -456,6 +500,20 @@ harmony_of(uint32_t c)
 	}
 }
 
+/* The voiceless letter a stem's final б г ғ stands for before a vowel
+ * (кітап, кітабы), or 0. */
+static uint32_t
+devoiced(uint32_t c)
+{
+	if (c == 0x0431)
+		return 0x043F;	/* б п */
+	if (c == 0x0433)
+		return 0x043A;	/* г к */
+	if (c == 0x0493)
+		return 0x049B;	/* ғ қ */
+	return 0;
+}
+
 /* The harmony of the stem low[0..n): its last non-neutral vowel. */
 static char
 stem_harmony(const uint32_t *low, int n)
@@ -484,14 +542,19 @@ struct analysis {
  * Encodes orig[0..n) (its last code point replaced by last when
  * replace_last) and asks known(); a verbal stem is asked for as its
  * verbal noun, stem + "у", the form the dictionary lists verbs in.
+ * Returns whether suffix s may follow it: it is an entry of the
+ * dictionary, or a form of one (Hunspell's affixes make one suffix at a
+ * time) that ends in a group s may follow (штат-ы, then -ның, not
+ * -ды; Hunspell's imperative жау-йын, then no case ending at all).
  */
 static int
 stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
-    int verbal)
+    int verbal, const struct suffix *s)
 {
-	char buf[WORD_CP_MAX * 4 + 1];
+	char buf[WORD_CP_MAX * 4 + 1], affixes[HABAR__AFFIXES_MAX];
+	const char *f;
 	size_t len = 0;
-	int i;
+	int i, known;
 
 	if (an->calls++ > 64)
 		return 0;
@@ -505,23 +568,38 @@ stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
 	if (verbal && !habar__spell_put_cp(buf, sizeof(buf) - 1, &len, 0x0443))
 		return 0;
 	buf[len] = '\0';
-	return an->known(buf, verbal ? 2 : 1, an->arg);
+	known = an->known(buf, verbal ? 2 : 1, an->morph->naffixes > 0 ?
+	    affixes : NULL, an->arg);
+	if (known != 2)
+		return known;
+	for (f = affixes; *f != '\0'; f++) {
+		int g = an->morph->affix_group[(unsigned char)*f & 0x7f];
+		/* A flag the rules do not name: as an entry. */
+		if (g < 0 || (s->follows & ((uint64_t)1 << g)))
+			return 1;
+	}
+	return 0;
 }
 
 /*
  * Whether low[0..n) is a known stem followed by suffixes, the outermost
- * of which may be of the groups in allowed (or anything when any).
+ * of which may be of the groups in allowed (or anything when any); final,
+ * when not 0, is the letter low[n - 1] stands for (a suffix's final к қ
+ * п voices before a vowel: -лық-ы is written -лығы).
  */
 static int
-strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
+strip(struct analysis *an, int n, uint64_t allowed, int any, int depth,
+    uint32_t final)
 {
 	const struct habar__morph *m = an->morph;
 	size_t e, x;
 
 	if (depth >= CHAIN_MAX || n < 1)
 		return 0;
+	if (final == 0)
+		final = an->low[n - 1];
 	for (e = 0; e < m->nendings; e++)
-		if (m->endings[e].last == an->low[n - 1])
+		if (m->endings[e].last == final)
 			break;
 	if (e == m->nendings)
 		return 0;
@@ -540,7 +618,8 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
 		if ((s->flags & FLAG_CAPITAL) && !an->capital)
 			continue;
 		for (j = 0; j < s->n; j++)
-			if (an->low[k + j] != s->cp[j])
+			if ((k + j == n - 1 ? final : an->low[k + j]) !=
+			    s->cp[j])
 				break;
 		if (j < s->n)
 			continue;
@@ -555,26 +634,24 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth)
 		if (s->after_stem && (k >= NOUN_STEM_MIN ||
 		    (s->flags & (FLAG_VERBAL | FLAG_CAPITAL)))) {
 			int verbal = (s->flags & FLAG_VERBAL) != 0;
-			if (stem_known(an, k, 0, 0, verbal))
+			if (stem_known(an, k, 0, 0, verbal, s))
 				return 1;
 			/* кітап + ы = кітабы: the voiceless final of the
 			 * stem voices before a vowel. */
 			if (s->flags & FLAG_ALTERNATE) {
-				uint32_t alt = 0;
-				/* б п, г к, ғ қ */
-				if (last == 0x0431)
-					alt = 0x043F;
-				else if (last == 0x0433)
-					alt = 0x043A;
-				else if (last == 0x0493)
-					alt = 0x049B;
+				uint32_t alt = devoiced(last);
 				if (alt != 0 && stem_known(an, k, alt, 1,
-				    verbal))
+				    verbal, s))
 					return 1;
 			}
 		}
 		if (s->follows != 0 &&
-		    strip(an, k, s->follows, 0, depth + 1))
+		    strip(an, k, s->follows, 0, depth + 1, 0))
+			return 1;
+		/* The same inside the chain: жатқан-дық-ы. */
+		if (s->follows != 0 && (s->flags & FLAG_ALTERNATE) &&
+		    devoiced(last) != 0 &&
+		    strip(an, k, s->follows, 0, depth + 1, devoiced(last)))
 			return 1;
 		if (an->calls > 64)
 			return 0;
@@ -626,7 +703,7 @@ try_variants(struct analysis *an, int n)
 			if (!ok)
 				break;
 			buf[len] = '\0';
-			if (an->known(buf, 0, an->arg))
+			if (an->known(buf, 0, NULL, an->arg))
 				return 1;
 			break;	/* the first occurrence only */
 		}
@@ -657,7 +734,7 @@ habar__morph_accepts(const struct habar__morph *morph, const char *word,
 	an.arg = arg;
 	if (try_variants(&an, n))
 		return 1;
-	return strip(&an, n, 0, 1, 0);
+	return strip(&an, n, 0, 1, 0, 0);
 }
 
 int
