@@ -187,6 +187,38 @@ test_kazakh(void)
 	habar_spell_free(spell);
 }
 
+/*
+ * The constraints on a stem and on a suffix chain that keep typos out of
+ * the Kazakh rules, each with a real form it must still accept.
+ */
+static void
+test_kazakh_chains(void)
+{
+	struct habar_spell_options opt = { NULL, 0, 1 };
+	struct habar_spell *spell = NULL;
+
+	CHECK(habar_spell_new(&spell, "kk", &opt, NULL, 0) == HABAR_OK);
+	if (spell == NULL)
+		return;
+	/* A stem Hunspell knows only as a form of an entry takes only what
+	 * may follow that form (locales/kk/spell-affixes): Hunspell's
+	 * ablative қаладан takes no dative, its imperative жазайын no
+	 * genitive; the entries take their chains. */
+	CHECK(verdict_of(spell, "қаладанға") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "жазайынның") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "қалаларымыздан") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "жауынның") == HABAR_SPELL_OK);
+	/* A suffix's final к voices before a vowel inside the chain too
+	 * (келген-дік-і), but only there. */
+	CHECK(verdict_of(spell, "келгендігі") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "болғандығдан") == HABAR_SPELL_UNKNOWN);
+	/* -дық/-дік follows a participle, with -д- after its н. */
+	CHECK(verdict_of(spell, "хабарлағандығы") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "мәлімдегендігін") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "хабарлағанлығы") == HABAR_SPELL_UNKNOWN);
+	habar_spell_free(spell);
+}
+
 static void
 test_russian(void)
 {
@@ -409,6 +441,7 @@ main(void)
 	}
 	test_english();
 	test_kazakh();
+	test_kazakh_chains();
 	test_russian();
 	test_personal();
 	test_pool();
