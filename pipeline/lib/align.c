@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include <habar/align.h>
+#include <habar/seg.h>
 
 #include "align_private.h"
 
@@ -102,6 +103,7 @@ habar_align_error_line(const struct habar_align *align)
 
 /* The lengths and anchors of one language, per sentence and paragraph. */
 struct lang_data {
+	uint8_t *smore;		/* NULL unless read a sentence a line */
 	uint32_t *slen, *skeys, *plen, *pkeys, *stems;
 	size_t *skfirst, *pkfirst, *stfirst;
 	struct habar__align_seq sent, para;
@@ -111,6 +113,7 @@ struct lang_data {
 static void
 lang_data_free(struct lang_data *d)
 {
+	free(d->smore);
 	free(d->slen);
 	free(d->skeys);
 	free(d->skfirst);
@@ -142,9 +145,78 @@ cmp_key(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * How many sentences beyond the first the segmenter finds in one line of
+ * input given a sentence a line (at most 3): a line that holds two is
+ * likely two sentences of the other languages, merged.  Only a line with
+ * '.', '!', '?' or an ellipsis followed closely by a space and more text
+ * is segmented; the others hold one.
+ */
+static uint8_t
+line_extra_sentences(struct habar_seg *seg, const char *text, size_t len)
+{
+	const struct habar_span *spans;
+	size_t i, k, count;
+
+	for (i = 0; i < len; i++) {
+		if (text[i] != '.' && text[i] != '!' && text[i] != '?' &&
+		    (unsigned char)text[i] != 0xA6)	/* U+2026's last byte */
+			continue;
+		for (k = i + 1; k < len && k < i + 8 && text[k] != ' '; k++)
+			continue;
+		if (k + 1 < len && text[k] == ' ')
+			break;
+	}
+	if (i == len || habar_seg_paragraph(seg, text, len, &spans, &count) !=
+	    HABAR_OK || count < 2)
+		return 0;
+	return count > 4 ? 3 : (uint8_t)(count - 1);
+}
+
+/*
+ * The segmenter for l's lines when l was read a sentence a line, else
+ * NULL; NULL too for a language it has no rules for, whose lines then
+ * count as one sentence each.
+ */
+static struct habar_seg *
+lines_segmenter(const struct habar_align *align, size_t li,
+    const struct habar_parallel_language *l)
+{
+	struct habar_seg *seg;
+
+	if (!align->as_lines[li] || habar_seg_new(&seg, l->lang) != HABAR_OK)
+		return NULL;
+	return seg;
+}
+
+/*
+ * *more_out: malloc'd, line_extra_sentences() of sentences [first, first +
+ * count) of l; NULL when seg is.
+ */
+static enum habar_status
+lines_extra_sentences(struct habar_seg *seg,
+    const struct habar_parallel_language *l, size_t first, size_t count,
+    uint8_t **more_out)
+{
+	uint8_t *more;
+	size_t i;
+
+	*more_out = NULL;
+	if (seg == NULL)
+		return HABAR_OK;
+	if ((more = malloc(count + 1)) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < count; i++)
+		more[i] = line_extra_sentences(seg, l->sentences[first + i].text,
+		    l->sentences[first + i].len);
+	*more_out = more;
+	return HABAR_OK;
+}
+
 static enum habar_status
 lang_data_make(struct habar__anchor_cache *cache,
-    const struct habar_parallel_language *l, struct lang_data *d)
+    const struct habar_parallel_language *l, struct habar_seg *seg,
+    struct lang_data *d)
 {
 	uint32_t keys[HABAR__ANCHOR_MAX];
 	size_t i, j, k, n, total = 0, cap;
@@ -223,6 +295,10 @@ lang_data_make(struct habar__anchor_cache *cache,
 	d->sent.len = d->slen;
 	d->sent.keys = d->skeys;
 	d->sent.kfirst = d->skfirst;
+	if ((status = lines_extra_sentences(seg, l, 0, l->sentence_count,
+	    &d->smore)) != HABAR_OK)
+		return status;
+	d->sent.more = d->smore;
 	d->para.n = l->paragraph_count;
 	d->para.len = d->plen;
 	d->para.keys = d->pkeys;
@@ -255,6 +331,7 @@ run_jobs(void *(*fn)(void *), void *jobs, size_t size, size_t n,
 struct lang_job {
 	struct habar__anchor_cache *cache;
 	const struct habar_parallel_language *l;
+	struct habar_seg *seg;	/* its lines' segmenter, or NULL */
 	struct lang_data *d;
 	enum habar_status status;
 };
@@ -264,7 +341,7 @@ lang_job_run(void *arg)
 {
 	struct lang_job *job = arg;
 
-	job->status = lang_data_make(job->cache, job->l, job->d);
+	job->status = lang_data_make(job->cache, job->l, job->seg, job->d);
 	return NULL;
 }
 
@@ -307,6 +384,7 @@ lang_data_make_all(struct habar_align *align,
 	for (k = 0; k < n; k++) {
 		jobs[k].cache = align->cache;
 		jobs[k].l = langs[k];
+		jobs[k].seg = lines_segmenter(align, k, langs[k]);
 		jobs[k].d = &d[k];
 		jobs[k].status = HABAR_OK;
 		items += langs[k]->sentence_count;
@@ -316,6 +394,8 @@ lang_data_make_all(struct habar_align *align,
 	if (threaded)
 		jobs[0].cache = align->cache2;
 	run_jobs(lang_job_run, jobs, sizeof(jobs[0]), n, threaded);
+	for (k = 0; k < n; k++)
+		habar_seg_free(jobs[k].seg);
 	for (k = 0; k < n; k++)
 		if (jobs[k].status != HABAR_OK)
 			return jobs[k].status;
@@ -332,6 +412,7 @@ subseq(const struct habar__align_seq *s, size_t first, size_t count)
 	r.len = s->len + first;
 	r.keys = s->keys;
 	r.kfirst = s->kfirst + first;
+	r.more = s->more != NULL ? s->more + first : NULL;
 	return r;
 }
 
@@ -1034,8 +1115,7 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
     int paragraphs, const size_t *first, const size_t *count,
     struct guides *guides, struct groups *out)
 {
-	struct habar__align_seq s[3] = { { 0, NULL, NULL, NULL },
-	    { 0, NULL, NULL, NULL }, { 0, NULL, NULL, NULL } };
+	struct habar__align_seq s[3];
 	struct habar__bead *b1 = NULL, *b2 = NULL, *b3 = NULL;
 	struct pair_job jobs[3];
 	size_t n1 = 0, n2 = 0, n3 = 0, k, start = out->n, slot, njobs;
@@ -1043,6 +1123,7 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 	struct group *g;
 	enum habar_status status;
 
+	memset(s, 0, sizeof(s));
 	for (slot = 0; slot < nl; slot++)
 		s[slot] = subseq(paragraphs ? &data[order[slot]].para :
 		    &data[order[slot]].sent, first[order[slot]],
@@ -1356,6 +1437,7 @@ write_numbers(FILE *fp, size_t first, size_t count)
 
 /* The lengths and anchors of a run of sentences, as a sequence. */
 struct run_data {
+	uint8_t *more;
 	uint32_t *len, *keys;
 	size_t *kfirst;
 	struct habar__align_seq seq;
@@ -1364,15 +1446,19 @@ struct run_data {
 static void
 run_data_free(struct run_data *r)
 {
+	free(r->more);
 	free(r->len);
 	free(r->keys);
 	free(r->kfirst);
 	memset(r, 0, sizeof(*r));
 }
 
-/* Makes *r for sentences [first, first + count) of l. */
+/*
+ * Makes *r for sentences [first, first + count) of l; seg: the segmenter
+ * of its lines, or NULL (lines_segmenter()).
+ */
 static enum habar_status
-run_data_make(struct habar__anchor_cache *cache,
+run_data_make(struct habar__anchor_cache *cache, struct habar_seg *seg,
     const struct habar_parallel_language *l, size_t first, size_t count,
     struct run_data *r)
 {
@@ -1397,6 +1483,10 @@ run_data_make(struct habar__anchor_cache *cache,
 		total += n;
 	}
 	r->kfirst[count] = total;
+	if ((status = lines_extra_sentences(seg, l, first, count, &r->more)) !=
+	    HABAR_OK)
+		return status;
+	r->seq.more = r->more;
 	r->seq.n = count;
 	r->seq.len = r->len;
 	r->seq.keys = r->keys;
@@ -1424,12 +1514,15 @@ habar_align_write_pair(struct habar_align *align,
 	struct run_data da, db;
 	struct habar__bead *beads = NULL;
 	const struct habar_parallel_run *ra, *rb;
+	struct habar_seg *seg_a, *seg_b;
 	size_t i, k, n;
 	double chars_a, ratio;
 	enum habar_status status = HABAR_OK;
 
 	memset(&da, 0, sizeof(da));
 	memset(&db, 0, sizeof(db));
+	seg_a = lines_segmenter(align, a, &doc->languages[a]);
+	seg_b = lines_segmenter(align, b, &doc->languages[b]);
 	chars_a = language_chars(&doc->languages[a]);
 	ratio = language_chars(&doc->languages[b]) /
 	    (chars_a > 0 ? chars_a : 1);
@@ -1451,10 +1544,12 @@ habar_align_write_pair(struct habar_align *align,
 		 * third language) is split by aligning the pair inside it;
 		 * only its sentences' lengths and anchors are needed.
 		 */
-		if ((status = run_data_make(align->cache, &doc->languages[a],
-		    ra->first, ra->count, &da)) != HABAR_OK ||
-		    (status = run_data_make(align->cache, &doc->languages[b],
-		    rb->first, rb->count, &db)) != HABAR_OK ||
+		if ((status = run_data_make(align->cache, seg_a,
+		    &doc->languages[a], ra->first, ra->count, &da)) !=
+		    HABAR_OK ||
+		    (status = run_data_make(align->cache, seg_b,
+		    &doc->languages[b], rb->first, rb->count, &db)) !=
+		    HABAR_OK ||
 		    (status = habar__align_pair(&da.seq, &db.seq, 0, ratio, NULL,
 		    0, &beads, &n)) != HABAR_OK)
 			goto done;
@@ -1474,5 +1569,7 @@ done:
 	free(beads);
 	run_data_free(&da);
 	run_data_free(&db);
+	habar_seg_free(seg_a);
+	habar_seg_free(seg_b);
 	return status;
 }

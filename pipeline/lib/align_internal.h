@@ -135,6 +135,12 @@ struct habar__align_seq {
 	const uint32_t *len;
 	const uint32_t *keys;
 	const size_t *kfirst;	/* n + 1 entries */
+	/*
+	 * How many sentences beyond the first each item holds, when the
+	 * input was a sentence a line and a line may hold a merge; NULL:
+	 * one each.
+	 */
+	const uint8_t *more;
 };
 
 /* One bead of a pairwise alignment: na items of A against nb of B. */

@@ -253,6 +253,7 @@ habar_align_load(struct habar_align *align, struct habar_parallel *doc,
 			    HABAR_OK)
 				goto done;
 			opened = 1;
+			align->as_lines[li] = input == HABAR_ALIGN_SEGMENTED;
 			if (input == HABAR_ALIGN_SEGMENT &&
 			    (status = habar_seg_new(&seg, doc->languages[li].lang))
 			    != HABAR_OK) {

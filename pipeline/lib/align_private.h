@@ -5,6 +5,8 @@
 #ifndef HABAR_ALIGN_PRIVATE_H
 #define HABAR_ALIGN_PRIVATE_H
 
+#include <habar/parallel.h>
+
 #include "align_internal.h"
 
 struct habar_align {
@@ -15,6 +17,8 @@ struct habar_align {
 	struct habar__anchor_cache *cache2;
 	char error[256];
 	unsigned long line;
+	/* Whether each language of the document was read a sentence a line. */
+	unsigned char as_lines[HABAR_PARALLEL_MAX_LANGS];
 };
 
 /* Records an error message (printf format) and its line on the handle. */

@@ -79,6 +79,7 @@ seq(const uint32_t *len, size_t n, size_t *kfirst)
 	s.len = len;
 	s.keys = none;
 	s.kfirst = kfirst;
+	s.more = NULL;
 	return s;
 }
 
@@ -395,6 +396,33 @@ test_two_drops(void)
 	habar_align_free(al);
 }
 
+/*
+ * An item that holds two sentences (a line of segmented input that the
+ * segmenter cuts in two) is read as a merge of two items of the other
+ * side, where lengths alone would call the short one dropped.
+ */
+static void
+test_line_merge(void)
+{
+	static const uint32_t la[4] = { 100, 30, 100, 100 };
+	static const uint32_t lb[3] = { 100, 100, 100 };
+	static const uint8_t two_first[3] = { 1, 0, 0 };
+	size_t ka[5], kb[4], n = 0;
+	struct habar__align_seq a = seq(la, 4, ka), b = seq(lb, 3, kb);
+	struct habar__bead *beads = NULL;
+
+	CHECK(habar__align_pair(&a, &b, 0, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 4 && beads[1].na == 1 && beads[1].nb == 0);
+	free(beads);
+	b.more = two_first;
+	CHECK(habar__align_pair(&a, &b, 0, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 3 && beads[0].na == 2 && beads[0].nb == 1);
+	CHECK(habar__align_cost(&a, 0, 2, &b, 0, 1, 1.0) <
+	    habar__align_cost(&a, 0, 1, &b, 0, 1, 1.0) +
+	    habar__align_cost(&a, 1, 1, &b, 1, 0, 1.0));
+	free(beads);
+}
+
 int
 main(void)
 {
@@ -405,6 +433,7 @@ main(void)
 	test_cost();
 	test_dropped_by_pivot();
 	test_two_drops();
+	test_line_merge();
 	habar__anchor_cache_free(cache);
 	habar__align_icu_free(icu);
 	return CHECK_DONE();
