@@ -18,9 +18,13 @@
  * the group each Hunspell affix flag makes: a case form or a verb's
  * person form takes no further suffix).
  *
+ * Before a suffix that begins with a vowel, a final п к қ between vowels
+ * is voiced in native words (кітап, кітабы), at the stem and inside the
+ * chain (locales/<lang>/spell-voicing).
+ *
  * The rules are data, read from locales/<lang>/spell-suffixes,
- * locales/<lang>/spell-variants and locales/<lang>/spell-affixes; see
- * those files for the format.
+ * spell-variants, spell-affixes and spell-voicing; see those files for
+ * the format.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -60,7 +64,9 @@ enum {
 enum {
 	FLAG_CAPITAL = 1 << 0,	/* c: only in words starting upper-case */
 	FLAG_HYPHEN = 1 << 1,	/* h: may stand after a hyphen */
-	FLAG_ALTERNATE = 1 << 2, /* x: the stem's final б г ғ may be п к қ */
+	FLAG_ALTERNATE = 1 << 2, /* x: begins with a vowel: the final
+				 * б г ғ before it may be п к қ, and a
+				 * final п к қ must be voiced */
 	FLAG_VERBAL = 1 << 3,	/* v: the stem is a verb, in the dictionary
 				 * as its verbal noun (stem + у) */
 	FLAG_SHORT = 1 << 4	/* n: a stem of SHORT_STEM_MIN will do */
@@ -91,6 +97,8 @@ struct ending {
 };
 
 #define ENDING_MAX 64
+#define VOICING_MAX 8		/* voiceless/voiced pairs */
+#define NATIVE_MAX 16		/* letters that mark a native word */
 
 struct habar__morph {
 	struct suffix *suffixes;	/* longest first */
@@ -107,7 +115,17 @@ struct habar__morph {
 	/* The group each Hunspell affix flag (an ASCII letter) makes a
 	 * form of, from spell-affixes; -1 for a flag the file leaves out. */
 	signed char affix_group[128];
+	/* Whether an entry that the flag also makes of another entry
+	 * declines as that form (арасы, ара + сы: арасы-нда). */
+	unsigned char affix_declines[128];
 	int naffixes;		/* flags the file names */
+	/* From spell-voicing: a stem's final voiceless[i] is written
+	 * voiced[i] before a vowel (кітап, кітабы), and must be in a word
+	 * with one of the native letters when a vowel stands before it. */
+	uint32_t voiceless[VOICING_MAX], voiced[VOICING_MAX];
+	int nvoicing;
+	uint32_t native[NATIVE_MAX];
+	int nnative;
 };
 
 /* Decodes a UTF-8 string into cp (at most max); returns the count or -1. */
@@ -246,28 +264,63 @@ by_length_desc(const void *a, const void *b)
 	return y->n - x->n;
 }
 
-/* Parses "FLAG GROUP": the Hunspell affix flag and the group of
- * spell-suffixes whose suffixes its forms end in. */
+/* Parses "FLAG GROUP [declines]": the Hunspell affix flag and the group
+ * of spell-suffixes whose suffixes its forms end in. */
 static int
 parse_affix(struct habar__morph *morph, char *line)
 {
-	char *field[3], *save = NULL, *tok;
+	char *field[4], *save = NULL, *tok;
 	int n = 0, g;
+	unsigned char flag;
 
-	for (tok = strtok_r(line, " \t", &save); tok != NULL && n < 3;
+	for (tok = strtok_r(line, " \t", &save); tok != NULL && n < 4;
 	    tok = strtok_r(NULL, " \t", &save))
 		field[n++] = tok;
-	if (n != 2 || strlen(field[0]) != 1 ||
+	if (n < 2 || n > 3 || strlen(field[0]) != 1 ||
 	    (unsigned char)field[0][0] >= 128 ||
+	    (n == 3 && strcmp(field[2], "declines") != 0) ||
 	    (g = group_index(morph, field[1])) < 0)
 		return -1;
-	if (morph->affix_group[(unsigned char)field[0][0]] < 0)
+	flag = (unsigned char)field[0][0];
+	if (morph->affix_group[flag] < 0)
 		morph->naffixes++;
-	morph->affix_group[(unsigned char)field[0][0]] = (signed char)g;
+	morph->affix_group[flag] = (signed char)g;
+	morph->affix_declines[flag] = n == 3;
 	return 0;
 }
 
-/* Reads one rules file; kind 's' suffixes, 'v' variants, 'a' affixes. */
+/* Parses "VOICELESS VOICED" or "native LETTER...". */
+static int
+parse_voicing(struct habar__morph *morph, char *line)
+{
+	char *field[NATIVE_MAX + 2], *save = NULL, *tok;
+	uint32_t cp[2];
+	int n = 0, i;
+
+	for (tok = strtok_r(line, " \t", &save); tok != NULL &&
+	    n < NATIVE_MAX + 2; tok = strtok_r(NULL, " \t", &save))
+		field[n++] = tok;
+	if (n < 2 || tok != NULL)
+		return -1;
+	if (strcmp(field[0], "native") == 0) {
+		for (i = 1; i < n; i++) {
+			if (morph->nnative == NATIVE_MAX ||
+			    decode(field[i], cp, 1) != 1)
+				return -1;
+			morph->native[morph->nnative++] = cp[0];
+		}
+		return 0;
+	}
+	if (n != 2 || morph->nvoicing == VOICING_MAX ||
+	    decode(field[0], cp, 1) != 1 || decode(field[1], cp + 1, 1) != 1)
+		return -1;
+	morph->voiceless[morph->nvoicing] = cp[0];
+	morph->voiced[morph->nvoicing++] = cp[1];
+	return 0;
+}
+
+/* Reads one rules file; kind 's' suffixes, 'v' variants, 'a' affixes,
+ * 'w' voicing. */
 static enum habar_status
 load_file(struct habar__morph *morph, const char *path, int kind, char *err,
     size_t err_len)
@@ -294,8 +347,9 @@ load_file(struct habar__morph *morph, const char *path, int kind, char *err,
 			p++;
 		if (*p == '\0')
 			continue;
-		if (kind == 'a') {
-			if (parse_affix(morph, p) != 0)
+		if (kind == 'a' || kind == 'w') {
+			if ((kind == 'a' ? parse_affix(morph, p) :
+			    parse_voicing(morph, p)) != 0)
 				goto malformed;
 		} else if (kind == 's') {
 			struct suffix sfx, *grown;
@@ -414,6 +468,15 @@ habar__morph_load(struct habar__morph **morph_out, const char *lang,
 	else if (status == HABAR_ERR_NOTFOUND)
 		status = HABAR_OK;
 	free(path);
+	path = NULL;
+	if (status != HABAR_OK)
+		goto done;
+	status = habar_data_find_locale(&path, lang, "spell-voicing");
+	if (status == HABAR_OK)
+		status = load_file(morph, path, 'w', err, err_len);
+	else if (status == HABAR_ERR_NOTFOUND)
+		status = HABAR_OK;
+	free(path);
 	if (status != HABAR_OK)
 		goto done;
 	/* Longest first, so that a chain is cut at the largest suffix
@@ -500,18 +563,43 @@ harmony_of(uint32_t c)
 	}
 }
 
-/* The voiceless letter a stem's final б г ғ stands for before a vowel
- * (кітап, кітабы), or 0. */
+/* The voiceless letter that a voiced c stands for before a vowel
+ * (кітабы: кітап), or 0. */
 static uint32_t
-devoiced(uint32_t c)
+devoiced(const struct habar__morph *m, uint32_t c)
 {
-	if (c == 0x0431)
-		return 0x043F;	/* б п */
-	if (c == 0x0433)
-		return 0x043A;	/* г к */
-	if (c == 0x0493)
-		return 0x049B;	/* ғ қ */
+	int i;
+
+	for (i = 0; i < m->nvoicing; i++)
+		if (m->voiced[i] == c)
+			return m->voiceless[i];
 	return 0;
+}
+
+/*
+ * Whether low[0..k) may stand before a vowel-initial suffix as written:
+ * not when it ends in a vowel and a voiceless letter that voices
+ * (кітапы for кітабы), in a word with a native letter (loans keep the
+ * letter: парк-і, клуб-ы; after a consonant it stays: қорқ-ып).
+ */
+static int
+unvoiced_ok(const struct habar__morph *m, const uint32_t *low, int k)
+{
+	int i, voices = 0;
+
+	if (k < 2 || context_of(low[k - 2]) != CTX_VOWEL)
+		return 1;
+	for (i = 0; i < m->nvoicing && !voices; i++)
+		voices = m->voiceless[i] == low[k - 1];
+	if (!voices)
+		return 1;
+	for (i = 0; i < k; i++) {
+		int j;
+		for (j = 0; j < m->nnative; j++)
+			if (low[i] == m->native[j])
+				return 0;
+	}
+	return 1;
 }
 
 /* The harmony of the stem low[0..n): its last non-neutral vowel. */
@@ -554,7 +642,7 @@ stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
 	char buf[WORD_CP_MAX * 4 + 1], affixes[HABAR__AFFIXES_MAX];
 	const char *f;
 	size_t len = 0;
-	int i, known;
+	int i, known, entry, declined = 0;
 
 	if (an->calls++ > 64)
 		return 0;
@@ -570,15 +658,24 @@ stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
 	buf[len] = '\0';
 	known = an->known(buf, verbal ? 2 : 1, an->morph->naffixes > 0 ?
 	    affixes : NULL, an->arg);
-	if (known != 2)
-		return known;
+	if (known == 0)
+		return 0;
+	/* An entry takes what may follow a stem, unless it is also a form
+	 * of another entry that declines as that form (арасы: арасы-нда);
+	 * a form takes what may follow it; a form by a flag the rules do
+	 * not name counts as an entry. */
+	entry = known == 1 && s->after_stem;
 	for (f = affixes; *f != '\0'; f++) {
-		int g = an->morph->affix_group[(unsigned char)*f & 0x7f];
-		/* A flag the rules do not name: as an entry. */
-		if (g < 0 || (s->follows & ((uint64_t)1 << g)))
+		unsigned char c = (unsigned char)*f & 0x7f;
+		int g = an->morph->affix_group[c];
+		if (g < 0)
+			entry |= s->after_stem;
+		else if (s->follows & ((uint64_t)1 << g))
 			return 1;
+		else if (known == 1 && an->morph->affix_declines[c])
+			declined = 1;
 	}
-	return 0;
+	return entry && !declined;
 }
 
 /*
@@ -626,12 +723,16 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth,
 		last = an->low[k - 1];
 		if (!(context_of(last) & s->context))
 			continue;
+		if ((s->flags & FLAG_ALTERNATE) &&
+		    !unvoiced_ok(m, an->low, k))
+			continue;
 		h = stem_harmony(an->low, k);
 		if (s->harmony != '-' && h != '-' && h != s->harmony)
 			continue;
 		/* Names are short (Бек-ова) but only capitalised words
 		 * take the name suffixes. */
-		if (s->after_stem && (k >= NOUN_STEM_MIN ||
+		if ((s->after_stem || m->naffixes > 0) &&
+		    (k >= NOUN_STEM_MIN ||
 		    (s->flags & (FLAG_VERBAL | FLAG_CAPITAL)))) {
 			int verbal = (s->flags & FLAG_VERBAL) != 0;
 			if (stem_known(an, k, 0, 0, verbal, s))
@@ -639,7 +740,7 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth,
 			/* кітап + ы = кітабы: the voiceless final of the
 			 * stem voices before a vowel. */
 			if (s->flags & FLAG_ALTERNATE) {
-				uint32_t alt = devoiced(last);
+				uint32_t alt = devoiced(m, last);
 				if (alt != 0 && stem_known(an, k, alt, 1,
 				    verbal, s))
 					return 1;
@@ -650,8 +751,8 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth,
 			return 1;
 		/* The same inside the chain: жатқан-дық-ы. */
 		if (s->follows != 0 && (s->flags & FLAG_ALTERNATE) &&
-		    devoiced(last) != 0 &&
-		    strip(an, k, s->follows, 0, depth + 1, devoiced(last)))
+		    devoiced(m, last) != 0 &&
+		    strip(an, k, s->follows, 0, depth + 1, devoiced(m, last)))
 			return 1;
 		if (an->calls > 64)
 			return 0;
