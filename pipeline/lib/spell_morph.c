@@ -69,7 +69,9 @@ enum {
 				 * final п к қ must be voiced */
 	FLAG_VERBAL = 1 << 3,	/* v: the stem is a verb, in the dictionary
 				 * as its verbal noun (stem + у) */
-	FLAG_SHORT = 1 << 4	/* n: a stem of SHORT_STEM_MIN will do */
+	FLAG_SHORT = 1 << 4,	/* n: a stem of SHORT_STEM_MIN will do */
+	FLAG_LEXICAL = 1 << 5	/* l: a stem it follows must end like a
+				 * suffix it follows (сыртта-ғы) */
 };
 
 struct suffix {
@@ -225,6 +227,8 @@ parse_suffix(struct habar__morph *morph, char *line, struct suffix *sfx)
 				sfx->flags |= FLAG_VERBAL;
 			else if (*f == 'n')
 				sfx->flags |= FLAG_SHORT;
+			else if (*f == 'l')
+				sfx->flags |= FLAG_LEXICAL;
 			else
 				return -1;
 		}
@@ -602,6 +606,27 @@ unvoiced_ok(const struct habar__morph *m, const uint32_t *low, int k)
 	return 1;
 }
 
+/*
+ * Whether low[0..k) ends in the letters of a suffix of the groups s
+ * follows: an entry that is a lexicalised form of them (сыртта, маңында,
+ * forms of the locative, before -ғы).
+ */
+static int
+ends_like(const struct habar__morph *m, const uint32_t *low, int k,
+    const struct suffix *s)
+{
+	size_t i;
+
+	for (i = 0; i < m->nsuffixes; i++) {
+		const struct suffix *t = &m->suffixes[i];
+		if ((s->follows & ((uint64_t)1 << t->group)) && t->n < k &&
+		    memcmp(t->cp, low + k - t->n,
+		    (size_t)t->n * sizeof(uint32_t)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The harmony of the stem low[0..n): its last non-neutral vowel. */
 static char
 stem_harmony(const uint32_t *low, int n)
@@ -732,6 +757,8 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth,
 		/* Names are short (Бек-ова) but only capitalised words
 		 * take the name suffixes. */
 		if ((s->after_stem || m->naffixes > 0) &&
+		    (!(s->flags & FLAG_LEXICAL) ||
+		    ends_like(m, an->low, k, s)) &&
 		    (k >= NOUN_STEM_MIN ||
 		    (s->flags & (FLAG_VERBAL | FLAG_CAPITAL)))) {
 			int verbal = (s->flags & FLAG_VERBAL) != 0;

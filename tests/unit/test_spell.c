@@ -221,6 +221,12 @@ test_kazakh_chains(void)
 	CHECK(verdict_of(spell, "спорттығына") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "спорттықына") == HABAR_SPELL_UNKNOWN);
 	CHECK(verdict_of(spell, "қорқыпты") == HABAR_SPELL_OK);
+	/* -ғы/-гі follows a locative, or an entry that is one (сыртта,
+	 * елордада), not any noun. */
+	CHECK(verdict_of(spell, "сырттағы") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "елордадағы") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "мектепкі") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "қаламғы") == HABAR_SPELL_UNKNOWN);
 	/* A suffix's final к voices before a vowel inside the chain too
 	 * (келген-дік-і), but only there. */
 	CHECK(verdict_of(spell, "келгендігі") == HABAR_SPELL_OK);
