@@ -117,9 +117,6 @@ struct habar__morph {
 	/* The group each Hunspell affix flag (an ASCII letter) makes a
 	 * form of, from spell-affixes; -1 for a flag the file leaves out. */
 	signed char affix_group[128];
-	/* Whether an entry that the flag also makes of another entry
-	 * declines as that form (арасы, ара + сы: арасы-нда). */
-	unsigned char affix_declines[128];
 	int naffixes;		/* flags the file names */
 	/* From spell-voicing: a stem's final voiceless[i] is written
 	 * voiced[i] before a vowel (кітап, кітабы), and must be in a word
@@ -268,28 +265,26 @@ by_length_desc(const void *a, const void *b)
 	return y->n - x->n;
 }
 
-/* Parses "FLAG GROUP [declines]": the Hunspell affix flag and the group
- * of spell-suffixes whose suffixes its forms end in. */
+/* Parses "FLAG GROUP": the Hunspell affix flag and the group of
+ * spell-suffixes whose suffixes its forms end in. */
 static int
 parse_affix(struct habar__morph *morph, char *line)
 {
-	char *field[4], *save = NULL, *tok;
+	char *field[3], *save = NULL, *tok;
 	int n = 0, g;
 	unsigned char flag;
 
-	for (tok = strtok_r(line, " \t", &save); tok != NULL && n < 4;
+	for (tok = strtok_r(line, " \t", &save); tok != NULL && n < 3;
 	    tok = strtok_r(NULL, " \t", &save))
 		field[n++] = tok;
-	if (n < 2 || n > 3 || strlen(field[0]) != 1 ||
+	if (n != 2 || strlen(field[0]) != 1 ||
 	    (unsigned char)field[0][0] >= 128 ||
-	    (n == 3 && strcmp(field[2], "declines") != 0) ||
 	    (g = group_index(morph, field[1])) < 0)
 		return -1;
 	flag = (unsigned char)field[0][0];
 	if (morph->affix_group[flag] < 0)
 		morph->naffixes++;
 	morph->affix_group[flag] = (signed char)g;
-	morph->affix_declines[flag] = n == 3;
 	return 0;
 }
 
@@ -667,7 +662,7 @@ stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
 	char buf[WORD_CP_MAX * 4 + 1], affixes[HABAR__AFFIXES_MAX];
 	const char *f;
 	size_t len = 0;
-	int i, known, entry, declined = 0;
+	int i, known, entry;
 
 	if (an->calls++ > 64)
 		return 0;
@@ -685,22 +680,19 @@ stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
 	    affixes : NULL, an->arg);
 	if (known == 0)
 		return 0;
-	/* An entry takes what may follow a stem, unless it is also a form
-	 * of another entry that declines as that form (арасы: арасы-нда);
-	 * a form takes what may follow it; a form by a flag the rules do
+	/* An entry takes what may follow a stem; a form, what may follow
+	 * the group its affix makes (and an entry that is also such a form,
+	 * that too: жаны, жан + ы, then -на); a form by a flag the rules do
 	 * not name counts as an entry. */
 	entry = known == 1 && s->after_stem;
 	for (f = affixes; *f != '\0'; f++) {
-		unsigned char c = (unsigned char)*f & 0x7f;
-		int g = an->morph->affix_group[c];
+		int g = an->morph->affix_group[(unsigned char)*f & 0x7f];
 		if (g < 0)
 			entry |= s->after_stem;
 		else if (s->follows & ((uint64_t)1 << g))
 			return 1;
-		else if (known == 1 && an->morph->affix_declines[c])
-			declined = 1;
 	}
-	return entry && !declined;
+	return entry;
 }
 
 /*
