@@ -212,6 +212,13 @@ test_kazakh_chains(void)
 	 * (-нан), not a bare stem's (-дан). */
 	CHECK(verdict_of(spell, "штатынан") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "штатыдан") == HABAR_SPELL_UNKNOWN);
+	/* The dative after the plural persons' possessives is -ға, after
+	 * the singular ones -а; no possessive follows another. */
+	CHECK(verdict_of(spell, "бағдарламамызға") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "бағдарламаңа") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "бағдарламамыза") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "бағдарламаңы") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "ойласаңыздар") == HABAR_SPELL_OK);
 	/* Between vowels a final к қ п voices before a vowel (-лығы), in
 	 * native words; after a consonant it stays (қорқ-ып). */
 	CHECK(verdict_of(spell, "спорттығына") == HABAR_SPELL_OK);
