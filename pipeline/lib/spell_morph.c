@@ -70,8 +70,10 @@ enum {
 	FLAG_VERBAL = 1 << 3,	/* v: the stem is a verb, in the dictionary
 				 * as its verbal noun (stem + у) */
 	FLAG_SHORT = 1 << 4,	/* n: a stem of SHORT_STEM_MIN will do */
-	FLAG_LEXICAL = 1 << 5	/* l: a stem it follows must end like a
+	FLAG_LEXICAL = 1 << 5,	/* l: a stem it follows must end like a
 				 * suffix it follows (сыртта-ғы) */
+	FLAG_PROBE = 1 << 6	/* p: an entry the dictionary also knows
+				 * with it is a form of what it follows */
 };
 
 struct suffix {
@@ -117,6 +119,9 @@ struct habar__morph {
 	/* The group each Hunspell affix flag (an ASCII letter) makes a
 	 * form of, from spell-affixes; -1 for a flag the file leaves out. */
 	signed char affix_group[128];
+	/* Whether the flag's forms of a lexicalised form are checked (see
+	 * lexical_root_bars()). */
+	unsigned char affix_lexical[128];
 	int naffixes;		/* flags the file names */
 	/* From spell-voicing: a stem's final voiceless[i] is written
 	 * voiced[i] before a vowel (кітап, кітабы), and must be in a word
@@ -226,6 +231,8 @@ parse_suffix(struct habar__morph *morph, char *line, struct suffix *sfx)
 				sfx->flags |= FLAG_SHORT;
 			else if (*f == 'l')
 				sfx->flags |= FLAG_LEXICAL;
+			else if (*f == 'p')
+				sfx->flags |= FLAG_PROBE;
 			else
 				return -1;
 		}
@@ -265,26 +272,28 @@ by_length_desc(const void *a, const void *b)
 	return y->n - x->n;
 }
 
-/* Parses "FLAG GROUP": the Hunspell affix flag and the group of
- * spell-suffixes whose suffixes its forms end in. */
+/* Parses "FLAG GROUP [lexical]": the Hunspell affix flag and the group
+ * of spell-suffixes whose suffixes its forms end in. */
 static int
 parse_affix(struct habar__morph *morph, char *line)
 {
-	char *field[3], *save = NULL, *tok;
+	char *field[4], *save = NULL, *tok;
 	int n = 0, g;
 	unsigned char flag;
 
-	for (tok = strtok_r(line, " \t", &save); tok != NULL && n < 3;
+	for (tok = strtok_r(line, " \t", &save); tok != NULL && n < 4;
 	    tok = strtok_r(NULL, " \t", &save))
 		field[n++] = tok;
-	if (n != 2 || strlen(field[0]) != 1 ||
+	if (n < 2 || n > 3 || strlen(field[0]) != 1 ||
 	    (unsigned char)field[0][0] >= 128 ||
+	    (n == 3 && strcmp(field[2], "lexical") != 0) ||
 	    (g = group_index(morph, field[1])) < 0)
 		return -1;
 	flag = (unsigned char)field[0][0];
 	if (morph->affix_group[flag] < 0)
 		morph->naffixes++;
 	morph->affix_group[flag] = (signed char)g;
+	morph->affix_lexical[flag] = n == 3;
 	return 0;
 }
 
@@ -647,6 +656,87 @@ struct analysis {
 };
 
 /*
+ * The groups the entry buf (len bytes, low[0..n) in lower case) is a
+ * lexicalised form of: those a suffix marked p follows when the
+ * dictionary holds buf with that suffix as an entry too (арасы and
+ * арасында: арасы is ара + сы, and declines as it).  0 for none.
+ */
+static uint64_t
+probe_groups(struct analysis *an, char *buf, size_t len, int n)
+{
+	const struct habar__morph *m = an->morph;
+	char affixes[HABAR__AFFIXES_MAX];
+	char h = stem_harmony(an->low, n);
+	size_t i, plen;
+	int j, ok;
+
+	for (i = 0; i < m->nsuffixes; i++) {
+		const struct suffix *t = &m->suffixes[i];
+		if (!(t->flags & FLAG_PROBE) ||
+		    !(context_of(an->low[n - 1]) & t->context) ||
+		    (t->harmony != '-' && h != '-' && h != t->harmony) ||
+		    !ends_like(m, an->low, n, t))
+			continue;
+		plen = len;
+		for (j = 0, ok = 1; j < t->n && ok; j++)
+			ok = habar__spell_put_cp(buf, WORD_CP_MAX * 4, &plen,
+			    t->cp[j]);
+		if (!ok)
+			continue;
+		buf[plen] = '\0';
+		ok = an->known(buf, 1, affixes, an->arg) == 1;
+		buf[len] = '\0';
+		if (ok)
+			return t->follows;
+	}
+	return 0;
+}
+
+/*
+ * Whether Hunspell's form orig[0..n) of group g stands only on entries
+ * that are lexicalised forms (see probe_groups()) which its suffix may
+ * not follow: Hunspell's арасыда, арасы + да, is no word (арасы-нда
+ * is), while өзіміз is өз + іміз, not the lexicalised өзі + міз.
+ */
+static int
+lexical_root_bars(struct analysis *an, int n, int g)
+{
+	const struct habar__morph *m = an->morph;
+	char buf[WORD_CP_MAX * 4 + 1], affixes[HABAR__AFFIXES_MAX];
+	size_t i, len;
+	uint64_t lexical;
+	int r, j, ok, known, barred = 0;
+
+	for (i = 0; i < m->nsuffixes; i++) {
+		const struct suffix *t = &m->suffixes[i];
+		char h;
+		if (t->group != g || t->n >= n || memcmp(t->cp,
+		    an->low + n - t->n, (size_t)t->n * sizeof(uint32_t)) != 0)
+			continue;
+		r = n - t->n;
+		h = stem_harmony(an->low, r);
+		if (!(context_of(an->low[r - 1]) & t->context) ||
+		    (t->harmony != '-' && h != '-' && h != t->harmony))
+			continue;
+		for (j = 0, len = 0, ok = 1; j < r && ok; j++)
+			ok = habar__spell_put_cp(buf, sizeof(buf) - 1, &len,
+			    an->orig[j]);
+		if (!ok)
+			continue;
+		buf[len] = '\0';
+		if ((known = an->known(buf, 1, affixes, an->arg)) == 0)
+			continue;
+		if (known == 2)
+			return 0;
+		lexical = probe_groups(an, buf, len, r);
+		if (lexical == 0 || (t->follows & lexical))
+			return 0;
+		barred = 1;
+	}
+	return barred;
+}
+
+/*
  * Encodes orig[0..n) (its last code point replaced by last when
  * replace_last) and asks known(); a verbal stem is asked for as its
  * verbal noun, stem + "у", the form the dictionary lists verbs in.
@@ -662,8 +752,10 @@ stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
 	char buf[WORD_CP_MAX * 4 + 1], affixes[HABAR__AFFIXES_MAX];
 	const char *f;
 	size_t len = 0;
+	uint64_t lexical;
 	int i, known, entry;
 
+	affixes[0] = '\0';
 	if (an->calls++ > 64)
 		return 0;
 	for (i = 0; i < n; i++) {
@@ -680,16 +772,26 @@ stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
 	    affixes : NULL, an->arg);
 	if (known == 0)
 		return 0;
-	/* An entry takes what may follow a stem; a form, what may follow
-	 * the group its affix makes (and an entry that is also such a form,
-	 * that too: жаны, жан + ы, then -на); a form by a flag the rules do
-	 * not name counts as an entry. */
+	/* An entry takes what may follow a stem, unless it is a
+	 * lexicalised form; a form, what may follow the group its affix
+	 * makes (and an entry that is also such a form, that too: жаны,
+	 * жан + ы, then -на); a form by a flag the rules do not name counts
+	 * as an entry. */
 	entry = known == 1 && s->after_stem;
+	if (known == 1 && !verbal && an->morph->naffixes > 0 &&
+	    (lexical = probe_groups(an, buf, len, n)) != 0) {
+		if (s->follows & lexical)
+			return 1;
+		entry = 0;
+	}
 	for (f = affixes; *f != '\0'; f++) {
-		int g = an->morph->affix_group[(unsigned char)*f & 0x7f];
+		unsigned char c = (unsigned char)*f & 0x7f;
+		int g = an->morph->affix_group[c];
 		if (g < 0)
 			entry |= s->after_stem;
-		else if (s->follows & ((uint64_t)1 << g))
+		else if ((s->follows & ((uint64_t)1 << g)) &&
+		    (!an->morph->affix_lexical[c] ||
+		    !lexical_root_bars(an, n, g)))
 			return 1;
 	}
 	return entry;

@@ -219,6 +219,13 @@ test_kazakh_chains(void)
 	CHECK(verdict_of(spell, "бағдарламамыза") == HABAR_SPELL_UNKNOWN);
 	CHECK(verdict_of(spell, "бағдарламаңы") == HABAR_SPELL_UNKNOWN);
 	CHECK(verdict_of(spell, "ойласаңыздар") == HABAR_SPELL_OK);
+	/* An entry that is a lexicalised possessive (басы, with басында)
+	 * takes the possessive's case endings; a plain noun in -і (кісі)
+	 * takes a bare stem's. */
+	CHECK(verdict_of(spell, "басындағы") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "басыдағы") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "ортасыдағы") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "кісідегі") == HABAR_SPELL_OK);
 	/* Between vowels a final к қ п voices before a vowel (-лығы), in
 	 * native words; after a consonant it stays (қорқ-ып). */
 	CHECK(verdict_of(spell, "спорттығына") == HABAR_SPELL_OK);
