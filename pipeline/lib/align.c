@@ -20,6 +20,7 @@
  * between the places where the three compositions agree, the one whose
  * links cost least over all three pairs is kept (reconcile()).
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,7 +104,7 @@ habar_align_error_line(const struct habar_align *align)
 
 /* The lengths and anchors of one language, per sentence and paragraph. */
 struct lang_data {
-	uint8_t *smore;		/* NULL unless read a sentence a line */
+	uint8_t *sbounds;	/* NULL unless read a sentence a line */
 	uint32_t *slen, *skeys, *plen, *pkeys, *stems;
 	size_t *skfirst, *pkfirst, *stfirst;
 	struct habar__align_seq sent, para;
@@ -113,7 +114,7 @@ struct lang_data {
 static void
 lang_data_free(struct lang_data *d)
 {
-	free(d->smore);
+	free(d->sbounds);
 	free(d->slen);
 	free(d->skeys);
 	free(d->skfirst);
@@ -146,17 +147,48 @@ cmp_key(const void *a, const void *b)
 }
 
 /*
- * How many sentences beyond the first the segmenter finds in one line of
- * input given a sentence a line (at most 3): a line that holds two is
- * likely two sentences of the other languages, merged.  Only a line with
- * '.', '!', '?' or an ellipsis followed closely by a space and more text
- * is segmented; the others hold one.
+ * Whether a line ends the way a sentence does: a full stop, '!', '?' or an
+ * ellipsis among the marks after its last letter or digit (closing quotes
+ * and brackets may follow).  A headline does not, so where a translator
+ * ran it into the next sentence, the line shows no boundary either.
  */
-static uint8_t
-line_extra_sentences(struct habar_seg *seg, const char *text, size_t len)
+static int
+line_ends_sentence(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = len, lead;
+
+	while (i > 0) {
+		i--;
+		if (s[i] < 0x80) {
+			if (isalnum(s[i]))
+				return 0;
+			if (s[i] == '.' || s[i] == '!' || s[i] == '?')
+				return 1;
+			continue;
+		}
+		for (lead = i; lead > 0 && (s[lead] & 0xC0) == 0x80; lead--)
+			continue;
+		/* U+00A0..U+00BF and U+2000..U+206F: spaces, quotes, dashes. */
+		if (s[lead] != 0xC2 && !(s[lead] == 0xE2 && lead + 1 < len &&
+		    s[lead + 1] >= 0x80 && s[lead + 1] <= 0x81))
+			return 0;
+		if (s[lead] == 0xE2 && i == lead + 2 && s[lead + 1] == 0x80 &&
+		    s[i] == 0xA6)
+			return 1;	/* U+2026, the ellipsis */
+		i = lead;
+	}
+	return 0;
+}
+
+/* See align_internal.h. */
+uint8_t
+habar__align_line_boundaries(struct habar_seg *seg, const char *text,
+    size_t len)
 {
 	const struct habar_span *spans;
 	size_t i, k, count;
+	uint8_t ends = line_ends_sentence(text, len) ? HABAR__LINE_ENDS : 0;
 
 	for (i = 0; i < len; i++) {
 		if (text[i] != '.' && text[i] != '!' && text[i] != '?' &&
@@ -169,8 +201,8 @@ line_extra_sentences(struct habar_seg *seg, const char *text, size_t len)
 	}
 	if (i == len || habar_seg_paragraph(seg, text, len, &spans, &count) !=
 	    HABAR_OK || count < 2)
-		return 0;
-	return count > 4 ? 3 : (uint8_t)(count - 1);
+		return ends;
+	return ends | (count > 4 ? 3 : (uint8_t)(count - 1));
 }
 
 /*
@@ -190,26 +222,26 @@ lines_segmenter(const struct habar_align *align, size_t li,
 }
 
 /*
- * *more_out: malloc'd, line_extra_sentences() of sentences [first, first +
- * count) of l; NULL when seg is.
+ * *bounds_out: malloc'd, habar__align_line_boundaries() of sentences
+ * [first, first + count) of l; NULL when seg is.
  */
 static enum habar_status
-lines_extra_sentences(struct habar_seg *seg,
+boundaries_of_lines(struct habar_seg *seg,
     const struct habar_parallel_language *l, size_t first, size_t count,
-    uint8_t **more_out)
+    uint8_t **bounds_out)
 {
-	uint8_t *more;
+	uint8_t *bounds;
 	size_t i;
 
-	*more_out = NULL;
+	*bounds_out = NULL;
 	if (seg == NULL)
 		return HABAR_OK;
-	if ((more = malloc(count + 1)) == NULL)
+	if ((bounds = malloc(count + 1)) == NULL)
 		return HABAR_ERR_NOMEM;
 	for (i = 0; i < count; i++)
-		more[i] = line_extra_sentences(seg, l->sentences[first + i].text,
-		    l->sentences[first + i].len);
-	*more_out = more;
+		bounds[i] = habar__align_line_boundaries(seg,
+		    l->sentences[first + i].text, l->sentences[first + i].len);
+	*bounds_out = bounds;
 	return HABAR_OK;
 }
 
@@ -295,10 +327,10 @@ lang_data_make(struct habar__anchor_cache *cache,
 	d->sent.len = d->slen;
 	d->sent.keys = d->skeys;
 	d->sent.kfirst = d->skfirst;
-	if ((status = lines_extra_sentences(seg, l, 0, l->sentence_count,
-	    &d->smore)) != HABAR_OK)
+	if ((status = boundaries_of_lines(seg, l, 0, l->sentence_count,
+	    &d->sbounds)) != HABAR_OK)
 		return status;
-	d->sent.more = d->smore;
+	d->sent.bounds = d->sbounds;
 	d->para.n = l->paragraph_count;
 	d->para.len = d->plen;
 	d->para.keys = d->pkeys;
@@ -412,7 +444,7 @@ subseq(const struct habar__align_seq *s, size_t first, size_t count)
 	r.len = s->len + first;
 	r.keys = s->keys;
 	r.kfirst = s->kfirst + first;
-	r.more = s->more != NULL ? s->more + first : NULL;
+	r.bounds = s->bounds != NULL ? s->bounds + first : NULL;
 	return r;
 }
 
@@ -1437,7 +1469,7 @@ write_numbers(FILE *fp, size_t first, size_t count)
 
 /* The lengths and anchors of a run of sentences, as a sequence. */
 struct run_data {
-	uint8_t *more;
+	uint8_t *bounds;
 	uint32_t *len, *keys;
 	size_t *kfirst;
 	struct habar__align_seq seq;
@@ -1446,7 +1478,7 @@ struct run_data {
 static void
 run_data_free(struct run_data *r)
 {
-	free(r->more);
+	free(r->bounds);
 	free(r->len);
 	free(r->keys);
 	free(r->kfirst);
@@ -1483,10 +1515,10 @@ run_data_make(struct habar__anchor_cache *cache, struct habar_seg *seg,
 		total += n;
 	}
 	r->kfirst[count] = total;
-	if ((status = lines_extra_sentences(seg, l, first, count, &r->more)) !=
+	if ((status = boundaries_of_lines(seg, l, first, count, &r->bounds)) !=
 	    HABAR_OK)
 		return status;
-	r->seq.more = r->more;
+	r->seq.bounds = r->bounds;
 	r->seq.n = count;
 	r->seq.len = r->len;
 	r->seq.keys = r->keys;

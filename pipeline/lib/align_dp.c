@@ -37,7 +37,7 @@ struct params {
 	double prior[7];	/* cost of each bead type (-log p) */
 	double match_bonus;	/* per unit of shared anchor weight */
 	double miss_cost;	/* per unit of unmatched anchor weight */
-	double count_cost;	/* per sentence more on one side of a bead */
+	double count_cost;	/* per sentence boundary more on one side */
 };
 
 /*
@@ -454,23 +454,40 @@ gain_union(const struct pair *pr, size_t i, size_t j, int na, int nb)
 }
 
 /*
- * The cost of the sentences the na items of a from ai and the nb of b
- * from bi hold in different numbers (items hold more than one only when
- * they are lines: habar__align_seq's more).
+ * The sentence boundaries that show in the n items of s from i: those
+ * inside each, and after each but the last that ends like a sentence.
+ * Items without boundary data (s->bounds NULL) are a sentence each.
+ */
+static size_t
+boundaries(const struct habar__align_seq *s, size_t i, size_t n)
+{
+	size_t k, count = 0;
+
+	if (s->bounds == NULL)
+		return n - 1;
+	for (k = i; k < i + n; k++) {
+		count += s->bounds[k] & HABAR__LINE_INSIDE;
+		if (k + 1 < i + n && (s->bounds[k] & HABAR__LINE_ENDS))
+			count++;
+	}
+	return count;
+}
+
+/*
+ * The cost of the sentence boundaries that show in different numbers in
+ * the na items of a from ai and the nb of b from bi (na, nb > 0).
  */
 static double
 count_cost(const struct params *p, const struct habar__align_seq *a,
     size_t ai, size_t na, const struct habar__align_seq *b, size_t bi,
     size_t nb)
 {
-	size_t sa = na, sb = nb, k;
+	size_t sa, sb;
 
-	if (a->more == NULL && b->more == NULL)
+	if (a->bounds == NULL && b->bounds == NULL)
 		return 0;
-	for (k = ai; a->more != NULL && k < ai + na; k++)
-		sa += a->more[k];
-	for (k = bi; b->more != NULL && k < bi + nb; k++)
-		sb += b->more[k];
+	sa = boundaries(a, ai, na);
+	sb = boundaries(b, bi, nb);
 	return p->count_cost * (double)(sa > sb ? sa - sb : sb - sa);
 }
 

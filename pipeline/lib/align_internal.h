@@ -136,12 +136,30 @@ struct habar__align_seq {
 	const uint32_t *keys;
 	const size_t *kfirst;	/* n + 1 entries */
 	/*
-	 * How many sentences beyond the first each item holds, when the
-	 * input was a sentence a line and a line may hold a merge; NULL:
-	 * one each.
+	 * When the input was a sentence a line and a line may hold a merge:
+	 * the sentence boundaries that show in each item, those inside it
+	 * (HABAR__LINE_INSIDE) and whether it ends like a sentence
+	 * (HABAR__LINE_ENDS); NULL: one sentence each.
 	 */
-	const uint8_t *more;
+	const uint8_t *bounds;
 };
+
+#define HABAR__LINE_INSIDE 0x03
+#define HABAR__LINE_ENDS 0x80
+
+struct habar_seg;
+
+/*
+ * The sentence boundaries that show in one line of input given a sentence
+ * a line (len bytes of UTF-8): those seg finds inside it (at most 3), and
+ * HABAR__LINE_ENDS if it ends like a sentence.  A line that holds two is
+ * likely two sentences of the other languages, merged; a headline does
+ * not end like a sentence, so one run into the next sentence shows no
+ * boundary.  Only a line with '.', '!', '?' or an ellipsis followed
+ * closely by a space and more text is given to the segmenter.
+ */
+uint8_t habar__align_line_boundaries(struct habar_seg *seg, const char *text,
+    size_t len);
 
 /* One bead of a pairwise alignment: na items of A against nb of B. */
 struct habar__bead {

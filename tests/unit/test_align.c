@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <habar/align.h>
+#include <habar/seg.h>
 #include <habar/parallel.h>
 
 #include "align_internal.h"
@@ -79,7 +80,7 @@ seq(const uint32_t *len, size_t n, size_t *kfirst)
 	s.len = len;
 	s.keys = none;
 	s.kfirst = kfirst;
-	s.more = NULL;
+	s.bounds = NULL;
 	return s;
 }
 
@@ -396,31 +397,87 @@ test_two_drops(void)
 	habar_align_free(al);
 }
 
+/* The boundaries that show in a line of segmented input. */
+static void
+test_line_boundaries(void)
+{
+	struct habar_seg *seg_ru, *seg_en;
+	const char *s;
+
+	CHECK(habar_seg_new(&seg_ru, "ru") == HABAR_OK);
+	CHECK(habar_seg_new(&seg_en, "en") == HABAR_OK);
+	if (seg_ru == NULL || seg_en == NULL)
+		goto done;
+	s = "Школа открылась в понедельник. В ней 600 мест.";
+	CHECK(habar__align_line_boundaries(seg_ru, s, strlen(s)) ==
+	    (1 | HABAR__LINE_ENDS));
+	s = "Он сказал: «Мы готовы.» Затем ушёл…";
+	CHECK(habar__align_line_boundaries(seg_ru, s, strlen(s)) ==
+	    (1 | HABAR__LINE_ENDS));
+	s = "В г. Астане открылась школа на 600 мест";
+	CHECK(habar__align_line_boundaries(seg_ru, s, strlen(s)) == 0);
+	s = "Prices rose by 3.5% in the U.S. in April.";
+	CHECK(habar__align_line_boundaries(seg_en, s, strlen(s)) ==
+	    HABAR__LINE_ENDS);
+	s = "\"We are ready,\" he said. \"Are you?\"";
+	CHECK(habar__align_line_boundaries(seg_en, s, strlen(s)) ==
+	    (1 | HABAR__LINE_ENDS));
+	s = "Here are the key facts (as of May)";
+	CHECK(habar__align_line_boundaries(seg_en, s, strlen(s)) == 0);
+	s = "Here are the key facts:";
+	CHECK(habar__align_line_boundaries(seg_en, s, strlen(s)) == 0);
+	s = "";
+	CHECK(habar__align_line_boundaries(seg_en, s, 0) == 0);
+done:
+	habar_seg_free(seg_ru);
+	habar_seg_free(seg_en);
+}
+
 /*
  * An item that holds two sentences (a line of segmented input that the
  * segmenter cuts in two) is read as a merge of two items of the other
- * side, where lengths alone would call the short one dropped.
+ * side, where lengths alone would call the short one dropped.  A headline
+ * (a line that does not end like a sentence) run into the next sentence
+ * shows no boundary, and costs nothing for it.
  */
 static void
 test_line_merge(void)
 {
 	static const uint32_t la[4] = { 100, 30, 100, 100 };
 	static const uint32_t lb[3] = { 100, 100, 100 };
-	static const uint8_t two_first[3] = { 1, 0, 0 };
+	static const uint8_t ends[4] = { HABAR__LINE_ENDS, HABAR__LINE_ENDS,
+	    HABAR__LINE_ENDS, HABAR__LINE_ENDS };
+	static const uint8_t two_first[3] = { 1 | HABAR__LINE_ENDS,
+	    HABAR__LINE_ENDS, HABAR__LINE_ENDS };
+	static const uint8_t headline_first[4] = { 0, HABAR__LINE_ENDS,
+	    HABAR__LINE_ENDS, HABAR__LINE_ENDS };
+	static const uint8_t one_first[3] = { HABAR__LINE_ENDS,
+	    HABAR__LINE_ENDS, HABAR__LINE_ENDS };
 	size_t ka[5], kb[4], n = 0;
 	struct habar__align_seq a = seq(la, 4, ka), b = seq(lb, 3, kb);
 	struct habar__bead *beads = NULL;
+	double merged, headline;
 
 	CHECK(habar__align_pair(&a, &b, 0, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 4 && beads[1].na == 1 && beads[1].nb == 0);
 	free(beads);
-	b.more = two_first;
+	a.bounds = ends;
+	b.bounds = two_first;
 	CHECK(habar__align_pair(&a, &b, 0, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 3 && beads[0].na == 2 && beads[0].nb == 1);
 	CHECK(habar__align_cost(&a, 0, 2, &b, 0, 1, 1.0) <
 	    habar__align_cost(&a, 0, 1, &b, 0, 1, 1.0) +
 	    habar__align_cost(&a, 1, 1, &b, 1, 0, 1.0));
 	free(beads);
+
+	/* Two sentences against a line that shows one boundary fewer. */
+	b.bounds = one_first;
+	merged = habar__align_cost(&a, 0, 2, &b, 0, 1, 1.0);
+	a.bounds = headline_first;
+	headline = habar__align_cost(&a, 0, 2, &b, 0, 1, 1.0);
+	CHECK(headline < merged - 1.0);
+	a.bounds = b.bounds = NULL;
+	CHECK(habar__align_cost(&a, 0, 2, &b, 0, 1, 1.0) == headline);
 }
 
 int
@@ -434,6 +491,7 @@ main(void)
 	test_dropped_by_pivot();
 	test_two_drops();
 	test_line_merge();
+	test_line_boundaries();
 	habar__anchor_cache_free(cache);
 	habar__align_icu_free(icu);
 	return CHECK_DONE();
