@@ -101,6 +101,7 @@ struct ending {
 };
 
 #define ENDING_MAX 64
+#define PROBE_MAX 8		/* suffixes marked p */
 #define VOICING_MAX 8		/* voiceless/voiced pairs */
 #define NATIVE_MAX 16		/* letters that mark a native word */
 
@@ -112,6 +113,9 @@ struct habar__morph {
 	size_t *by_ending;
 	struct ending endings[ENDING_MAX];
 	size_t nendings;
+	/* The suffixes marked p, by their index in suffixes[]. */
+	size_t probes[PROBE_MAX];
+	int nprobes;
 	struct variant *variants;
 	size_t nvariants;
 	char groups[GROUP_MAX][16];
@@ -119,6 +123,7 @@ struct habar__morph {
 	/* The group each Hunspell affix flag (an ASCII letter) makes a
 	 * form of, from spell-affixes; -1 for a flag the file leaves out. */
 	signed char affix_group[128];
+	uint64_t affix_groups;	/* the groups in affix_group[] */
 	/* Whether the flag's forms of a lexicalised form are checked (see
 	 * lexical_root_bars()). */
 	unsigned char affix_lexical[128];
@@ -293,6 +298,7 @@ parse_affix(struct habar__morph *morph, char *line)
 	if (morph->affix_group[flag] < 0)
 		morph->naffixes++;
 	morph->affix_group[flag] = (signed char)g;
+	morph->affix_groups |= (uint64_t)1 << g;
 	morph->affix_lexical[flag] = n == 3;
 	return 0;
 }
@@ -447,6 +453,7 @@ habar__morph_load(struct habar__morph **morph_out, const char *lang,
 	struct habar__morph *morph;
 	enum habar_status status = HABAR_OK;
 	char *path = NULL;
+	size_t i;
 
 	*morph_out = NULL;
 	if ((morph = calloc(1, sizeof(*morph))) == NULL)
@@ -493,6 +500,16 @@ habar__morph_load(struct habar__morph **morph_out, const char *lang,
 		qsort(morph->suffixes, morph->nsuffixes,
 		    sizeof(*morph->suffixes), by_length_desc);
 	status = index_endings(morph, err, err_len);
+	for (i = 0; status == HABAR_OK && i < morph->nsuffixes; i++) {
+		if (!(morph->suffixes[i].flags & FLAG_PROBE))
+			continue;
+		if (morph->nprobes == PROBE_MAX) {
+			snprintf(err, err_len, "more than %d suffixes marked p",
+			    PROBE_MAX);
+			status = HABAR_ERR_LIMIT;
+		} else
+			morph->probes[morph->nprobes++] = i;
+	}
 done:
 	if (status != HABAR_OK) {
 		habar__morph_free(morph);
@@ -610,20 +627,23 @@ unvoiced_ok(const struct habar__morph *m, const uint32_t *low, int k)
 	return 1;
 }
 
-/*
- * Whether low[0..k) ends in the letters of a suffix of the groups s
- * follows: an entry that is a lexicalised form of them (сыртта, маңында,
- * forms of the locative, before -ғы).
- */
+/* Whether low[0..k) ends in the letters of a suffix of the groups in
+ * the mask, with a letter before them. */
 static int
 ends_like(const struct habar__morph *m, const uint32_t *low, int k,
-    const struct suffix *s)
+    uint64_t groups)
 {
-	size_t i;
+	size_t e, x;
 
-	for (i = 0; i < m->nsuffixes; i++) {
-		const struct suffix *t = &m->suffixes[i];
-		if ((s->follows & ((uint64_t)1 << t->group)) && t->n < k &&
+	for (e = 0; e < m->nendings; e++)
+		if (m->endings[e].last == low[k - 1])
+			break;
+	if (e == m->nendings)
+		return 0;
+	for (x = 0; x < m->endings[e].count; x++) {
+		const struct suffix *t =
+		    &m->suffixes[m->by_ending[m->endings[e].first + x]];
+		if ((groups & ((uint64_t)1 << t->group)) && t->n < k &&
 		    memcmp(t->cp, low + k - t->n,
 		    (size_t)t->n * sizeof(uint32_t)) == 0)
 			return 1;
@@ -667,15 +687,14 @@ probe_groups(struct analysis *an, char *buf, size_t len, int n)
 	const struct habar__morph *m = an->morph;
 	char affixes[HABAR__AFFIXES_MAX];
 	char h = stem_harmony(an->low, n);
-	size_t i, plen;
-	int j, ok;
+	size_t plen;
+	int i, j, ok;
 
-	for (i = 0; i < m->nsuffixes; i++) {
-		const struct suffix *t = &m->suffixes[i];
-		if (!(t->flags & FLAG_PROBE) ||
-		    !(context_of(an->low[n - 1]) & t->context) ||
+	for (i = 0; i < m->nprobes; i++) {
+		const struct suffix *t = &m->suffixes[m->probes[i]];
+		if (!(context_of(an->low[n - 1]) & t->context) ||
 		    (t->harmony != '-' && h != '-' && h != t->harmony) ||
-		    !ends_like(m, an->low, n, t))
+		    !ends_like(m, an->low, n, t->follows))
 			continue;
 		plen = len;
 		for (j = 0, ok = 1; j < t->n && ok; j++)
@@ -768,7 +787,10 @@ stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
 	if (verbal && !habar__spell_put_cp(buf, sizeof(buf) - 1, &len, 0x0443))
 		return 0;
 	buf[len] = '\0';
-	known = an->known(buf, verbal ? 2 : 1, an->morph->naffixes > 0 ?
+	/* Hunspell's analysis only where it can tell something: a form of
+	 * the groups the rules name ends like one of their suffixes. */
+	known = an->known(buf, verbal ? 2 : 1, an->morph->naffixes > 0 &&
+	    ends_like(an->morph, an->low, n, an->morph->affix_groups) ?
 	    affixes : NULL, an->arg);
 	if (known == 0)
 		return 0;
@@ -848,11 +870,16 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth,
 		h = stem_harmony(an->low, k);
 		if (s->harmony != '-' && h != '-' && h != s->harmony)
 			continue;
-		/* Names are short (Бек-ова) but only capitalised words
-		 * take the name suffixes. */
-		if ((s->after_stem || m->naffixes > 0) &&
-		    (!(s->flags & FLAG_LEXICAL) ||
-		    ends_like(m, an->low, k, s)) &&
+		/* The stem itself, when the suffix may follow a stem or when
+		 * Hunspell may know the stem as a form of a group the suffix
+		 * follows (which ends like a suffix of that group); names
+		 * are short (Бек-ова) but only capitalised words take the
+		 * name suffixes. */
+		/* (l: a stem must end like a suffix it follows: an entry
+		 * that is a lexicalised form of them, сыртта before -ғы.) */
+		if ((s->after_stem ? !(s->flags & FLAG_LEXICAL) ||
+		    ends_like(m, an->low, k, s->follows) : m->naffixes > 0 &&
+		    ends_like(m, an->low, k, s->follows)) &&
 		    (k >= NOUN_STEM_MIN ||
 		    (s->flags & (FLAG_VERBAL | FLAG_CAPITAL)))) {
 			int verbal = (s->flags & FLAG_VERBAL) != 0;
