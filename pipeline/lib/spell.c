@@ -26,6 +26,10 @@ enum { DICT_EN, DICT_RU, DICT_KK, DICT_COUNT };
 static const char *const dict_code[DICT_COUNT] = { "en_US", "ru_RU", "kk_KZ" };
 static const char *const dict_lang[DICT_COUNT] = { "en", "ru", "kk" };
 
+/* A personal list's path, and an error message with room for one. */
+#define PATH_BYTES 4096
+#define ERROR_BYTES (PATH_BYTES + 128)
+
 /* The verdict cache: open addressing, cleared when three quarters full,
  * so memory stays flat whatever the input. */
 #define CACHE_SLOTS (1u << 16)
@@ -115,7 +119,7 @@ struct ahead {
 	pthread_t thread;
 	int running;		/* started and not yet joined */
 	enum habar_status status;
-	char error[512];	/* the thread's own, copied on failure */
+	char error[ERROR_BYTES]; /* the thread's own, copied on failure */
 };
 
 /*
@@ -150,7 +154,7 @@ struct habar_spell {
 	size_t cache_used;
 	struct known_slot *known;
 	size_t known_used;
-	char error[512];
+	char error[ERROR_BYTES];
 };
 
 /* A hash of s[0..len), eight bytes at a time: it runs for every word
@@ -660,7 +664,7 @@ read_personal(struct habar_spell *spell, const char *lang,
 {
 	enum habar_status status;
 	const char *env, *home;
-	char path[4096];
+	char path[PATH_BYTES];
 	size_t i;
 
 	if (options != NULL)
