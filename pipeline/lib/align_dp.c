@@ -48,10 +48,10 @@ struct params {
  * wrong links.  The variance is wider than Gale and Church's 6.8: with
  * the three pairs reconciled, a looser length model lets anchors and the
  * other two pairs decide more often, which measured better on held-out
- * perturbations (13 since lines are counted in sentences, below).  When
+ * perturbations (13 since sentence boundaries are counted, below).  When
  * the input is a sentence a line, a line can hold two sentences (a
- * translator's merge): a bead whose sides hold different numbers of
- * sentences costs a little less than a drop, per sentence of difference.
+ * translator's merge): a bead costs a little less than a drop for each
+ * sentence boundary that shows on one side and not on the other.
  */
 static const struct params sentence_params = {
 	13.0,
