@@ -450,6 +450,16 @@ enum habar_status
 habar__morph_load(struct habar__morph **morph_out, const char *lang,
     char *err, size_t err_len)
 {
+	/* The locale's files, each optional, and the kind of its lines. */
+	static const struct {
+		const char *name;
+		char kind;
+	} files[] = {
+		{ "spell-suffixes", 's' },
+		{ "spell-variants", 'v' },
+		{ "spell-affixes", 'a' },
+		{ "spell-voicing", 'w' }
+	};
 	struct habar__morph *morph;
 	enum habar_status status = HABAR_OK;
 	char *path = NULL;
@@ -459,41 +469,18 @@ habar__morph_load(struct habar__morph **morph_out, const char *lang,
 	if ((morph = calloc(1, sizeof(*morph))) == NULL)
 		return HABAR_ERR_NOMEM;
 	memset(morph->affix_group, -1, sizeof(morph->affix_group));
-	status = habar_data_find_locale(&path, lang, "spell-suffixes");
-	if (status == HABAR_OK)
-		status = load_file(morph, path, 's', err, err_len);
-	else if (status == HABAR_ERR_NOTFOUND)
-		status = HABAR_OK;
-	free(path);
-	path = NULL;
-	if (status != HABAR_OK)
-		goto done;
-	status = habar_data_find_locale(&path, lang, "spell-variants");
-	if (status == HABAR_OK)
-		status = load_file(morph, path, 'v', err, err_len);
-	else if (status == HABAR_ERR_NOTFOUND)
-		status = HABAR_OK;
-	free(path);
-	path = NULL;
-	if (status != HABAR_OK)
-		goto done;
-	status = habar_data_find_locale(&path, lang, "spell-affixes");
-	if (status == HABAR_OK)
-		status = load_file(morph, path, 'a', err, err_len);
-	else if (status == HABAR_ERR_NOTFOUND)
-		status = HABAR_OK;
-	free(path);
-	path = NULL;
-	if (status != HABAR_OK)
-		goto done;
-	status = habar_data_find_locale(&path, lang, "spell-voicing");
-	if (status == HABAR_OK)
-		status = load_file(morph, path, 'w', err, err_len);
-	else if (status == HABAR_ERR_NOTFOUND)
-		status = HABAR_OK;
-	free(path);
-	if (status != HABAR_OK)
-		goto done;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		status = habar_data_find_locale(&path, lang, files[i].name);
+		if (status == HABAR_OK)
+			status = load_file(morph, path, files[i].kind, err,
+			    err_len);
+		else if (status == HABAR_ERR_NOTFOUND)
+			status = HABAR_OK;	/* a language without it */
+		free(path);
+		path = NULL;
+		if (status != HABAR_OK)
+			goto done;
+	}
 	/* Longest first, so that a chain is cut at the largest suffix
 	 * before smaller ones are tried. */
 	if (morph->nsuffixes > 1)
