@@ -401,36 +401,34 @@ test_two_drops(void)
 static void
 test_line_boundaries(void)
 {
-	struct habar_seg *seg_ru, *seg_en;
-	const char *s;
+	static const struct {
+		const char *lang, *text;
+		unsigned want;
+	} lines[] = {
+		{ "ru", "Школа открылась в понедельник. В ней 600 мест.",
+		    1 | HABAR__LINE_ENDS },
+		{ "ru", "Он сказал: «Мы готовы.» Затем ушёл…",
+		    1 | HABAR__LINE_ENDS },
+		{ "ru", "В г. Астане открылась школа на 600 мест", 0 },
+		{ "en", "Prices rose by 3.5% in the U.S. in April.",
+		    HABAR__LINE_ENDS },
+		{ "en", "\"We are ready,\" he said. \"Are you?\"",
+		    1 | HABAR__LINE_ENDS },
+		{ "en", "Here are the key facts (as of May)", 0 },
+		{ "en", "Here are the key facts:", 0 },
+		{ "en", "", 0 }
+	};
+	struct habar_seg *seg;
+	size_t i;
 
-	CHECK(habar_seg_new(&seg_ru, "ru") == HABAR_OK);
-	CHECK(habar_seg_new(&seg_en, "en") == HABAR_OK);
-	if (seg_ru == NULL || seg_en == NULL)
-		goto done;
-	s = "Школа открылась в понедельник. В ней 600 мест.";
-	CHECK(habar__align_line_boundaries(seg_ru, s, strlen(s)) ==
-	    (1 | HABAR__LINE_ENDS));
-	s = "Он сказал: «Мы готовы.» Затем ушёл…";
-	CHECK(habar__align_line_boundaries(seg_ru, s, strlen(s)) ==
-	    (1 | HABAR__LINE_ENDS));
-	s = "В г. Астане открылась школа на 600 мест";
-	CHECK(habar__align_line_boundaries(seg_ru, s, strlen(s)) == 0);
-	s = "Prices rose by 3.5% in the U.S. in April.";
-	CHECK(habar__align_line_boundaries(seg_en, s, strlen(s)) ==
-	    HABAR__LINE_ENDS);
-	s = "\"We are ready,\" he said. \"Are you?\"";
-	CHECK(habar__align_line_boundaries(seg_en, s, strlen(s)) ==
-	    (1 | HABAR__LINE_ENDS));
-	s = "Here are the key facts (as of May)";
-	CHECK(habar__align_line_boundaries(seg_en, s, strlen(s)) == 0);
-	s = "Here are the key facts:";
-	CHECK(habar__align_line_boundaries(seg_en, s, strlen(s)) == 0);
-	s = "";
-	CHECK(habar__align_line_boundaries(seg_en, s, 0) == 0);
-done:
-	habar_seg_free(seg_ru);
-	habar_seg_free(seg_en);
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		CHECK(habar_seg_new(&seg, lines[i].lang) == HABAR_OK);
+		if (seg == NULL)
+			continue;
+		CHECK(habar__align_line_boundaries(seg, lines[i].text,
+		    strlen(lines[i].text)) == lines[i].want);
+		habar_seg_free(seg);
+	}
 }
 
 /*
