@@ -81,12 +81,16 @@ habar_align_new(struct habar_align **align_out)
 void
 habar_align_free(struct habar_align *align)
 {
+	size_t k;
+
 	if (align == NULL)
 		return;
 	habar__anchor_cache_free(align->cache);
 	habar__align_icu_free(align->icu);
 	habar__anchor_cache_free(align->cache2);
 	habar__align_icu_free(align->icu2);
+	for (k = 0; k < HABAR_PARALLEL_MAX_LANGS; k++)
+		habar_seg_free(align->line_seg[k]);
 	free(align);
 }
 
@@ -203,22 +207,6 @@ habar__align_line_boundaries(struct habar_seg *seg, const char *text,
 	    HABAR_OK || count < 2)
 		return ends;
 	return ends | (count > 4 ? 3 : (uint8_t)(count - 1));
-}
-
-/*
- * The segmenter for l's lines when l was read a sentence a line, else
- * NULL; NULL too for a language it has no rules for, whose lines then
- * count as one sentence each.
- */
-static struct habar_seg *
-lines_segmenter(const struct habar_align *align, size_t li,
-    const struct habar_parallel_language *l)
-{
-	struct habar_seg *seg;
-
-	if (!align->as_lines[li] || habar_seg_new(&seg, l->lang) != HABAR_OK)
-		return NULL;
-	return seg;
 }
 
 /*
@@ -416,7 +404,7 @@ lang_data_make_all(struct habar_align *align,
 	for (k = 0; k < n; k++) {
 		jobs[k].cache = align->cache;
 		jobs[k].l = langs[k];
-		jobs[k].seg = lines_segmenter(align, k, langs[k]);
+		jobs[k].seg = align->line_seg[k];
 		jobs[k].d = &d[k];
 		jobs[k].status = HABAR_OK;
 		items += langs[k]->sentence_count;
@@ -426,8 +414,6 @@ lang_data_make_all(struct habar_align *align,
 	if (threaded)
 		jobs[0].cache = align->cache2;
 	run_jobs(lang_job_run, jobs, sizeof(jobs[0]), n, threaded);
-	for (k = 0; k < n; k++)
-		habar_seg_free(jobs[k].seg);
 	for (k = 0; k < n; k++)
 		if (jobs[k].status != HABAR_OK)
 			return jobs[k].status;
@@ -1487,7 +1473,7 @@ run_data_free(struct run_data *r)
 
 /*
  * Makes *r for sentences [first, first + count) of l; seg: the segmenter
- * of its lines, or NULL (lines_segmenter()).
+ * of its lines, or NULL (struct habar_align's line_seg).
  */
 static enum habar_status
 run_data_make(struct habar__anchor_cache *cache, struct habar_seg *seg,
@@ -1546,15 +1532,12 @@ habar_align_write_pair(struct habar_align *align,
 	struct run_data da, db;
 	struct habar__bead *beads = NULL;
 	const struct habar_parallel_run *ra, *rb;
-	struct habar_seg *seg_a, *seg_b;
 	size_t i, k, n;
 	double chars_a, ratio;
 	enum habar_status status = HABAR_OK;
 
 	memset(&da, 0, sizeof(da));
 	memset(&db, 0, sizeof(db));
-	seg_a = lines_segmenter(align, a, &doc->languages[a]);
-	seg_b = lines_segmenter(align, b, &doc->languages[b]);
 	chars_a = language_chars(&doc->languages[a]);
 	ratio = language_chars(&doc->languages[b]) /
 	    (chars_a > 0 ? chars_a : 1);
@@ -1576,10 +1559,10 @@ habar_align_write_pair(struct habar_align *align,
 		 * third language) is split by aligning the pair inside it;
 		 * only its sentences' lengths and anchors are needed.
 		 */
-		if ((status = run_data_make(align->cache, seg_a,
+		if ((status = run_data_make(align->cache, align->line_seg[a],
 		    &doc->languages[a], ra->first, ra->count, &da)) !=
 		    HABAR_OK ||
-		    (status = run_data_make(align->cache, seg_b,
+		    (status = run_data_make(align->cache, align->line_seg[b],
 		    &doc->languages[b], rb->first, rb->count, &db)) !=
 		    HABAR_OK ||
 		    (status = habar__align_pair(&da.seq, &db.seq, 0, ratio, NULL,
@@ -1601,7 +1584,5 @@ done:
 	free(beads);
 	run_data_free(&da);
 	run_data_free(&db);
-	habar_seg_free(seg_a);
-	habar_seg_free(seg_b);
 	return status;
 }

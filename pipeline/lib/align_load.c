@@ -253,7 +253,13 @@ habar_align_load(struct habar_align *align, struct habar_parallel *doc,
 			    HABAR_OK)
 				goto done;
 			opened = 1;
-			align->as_lines[li] = input == HABAR_ALIGN_SEGMENTED;
+			habar_seg_free(align->line_seg[li]);
+			align->line_seg[li] = NULL;
+			/* None for a language without rules: a sentence a
+			 * line, as given. */
+			if (input == HABAR_ALIGN_SEGMENTED)
+				(void)habar_seg_new(&align->line_seg[li],
+				    doc->languages[li].lang);
 			if (input == HABAR_ALIGN_SEGMENT &&
 			    (status = habar_seg_new(&seg, doc->languages[li].lang))
 			    != HABAR_OK) {

@@ -17,8 +17,12 @@ struct habar_align {
 	struct habar__anchor_cache *cache2;
 	char error[256];
 	unsigned long line;
-	/* Whether each language of the document was read a sentence a line. */
-	unsigned char as_lines[HABAR_PARALLEL_MAX_LANGS];
+	/*
+	 * For each language of the document read a sentence a line, the
+	 * segmenter that finds the boundaries its lines show; NULL for one
+	 * segmented here (or whose language it has no rules for).
+	 */
+	struct habar_seg *line_seg[HABAR_PARALLEL_MAX_LANGS];
 };
 
 /* Records an error message (printf format) and its line on the handle. */
