@@ -309,6 +309,21 @@ test_cost(void)
 }
 
 /*
+ * Loads three releases given a sentence a line and aligns them, checking
+ * that the sentence links partition each language.
+ */
+static void
+align_three(struct habar_align *al, struct habar_parallel *doc,
+    const char *first, const char *second, const char *third)
+{
+	CHECK(load(al, doc, first, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(load(al, doc, second, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(load(al, doc, third, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
+	CHECK(habar_align_document(al, doc) == HABAR_OK);
+	check_partition(doc, HABAR_PARALLEL_SENTENCES);
+}
+
+/*
  * English drops a sentence that Russian and Kazakh both keep: the two link
  * it with each other, and the links around it stay 1-1.
  */
@@ -339,11 +354,7 @@ test_dropped_by_pivot(void)
 
 	CHECK(habar_align_new(&al) == HABAR_OK);
 	CHECK(habar_parallel_new(&doc) == HABAR_OK);
-	CHECK(load(al, doc, en_drop, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
-	CHECK(load(al, doc, ru_drop, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
-	CHECK(load(al, doc, kk_drop, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
-	CHECK(habar_align_document(al, doc) == HABAR_OK);
-	check_partition(doc, HABAR_PARALLEL_SENTENCES);
+	align_three(al, doc, en_drop, ru_drop, kk_drop);
 	check_pair(al, doc, 1, 2, "1\t1\n2\t2\n3\t3\n4\t4\n");
 	check_pair(al, doc, 0, 1, "1\t1\n2\t2\n\t3\n3\t4\n");
 	habar_parallel_free(doc);
@@ -386,11 +397,7 @@ test_two_drops(void)
 
 	CHECK(habar_align_new(&al) == HABAR_OK);
 	CHECK(habar_parallel_new(&doc) == HABAR_OK);
-	CHECK(load(al, doc, en_two, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
-	CHECK(load(al, doc, ru_two, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
-	CHECK(load(al, doc, kk_two, HABAR_ALIGN_SEGMENTED) == HABAR_OK);
-	CHECK(habar_align_document(al, doc) == HABAR_OK);
-	check_partition(doc, HABAR_PARALLEL_SENTENCES);
+	align_three(al, doc, en_two, ru_two, kk_two);
 	check_pair(al, doc, 0, 1, "1\t1\n2\t2\n\t3\n3\t\n4\t4\n");
 	check_pair(al, doc, 1, 2, "1\t1\n2\t2\n3\t3\n\t4\n4\t5\n");
 	habar_parallel_free(doc);
