@@ -160,29 +160,21 @@ static int
 line_ends_sentence(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = len, lead;
+	size_t i = 0;
+	uint32_t c;
+	int ends = 0;
 
-	while (i > 0) {
-		i--;
-		if (s[i] < 0x80) {
-			if (isalnum(s[i]))
-				return 0;
-			if (s[i] == '.' || s[i] == '!' || s[i] == '?')
-				return 1;
-			continue;
-		}
-		for (lead = i; lead > 0 && (s[lead] & 0xC0) == 0x80; lead--)
-			continue;
-		/* U+00A0..U+00BF and U+2000..U+206F: spaces, quotes, dashes. */
-		if (s[lead] != 0xC2 && !(s[lead] == 0xE2 && lead + 1 < len &&
-		    s[lead + 1] >= 0x80 && s[lead + 1] <= 0x81))
-			return 0;
-		if (s[lead] == 0xE2 && i == lead + 2 && s[lead + 1] == 0x80 &&
-		    s[i] == 0xA6)
-			return 1;	/* U+2026, the ellipsis */
-		i = lead;
+	while (i < len) {
+		i += habar__align_char(s + i, len - i, &c);
+		if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+			ends = 1;
+		else if (c < 0x80 ? isalnum((int)c) :
+		    /* Spaces, quotes and dashes: U+00A0..U+00BF and
+		     * U+2000..U+207F. */
+		    !(c >= 0xA0 && c <= 0xBF) && !(c >= 0x2000 && c <= 0x207F))
+			ends = 0;
 	}
-	return 0;
+	return ends;
 }
 
 /* See align_internal.h. */
