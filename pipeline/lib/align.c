@@ -188,8 +188,8 @@ habar__align_line_boundaries(struct habar_seg *seg, const char *text,
 
 	for (i = 0; i < len; i++) {
 		if (text[i] != '.' && text[i] != '!' && text[i] != '?' &&
-		    (unsigned char)text[i] != 0xA6)	/* U+2026's last byte */
-			continue;
+		    (i < 2 || memcmp(text + i - 2, "\xE2\x80\xA6", 3) != 0))
+			continue;	/* U+2026 ends at i */
 		for (k = i + 1; k < len && k < i + 8 && text[k] != ' '; k++)
 			continue;
 		if (k + 1 < len && text[k] == ' ')
