@@ -1215,7 +1215,7 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
     size_t i, size_t to, size_t *start)
 {
 	const unsigned char *s = (const unsigned char *)seg->buf;
-	int ellipsis = 0, sterm = 0, dash;
+	int ellipsis = 0, sterm = 0, closed, dash;
 	struct next_word next;
 	size_t d, n, q;
 	int32_t cp;
@@ -1241,6 +1241,7 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 	}
 	if (q >= to || !is_space_at(s, len, q, &n))
 		return 0;
+	closed = q != i + (ellipsis ? 3 : 1);
 	while (q < to && is_space_at(s, len, q, &n))
 		q += n;
 	if (q >= to)
@@ -1285,9 +1286,12 @@ extra_boundary_at(const struct habar_seg *seg, size_t len, size_t from,
 		 * sentence that forgot its capital ("Call me. i am at home",
 		 * "...так. играет"), unless the word before may be an
 		 * abbreviation ("тыс. человек", "approx. five") or the two
-		 * are a web address broken by a space ("enbek. kz").
+		 * are a web address broken by a space ("enbek. kz").  A
+		 * quotation or a bracket closed after the full stop goes on
+		 * in lower case: "...тұрсың ба.” деді", "(Asian, ect.)
+		 * equals", as ICU's own rules have it.
 		 */
-		if (!opening_only(s, len, q, next.start) ||
+		if (closed || !opening_only(s, len, q, next.start) ||
 		    !sentence_end_before(seg, s, len, from, i) ||
 		    broken_domain(seg, s, len, from, i, &next))
 			return 0;

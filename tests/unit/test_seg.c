@@ -172,6 +172,14 @@ static const struct seg_case cases[] = {
 	  "Мы долго спорили о деле. | впрочем, потом помирились." },
 	{ "kk", "Бүгін күн жылы болды. ертең жаңбыр жауады.",
 	  "Бүгін күн жылы болды. | ертең жаңбыр жауады." },
+	/* ...but a quotation or a bracket closed after the full stop goes
+	 * on in lower case: the words of the one who said it. */
+	{ "kk", "Ол “сен келдің бе.” деді. Біз күттік.",
+	  "Ол “сен келдің бе.” деді. | Біз күттік." },
+	{ "en", "They came (all of them, etc.) and stayed. We left.",
+	  "They came (all of them, etc.) and stayed. | We left." },
+	{ "en", "\"Nothing is ready.\" said the chef. Dinner waited.",
+	  "\"Nothing is ready.\" said the chef. | Dinner waited." },
 	{ "kk", "Ақпарат enbek. kz порталында берілген. Оны оқыңыз.",
 	  "Ақпарат enbek. kz порталында берілген. | Оны оқыңыз." },
 	{ "en", "Read it at example. com today. It is free.",
