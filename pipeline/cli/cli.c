@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <libgen.h>
 #include <locale.h>
 #include <signal.h>
@@ -140,6 +141,45 @@ cli_usage_error(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
 	exit(CLI_EXIT_ERROR);
+}
+
+int
+cli_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	/* A leading ':' makes getopt tell a missing argument (':') from
+	 * an unknown option ('?'); the front end prints the message. */
+	char spec[128];
+	const char *arg;
+	int c, name;
+
+	if (snprintf(spec, sizeof(spec), ":%s", shortopts) >=
+	    (int)sizeof(spec))
+		cli_fatal("option string too long");
+	opterr = 0;
+	if ((c = getopt_long(argc, argv, spec, longopts, NULL)) != '?' &&
+	    c != ':')
+		return c;
+	/* A long option in error has been consumed: it is argv[optind -
+	 * 1].  A short one is optopt; getopt stays on its cluster ("-zq")
+	 * when letters follow it there. */
+	arg = optind > 0 && optind <= argc ? argv[optind - 1] : NULL;
+	if (c == '?' && optopt != 0 && optind < argc &&
+	    argv[optind][0] == '-' && argv[optind][1] != '-' &&
+	    strchr(argv[optind] + 1, optopt) != NULL)
+		arg = NULL;
+	if (arg == NULL || strncmp(arg, "--", 2) != 0) {
+		if (c == ':')
+			cli_usage_error("option '-%c' needs an argument",
+			    optopt);
+		cli_usage_error("unknown option '-%c'", optopt);
+	}
+	name = (int)strcspn(arg, "=");
+	if (c == ':')
+		cli_usage_error("option '%s' needs an argument", arg);
+	if (optopt != 0 && arg[name] == '=')
+		cli_usage_error("option '%.*s' takes no argument", name, arg);
+	cli_usage_error("unknown option '%.*s'", name, arg);
 }
 
 void

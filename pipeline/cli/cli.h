@@ -37,6 +37,18 @@ const char *cli_progname(void);
  */
 void cli_handle_help_version(int argc, char **argv);
 
+struct option;
+
+/*
+ * getopt_long() with the front end's messages: an unknown option, a
+ * missing argument or an argument given to an option that takes none
+ * ("unknown option '--bogus'", "option '-o' needs an argument") is a
+ * usage error (exit 2).  Returns the next option or -1, never '?' or ':'.
+ * shortopts is getopt's string without a leading ':'.
+ */
+int cli_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts);
+
 /* Prints "prog: message" on stderr (printf format, newline added). */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -124,8 +124,7 @@ main(int argc, char **argv)
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":l:o:s", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "l:o:s", longopts)) != -1) {
 		switch (c) {
 		case 'l':
 			opts.links = optarg;
@@ -136,11 +135,6 @@ main(int argc, char **argv)
 		case 's':
 			opts.segmented = 1;
 			break;
-		case ':':
-			cli_usage_error("option '%s' needs an argument",
-			    argv[optind - 1]);
-		default:
-			cli_usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (argc - optind < 2 || argc - optind > HABAR_PARALLEL_MAX_LANGS)

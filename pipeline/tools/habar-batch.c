@@ -85,8 +85,7 @@ parse_options(int argc, char **argv, struct options *opts)
 	int c;
 
 	opts->limits = defaults;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":j:o:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "j:o:", longopts)) != -1) {
 		switch (c) {
 		case 'j':
 			n = strtol(optarg, &end, 10);
@@ -113,11 +112,6 @@ parse_options(int argc, char **argv, struct options *opts)
 		case OPT_RATIO:
 			opts->limits.max_ratio = parse_size(optarg, "ratio");
 			break;
-		case ':':
-			cli_usage_error("option '%s' needs an argument",
-			    argv[optind - 1]);
-		default:
-			cli_usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (opts->output == NULL)

@@ -158,7 +158,7 @@ main(int argc, char **argv)
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	while ((c = getopt_long(argc, argv, "f:m:o:rs", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "f:m:o:rs", longopts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (habar_encoding_from_name(&opts.from, optarg) != HABAR_OK ||
@@ -177,8 +177,6 @@ main(int argc, char **argv)
 		case 's':
 			opts.strict = 1;
 			break;
-		default:
-			cli_usage_error("unknown option");
 		}
 	}
 	opts.out = cli_output_open(opts.output);

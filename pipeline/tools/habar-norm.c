@@ -154,7 +154,7 @@ main(int argc, char **argv)
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	while ((ch = getopt_long(argc, argv, "l:m:o:rs:", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "l:m:o:rs:", longopts)) != -1) {
 		switch (ch) {
 		case 'l':
 			opts.lang = optarg;
@@ -171,8 +171,6 @@ main(int argc, char **argv)
 		case 's':
 			opts.rules &= ~parse_skip(optarg);
 			break;
-		default:
-			cli_usage_error("unknown option");
 		}
 	}
 	if ((status = habar_norm_new(&opts.norm, NULL)) != HABAR_OK)

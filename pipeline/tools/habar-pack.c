@@ -63,7 +63,7 @@ parse_options(int argc, char **argv, struct options *opts)
 
 	if ((opts->attach = calloc((size_t)argc, sizeof(char *))) == NULL)
 		cli_fatal("out of memory");
-	while ((c = getopt_long(argc, argv, "a:f:o:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "a:f:o:", longopts)) != -1) {
 		switch (c) {
 		case 'a':
 			opts->attach[opts->attach_count++] = optarg;
@@ -74,8 +74,6 @@ parse_options(int argc, char **argv, struct options *opts)
 		case 'o':
 			opts->output = optarg;
 			break;
-		default:
-			cli_usage_error("unknown option");
 		}
 	}
 	if (opts->output == NULL)

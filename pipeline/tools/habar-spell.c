@@ -385,9 +385,7 @@ main(int argc, char **argv)
 	run.threads = 1;
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":L:aj:lp:s", long_options,
-	    NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "L:aj:lp:s", long_options)) != -1) {
 		switch (c) {
 		case 'a':
 			run.mode = MODE_PIPE;
@@ -421,12 +419,6 @@ main(int argc, char **argv)
 		case OPT_NO_PERSONAL:
 			run.options.no_default_personal = 1;
 			break;
-		case ':':
-			cli_usage_error("option '%s' needs an argument",
-			    argv[optind - 1]);
-		default:
-			cli_usage_error("unknown option '%s'",
-			    argv[optind - 1]);
 		}
 	}
 	run.options.personal = run.dict_files;

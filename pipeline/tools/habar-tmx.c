@@ -98,17 +98,11 @@ main(int argc, char **argv)
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "o:", longopts)) != -1) {
 		switch (c) {
 		case 'o':
 			output = optarg;
 			break;
-		case ':':
-			cli_usage_error("option '%s' needs an argument",
-			    argv[optind - 1]);
-		default:
-			cli_usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (habar_tmx_new(&tmx) != HABAR_OK)

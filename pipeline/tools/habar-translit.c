@@ -98,7 +98,7 @@ main(int argc, char **argv)
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	while ((c = getopt_long(argc, argv, "ao:rt:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "ao:rt:", longopts)) != -1) {
 		switch (c) {
 		case 'a':
 			flags |= HABAR_TRANSLIT_ALL;
@@ -115,8 +115,6 @@ main(int argc, char **argv)
 				    "or kk-Cyrl)", optarg);
 			have_target = 1;
 			break;
-		default:
-			cli_usage_error("unknown option");
 		}
 	}
 	if (!have_target)

@@ -85,7 +85,7 @@ main(int argc, char **argv)
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	while ((c = getopt_long(argc, argv, "lq", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "lq", longopts)) != -1) {
 		switch (c) {
 		case 'l':
 			listing = 1;
@@ -93,8 +93,6 @@ main(int argc, char **argv)
 		case 'q':
 			report.quiet = 1;
 			break;
-		default:
-			cli_usage_error("unknown option");
 		}
 	}
 	if (optind >= argc)

@@ -121,8 +121,7 @@ parse_options(int argc, char **argv, struct options *opts)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:k:o:s:t:", long_options,
-	    NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "f:k:o:s:t:", long_options)) != -1) {
 		switch (c) {
 		case 'f':
 			if (opts->fill_count == 16)
@@ -143,8 +142,6 @@ parse_options(int argc, char **argv, struct options *opts)
 		case 't':
 			opts->target = optarg;
 			break;
-		default:
-			cli_usage_error("unknown option");
 		}
 	}
 }
