@@ -108,11 +108,13 @@ void habar_norm_set_listener(struct habar_norm *norm,
     habar_norm_listener_fn *fn, void *arg);
 
 /*
- * Tells the normaliser where the next line comes from, for the events it
- * reports: its 1-based number and the stream offset of its first byte.
+ * Tells the normaliser where the next text it cleans comes from, for the
+ * events it reports: the 1-based number of its line, the stream offset of
+ * its first byte and the 1-based column of its first character (1 for a
+ * whole line; more for a front-matter value).
  */
 void habar_norm_set_position(struct habar_norm *norm, unsigned long line,
-    unsigned long long offset);
+    unsigned long long offset, size_t column);
 
 /*
  * Forgets the state carried from line to line (open quotation marks, a

@@ -36,6 +36,7 @@ struct habar_norm {
 	void *listener_arg;
 	unsigned long line;
 	unsigned long long offset;
+	size_t column;			/* of the text's first character */
 	/* State carried from line to line within a paragraph. */
 	unsigned char stack[QUOTE_DEPTH];
 	size_t depth;
@@ -122,6 +123,7 @@ habar_norm_new(struct habar_norm **norm_out, const char *lang)
 	if ((norm = calloc(1, sizeof(*norm))) == NULL)
 		return HABAR_ERR_NOMEM;
 	norm->rules = HABAR_NORM_RULE_ALL;
+	norm->column = 1;
 	if (lang != NULL &&
 	    (status = habar_norm_set_lang(norm, lang)) != HABAR_OK) {
 		habar_norm_free(norm);
@@ -246,10 +248,11 @@ habar_norm_set_listener(struct habar_norm *norm, habar_norm_listener_fn *fn,
 
 void
 habar_norm_set_position(struct habar_norm *norm, unsigned long line,
-    unsigned long long offset)
+    unsigned long long offset, size_t column)
 {
 	norm->line = line;
 	norm->offset = offset;
+	norm->column = column > 0 ? column : 1;
 }
 
 void
@@ -389,7 +392,7 @@ decode_line(struct habar_norm *norm, const unsigned char *s, size_t len,
 {
 	uint32_t *cp = norm->cp, *col = norm->col;
 	unsigned rules = norm->rules;
-	size_t i = 0, n = 0, column = 0;
+	size_t i = 0, n = 0, column = norm->column - 1;
 	unsigned word = 0;
 
 	while (i < len) {

@@ -84,18 +84,55 @@ done:
 	return status;
 }
 
+/* Normalises text[0..len), which starts at byte at of line h (where
+ * messages point). */
 static enum habar_status
-normalise(struct run *run, const struct held *h, const char *text,
+normalise(struct run *run, const struct held *h, size_t at, const char *text,
     size_t len, const char **out, size_t *out_len)
 {
 	enum habar_status status;
+	size_t column = 1, i;
 
-	habar_norm_set_position(run->norm, h->number, run->offset +
-	    (unsigned long long)(text - h->text));
+	for (i = 0; i < at && i < h->len; i++)
+		column += ((unsigned char)h->text[i] & 0xC0) != 0x80;
+	habar_norm_set_position(run->norm, h->number, run->offset + at,
+	    column);
 	status = habar_norm_line(run->norm, text, len, out, out_len);
 	if (status != HABAR_OK)
 		habar__norm_set_error(run->norm, h->number,
 		    habar_norm_error(run->norm));
+	return status;
+}
+
+/* Where field h's value starts in its line once unquoted: past the
+ * spaces and the opening quote. */
+static size_t
+value_start(const struct held *h)
+{
+	size_t at = h->value_off, end = h->value_off + h->value_len;
+
+	while (at < end && (h->text[at] == ' ' || h->text[at] == '\t'))
+		at++;
+	if (at < end && (h->text[at] == '"' || h->text[at] == '\''))
+		at++;
+	return at;
+}
+
+/* habar_release_unquote() of raw[0..len) without its NUL bytes. */
+static enum habar_status
+unquote_without_nul(char **out, const char *raw, size_t len)
+{
+	enum habar_status status;
+	size_t i, n = 0;
+	char *copy;
+
+	if ((copy = malloc(len + 1)) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < len; i++)
+		if (raw[i] != '\0')
+			copy[n++] = raw[i];
+	status = habar_release_unquote(out, copy, n);
+	free(copy);
 	return status;
 }
 
@@ -132,14 +169,17 @@ process(struct run *run, const struct held *h)
 		status = put(run, h->text, text_len);
 		break;
 	case HABAR_LINE_FIELD:
-		status = habar_release_unquote(&value, h->text + h->value_off,
+		/* A NUL byte cannot stand in a value (the release reader's
+		 * values are C strings; unquoted, it would cut off the rest):
+		 * it goes whatever the rules. */
+		status = unquote_without_nul(&value, h->text + h->value_off,
 		    h->value_len);
 		if (status != HABAR_OK)
 			break;
 		/* Each value is a paragraph of its own. */
 		habar_norm_reset(run->norm);
-		status = normalise(run, h, value, strlen(value), &out,
-		    &out_len);
+		status = normalise(run, h, value_start(h), value,
+		    strlen(value), &out, &out_len);
 		if (status != HABAR_OK)
 			break;
 		if (out_len == strlen(value) &&
@@ -164,7 +204,8 @@ process(struct run *run, const struct held *h)
 		if (habar__norm_rules(run->norm) & HABAR_NORM_RULE_EOL)
 			while (text_len > 0 && h->text[text_len - 1] == '\r')
 				text_len--;
-		status = normalise(run, h, h->text, text_len, &out, &out_len);
+		status = normalise(run, h, 0, h->text, text_len, &out,
+		    &out_len);
 		/* Cleaning may leave carriage returns at the end (a
 		 * zero-width character after them removed): they go too,
 		 * and with them the spaces they kept from the trailing
@@ -185,7 +226,7 @@ process(struct run *run, const struct held *h)
 			 * than NFC, so that it stays a line of the body. */
 			unsigned rules = habar__norm_rules(run->norm);
 			habar_norm_set_rules(run->norm, 0);
-			status = normalise(run, h, h->text, text_len, &out,
+			status = normalise(run, h, 0, h->text, text_len, &out,
 			    &out_len);
 			habar_norm_set_rules(run->norm, rules);
 		}
