@@ -78,7 +78,9 @@ struct known_slot {
 enum {
 	KNOWN_YES = 1 << 0,	/* the dictionary (with the lists) knows it */
 	KNOWN_ROOT_ASKED = 1 << 1, /* KNOWN_ROOT and affixes are filled */
-	KNOWN_ROOT = 1 << 2	/* it is an entry, not only an affixed form */
+	KNOWN_ROOT = 1 << 2,	/* it is an entry, not only an affixed form */
+	KNOWN_LISTED = 1 << 3	/* a word of the project's or the user's
+				 * lists */
 };
 
 /* A set of words (reject lists, Russian lemmas): open addressing with
@@ -143,6 +145,10 @@ struct habar_spell {
 	struct habar__dict *dicts[DICT_COUNT];
 	struct habar__morph *morph[DICT_COUNT];
 	struct word_set reject[DICT_COUNT];
+	/* The words of the project's and the user's lists as written, but
+	 * abbreviations: stems the suffix rules trust however short (see
+	 * habar__morph_known_fn). */
+	struct word_set listed[DICT_COUNT];
 	int opened[DICT_COUNT];		/* 1 opened, -1 failed */
 	enum habar_status open_status[DICT_COUNT]; /* why it failed */
 	struct word_list personal;
@@ -443,10 +449,25 @@ read_list(const char *path, list_fn *add, void *arg, char *err, size_t err_len)
 	return status;
 }
 
+/* Where the words of a list go: the dictionary, and the listed set. */
+struct list_target {
+	struct habar__dict *dict;
+	struct word_set *listed;
+};
+
+/* Adds a word of a list; the model "-" marks an abbreviation (км/-),
+ * which takes suffixes only after a hyphen (км-ге). */
 static enum habar_status
 add_to_dict(const char *word, const char *model, void *arg)
 {
-	return habar__dict_add(arg, word, model);
+	struct list_target *to = arg;
+	int abbreviation = model != NULL && strcmp(model, "-") == 0;
+	enum habar_status status;
+
+	status = habar__dict_add(to->dict, word, abbreviation ? NULL : model);
+	if (status != HABAR_OK || abbreviation)
+		return status;
+	return set_add(to->listed, word, strlen(word));
 }
 
 static enum habar_status
@@ -508,6 +529,7 @@ static enum habar_status
 open_dict_now(struct habar_spell *spell, int d, char *err, size_t err_len)
 {
 	char relative[128], word[HABAR__SPELL_WORD_MAX + 1], *path = NULL;
+	struct list_target to;
 	enum habar_status status;
 	size_t i;
 
@@ -520,14 +542,15 @@ open_dict_now(struct habar_spell *spell, int d, char *err, size_t err_len)
 	    err_len);
 	if (status != HABAR_OK)
 		goto done;
+	to.dict = spell->dicts[d];
+	to.listed = &spell->listed[d];
 	/* The project's word lists: names, places, organisations,
 	 * acronyms, and the words Hunspell lacks. */
 	snprintf(relative, sizeof(relative), "dictionaries/%s.words",
 	    dict_lang[d]);
 	status = habar_data_find(&path, relative);
 	if (status == HABAR_OK)
-		status = read_list(path, add_to_dict, spell->dicts[d], err,
-		    err_len);
+		status = read_list(path, add_to_dict, &to, err, err_len);
 	free(path);
 	path = NULL;
 	if (status != HABAR_OK && status != HABAR_ERR_NOTFOUND)
@@ -555,8 +578,7 @@ open_dict_now(struct habar_spell *spell, int d, char *err, size_t err_len)
 			continue;	/* read_list() lets none through */
 		memcpy(word, w, n);
 		word[n] = '\0';
-		status = habar__dict_add(spell->dicts[d], word,
-		    slash ? slash + 1 : NULL);
+		status = add_to_dict(word, slash ? slash + 1 : NULL, &to);
 		if (status != HABAR_OK)
 			goto done;
 	}
@@ -786,6 +808,7 @@ habar_spell_free(struct habar_spell *spell)
 		habar__dict_free(spell->dicts[d]);
 		habar__morph_free(spell->morph[d]);
 		set_free(&spell->reject[d]);
+		set_free(&spell->listed[d]);
 	}
 	lemma_free(&spell->ru_lemmas);
 	for (i = 0; i < spell->personal.count; i++)
@@ -858,15 +881,34 @@ struct lookup {
 	int dict;
 };
 
-/* Fills in what habar__dict_analyze() says of a known word. */
+/* The answer to a stem's lookup, from its KNOWN_* bits (see
+ * dict_knows_as()). */
+static int
+stem_answer(unsigned char known)
+{
+	if (known & KNOWN_LISTED)
+		return 3;
+	return (known & KNOWN_ROOT) ? 1 : 2;
+}
+
+/* Fills in what habar__dict_analyze() and the lists say of a known
+ * word. */
 static void
 analyze_known(struct habar_spell *spell, int d, const char *word,
     unsigned char *known, char *affixes)
 {
+	char low[HABAR__SPELL_WORD_MAX * 2];
+
 	*known |= KNOWN_ROOT_ASKED;
 	if (habar__dict_analyze(spell->dicts[d], word, affixes,
 	    HABAR__AFFIXES_MAX))
 		*known |= KNOWN_ROOT;
+	/* A word listed in lower case also stands capitalised or in
+	 * capitals (өңір: Өңір, ӨҢІР); an acronym only as it is (АҚ). */
+	if (spell->listed[d].count > 0 && (set_has(&spell->listed[d], word) ||
+	    (lower_word(word, strlen(word), low, sizeof(low)) &&
+	    set_has(&spell->listed[d], low))))
+		*known |= KNOWN_LISTED;
 }
 
 /*
@@ -874,7 +916,8 @@ analyze_known(struct habar_spell *spell, int d, const char *word,
  * reject it: 0 no, 1 yes.  With affixes (HABAR__AFFIXES_MAX bytes), for
  * a stem that takes suffixes: 1 when it is an entry of the dictionary,
  * 2 when Hunspell makes it of one with an affix, whose flags go to
- * affixes (жауйын, the imperative of жауу, takes no case ending).
+ * affixes (жауйын, the imperative of жауу, takes no case ending), 3 when
+ * it is a word of the lists (see habar__morph_known_fn).
  */
 static int
 dict_knows_as(struct habar_spell *spell, int d, const char *word,
@@ -903,7 +946,7 @@ dict_knows_as(struct habar_spell *spell, int d, const char *word,
 				analyze_known(spell, d, word, &old->known,
 				    old->affixes);
 			memcpy(affixes, old->affixes, HABAR__AFFIXES_MAX);
-			return (old->known & KNOWN_ROOT) ? 1 : 2;
+			return stem_answer(old->known);
 		}
 		if (spell->known_used >= KNOWN_SLOTS / 4 * 3) {
 			memset(spell->known, 0, KNOWN_SLOTS *
@@ -934,7 +977,7 @@ dict_knows_as(struct habar_spell *spell, int d, const char *word,
 	}
 	if (!(known & KNOWN_YES))
 		return 0;
-	return affixes == mine || (known & KNOWN_ROOT) ? 1 : 2;
+	return affixes == mine ? 1 : stem_answer(known);
 }
 
 /* Whether Hunspell (with the lists) knows word and the project does not

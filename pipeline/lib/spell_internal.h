@@ -310,10 +310,12 @@ void habar__morph_free(struct habar__morph *morph);
  * Tells whether a candidate form (UTF-8, NUL-terminated) is a word;
  * is_stem is 0 for a whole word (a spelling variant), 1 for a stem, 2 for
  * a verb's stem asked for as its verbal noun.  Returns 0 when it is not,
- * 1 when it is an entry of the dictionary or the lists, 2 when it is only
- * a form the dictionary's affixes make of one; for a stem, affixes
- * (HABAR__AFFIXES_MAX bytes) gets the flags of those affixes,
- * NUL-terminated (see habar__dict_analyze()).
+ * 1 when it is an entry of the dictionary, 2 when it is only a form the
+ * dictionary's affixes make of one, 3 when it is a word of the project's
+ * or the user's lists (curated words, which a stem too short to trust in
+ * the dictionary may be); for a stem, affixes (HABAR__AFFIXES_MAX bytes)
+ * gets the flags of those affixes, NUL-terminated (see
+ * habar__dict_analyze()).
  */
 typedef int habar__morph_known_fn(const char *word, int is_stem,
     char *affixes, void *arg);

@@ -45,6 +45,7 @@
 #define NOUN_STEM_MIN 5		/* the same for a stem that is not a verb:
 				 * the dictionary holds many short
 				 * fragments (кен, дайы, тарп) */
+#define LISTED_STEM_MIN 2	/* a shorter stem of the lists will do */
 #define WORD_CP_MAX 96		/* longer words are not analysed */
 
 /* The classes of a stem's last letter a suffix may follow. */
@@ -652,6 +653,14 @@ stem_harmony(const uint32_t *low, int n)
 	return '-';
 }
 
+/* Whether known()'s answer is an entry (of the dictionary or the
+ * lists), not only a form its affixes make. */
+static int
+is_entry(int known)
+{
+	return known == 1 || known == 3;
+}
+
 struct analysis {
 	const struct habar__morph *morph;
 	const uint32_t *orig;	/* the word as written */
@@ -690,7 +699,7 @@ probe_groups(struct analysis *an, char *buf, size_t len, int n)
 		if (!ok)
 			continue;
 		buf[plen] = '\0';
-		ok = an->known(buf, 1, affixes, an->arg) == 1;
+		ok = is_entry(an->known(buf, 1, affixes, an->arg));
 		buf[len] = '\0';
 		if (ok)
 			return t->follows;
@@ -745,7 +754,9 @@ lexical_root_bars(struct analysis *an, int n, int g)
 /*
  * Encodes orig[0..n) (its last code point replaced by last when
  * replace_last) and asks known(); a verbal stem is asked for as its
- * verbal noun, stem + "у", the form the dictionary lists verbs in.
+ * verbal noun, stem + "у", the form the dictionary lists verbs in.  With
+ * listed, only a word of the lists will do (a stem shorter than the
+ * dictionary's own may be).
  * Returns whether suffix s may follow it: it is an entry of the
  * dictionary, or a form of one (Hunspell's affixes make one suffix at a
  * time) that ends in a group s may follow (штат-ы, then -ның, not
@@ -753,7 +764,7 @@ lexical_root_bars(struct analysis *an, int n, int g)
  */
 static int
 stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
-    int verbal, const struct suffix *s)
+    int verbal, int listed, const struct suffix *s)
 {
 	char buf[WORD_CP_MAX * 4 + 1], affixes[HABAR__AFFIXES_MAX];
 	const char *f;
@@ -776,18 +787,18 @@ stem_known(struct analysis *an, int n, uint32_t last, int replace_last,
 	buf[len] = '\0';
 	/* Hunspell's analysis only where it can tell something: a form of
 	 * the groups the rules name ends like one of their suffixes. */
-	known = an->known(buf, verbal ? 2 : 1, an->morph->naffixes > 0 &&
-	    ends_like(an->morph, an->low, n, an->morph->affix_groups) ?
-	    affixes : NULL, an->arg);
-	if (known == 0)
+	known = an->known(buf, verbal ? 2 : 1, listed ||
+	    (an->morph->naffixes > 0 && ends_like(an->morph, an->low, n,
+	    an->morph->affix_groups)) ? affixes : NULL, an->arg);
+	if (known == 0 || (listed && known != 3))
 		return 0;
 	/* An entry takes what may follow a stem, unless it is a
 	 * lexicalised form; a form, what may follow the group its affix
 	 * makes (and an entry that is also such a form, that too: жаны,
 	 * жан + ы, then -на); a form by a flag the rules do not name counts
 	 * as an entry. */
-	entry = known == 1 && s->after_stem;
-	if (known == 1 && !verbal && an->morph->naffixes > 0 &&
+	entry = is_entry(known) && s->after_stem;
+	if (is_entry(known) && !verbal && an->morph->naffixes > 0 &&
 	    (lexical = probe_groups(an, buf, len, n)) != 0) {
 		if (s->follows & lexical)
 			return 1;
@@ -831,12 +842,17 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth,
 	for (x = 0; x < m->endings[e].count; x++) {
 		const struct suffix *s =
 		    &m->suffixes[m->by_ending[m->endings[e].first + x]];
-		int k = n - s->n, j;
+		int k = n - s->n, j, short_stem, listed;
 		uint32_t last;
 		char h;
 
-		if (k < SHORT_STEM_MIN || (k < STEM_MIN &&
-		    !(s->flags & (FLAG_SHORT | FLAG_CAPITAL))))
+		/* A stem too short to trust in the dictionary, which holds
+		 * many fragments, will do when the lists hold it (ел-де,
+		 * жер-і-не); no suffix is cut from it. */
+		short_stem = k < SHORT_STEM_MIN || (k < STEM_MIN &&
+		    !(s->flags & (FLAG_SHORT | FLAG_CAPITAL)));
+		if (k < LISTED_STEM_MIN || (short_stem &&
+		    (s->flags & FLAG_VERBAL)))
 			continue;
 		if (!any && !(allowed & ((uint64_t)1 << s->group)))
 			continue;
@@ -864,23 +880,25 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth,
 		 * name suffixes. */
 		/* (l: a stem must end like a suffix it follows: an entry
 		 * that is a lexicalised form of them, сыртта before -ғы.) */
-		if ((s->after_stem ? !(s->flags & FLAG_LEXICAL) ||
+		listed = short_stem || (k < NOUN_STEM_MIN &&
+		    !(s->flags & (FLAG_VERBAL | FLAG_CAPITAL)));
+		if (s->after_stem ? !(s->flags & FLAG_LEXICAL) ||
 		    ends_like(m, an->low, k, s->follows) : m->naffixes > 0 &&
-		    ends_like(m, an->low, k, s->follows)) &&
-		    (k >= NOUN_STEM_MIN ||
-		    (s->flags & (FLAG_VERBAL | FLAG_CAPITAL)))) {
+		    ends_like(m, an->low, k, s->follows)) {
 			int verbal = (s->flags & FLAG_VERBAL) != 0;
-			if (stem_known(an, k, 0, 0, verbal, s))
+			if (stem_known(an, k, 0, 0, verbal, listed, s))
 				return 1;
 			/* кітап + ы = кітабы: the voiceless final of the
 			 * stem voices before a vowel. */
 			if (s->flags & FLAG_ALTERNATE) {
 				uint32_t alt = devoiced(m, last);
 				if (alt != 0 && stem_known(an, k, alt, 1,
-				    verbal, s))
+				    verbal, listed, s))
 					return 1;
 			}
 		}
+		if (short_stem)
+			continue;
 		if (s->follows != 0 &&
 		    strip(an, k, s->follows, 0, depth + 1, 0))
 			return 1;

@@ -333,6 +333,48 @@ test_personal(void)
 	    HABAR_ERR_ARGUMENT);
 }
 
+/*
+ * A stem of fewer than five letters takes Kazakh suffixes only when a
+ * list holds it (the dictionary holds many short fragments), and a word
+ * listed as an abbreviation ("/-") only after a hyphen.
+ */
+static void
+test_listed_stems(void)
+{
+	char path[] = "/tmp/habar-spell-test-XXXXXX";
+	const char *files[1] = { path };
+	struct habar_spell_options opt = { files, 0, 1 };
+	struct habar_spell *spell = NULL;
+	FILE *fp;
+	int fd;
+
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		CHECK(!"cannot create a temporary file");
+		return;
+	}
+	fputs("тарп\nжмб/-\nқлм\n", fp);
+	fclose(fp);
+	CHECK(habar_spell_new(&spell, "kk", &opt, NULL, 0) == HABAR_OK);
+	if (spell != NULL) {
+		/* тарп: a fragment of the dictionary's; жер: a listed stem. */
+		CHECK(verdict_of(spell, "тарптарында") == HABAR_SPELL_UNKNOWN);
+		CHECK(verdict_of(spell, "жерлерінде") == HABAR_SPELL_OK);
+		CHECK(verdict_of(spell, "Жерлерінде") == HABAR_SPELL_OK);
+		habar_spell_free(spell);
+	}
+	opt.personal_count = 1;
+	CHECK(habar_spell_new(&spell, "kk", &opt, NULL, 0) == HABAR_OK);
+	if (spell != NULL) {
+		CHECK(verdict_of(spell, "тарптарында") == HABAR_SPELL_OK);
+		CHECK(verdict_of(spell, "жмб") == HABAR_SPELL_OK);
+		CHECK(verdict_of(spell, "жмб-та") == HABAR_SPELL_OK);
+		CHECK(verdict_of(spell, "жмбта") == HABAR_SPELL_UNKNOWN);
+		CHECK(verdict_of(spell, "қлмда") == HABAR_SPELL_OK);
+		habar_spell_free(spell);
+	}
+	unlink(path);
+}
+
 struct collected {
 	char text[8192];
 	size_t n;
@@ -473,6 +515,7 @@ main(void)
 	test_kazakh_chains();
 	test_russian();
 	test_personal();
+	test_listed_stems();
 	test_pool();
 	test_names();
 	return CHECK_DONE();
