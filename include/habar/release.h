@@ -83,7 +83,8 @@ unsigned long habar_release_line_number(const struct habar_release *release);
  * Stores in *out a newly allocated, unquoted copy of a raw front-matter
  * value: "double quoted" values lose their quotes and backslash escapes,
  * 'single quoted' ones their quotes and doubled '', others their
- * surrounding spaces.  Returns HABAR_OK, HABAR_ERR_NOMEM.
+ * surrounding spaces.  A NUL byte, which no C string can hold, is
+ * dropped.  Returns HABAR_OK, HABAR_ERR_NOMEM.
  */
 enum habar_status habar_release_unquote(char **out, const char *raw,
     size_t raw_len);

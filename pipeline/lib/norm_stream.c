@@ -118,24 +118,6 @@ value_start(const struct held *h)
 	return at;
 }
 
-/* habar_release_unquote() of raw[0..len) without its NUL bytes. */
-static enum habar_status
-unquote_without_nul(char **out, const char *raw, size_t len)
-{
-	enum habar_status status;
-	size_t i, n = 0;
-	char *copy;
-
-	if ((copy = malloc(len + 1)) == NULL)
-		return HABAR_ERR_NOMEM;
-	for (i = 0; i < len; i++)
-		if (raw[i] != '\0')
-			copy[n++] = raw[i];
-	status = habar_release_unquote(out, copy, n);
-	free(copy);
-	return status;
-}
-
 /* Whether the release reader would take s as a front-matter fence. */
 static int
 reads_as_fence(const char *s, size_t len)
@@ -169,10 +151,7 @@ process(struct run *run, const struct held *h)
 		status = put(run, h->text, text_len);
 		break;
 	case HABAR_LINE_FIELD:
-		/* A NUL byte cannot stand in a value (the release reader's
-		 * values are C strings; unquoted, it would cut off the rest):
-		 * it goes whatever the rules. */
-		status = unquote_without_nul(&value, h->text + h->value_off,
+		status = habar_release_unquote(&value, h->text + h->value_off,
 		    h->value_len);
 		if (status != HABAR_OK)
 			break;

@@ -286,6 +286,15 @@ habar_release_unquote(char **out, const char *raw, size_t raw_len)
 		w += raw_len;
 	}
 	*w = '\0';
+	/* A NUL byte would end the value for every reader of it: it goes,
+	 * rather than take the rest of the value with it. */
+	if (memchr(value, '\0', (size_t)(w - value)) != NULL) {
+		char *r = value, *end = w;
+		for (w = value; r < end; r++)
+			if (*r != '\0')
+				*w++ = *r;
+		*w = '\0';
+	}
 	*out = value;
 	return HABAR_OK;
 }

@@ -172,6 +172,23 @@ test_quoting_round_trip(void)
 	}
 }
 
+/* A NUL byte in a value goes; what follows it stays. */
+static void
+test_unquote_nul(void)
+{
+	static const char plain[] = " a\0b ", quoted[] = "\"c\0d\"";
+	char *back;
+
+	CHECK(habar_release_unquote(&back, plain, sizeof(plain) - 1) ==
+	    HABAR_OK);
+	CHECK_STR(back, "ab");
+	free(back);
+	CHECK(habar_release_unquote(&back, quoted, sizeof(quoted) - 1) ==
+	    HABAR_OK);
+	CHECK_STR(back, "cd");
+	free(back);
+}
+
 int
 main(void)
 {
@@ -181,5 +198,6 @@ main(void)
 	test_bad_front_matter();
 	test_no_front_matter();
 	test_quoting_round_trip();
+	test_unquote_nul();
 	return CHECK_DONE();
 }
