@@ -46,6 +46,7 @@
 				 * the dictionary holds many short
 				 * fragments (кен, дайы, тарп) */
 #define LISTED_STEM_MIN 2	/* a shorter stem of the lists will do */
+#define COMPOUND_REST_MIN 4	/* code points after a compound's head */
 #define WORD_CP_MAX 96		/* longer words are not analysed */
 
 /* The classes of a stem's last letter a suffix may follow. */
@@ -88,6 +89,12 @@ struct suffix {
 	unsigned flags;		/* FLAG_* */
 };
 
+/* The first element of a compound written as one word (көп-балалы). */
+struct head {
+	uint32_t cp[SUFFIX_MAX];
+	int n;
+};
+
 struct variant {
 	uint32_t from[SUFFIX_MAX], to[SUFFIX_MAX];
 	int nfrom, nto;
@@ -119,6 +126,8 @@ struct habar__morph {
 	int nprobes;
 	struct variant *variants;
 	size_t nvariants;
+	struct head *heads;		/* from spell-compounds */
+	size_t nheads;
 	char groups[GROUP_MAX][16];
 	int ngroups;
 	/* The group each Hunspell affix flag (an ASCII letter) makes a
@@ -335,7 +344,7 @@ parse_voicing(struct habar__morph *morph, char *line)
 }
 
 /* Reads one rules file; kind 's' suffixes, 'v' variants, 'a' affixes,
- * 'w' voicing. */
+ * 'w' voicing, 'c' compound heads. */
 static enum habar_status
 load_file(struct habar__morph *morph, const char *path, int kind, char *err,
     size_t err_len)
@@ -362,7 +371,22 @@ load_file(struct habar__morph *morph, const char *path, int kind, char *err,
 			p++;
 		if (*p == '\0')
 			continue;
-		if (kind == 'a' || kind == 'w') {
+		if (kind == 'c') {
+			struct head hd, *grown;
+			int i;
+			if ((hd.n = decode(p, hd.cp, SUFFIX_MAX)) <= 0)
+				goto malformed;
+			for (i = 0; i < hd.n; i++)
+				hd.cp[i] = habar__spell_lower(hd.cp[i]);
+			grown = realloc(morph->heads,
+			    (morph->nheads + 1) * sizeof(*grown));
+			if (grown == NULL) {
+				status = HABAR_ERR_NOMEM;
+				goto done;
+			}
+			morph->heads = grown;
+			morph->heads[morph->nheads++] = hd;
+		} else if (kind == 'a' || kind == 'w') {
 			if ((kind == 'a' ? parse_affix(morph, p) :
 			    parse_voicing(morph, p)) != 0)
 				goto malformed;
@@ -459,7 +483,8 @@ habar__morph_load(struct habar__morph **morph_out, const char *lang,
 		{ "spell-suffixes", 's' },
 		{ "spell-variants", 'v' },
 		{ "spell-affixes", 'a' },
-		{ "spell-voicing", 'w' }
+		{ "spell-voicing", 'w' },
+		{ "spell-compounds", 'c' }
 	};
 	struct habar__morph *morph;
 	enum habar_status status = HABAR_OK;
@@ -515,6 +540,7 @@ habar__morph_free(struct habar__morph *morph)
 	free(morph->suffixes);
 	free(morph->by_ending);
 	free(morph->variants);
+	free(morph->heads);
 	free(morph);
 }
 
@@ -965,6 +991,41 @@ try_variants(struct analysis *an, int n)
 	return 0;
 }
 
+/*
+ * Whether low[0..n) is a compound written as one word: a head of
+ * spell-compounds and a word the rules accept (көп-балалы, әуе-жайы).
+ */
+static int
+try_compound(const struct analysis *an, int n)
+{
+	const struct habar__morph *m = an->morph;
+	char buf[WORD_CP_MAX * 4 + 1];
+	size_t i, len;
+	int j, ok;
+
+	for (i = 0; i < m->nheads; i++) {
+		const struct head *hd = &m->heads[i];
+		struct analysis rest = *an;
+
+		if (n - hd->n < COMPOUND_REST_MIN || memcmp(hd->cp, an->low,
+		    (size_t)hd->n * sizeof(uint32_t)) != 0)
+			continue;
+		rest.orig = an->orig + hd->n;
+		rest.low = an->low + hd->n;
+		rest.capital = 0;
+		for (j = hd->n, len = 0, ok = 1; j < n && ok; j++)
+			ok = habar__spell_put_cp(buf, sizeof(buf) - 1, &len,
+			    an->low[j]);
+		if (!ok)
+			continue;
+		buf[len] = '\0';
+		if (an->known(buf, 0, NULL, an->arg) ||
+		    strip(&rest, n - hd->n, 0, 1, 0, 0))
+			return 1;
+	}
+	return 0;
+}
+
 int
 habar__morph_accepts(const struct habar__morph *morph, const char *word,
     habar__morph_known_fn *known, void *arg)
@@ -986,9 +1047,9 @@ habar__morph_accepts(const struct habar__morph *morph, const char *word,
 	an.capital = habar__spell_is_upper(orig[0]);
 	an.known = known;
 	an.arg = arg;
-	if (try_variants(&an, n))
+	if (try_variants(&an, n) || strip(&an, n, 0, 1, 0, 0))
 		return 1;
-	return strip(&an, n, 0, 1, 0, 0);
+	return try_compound(&an, n);
 }
 
 int

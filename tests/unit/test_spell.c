@@ -245,6 +245,12 @@ test_kazakh_chains(void)
 	CHECK(verdict_of(spell, "хабарлағандығы") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "мәлімдегендігін") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "хабарлағанлығы") == HABAR_SPELL_UNKNOWN);
+	/* A compound written as one word: a head of spell-compounds and a
+	 * word, which the rules still check. */
+	CHECK(verdict_of(spell, "көпбалалы") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "тікұшақтар") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "көпбалаоы") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "көптікұшақ") == HABAR_SPELL_UNKNOWN);
 	habar_spell_free(spell);
 }
 
