@@ -245,6 +245,14 @@ test_kazakh_chains(void)
 	CHECK(verdict_of(spell, "хабарлағандығы") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "мәлімдегендігін") == HABAR_SPELL_OK);
 	CHECK(verdict_of(spell, "хабарлағанлығы") == HABAR_SPELL_UNKNOWN);
+	/* Person endings after a participle and a noun: -мын but -быз
+	 * after a nasal, -бын after з, -пын after a voiceless consonant. */
+	CHECK(verdict_of(spell, "хабарлағанмын") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "хабарлағанбыз") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "хабарлағанмыз") == HABAR_SPELL_UNKNOWN);
+	CHECK(verdict_of(spell, "дайынбыз") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "студентпін") == HABAR_SPELL_OK);
+	CHECK(verdict_of(spell, "студентмін") == HABAR_SPELL_UNKNOWN);
 	/* A compound written as one word: a head of spell-compounds and a
 	 * word, which the rules still check. */
 	CHECK(verdict_of(spell, "көпбалалы") == HABAR_SPELL_OK);
