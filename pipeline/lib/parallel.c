@@ -3,13 +3,13 @@
  * habar/parallel.h).  The XML writer is in parallel_write.c, the reader in
  * parallel_xml.c.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <habar/parallel.h>
 
+#include "grow_internal.h"
 #include "parallel_internal.h"
 
 enum habar_status
@@ -74,26 +74,19 @@ habar_parallel_free(struct habar_parallel *doc)
 	free(doc);
 }
 
+/*
+ * The capacities double from 16, a power of two like
+ * HABAR_PARALLEL_MAX_ITEMS, so they reach the limit exactly and never pass
+ * it.
+ */
 enum habar_status
 habar__parallel_grow(void **array, size_t *cap, size_t count, size_t size)
 {
-	size_t ncap;
-	void *p;
-
 	if (count < *cap)
 		return HABAR_OK;
 	if (count >= HABAR_PARALLEL_MAX_ITEMS)
 		return HABAR_ERR_LIMIT;
-	ncap = *cap ? *cap * 2 : 16;
-	if (ncap > HABAR_PARALLEL_MAX_ITEMS)
-		ncap = HABAR_PARALLEL_MAX_ITEMS;
-	if (ncap > SIZE_MAX / size)
-		return HABAR_ERR_LIMIT;
-	if ((p = realloc(*array, ncap * size)) == NULL)
-		return HABAR_ERR_NOMEM;
-	*array = p;
-	*cap = ncap;
-	return HABAR_OK;
+	return habar__grow(array, cap, count + 1, size, 16);
 }
 
 enum habar_status
