@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "grow_internal.h"
 #include "xliff_internal.h"
 
 /* Fields that name or date the release rather than say anything: they
@@ -156,18 +157,14 @@ habar__xl_warn(struct habar_xliff *xliff, unsigned long line,
 enum habar_status
 habar__xl_buf_add(struct xl_buf *buf, const void *data, size_t len)
 {
+	enum habar_status status;
+
 	if (len > HABAR_XLIFF_MAX_INPUT || buf->len > HABAR_XLIFF_MAX_INPUT - len)
 		return HABAR_ERR_LIMIT;
-	if (buf->data == NULL || buf->len + len + 1 > buf->cap) {
-		size_t cap = buf->cap ? buf->cap : 64;
-		char *grown;
-		while (cap < buf->len + len + 1)
-			cap *= 2;
-		if ((grown = realloc(buf->data, cap)) == NULL)
-			return HABAR_ERR_NOMEM;
-		buf->data = grown;
-		buf->cap = cap;
-	}
+	status = habar__grow((void **)&buf->data, &buf->cap, buf->len + len + 1,
+	    1, 64);
+	if (status != HABAR_OK)
+		return status;
 	if (len > 0)
 		memcpy(buf->data + buf->len, data, len);
 	buf->len += len;

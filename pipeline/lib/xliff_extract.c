@@ -20,6 +20,7 @@
 #include <habar/release.h>
 #include <habar/seg.h>
 
+#include "grow_internal.h"
 #include "utf8_internal.h"
 #include "xliff_internal.h"
 
@@ -53,6 +54,7 @@ static enum habar_status
 push_item(struct extract *ex, enum xl_skel_kind kind, size_t off, size_t len)
 {
 	struct ex_item *item;
+	enum habar_status status;
 
 	if (kind == XL_SKEL_TEXT && len == 0)
 		return HABAR_OK;
@@ -63,14 +65,10 @@ push_item(struct extract *ex, enum xl_skel_kind kind, size_t off, size_t len)
 			return HABAR_OK;
 		}
 	}
-	if (ex->item_count == ex->item_cap) {
-		size_t cap = ex->item_cap ? ex->item_cap * 2 : 64;
-		struct ex_item *grown = realloc(ex->items, cap * sizeof(*grown));
-		if (grown == NULL)
-			return HABAR_ERR_NOMEM;
-		ex->items = grown;
-		ex->item_cap = cap;
-	}
+	status = habar__grow((void **)&ex->items, &ex->item_cap,
+	    ex->item_count + 1, sizeof(*ex->items), 64);
+	if (status != HABAR_OK)
+		return status;
 	item = &ex->items[ex->item_count++];
 	memset(item, 0, sizeof(*item));
 	item->kind = kind;
@@ -83,14 +81,12 @@ push_item(struct extract *ex, enum xl_skel_kind kind, size_t off, size_t len)
 static enum habar_status
 push_unit(struct extract *ex, struct ex_unit **unit_out)
 {
-	if (ex->unit_count == ex->unit_cap) {
-		size_t cap = ex->unit_cap ? ex->unit_cap * 2 : 64;
-		struct ex_unit *grown = realloc(ex->units, cap * sizeof(*grown));
-		if (grown == NULL)
-			return HABAR_ERR_NOMEM;
-		ex->units = grown;
-		ex->unit_cap = cap;
-	}
+	enum habar_status status;
+
+	status = habar__grow((void **)&ex->units, &ex->unit_cap,
+	    ex->unit_count + 1, sizeof(*ex->units), 64);
+	if (status != HABAR_OK)
+		return status;
 	*unit_out = &ex->units[ex->unit_count++];
 	memset(*unit_out, 0, sizeof(**unit_out));
 	return HABAR_OK;

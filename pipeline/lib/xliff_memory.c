@@ -15,6 +15,7 @@
 
 #include <habar/parallel.h>
 
+#include "grow_internal.h"
 #include "xliff_internal.h"
 
 /* A link at least this sure makes a trusted unit. */
@@ -82,19 +83,17 @@ habar__xl_memory_add(struct xl_memory *memory, const char *lang,
     const char *text, size_t len, size_t sentences)
 {
 	struct xl_tuv *tuv;
+	enum habar_status status;
 
 	if (memory->tu_count == 0)
 		return HABAR_ERR_ARGUMENT;
-	if (memory->count == memory->cap) {
-		size_t cap = memory->cap ? memory->cap * 2 : 512;
-		struct xl_tuv *grown;
-		if (cap > HABAR_XLIFF_MAX_INPUT / 16)
-			return HABAR_ERR_LIMIT;
-		if ((grown = realloc(memory->tuvs, cap * sizeof(*grown))) == NULL)
-			return HABAR_ERR_NOMEM;
-		memory->tuvs = grown;
-		memory->cap = cap;
-	}
+	/* The capacity doubles from 512 up to this power of two exactly. */
+	if (memory->count >= HABAR_XLIFF_MAX_INPUT / 16)
+		return HABAR_ERR_LIMIT;
+	status = habar__grow((void **)&memory->tuvs, &memory->cap,
+	    memory->count + 1, sizeof(*memory->tuvs), 512);
+	if (status != HABAR_OK)
+		return status;
 	tuv = &memory->tuvs[memory->count];
 	tuv->tu = memory->tu_count - 1;
 	tuv->lang = strdup(lang);
