@@ -27,6 +27,7 @@
 #include <unicode/utrans.h>
 #include <unicode/utf8.h>
 
+#include "grow_internal.h"
 #include "translit_internal.h"
 
 /* The longest result of one line, in bytes. */
@@ -168,15 +169,9 @@ ulist_load(struct ulist *list, const char *text)
 		p = end;
 		if (U_FAILURE(err) || len >= MAX_LISTED_WORD)
 			continue;	/* too long to ever match: ignore */
-		if (list->n == cap) {
-			size_t ncap = cap ? cap * 2 : 32;
-			struct ustr *n = realloc(list->items,
-			    ncap * sizeof(*n));
-			if (n == NULL)
-				return HABAR_ERR_NOMEM;
-			list->items = n;
-			cap = ncap;
-		}
+		if (habar__grow((void **)&list->items, &cap, list->n + 1,
+		    sizeof(*list->items), 32) != HABAR_OK)
+			return HABAR_ERR_NOMEM;
 		if ((s = malloc(MAX_LISTED_WORD * sizeof(UChar))) == NULL)
 			return HABAR_ERR_NOMEM;
 		err = U_ZERO_ERROR;
@@ -335,28 +330,6 @@ done:
 		return status;
 	}
 	*icu_out = icu;
-	return HABAR_OK;
-}
-
-/* Grows *buf to hold at least need elements of size bytes. */
-static enum habar_status
-grow(void **buf, size_t *cap, size_t need, size_t size)
-{
-	size_t ncap;
-	void *n;
-
-	if (need <= *cap)
-		return HABAR_OK;
-	ncap = *cap ? *cap : 256;
-	while (ncap < need) {
-		if (ncap > SIZE_MAX / 2 / size)
-			return HABAR_ERR_LIMIT;
-		ncap *= 2;
-	}
-	if ((n = realloc(*buf, ncap * size)) == NULL)
-		return HABAR_ERR_NOMEM;
-	*buf = n;
-	*cap = ncap;
 	return HABAR_OK;
 }
 
@@ -549,7 +522,8 @@ out_reserve(struct habar__translit_icu *icu, size_t used, size_t need)
 {
 	if (need > MAX_RESULT || used > MAX_RESULT - need)
 		return HABAR_ERR_LIMIT;
-	return grow((void **)&icu->out, &icu->out_cap, used + need, 1);
+	return habar__grow((void **)&icu->out, &icu->out_cap, used + need, 1,
+	    256);
 }
 
 /* Appends the conversion of word w[0..len) to the output at *used. */
@@ -582,8 +556,8 @@ convert_word(struct habar__translit_icu *icu, const char *w, size_t len,
 		size_t need = len * 3 + 16;
 		if (icu->word16_cap > need)
 			need = icu->word16_cap;
-		if ((status = grow((void **)&icu->word16, &icu->word16_cap,
-		    need, sizeof(UChar))) != HABAR_OK)
+		if ((status = habar__grow((void **)&icu->word16,
+		    &icu->word16_cap, need, sizeof(UChar), 256)) != HABAR_OK)
 			return status;
 		if (icu->word16_cap > INT32_MAX / 2)
 			return HABAR_ERR_LIMIT;
@@ -597,8 +571,9 @@ convert_word(struct habar__translit_icu *icu, const char *w, size_t len,
 		    (int32_t)icu->word16_cap, 0, &limit, &uerr);
 		if (uerr != U_BUFFER_OVERFLOW_ERROR)
 			break;
-		if ((status = grow((void **)&icu->word16, &icu->word16_cap,
-		    icu->word16_cap * 2, sizeof(UChar))) != HABAR_OK)
+		if ((status = habar__grow((void **)&icu->word16,
+		    &icu->word16_cap, icu->word16_cap * 2, sizeof(UChar),
+		    256)) != HABAR_OK)
 			return status;
 	}
 	if (U_FAILURE(uerr)) {
@@ -653,8 +628,8 @@ clean_utf8(struct habar__translit_icu *icu, const char **text, size_t *len,
 	if (c >= 0)
 		return HABAR_OK;
 	/* At worst every byte becomes three. */
-	if ((status = grow((void **)&icu->clean, &icu->clean_cap,
-	    (size_t)n * 3 + 1, 1)) != HABAR_OK)
+	if ((status = habar__grow((void **)&icu->clean, &icu->clean_cap,
+	    (size_t)n * 3 + 1, 1, 256)) != HABAR_OK)
 		return status;
 	i = 0;
 	while (i < n) {
@@ -744,8 +719,9 @@ plan(struct habar__translit_icu *icu, const char *s, int32_t n,
 		}
 		if (word_start >= 0) {
 			struct token *t;
-			status = grow((void **)&icu->tokens, &icu->tokens_cap,
-			    count + 1, sizeof(*icu->tokens));
+			status = habar__grow((void **)&icu->tokens,
+			    &icu->tokens_cap, count + 1, sizeof(*icu->tokens),
+			    256);
 			if (status != HABAR_OK)
 				return status;
 			t = &icu->tokens[count++];

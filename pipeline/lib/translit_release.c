@@ -12,6 +12,7 @@
 #include <habar/release.h>
 #include <habar/translit.h>
 
+#include "grow_internal.h"
 #include "translit_internal.h"
 
 /* Front matter is a few lines of metadata: cap what is held back. */
@@ -44,27 +45,15 @@ static enum habar_status
 held_add(struct held *h, const struct habar_release_line *line)
 {
 	struct held_line *l;
+	enum habar_status status;
 
 	if (h->len + line->len > MAX_FRONT_MATTER)
 		return HABAR_ERR_LIMIT;
-	if (h->len + line->len > h->cap) {
-		size_t ncap = h->cap ? h->cap : 4096;
-		char *t;
-		while (ncap < h->len + line->len)
-			ncap *= 2;
-		if ((t = realloc(h->text, ncap)) == NULL)
-			return HABAR_ERR_NOMEM;
-		h->text = t;
-		h->cap = ncap;
-	}
-	if (h->n == h->lines_cap) {
-		size_t ncap = h->lines_cap ? h->lines_cap * 2 : 32;
-		struct held_line *t = realloc(h->lines, ncap * sizeof(*t));
-		if (t == NULL)
-			return HABAR_ERR_NOMEM;
-		h->lines = t;
-		h->lines_cap = ncap;
-	}
+	if ((status = habar__grow((void **)&h->text, &h->cap,
+	    h->len + line->len, 1, 4096)) != HABAR_OK ||
+	    (status = habar__grow((void **)&h->lines, &h->lines_cap, h->n + 1,
+	    sizeof(*h->lines), 32)) != HABAR_OK)
+		return status;
 	l = &h->lines[h->n++];
 	memset(l, 0, sizeof(*l));
 	l->kind = line->kind;
