@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow_internal.h"
 #include "spell_internal.h"
 
 #define POOL_THREADS_MAX 8
@@ -323,15 +324,12 @@ habar_spell_pool_checker(struct habar_spell_pool *pool)
 static enum habar_status
 add_result(struct worker *w, const struct result *r)
 {
-	if (w->nresults == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 256;
-		struct result *grown = realloc(w->results,
-		    cap * sizeof(*grown));
-		if (grown == NULL)
-			return HABAR_ERR_NOMEM;
-		w->results = grown;
-		w->cap = cap;
-	}
+	enum habar_status status;
+
+	status = habar__grow((void **)&w->results, &w->cap, w->nresults + 1,
+	    sizeof(*w->results), 256);
+	if (status != HABAR_OK)
+		return status;
 	w->results[w->nresults++] = *r;
 	return HABAR_OK;
 }
@@ -439,14 +437,12 @@ check_token(struct worker *w, size_t li, const char *text, size_t offset,
 static enum habar_status
 add_later(struct worker *w, const struct later *l)
 {
-	if (w->nlater == w->later_cap) {
-		size_t cap = w->later_cap ? w->later_cap * 2 : 64;
-		struct later *grown = realloc(w->later, cap * sizeof(*grown));
-		if (grown == NULL)
-			return HABAR_ERR_NOMEM;
-		w->later = grown;
-		w->later_cap = cap;
-	}
+	enum habar_status status;
+
+	status = habar__grow((void **)&w->later, &w->later_cap, w->nlater + 1,
+	    sizeof(*w->later), 64);
+	if (status != HABAR_OK)
+		return status;
 	w->later[w->nlater++] = *l;
 	return HABAR_OK;
 }
