@@ -16,6 +16,7 @@
 #include <habar/parallel.h>
 #include <habar/tmx.h>
 
+#include "grow_internal.h"
 #include "parallel_xml.h"
 
 #define MAX_VARIANTS 16
@@ -43,19 +44,16 @@ struct text {
 static enum habar_status
 text_add(struct text *t, const char *s)
 {
-	size_t n = strlen(s), ncap;
-	char *p;
+	size_t n = strlen(s);
+	enum habar_status status;
 
 	if (t->len + n + 1 > t->cap) {
 		if (t->len + n + 1 > HABAR_PARALLEL_MAX_BYTES)
 			return HABAR_ERR_LIMIT;
-		ncap = t->cap ? t->cap : 256;
-		while (ncap < t->len + n + 1)
-			ncap *= 2;
-		if ((p = realloc(t->buf, ncap)) == NULL)
-			return HABAR_ERR_NOMEM;
-		t->buf = p;
-		t->cap = ncap;
+		status = habar__grow((void **)&t->buf, &t->cap, t->len + n + 1,
+		    1, 256);
+		if (status != HABAR_OK)
+			return status;
 	}
 	memcpy(t->buf + t->len, s, n);
 	t->len += n;
