@@ -29,6 +29,7 @@
 #include <habar/seg.h>
 
 #include "align_private.h"
+#include "grow_internal.h"
 
 /* Anchors kept for one paragraph (the union of its sentences'). */
 #define PARA_KEYS_MAX 1024
@@ -442,13 +443,9 @@ group_new(struct groups *gs)
 {
 	struct group *g;
 
-	if (gs->n == gs->cap) {
-		size_t ncap = gs->cap ? gs->cap * 2 : 64;
-		if ((g = realloc(gs->g, ncap * sizeof(*g))) == NULL)
-			return NULL;
-		gs->g = g;
-		gs->cap = ncap;
-	}
+	if (habar__grow((void **)&gs->g, &gs->cap, gs->n + 1, sizeof(*gs->g),
+	    64) != HABAR_OK)
+		return NULL;
 	g = &gs->g[gs->n++];
 	memset(g, 0, sizeof(*g));
 	g->confidence = 1.0f;

@@ -14,6 +14,7 @@
 #include <habar/seg.h>
 
 #include "align_private.h"
+#include "grow_internal.h"
 #include "parallel_internal.h"
 
 void
@@ -61,19 +62,13 @@ static enum habar_status
 para_append(struct para *p, const char *text, size_t len)
 {
 	size_t need = p->len + len + 2;
-	char *nb;
+	enum habar_status status;
 
 	if (need > HABAR_SEG_MAX_PARAGRAPH)
 		return HABAR_ERR_LIMIT;
-	if (need > p->cap) {
-		size_t ncap = p->cap ? p->cap : 1024;
-		while (ncap < need)
-			ncap *= 2;
-		if ((nb = realloc(p->buf, ncap)) == NULL)
-			return HABAR_ERR_NOMEM;
-		p->buf = nb;
-		p->cap = ncap;
-	}
+	status = habar__grow((void **)&p->buf, &p->cap, need, 1, 1024);
+	if (status != HABAR_OK)
+		return status;
 	if (p->len > 0)
 		p->buf[p->len++] = '\n';
 	memcpy(p->buf + p->len, text, len);
