@@ -20,6 +20,7 @@
 #include <habar/data.h>
 #include <habar/seg.h>
 
+#include "grow_internal.h"
 #include "seg_icu.h"
 
 /* How an abbreviation behaves before a candidate boundary. */
@@ -920,6 +921,7 @@ add_span(struct habar_seg *seg, size_t start, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)seg->buf;
 	size_t n;
+	enum habar_status status;
 
 	while (start < end && is_space_at(s, end, start, &n))
 		start += n;
@@ -931,15 +933,10 @@ add_span(struct habar_seg *seg, size_t start, size_t end)
 	}
 	if (start == end)
 		return HABAR_OK;
-	if (seg->nspans == seg->spans_cap) {
-		size_t cap = seg->spans_cap ? seg->spans_cap * 2 : 64;
-		struct habar_span *p = realloc(seg->spans, cap * sizeof(*p));
-
-		if (p == NULL)
-			return HABAR_ERR_NOMEM;
-		seg->spans = p;
-		seg->spans_cap = cap;
-	}
+	status = habar__grow((void **)&seg->spans, &seg->spans_cap,
+	    seg->nspans + 1, sizeof(*seg->spans), 64);
+	if (status != HABAR_OK)
+		return status;
 	seg->spans[seg->nspans].start = start;
 	seg->spans[seg->nspans].len = end - start;
 	seg->nspans++;
@@ -958,18 +955,12 @@ copy_paragraph(struct habar_seg *seg, const char *text, size_t len)
 	};
 	unsigned char *d;
 	size_t k;
+	enum habar_status status;
 
-	if (len + 1 > seg->buf_cap) {
-		size_t cap = seg->buf_cap ? seg->buf_cap : 4096;
-		char *p;
-
-		while (cap < len + 1)
-			cap *= 2;
-		if ((p = realloc(seg->buf, cap)) == NULL)
-			return HABAR_ERR_NOMEM;
-		seg->buf = p;
-		seg->buf_cap = cap;
-	}
+	status = habar__grow((void **)&seg->buf, &seg->buf_cap, len + 1, 1,
+	    4096);
+	if (status != HABAR_OK)
+		return status;
 	if (len > 0)
 		memcpy(seg->buf, text, len);
 	seg->buf[len] = '\0';
