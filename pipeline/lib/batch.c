@@ -26,6 +26,7 @@
 
 #include "batch_internal.h"
 #include "data_internal.h"
+#include "grow_internal.h"
 
 #define MAX_JOBS 256
 #define MAX_MEMBERS (64u * 1024 * 1024)
@@ -87,14 +88,12 @@ habar_batch_parse_shard(const char *text, unsigned *k, unsigned *n)
 static enum habar_status
 strings_add(struct strings *s, const char *text)
 {
-	if (s->count == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		char **grown = realloc(s->items, cap * sizeof(*grown));
-		if (grown == NULL)
-			return HABAR_ERR_NOMEM;
-		s->items = grown;
-		s->cap = cap;
-	}
+	enum habar_status status;
+
+	status = habar__grow((void **)&s->items, &s->cap, s->count + 1,
+	    sizeof(*s->items), 16);
+	if (status != HABAR_OK)
+		return status;
 	if ((s->items[s->count] = strdup(text)) == NULL)
 		return HABAR_ERR_NOMEM;
 	s->count++;
@@ -305,23 +304,18 @@ read_source(struct state *st)
 		if (item.kind == HABAR_LAYOUT_IGNORE)
 			continue;
 		st->summary->members++;
-		if (run->member_count == st->member_cap) {
-			size_t cap = st->member_cap ? st->member_cap * 2 : 256;
-			struct batch_member *grown;
-			if (cap > MAX_MEMBERS) {
-				snprintf(st->err, st->errlen, "%s: more than %u "
-				    "members", opt->input, MAX_MEMBERS);
-				status = HABAR_ERR_LIMIT;
-				break;
-			}
-			if ((grown = realloc(run->members, cap *
-			    sizeof(*grown))) == NULL) {
-				status = HABAR_ERR_NOMEM;
-				break;
-			}
-			run->members = grown;
-			st->member_cap = cap;
+		/* The capacity doubles from 256 up to this power of two
+		 * exactly. */
+		if (run->member_count >= MAX_MEMBERS) {
+			snprintf(st->err, st->errlen, "%s: more than %u "
+			    "members", opt->input, MAX_MEMBERS);
+			status = HABAR_ERR_LIMIT;
+			break;
 		}
+		status = habar__grow((void **)&run->members, &st->member_cap,
+		    run->member_count + 1, sizeof(*run->members), 256);
+		if (status != HABAR_OK)
+			break;
 		bm = &run->members[run->member_count];
 		memset(bm, 0, sizeof(*bm));
 		bm->kind = item.kind;

@@ -31,6 +31,7 @@
 #include <habar/webpage.h>
 
 #include "batch_internal.h"
+#include "grow_internal.h"
 #include "langguess.h"
 
 #define MAX_TEXTS 8		/* texts of one release considered */
@@ -128,6 +129,7 @@ static enum habar_status
 add_paragraph(struct text *t, const char *s, size_t len)
 {
 	char *p;
+	enum habar_status status;
 
 	if ((p = one_line(s, len)) == NULL)
 		return HABAR_ERR_NOMEM;
@@ -135,15 +137,11 @@ add_paragraph(struct text *t, const char *s, size_t len)
 		free(p);
 		return HABAR_OK;
 	}
-	if (t->paragraph_count == t->paragraph_cap) {
-		size_t cap = t->paragraph_cap ? t->paragraph_cap * 2 : 16;
-		char **grown = realloc(t->paragraphs, cap * sizeof(*grown));
-		if (grown == NULL) {
-			free(p);
-			return HABAR_ERR_NOMEM;
-		}
-		t->paragraphs = grown;
-		t->paragraph_cap = cap;
+	status = habar__grow((void **)&t->paragraphs, &t->paragraph_cap,
+	    t->paragraph_count + 1, sizeof(*t->paragraphs), 16);
+	if (status != HABAR_OK) {
+		free(p);
+		return status;
 	}
 	t->paragraphs[t->paragraph_count++] = p;
 	return HABAR_OK;
