@@ -22,6 +22,8 @@
 #include <habar/digest.h>
 #include <habar/pack.h>
 
+#include "grow_internal.h"
+
 #define MAX_MANIFEST (16u * 1024 * 1024)
 #define IO_CHUNK (256u * 1024)
 
@@ -190,6 +192,7 @@ add(struct habar_pack *pack, const char *path, const void *data, size_t len,
 {
 	struct planned *f;
 	size_t i;
+	enum habar_status status;
 
 	if (strcmp(path, HABAR_MANIFEST_NAME) == 0 || *path == '/' ||
 	    strstr(path, "..") != NULL || *path == '\0')
@@ -197,14 +200,10 @@ add(struct habar_pack *pack, const char *path, const void *data, size_t len,
 	for (i = 0; i < pack->count; i++)
 		if (strcmp(pack->files[i].path, path) == 0)
 			return HABAR_ERR_ARGUMENT;
-	if (pack->count == pack->cap) {
-		size_t cap = pack->cap ? pack->cap * 2 : 16;
-		struct planned *grown = realloc(pack->files, cap * sizeof(*grown));
-		if (grown == NULL)
-			return HABAR_ERR_NOMEM;
-		pack->files = grown;
-		pack->cap = cap;
-	}
+	status = habar__grow((void **)&pack->files, &pack->cap, pack->count + 1,
+	    sizeof(*pack->files), 16);
+	if (status != HABAR_OK)
+		return status;
 	f = &pack->files[pack->count];
 	memset(f, 0, sizeof(*f));
 	f->path = strdup(path);
