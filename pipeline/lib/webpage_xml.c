@@ -21,6 +21,7 @@
 #include <habar/webpage.h>
 
 #include "data_internal.h"
+#include "grow_internal.h"
 
 #define MAX_WORDS 128
 #define MAX_PARAGRAPHS 10000
@@ -249,15 +250,10 @@ emit(struct page_builder *b, const char *text, size_t len)
 
 	if (b->failed || len == 0 || b->page->count >= MAX_PARAGRAPHS)
 		return;
-	if (b->page->count == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 32;
-		char **grown = realloc(b->page->paragraphs, cap * sizeof(*grown));
-		if (grown == NULL) {
-			b->failed = 1;
-			return;
-		}
-		b->page->paragraphs = grown;
-		b->cap = cap;
+	if (habar__grow((void **)&b->page->paragraphs, &b->cap,
+	    b->page->count + 1, sizeof(*b->page->paragraphs), 32) != HABAR_OK) {
+		b->failed = 1;
+		return;
 	}
 	if ((copy = strndup(text, len)) == NULL) {
 		b->failed = 1;
