@@ -10,6 +10,8 @@
 
 #include <habar/lines.h>
 
+#include "grow_internal.h"
+
 #define CHUNK (64u * 1024)
 
 struct habar_lines {
@@ -58,8 +60,6 @@ static enum habar_status
 make_room(struct habar_lines *lines)
 {
 	size_t unread = lines->end - lines->start;
-	size_t want;
-	char *grown;
 
 	if (lines->start > 0) {
 		memmove(lines->buf, lines->buf + lines->start, unread);
@@ -70,14 +70,10 @@ make_room(struct habar_lines *lines)
 		return HABAR_OK;
 	if (unread > lines->max_line + 1)
 		return HABAR_ERR_LIMIT;
-	want = lines->cap * 2;
-	if (want < lines->cap)
-		return HABAR_ERR_LIMIT;
-	if ((grown = realloc(lines->buf, want)) == NULL)
-		return HABAR_ERR_NOMEM;
-	lines->buf = grown;
-	lines->cap = want;
-	return HABAR_OK;
+	/* Room for more than CHUNK bytes: as the buffer starts at
+	 * 2 * CHUNK, that is always one doubling. */
+	return habar__grow((void **)&lines->buf, &lines->cap,
+	    lines->end + CHUNK + 1, 1, 2 * CHUNK);
 }
 
 enum habar_status
