@@ -33,6 +33,7 @@
 
 #include <habar/data.h>
 
+#include "grow_internal.h"
 #include "spell_internal.h"
 
 #define SUFFIX_MAX 12		/* code points in a suffix or variant */
@@ -115,7 +116,7 @@ struct ending {
 
 struct habar__morph {
 	struct suffix *suffixes;	/* longest first */
-	size_t nsuffixes;
+	size_t nsuffixes, suffixes_cap;
 	/* An index of suffixes[] by last letter, in the same order, so
 	 * that strip() looks only at those that can match. */
 	size_t *by_ending;
@@ -125,9 +126,9 @@ struct habar__morph {
 	size_t probes[PROBE_MAX];
 	int nprobes;
 	struct variant *variants;
-	size_t nvariants;
+	size_t nvariants, variants_cap;
 	struct head *heads;		/* from spell-compounds */
-	size_t nheads;
+	size_t nheads, heads_cap;
 	char groups[GROUP_MAX][16];
 	int ngroups;
 	/* The group each Hunspell affix flag (an ASCII letter) makes a
@@ -313,6 +314,19 @@ parse_affix(struct habar__morph *morph, char *line)
 	return 0;
 }
 
+/* Parses a compound's head, one word. */
+static int
+parse_head(const char *line, struct head *hd)
+{
+	int i;
+
+	if ((hd->n = decode(line, hd->cp, SUFFIX_MAX)) <= 0)
+		return -1;
+	for (i = 0; i < hd->n; i++)
+		hd->cp[i] = habar__spell_lower(hd->cp[i]);
+	return 0;
+}
+
 /* Parses "VOICELESS VOICED" or "native LETTER...". */
 static int
 parse_voicing(struct habar__morph *morph, char *line)
@@ -371,49 +385,37 @@ load_file(struct habar__morph *morph, const char *path, int kind, char *err,
 			p++;
 		if (*p == '\0')
 			continue;
-		if (kind == 'c') {
-			struct head hd, *grown;
-			int i;
-			if ((hd.n = decode(p, hd.cp, SUFFIX_MAX)) <= 0)
-				goto malformed;
-			for (i = 0; i < hd.n; i++)
-				hd.cp[i] = habar__spell_lower(hd.cp[i]);
-			grown = realloc(morph->heads,
-			    (morph->nheads + 1) * sizeof(*grown));
-			if (grown == NULL) {
-				status = HABAR_ERR_NOMEM;
-				goto done;
-			}
-			morph->heads = grown;
-			morph->heads[morph->nheads++] = hd;
-		} else if (kind == 'a' || kind == 'w') {
+		if (kind == 'a' || kind == 'w') {
 			if ((kind == 'a' ? parse_affix(morph, p) :
 			    parse_voicing(morph, p)) != 0)
 				goto malformed;
 		} else if (kind == 's') {
-			struct suffix sfx, *grown;
+			struct suffix sfx;
 			if (parse_suffix(morph, p, &sfx) != 0)
 				goto malformed;
-			grown = realloc(morph->suffixes,
-			    (morph->nsuffixes + 1) * sizeof(*grown));
-			if (grown == NULL) {
-				status = HABAR_ERR_NOMEM;
+			if ((status = habar__grow((void **)&morph->suffixes,
+			    &morph->suffixes_cap, morph->nsuffixes + 1,
+			    sizeof(sfx), 64)) != HABAR_OK)
 				goto done;
-			}
-			morph->suffixes = grown;
 			morph->suffixes[morph->nsuffixes++] = sfx;
-		} else {
-			struct variant v, *grown;
+		} else if (kind == 'v') {
+			struct variant v;
 			if (parse_variant(p, &v) != 0)
 				goto malformed;
-			grown = realloc(morph->variants,
-			    (morph->nvariants + 1) * sizeof(*grown));
-			if (grown == NULL) {
-				status = HABAR_ERR_NOMEM;
+			if ((status = habar__grow((void **)&morph->variants,
+			    &morph->variants_cap, morph->nvariants + 1,
+			    sizeof(v), 16)) != HABAR_OK)
 				goto done;
-			}
-			morph->variants = grown;
 			morph->variants[morph->nvariants++] = v;
+		} else {
+			struct head hd;
+			if (parse_head(p, &hd) != 0)
+				goto malformed;
+			if ((status = habar__grow((void **)&morph->heads,
+			    &morph->heads_cap, morph->nheads + 1,
+			    sizeof(hd), 16)) != HABAR_OK)
+				goto done;
+			morph->heads[morph->nheads++] = hd;
 		}
 	}
 	if (ferror(fp)) {
