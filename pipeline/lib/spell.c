@@ -19,6 +19,7 @@
 
 #include <habar/data.h>
 
+#include "grow_internal.h"
 #include "spell_internal.h"
 
 enum { DICT_EN, DICT_RU, DICT_KK, DICT_COUNT };
@@ -104,7 +105,7 @@ struct word_set {
 /* Personal words, kept to add to each dictionary when it opens. */
 struct word_list {
 	char **words;
-	size_t count;
+	size_t count, cap;
 };
 
 /*
@@ -485,22 +486,20 @@ static enum habar_status
 add_to_personal(const char *word, const char *model, void *arg)
 {
 	struct word_list *list = arg;
-	char **grown;
 	size_t need = strlen(word) + 1 + (model ? strlen(model) + 1 : 0);
+	enum habar_status status;
 	char *copy;
 
 	if (list->count >= 1000000)
 		return HABAR_ERR_LIMIT;
+	status = habar__grow((void **)&list->words, &list->cap,
+	    list->count + 1, sizeof(*list->words), 64);
+	if (status != HABAR_OK)
+		return status;
 	if ((copy = malloc(need)) == NULL)
 		return HABAR_ERR_NOMEM;
 	snprintf(copy, need, "%s%s%s", word, model ? "/" : "",
 	    model ? model : "");
-	grown = realloc(list->words, (list->count + 1) * sizeof(*grown));
-	if (grown == NULL) {
-		free(copy);
-		return HABAR_ERR_NOMEM;
-	}
-	list->words = grown;
 	list->words[list->count++] = copy;
 	return HABAR_OK;
 }

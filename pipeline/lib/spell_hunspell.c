@@ -20,6 +20,7 @@
 #include <hunspell/hunspell.h>
 #include <pthread.h>
 
+#include "grow_internal.h"
 #include "spell_internal.h"
 
 struct habar__dict {
@@ -196,8 +197,9 @@ static enum habar_status
 convert_words(const char *enc, const char *text, size_t len,
     struct habar__words *words)
 {
-	char word[1024], utf8[1024], *out = NULL, *grown;
+	char word[1024], utf8[1024], *out = NULL;
 	size_t used = 0, cap = 0, n;
+	enum habar_status status;
 	const char *p = memchr(text, '\n', len), *end = text + len;
 
 	p = p ? p + 1 : end;
@@ -216,14 +218,11 @@ convert_words(const char *enc, const char *text, size_t len,
 			if (habar__spell_recode(enc, 0, word, utf8,
 			    sizeof(utf8)) == 0) {
 				n = strlen(utf8);
-				if (used + n + 3 > cap) {
-					cap = cap ? cap * 2 : len + 1024;
-					if ((grown = realloc(out, cap)) ==
-					    NULL) {
-						free(out);
-						return HABAR_ERR_NOMEM;
-					}
-					out = grown;
+				status = habar__grow((void **)&out, &cap,
+				    used + n + 3, 1, len + 1024);
+				if (status != HABAR_OK) {
+					free(out);
+					return status;
 				}
 				if (used == 0)
 					out[used++] = '\n';
