@@ -46,7 +46,7 @@
 #define NOUN_STEM_MIN 5		/* the same for a stem that is not a verb:
 				 * the dictionary holds many short
 				 * fragments (кен, дайы, тарп) */
-#define LISTED_STEM_MIN 2	/* a shorter stem of the lists will do */
+#define LISTED_STEM_MIN 2	/* the shortest stem a word list may give */
 #define COMPOUND_REST_MIN 4	/* code points after a compound's head */
 #define WORD_CP_MAX 96		/* longer words are not analysed */
 
