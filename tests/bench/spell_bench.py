@@ -19,7 +19,11 @@ For each language it prints:
     in CPU time (the machine may be busy with other work).
 
 Usage: spell_bench.py HABAR_SPELL SHARED_DIR [--quick] [--no-speed]
-                       [--lang=L]...
+                       [--lang=L]... [--check=L:RECALL:FLAGS]...
+
+--check makes it a regression test: it exits 1 when habar-spell's recall
+in language L falls below RECALL (percent) or its false flags per 1,000
+words rise above FLAGS.
 """
 import os
 import random
@@ -110,6 +114,12 @@ def main():
     habar, shared = sys.argv[1], sys.argv[2]
     quick = "--quick" in sys.argv
     only = [a[7:] for a in sys.argv if a.startswith("--lang=")]
+    checks = {}
+    for a in sys.argv:
+        if a.startswith("--check="):
+            lang, low, high = a[8:].split(":")
+            checks[lang] = (float(low), float(high))
+    failed = False
     hundir = os.environ.get("HUNSPELL_DIR", "/usr/share/hunspell")
     tmp = tempfile.mkdtemp()
     print("%-4s %-12s %7s %8s %12s %12s %12s" % (
@@ -170,6 +180,13 @@ def main():
                     cpus += cpu
                 wps = nwords / max(secs, 1e-9)
                 cps = nwords / max(cpus, 1e-9)
+            if name == "habar-spell" and lang in checks:
+                low, high = checks[lang]
+                if 100 * recall < low or per1000 > high:
+                    print("%-4s FAILED: recall %.1f%% (floor %.1f%%), "
+                          "%.1f flags per 1,000 words (ceiling %.1f)" % (
+                              lang, 100 * recall, low, per1000, high))
+                    failed = True
             print("%-4s %-12s %6.1f%% %7.1f%% %12.1f %12.0f %12.0f" % (
                 lang, name, 100 * recall, 100 * recall_nw, per1000, wps,
                 cps), flush=True)
@@ -183,6 +200,8 @@ def main():
                   lang, nreal, len(missed), rmiss,
                   100 * (1 - (len(missed) - rmiss) /
                          max(1, len(typos) - nreal))))
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
