@@ -191,12 +191,20 @@ cli_found(void)
 FILE *
 cli_open_input(const char *path)
 {
+	struct stat st;
 	FILE *fp;
 
 	if (strcmp(path, "-") == 0)
 		return stdin;
 	if ((fp = fopen(path, "rb")) == NULL) {
 		cli_error("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	/* A directory opens, but its first read fails with a message each
+	 * library words its own way: say so here, once for all. */
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		cli_error("%s: %s", path, strerror(EISDIR));
+		fclose(fp);
 		return NULL;
 	}
 	return fp;

@@ -66,7 +66,8 @@ void cli_found(void);
 
 /*
  * Opens path for reading, "-" meaning stdin.  On failure prints
- * "prog: path: reason", records the error and returns NULL.
+ * "prog: path: reason", records the error and returns NULL; a directory
+ * is such a failure.
  */
 FILE *cli_open_input(const char *path);
 
