@@ -250,12 +250,16 @@ FILE *
 cli_output_open(const char *path)
 {
 	char *copy, *dir;
+	struct stat st;
 	FILE *fp;
 	int fd;
 	size_t len;
 
 	if (path == NULL || strcmp(path, "-") == 0)
 		return stdout;
+	/* Said before any work is done, not when the rename fails. */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		cli_fatal("%s: %s", path, strerror(EISDIR));
 	if ((copy = strdup(path)) == NULL)
 		cli_fatal("out of memory");
 	dir = dirname(copy);
