@@ -154,13 +154,12 @@ main(int argc, char **argv)
 		    HABAR_ALIGN_SEGMENTED : HABAR_ALIGN_SEGMENT);
 		cli_close_input(fp);
 		if (status != HABAR_OK) {
-			cli_error("%s:%lu: %s", strcmp(argv[i], "-") == 0 ?
-			    "(stdin)" : argv[i], habar_align_error_line(align),
+			cli_error("%s:%lu: %s", argv[i],
+			    habar_align_error_line(align),
 			    habar_align_error(align));
 			continue;
 		}
-		names[doc->language_count - 1] = strcmp(argv[i], "-") == 0 ?
-		    "(stdin)" : argv[i];
+		names[doc->language_count - 1] = argv[i];
 	}
 	if (doc == NULL || align == NULL || doc->language_count != (size_t)(argc -
 	    optind))

@@ -108,14 +108,13 @@ main(int argc, char **argv)
 	if (habar_tmx_new(&tmx) != HABAR_OK)
 		cli_fatal("out of memory");
 	if (optind == argc)
-		failed |= process(stdin, "(stdin)", tmx) != CLI_EXIT_OK;
+		failed |= process(stdin, "-", tmx) != CLI_EXIT_OK;
 	for (i = optind; i < argc; i++) {
 		if ((fp = cli_open_input(argv[i])) == NULL) {
 			failed = 1;
 			continue;
 		}
-		failed |= process(fp, strcmp(argv[i], "-") == 0 ? "(stdin)" :
-		    argv[i], tmx) != CLI_EXIT_OK;
+		failed |= process(fp, argv[i], tmx) != CLI_EXIT_OK;
 		cli_close_input(fp);
 	}
 	/* An input that failed leaves no memory behind: nothing half-made. */
