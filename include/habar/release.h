@@ -36,7 +36,11 @@ struct habar_release_line {
 	unsigned long number;	/* 1-based line number */
 	int terminated;		/* the line ended with a newline */
 	int crlf;		/* ... and that newline was "\r\n" */
+	size_t invalid;		/* where in text the first ill-formed UTF-8
+				 * sequence starts, or HABAR_RELEASE_VALID */
 };
+
+#define HABAR_RELEASE_VALID ((size_t)-1)
 
 struct habar_release;
 

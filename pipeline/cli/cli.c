@@ -183,6 +183,19 @@ cli_getopt(int argc, char **argv, const char *shortopts,
 }
 
 void
+cli_invalid_utf8(const char *name, unsigned long number, const char *text,
+    size_t at)
+{
+	size_t column = 1, i;
+
+	/* Characters before it: bytes that do not continue a sequence. */
+	for (i = 0; i < at; i++)
+		column += ((unsigned char)text[i] & 0xC0) != 0x80;
+	cli_error("%s:%lu:%zu: invalid UTF-8 (byte 0x%02X)", name, number,
+	    column, (unsigned char)text[at]);
+}
+
+void
 cli_found(void)
 {
 	had_findings = 1;

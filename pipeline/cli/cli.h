@@ -49,6 +49,14 @@ struct option;
 int cli_getopt(int argc, char **argv, const char *shortopts,
     const struct option *longopts);
 
+/*
+ * Reports the ill-formed UTF-8 sequence at byte at of line number (text,
+ * as read) of file name, as "prog: name:line:column: invalid UTF-8 (byte
+ * 0xFF)", column in characters from 1, and records the error.
+ */
+void cli_invalid_utf8(const char *name, unsigned long number,
+    const char *text, size_t at);
+
 /* Prints "prog: message" on stderr (printf format, newline added). */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

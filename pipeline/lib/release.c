@@ -8,6 +8,8 @@
 #include <habar/lines.h>
 #include <habar/release.h>
 
+#include "utf8_internal.h"
+
 /* Front matter is metadata, not content: keep it small. */
 #define MAX_FIELDS 256
 
@@ -177,6 +179,8 @@ habar_release_next(struct habar_release *release,
 	}
 	line->text = text;
 	line->len = len;
+	if (habar__utf8_valid(text, len, &line->invalid))
+		line->invalid = HABAR_RELEASE_VALID;
 
 	switch (release->state) {
 	case START:

@@ -198,6 +198,10 @@ process(FILE *fp, const char *name, void *arg)
 		goto done;
 	}
 	while ((status = habar_release_next(release, &line)) == HABAR_OK) {
+		/* Passed through as it is, but reported (exit 2). */
+		if (line.invalid != HABAR_RELEASE_VALID)
+			cli_invalid_utf8(name, line.number, line.text,
+			    line.invalid);
 		if (line.kind != HABAR_LINE_BODY) {
 			/* A blank line will part it from the body, as in
 			 * any release. */

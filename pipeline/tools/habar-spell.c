@@ -178,6 +178,10 @@ check_release(FILE *fp, const char *name, void *arg)
 			result = CLI_EXIT_ERROR;
 			goto done;
 		}
+		/* Its words cannot be read: said, as an error (exit 2). */
+		if (line.invalid != HABAR_RELEASE_VALID)
+			cli_invalid_utf8(name, line.number, line.text,
+			    line.invalid);
 		if (line.kind == HABAR_LINE_FIELD) {
 			/* Of the front matter only the title is prose. */
 			if (line.key_len == 5 &&
