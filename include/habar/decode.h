@@ -75,6 +75,16 @@ enum habar_status habar_encoding_from_name(enum habar_encoding *encoding_out,
     const char *name);
 
 /*
+ * Whether the len bytes at buf, the start of an input, are binary data (an
+ * image, an office document, a program) rather than text in any encoding
+ * the decoder knows: more than one byte in twenty of the first
+ * HABAR_DECODE_SAMPLE is a control character no text holds (C0 but tab,
+ * line ends, form feed, escape and the DOS end-of-file mark), and they are
+ * not UTF-16.  Returns 1 or 0.
+ */
+int habar_decode_binary(const char *buf, size_t len);
+
+/*
  * Detects the encoding of the len bytes at buf, a prefix of the input or
  * all of it (at_end nonzero: so a multi-byte character cut at the end of a
  * prefix is not held against UTF-8).  Only the first HABAR_DECODE_SAMPLE

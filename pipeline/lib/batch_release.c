@@ -551,6 +551,12 @@ read_text(struct job *job, const struct batch_member *m)
 		    "%s", strerror(errno));
 		return status;
 	}
+	/* A document or an image under a text file's name. */
+	if (habar_decode_binary(raw, m->len)) {
+		free(raw);
+		problem(job, "%s: %s", m->path, "binary data, not text");
+		return HABAR_OK;
+	}
 	status = habar_decode_buffer(&utf8, &utf8_len, &res, NULL, raw, m->len,
 	    HABAR_ENC_AUTO, MAX_TEXT_BYTES);
 	free(raw);

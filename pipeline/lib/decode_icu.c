@@ -634,6 +634,27 @@ utf16_without_bom(const unsigned char *p, size_t len)
 	return HABAR_ENC_AUTO;
 }
 
+int
+habar_decode_binary(const char *buf, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	size_t i, controls = 0;
+
+	if (len > HABAR_DECODE_SAMPLE)
+		len = HABAR_DECODE_SAMPLE;
+	if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
+	    (p[0] == 0xFE && p[1] == 0xFF)))
+		return 0;
+	if (utf16_without_bom(p, len) != HABAR_ENC_AUTO)
+		return 0;
+	/* Random bytes hold about one in nine; text next to none, but for
+	 * a stray NUL or two. */
+	for (i = 0; i < len; i++)
+		controls += control_byte((char)p[i]) && p[i] != '\f' &&
+		    p[i] != 0x1A && p[i] != 0x1B && p[i] != '\v';
+	return controls >= 4 && controls * 20 > len;
+}
+
 /*
  * Detects the encoding of the sample buf[0..len).  allow_bom: the sample
  * is the start of the input, so a byte order mark counts.

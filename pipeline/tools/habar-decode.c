@@ -100,7 +100,16 @@ process(FILE *fp, const char *name, void *arg)
 		return CLI_EXIT_ERROR;
 	}
 	habar_decode_on_invalid(dec, on_invalid, &run);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+	n = fread(buf, 1, sizeof(buf), fp);
+	/* Detection would find the "encoding" of an image or a document
+	 * too: said rather than turned into nonsense. */
+	if (run.opts->from == HABAR_ENC_AUTO && habar_decode_binary(buf, n)) {
+		cli_error("%s: binary data, not text (--from decodes it "
+		    "anyway)", name);
+		exit_status = CLI_EXIT_ERROR;
+		goto done;
+	}
+	for (; n > 0; n = fread(buf, 1, sizeof(buf), fp))
 		if ((status = habar_decode_write(dec, buf, n)) != HABAR_OK)
 			break;
 	if (status == HABAR_OK && ferror(fp)) {

@@ -492,6 +492,30 @@ test_model_parser(void)
 	    strlen("letters а\nwhat\n")) == HABAR_ERR_INPUT);
 }
 
+/* Binary data is told from text in every encoding, UTF-16 included. */
+static void
+test_binary(void)
+{
+	unsigned char bytes[4096], utf16[200];
+	static const char text[] = "Қазақстан\tжаңалықтары\r\n\f\x1A";
+	size_t i;
+
+	/* Bytes as a compressed stream holds them: every value alike. */
+	for (i = 0; i < sizeof(bytes); i++)
+		bytes[i] = (unsigned char)(i * 167 + 13);
+	CHECK(habar_decode_binary((const char *)bytes, sizeof(bytes)) == 1);
+	/* Text, with a stray NUL or two. */
+	CHECK(habar_decode_binary(text, sizeof(text) - 1) == 0);
+	CHECK(habar_decode_binary(text, sizeof(text)) == 0);
+	CHECK(habar_decode_binary("", 0) == 0);
+	/* UTF-16 without a byte order mark: half its bytes are controls. */
+	for (i = 0; i + 1 < sizeof(utf16); i += 2) {
+		utf16[i] = (unsigned char)(0x30 + i % 40);
+		utf16[i + 1] = 0x04;
+	}
+	CHECK(habar_decode_binary((const char *)utf16, sizeof(utf16)) == 0);
+}
+
 int
 main(void)
 {
@@ -502,5 +526,6 @@ main(void)
 	test_past_sample();
 	test_buffer_and_arguments();
 	test_model_parser();
+	test_binary();
 	return CHECK_DONE();
 }
