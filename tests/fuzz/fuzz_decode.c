@@ -85,6 +85,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size--;
 	limit = size;
 
+	/* A verdict either way, reading no byte past the input. */
+	if (habar_decode_binary((const char *)data, size) > 1)
+		abort();
 	if (habar_decode_detect(&result, (const char *)data, size, 1) ==
 	    HABAR_OK && (result.confidence < 0 || result.confidence > 1))
 		abort();
