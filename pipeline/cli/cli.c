@@ -151,7 +151,7 @@ cli_getopt(int argc, char **argv, const char *shortopts,
 	 * an unknown option ('?'); the front end prints the message. */
 	char spec[128];
 	const char *arg;
-	int c, name;
+	int c, name_len;
 
 	if (snprintf(spec, sizeof(spec), ":%s", shortopts) >=
 	    (int)sizeof(spec))
@@ -174,12 +174,13 @@ cli_getopt(int argc, char **argv, const char *shortopts,
 			    optopt);
 		cli_usage_error("unknown option '-%c'", optopt);
 	}
-	name = (int)strcspn(arg, "=");
+	name_len = (int)strcspn(arg, "=");
 	if (c == ':')
 		cli_usage_error("option '%s' needs an argument", arg);
-	if (optopt != 0 && arg[name] == '=')
-		cli_usage_error("option '%.*s' takes no argument", name, arg);
-	cli_usage_error("unknown option '%.*s'", name, arg);
+	if (optopt != 0 && arg[name_len] == '=')
+		cli_usage_error("option '%.*s' takes no argument", name_len,
+		    arg);
+	cli_usage_error("unknown option '%.*s'", name_len, arg);
 }
 
 void
