@@ -208,6 +208,21 @@ process(struct run *run, const struct held *h)
 			status = normalise(run, h, 0, h->text, text_len, &out,
 			    &out_len);
 			habar_norm_set_rules(run->norm, rules);
+		} else if (status == HABAR_OK && out_len > 0 &&
+		    out[out_len - 1] == '\r' && h->terminated && !h->crlf &&
+		    (habar__norm_rules(run->norm) & (HABAR_NORM_RULE_EOL |
+		    HABAR_NORM_RULE_TRAILING)) == HABAR_NORM_RULE_TRAILING) {
+			/* Without the eol rule, a carriage return ending a
+			 * line before its LF is read next time as a CRLF, and
+			 * the spaces before it then trail the line: they go
+			 * now, not on a second pass. */
+			out_len--;
+			while (out_len > 0 && (out[out_len - 1] == ' ' ||
+			    out[out_len - 1] == '\t'))
+				out_len--;
+			status = put(run, out, out_len);
+			out = "\r";
+			out_len = 1;
 		}
 		if (status == HABAR_OK)
 			status = put(run, out, out_len);
