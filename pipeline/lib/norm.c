@@ -935,6 +935,20 @@ punctuate(struct habar_norm *norm, struct stage *st)
  * NFC boundaries and nothing else, so they need no table lookup.  Returns
  * 0 whenever in doubt; the full path then decides.
  */
+/* Whether cp[0..n) is a blank line: white space and carriage returns at
+ * most (a line of "\r\t " may be read as an empty CRLF line once its
+ * trailing spaces are gone). */
+static int
+blank_cps(const uint32_t *cp, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cp[i] != ' ' && cp[i] != '\t' && cp[i] != '\r')
+			return 0;
+	return 1;
+}
+
 static int
 plain_line(const unsigned char *s, size_t len)
 {
@@ -1029,7 +1043,7 @@ habar_norm_line(struct habar_norm *norm, const char *line, size_t len,
 	    (status = apply_lookalikes(norm, &st)) != HABAR_OK)
 		return status;
 	norm->counts.lines++;
-	if (st.n == 0 && norm->fence_len == 0)
+	if (blank_cps(norm->cp, st.n) && norm->fence_len == 0)
 		norm->depth = 0;	/* a paragraph ends */
 	if (!st.changed && !st.need_punct) {
 		*out = line;
