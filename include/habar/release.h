@@ -84,6 +84,12 @@ const char *habar_release_error(const struct habar_release *release);
 unsigned long habar_release_line_number(const struct habar_release *release);
 
 /*
+ * Whether the body line s[0..len) is blank, which parts paragraphs: it
+ * holds nothing but spaces, tabs and carriage returns.
+ */
+int habar_release_blank(const char *s, size_t len);
+
+/*
  * Stores in *out a newly allocated, unquoted copy of a raw front-matter
  * value: "double quoted" values lose their quotes and backslash escapes,
  * 'single quoted' ones their quotes and doubled '', others their

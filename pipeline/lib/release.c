@@ -254,6 +254,17 @@ habar_release_line_number(const struct habar_release *release)
 	return habar_lines_number(release->lines);
 }
 
+int
+habar_release_blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
 enum habar_status
 habar_release_unquote(char **out, const char *raw, size_t raw_len)
 {

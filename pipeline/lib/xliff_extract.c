@@ -155,17 +155,6 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static int
-is_blank(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return 0;
-	return 1;
-}
-
 /* Strips the reader's "line N: " from a message, the line being kept
  * apart. */
 static const char *
@@ -272,7 +261,7 @@ split_release(struct extract *ex, char **lang_out)
 			break;
 		}
 		case HABAR_LINE_BODY:
-			if (is_blank(ex->buf + start, end - start)) {
+			if (habar_release_blank(ex->buf + start, end - start)) {
 				if (in_para && (status = end_paragraph(ex,
 				    para_off, para_end, para_term, para_line)) !=
 				    HABAR_OK)

@@ -169,17 +169,6 @@ add_line(struct run *run, struct habar_seg *seg, const char *name,
 }
 
 static int
-is_blank(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return 0;
-	return 1;
-}
-
-static int
 process(FILE *fp, const char *name, void *arg)
 {
 	struct run *run = arg;
@@ -210,7 +199,7 @@ process(FILE *fp, const char *name, void *arg)
 			run->printed = 1;
 			continue;
 		}
-		if (is_blank(line.text, line.len)) {
+		if (habar_release_blank(line.text, line.len)) {
 			if (seg != NULL && flush_paragraph(run, seg, name) != 0)
 				goto done;
 			continue;

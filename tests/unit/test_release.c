@@ -189,6 +189,16 @@ test_unquote_nul(void)
 	free(back);
 }
 
+/* A blank line parts paragraphs: white space and carriage returns. */
+static void
+test_blank(void)
+{
+	CHECK(habar_release_blank("", 0));
+	CHECK(habar_release_blank(" \t\r ", 4));
+	CHECK(!habar_release_blank(" x ", 3));
+	CHECK(!habar_release_blank("\xC2\xA0", 2));
+}
+
 int
 main(void)
 {
@@ -199,5 +209,6 @@ main(void)
 	test_no_front_matter();
 	test_quoting_round_trip();
 	test_unquote_nul();
+	test_blank();
 	return CHECK_DONE();
 }
