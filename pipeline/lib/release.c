@@ -321,8 +321,10 @@ needs_quotes(const char *value)
 
 	if (len == 0)
 		return 0;
+	/* The reader trims these from a plain value (a carriage return at
+	 * its end too: a file saved with "\r\r\n" line ends). */
 	if (value[0] == ' ' || value[len - 1] == ' ' || value[0] == '\t' ||
-	    value[len - 1] == '\t')
+	    value[len - 1] == '\t' || value[len - 1] == '\r')
 		return 1;
 	if (strchr("\"'#&*!|>%@`{[", value[0]) != NULL)
 		return 1;

@@ -172,6 +172,36 @@ test_quoting_round_trip(void)
 	}
 }
 
+/* A value written by habar_release_write_field() reads back the same
+ * through the release reader, which trims a plain value's end. */
+static void
+test_write_read(void)
+{
+	static const char *values[] = { "ends in\r", "\r\r", "a\t\r" };
+	size_t i;
+
+	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		char buf[256];
+		struct habar_release *release;
+		struct habar_release_line line;
+		FILE *fp = fmemopen(buf, sizeof(buf), "w");
+		size_t n;
+
+		fputs("---\n", fp);
+		CHECK(habar_release_write_field(fp, "k", values[i]) == HABAR_OK);
+		fputs("---\n", fp);
+		n = (size_t)ftell(fp);
+		fclose(fp);
+		fp = memory_file(buf, n);
+		CHECK(habar_release_new(&release, fp, 0) == HABAR_OK);
+		while (habar_release_next(release, &line) == HABAR_OK)
+			;
+		CHECK_STR(habar_release_get(release, "k"), values[i]);
+		habar_release_free(release);
+		fclose(fp);
+	}
+}
+
 /* A NUL byte in a value goes; what follows it stays. */
 static void
 test_unquote_nul(void)
@@ -210,5 +240,6 @@ main(void)
 	test_quoting_round_trip();
 	test_unquote_nul();
 	test_blank();
+	test_write_read();
 	return CHECK_DONE();
 }
