@@ -281,6 +281,23 @@ test_russian(void)
 	habar_spell_free(spell);
 }
 
+/* Writes text to a new temporary file named from the template path;
+ * returns 1, or 0 after a failed check. */
+static int
+write_word_list(char *path, const char *text)
+{
+	FILE *fp;
+	int fd;
+
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		CHECK(!"cannot create a temporary file");
+		return 0;
+	}
+	fputs(text, fp);
+	fclose(fp);
+	return 1;
+}
+
 static void
 test_personal(void)
 {
@@ -289,15 +306,9 @@ test_personal(void)
 	struct habar_spell_options opt = { NULL, 0, 1 };
 	struct habar_spell *spell = NULL;
 	char err[512];
-	FILE *fp;
-	int fd;
 
-	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
-		CHECK(!"cannot create a temporary file");
+	if (!write_word_list(path, "# a comment\n\nQazsnab\nЖаңасөз\n"))
 		return;
-	}
-	fputs("# a comment\n\nQazsnab\nЖаңасөз\n", fp);
-	fclose(fp);
 	files[0] = path;
 	opt.personal = files;
 	opt.personal_count = 1;
@@ -359,15 +370,9 @@ test_listed_stems(void)
 	const char *files[1] = { path };
 	struct habar_spell_options opt = { files, 0, 1 };
 	struct habar_spell *spell = NULL;
-	FILE *fp;
-	int fd;
 
-	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
-		CHECK(!"cannot create a temporary file");
+	if (!write_word_list(path, "тарп\nжмб/-\nқлм\n"))
 		return;
-	}
-	fputs("тарп\nжмб/-\nқлм\n", fp);
-	fclose(fp);
 	CHECK(habar_spell_new(&spell, "kk", &opt, NULL, 0) == HABAR_OK);
 	if (spell != NULL) {
 		/* тарп: a fragment of the dictionary's; жер: a listed stem. */
