@@ -36,11 +36,7 @@ struct habar_release_line {
 	unsigned long number;	/* 1-based line number */
 	int terminated;		/* the line ended with a newline */
 	int crlf;		/* ... and that newline was "\r\n" */
-	size_t invalid;		/* where in text the first ill-formed UTF-8
-				 * sequence starts, or HABAR_RELEASE_VALID */
 };
-
-#define HABAR_RELEASE_VALID ((size_t)-1)
 
 struct habar_release;
 
@@ -82,6 +78,15 @@ const char *habar_release_error(const struct habar_release *release);
 
 /* The 1-based number of the line last read. */
 unsigned long habar_release_line_number(const struct habar_release *release);
+
+/*
+ * Where the first ill-formed UTF-8 sequence of s[0..len) (a line) starts,
+ * or HABAR_RELEASE_VALID; the reader does not check, as most programs
+ * decode the text themselves.
+ */
+size_t habar_release_invalid(const char *s, size_t len);
+
+#define HABAR_RELEASE_VALID ((size_t)-1)
 
 /*
  * Whether the body line s[0..len) is blank, which parts paragraphs: it

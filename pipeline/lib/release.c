@@ -179,8 +179,6 @@ habar_release_next(struct habar_release *release,
 	}
 	line->text = text;
 	line->len = len;
-	if (habar__utf8_valid(text, len, &line->invalid))
-		line->invalid = HABAR_RELEASE_VALID;
 
 	switch (release->state) {
 	case START:
@@ -252,6 +250,14 @@ unsigned long
 habar_release_line_number(const struct habar_release *release)
 {
 	return habar_lines_number(release->lines);
+}
+
+size_t
+habar_release_invalid(const char *s, size_t len)
+{
+	size_t bad;
+
+	return habar__utf8_valid(s, len, &bad) ? HABAR_RELEASE_VALID : bad;
 }
 
 int

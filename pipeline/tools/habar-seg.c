@@ -176,6 +176,7 @@ process(FILE *fp, const char *name, void *arg)
 	struct habar_release_line line;
 	struct habar_seg *seg = NULL;
 	enum habar_status status;
+	size_t bad;
 	int result = CLI_EXIT_ERROR;
 
 	run->para_len = 0;
@@ -188,9 +189,9 @@ process(FILE *fp, const char *name, void *arg)
 	}
 	while ((status = habar_release_next(release, &line)) == HABAR_OK) {
 		/* Passed through as it is, but reported (exit 2). */
-		if (line.invalid != HABAR_RELEASE_VALID)
-			cli_invalid_utf8(name, line.number, line.text,
-			    line.invalid);
+		if ((bad = habar_release_invalid(line.text, line.len)) !=
+		    HABAR_RELEASE_VALID)
+			cli_invalid_utf8(name, line.number, line.text, bad);
 		if (line.kind != HABAR_LINE_BODY) {
 			/* A blank line will part it from the body, as in
 			 * any release. */

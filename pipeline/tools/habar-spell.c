@@ -157,7 +157,7 @@ check_release(FILE *fp, const char *name, void *arg)
 	struct habar_spell_pool *pool = NULL;
 	enum habar_status status;
 	char *title = NULL;
-	size_t title_len = 0, title_col = 0;
+	size_t title_len = 0, title_col = 0, bad;
 	unsigned long title_line = 0;
 	const char *lang = NULL;
 	int result = CLI_EXIT_OK;
@@ -179,9 +179,9 @@ check_release(FILE *fp, const char *name, void *arg)
 			goto done;
 		}
 		/* Its words cannot be read: said, as an error (exit 2). */
-		if (line.invalid != HABAR_RELEASE_VALID)
-			cli_invalid_utf8(name, line.number, line.text,
-			    line.invalid);
+		if ((bad = habar_release_invalid(line.text, line.len)) !=
+		    HABAR_RELEASE_VALID)
+			cli_invalid_utf8(name, line.number, line.text, bad);
 		if (line.kind == HABAR_LINE_FIELD) {
 			/* Of the front matter only the title is prose. */
 			if (line.key_len == 5 &&

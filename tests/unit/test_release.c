@@ -229,6 +229,15 @@ test_blank(void)
 	CHECK(!habar_release_blank("\xC2\xA0", 2));
 }
 
+/* Where a line's first ill-formed UTF-8 sequence starts. */
+static void
+test_invalid(void)
+{
+	CHECK(habar_release_invalid("Қазақ", 10) == HABAR_RELEASE_VALID);
+	CHECK(habar_release_invalid("ab\xFF\xC2", 4) == 2);
+	CHECK(habar_release_invalid("Қ\xD2", 3) == 2);
+}
+
 int
 main(void)
 {
@@ -240,6 +249,7 @@ main(void)
 	test_quoting_round_trip();
 	test_unquote_nul();
 	test_blank();
+	test_invalid();
 	test_write_read();
 	return CHECK_DONE();
 }
