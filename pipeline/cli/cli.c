@@ -183,17 +183,23 @@ cli_getopt(int argc, char **argv, const char *shortopts,
 	cli_usage_error("unknown option '%.*s'", name_len, arg);
 }
 
+size_t
+cli_chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	/* The bytes that do not continue a sequence. */
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
 void
 cli_invalid_utf8(const char *name, unsigned long number, const char *text,
     size_t at)
 {
-	size_t column = 1, i;
-
-	/* Characters before it: bytes that do not continue a sequence. */
-	for (i = 0; i < at; i++)
-		column += ((unsigned char)text[i] & 0xC0) != 0x80;
 	cli_error("%s:%lu:%zu: invalid UTF-8 (byte 0x%02X)", name, number,
-	    column, (unsigned char)text[at]);
+	    cli_chars(text, at) + 1, (unsigned char)text[at]);
 }
 
 void

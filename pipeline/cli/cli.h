@@ -49,6 +49,10 @@ struct option;
 int cli_getopt(int argc, char **argv, const char *shortopts,
     const struct option *longopts);
 
+/* The characters of the UTF-8 text s[0..len) (a column is this count
+ * plus one). */
+size_t cli_chars(const char *s, size_t len);
+
 /*
  * Reports the ill-formed UTF-8 sequence at byte at of line number (text,
  * as read) of file name, as "prog: name:line:column: invalid UTF-8 (byte

@@ -131,18 +131,6 @@ lang_data_free(struct lang_data *d)
 	memset(d, 0, sizeof(*d));
 }
 
-static uint32_t
-char_count(const char *s, size_t len)
-{
-	size_t i;
-	uint32_t n = 0;
-
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 static int
 cmp_key(const void *a, const void *b)
 {
@@ -248,7 +236,8 @@ lang_data_make(struct habar__anchor_cache *cache,
 	    d->pkfirst == NULL || d->skeys == NULL)
 		return HABAR_ERR_NOMEM;
 	for (i = 0; i < l->sentence_count; i++) {
-		d->slen[i] = char_count(l->sentences[i].text, l->sentences[i].len);
+		d->slen[i] = (uint32_t)habar__utf8_chars(l->sentences[i].text,
+		    l->sentences[i].len);
 		d->chars += d->slen[i];
 		status = habar__anchor_extract(cache, l->sentences[i].text,
 		    l->sentences[i].len, keys, &n);
@@ -1481,7 +1470,7 @@ run_data_make(struct habar__anchor_cache *cache, struct habar_seg *seg,
 		return HABAR_ERR_NOMEM;
 	for (i = 0; i < count; i++) {
 		st = &l->sentences[first + i];
-		r->len[i] = char_count(st->text, st->len);
+		r->len[i] = (uint32_t)habar__utf8_chars(st->text, st->len);
 		r->kfirst[i] = total;
 		status = habar__anchor_extract(cache, st->text, st->len,
 		    r->keys + total, &n);
@@ -1509,7 +1498,8 @@ language_chars(const struct habar_parallel_language *l)
 	size_t i;
 
 	for (i = 0; i < l->sentence_count; i++)
-		chars += char_count(l->sentences[i].text, l->sentences[i].len);
+		chars += habar__utf8_chars(l->sentences[i].text,
+		    l->sentences[i].len);
 	return chars;
 }
 

@@ -13,6 +13,7 @@
 #include <habar/release.h>
 
 #include "norm_internal.h"
+#include "utf8_internal.h"
 
 #define MAX_HELD 1024	/* front-matter lines held back waiting for lang: */
 
@@ -91,12 +92,9 @@ normalise(struct run *run, const struct held *h, size_t at, const char *text,
     size_t len, const char **out, size_t *out_len)
 {
 	enum habar_status status;
-	size_t column = 1, i;
 
-	for (i = 0; i < at && i < h->len; i++)
-		column += ((unsigned char)h->text[i] & 0xC0) != 0x80;
 	habar_norm_set_position(run->norm, h->number, run->offset + at,
-	    column);
+	    habar__utf8_chars(h->text, at < h->len ? at : h->len) + 1);
 	status = habar_norm_line(run->norm, text, len, out, out_len);
 	if (status != HABAR_OK)
 		habar__norm_set_error(run->norm, h->number,

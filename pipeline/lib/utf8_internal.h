@@ -26,4 +26,8 @@ size_t habar__utf8_decode(const unsigned char *s, size_t len,
  */
 int habar__utf8_valid(const char *s, size_t len, size_t *bad_out);
 
+/* The characters of s[0..len): the bytes that do not continue a
+ * sequence (a column is this count plus one). */
+size_t habar__utf8_chars(const char *s, size_t len);
+
 #endif

@@ -135,18 +135,6 @@ print_finding(const struct habar_spell_finding *f, void *arg)
 	return ferror(stdout) ? -1 : 0;
 }
 
-/* Code points in s[0..len). */
-static size_t
-count_chars(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* Checks one release: its title and its body. */
 static int
 check_release(FILE *fp, const char *name, void *arg)
@@ -193,7 +181,7 @@ check_release(FILE *fp, const char *name, void *arg)
 				memcpy(title, line.value, line.value_len);
 				title_len = line.value_len;
 				title_line = line.number;
-				title_col = count_chars(line.text,
+				title_col = cli_chars(line.text,
 				    (size_t)(line.value - line.text));
 			}
 			continue;
