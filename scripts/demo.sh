@@ -167,7 +167,7 @@ fi
 # ---- stage: translit (habar-translit) -------------------------------------
 # The Kazakh releases in the Latin alphabet of 2021, and back to Cyrillic
 # (<id>.kk-Cyrl.md) to show how many lines survive the round trip (loan
-# letters such as ц and ь do not: see README, "habar-translit").
+# letters such as ц and ь do not: see docs/habar-translit.md).
 if have habar-translit; then
 	n=0 lines=0 same=0
 	for f in $(releases); do

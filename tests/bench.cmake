@@ -10,7 +10,7 @@
 # floor is the figure reached less a small margin, and says why:
 #   ntrex ru, kk: the translations join two sentences on one gold line in
 #     about 50 places each ("...решение. Напомним, что..."); every correct
-#     boundary there counts as a false positive (see README, habar-seg):
+#     boundary there counts as a false positive (see docs/habar-seg.md):
 #     of the 50 (ru) and 61 (kk) gold lines habar splits, 47 and 58 are
 #     the translation of a single English sentence habar leaves whole.
 #   ud en, ru: web forums, e-mail and verse: sentences without final

@@ -1,6 +1,6 @@
 /*
  * parallel_write.c: writing a parallel document as XML (the format is in
- * README.md, "Parallel XML format", and schemas/habar-parallel.rng).
+ * docs/parallel-xml.md and schemas/habar-parallel.rng).
  *
  * The writer needs no XML library: the format is small and fixed, and
  * printing it directly keeps the output byte-stable across libxml2

@@ -1,6 +1,6 @@
 /*
  * parallel_xml.c: reading parallel XML back into a document (format in
- * README.md, "Parallel XML format"), and the hardened libxml2 parse that
+ * docs/parallel-xml.md), and the hardened libxml2 parse that
  * every reader of outside XML shares (TMX, XLIFF, manifests, slides).
  *
  * Files come from other machines and tools, so the parse is defensive:

@@ -1,6 +1,6 @@
 /*
  * release.c: reading the release text format line by line (the format is
- * described in habar/release.h and README.md).
+ * described in habar/release.h and docs/release-format.md).
  */
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /*
  * xliff_extract.c: a release into an XLIFF 2.0 document (see habar/xliff.h
- * and README.md, "habar-xliff").
+ * and docs/habar-xliff.md).
  *
  * The release is split into what a translator translates, the units, and
  * what must come back unchanged, the skeleton.  A unit is a body paragraph

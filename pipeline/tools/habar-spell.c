@@ -33,7 +33,7 @@ static const char usage[] =
 "  -p, --dict FILE also accept the words of FILE (one a line; repeatable)\n"
 "  --no-personal   ignore $HABAR_PERSONAL_DICT and ~/.config/habar/words.LANG\n"
 "  --no-names      also report capitalised words a file repeats (names)\n"
-"  -j, --threads N check on N threads (default 1; see the README)\n"
+"  -j, --threads N check on N threads (default 1; see habar-spell(1))\n"
 "  --help, --version\n"
 "\n"
 "Reports look like \"release.kk.md:12:7: unknown word 'X'\" (column in\n"
@@ -373,7 +373,7 @@ main(int argc, char **argv)
 
 	memset(&run, 0, sizeof(run));
 	/* One thread by default: a second one pays off only on a large
-	 * input and an idle machine (see README.md, "habar-spell"). */
+	 * input and an idle machine (see docs/habar-spell.md). */
 	run.threads = 1;
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);

@@ -11,7 +11,7 @@
 # on the first 100 releases.
 #
 # usage: tests/bench/batch.sh [BINDIR] [COUNTS...]   (default: build/bin 1000 2000)
-# The goal (README, "habar-batch"): 1,000 releases in under 30 s on 2 cores.
+# The goal (docs/habar-batch.md): 1,000 releases in under 30 s on 2 cores.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)

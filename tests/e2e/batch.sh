@@ -153,7 +153,7 @@ a, b = units(sys.argv[1]), units(sys.argv[2])
 sys.exit(0 if a == b and a else 1)
 EOF
 
-# The README's recipe itself, with GNU parallel when it is installed.
+# The recipe of docs/habar-batch.md itself, with GNU parallel when it is installed.
 if command -v parallel >/dev/null 2>&1; then
 	(cd "$tmp" && parallel --will-cite "$bin/habar-batch" -o par-{} \
 	    --shard {}/3 gen.zip ::: 1 2 3 2>/dev/null)

@@ -1,6 +1,5 @@
 #!/bin/sh
-# samples.sh: checks samples/ against the release format (README.md,
-# "Release format") and against what scripts/make-samples.sh promises.
+# samples.sh: checks samples/ against the release format (docs/release-format.md) and against what scripts/make-samples.sh promises.
 #
 #   sh tests/e2e/samples.sh format    each release is read by pandoc as it
 #                                     is: its YAML metadata gives the same

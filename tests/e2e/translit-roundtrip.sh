@@ -7,7 +7,7 @@
 # it to Latin and back (--all, so that no word is kept as foreign) and
 # counts the words that come back identical: all of them, and those
 # without the loan letters ё ц щ ъ ь э that the 2021 alphabet cannot carry
-# back (README, "habar-translit").  Fails when fewer than 99.5% of these
+# back (docs/habar-translit.md).  Fails when fewer than 99.5% of these
 # "native" words or 97.5% of all words come back.  Exit 77 (skipped)
 # without the corpus.
 #

@@ -57,7 +57,7 @@ static const char *const letter_table[][4] = {
 	{ "х", "h", "Х", "H" }, { "һ", "h", "Һ", "H" },
 	{ "ш", "ş", "Ш", "Ş" }, { "ы", "y", "Ы", "Y" },
 	{ "і", "ı", "І", "I" },
-	/* Loan letters: the project's choices (README, "habar-translit"). */
+	/* Loan letters: the project's choices (docs/habar-translit.md). */
 	{ "ц", "ts", "Ц", "Ts" }, { "ч", "ch", "Ч", "Ch" },
 	{ "щ", "ş", "Щ", "Ş" }, { "ю", "iu", "Ю", "İu" },
 	{ "я", "ia", "Я", "İa" }, { "ё", "io", "Ё", "İo" },
