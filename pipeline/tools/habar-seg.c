@@ -15,14 +15,15 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: habar-seg [--lang LANG] [FILE...]\n"
+    "usage: habar-seg [--lang LANG] [-o FILE] [FILE...]\n"
     "Splits release text into sentences: one sentence a line, a blank line\n"
     "between paragraphs, the front matter passed through unchanged.\n"
     "\n"
-    "  -L, --lang LANG  the language: kk, ru, en or another BCP 47 tag\n"
-    "                   (default: the front matter's 'lang:' field)\n"
-    "      --help       print this help and exit\n"
-    "      --version    print the version and exit\n"
+    "  -L, --lang LANG    the language: kk, ru, en or another BCP 47 tag\n"
+    "                     (default: the front matter's 'lang:' field)\n"
+    "  -o, --output FILE  write to FILE (replaced atomically)\n"
+    "      --help         print this help and exit\n"
+    "      --version      print the version and exit\n"
     "\n"
     "With no FILE, or when FILE is -, read standard input.\n";
 
@@ -34,6 +35,7 @@ struct options {
  * being gathered. */
 struct run {
 	const struct options *opts;
+	FILE *out;		/* standard output or the -o file */
 	struct habar_seg *seg;
 	char *seg_lang;		/* the language seg was made for */
 	char *para;		/* the lines of the current paragraph */
@@ -74,7 +76,7 @@ segmenter_for(struct run *run, const char *lang, const char *name,
 /* Prints one sentence on one line: a run of white space holding a line
  * break becomes one space. */
 static void
-print_sentence(const char *s, size_t len)
+print_sentence(FILE *out, const char *s, size_t len)
 {
 	size_t i = 0;
 
@@ -89,19 +91,19 @@ print_sentence(const char *s, size_t len)
 		}
 		if (j > i) {
 			if (newline)
-				putchar(' ');
+				putc(' ', out);
 			else
-				fwrite(s + i, 1, j - i, stdout);
+				fwrite(s + i, 1, j - i, out);
 			i = j;
 			continue;
 		}
 		while (j < len && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
 		    s[j] != '\r')
 			j++;
-		fwrite(s + i, 1, j - i, stdout);
+		fwrite(s + i, 1, j - i, out);
 		i = j;
 	}
-	putchar('\n');
+	putc('\n', out);
 }
 
 /* Segments and prints the paragraph gathered so far, then empties it.
@@ -123,9 +125,9 @@ flush_paragraph(struct run *run, struct habar_seg *seg, const char *name)
 		return -1;
 	}
 	if (count > 0 && run->printed)
-		putchar('\n');
+		putc('\n', run->out);
 	for (i = 0; i < count; i++)
-		print_sentence(run->para + spans[i].start, spans[i].len);
+		print_sentence(run->out, run->para + spans[i].start, spans[i].len);
 	run->printed |= count > 0;
 	run->para_len = 0;
 	return 0;
@@ -195,8 +197,8 @@ process(FILE *fp, const char *name, void *arg)
 		if (line.kind != HABAR_LINE_BODY) {
 			/* A blank line will part it from the body, as in
 			 * any release. */
-			fwrite(line.text, 1, line.len, stdout);
-			putchar('\n');
+			fwrite(line.text, 1, line.len, run->out);
+			putc('\n', run->out);
 			run->printed = 1;
 			continue;
 		}
@@ -241,24 +243,31 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "lang", required_argument, NULL, 'L' },
+		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options opts = { NULL };
+	const char *output = NULL;
 	struct run run;
 	int c;
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	while ((c = cli_getopt(argc, argv, "L:", longopts)) != -1) {
+	while ((c = cli_getopt(argc, argv, "L:o:", longopts)) != -1) {
 		switch (c) {
 		case 'L':
 			opts.lang = optarg;
+			break;
+		case 'o':
+			output = optarg;
 			break;
 		}
 	}
 	memset(&run, 0, sizeof(run));
 	run.opts = &opts;
+	run.out = cli_output_open(output);
 	cli_each_input(argc, argv, optind, process, &run);
+	cli_output_commit(run.out);
 	habar_seg_free(run.seg);
 	free(run.seg_lang);
 	free(run.para);

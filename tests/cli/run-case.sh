@@ -9,6 +9,8 @@
 #   expected  (optional) the exact expected standard output
 #   status    (optional) the expected exit status, 0 without it
 #   stderr    (optional) a fixed string standard error must contain
+#   output    (optional) the exact expected contents of @TMP@/output, the
+#             file an "-o @TMP@/output" case writes
 #   needs     (optional) "shared": skip (77) when the shared corpus is absent
 # The case runs under LC_ALL=LOCALE, as both "C" and "C.UTF-8" must work.
 set -u
@@ -47,6 +49,11 @@ fi
 if [ -f "$case/expected" ] && ! cmp -s "$case/expected" "$tmp/out"; then
 	echo "standard output differs from $case/expected:"
 	diff -u "$case/expected" "$tmp/out" | head -40
+	failed=1
+fi
+if [ -f "$case/output" ] && ! cmp -s "$case/output" "$tmp/output"; then
+	echo "@TMP@/output differs from $case/output:"
+	diff -u "$case/output" "$tmp/output" 2>&1 | head -40
 	failed=1
 fi
 if [ -f "$case/stderr" ] && ! grep -qF -- "$(cat "$case/stderr")" "$tmp/err"; then
