@@ -24,8 +24,9 @@ struct habar_webpage {
  * (the page's own charset declaration is ignored), with libxml2's HTML
  * parser (no network).  dates finds a date in the text when the markup
  * gives none.  Returns HABAR_OK, HABAR_ERR_INPUT (no text found at all),
- * HABAR_ERR_NOTFOUND (locales/root/web-boilerplate missing),
- * HABAR_ERR_NOMEM.
+ * HABAR_ERR_LIMIT (over 2 GiB, or an element with more attributes than
+ * the XML readers' cap, 256), HABAR_ERR_NOTFOUND
+ * (locales/root/web-boilerplate missing), HABAR_ERR_NOMEM.
  */
 enum habar_status habar_webpage_extract(struct habar_webpage **page_out,
     const char *html, size_t len, const struct habar_dates *dates);

@@ -33,6 +33,7 @@
 #include "batch_internal.h"
 #include "grow_internal.h"
 #include "langguess.h"
+#include "xml_limits_internal.h"
 
 #define MAX_TEXTS 8		/* texts of one release considered */
 #define MAX_TEXT_BYTES (64u << 20)
@@ -484,6 +485,14 @@ read_page(struct job *job, struct text *t, const char *s, size_t len)
 	size_t i;
 
 	status = habar_webpage_extract(&page, s, len, job->w->dates);
+	if (status == HABAR_ERR_LIMIT && len <= INT32_MAX) {
+		char limit[80];
+
+		snprintf(limit, sizeof(limit), "an element with more than %d "
+		    "attributes (the limit)", HABAR__XML_MAX_ATTRIBUTES);
+		problem(job, "%s: %s", t->member->path, limit);
+		return HABAR_OK;
+	}
 	if (status == HABAR_ERR_INPUT || status == HABAR_ERR_LIMIT) {
 		problem(job, "%s: %s", t->member->path, status == HABAR_ERR_INPUT ?
 		    "no release text found in the page" : "page too large");

@@ -6,7 +6,9 @@
  * Files come from other machines and tools, so the parse is defensive:
  * no network, no DTD, no entity substitution, and an entity declaration
  * stops the parser at once, which refuses XXE and billion-laughs files
- * before any expansion happens.  After the parse, the tree is checked for
+ * before any expansion happens; a linear scan first refuses an element
+ * with more attributes than libxml2 can check in reasonable time
+ * (xml_limits_xml.c).  After the parse, the tree is checked for
  * what the RELAX NG schema says and for what it cannot say (ids unique,
  * references resolving, runs consecutive and in order).
  */
@@ -28,6 +30,7 @@
 #include "data_internal.h"
 #include "parallel_internal.h"
 #include "parallel_xml.h"
+#include "xml_limits_internal.h"
 
 /* What the SAX hooks learn during one parse. */
 struct parse_state {
@@ -105,6 +108,13 @@ habar__xml_parse(xmlDocPtr *doc_out, const char *xml, size_t len,
 	memset(&st, 0, sizeof(st));
 	if (len > INT_MAX || len > HABAR_PARALLEL_MAX_BYTES) {
 		snprintf(msg, msg_size, "file too large");
+		return HABAR_ERR_LIMIT;
+	}
+	/* Before libxml2, whose start tag parse is quadratic in attributes. */
+	if (habar__xml_limits_check(xml, len, 0, line, msg, msg_size) !=
+	    HABAR_OK) {
+		if (fault != NULL)
+			*fault = HABAR__XML_LIMIT;
 		return HABAR_ERR_LIMIT;
 	}
 	xmlInitParser();

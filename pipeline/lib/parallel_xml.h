@@ -17,7 +17,8 @@ enum habar__xml_fault {
 	HABAR__XML_FINE,
 	HABAR__XML_MALFORMED,	/* not well-formed (or too large, no memory) */
 	HABAR__XML_ENTITIES,	/* declares entities */
-	HABAR__XML_NO_ROOT
+	HABAR__XML_NO_ROOT,
+	HABAR__XML_LIMIT	/* an element over the attribute cap */
 };
 
 /* How habar__xml_parse() begins its message for a malformed document. */
@@ -27,11 +28,13 @@ enum habar__xml_fault {
  * Parses len bytes of XML into *doc_out (free with xmlFreeDoc()) with no
  * network access, no DTD loading, no entity substitution, CDATA sections
  * as text, and refuses any entity declaration (XXE, billion laughs) as
- * soon as it is seen.  This is the one parse every reader of outside XML
- * uses.  On failure *doc_out is NULL, *line is the line of the error (0 if
- * unknown), msg (msg_size bytes) says what went wrong and *fault (unless
- * fault is NULL) why.  Returns HABAR_OK, HABAR_ERR_INPUT, HABAR_ERR_LIMIT
- * (input too large), HABAR_ERR_NOMEM.
+ * soon as it is seen; an element with more than HABAR__XML_MAX_ATTRIBUTES
+ * attributes is refused before libxml2 parses anything.  This is the one
+ * parse every reader of outside XML uses.  On failure *doc_out is NULL,
+ * *line is the line of the error (0 if unknown), msg (msg_size bytes) says
+ * what went wrong and *fault (unless fault is NULL) why.  Returns
+ * HABAR_OK, HABAR_ERR_INPUT, HABAR_ERR_LIMIT (input too large, too many
+ * attributes), HABAR_ERR_NOMEM.
  */
 enum habar_status habar__xml_parse(xmlDocPtr *doc_out, const char *xml,
     size_t len, unsigned long *line, char *msg, size_t msg_size,

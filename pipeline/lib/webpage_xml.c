@@ -22,6 +22,7 @@
 
 #include "data_internal.h"
 #include "grow_internal.h"
+#include "xml_limits_internal.h"
 
 #define MAX_WORDS 128
 #define MAX_PARAGRAPHS 10000
@@ -479,6 +480,10 @@ habar_webpage_extract(struct habar_webpage **page_out, const char *html,
 		return status;
 	if (len > (size_t)INT32_MAX)
 		return HABAR_ERR_LIMIT;
+	/* Before libxml2, whose start tag parse is quadratic in attributes. */
+	if ((status = habar__xml_limits_check(html, len, 1, NULL, NULL, 0)) !=
+	    HABAR_OK)
+		return status;
 	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET);
