@@ -1,0 +1,403 @@
+#!/usr/bin/env python3
+"""align_loose.py: habar-align on loosely translated, re-paragraphed releases.
+
+Each NTREX article becomes a release in English, Russian and Kazakh
+(a sentence a line, `--segmented` input), perturbed the way press offices
+edit their language versions, independently in each language:
+
+  - cut into paragraphs of its own (a break after a sentence with
+    probability 0.3), so paragraphs do not correspond;
+  - about 4% of the sentences dropped (never in all three languages);
+  - about 6% merged with the next sentence of the article;
+  - about 4% added: a sentence of another article, in that language only.
+
+The gold of a pair is the smallest links its own drops, merges and
+additions allow.  The corpus is read in place from $HABAR_SHARED/corpus;
+nothing of it is copied into the project.
+
+Usage:
+  align_loose.py [--bin DIR] [--seed N]... [--memory] [--hunalign PATH]
+                 [--check F1 PRECISION RECALL11]
+
+For each seed (default 1, 2 and 3; fresh ones with --seed) the script
+writes the releases to a temporary directory, runs `habar-align
+--segmented --links A-B` on every article and every pair, and prints per
+pair: sentence-link F1 (precision, recall), and of the links at confidence
+0.5 or more their precision and the share of the gold 1-1 links they get;
+then the calibration table over all pairs (confidence band -> precision,
+links).  --memory runs it again with `--memory` of a TMX of the other
+articles: the articles are cut into two halves, each aligned with a memory
+made of the other half's unperturbed sentences, so that no article is ever
+in its own memory.  --hunalign PATH (or $HUNALIGN) runs hunalign on the
+same sentence lists with an empty dictionary, side by side.  --check
+exits 1 unless every pair reaches the F1, and the confident links the
+precision and the 1-1 recall, given (ctest's floor).
+"""
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from xml.sax.saxutils import escape
+
+LANGS = (("en", "eng"), ("ru", "rus"), ("kk", "kaz"))
+PAIRS = (("en", "ru"), ("en", "kk"), ("ru", "kk"))
+BANDS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 0.95, 0.99, 1.001)
+
+P_BREAK = 0.3
+P_DROP = 0.04
+P_MERGE = 0.06
+P_ADD = 0.04
+
+
+def shared():
+    root = os.environ.get("HABAR_SHARED") or os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")
+    return os.path.join(root, "corpus")
+
+
+def read_ntrex():
+    base = os.path.join(shared(), "parallel-news")
+    text = {}
+    for lang, code in LANGS:
+        with open(os.path.join(base, "ntrex.%s.txt" % code), encoding="utf-8",
+                  newline="") as f:
+            lines = [l.rstrip("\r\n").strip() for l in f.read().split("\n")]
+        if lines and lines[-1] == "":
+            lines.pop()
+        text[lang] = lines
+    with open(os.path.join(base, "ntrex.document-ids.tsv"), encoding="utf-8") as f:
+        docs = [l.strip() for l in f if l.strip()]
+    articles = []
+    for i, d in enumerate(docs):
+        if not articles or docs[articles[-1][0]] != d:
+            articles.append([i])
+        else:
+            articles[-1].append(i)
+    return text, docs, articles
+
+
+def perturb(text, docs, articles, seed):
+    """Returns, per article, per language, the paragraphs as lists of
+    sentences, each a list of unit ids (an added sentence is a unit id of
+    its own, beyond the corpus's), and the text of each added unit."""
+    rng = random.Random(seed)
+    total = len(docs)
+    extra = {}
+    out = []
+    for units in articles:
+        art = {}
+        dropped = {l: set() for l, _ in LANGS}
+        for lang, _ in LANGS:
+            sents = []
+            i = 0
+            while i < len(units):
+                u = units[i]
+                if rng.random() < P_ADD:
+                    # A sentence of another article, in this language only.
+                    while True:
+                        v = rng.randrange(total)
+                        if docs[v] != docs[u]:
+                            break
+                    uid = total + len(extra)
+                    extra[uid] = (lang, v)
+                    sents.append([uid])
+                r = rng.random()
+                others = [o for o, _ in LANGS if o != lang]
+                if r < P_DROP and not all(u in dropped[o] for o in others):
+                    dropped[lang].add(u)
+                    i += 1
+                    continue
+                if r < P_DROP + P_MERGE and i + 1 < len(units):
+                    sents.append([u, units[i + 1]])
+                    i += 2
+                    continue
+                sents.append([u])
+                i += 1
+            paras = [[]]
+            for k, s in enumerate(sents):
+                paras[-1].append(s)
+                if k + 1 < len(sents) and rng.random() < P_BREAK:
+                    paras.append([])
+            art[lang] = paras
+        out.append(art)
+    return out, extra
+
+
+def unit_text(text, extra, lang, u):
+    if u in extra:
+        return text[lang][extra[u][1]]
+    return text[lang][u]
+
+
+def write_article(dirname, k, art, text, extra):
+    os.makedirs(dirname, exist_ok=True)
+    for lang, _ in LANGS:
+        with open(os.path.join(dirname, "%s.txt" % lang), "w",
+                  encoding="utf-8") as f:
+            f.write("---\nid: article-%d\nlang: %s\ndate: 2019-01-01\n---\n"
+                    % (k, lang))
+            for p in art[lang]:
+                f.write("\n")
+                for s in p:
+                    f.write(" ".join(unit_text(text, extra, lang, u)
+                                     for u in s) + "\n")
+
+
+def sentences(art, lang):
+    return [s for p in art[lang] for s in p]
+
+
+def pair_gold(art, a, b):
+    """The smallest links that the merges, drops and additions of a and b
+    allow: {(a_numbers, b_numbers)}, 1-based."""
+    parent = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    where = {}
+    for lang in (a, b):
+        where[lang] = {}
+        for k, s in enumerate(sentences(art, lang), 1):
+            for u in s:
+                where[lang][u] = k
+                find(u)
+            for u in s[1:]:
+                parent[find(u)] = find(s[0])
+    groups = {}
+    for u in list(parent):
+        groups.setdefault(find(u), []).append(u)
+    links = set()
+    for g in groups.values():
+        sa = tuple(sorted({where[a][u] for u in g if u in where[a]}))
+        sb = tuple(sorted({where[b][u] for u in g if u in where[b]}))
+        if sa or sb:
+            links.add((sa, sb))
+    return links
+
+
+def parse_links(out):
+    """habar-align --links output: {(a_numbers, b_numbers): confidence};
+    confidence None when the output has no third column."""
+    links = {}
+    for line in out.splitlines():
+        if not line:
+            continue
+        cols = line.split("\t")
+        sa = tuple(int(x) for x in cols[0].split(",") if x)
+        sb = tuple(int(x) for x in cols[1].split(",") if x)
+        links[(sa, sb)] = float(cols[2]) if len(cols) > 2 else None
+    return links
+
+
+def write_tmx(path, text, articles, which):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+                '<header creationtool="align_loose" creationtoolversion="1" '
+                'segtype="sentence" o-tmf="none" adminlang="en" srclang="en" '
+                'datatype="plaintext"/>\n<body>\n')
+        for k in which:
+            for u in articles[k]:
+                f.write("<tu>")
+                for lang, _ in LANGS:
+                    f.write('<tuv xml:lang="%s"><seg>%s</seg></tuv>'
+                            % (lang, escape(text[lang][u])))
+                f.write("</tu>\n")
+        f.write("</body>\n</tmx>\n")
+
+
+def run_habar(binary, dirname, a, b, memory):
+    cmd = [binary, "--segmented", "--links", "%s-%s" % (a, b)]
+    for m in memory:
+        cmd += ["--memory", m]
+    cmd += [os.path.join(dirname, "%s.txt" % l) for l, _ in LANGS]
+    res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         universal_newlines=True)
+    if res.returncode != 0:
+        sys.stderr.write("habar-align failed on %s: %s" % (dirname, res.stderr))
+        sys.exit(2)
+    return parse_links(res.stdout)
+
+
+def run_hunalign(binary, dirname, a, b, tmp):
+    files = []
+    for l in (a, b):
+        src = os.path.join(dirname, "%s.txt" % l)
+        dst = os.path.join(tmp, "h.%s" % l)
+        with open(src, encoding="utf-8") as f:
+            body = f.read().split("---\n", 2)[2]
+        with open(dst, "w", encoding="utf-8") as f:
+            f.write("".join(l + "\n" for l in body.split("\n") if l.strip()))
+        files.append(dst)
+    null = os.path.join(tmp, "null.dic")
+    open(null, "w").close()
+    res = subprocess.run([binary, null] + files, stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, universal_newlines=True)
+    rungs = []
+    for line in res.stdout.splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 2:
+            rungs.append((int(cols[0]), int(cols[1])))
+    links = {}
+    for (i0, j0), (i1, j1) in zip(rungs, rungs[1:]):
+        links[(tuple(range(i0 + 1, i1 + 1)), tuple(range(j0 + 1, j1 + 1)))] = None
+    return links
+
+
+class Score:
+    def __init__(self):
+        self.right = self.got = self.want = 0
+        self.conf_right = self.conf_got = 0
+        self.gold11 = self.gold11_found = 0
+        self.bands = [[0, 0] for _ in BANDS[1:]]
+        self.has_conf = False
+
+    def add(self, gold, links):
+        self.want += len(gold)
+        self.got += len(links)
+        for link, conf in links.items():
+            ok = link in gold
+            self.right += ok
+            if conf is None:
+                continue
+            self.has_conf = True
+            for k in range(len(BANDS) - 1):
+                if BANDS[k] <= conf < BANDS[k + 1]:
+                    self.bands[k][0] += ok
+                    self.bands[k][1] += 1
+            if conf >= 0.5:
+                self.conf_got += 1
+                self.conf_right += ok
+        for link in gold:
+            if len(link[0]) == 1 and len(link[1]) == 1:
+                self.gold11 += 1
+                c = links.get(link, -1)
+                if c is not None and c >= 0.5:
+                    self.gold11_found += 1
+
+    def merge(self, other):
+        for k in ("right", "got", "want", "conf_right", "conf_got",
+                  "gold11", "gold11_found"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        for k, b in enumerate(other.bands):
+            self.bands[k][0] += b[0]
+            self.bands[k][1] += b[1]
+        self.has_conf |= other.has_conf
+
+    def f1(self):
+        p = self.right / self.got if self.got else 0.0
+        r = self.right / self.want if self.want else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def confident(self):
+        p = self.conf_right / self.conf_got if self.conf_got else 0.0
+        r = self.gold11_found / self.gold11 if self.gold11 else 0.0
+        return p, r
+
+    def line(self, name):
+        p, r, f = self.f1()
+        s = "%-6s F1 %.4f (precision %.4f, recall %.4f)" % (name, f, p, r)
+        if self.has_conf:
+            cp, cr = self.confident()
+            s += "; at >= 0.5: precision %.4f (%d links), gold 1-1 %.4f" % (
+                cp, self.conf_got, cr)
+        return s
+
+
+def calibration(score):
+    print("   calibration (all pairs): confidence band -> precision, links")
+    for k, (ok, n) in enumerate(score.bands):
+        print("     [%.2f, %.2f)  %s  %6d" % (
+            BANDS[k], min(BANDS[k + 1], 1.0),
+            ("%.4f" % (ok / n)) if n else "  -   ", n))
+
+
+def main(argv):
+    here = os.path.dirname(os.path.abspath(__file__))
+    bindir = os.path.join(here, "..", "..", "build", "bin")
+    seeds, memory = [], False
+    hunalign = os.environ.get("HUNALIGN") or None
+    check = None
+    i = 1
+    while i < len(argv):
+        if argv[i] == "--bin":
+            bindir = argv[i + 1]
+            i += 2
+        elif argv[i] == "--seed":
+            seeds.append(int(argv[i + 1]))
+            i += 2
+        elif argv[i] == "--memory":
+            memory = True
+            i += 1
+        elif argv[i] == "--hunalign":
+            hunalign = argv[i + 1]
+            i += 2
+        elif argv[i] == "--check":
+            check = [float(x) for x in argv[i + 1:i + 4]]
+            i += 4
+        else:
+            print(__doc__, file=sys.stderr)
+            return 2
+    seeds = seeds or [1, 2, 3]
+    binary = os.path.join(bindir, "habar-align")
+    if not os.access(binary, os.X_OK):
+        print("no %s: build first" % binary, file=sys.stderr)
+        return 2
+    if hunalign and not os.access(hunalign, os.X_OK):
+        hunalign = None
+    text, docs, articles = read_ntrex()
+    tmp = tempfile.mkdtemp()
+    failed = False
+    try:
+        halves = (list(range(0, len(articles), 2)),
+                  list(range(1, len(articles), 2)))
+        tmx = []
+        if memory:
+            for h in (1, 0):
+                path = os.path.join(tmp, "half%d.tmx" % h)
+                write_tmx(path, text, articles, halves[h])
+                tmx.append(path)
+        runs = [("habar", [])]
+        if memory:
+            runs.append(("memory", None))
+        if hunalign:
+            runs.append(("hunalign", None))
+        for seed in seeds:
+            arts, extra = perturb(text, docs, articles, seed)
+            print("-- seed %d: %d articles" % (seed, len(arts)))
+            for name, _ in runs:
+                total = Score()
+                for a, b in PAIRS:
+                    sc = Score()
+                    for k, art in enumerate(arts):
+                        d = os.path.join(tmp, "s%d" % seed, "a%d" % k)
+                        if not os.path.isdir(d):
+                            write_article(d, k, art, text, extra)
+                        if name == "hunalign":
+                            links = run_hunalign(hunalign, d, a, b, tmp)
+                        else:
+                            mem = [tmx[k % 2]] if name == "memory" else []
+                            links = run_habar(binary, d, a, b, mem)
+                        sc.add(pair_gold(art, a, b), links)
+                    print("   %-9s %s" % (name, sc.line("%s-%s" % (a, b))))
+                    total.merge(sc)
+                    if check and name != "hunalign":
+                        cp, cr = sc.confident()
+                        if (sc.f1()[2] < check[0] or cp < check[1] or
+                                cr < check[2]):
+                            failed = True
+                if total.has_conf:
+                    calibration(total)
+    finally:
+        shutil.rmtree(tmp)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
