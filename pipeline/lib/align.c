@@ -110,6 +110,7 @@ habar_align_error_line(const struct habar_align *align)
 /* The lengths and anchors of one language, per sentence and paragraph. */
 struct lang_data {
 	uint8_t *sbounds;	/* NULL unless read a sentence a line */
+	uint8_t *spstart;	/* 1 for a sentence that starts a paragraph */
 	uint32_t *slen, *skeys, *plen, *pkeys, *stems;
 	size_t *skfirst, *pkfirst, *stfirst;
 	struct habar__align_seq sent, para;
@@ -120,6 +121,7 @@ static void
 lang_data_free(struct lang_data *d)
 {
 	free(d->sbounds);
+	free(d->spstart);
 	free(d->slen);
 	free(d->skeys);
 	free(d->skfirst);
@@ -301,6 +303,11 @@ lang_data_make(struct habar__anchor_cache *cache,
 	    &d->sbounds)) != HABAR_OK)
 		return status;
 	d->sent.bounds = d->sbounds;
+	if ((d->spstart = calloc(l->sentence_count + 1, 1)) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < l->paragraph_count; i++)
+		d->spstart[l->paragraphs[i].first] = 1;
+	d->sent.pstart = d->spstart;
 	d->para.n = l->paragraph_count;
 	d->para.len = d->plen;
 	d->para.keys = d->pkeys;
@@ -413,6 +420,7 @@ subseq(const struct habar__align_seq *s, size_t first, size_t count)
 	r.keys = s->keys;
 	r.kfirst = s->kfirst + first;
 	r.bounds = s->bounds != NULL ? s->bounds + first : NULL;
+	r.pstart = s->pstart != NULL ? s->pstart + first : NULL;
 	return r;
 }
 
@@ -1302,38 +1310,82 @@ learn(const struct groups *sents, struct lang_data *data, size_t pivot,
 	return status;
 }
 
-/* Aligns the sentences inside each group of linked paragraphs. */
+/*
+ * The paragraph links the sentence links imply: the smallest groups of
+ * paragraphs that no sentence link crosses.  A group closes after a
+ * sentence link where every language is at a paragraph boundary; it is
+ * as sure as its least sure sentence link of two languages or more.
+ */
 static enum habar_status
-align_sentences(const struct habar_parallel *doc, const struct lang_data *data,
-    const size_t *order, const struct groups *paras, struct guides *guides,
-    struct groups *sents)
+paragraph_groups(const struct habar_parallel *doc, const struct groups *sents,
+    struct groups *paras)
 {
 	const struct habar_parallel_language *lang;
-	size_t nl = doc->language_count, p, l, k, first[3], count[3];
-	enum habar_status status;
+	size_t nl = doc->language_count, k, l, pos[3], pi[3], pfirst[3], some;
+	struct group *g;
+	float conf = 1.0f;
+	int closed;
 
-	sents->n = 0;
-	for (p = 0; p < paras->n; p++) {
+	paras->n = 0;
+	for (l = 0; l < nl; l++)
+		pos[l] = pi[l] = pfirst[l] = 0;
+	for (k = 0; k < sents->n; k++) {
+		closed = 1;
 		for (l = 0; l < nl; l++) {
 			lang = &doc->languages[l];
-			if (paras->g[p].count[l] == 0) {
-				first[l] = paras->g[p].first[l] <
-				    lang->paragraph_count ?
-				    lang->paragraphs[paras->g[p].first[l]].first :
-				    lang->sentence_count;
-				count[l] = 0;
-				continue;
-			}
-			first[l] = lang->paragraphs[paras->g[p].first[l]].first;
-			k = paras->g[p].first[l] + paras->g[p].count[l] - 1;
-			count[l] = lang->paragraphs[k].first +
-			    lang->paragraphs[k].count - first[l];
+			if (sents->g[k].count[l] > 0)
+				pos[l] = sents->g[k].first[l] +
+				    sents->g[k].count[l];
+			while (pi[l] < lang->paragraph_count &&
+			    lang->paragraphs[pi[l]].first < pos[l])
+				pi[l]++;
+			if (pos[l] < lang->sentence_count &&
+			    (pi[l] >= lang->paragraph_count ||
+			    lang->paragraphs[pi[l]].first != pos[l]))
+				closed = 0;
 		}
-		if ((status = align_range(data, order, nl, 0, first, count,
-		    guides, sents)) != HABAR_OK)
-			return status;
+		/* A sentence of one language alone does not make the
+		 * paragraphs' link doubtful. */
+		for (l = 0, some = 0; l < nl; l++)
+			some += sents->g[k].count[l] > 0;
+		if (some >= 2 && sents->g[k].confidence < conf)
+			conf = sents->g[k].confidence;
+		if (!closed && k + 1 < sents->n)
+			continue;
+		for (l = 0, some = 0; l < nl; l++)
+			some += pi[l] - pfirst[l];
+		if (some == 0)
+			continue;
+		if ((g = group_new(paras)) == NULL)
+			return HABAR_ERR_NOMEM;
+		for (l = 0; l < nl; l++) {
+			g->first[l] = pfirst[l];
+			g->count[l] = pi[l] - pfirst[l];
+			pfirst[l] = pi[l];
+		}
+		g->confidence = conf;
+		conf = 1.0f;
 	}
 	return HABAR_OK;
+}
+
+/*
+ * Aligns the sentences of the whole documents: paragraphs are evidence
+ * (a bead that starts one on both sides earns a bonus), not walls, since
+ * the language versions of a release are often paragraphed differently.
+ */
+static enum habar_status
+align_sentences(const struct habar_parallel *doc, const struct lang_data *data,
+    const size_t *order, struct guides *guides, struct groups *sents)
+{
+	size_t nl = doc->language_count, l, first[3], count[3];
+
+	sents->n = 0;
+	for (l = 0; l < nl; l++) {
+		first[l] = 0;
+		count[l] = doc->languages[l].sentence_count;
+	}
+	return align_range(data, order, nl, 0, first, count, guides, sents);
 }
 
 enum habar_status
@@ -1342,11 +1394,11 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	struct lang_data data[HABAR_PARALLEL_MAX_LANGS];
 	struct groups paras = { NULL, 0, 0 }, sents = { NULL, 0, 0 };
 	struct guides guides;
-	size_t order[3], nl = doc->language_count, l, k, first[3], count[3];
+	size_t order[3], nl = doc->language_count, l, k;
 	const struct habar_parallel_language *langs[HABAR_PARALLEL_MAX_LANGS];
 	int pivot;
 	enum habar_status status = HABAR_OK;
-	char method[256];
+	char method[512];
 
 	memset(data, 0, sizeof(data));
 	memset(&guides, 0, sizeof(guides));
@@ -1369,25 +1421,11 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	if ((status = lang_data_make_all(align, langs, data, nl)) != HABAR_OK)
 		goto done;
 
-	/* Paragraphs: the whole documents. */
-	for (l = 0; l < nl; l++) {
-		first[l] = 0;
-		count[l] = doc->languages[l].paragraph_count;
-	}
-	if ((status = align_range(data, order, nl, 1, first, count, NULL,
-	    &paras)) !=
-	    HABAR_OK)
-		goto done;
-	if ((status = add_groups(doc, HABAR_PARALLEL_PARAGRAPHS, &paras, 0)) !=
-	    HABAR_OK)
-		goto done;
-
 	/*
 	 * Sentences: a first pass, a table of word translations learnt from
 	 * its sure links, and a second pass with the table's anchors.
 	 */
-	if ((status = align_sentences(doc, data, order, &paras, &guides,
-	    &sents)) != HABAR_OK)
+	if ((status = align_sentences(doc, data, order, &guides, &sents)) != HABAR_OK)
 		goto done;
 	for (k = 1; k < nl; k++)
 		if ((status = learn(&sents, data, order[0], order[k])) != HABAR_OK)
@@ -1397,15 +1435,19 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	    HABAR_OK)
 		goto done;
 	guides.replay = 1;
-	if ((status = align_sentences(doc, data, order, &paras, &guides,
-	    &sents)) != HABAR_OK)
+	if ((status = align_sentences(doc, data, order, &guides, &sents)) != HABAR_OK)
 		goto done;
 	if ((status = add_groups(doc, HABAR_PARALLEL_SENTENCES, &sents, 0)) !=
 	    HABAR_OK)
 		goto done;
+	if ((status = paragraph_groups(doc, &sents, &paras)) != HABAR_OK ||
+	    (status = add_groups(doc, HABAR_PARALLEL_PARAGRAPHS, &paras, 0)) !=
+	    HABAR_OK)
+		goto done;
 	snprintf(method, sizeof(method), "Gale-Church lengths with anchors, "
-	    "banded dynamic programme, paragraphs then sentences in two passes "
-	    "(learnt word pairs)%s%s%s",
+	    "banded dynamic programme over the sentences of the whole documents "
+	    "(coinciding paragraph starts a bonus) in two passes "
+	    "(learnt word pairs), paragraph links derived%s%s%s",
 	    nl == 3 ? "; three-way: each pair aligned, composed through pivot " :
 	    "", nl == 3 ? doc->languages[pivot].lang : "",
 	    nl == 3 ? ", then through each language, the cheapest kept" : "");

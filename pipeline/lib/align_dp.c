@@ -38,6 +38,7 @@ struct params {
 	double match_bonus;	/* per unit of shared anchor weight */
 	double miss_cost;	/* per unit of unmatched anchor weight */
 	double count_cost;	/* per sentence boundary more on one side */
+	double para_bonus;	/* a bead that starts a paragraph on both sides */
 };
 
 /*
@@ -53,10 +54,16 @@ struct params {
  * translator's merge): a bead costs a little less than a drop for each
  * sentence boundary that shows on one side and not on the other.
  */
+/*
+ * A bead that starts a paragraph on both sides: sentences are aligned over
+ * the whole documents, and a paragraph boundary both languages keep is
+ * evidence of a boundary between links, worth about a third of a drop.
+ */
+#define PARA_BONUS 1.0
 static const struct params sentence_params = {
 	13.0,
 	{ 0, 0.1165, 3.6, 3.6, 3.3, 3.3, 6.5 },
-	3.0, 0.6, 2.0
+	3.0, 0.6, 2.0, PARA_BONUS
 };
 
 /*
@@ -67,7 +74,7 @@ static const struct params sentence_params = {
 static const struct params paragraph_params = {
 	40.0,
 	{ 0, 0.06, 5.3, 5.3, 3.9, 3.9, 8.0 },
-	1.2, 0.4, 0
+	1.2, 0.4, 0, 0
 };
 
 /* -log(erfc(x / sqrt 2)) for x = k / 64, k = 0..TABLE-1. */
@@ -507,6 +514,9 @@ bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
 	    (pr->cwa[i] - pr->cwa[i - na] + pr->cwb[j] - pr->cwb[j - nb]) - gain;
 	if (na > 0 && nb > 0) {
 		cost += count_cost(pr->p, pr->a, i - na, na, pr->b, j - nb, nb);
+		if (pr->a->pstart != NULL && pr->b->pstart != NULL &&
+		    pr->a->pstart[i - na] && pr->b->pstart[j - nb])
+			cost -= pr->p->para_bonus;
 		if (cost >= limit)
 			return cost + 1.0;	/* clear of rounding: loses */
 		cost += length_cost(pr, pr->cla[i] - pr->cla[i - na],

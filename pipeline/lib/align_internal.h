@@ -142,6 +142,13 @@ struct habar__align_seq {
 	 * (HABAR__LINE_ENDS); NULL: one sentence each.
 	 */
 	const uint8_t *bounds;
+	/*
+	 * Whether each item starts a paragraph (sentences of a whole
+	 * document), or NULL: a bead that starts a paragraph on both sides
+	 * earns a bonus, as translators mostly keep paragraphs, but a
+	 * paragraph boundary is never a wall.
+	 */
+	const uint8_t *pstart;
 };
 
 #define HABAR__LINE_INSIDE 0x03

@@ -81,6 +81,7 @@ seq(const uint32_t *len, size_t n, size_t *kfirst)
 	s.keys = none;
 	s.kfirst = kfirst;
 	s.bounds = NULL;
+	s.pstart = NULL;
 	return s;
 }
 
