@@ -27,5 +27,6 @@
 #include <habar/bundle.h>
 #include <habar/batch.h>
 #include <habar/spell.h>
+#include <habar/import.h>
 
 #endif

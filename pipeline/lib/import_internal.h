@@ -1,0 +1,116 @@
+/*
+ * import_internal.h (internal): what the importer's files share: the
+ * document being built (import.c), the package reader (import_archive.c)
+ * and the XML readers of WordprocessingML and OpenDocument (import_xml.c).
+ */
+#ifndef HABAR_IMPORT_INTERNAL_H
+#define HABAR_IMPORT_INTERNAL_H
+
+#include <stddef.h>
+
+#include <habar/import.h>
+
+#define IMPORT_MAX_PART (64u * 1024 * 1024)	/* bytes of one XML part */
+#define IMPORT_MAX_PARAGRAPHS 1000000
+#define IMPORT_MAX_FIELDS 200
+#define IMPORT_MAX_LANGS 32
+
+/* The package members the readers look at, whole, NUL-terminated. */
+enum import_part {
+	PART_DOCX_DOCUMENT,	/* word/document.xml */
+	PART_DOCX_STYLES,	/* word/styles.xml */
+	PART_DOCX_FOOTNOTES,	/* word/footnotes.xml */
+	PART_DOCX_ENDNOTES,	/* word/endnotes.xml */
+	PART_DOCX_CORE,		/* docProps/core.xml */
+	PART_DOCX_CUSTOM,	/* docProps/custom.xml */
+	PART_ODT_MIMETYPE,	/* mimetype */
+	PART_ODT_CONTENT,	/* content.xml */
+	PART_ODT_STYLES,	/* styles.xml */
+	PART_ODT_META,		/* meta.xml */
+	PART_COUNT
+};
+
+struct import_package {
+	char *part[PART_COUNT];
+	size_t part_len[PART_COUNT];
+	char **images;		/* file names of embedded pictures */
+	size_t image_count, image_cap;
+};
+
+struct habar_import {
+	enum habar_import_kind kind;
+	char **keys, **values;	/* fields, in the order found */
+	size_t field_count, field_cap;
+	char **paragraphs;
+	unsigned char *heading;	/* per paragraph: a heading or a title */
+	size_t paragraph_count, paragraph_cap;
+	char **notes;		/* footnotes and endnotes, after the body */
+	size_t note_count, note_cap;
+	struct {
+		char tag[16];
+		size_t chars;
+	} langs[IMPORT_MAX_LANGS];	/* characters marked with each tag */
+	size_t lang_count;
+	char *default_lang;	/* the document's default language mark */
+};
+
+/*
+ * Reads the zip package data[0..len) into *pkg (zeroed by the caller):
+ * the parts above and the names of pictures (word/media/, Pictures/).
+ * Returns HABAR_OK, HABAR_ERR_INPUT (not a zip, a damaged member: err
+ * says which), HABAR_ERR_LIMIT (a part past IMPORT_MAX_PART, the whole
+ * past HABAR_IMPORT_MAX_UNPACKED, too many members), HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__import_unzip(struct import_package *pkg,
+    const void *data, size_t len, char *err, size_t errlen);
+
+/* Frees what habar__import_unzip() kept; the struct itself is the
+ * caller's. */
+void habar__import_package_free(struct import_package *pkg);
+
+/*
+ * Adds a paragraph of body text (white space runs become one space, the
+ * ends are trimmed, an empty one is dropped); heading marks a heading or
+ * title.  note adds it to the notes instead.  Returns HABAR_OK,
+ * HABAR_ERR_LIMIT (too many paragraphs), HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__import_add(struct habar_import *imp,
+    const char *text, size_t len, int heading, int note);
+
+/*
+ * Sets field key to the value s[0..len) (white space squeezed as for a
+ * paragraph) unless it is set already or the value is empty; a key that
+ * is not a valid front-matter key is ignored.  Returns HABAR_OK,
+ * HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__import_field(struct habar_import *imp,
+    const char *key, const char *s, size_t len);
+
+/* Counts chars characters of text marked with language tag (a BCP 47 tag
+ * or an OpenDocument language-country pair joined by '-'). */
+void habar__import_count_lang(struct habar_import *imp, const char *tag,
+    size_t chars);
+
+/*
+ * The WordprocessingML readers: the body of word/document.xml (styles,
+ * may be NULL, tell headings), the notes of word/footnotes.xml and
+ * endnotes.xml, the properties of docProps/core.xml and custom.xml.
+ * The OpenDocument readers: content.xml (styles.xml, may be NULL, for the
+ * languages of named styles) and meta.xml.  Each returns HABAR_OK,
+ * HABAR_ERR_INPUT (malformed XML, a DOCTYPE: err says so, with the part's
+ * name), HABAR_ERR_LIMIT, HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__docx_body(struct habar_import *imp,
+    const char *xml, size_t len, const char *styles, size_t styles_len,
+    char *err, size_t errlen);
+enum habar_status habar__docx_notes(struct habar_import *imp,
+    const char *xml, size_t len, const char *part, char *err, size_t errlen);
+enum habar_status habar__docx_properties(struct habar_import *imp,
+    const char *xml, size_t len, const char *part, char *err, size_t errlen);
+enum habar_status habar__odt_body(struct habar_import *imp,
+    const char *xml, size_t len, const char *styles, size_t styles_len,
+    char *err, size_t errlen);
+enum habar_status habar__odt_meta(struct habar_import *imp,
+    const char *xml, size_t len, char *err, size_t errlen);
+
+#endif

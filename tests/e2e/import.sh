@@ -1,0 +1,167 @@
+#!/bin/sh
+# import.sh (test): habar-import on Word and OpenDocument files written at
+# test time: in Word's manner and LibreOffice's by tests/import/make-word.py
+# (runs split mid-word, proofing marks, bookmarks, fields, tracked
+# changes, comments, hidden text, footnotes, lists, tables, pictures), by
+# pandoc, and by LibreOffice where it is installed; every paragraph's text
+# must come out right and in order.  Then the damaged and hostile ones.
+#
+# Environment (set by ctest): HABAR_SOURCE, HABAR_BIN.
+# Exit 0 when all holds, 1 on a failed check.
+set -u
+
+src=${HABAR_SOURCE:?}
+bin=${HABAR_BIN:?}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/habar-import.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failures=0
+make_word=$src/tests/import/make-word.py
+
+fail() { printf 'import test: FAIL: %s\n' "$*" >&2; failures=$((failures + 1)); }
+imp() { "$bin/habar-import" "$@"; }
+# The body of a release: its non-blank lines after the front matter.
+body() { awk 'fm >= 2 && NF { print } /^---$/ { fm++ }' "$1"; }
+field() { sed -n "s/^$1: //p" "$2" | sed 's/^"\(.*\)"$/\1/; s/\\"/"/g'; }
+
+command -v python3 >/dev/null 2>&1 || { echo "skipped: no python3"; exit 77; }
+
+# Word's manner and LibreOffice's, on every sample release, with and
+# without the extras (heading, list, table, footnote, comment, picture).
+seed=1
+for id in inclusive-forum-2026 road-safety-2026; do
+	for lang in kk ru en; do
+		for kind in docx odt; do
+			for extras in "" --extras; do
+				seed=$((seed + 1))
+				opt=
+				[ $kind = odt ] && opt=--odt
+				f=$tmp/$id.$lang$extras.$kind
+				echo "$opt $extras --seed $seed" \
+				    "$src/samples/$id/$id.$lang.md $f $f.expected"
+			done
+		done
+	done
+done > "$tmp/jobs"
+python3 "$make_word" --jobs "$tmp/jobs" || fail "make-word.py"
+for id in inclusive-forum-2026 road-safety-2026; do
+	for lang in kk ru en; do
+		r=$src/samples/$id/$id.$lang.md
+		for kind in docx odt; do
+			for extras in "" --extras; do
+				f=$tmp/$id.$lang$extras.$kind
+				imp -o "$f.md" "$f" || { fail "habar-import $f"; continue; }
+				body "$f.md" > "$f.got"
+				cmp -s "$f.expected" "$f.got" || {
+					fail "$id.$lang$extras.$kind: paragraphs differ"
+					diff "$f.expected" "$f.got" | head -5 >&2
+				}
+				[ "$(field lang "$f.md")" = "$lang" ] ||
+				    fail "$id.$lang$extras.$kind: lang $(field lang "$f.md")"
+				[ "$(field title "$f.md")" = "$(field title "$r")" ] ||
+				    fail "$id.$lang$extras.$kind: title '$(field title "$f.md")'"
+				[ "$(field id "$f.md")" = "$id" ] ||
+				    fail "$id.$lang$extras.$kind: id"
+				[ "$(field author "$f.md")" = "Пресс-служба" ] ||
+				    fail "$id.$lang$extras.$kind: author"
+				if grep -q -e 'УДАЛЁННЫЙ' -e 'СКРЫТЫЙ' -e 'COMMENT' \
+				    -e HYPERLINK -e DOCPROPERTY "$f.md"; then
+					fail "$id.$lang$extras.$kind: deleted, hidden, comment or field code text"
+				fi
+				if [ -n "$extras" ]; then
+					field images "$f.md" | grep -q 'png$' ||
+					    fail "$id.$lang$extras.$kind: picture not listed"
+				fi
+			done
+		done
+	done
+done
+# The dateline gives the date and place where the date finder reads it.
+f=$tmp/inclusive-forum-2026.ru.docx.md
+[ "$(field date "$f")" = 2026-11-24 ] || fail "ru: date $(field date "$f")"
+[ "$(field place "$f")" = Астана ] || fail "ru: place $(field place "$f")"
+# OpenDocument user-defined properties become fields.
+grep -q '^contact: ' "$tmp/road-safety-2026.en.odt.md" || fail "odt: no contact field"
+# The output goes through the release reader of the other programs.
+"$bin/habar-norm" "$tmp/road-safety-2026.kk.docx.md" >/dev/null ||
+    fail "habar-norm refuses habar-import's output"
+
+# pandoc's Word and OpenDocument writers.
+if command -v pandoc >/dev/null 2>&1; then
+	for lang in kk ru en; do
+		r=$src/samples/road-safety-2026/road-safety-2026.$lang.md
+		body "$r" > "$tmp/p.$lang.expected"
+		awk 'fm >= 2 { print } /^---$/ { fm++ }' "$r" > "$tmp/p.$lang.md"
+		for kind in docx odt; do
+			f=$tmp/pandoc.$lang.$kind
+			pandoc -f markdown-smart -t $kind --metadata \
+			    title="$(field title "$r")" --metadata lang=$lang \
+			    -o "$f" "$tmp/p.$lang.md" || fail "pandoc -t $kind"
+			imp -o "$f.md" "$f" || { fail "habar-import $f"; continue; }
+			body "$f.md" | cmp -s "$tmp/p.$lang.expected" - ||
+			    fail "pandoc $lang.$kind: paragraphs differ"
+			[ "$(field lang "$f.md")" = "$lang" ] ||
+			    fail "pandoc $lang.$kind: lang $(field lang "$f.md")"
+			[ "$(field title "$f.md")" = "$(field title "$r")" ] ||
+			    fail "pandoc $lang.$kind: title"
+		done
+	done
+else
+	echo "pandoc not installed: its documents not tried"
+fi
+
+# LibreOffice's own writers, on what it reads of the Word-manner file.
+if command -v soffice >/dev/null 2>&1; then
+	for kind in docx odt; do
+		f=$tmp/inclusive-forum-2026.ru.docx
+		mkdir -p "$tmp/lo-$kind"
+		HOME=$tmp soffice --headless --convert-to "$kind" --outdir \
+		    "$tmp/lo-$kind" "$f" >/dev/null 2>&1 || fail "soffice -> $kind"
+		imp -o "$tmp/lo.$kind.md" "$tmp/lo-$kind/inclusive-forum-2026.$kind" ||
+		    { fail "habar-import of LibreOffice's $kind"; continue; }
+		body "$tmp/lo.$kind.md" | cmp -s "$f.expected" - ||
+		    fail "LibreOffice $kind: paragraphs differ"
+	done
+else
+	echo "LibreOffice not installed: its documents not tried"
+fi
+
+# Damaged and hostile documents: exit 2, a message, no output file.
+printf 'plain text\n' > "$tmp/text.docx"
+python3 - "$tmp" <<'PY' || fail "making the hostile documents"
+import sys, zipfile
+d = sys.argv[1]
+ct = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+      'package/2006/content-types"/>')
+w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+def docx(name, document):
+    with zipfile.ZipFile(d + "/" + name, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("word/document.xml", document)
+# 80 MB of spaces in a few kilobytes: past the limit of one part.
+docx("bomb.docx", "<w:document %s><w:body>%s</w:body></w:document>"
+     % (w, " " * (65 << 20)))
+docx("entity.docx", '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>'
+     '<w:document %s><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body>'
+     '</w:document>' % w)
+docx("malformed.docx", "<w:document %s><w:body><w:p>" % w)
+docx("empty.docx", "<w:document %s><w:body/></w:document>" % w)
+with zipfile.ZipFile(d + "/sheet.ods", "w") as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    z.writestr("content.xml", "<x/>")
+PY
+for case in text.docx:zip bomb.docx:limit entity.docx:entit \
+    malformed.docx:malformed empty.docx:'no text' sheet.ods:spreadsheet; do
+	f=${case%%:*} want=${case#*:}
+	imp -o "$tmp/out.md" "$tmp/$f" 2> "$tmp/err"
+	st=$?
+	[ $st -eq 2 ] || fail "$f: exit $st, not 2"
+	grep -q "^habar-import: .*$f.*$want" "$tmp/err" ||
+	    fail "$f: message lacks '$want': $(cat "$tmp/err")"
+	[ ! -e "$tmp/out.md" ] || fail "$f: output file left"
+done
+# Standard input works as a file does.
+imp < "$tmp/road-safety-2026.en.docx" | body /dev/stdin |
+    cmp -s "$tmp/road-safety-2026.en.docx.expected" - || fail "standard input"
+
+[ $failures -eq 0 ] || exit 1
+echo "import test: all checks passed"
