@@ -28,5 +28,6 @@
 #include <habar/batch.h>
 #include <habar/spell.h>
 #include <habar/import.h>
+#include <habar/recognise.h>
 
 #endif

@@ -1,0 +1,241 @@
+/*
+ * recognise_icu.c: the recogniser's use of ICU (see habar/recognise.h):
+ * cutting a segment into number, word and punctuation tokens by the
+ * Unicode properties of its characters, case folding words so that
+ * "НОЯБРЯ", "Ноября" and "ноября" look the same up, and spelling a name
+ * as its skeleton.
+ */
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ucasemap.h>
+#include <unicode/utf8.h>
+
+#include "recognise_internal.h"
+
+int
+habar__recognise_fold_open(struct habar_recogniser *rec)
+{
+	UErrorCode err = U_ZERO_ERROR;
+
+	rec->fold = ucasemap_open(NULL, 0, &err);
+	return U_SUCCESS(err) && rec->fold != NULL;
+}
+
+void
+habar__recognise_fold_close(struct habar_recogniser *rec)
+{
+	if (rec->fold != NULL)
+		ucasemap_close(rec->fold);
+	rec->fold = NULL;
+}
+
+size_t
+habar__recognise_fold(const struct habar_recogniser *rec, const char *in,
+    size_t len, char *out, size_t size)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t n;
+
+	if (size == 0)
+		return 0;
+	out[0] = '\0';
+	if (len >= size)
+		return 0;
+	n = ucasemap_utf8FoldCase(rec->fold, out, (int32_t)size - 1, in,
+	    (int32_t)len, &err);
+	if (U_FAILURE(err) || n < 0 || (size_t)n >= size) {
+		out[0] = '\0';
+		return 0;
+	}
+	out[n] = '\0';
+	return (size_t)n;
+}
+
+static int
+is_letter(UChar32 c)
+{
+	/* Letters, and the marks and joiners written inside words. */
+	return u_isalpha(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY)
+	    == U_NON_SPACING_MARK || c == 0x200D || c == 0x00AD;
+}
+
+static int
+is_space(UChar32 c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v' || u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
+}
+
+size_t
+habar__recognise_tokens(const struct habar_recogniser *rec, const char *text,
+    size_t len, const size_t *skip, size_t nskip, struct rec_token *tokens,
+    size_t max)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	size_t n = 0, k = 0;
+	int32_t i = 0, end = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+	int spaces = 0;
+
+	while (i < end && n < max) {
+		struct rec_token *t;
+		int32_t at = i, next;
+		UChar32 c;
+
+		while (k < nskip && skip[2 * k + 1] <= (size_t)at)
+			k++;
+		if (k < nskip && skip[2 * k] <= (size_t)at) {
+			i = (int32_t)skip[2 * k + 1];
+			spaces = 2;
+			continue;
+		}
+		U8_NEXT(s, i, end, c);
+		if (c >= 0 && is_space(c)) {
+			spaces++;
+			continue;
+		}
+		t = &tokens[n];
+		memset(t, 0, offsetof(struct rec_token, fold) + 1);
+		t->start = (size_t)at;
+		t->gap = spaces == 0 ? 0 : spaces == 1 ? 1 : 2;
+		spaces = 0;
+		if (c >= '0' && c <= '9') {
+			t->kind = TK_NUM;
+			t->digits = 1;
+			while (i < end && s[i] >= '0' && s[i] <= '9') {
+				i++;
+				t->digits++;
+			}
+		} else if (c >= 0 && is_letter(c)) {
+			int lower = u_islower(c), upper = u_isupper(c) ||
+			    u_istitle(c);
+			t->kind = TK_WORD;
+			t->letters = 1;
+			for (;;) {
+				next = i;
+				if (next >= end)
+					break;
+				U8_NEXT(s, next, end, c);
+				if (c < 0 || !is_letter(c))
+					break;
+				if (u_islower(c))
+					lower = 1;
+				t->letters++;
+				i = next;
+			}
+			t->upper = !upper ? 0 : lower || t->letters == 1 ? 1 : 2;
+		} else {
+			t->kind = TK_PUNCT;
+			t->cp = c < 0 ? 0xFFFD : (uint32_t)c;
+		}
+		t->end = (size_t)i;
+		if (t->kind != TK_NUM)
+			habar__recognise_fold(rec, text + t->start,
+			    t->end - t->start, t->fold, sizeof(t->fold));
+		n++;
+	}
+	return n;
+}
+
+static int
+skeleton_vowel(char c)
+{
+	return c == 'a';
+}
+
+static int
+latin_vowel(UChar32 c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	    c == 0xE4 || c == 0xE9 || c == 0xF6 || c == 0xFC;
+}
+
+static int
+cyrillic_vowel(UChar32 c)
+{
+	return c == 0x430 || c == 0x435 || c == 0x451 || c == 0x438 ||
+	    c == 0x43E || c == 0x443 || c == 0x44B || c == 0x44D ||
+	    c == 0x44E || c == 0x44F || c == 0x4D9 || c == 0x456 ||
+	    c == 0x4E9 || c == 0x4B1 || c == 0x4AF;
+}
+
+void
+habar__recognise_skeleton(const struct habar_recogniser *rec,
+    const char *text, size_t len, char *key, size_t size)
+{
+	char folded[REC_WORD_MAX * 2];
+	const uint8_t *s = (const uint8_t *)folded;
+	size_t flen, out = 0, j;
+	int32_t i = 0;
+	UChar32 prev = -1;
+
+	key[0] = '\0';
+	if (size < 2)
+		return;
+	flen = habar__recognise_fold(rec, text, len, folded, sizeof(folded));
+	while ((size_t)i < flen) {
+		const char *to = NULL;
+		int32_t at = i;
+		UChar32 c;
+		size_t used = 0;
+
+		/* Digraphs first, then the letter alone. */
+		for (j = 0; j < rec->letter_count; j++) {
+			size_t fl = strlen(rec->letters[j].from);
+			if (fl <= flen - (size_t)at &&
+			    memcmp(folded + at, rec->letters[j].from, fl) == 0) {
+				to = rec->letters[j].to;
+				used = fl;
+				break;
+			}
+		}
+		U8_NEXT(s, i, (int32_t)flen, c);
+		if (c == 'y')
+			to = (size_t)i < flen && latin_vowel(folded[i]) ? "j" : "a";
+		else if ((c == 0x435 || c == 0x451 || c == 0x44E || c == 0x44F) &&
+		    (prev < 0 || cyrillic_vowel(prev)))
+			to = "ja";
+		else if (used > 0)
+			i = at + (int32_t)used;
+		if (to == NULL) {
+			/* Not a letter the table knows: digits and the like
+			 * are kept, other characters dropped. */
+			static const char digits[] = "0\0" "1\0" "2\0"
+			    "3\0" "4\0" "5\0" "6\0" "7\0" "8\0" "9";
+			to = c >= '0' && c <= '9' ? digits + (c - '0') * 2 : "";
+		}
+		for (; *to != '\0' && out + 1 < size; to++) {
+			/* A doubled consonant counts once. */
+			if (out > 0 && key[out - 1] == *to &&
+			    !skeleton_vowel(*to))
+				continue;
+			key[out++] = *to;
+		}
+		prev = c;
+	}
+	key[out] = '\0';
+}
+
+size_t
+habar__recognise_capitalise(const char *word, size_t len, char *out,
+    size_t size)
+{
+	const uint8_t *s = (const uint8_t *)word;
+	int32_t i = 0, o = 0;
+	UBool bad = 0;
+	UChar32 c;
+
+	if (len == 0 || size == 0 || len + 8 > size)
+		return 0;
+	U8_NEXT(s, i, (int32_t)len, c);
+	if (c < 0)
+		return 0;
+	c = u_totitle(c);
+	U8_APPEND((uint8_t *)out, o, (int32_t)size, c, bad);
+	if (bad || (size_t)o + (len - (size_t)i) + 1 > size)
+		return 0;
+	memcpy(out + o, word + i, len - (size_t)i);
+	o += (int32_t)(len - (size_t)i);
+	out[o] = '\0';
+	return (size_t)o;
+}

@@ -1,0 +1,138 @@
+/*
+ * recognise_internal.h: what the files of the recogniser share
+ * (recognise.c finds values in tokens, recognise_load.c reads the
+ * language data, recognise_icu.c cuts text into tokens and builds name
+ * skeletons with ICU, recognise_render.c writes values back).
+ */
+#ifndef HABAR_RECOGNISE_INTERNAL_H
+#define HABAR_RECOGNISE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <habar/recognise.h>
+
+/* The longest word kept case folded, in bytes; longer words match nothing. */
+#define REC_WORD_MAX 64
+/* The most forms a month or weekday line may hold. */
+#define REC_FORMS 12
+/* The most tokens and values in one segment. */
+#define REC_MAX_TOKENS 16384
+#define REC_MAX_VALUES 4096
+
+enum rec_word_kind {
+	RW_MONTH = 1, RW_WEEKDAY, RW_NUMBER, RW_SCALE, RW_PERCENT, RW_ORDINAL,
+	RW_CURRENCY, RW_YEAR, RW_HOUR, RW_AM, RW_PM
+};
+
+struct rec_word {
+	char text[REC_WORD_MAX];	/* case folded */
+	unsigned char kind;		/* enum rec_word_kind */
+	unsigned char stem;		/* matches longer words beginning so */
+	unsigned char abbrev;		/* a month form that shortens the first */
+	unsigned char form;		/* 1-based column of a month or weekday */
+	int value;			/* month, weekday (1-based) */
+	double number;			/* RW_NUMBER, RW_SCALE */
+	char code[4];			/* RW_CURRENCY */
+};
+
+struct rec_lang {
+	char tag[8];
+	struct rec_word *words;		/* sorted by text */
+	size_t count, size;
+	char decimal[8];		/* ASCII decimal separators */
+	char group[8];			/* ASCII group separators, ' ' for space */
+	/* Month names by column, as in the months file, for rendering. */
+	char months[12][REC_FORMS][REC_WORD_MAX];
+	char date_format[64];		/* date-words: a plain date */
+};
+
+/* One symbol string of the name skeleton, by code point or digraph. */
+struct rec_letter {
+	char from[12];			/* case-folded UTF-8, one or more letters */
+	char to[4];			/* "" drops the letter */
+};
+
+#define REC_LANGS 4			/* root, en, ru, kk */
+
+struct habar_recogniser {
+	struct rec_lang langs[REC_LANGS];
+	struct rec_letter *letters;	/* digraphs first, then single letters */
+	size_t letter_count, digraphs;
+	void *fold;			/* ICU's UCaseMap */
+	char error[256];
+};
+
+enum rec_token_kind { TK_NUM = 1, TK_WORD, TK_PUNCT };
+
+struct rec_token {
+	unsigned char kind;
+	unsigned char upper;		/* TK_WORD: 1 capitalised, 2 all capitals */
+	unsigned char gap;		/* before it: 0 nothing, 1 one space, 2 more */
+	unsigned char used;		/* taken by a value */
+	uint32_t cp;			/* TK_PUNCT: its code point */
+	int digits;			/* TK_NUM: how many */
+	int letters;			/* TK_WORD: how many code points */
+	size_t start, end;
+	char fold[REC_WORD_MAX];	/* TK_WORD and TK_PUNCT, case folded */
+};
+
+struct habar_values {
+	struct habar_value *v;
+	size_t count, size;
+	struct rec_token *tokens;
+	size_t token_size;
+};
+
+/* Opens and closes the ICU case map kept in rec->fold. */
+int habar__recognise_fold_open(struct habar_recogniser *rec);
+void habar__recognise_fold_close(struct habar_recogniser *rec);
+
+/*
+ * Case folds the len bytes at in into out (size bytes, NUL-terminated);
+ * returns the folded length, or 0 (out "") when it does not fit.
+ */
+size_t habar__recognise_fold(const struct habar_recogniser *rec,
+    const char *in, size_t len, char *out, size_t size);
+
+/*
+ * Cuts text[0..len) into tokens, skipping white space and the byte spans
+ * skip[0..nskip) (pairs of start, end), into tokens[0..max); returns how
+ * many.  Ill-formed UTF-8 counts as punctuation, one byte at a time.
+ */
+size_t habar__recognise_tokens(const struct habar_recogniser *rec,
+    const char *text, size_t len, const size_t *skip, size_t nskip,
+    struct rec_token *tokens, size_t max);
+
+/*
+ * Writes the name skeleton of the word text[0..len) into key (size
+ * bytes, NUL-terminated); see locales/root/name-letters.
+ */
+void habar__recognise_skeleton(const struct habar_recogniser *rec,
+    const char *text, size_t len, char *key, size_t size);
+
+/*
+ * Writes the first letter of word[0..len) in capitals and the rest as it
+ * stands into out (size bytes); returns its length, 0 when it does not
+ * fit.
+ */
+size_t habar__recognise_capitalise(const char *word, size_t len, char *out,
+    size_t size);
+
+/* Loads the data of every language into rec.  Status as
+ * habar_recognise_new(). */
+enum habar_status habar__recognise_load(struct habar_recogniser *rec);
+
+/* The language data for a BCP 47 tag (kk, kk-Latn, ru, en; else root). */
+const struct rec_lang *habar__recognise_lang(
+    const struct habar_recogniser *rec, const char *tag);
+
+/*
+ * Finds the word of kind in lang: text[0..len) case folded, exactly, or
+ * (when stems is set) beginning with a stem word of at least three
+ * letters.  Returns it or NULL.
+ */
+const struct rec_word *habar__recognise_word(const struct rec_lang *lang,
+    const char *folded, size_t len, int kind, int stems);
+
+#endif

@@ -1,0 +1,515 @@
+/*
+ * recognise_load.c: reading the recogniser's language data (see
+ * habar/recognise.h) from locales/: month and weekday names with their
+ * columns of grammatical forms, number, scale, percent and ordinal words,
+ * currency words, the words of dates and times, the separators of
+ * numbers, and the letters of name skeletons.  Kept apart from the
+ * matching so that the data formats are described in one place.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data_internal.h"
+#include "recognise_internal.h"
+
+static const char *const lang_tags[REC_LANGS] = { "root", "en", "ru", "kk" };
+
+static int
+word_cmp(const void *a, const void *b)
+{
+	const struct rec_word *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+
+	return c != 0 ? c : (int)x->kind - (int)y->kind;
+}
+
+static enum habar_status
+add_word(struct habar_recogniser *rec, struct rec_lang *l, const char *text,
+    const struct rec_word *proto)
+{
+	struct rec_word *w;
+
+	if (l->count == l->size) {
+		size_t size = l->size ? l->size * 2 : 256;
+		struct rec_word *words = realloc(l->words, size * sizeof(*words));
+		if (words == NULL)
+			return HABAR_ERR_NOMEM;
+		l->words = words;
+		l->size = size;
+	}
+	w = &l->words[l->count];
+	*w = *proto;
+	if (habar__recognise_fold(rec, text, strlen(text), w->text,
+	    sizeof(w->text)) == 0)
+		return HABAR_OK;	/* too long to ever match: left out */
+	l->count++;
+	return HABAR_OK;
+}
+
+/* Sets rec->error to "locales/<tag>/<name>:<line>: what". */
+static enum habar_status
+bad_line(struct habar_recogniser *rec, const char *tag, const char *name,
+    unsigned long line, const char *what)
+{
+	snprintf(rec->error, sizeof(rec->error), "locales/%s/%s:%lu: %s", tag,
+	    name, line, what);
+	return HABAR_ERR_INPUT;
+}
+
+/*
+ * Opens locales/<tag>/<name> of exactly that tag (no fallback, as root's
+ * data is read separately); *fp_out is NULL when there is none.
+ */
+static enum habar_status
+open_exact(FILE **fp_out, const char *tag, const char *name)
+{
+	char rel[128];
+	enum habar_status status;
+
+	snprintf(rel, sizeof(rel), "locales/%s/%s", tag, name);
+	status = habar__data_open(fp_out, NULL, rel);
+	if (status == HABAR_ERR_NOTFOUND) {
+		*fp_out = NULL;
+		return HABAR_OK;
+	}
+	return status;
+}
+
+/* Months or weekdays: one item a line, its forms in columns. */
+static enum habar_status
+load_names(struct habar_recogniser *rec, struct rec_lang *l, const char *tag,
+    const char *name, int kind, int items)
+{
+	char line[1024], first[REC_WORD_MAX];
+	FILE *fp = NULL;
+	unsigned long lineno = 0;
+	int item = 0;
+	enum habar_status status;
+
+	if ((status = open_exact(&fp, tag, name)) != HABAR_OK || fp == NULL)
+		return status;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *word, *save = NULL;
+		int form = 0;
+		lineno++;
+		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		if (++item > items) {
+			status = bad_line(rec, tag, name, lineno, "too many lines");
+			goto done;
+		}
+		for (word = strtok_r(line, " \t\r\n", &save); word != NULL;
+		    word = strtok_r(NULL, " \t\r\n", &save)) {
+			struct rec_word proto;
+			size_t wl = strlen(word);
+			if (++form > REC_FORMS || wl >= REC_WORD_MAX) {
+				status = bad_line(rec, tag, name, lineno,
+				    "too many or too long forms");
+				goto done;
+			}
+			memset(&proto, 0, sizeof(proto));
+			proto.kind = (unsigned char)kind;
+			proto.form = (unsigned char)form;
+			proto.value = item;
+			if (form == 1)
+				memcpy(first, word, wl + 1);
+			else
+				proto.abbrev = strncmp(first, word, wl) == 0;
+			if (kind == RW_MONTH)
+				memcpy(l->months[item - 1][form - 1], word,
+				    wl + 1);
+			if ((status = add_word(rec, l, word, &proto)) !=
+			    HABAR_OK)
+				goto done;
+		}
+	}
+	if (item != items)
+		status = bad_line(rec, tag, name, lineno, items == 12 ?
+		    "twelve months wanted" : "seven weekdays wanted");
+done:
+	fclose(fp);
+	return status;
+}
+
+static int
+stem_of(const char *word)
+{
+	/* Three letters or more: count code points, not bytes. */
+	size_t n = 0;
+
+	for (; *word != '\0'; word++)
+		if (((unsigned char)*word & 0xC0) != 0x80)
+			n++;
+	return n >= 3;
+}
+
+/* number-words: "number WORD VALUE", "scale WORD VALUE", "percent WORD",
+ * "ordinal SUFFIX". */
+static enum habar_status
+load_number_words(struct habar_recogniser *rec, struct rec_lang *l,
+    const char *tag)
+{
+	static const char name[] = "number-words";
+	char line[512];
+	FILE *fp = NULL;
+	unsigned long lineno = 0;
+	enum habar_status status;
+
+	if ((status = open_exact(&fp, tag, name)) != HABAR_OK || fp == NULL)
+		return status;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *save = NULL, *kind, *word, *value, *end = NULL;
+		struct rec_word proto;
+		lineno++;
+		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		kind = strtok_r(line, " \t\r\n", &save);
+		word = strtok_r(NULL, " \t\r\n", &save);
+		value = strtok_r(NULL, " \t\r\n", &save);
+		memset(&proto, 0, sizeof(proto));
+		if (word == NULL) {
+			status = bad_line(rec, tag, name, lineno, "no word");
+			goto done;
+		}
+		if (strcmp(kind, "number") == 0)
+			proto.kind = RW_NUMBER;
+		else if (strcmp(kind, "scale") == 0)
+			proto.kind = RW_SCALE;
+		else if (strcmp(kind, "percent") == 0)
+			proto.kind = RW_PERCENT;
+		else if (strcmp(kind, "ordinal") == 0)
+			proto.kind = RW_ORDINAL;
+		else {
+			status = bad_line(rec, tag, name, lineno,
+			    "unknown kind");
+			goto done;
+		}
+		if (proto.kind == RW_NUMBER || proto.kind == RW_SCALE) {
+			if (value != NULL)
+				proto.number = strtod(value, &end);
+			if (value == NULL || *end != '\0' || proto.number <= 0) {
+				status = bad_line(rec, tag, name, lineno,
+				    "no value");
+				goto done;
+			}
+		}
+		proto.stem = (proto.kind == RW_SCALE ||
+		    proto.kind == RW_PERCENT) && stem_of(word);
+		if ((status = add_word(rec, l, word, &proto)) != HABAR_OK)
+			goto done;
+	}
+done:
+	fclose(fp);
+	return status;
+}
+
+/* currency-words: "CODE WORD...". */
+static enum habar_status
+load_currency_words(struct habar_recogniser *rec, struct rec_lang *l,
+    const char *tag)
+{
+	static const char name[] = "currency-words";
+	char line[512];
+	FILE *fp = NULL;
+	unsigned long lineno = 0;
+	enum habar_status status;
+
+	if ((status = open_exact(&fp, tag, name)) != HABAR_OK || fp == NULL)
+		return status;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *save = NULL, *code, *word;
+		struct rec_word proto;
+		lineno++;
+		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		code = strtok_r(line, " \t\r\n", &save);
+		if (strlen(code) != 3) {
+			status = bad_line(rec, tag, name, lineno,
+			    "not a currency code");
+			goto done;
+		}
+		memset(&proto, 0, sizeof(proto));
+		proto.kind = RW_CURRENCY;
+		memcpy(proto.code, code, 4);
+		while ((word = strtok_r(NULL, " \t\r\n", &save)) != NULL) {
+			proto.stem = stem_of(word);
+			if ((status = add_word(rec, l, word, &proto)) !=
+			    HABAR_OK)
+				goto done;
+		}
+	}
+done:
+	fclose(fp);
+	return status;
+}
+
+/* date-words: "year WORD", "hour WORD", "am WORD", "pm WORD",
+ * "date FORMAT". */
+static enum habar_status
+load_date_words(struct habar_recogniser *rec, struct rec_lang *l,
+    const char *tag)
+{
+	static const char name[] = "date-words";
+	char line[512];
+	FILE *fp = NULL;
+	unsigned long lineno = 0;
+	enum habar_status status;
+
+	if ((status = open_exact(&fp, tag, name)) != HABAR_OK || fp == NULL)
+		return status;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *save = NULL, *kind, *word;
+		struct rec_word proto;
+		lineno++;
+		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (strncmp(line, "date ", 5) == 0) {
+			if (strlen(line + 5) >= sizeof(l->date_format)) {
+				status = bad_line(rec, tag, name, lineno,
+				    "format too long");
+				goto done;
+			}
+			strcpy(l->date_format, line + 5);
+			continue;
+		}
+		kind = strtok_r(line, " \t", &save);
+		word = strtok_r(NULL, " \t", &save);
+		memset(&proto, 0, sizeof(proto));
+		if (word == NULL) {
+			status = bad_line(rec, tag, name, lineno, "no word");
+			goto done;
+		}
+		if (strcmp(kind, "year") == 0)
+			proto.kind = RW_YEAR;
+		else if (strcmp(kind, "hour") == 0)
+			proto.kind = RW_HOUR;
+		else if (strcmp(kind, "am") == 0)
+			proto.kind = RW_AM;
+		else if (strcmp(kind, "pm") == 0)
+			proto.kind = RW_PM;
+		else {
+			status = bad_line(rec, tag, name, lineno,
+			    "unknown kind");
+			goto done;
+		}
+		proto.stem = stem_of(word);
+		if ((status = add_word(rec, l, word, &proto)) != HABAR_OK)
+			goto done;
+	}
+done:
+	fclose(fp);
+	return status;
+}
+
+/* number-format: "decimal = SEPARATORS", "group = SEPARATORS". */
+static enum habar_status
+load_number_format(struct habar_recogniser *rec, struct rec_lang *l,
+    const char *tag)
+{
+	static const char name[] = "number-format";
+	char line[256];
+	FILE *fp = NULL;
+	unsigned long lineno = 0;
+	enum habar_status status;
+
+	if ((status = habar__data_open(&fp, tag, name)) != HABAR_OK)
+		return status;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		const char *key, *value;
+		size_t key_len, value_len, i, n = 0;
+		char *dst, *save = NULL, *sep, buf[256];
+		int r;
+		lineno++;
+		r = habar__data_key_value(line, strlen(line), &key, &key_len,
+		    &value, &value_len);
+		if (r == 0)
+			continue;
+		if (r < 0 || value_len >= sizeof(buf)) {
+			status = bad_line(rec, tag, name, lineno, "no '='");
+			goto done;
+		}
+		if (key_len == 7 && memcmp(key, "decimal", 7) == 0)
+			dst = l->decimal;
+		else if (key_len == 5 && memcmp(key, "group", 5) == 0)
+			dst = l->group;
+		else {
+			status = bad_line(rec, tag, name, lineno,
+			    "unknown key");
+			goto done;
+		}
+		memcpy(buf, value, value_len);
+		buf[value_len] = '\0';
+		for (sep = strtok_r(buf, " \t", &save); sep != NULL;
+		    sep = strtok_r(NULL, " \t", &save)) {
+			char c = strcmp(sep, "space") == 0 ? ' ' : sep[0];
+			if ((strlen(sep) != 1 && c != ' ') ||
+			    (unsigned char)c >= 0x80 || n + 1 >= 8) {
+				status = bad_line(rec, tag, name, lineno,
+				    "not a separator");
+				goto done;
+			}
+			for (i = 0; i < n && dst[i] != c; i++)
+				;
+			if (i == n)
+				dst[n++] = c;
+		}
+		dst[n] = '\0';
+	}
+done:
+	fclose(fp);
+	return status;
+}
+
+static int
+letter_cmp(const void *a, const void *b)
+{
+	const struct rec_letter *x = a, *y = b;
+
+	/* Longer spellings first, so digraphs win over their letters. */
+	size_t lx = strlen(x->from), ly = strlen(y->from);
+	return lx != ly ? (lx < ly ? 1 : -1) : strcmp(x->from, y->from);
+}
+
+static enum habar_status
+load_letters(struct habar_recogniser *rec)
+{
+	static const char name[] = "name-letters";
+	char line[256];
+	FILE *fp = NULL;
+	unsigned long lineno = 0;
+	size_t size = 0, i;
+	enum habar_status status;
+
+	if ((status = habar__data_open(&fp, "root", name)) != HABAR_OK)
+		return status;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *save = NULL, *from, *to;
+		struct rec_letter *l;
+		lineno++;
+		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		from = strtok_r(line, " \t\r\n", &save);
+		to = strtok_r(NULL, " \t\r\n", &save);
+		if (to == NULL || strlen(to) >= sizeof(l->to)) {
+			status = bad_line(rec, "root", name, lineno,
+			    "no skeleton");
+			goto done;
+		}
+		if (rec->letter_count == size) {
+			struct rec_letter *letters;
+			size = size ? size * 2 : 128;
+			letters = realloc(rec->letters, size * sizeof(*letters));
+			if (letters == NULL) {
+				status = HABAR_ERR_NOMEM;
+				goto done;
+			}
+			rec->letters = letters;
+		}
+		l = &rec->letters[rec->letter_count];
+		if (habar__recognise_fold(rec, from, strlen(from), l->from,
+		    sizeof(l->from)) == 0) {
+			status = bad_line(rec, "root", name, lineno,
+			    "letter too long");
+			goto done;
+		}
+		strcpy(l->to, strcmp(to, "-") == 0 ? "" : to);
+		rec->letter_count++;
+	}
+	qsort(rec->letters, rec->letter_count, sizeof(*rec->letters),
+	    letter_cmp);
+	for (i = 0; i < rec->letter_count; i++) {
+		const unsigned char *f = (const unsigned char *)
+		    rec->letters[i].from;
+		size_t cl = f[0] < 0x80 ? 1 : f[0] < 0xE0 ? 2 : f[0] < 0xF0 ?
+		    3 : 4;
+		if (strlen(rec->letters[i].from) > cl)
+			rec->digraphs = i + 1;
+	}
+done:
+	fclose(fp);
+	return status;
+}
+
+enum habar_status
+habar__recognise_load(struct habar_recogniser *rec)
+{
+	enum habar_status status = HABAR_OK;
+	size_t i;
+
+	for (i = 0; status == HABAR_OK && i < REC_LANGS; i++) {
+		struct rec_lang *l = &rec->langs[i];
+		const char *tag = lang_tags[i];
+		snprintf(l->tag, sizeof(l->tag), "%s", tag);
+		if ((status = load_number_words(rec, l, "root")) != HABAR_OK ||
+		    (status = load_currency_words(rec, l, "root")) != HABAR_OK)
+			break;
+		if (i > 0 &&
+		    ((status = load_number_words(rec, l, tag)) != HABAR_OK ||
+		    (status = load_currency_words(rec, l, tag)) != HABAR_OK ||
+		    (status = load_names(rec, l, tag, "months", RW_MONTH, 12)) !=
+		    HABAR_OK ||
+		    (status = load_names(rec, l, tag, "weekdays", RW_WEEKDAY,
+		    7)) != HABAR_OK ||
+		    (status = load_date_words(rec, l, tag)) != HABAR_OK))
+			break;
+		if ((status = load_number_format(rec, l, tag)) != HABAR_OK)
+			break;
+		qsort(l->words, l->count, sizeof(*l->words), word_cmp);
+	}
+	if (status == HABAR_OK)
+		status = load_letters(rec);
+	return status;
+}
+
+const struct rec_lang *
+habar__recognise_lang(const struct habar_recogniser *rec, const char *tag)
+{
+	size_t i;
+
+	for (i = 1; tag != NULL && i < REC_LANGS; i++) {
+		size_t n = strlen(rec->langs[i].tag);
+		if (strncmp(tag, rec->langs[i].tag, n) == 0 &&
+		    (tag[n] == '\0' || tag[n] == '-' || tag[n] == '_'))
+			return &rec->langs[i];
+	}
+	return &rec->langs[0];
+}
+
+const struct rec_word *
+habar__recognise_word(const struct rec_lang *l, const char *folded,
+    size_t len, int kind, int stems)
+{
+	size_t lo = 0, hi = l->count;
+
+	if (len == 0 || len >= REC_WORD_MAX)
+		return NULL;
+	/* Exact: the first entry not below the word, then its equals. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(l->words[mid].text, folded, len);
+		if (c == 0 && l->words[mid].text[len] != '\0')
+			c = 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < l->count && strlen(l->words[lo].text) == len &&
+	    memcmp(l->words[lo].text, folded, len) == 0; lo++)
+		if (l->words[lo].kind == kind)
+			return &l->words[lo];
+	if (!stems)
+		return NULL;
+	/* A stem: some shorter prefix of the word, tried longest first. */
+	while (--len >= 3) {
+		const struct rec_word *w;
+		if (((unsigned char)folded[len] & 0xC0) == 0x80)
+			continue;
+		w = habar__recognise_word(l, folded, len, kind, 0);
+		if (w != NULL && w->stem)
+			return w;
+	}
+	return NULL;
+}

@@ -1,0 +1,331 @@
+/*
+ * recognise_render.c: writing a recognised value back as a language
+ * writes it (see habar_recognise_render() in habar/recognise.h), so that
+ * translation memory can put a new date or figure into an old
+ * translation.  The old target's own words are kept and only its figures
+ * and its month name change, the month in the same column of
+ * locales/<lang>/months, which is the same grammatical form: a locative
+ * stays locative («қарашада» becomes «желтоқсанда»).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "recognise_internal.h"
+
+struct out {
+	char *buf;
+	size_t size, len;
+	int full;
+};
+
+static void
+put(struct out *o, const char *s, size_t n)
+{
+	if (o->full || o->len + n >= o->size) {
+		o->full = 1;
+		return;
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+	o->buf[o->len] = '\0';
+}
+
+static void
+put_int(struct out *o, long v, int width)
+{
+	char b[32];
+	int n = snprintf(b, sizeof(b), "%0*ld", width, v);
+
+	put(o, b, (size_t)n);
+}
+
+/* A number with the decimal separator dec, without a trailing zero. */
+static void
+put_number(struct out *o, double v, char dec, const char *group)
+{
+	char b[64], *p;
+	int n;
+
+	if (v >= 1e15 || v <= -1e15) {
+		n = snprintf(b, sizeof(b), "%.0f", v);
+		put(o, b, (size_t)n);
+		return;
+	}
+	n = snprintf(b, sizeof(b), "%.6f", v);
+	while (n > 0 && b[n - 1] == '0')
+		b[--n] = '\0';
+	if (n > 0 && b[n - 1] == '.')
+		b[--n] = '\0';
+	p = strchr(b, '.');
+	if (group != NULL && group[0] != '\0') {
+		/* Integer part in groups of three. */
+		size_t ilen = p != NULL ? (size_t)(p - b) : (size_t)n, i;
+		size_t lead = b[0] == '-';
+		for (i = 0; i < ilen; i++) {
+			put(o, b + i, 1);
+			if (i >= lead && i + 1 < ilen &&
+			    (ilen - i - 1) % 3 == 0)
+				put(o, group, strlen(group));
+		}
+		if (p != NULL) {
+			put(o, &dec, 1);
+			put(o, p + 1, strlen(p + 1));
+		}
+		return;
+	}
+	if (p != NULL)
+		*p = dec;
+	put(o, b, (size_t)n);
+}
+
+/* How the figures text[0..len) are written: decimal and group marks. */
+static void
+figure_style(const char *text, size_t len, const struct rec_lang *l,
+    char *dec, char group[4])
+{
+	size_t i;
+	int seen_dec = 0;
+
+	*dec = l->decimal[0] != '\0' ? l->decimal[0] : '.';
+	group[0] = '\0';
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == ' ' || (c == 0xC2 && i + 1 < len &&
+		    (unsigned char)text[i + 1] == 0xA0) ||
+		    (c == 0xE2 && i + 2 < len &&
+		    (unsigned char)text[i + 1] == 0x80 &&
+		    (unsigned char)text[i + 2] == 0xAF)) {
+			size_t n = c == ' ' ? 1 : c == 0xC2 ? 2 : 3;
+			memcpy(group, text + i, n);
+			group[n] = '\0';
+			i += n - 1;
+		} else if (c == '.' || c == ',') {
+			/* Followed by exactly three digits and more groups or
+			 * nothing: a group mark in a language that has it. */
+			size_t k = i + 1;
+			while (k < len && text[k] >= '0' && text[k] <= '9')
+				k++;
+			if (k - i - 1 == 3 && strchr(l->group, c) != NULL &&
+			    strchr(l->decimal, c) == NULL) {
+				group[0] = (char)c;
+				group[1] = '\0';
+			} else if (!seen_dec) {
+				*dec = (char)c;
+				seen_dec = 1;
+			}
+		}
+	}
+}
+
+static void
+put_month(struct out *o, const struct rec_lang *l, int month, int form,
+    int capital)
+{
+	const char *name;
+	char cap[REC_WORD_MAX + 8];
+	size_t n;
+
+	if (month < 1 || month > 12)
+		return;
+	if (form < 1 || form > REC_FORMS || l->months[month - 1][form - 1][0] ==
+	    '\0')
+		form = 1;
+	name = l->months[month - 1][form - 1];
+	if (capital && (n = habar__recognise_capitalise(name, strlen(name), cap,
+	    sizeof(cap))) > 0)
+		put(o, cap, n);
+	else
+		put(o, name, strlen(name));
+}
+
+/* Whether the word at s starts with a capital: folding changes it. */
+static int
+capitalised(const struct habar_recogniser *rec, const char *s, size_t len)
+{
+	char folded[REC_WORD_MAX];
+	size_t n = habar__recognise_fold(rec, s, len, folded, sizeof(folded));
+
+	return n > 0 && (n != len || memcmp(folded, s, len) != 0);
+}
+
+static enum habar_status
+render_date(const struct habar_recogniser *rec, struct out *o,
+    const struct rec_lang *l, const struct habar_value *v,
+    const struct habar_value *like, const char *text)
+{
+	size_t at, cut[3][2];
+	int part[3], i, k;
+
+	if (like == NULL) {
+		const char *f = l->date_format;
+		if (f[0] == '\0' || v->day == 0 || v->month == 0 || v->year == 0)
+			return HABAR_ERR_ARGUMENT;
+		while (*f != '\0') {
+			if (strncmp(f, "{day}", 5) == 0) {
+				put_int(o, v->day, 0);
+				if (v->day_to != v->day) {
+					put(o, "\xe2\x80\x93", 3);
+					put_int(o, v->day_to, 0);
+				}
+				f += 5;
+			} else if (strncmp(f, "{month}", 7) == 0) {
+				put_month(o, l, v->month, 1,
+				    strcmp(l->tag, "en") == 0);
+				f += 7;
+			} else if (strncmp(f, "{year}", 6) == 0) {
+				put_int(o, v->year, 0);
+				f += 6;
+			} else
+				put(o, f++, 1);
+		}
+		return HABAR_OK;
+	}
+	if ((like->day != 0) != (v->day != 0) ||
+	    (like->month != 0) != (v->month != 0) ||
+	    (like->year != 0) != (v->year != 0))
+		return HABAR_ERR_ARGUMENT;
+	/* The parts of like in text order. */
+	cut[0][0] = like->day_start;
+	cut[0][1] = like->day_end;
+	cut[1][0] = like->month_start;
+	cut[1][1] = like->month_end;
+	cut[2][0] = like->year_start;
+	cut[2][1] = like->year_end;
+	for (i = 0; i < 3; i++)
+		part[i] = i;
+	for (i = 0; i < 3; i++)
+		for (k = i + 1; k < 3; k++)
+			if (cut[part[k]][0] < cut[part[i]][0]) {
+				int x = part[i];
+				part[i] = part[k];
+				part[k] = x;
+			}
+	at = like->start;
+	for (i = 0; i < 3; i++) {
+		size_t *c = cut[part[i]];
+		if (c[0] == c[1] || c[0] < at)
+			continue;
+		put(o, text + at, c[0] - at);
+		switch (part[i]) {
+		case 0:
+			put_int(o, v->day, c[1] - c[0] == 2 &&
+			    text[c[0]] == '0' ? 2 : 0);
+			if (v->day_to != v->day) {
+				/* The dash of like's range, or an en dash. */
+				size_t d = c[0];
+				while (d < c[1] && text[d] >= '0' &&
+				    text[d] <= '9')
+					d++;
+				if (like->day_to != like->day) {
+					size_t e = d;
+					while (e < c[1] && !(text[e] >= '0' &&
+					    text[e] <= '9'))
+						e++;
+					put(o, text + d, e - d);
+				} else
+					put(o, "\xe2\x80\x93", 3);
+				put_int(o, v->day_to, 0);
+			}
+			break;
+		case 1:
+			if (like->month_form == 0)
+				put_int(o, v->month, c[1] - c[0] == 2 ? 2 : 0);
+			else
+				put_month(o, l, v->month, like->month_form,
+				    capitalised(rec, text + c[0], c[1] - c[0]));
+			break;
+		default:
+			put_int(o, v->year, 0);
+			break;
+		}
+		at = c[1];
+	}
+	put(o, text + at, like->end - at);
+	return HABAR_OK;
+}
+
+static enum habar_status
+render_figures(struct out *o, const struct rec_lang *l,
+    const struct habar_value *v, const struct habar_value *like,
+    const char *text)
+{
+	char dec, group[4];
+	double scale = like != NULL ? like->scale : 1;
+	const char *f = like != NULL ? text + like->number_start : "";
+	size_t flen = like != NULL ? like->number_end - like->number_start : 0;
+
+	if (scale <= 0)
+		scale = 1;
+	figure_style(f, flen, l, &dec, group);
+	if (like != NULL)
+		put(o, text + like->start, like->number_start - like->start);
+	if (v->kind == HABAR_VALUE_TIME) {
+		char sep = ':';
+		if (like != NULL && memchr(f, '.', flen) != NULL)
+			sep = '.';
+		put_int(o, v->hour, 0);
+		if (like == NULL || memchr(f, sep, flen) != NULL ||
+		    v->minute != 0) {
+			put(o, &sep, 1);
+			put_int(o, v->minute, 2);
+		}
+	} else {
+		put_number(o, v->number / scale, dec, group);
+		if (v->number_to != v->number) {
+			put(o, "\xe2\x80\x93", 3);
+			put_number(o, v->number_to / scale, dec, group);
+		}
+	}
+	if (like != NULL)
+		put(o, text + like->number_end, like->end - like->number_end);
+	else if (v->flags & HABAR_VALUE_PERCENT)
+		put(o, "%", 1);
+	else if (v->kind == HABAR_VALUE_MONEY) {
+		put(o, " ", 1);
+		put(o, v->currency, strlen(v->currency));
+	}
+	return HABAR_OK;
+}
+
+enum habar_status
+habar_recognise_render(const struct habar_recogniser *rec, char *out,
+    size_t size, size_t *len_out, const char *lang,
+    const struct habar_value *v, const struct habar_value *like,
+    const char *like_text)
+{
+	const struct rec_lang *l = habar__recognise_lang(rec, lang);
+	struct out o;
+	enum habar_status status;
+
+	*len_out = 0;
+	if (size == 0)
+		return HABAR_ERR_LIMIT;
+	out[0] = '\0';
+	o.buf = out;
+	o.size = size;
+	o.len = 0;
+	o.full = 0;
+	if ((like != NULL && (like->kind != v->kind || like_text == NULL)))
+		return HABAR_ERR_ARGUMENT;
+	switch (v->kind) {
+	case HABAR_VALUE_DATE:
+		status = render_date(rec, &o, l, v, like, like_text);
+		break;
+	case HABAR_VALUE_NUMBER:
+	case HABAR_VALUE_MONEY:
+	case HABAR_VALUE_TIME:
+		status = render_figures(&o, l, v, like, like_text);
+		break;
+	default:
+		status = HABAR_ERR_ARGUMENT;
+		break;
+	}
+	if (status == HABAR_OK && o.full)
+		status = HABAR_ERR_LIMIT;
+	if (status != HABAR_OK) {
+		out[0] = '\0';
+		return status;
+	}
+	*len_out = o.len;
+	return HABAR_OK;
+}

@@ -1,0 +1,299 @@
+/*
+ * test_recognise.c: the recogniser of numbers, dates, times, sums,
+ * addresses and names in Kazakh, Russian and English, the comparison of
+ * values across languages, and the writing of a value in the form of an
+ * old translation (as translation memory adapts a match).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/habar.h>
+#include <habar/recognise.h>
+
+#include "check.h"
+
+static struct habar_recogniser *rec;
+static struct habar_values *vals;
+
+/* The values of text, one "kind:value" each, separated by " | ". */
+static const char *
+show(const char *lang, const char *text)
+{
+	static char buf[4096];
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	if (habar_recognise(rec, vals, lang, text, strlen(text),
+	    HABAR_RECOGNISE_ALL) != HABAR_OK)
+		return "(failed)";
+	for (i = 0; i < habar_values_count(vals) && n < sizeof(buf) - 200; i++) {
+		const struct habar_value *v = habar_values_get(vals, i);
+		if (i > 0)
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, " | ");
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s:",
+		    habar_value_kind_name(v->kind));
+		switch (v->kind) {
+		case HABAR_VALUE_NUMBER:
+		case HABAR_VALUE_MONEY:
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%g",
+			    v->number);
+			if (v->number_to != v->number)
+				n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+				    "-%g", v->number_to);
+			if (v->flags & HABAR_VALUE_PERCENT)
+				n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+				    "%%");
+			if (v->flags & HABAR_VALUE_ORDINAL)
+				n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+				    "th");
+			if (v->currency[0] != '\0')
+				n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+				    " %s", v->currency);
+			break;
+		case HABAR_VALUE_DATE:
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+			    "%04d-%02d-%02d", v->year, v->month, v->day);
+			if (v->day_to != v->day)
+				n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+				    "..%02d", v->day_to);
+			if (v->weekday)
+				n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+				    " w%d", v->weekday);
+			break;
+		case HABAR_VALUE_TIME:
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+			    "%02d:%02d", v->hour, v->minute);
+			break;
+		default:
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s",
+			    v->key);
+			break;
+		}
+	}
+	return buf;
+}
+
+static void
+test_numbers(void)
+{
+	CHECK_STR(show("en", "costs 1,500.5 or 2 500"),
+	    "number:1500.5 | number:2 | number:500");
+	CHECK_STR(show("ru", "стоит 1 500,5 и 1,5"), "number:1500.5 | number:1.5");
+	CHECK_STR(show("ru", "1,5 млн и 3 тыс. человек"),
+	    "number:1.5e+06 | number:3000");
+	CHECK_STR(show("en", "1.5 million and 15 bn"),
+	    "number:1.5e+06 | number:1.5e+10");
+	CHECK_STR(show("kk", "1,5 миллионнан астам"), "number:1.5e+06");
+	CHECK_STR(show("en", "up 5% or 5 percent, 24-25"),
+	    "number:5% | number:5% | number:24-25");
+	CHECK_STR(show("kk", "5 пайызға, 7 процент"), "number:5% | number:7%");
+	CHECK_STR(show("ru", "на 12 процентов"), "number:12%");
+	CHECK_STR(show("en", "the 1st and 22nd"), "number:1th | number:22th");
+	CHECK_STR(show("ru", "1-й и 2-го"), "number:1th | number:2th");
+	CHECK_STR(show("kk", "1-ші орын"), "number:1th");
+	CHECK_STR(show("en", "three reports"), "number:3");
+	CHECK_STR(show("kk", "үш баяндама"), "number:3");
+}
+
+static void
+test_dates(void)
+{
+	CHECK_STR(show("en", "on 24–25 November 2005 in"),
+	    "date:2005-11-24..25");
+	CHECK_STR(show("en", "November 24, 2005"), "date:2005-11-24");
+	CHECK_STR(show("ru", "24–25 ноября 2005 года"), "date:2005-11-24..25");
+	CHECK_STR(show("ru", "24 ноября 2005 г."), "date:2005-11-24");
+	CHECK_STR(show("kk", "2005 жылғы 24–25 қараша"),
+	    "date:2005-11-24..25");
+	CHECK_STR(show("kk", "2026 жылғы 25 қарашада"), "date:2026-11-25");
+	CHECK_STR(show("kk", "24 қараша 2005 ж."), "date:2005-11-24");
+	CHECK_STR(show("ru", "в ноябре 2005 года"), "date:2005-11-00");
+	CHECK_STR(show("kk", "қарашада өтеді"), "date:0000-11-00");
+	CHECK_STR(show("en", "2005-11-24 and 24.11.2005"),
+	    "date:2005-11-24 | date:2005-11-24");
+	CHECK_STR(show("ru", "в 2019 году"), "date:2019-00-00");
+	CHECK_STR(show("kk", "2019 жылы"), "date:2019-00-00");
+	CHECK_STR(show("en", "in 2019"), "number:2019");
+	CHECK_STR(show("en", "you may go"), "");
+	CHECK_STR(show("en", "on Monday, 3 March 2025"),
+	    "date:2025-03-03 w1");
+	CHECK_STR(show("kk", "сәрсенбіде"), "date:0000-00-00 w3");
+}
+
+static void
+test_times_money(void)
+{
+	CHECK_STR(show("en", "at 10:00 or 3 pm"), "time:10:00 | time:15:00");
+	CHECK_STR(show("kk", "сағат 10-да басталады"), "time:10:00");
+	CHECK_STR(show("ru", "в 10.00 часов"), "time:10:00");
+	CHECK_STR(show("en", "$1.5 million"), "money:1.5e+06 USD");
+	CHECK_STR(show("ru", "1,5 млн долларов"), "money:1.5e+06 USD");
+	CHECK_STR(show("kk", "500 мың теңге"), "money:500000 KZT");
+	CHECK_STR(show("en", "KZT 500"), "money:500 KZT");
+	CHECK_STR(show("ru", "5 000 ₸"), "money:5000 KZT");
+}
+
+static void
+test_addresses(void)
+{
+	CHECK_STR(show("en", "See https://Example.kz/news/. Or www.gov.kz!"),
+	    "name:saa | url:example.kz/news | name:ar | url:gov.kz");
+	CHECK_STR(show("ru", "пишите на press@mfa.kz."),
+	    "email:press@mfa.kz");
+	CHECK_STR(show("kk", "#Астана2025 @MFA_KZ"),
+	    "hashtag:#астана2025 | handle:@mfa_kz");
+	CHECK_STR(show("ru", "тел.: +7 (7172) 72-05-00"),
+	    "phone:77172720500");
+	CHECK_STR(show("ru", "тел. 8 (7172) 72-05-00"), "phone:77172720500");
+}
+
+static const struct habar_value *
+first(const char *lang, const char *text, enum habar_value_kind kind,
+    struct habar_value *copy)
+{
+	size_t i;
+
+	if (habar_recognise(rec, vals, lang, text, strlen(text),
+	    HABAR_RECOGNISE_ALL) != HABAR_OK)
+		return NULL;
+	for (i = 0; i < habar_values_count(vals); i++)
+		if (habar_values_get(vals, i)->kind == kind) {
+			*copy = *habar_values_get(vals, i);
+			return copy;
+		}
+	return NULL;
+}
+
+static void
+test_names(void)
+{
+	struct habar_value a, b;
+
+	CHECK(first("kk", "бұл Омаровтың сөзі", HABAR_VALUE_NAME, &a) != NULL);
+	CHECK(first("en", "it is Omarov's word", HABAR_VALUE_NAME, &b) != NULL);
+	CHECK(habar_value_name_match(&a, &b) == 2);
+	CHECK(first("kk", "Жақсылықова айтты", HABAR_VALUE_NAME, &a) != NULL);
+	CHECK(a.flags & HABAR_VALUE_INITIAL);
+	CHECK(first("en", "said Zhaksylykova", HABAR_VALUE_NAME, &b) != NULL);
+	CHECK(habar_value_name_match(&a, &b) == 2);
+	CHECK(first("en", "said Zhaskylykova", HABAR_VALUE_NAME, &b) != NULL);
+	CHECK(habar_value_name_match(&a, &b) == 1);
+	CHECK(first("ru", "сказал Джексон", HABAR_VALUE_NAME, &a) != NULL);
+	CHECK(first("en", "said Jackson", HABAR_VALUE_NAME, &b) != NULL);
+	CHECK(habar_value_equal(&a, &b));
+	CHECK(first("ru", "сказал Назарбаев", HABAR_VALUE_NAME, &a) != NULL);
+	CHECK(first("en", "said Nazarbayev", HABAR_VALUE_NAME, &b) != NULL);
+	CHECK(habar_value_equal(&a, &b));
+	CHECK(first("en", "said Smith", HABAR_VALUE_NAME, &b) != NULL);
+	CHECK(!habar_value_equal(&a, &b));
+}
+
+static void
+test_equal(void)
+{
+	struct habar_value a, b;
+
+	CHECK(first("kk", "2005 жылғы 24–25 қараша", HABAR_VALUE_DATE, &a));
+	CHECK(first("en", "24–25 November 2005", HABAR_VALUE_DATE, &b));
+	CHECK(habar_value_equal(&a, &b));
+	CHECK(first("ru", "24–26 ноября 2005 года", HABAR_VALUE_DATE, &b));
+	CHECK(!habar_value_equal(&a, &b));
+	CHECK(first("ru", "1,5 млн", HABAR_VALUE_NUMBER, &a));
+	CHECK(first("en", "1.5 million", HABAR_VALUE_NUMBER, &b));
+	CHECK(habar_value_equal(&a, &b));
+	CHECK(first("ru", "15 млн", HABAR_VALUE_NUMBER, &a));
+	CHECK(!habar_value_equal(&a, &b));
+}
+
+/* Adapts old (in lang) to the value of the first value of kind in src. */
+static const char *
+adapt(const char *src_lang, const char *src, const char *lang,
+    const char *old, enum habar_value_kind kind)
+{
+	static char out[256];
+	struct habar_value v, like;
+	size_t len;
+
+	if (first(src_lang, src, kind, &v) == NULL ||
+	    first(lang, old, kind, &like) == NULL)
+		return "(not found)";
+	if (habar_recognise_render(rec, out, sizeof(out), &len, lang, &v,
+	    &like, old) != HABAR_OK)
+		return "(failed)";
+	return out;
+}
+
+static void
+test_render(void)
+{
+	struct habar_value v;
+	char out[64];
+	size_t len;
+
+	CHECK_STR(adapt("en", "25 December 2026", "kk",
+	    "2025 жылғы 24 қарашада", HABAR_VALUE_DATE),
+	    "2026 жылғы 25 желтоқсанда");
+	CHECK_STR(adapt("en", "25 November 2026", "ru", "24 мая 2025 года",
+	    HABAR_VALUE_DATE), "25 ноября 2026 года");
+	CHECK_STR(adapt("en", "3 March 2026", "ru", "в ноябре 2025 года",
+	    HABAR_VALUE_DATE), "(failed)");
+	CHECK_STR(adapt("en", "1–2 March 2026", "en", "November 24, 2025",
+	    HABAR_VALUE_DATE), "March 1\xe2\x80\x93" "2, 2026");
+	CHECK_STR(adapt("en", "2.5 million", "ru", "1,5 млн", HABAR_VALUE_NUMBER),
+	    "2,5 млн");
+	CHECK_STR(adapt("en", "12,500", "ru", "1 500", HABAR_VALUE_NUMBER),
+	    "12 500");
+	CHECK_STR(adapt("en", "at 11:30", "kk", "сағат 10.00-де",
+	    HABAR_VALUE_TIME), "11.30");
+	CHECK(first("en", "25 November 2026", HABAR_VALUE_DATE, &v) != NULL);
+	CHECK(habar_recognise_render(rec, out, sizeof(out), &len, "kk", &v,
+	    NULL, NULL) == HABAR_OK);
+	CHECK_STR(out, "2026 жылғы 25 қараша");
+	CHECK(habar_recognise_render(rec, out, sizeof(out), &len, "en", &v,
+	    NULL, NULL) == HABAR_OK);
+	CHECK_STR(out, "25 November 2026");
+	CHECK(habar_recognise_render(rec, out, 4, &len, "en", &v, NULL,
+	    NULL) == HABAR_ERR_LIMIT);
+	CHECK_STR(out, "");
+}
+
+static void
+test_robust(void)
+{
+	static const char junk[] = "\xff\xfe 12\xe2\x80 \xd0 @ # + www. 8 (";
+	char big[70000];
+	size_t i;
+
+	CHECK(habar_recognise(rec, vals, "kk", junk, sizeof(junk) - 1,
+	    HABAR_RECOGNISE_ALL) == HABAR_OK);
+	for (i = 0; i < sizeof(big); i++)
+		big[i] = "1 a. "[i % 5];
+	CHECK(habar_recognise(rec, vals, "ru", big, sizeof(big),
+	    HABAR_RECOGNISE_ALL) == HABAR_ERR_LIMIT);
+	CHECK(habar_recognise(rec, vals, "en", "", 0, HABAR_RECOGNISE_ALL) ==
+	    HABAR_OK);
+	CHECK(habar_values_count(vals) == 0);
+}
+
+int
+main(void)
+{
+	if (habar_recognise_new(&rec) != HABAR_OK ||
+	    habar_values_new(&vals) != HABAR_OK) {
+		fprintf(stderr, "cannot load the recogniser: %s\n",
+		    habar_recognise_error(rec));
+		return 1;
+	}
+	test_numbers();
+	test_dates();
+	test_times_money();
+	test_addresses();
+	test_names();
+	test_equal();
+	test_render();
+	test_robust();
+	habar_values_free(vals);
+	habar_recognise_free(rec);
+	return CHECK_DONE();
+}
