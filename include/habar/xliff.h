@@ -1,6 +1,7 @@
 /*
  * xliff.h: a release to and from XLIFF 2.0, the exchange format of
- * translation tools (OmegaT, Trados, memoQ, Okapi, Translate Toolkit).
+ * translation tools (OmegaT, Trados, memoQ, Okapi, Translate Toolkit), or
+ * XLIFF 1.2 for the tools that read nothing newer.
  *
  * Extraction turns a release into one XLIFF 2.0 document for one target
  * language: a <unit> per body paragraph, a <segment> per sentence (the
@@ -25,9 +26,16 @@
 
 #include <habar/status.h>
 
-/* The XLIFF 2.0 namespace and the namespace of habar's skeleton. */
+/* The XLIFF 2.0 and 1.2 namespaces and the namespace of habar's
+ * skeleton. */
 #define HABAR_XLIFF_NS "urn:oasis:names:tc:xliff:document:2.0"
+#define HABAR_XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
 #define HABAR_XLIFF_SKELETON_NS "urn:habar:xliff-skeleton:1"
+
+/* In XLIFF 1.2, the form of the <internal-file> holding the skeleton, and
+ * the ctype of the <ph> standing for a character XML cannot carry. */
+#define HABAR_XLIFF_SKELETON_FORM "application/x-habar-skeleton+xml"
+#define HABAR_XLIFF12_CP_CTYPE "x-habar-cp"
 
 /* The largest release, XLIFF, TMX or parallel document read, in bytes. */
 #define HABAR_XLIFF_MAX_INPUT (256u * 1024 * 1024)
@@ -54,6 +62,29 @@ void habar_xliff_free(struct habar_xliff *xliff);
 /* Sends warnings to fn(arg, ...); without it they are dropped. */
 void habar_xliff_set_warn(struct habar_xliff *xliff, habar_xliff_warn_fn *fn,
     void *arg);
+
+/* The XLIFF version habar_xliff_extract() writes. */
+enum habar_xliff_version {
+	HABAR_XLIFF_2_0,	/* the default */
+	HABAR_XLIFF_1_2		/* for tools that read only 1.2 */
+};
+
+/*
+ * Chooses the XLIFF version extraction writes.  In 1.2 a sentence is a
+ * <trans-unit> (paragraphs are <group>s) and the skeleton, which also
+ * holds the white space between sentences, is the text of
+ * <header><skl><internal-file>.  Merging reads either version.
+ */
+void habar_xliff_set_version(struct habar_xliff *xliff,
+    enum habar_xliff_version version);
+
+/*
+ * With on set, a 1.2 trans-unit that the memory does not fill gets its
+ * source copied into a <target state="needs-translation">, for tools that
+ * translate the <target> they find (OmegaT's XLIFF filter).  Merging reads
+ * such a target, still equal to its source, as no translation.
+ */
+void habar_xliff_set_copy_source(struct habar_xliff *xliff, int on);
 
 /*
  * Marks front-matter field key as not translatable: it stays in the

@@ -47,6 +47,19 @@ habar_xliff_set_warn(struct habar_xliff *xliff, habar_xliff_warn_fn *fn,
 	xliff->warn_arg = arg;
 }
 
+void
+habar_xliff_set_version(struct habar_xliff *xliff,
+    enum habar_xliff_version version)
+{
+	xliff->version = version;
+}
+
+void
+habar_xliff_set_copy_source(struct habar_xliff *xliff, int on)
+{
+	xliff->copy_source = on != 0;
+}
+
 enum habar_status
 habar_xliff_keep_field(struct habar_xliff *xliff, const char *key)
 {

@@ -12,6 +12,11 @@
  * mark, fences, comments, the fields that are not translated, blank lines
  * and the line ends.  Ids depend only on positions in the release, so two
  * runs on the same release give the same ids.
+ *
+ * XLIFF 1.2 has neither <segment> nor <ignorable>: there each sentence is
+ * a <trans-unit> of its own, grouped by paragraph, and the white space
+ * between sentences goes into the skeleton, which 1.2 can only hold as
+ * text (an <hb:skeleton> document written into <internal-file>).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +42,8 @@ struct ex_unit {
 	char *value;		/* a field's unquoted value */
 	size_t off, len;	/* a paragraph's bytes in the release */
 	unsigned long line;	/* where the paragraph starts */
+	struct habar_span *spans;	/* a paragraph's sentences, none empty */
+	size_t span_count;
 };
 
 struct extract {
@@ -309,28 +316,61 @@ done:
 	return status;
 }
 
-/* Writes <source>, and <target> when the memory knows one, of a segment
- * whose opening tag is written up to its attributes. */
+/* Writes s[0..len) as the content of a <source> or <target> in the
+ * version being written. */
 static int
-write_segment_body(struct extract *ex, FILE *fp, const char *src_lang,
-    const char *trg_lang, const char *text, size_t len)
+put_content(struct extract *ex, FILE *fp, const char *s, size_t len)
 {
-	int trusted = 0;
+	return habar__xl_put_text(fp, s, len,
+	    ex->xliff->version == HABAR_XLIFF_1_2 ? NULL : "cp");
+}
+
+/*
+ * Writes a segment (2.0) or a trans-unit (1.2) named id: its <source>, and
+ * its <target> when the memory knows one.  attrs, when not NULL, are more
+ * attributes of the 1.2 trans-unit; note, when not NULL, a 1.2 note.
+ */
+static int
+write_segment(struct extract *ex, FILE *fp, const char *id, const char *attrs,
+    const char *note, const char *src_lang, const char *trg_lang,
+    const char *text, size_t len)
+{
+	int trusted = 0, v12 = ex->xliff->version == HABAR_XLIFF_1_2;
 	const char *target = habar__xl_memory_find(&ex->xliff->memory,
 	    src_lang, trg_lang, text, len, &trusted);
 	int rc = 0;
 
-	if (target != NULL)
+	rc |= fputs(v12 ? "<trans-unit id=\"" : "<segment id=\"", fp) == EOF;
+	rc |= habar__xl_put_attr(fp, id);
+	rc |= fputs("\"", fp) == EOF;
+	if (v12 && attrs != NULL)
+		rc |= fputs(attrs, fp) == EOF;
+	if (v12)
+		rc |= fputs(" xml:space=\"preserve\"", fp) == EOF;
+	else if (target != NULL)
 		rc |= fprintf(fp, " state=\"%s\"", trusted ? "translated" :
 		    "initial") < 0;
 	rc |= fputs("><source>", fp) == EOF;
-	rc |= habar__xl_put_text(fp, text, len, "cp");
+	rc |= put_content(ex, fp, text, len);
 	rc |= fputs("</source>", fp) == EOF;
 	if (target != NULL) {
-		rc |= fputs("<target>", fp) == EOF;
-		rc |= habar__xl_put_text(fp, target, strlen(target), "cp");
+		if (v12)
+			rc |= fprintf(fp, "<target state=\"%s\" "
+			    "state-qualifier=\"%s\">", trusted ? "translated" :
+			    "needs-review-translation", trusted ? "exact-match" :
+			    "leveraged-tm") < 0;
+		else
+			rc |= fputs("<target>", fp) == EOF;
+		rc |= put_content(ex, fp, target, strlen(target));
+		rc |= fputs("</target>", fp) == EOF;
+	} else if (v12 && ex->xliff->copy_source) {
+		rc |= fputs("<target state=\"needs-translation\">", fp) == EOF;
+		rc |= put_content(ex, fp, text, len);
 		rc |= fputs("</target>", fp) == EOF;
 	}
+	if (v12 && note != NULL)
+		rc |= fprintf(fp, "<note from=\"habar\">%s</note>", note) < 0;
+	rc |= fputs(v12 ? "</trans-unit>\n" : "</segment>\n", fp) == EOF;
 	return rc ? -1 : 0;
 }
 
@@ -338,8 +378,36 @@ static int
 write_field_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
     const char *src_lang, const char *trg_lang)
 {
+	char *attrs = NULL, *note = NULL, id[sizeof(unit->id) + 3];
+	size_t attrs_len = 0, note_len = 0;
+	FILE *mem;
 	int rc = 0;
 
+	if (ex->xliff->version == HABAR_XLIFF_1_2) {
+		/* One trans-unit: resname names the key, a note says what
+		 * it is. */
+		if ((mem = open_memstream(&attrs, &attrs_len)) == NULL)
+			return -1;
+		rc |= fputs(" resname=\"", mem) == EOF;
+		rc |= habar__xl_put_attr(mem, unit->key);
+		rc |= fputs("\"", mem) == EOF;
+		rc |= fclose(mem) != 0;
+		if ((mem = open_memstream(&note, &note_len)) == NULL) {
+			free(attrs);
+			return -1;
+		}
+		rc |= fputs("front-matter field ", mem) == EOF;
+		rc |= habar__xl_put_text(mem, unit->key, strlen(unit->key),
+		    NULL);
+		rc |= fclose(mem) != 0;
+		if (rc == 0)
+			rc |= write_segment(ex, fp, unit->id, attrs, note,
+			    src_lang, trg_lang, unit->value,
+			    strlen(unit->value));
+		free(attrs);
+		free(note);
+		return rc ? -1 : 0;
+	}
 	rc |= fputs("<unit id=\"", fp) == EOF;
 	rc |= habar__xl_put_attr(fp, unit->id);
 	rc |= fputs("\" name=\"", fp) == EOF;
@@ -347,89 +415,144 @@ write_field_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
 	rc |= fputs("\" type=\"habar:field\">\n<notes><note category=\"habar\">"
 	    "front-matter field ", fp) == EOF;
 	rc |= habar__xl_put_text(fp, unit->key, strlen(unit->key), "cp");
-	rc |= fputs("</note></notes>\n<segment id=\"", fp) == EOF;
-	rc |= habar__xl_put_attr(fp, unit->id);
-	rc |= fputs("-s1\"", fp) == EOF;
-	rc |= write_segment_body(ex, fp, src_lang, trg_lang, unit->value,
-	    strlen(unit->value));
-	rc |= fputs("</segment>\n</unit>\n", fp) == EOF;
+	rc |= fputs("</note></notes>\n", fp) == EOF;
+	snprintf(id, sizeof(id), "%s-s1", unit->id);
+	rc |= write_segment(ex, fp, id, NULL, NULL, src_lang, trg_lang,
+	    unit->value, strlen(unit->value));
+	rc |= fputs("</unit>\n", fp) == EOF;
 	return rc ? -1 : 0;
 }
 
-/* Writes a paragraph's unit: its sentences as segments, the rest as
- * ignorables. */
+/*
+ * Splits each paragraph into sentences, kept in its unit for the skeleton
+ * and the units alike.  A paragraph too long for the segmenter is one
+ * sentence, the white space around it apart, with a warning.
+ */
 static enum habar_status
-write_paragraph_unit(struct extract *ex, FILE *fp, struct habar_seg *seg,
-    const struct ex_unit *unit, const char *src_lang, const char *trg_lang)
+segment_units(struct extract *ex, struct habar_seg *seg)
 {
-	const char *text = ex->buf + unit->off;
 	const struct habar_span *spans;
 	struct habar_span whole;
-	size_t count, i, at = 0, segments = 0, ignorables = 0;
 	enum habar_status status;
-	int rc = 0;
+	size_t u, count, i, at;
 
-	status = habar_seg_paragraph(seg, text, unit->len, &spans, &count);
-	if (status == HABAR_ERR_LIMIT) {
-		/* Too long for the segmenter: one segment, white space
-		 * around it ignorable, rather than no document at all. */
-		whole.start = 0;
-		while (whole.start < unit->len && is_space(text[whole.start]))
-			whole.start++;
-		whole.len = unit->len - whole.start;
-		while (whole.len > 0 && is_space(text[whole.start + whole.len - 1]))
-			whole.len--;
-		habar__xl_warn(ex->xliff, unit->line, "paragraph %s is too long "
-		    "to be split into sentences: it is one segment", unit->id);
-		spans = &whole;
-		count = 1;
-	} else if (status != HABAR_OK)
-		return habar__xl_fail(ex->xliff, unit->line, status,
-		    "paragraph %s: %s", unit->id, *habar_seg_error(seg) ?
-		    habar_seg_error(seg) : habar_status_string(status));
-	rc |= fprintf(fp, "<unit id=\"%s\">\n", unit->id) < 0;
-	for (i = 0; i <= count; i++) {
-		size_t start = i < count ? spans[i].start : unit->len;
-		if (start < at || start > unit->len ||
-		    (i < count && spans[i].len > unit->len - start))
-			return habar__xl_fail(ex->xliff, 0, HABAR_ERR_LIBRARY,
-			    "paragraph %s: the segmenter returned spans out of "
-			    "order", unit->id);
-		if (start > at) {
+	for (u = 0; u < ex->unit_count; u++) {
+		struct ex_unit *unit = &ex->units[u];
+		const char *text = ex->buf + unit->off;
+
+		if (unit->key != NULL)
+			continue;
+		status = habar_seg_paragraph(seg, text, unit->len, &spans,
+		    &count);
+		if (status == HABAR_ERR_LIMIT) {
+			whole.start = 0;
+			while (whole.start < unit->len &&
+			    is_space(text[whole.start]))
+				whole.start++;
+			whole.len = unit->len - whole.start;
+			while (whole.len > 0 &&
+			    is_space(text[whole.start + whole.len - 1]))
+				whole.len--;
+			habar__xl_warn(ex->xliff, unit->line, "paragraph %s is "
+			    "too long to be split into sentences: it is one "
+			    "segment", unit->id);
+			spans = &whole;
+			count = 1;
+		} else if (status != HABAR_OK)
+			return habar__xl_fail(ex->xliff, unit->line, status,
+			    "paragraph %s: %s", unit->id,
+			    *habar_seg_error(seg) ? habar_seg_error(seg) :
+			    habar_status_string(status));
+		for (i = 0, at = 0; i < count; i++) {
+			if (spans[i].start < at || spans[i].start > unit->len ||
+			    spans[i].len > unit->len - spans[i].start)
+				return habar__xl_fail(ex->xliff, 0,
+				    HABAR_ERR_LIBRARY, "paragraph %s: the "
+				    "segmenter returned spans out of order",
+				    unit->id);
+			at = spans[i].start + spans[i].len;
+		}
+		if (count > 0 && (unit->spans = malloc(count *
+		    sizeof(*unit->spans))) == NULL)
+			return HABAR_ERR_NOMEM;
+		for (i = 0; i < count; i++)
+			if (spans[i].len > 0)
+				unit->spans[unit->span_count++] = spans[i];
+	}
+	return HABAR_OK;
+}
+
+/* Writes a paragraph's unit: its sentences as segments, the rest as
+ * ignorables (2.0); or a group of one trans-unit per sentence, the rest
+ * being in the skeleton (1.2). */
+static enum habar_status
+write_paragraph_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
+    const char *src_lang, const char *trg_lang)
+{
+	const char *text = ex->buf + unit->off;
+	size_t i, at = 0, ignorables = 0;
+	int rc = 0, v12 = ex->xliff->version == HABAR_XLIFF_1_2;
+	char id[sizeof(unit->id) + 32];
+
+	if (v12 && unit->span_count == 0)
+		return HABAR_OK;	/* all of it is in the skeleton */
+	if (v12)
+		rc |= fprintf(fp, "<group id=\"%s\" restype=\"x-paragraph\">\n",
+		    unit->id) < 0;
+	else
+		rc |= fprintf(fp, "<unit id=\"%s\">\n", unit->id) < 0;
+	for (i = 0; i <= unit->span_count; i++) {
+		size_t start = i < unit->span_count ? unit->spans[i].start :
+		    unit->len;
+		if (start > at && !v12) {
 			ignorables++;
 			rc |= fprintf(fp, "<ignorable id=\"%s-i%zu\"><source>",
 			    unit->id, ignorables) < 0;
 			rc |= habar__xl_put_text(fp, text + at, start - at, "cp");
 			rc |= fputs("</source></ignorable>\n", fp) == EOF;
 		}
-		if (i == count)
+		if (i == unit->span_count)
 			break;
-		if (spans[i].len == 0) {
-			at = start;
-			continue;
-		}
-		segments++;
-		rc |= fprintf(fp, "<segment id=\"%s-s%zu\"", unit->id,
-		    segments) < 0;
-		rc |= write_segment_body(ex, fp, src_lang, trg_lang, text + start,
-		    spans[i].len);
-		rc |= fputs("</segment>\n", fp) == EOF;
-		at = start + spans[i].len;
+		snprintf(id, sizeof(id), "%s-s%zu", unit->id, i + 1);
+		rc |= write_segment(ex, fp, id, NULL, NULL, src_lang, trg_lang,
+		    text + start, unit->spans[i].len);
+		at = start + unit->spans[i].len;
 	}
-	if (segments == 0 && ignorables == 0)
+	if (unit->span_count == 0 && ignorables == 0)
 		rc |= fprintf(fp, "<ignorable id=\"%s-i1\"><source/></ignorable>\n",
 		    unit->id) < 0;
-	rc |= fputs("</unit>\n", fp) == EOF;
+	rc |= fputs(v12 ? "</group>\n" : "</unit>\n", fp) == EOF;
 	return rc ? HABAR_ERR_IO : HABAR_OK;
 }
 
+/* Writes a paragraph into the 1.2 skeleton: the white space between its
+ * sentences as text, each sentence as a reference to its trans-unit. */
 static int
-write_skeleton(struct extract *ex, FILE *fp)
+write_skeleton_sentences(struct extract *ex, FILE *fp,
+    const struct ex_unit *unit)
+{
+	const char *text = ex->buf + unit->off;
+	size_t i, at = 0;
+	int rc = 0;
+
+	for (i = 0; i < unit->span_count; i++) {
+		rc |= habar__xl_put_text(fp, text + at, unit->spans[i].start - at,
+		    "hb:cp");
+		rc |= fprintf(fp, "<hb:unit ref=\"%s-s%zu\"/>", unit->id,
+		    i + 1) < 0;
+		at = unit->spans[i].start + unit->spans[i].len;
+	}
+	rc |= habar__xl_put_text(fp, text + at, unit->len - at, "hb:cp");
+	return rc ? -1 : 0;
+}
+
+/* Writes the skeleton's parts, without the element around them. */
+static int
+write_skeleton_items(struct extract *ex, FILE *fp)
 {
 	size_t i;
 	int rc = 0;
 
-	rc |= fputs("<skeleton>", fp) == EOF;
 	for (i = 0; i < ex->item_count; i++) {
 		const struct ex_item *item = &ex->items[i];
 		switch (item->kind) {
@@ -438,8 +561,12 @@ write_skeleton(struct extract *ex, FILE *fp)
 			    item->len, "hb:cp");
 			break;
 		case XL_SKEL_UNIT:
-			rc |= fprintf(fp, "<hb:unit ref=\"%s\"/>",
-			    ex->units[item->unit].id) < 0;
+			if (ex->xliff->version == HABAR_XLIFF_1_2)
+				rc |= write_skeleton_sentences(ex, fp,
+				    &ex->units[item->unit]);
+			else
+				rc |= fprintf(fp, "<hb:unit ref=\"%s\"/>",
+				    ex->units[item->unit].id) < 0;
 			break;
 		case XL_SKEL_FIELD:
 			rc |= fprintf(fp, "<hb:field ref=\"%s\" key=\"",
@@ -463,7 +590,42 @@ write_skeleton(struct extract *ex, FILE *fp)
 			break;
 		}
 	}
-	rc |= fputs("</skeleton>\n", fp) == EOF;
+	return rc ? -1 : 0;
+}
+
+/*
+ * Writes the skeleton: a 2.0 <skeleton> in the document, or for 1.2 an
+ * <hb:skeleton> document of its own written as the text of <skl>'s
+ * <internal-file> (1.2 allows nothing but text there), which merge parses
+ * in turn.
+ */
+static int
+write_skeleton(struct extract *ex, FILE *fp)
+{
+	char *inner = NULL;
+	size_t inner_len = 0;
+	FILE *mem;
+	int rc = 0;
+
+	if (ex->xliff->version != HABAR_XLIFF_1_2) {
+		rc |= fputs("<skeleton>", fp) == EOF;
+		rc |= write_skeleton_items(ex, fp);
+		rc |= fputs("</skeleton>\n", fp) == EOF;
+		return rc ? -1 : 0;
+	}
+	if ((mem = open_memstream(&inner, &inner_len)) == NULL)
+		return -1;
+	rc |= fprintf(mem, "<hb:skeleton xmlns:hb=\"%s\">",
+	    HABAR_XLIFF_SKELETON_NS) < 0;
+	rc |= write_skeleton_items(ex, mem);
+	rc |= fputs("</hb:skeleton>", mem) == EOF;
+	rc |= fclose(mem) != 0;
+	rc |= fprintf(fp, "<header><skl><internal-file form=\"%s\">",
+	    HABAR_XLIFF_SKELETON_FORM) < 0;
+	if (inner != NULL)
+		rc |= habar__xl_put_text(fp, inner, inner_len, NULL);
+	rc |= fputs("</internal-file></skl></header>\n", fp) == EOF;
+	free(inner);
 	return rc ? -1 : 0;
 }
 
@@ -483,6 +645,18 @@ file_id(const char *id)
 	return id;
 }
 
+static int
+write_original(FILE *fp, const char *name)
+{
+	const char *base = strrchr(name, '/');
+	int rc = 0;
+
+	rc |= fputs(" original=\"", fp) == EOF;
+	rc |= habar__xl_put_attr(fp, base ? base + 1 : name);
+	rc |= fputs("\"", fp) == EOF;
+	return rc ? -1 : 0;
+}
+
 static enum habar_status
 write_document(struct extract *ex, FILE *fp, const char *name,
     const char *src_lang, const char *trg_lang)
@@ -490,43 +664,57 @@ write_document(struct extract *ex, FILE *fp, const char *name,
 	struct habar_seg *seg = NULL;
 	enum habar_status status;
 	size_t i;
-	int rc = 0;
+	int rc = 0, v12 = ex->xliff->version == HABAR_XLIFF_1_2;
 
+	if (name != NULL && strcmp(name, "-") == 0)
+		name = NULL;
 	if ((status = habar_seg_new(&seg, src_lang)) != HABAR_OK) {
 		status = habar__xl_fail(ex->xliff, 0, status,
 		    "no sentence segmenter for '%s': %s", src_lang,
 		    habar_status_string(status));
 		goto done;
 	}
-	rc |= fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<xliff xmlns=\"%s\" xmlns:hb=\"%s\" version=\"2.0\" srcLang=\"%s\" "
-	    "trgLang=\"%s\">\n", HABAR_XLIFF_NS, HABAR_XLIFF_SKELETON_NS,
-	    src_lang, trg_lang) < 0;
-	rc |= fprintf(fp, "<file id=\"%s\"", file_id(ex->id)) < 0;
-	if (name != NULL && strcmp(name, "-") != 0) {
-		const char *base = strrchr(name, '/');
-		rc |= fputs(" original=\"", fp) == EOF;
-		rc |= habar__xl_put_attr(fp, base ? base + 1 : name);
-		rc |= fputs("\"", fp) == EOF;
+	if ((status = segment_units(ex, seg)) != HABAR_OK)
+		goto done;
+	rc |= fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp) == EOF;
+	if (v12) {
+		/* 1.2 requires original; its file has no id. */
+		rc |= fprintf(fp, "<xliff xmlns=\"%s\" version=\"1.2\">\n<file",
+		    HABAR_XLIFF12_NS) < 0;
+		rc |= write_original(fp, name != NULL ? name : "release");
+		rc |= fprintf(fp, " source-language=\"%s\" target-language="
+		    "\"%s\" datatype=\"plaintext\">\n", src_lang, trg_lang) < 0;
+	} else {
+		rc |= fprintf(fp, "<xliff xmlns=\"%s\" xmlns:hb=\"%s\" "
+		    "version=\"2.0\" srcLang=\"%s\" trgLang=\"%s\">\n",
+		    HABAR_XLIFF_NS, HABAR_XLIFF_SKELETON_NS, src_lang,
+		    trg_lang) < 0;
+		rc |= fprintf(fp, "<file id=\"%s\"", file_id(ex->id)) < 0;
+		if (name != NULL)
+			rc |= write_original(fp, name);
+		rc |= fputs(" xml:space=\"preserve\">\n", fp) == EOF;
 	}
-	rc |= fputs(" xml:space=\"preserve\">\n", fp) == EOF;
 	rc |= write_skeleton(ex, fp);
-	rc |= fputs("<group id=\"front-matter\" name=\"front matter\">\n", fp) ==
-	    EOF;
+	if (v12)
+		rc |= fputs("<body>\n", fp) == EOF;
+	rc |= fprintf(fp, "<group id=\"front-matter\" %s=\"front matter\">\n",
+	    v12 ? "resname" : "name") < 0;
 	for (i = 0; i < ex->unit_count; i++)
 		if (ex->units[i].key != NULL)
 			rc |= write_field_unit(ex, fp, &ex->units[i], src_lang,
 			    trg_lang);
-	rc |= fputs("</group>\n<group id=\"body\" name=\"body\">\n", fp) == EOF;
+	rc |= fprintf(fp, "</group>\n<group id=\"body\" %s=\"body\">\n",
+	    v12 ? "resname" : "name") < 0;
 	for (i = 0; i < ex->unit_count; i++) {
 		if (ex->units[i].key != NULL)
 			continue;
-		status = write_paragraph_unit(ex, fp, seg, &ex->units[i],
-		    src_lang, trg_lang);
+		status = write_paragraph_unit(ex, fp, &ex->units[i], src_lang,
+		    trg_lang);
 		if (status != HABAR_OK)
 			goto done;
 	}
-	rc |= fputs("</group>\n</file>\n</xliff>\n", fp) == EOF;
+	rc |= fputs(v12 ? "</group>\n</body>\n</file>\n</xliff>\n" :
+	    "</group>\n</file>\n</xliff>\n", fp) == EOF;
 	status = rc ? HABAR_ERR_IO : HABAR_OK;
 done:
 	habar_seg_free(seg);
@@ -625,6 +813,7 @@ done:
 	for (i = 0; i < ex.unit_count; i++) {
 		free(ex.units[i].key);
 		free(ex.units[i].value);
+		free(ex.units[i].spans);
 	}
 	free(ex.units);
 	free(ex.items);

@@ -54,6 +54,8 @@ struct habar_xliff {
 	size_t keep_count;
 	struct xl_memory memory;
 	size_t untranslated;
+	enum habar_xliff_version version;
+	int copy_source;
 };
 
 /* The parts of a skeleton, in document order. */

@@ -3,7 +3,9 @@
  * release survives the trip: a carriage return becomes "&#13;" (a parser
  * would otherwise fold "\r\n" into "\n"), and the code points XML 1.0
  * cannot carry at all (controls other than tab, newline and carriage
- * return; U+FFFE, U+FFFF) become XLIFF's <cp hex="..."/> elements.
+ * return; U+FFFE, U+FFFF) become XLIFF 2.0's <cp hex="..."/> elements, or
+ * in XLIFF 1.2, which has no such element, a placeholder
+ * <ph id="cpN" ctype="x-habar-cp">XXXX</ph> holding the code point in hex.
  */
 #include <string.h>
 
@@ -20,20 +22,21 @@ xml_allowed(unsigned long cp)
 
 /*
  * Writes s[0..len), well-formed UTF-8, as XML character data; characters
- * XML cannot hold are written as <cp_element hex="XXXX"/>.  Returns 0, or
- * -1 on a write error.
+ * XML cannot hold are written as <cp_element hex="XXXX"/>, or as 1.2's
+ * placeholder when cp_element is NULL.  Returns 0, or -1 on a write
+ * error.
  */
 int
 habar__xl_put_text(FILE *fp, const char *s, size_t len,
     const char *cp_element)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, n, run = 0;
+	size_t i = 0, n, run = 0, placeholders = 0;
 	unsigned long cp;
 
 	while (i < len) {
 		const char *escape = NULL;
-		char hex[64];
+		char hex[96];
 
 		if ((n = habar__utf8_decode(u + i, len - i, &cp)) == 0) {
 			/* Callers check UTF-8 first; a stray byte still
@@ -46,9 +49,14 @@ habar__xl_put_text(FILE *fp, const char *s, size_t len,
 		case '>': escape = "&gt;"; break;
 		case '\r': escape = "&#13;"; break;
 		default:
-			if (!xml_allowed(cp)) {
+			if (!xml_allowed(cp) && cp_element != NULL) {
 				snprintf(hex, sizeof(hex), "<%s hex=\"%04lX\"/>",
 				    cp_element, cp);
+				escape = hex;
+			} else if (!xml_allowed(cp)) {
+				snprintf(hex, sizeof(hex), "<ph id=\"cp%zu\" "
+				    "ctype=\"%s\">%04lX</ph>", ++placeholders,
+				    HABAR_XLIFF12_CP_CTYPE, cp);
 				escape = hex;
 			}
 		}

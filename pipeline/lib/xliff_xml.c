@@ -2,7 +2,8 @@
  * xliff_xml.c: reading XML safely with libxml2, and reading an XLIFF 2.0
  * document written by habar_xliff_extract() (and translated since) into
  * the plain model of xliff_internal.h that xliff_merge.c turns back into
- * a release.
+ * a release; XLIFF 1.2 is handed to xliff12_xml.c, which shares the
+ * skeleton reader and the helpers here.
  *
  * The parse is the project's one hardened parse (habar__xml_parse(),
  * parallel_xml.c): no network, no DTD, no entity substitution, and an
@@ -83,8 +84,8 @@ habar__xl_xml_line(xmlNodePtr node)
 	return line > 0 ? (unsigned long)line : 0;
 }
 
-static int
-is_in(xmlNodePtr node, const char *ns, const char *name)
+int
+habar__xl_xml_is(xmlNodePtr node, const char *ns, const char *name)
 {
 	return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
 	    strcmp((const char *)node->ns->href, ns) == 0 &&
@@ -94,18 +95,17 @@ is_in(xmlNodePtr node, const char *ns, const char *name)
 static int
 is_x(xmlNodePtr node, const char *name)
 {
-	return is_in(node, HABAR_XLIFF_NS, name);
+	return habar__xl_xml_is(node, HABAR_XLIFF_NS, name);
 }
 
 static int
 is_hb(xmlNodePtr node, const char *name)
 {
-	return is_in(node, HABAR_XLIFF_SKELETON_NS, name);
+	return habar__xl_xml_is(node, HABAR_XLIFF_SKELETON_NS, name);
 }
 
-/* An attribute without a namespace as a newly allocated string, or NULL. */
-static char *
-attr(xmlNodePtr node, const char *name)
+char *
+habar__xl_xml_attr(xmlNodePtr node, const char *name)
 {
 	xmlChar *value = xmlGetNoNsProp(node, (const xmlChar *)name);
 	char *copy;
@@ -121,7 +121,19 @@ attr(xmlNodePtr node, const char *name)
 static enum habar_status
 add_cp(struct habar_xliff *xliff, xmlNodePtr node, struct xl_buf *buf)
 {
-	char *hex = attr(node, "hex"), *end;
+	char *hex = habar__xl_xml_attr(node, "hex");
+	enum habar_status status;
+
+	status = habar__xl_add_hex(xliff, node, hex, buf);
+	free(hex);
+	return status;
+}
+
+enum habar_status
+habar__xl_add_hex(struct habar_xliff *xliff, xmlNodePtr node,
+    const char *hex, struct xl_buf *buf)
+{
+	char *end;
 	unsigned long cp;
 	enum habar_status status = HABAR_ERR_INPUT;
 
@@ -130,15 +142,16 @@ add_cp(struct habar_xliff *xliff, xmlNodePtr node, struct xl_buf *buf)
 		cp = strtoul(hex, &end, 16);
 		status = habar__xl_put_utf8(buf, cp);
 	}
-	free(hex);
 	if (status == HABAR_ERR_INPUT)
 		return habar__xl_fail(xliff, habar__xl_xml_line(node), status,
-		    "<cp> without a valid hex code point");
+		    "<%s> without a valid hex code point",
+		    (const char *)node->name);
 	return status;
 }
 
-static enum habar_status
-add_text(struct habar_xliff *xliff, xmlNodePtr node, struct xl_buf *buf)
+enum habar_status
+habar__xl_add_text(struct habar_xliff *xliff, xmlNodePtr node,
+    struct xl_buf *buf)
 {
 	enum habar_status status = HABAR_OK;
 
@@ -168,7 +181,7 @@ read_inline(struct habar_xliff *xliff, xmlNodePtr parent, struct xl_buf *buf,
 		    HABAR_ERR_LIMIT, "inline elements nested too deeply");
 	for (n = parent->children; n != NULL && status == HABAR_OK; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-			status = add_text(xliff, n, buf);
+			status = habar__xl_add_text(xliff, n, buf);
 		else if (n->type == XML_ENTITY_REF_NODE)
 			status = habar__xl_fail(xliff, habar__xl_xml_line(parent),
 			    HABAR_ERR_INPUT, "entity reference '%s' refused",
@@ -220,7 +233,7 @@ read_skel_text(struct habar_xliff *xliff, xmlNodePtr parent, struct xl_buf *buf)
 
 	for (n = parent->children; n != NULL && status == HABAR_OK; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-			status = add_text(xliff, n, buf);
+			status = habar__xl_add_text(xliff, n, buf);
 		else if (n->type == XML_ELEMENT_NODE && is_hb(n, "cp"))
 			status = add_cp(xliff, n, buf);
 		else if (n->type == XML_ELEMENT_NODE)
@@ -231,14 +244,14 @@ read_skel_text(struct habar_xliff *xliff, xmlNodePtr parent, struct xl_buf *buf)
 	return status;
 }
 
-static enum habar_status
-read_skeleton(struct habar_xliff *xliff, struct xl_doc *doc,
+enum habar_status
+habar__xl_read_skeleton(struct habar_xliff *xliff, struct xl_doc *doc,
     xmlNodePtr skeleton)
 {
 	xmlNodePtr n;
 	struct xl_skel *item;
 	enum habar_status status = HABAR_OK;
-	char *href = attr(skeleton, "href");
+	char *href = habar__xl_xml_attr(skeleton, "href");
 
 	if (href != NULL) {
 		free(href);
@@ -262,25 +275,25 @@ read_skeleton(struct habar_xliff *xliff, struct xl_doc *doc,
 			item = &doc->skel[doc->skel_count - 1];
 			status = n->type == XML_ELEMENT_NODE ?
 			    add_cp(xliff, n, &item->text) :
-			    add_text(xliff, n, &item->text);
+			    habar__xl_add_text(xliff, n, &item->text);
 		} else if (is_hb(n, "unit") || is_hb(n, "field")) {
 			status = push_skel(doc, is_hb(n, "unit") ? XL_SKEL_UNIT :
 			    XL_SKEL_FIELD, line, &item);
 			if (status != HABAR_OK)
 				break;
-			item->ref = attr(n, "ref");
+			item->ref = habar__xl_xml_attr(n, "ref");
 			if (item->ref == NULL)
 				return habar__xl_fail(xliff, line, HABAR_ERR_INPUT,
 				    "<hb:%s> without ref", (const char *)n->name);
 			if (item->kind == XL_SKEL_FIELD) {
-				if ((item->key = attr(n, "key")) == NULL)
+				if ((item->key = habar__xl_xml_attr(n, "key")) == NULL)
 					return habar__xl_fail(xliff, line,
 					    HABAR_ERR_INPUT,
 					    "<hb:field> without key");
 				status = read_skel_text(xliff, n, &item->text);
 			}
 		} else if (is_hb(n, "lang")) {
-			char *fence = attr(n, "fence");
+			char *fence = habar__xl_xml_attr(n, "fence");
 			if ((status = push_skel(doc, XL_SKEL_LANG, line, &item)) !=
 			    HABAR_OK) {
 				free(fence);
@@ -308,27 +321,17 @@ read_part(struct habar_xliff *xliff, struct xl_unit *unit, xmlNodePtr node)
 	enum habar_status status = HABAR_OK;
 	int sources = 0;
 
-	if (unit->part_count == unit->part_cap) {
-		size_t cap = unit->part_cap ? unit->part_cap * 2 : 8;
-		struct xl_part *grown;
-		if (cap > HABAR_XLIFF_MAX_INPUT / sizeof(*grown))
-			return HABAR_ERR_LIMIT;
-		if ((grown = realloc(unit->parts, cap * sizeof(*grown))) == NULL)
-			return HABAR_ERR_NOMEM;
-		unit->parts = grown;
-		unit->part_cap = cap;
-	}
-	part = &unit->parts[unit->part_count++];
-	memset(part, 0, sizeof(*part));
+	if ((status = habar__xl_push_part(unit, &part)) != HABAR_OK)
+		return status;
 	part->segment = is_x(node, "segment");
-	part->id = attr(node, "id");
+	part->id = habar__xl_xml_attr(node, "id");
 	part->line = habar__xl_xml_line(node);
 	for (n = node->children; n != NULL && status == HABAR_OK; n = n->next) {
 		if (is_x(n, "source")) {
 			sources++;
 			status = read_inline(xliff, n, &part->source, 0);
 		} else if (is_x(n, "target") && !part->has_target) {
-			char *order = attr(n, "order"), *end = NULL;
+			char *order = habar__xl_xml_attr(n, "order"), *end = NULL;
 			part->has_target = 1;
 			if (order != NULL) {
 				part->order = strtoul(order, &end, 10);
@@ -352,13 +355,9 @@ read_part(struct habar_xliff *xliff, struct xl_unit *unit, xmlNodePtr node)
 	return status;
 }
 
-static enum habar_status
-read_unit(struct habar_xliff *xliff, struct xl_doc *doc, xmlNodePtr node)
+enum habar_status
+habar__xl_push_unit(struct xl_doc *doc, struct xl_unit **unit_out)
 {
-	struct xl_unit *unit;
-	xmlNodePtr n;
-	enum habar_status status = HABAR_OK;
-
 	if (doc->unit_count == doc->unit_cap) {
 		size_t cap = doc->unit_cap ? doc->unit_cap * 2 : 64;
 		struct xl_unit *grown;
@@ -369,10 +368,40 @@ read_unit(struct habar_xliff *xliff, struct xl_doc *doc, xmlNodePtr node)
 		doc->units = grown;
 		doc->unit_cap = cap;
 	}
-	unit = &doc->units[doc->unit_count++];
-	memset(unit, 0, sizeof(*unit));
+	*unit_out = &doc->units[doc->unit_count++];
+	memset(*unit_out, 0, sizeof(**unit_out));
+	return HABAR_OK;
+}
+
+enum habar_status
+habar__xl_push_part(struct xl_unit *unit, struct xl_part **part_out)
+{
+	if (unit->part_count == unit->part_cap) {
+		size_t cap = unit->part_cap ? unit->part_cap * 2 : 8;
+		struct xl_part *grown;
+		if (cap > HABAR_XLIFF_MAX_INPUT / sizeof(*grown))
+			return HABAR_ERR_LIMIT;
+		if ((grown = realloc(unit->parts, cap * sizeof(*grown))) == NULL)
+			return HABAR_ERR_NOMEM;
+		unit->parts = grown;
+		unit->part_cap = cap;
+	}
+	*part_out = &unit->parts[unit->part_count++];
+	memset(*part_out, 0, sizeof(**part_out));
+	return HABAR_OK;
+}
+
+static enum habar_status
+read_unit(struct habar_xliff *xliff, struct xl_doc *doc, xmlNodePtr node)
+{
+	struct xl_unit *unit;
+	xmlNodePtr n;
+	enum habar_status status;
+
+	if ((status = habar__xl_push_unit(doc, &unit)) != HABAR_OK)
+		return status;
 	unit->line = habar__xl_xml_line(node);
-	if ((unit->id = attr(node, "id")) == NULL)
+	if ((unit->id = habar__xl_xml_attr(node, "id")) == NULL)
 		return habar__xl_fail(xliff, unit->line, HABAR_ERR_INPUT,
 		    "<unit> without id");
 	for (n = node->children; n != NULL && status == HABAR_OK; n = n->next)
@@ -422,17 +451,22 @@ habar__xl_parse_xliff(struct habar_xliff *xliff, struct xl_doc *doc,
 		    (const char *)root->name);
 		goto done;
 	}
-	version = attr(root, "version");
+	version = habar__xl_xml_attr(root, "version");
+	if (habar__xl_xml_is(root, HABAR_XLIFF12_NS, "xliff") &&
+	    version != NULL && strcmp(version, "1.2") == 0) {
+		status = habar__xl_parse_xliff12(xliff, doc, root);
+		goto done;
+	}
 	if (!is_x(root, "xliff") || version == NULL ||
 	    strncmp(version, "2.", 2) != 0) {
 		habar__xl_fail(xliff, habar__xl_xml_line(root), status,
-		    "not an XLIFF 2.0 document (version %s, namespace %s)",
+		    "not an XLIFF 2.0 or 1.2 document (version %s, namespace %s)",
 		    version ? version : "missing", root->ns ?
 		    (const char *)root->ns->href : "none");
 		goto done;
 	}
-	doc->src_lang = attr(root, "srcLang");
-	doc->trg_lang = attr(root, "trgLang");
+	doc->src_lang = habar__xl_xml_attr(root, "srcLang");
+	doc->trg_lang = habar__xl_xml_attr(root, "trgLang");
 	if (doc->src_lang == NULL || doc->trg_lang == NULL ||
 	    !habar__xl_valid_lang(doc->trg_lang)) {
 		habar__xl_fail(xliff, habar__xl_xml_line(root), status,
@@ -459,7 +493,7 @@ habar__xl_parse_xliff(struct habar_xliff *xliff, struct xl_doc *doc,
 		    "habar-xliff extract");
 		goto done;
 	}
-	if ((status = read_skeleton(xliff, doc, skeleton)) != HABAR_OK ||
+	if ((status = habar__xl_read_skeleton(xliff, doc, skeleton)) != HABAR_OK ||
 	    (status = read_units(xliff, doc, file, 0)) != HABAR_OK)
 		goto done;
 	status = HABAR_OK;

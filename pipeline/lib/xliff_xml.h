@@ -24,4 +24,38 @@ xmlDocPtr habar__xl_xml_read(struct habar_xliff *xliff, const char *xml,
 /* The line of node, 0 if unknown. */
 unsigned long habar__xl_xml_line(xmlNodePtr node);
 
+/* Whether node is element name (any name when NULL) in namespace ns. */
+int habar__xl_xml_is(xmlNodePtr node, const char *ns, const char *name);
+
+/* An attribute without a namespace as a newly allocated string, or NULL. */
+char *habar__xl_xml_attr(xmlNodePtr node, const char *name);
+
+/* Appends the text of a text or CDATA node to buf.  Returns HABAR_OK or
+ * an error recorded on xliff. */
+enum habar_status habar__xl_add_text(struct habar_xliff *xliff,
+    xmlNodePtr node, struct xl_buf *buf);
+
+/* Appends the code point written in hex (at most six digits) to buf; an
+ * error names node's element and line.  Returns HABAR_OK or an error. */
+enum habar_status habar__xl_add_hex(struct habar_xliff *xliff,
+    xmlNodePtr node, const char *hex, struct xl_buf *buf);
+
+/* Reads habar's skeleton, the children of skeleton, into doc.  Returns
+ * HABAR_OK or an error recorded on xliff. */
+enum habar_status habar__xl_read_skeleton(struct habar_xliff *xliff,
+    struct xl_doc *doc, xmlNodePtr skeleton);
+
+/* Appends an empty unit to doc, or an empty part to unit.  Return
+ * HABAR_OK, HABAR_ERR_LIMIT, HABAR_ERR_NOMEM. */
+enum habar_status habar__xl_push_unit(struct xl_doc *doc,
+    struct xl_unit **unit_out);
+enum habar_status habar__xl_push_part(struct xl_unit *unit,
+    struct xl_part **part_out);
+
+/* xliff12_xml.c: reads the XLIFF 1.2 document under root (its <xliff>,
+ * version 1.2 checked) into doc.  Returns HABAR_OK or an error recorded on
+ * xliff; doc is freed by the caller either way. */
+enum habar_status habar__xl_parse_xliff12(struct habar_xliff *xliff,
+    struct xl_doc *doc, xmlNodePtr root);
+
 #endif

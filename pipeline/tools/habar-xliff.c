@@ -15,14 +15,15 @@
 
 static const char usage[] =
     "usage: habar-xliff extract --target LANG [--source LANG] [--fill FILE]\n"
-    "                   [--keep KEY] [-o FILE] [RELEASE]\n"
+    "                   [--keep KEY] [--xliff-version 2.0|1.2 [--copy-source]]\n"
+    "                   [-o FILE] [RELEASE]\n"
     "       habar-xliff merge [-o FILE] [XLIFF]\n"
-    "extract: writes an XLIFF 2.0 document of RELEASE for translation into\n"
+    "extract: writes an XLIFF document of RELEASE for translation into\n"
     "LANG: a unit per paragraph, a segment per sentence, a unit per\n"
     "translatable front-matter field.\n"
-    "merge: writes the release text of a translated XLIFF document, with\n"
-    "'lang' set to its target language; segments without a target keep\n"
-    "their source, with a warning.\n"
+    "merge: writes the release text of a translated XLIFF document (2.0 or\n"
+    "1.2, as extract wrote it), with 'lang' set to its target language;\n"
+    "segments without a target keep their source, with a warning.\n"
     "\n"
     "  -t, --target LANG  the target language (BCP 47: kk, ru, en...)\n"
     "  -s, --source LANG  the source language when the release has no 'lang'\n"
@@ -30,6 +31,10 @@ static const char usage[] =
     "                     document (repeatable)\n"
     "  -k, --keep KEY     keep front-matter field KEY untranslated\n"
     "                     (repeatable; id, lang, date, attachments always are)\n"
+    "      --xliff-version V  write XLIFF V: 2.0 (the default) or 1.2, for\n"
+    "                     tools that read only 1.2 (OmegaT, Translate Toolkit)\n"
+    "      --copy-source  (1.2) copy each source the memory does not fill into\n"
+    "                     its target, for OmegaT, which translates targets\n"
     "  -o, --output FILE  write to FILE, atomically, instead of stdout\n"
     "      --help         print this help and exit\n"
     "      --version      print the version and exit\n"
@@ -37,11 +42,13 @@ static const char usage[] =
     "With no RELEASE or XLIFF, or when it is -, read standard input.\n";
 
 static const struct option long_options[] = {
+	{ "copy-source", no_argument, NULL, 'C' },
 	{ "fill", required_argument, NULL, 'f' },
 	{ "keep", required_argument, NULL, 'k' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "source", required_argument, NULL, 's' },
 	{ "target", required_argument, NULL, 't' },
+	{ "xliff-version", required_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -53,6 +60,9 @@ struct options {
 	size_t fill_count;
 	const char *keeps[64];
 	size_t keep_count;
+	int version_given;
+	int copy_source;
+	enum habar_xliff_version version;
 };
 
 /* The file name warnings refer to. */
@@ -141,6 +151,19 @@ parse_options(int argc, char **argv, struct options *opts)
 			break;
 		case 't':
 			opts->target = optarg;
+			break;
+		case 'C':
+			opts->copy_source = 1;
+			break;
+		case 'V':
+			if (strcmp(optarg, "2.0") == 0 || strcmp(optarg, "2") == 0)
+				opts->version = HABAR_XLIFF_2_0;
+			else if (strcmp(optarg, "1.2") == 0)
+				opts->version = HABAR_XLIFF_1_2;
+			else
+				cli_usage_error("--xliff-version: '%s' is not 2.0 "
+				    "or 1.2", optarg);
+			opts->version_given = 1;
 			break;
 		}
 	}
@@ -240,11 +263,15 @@ main(int argc, char **argv)
 	if (extracting && opts.target == NULL)
 		cli_usage_error("extract needs the target language: --target LANG");
 	if (!extracting && (opts.target || opts.source || opts.fill_count ||
-	    opts.keep_count))
+	    opts.keep_count || opts.version_given || opts.copy_source))
 		cli_usage_error("merge takes only -o");
+	if (opts.copy_source && opts.version != HABAR_XLIFF_1_2)
+		cli_usage_error("--copy-source needs --xliff-version 1.2");
 	if (habar_xliff_new(&xliff) != HABAR_OK)
 		cli_fatal("out of memory");
 	habar_xliff_set_warn(xliff, on_warning, NULL);
+	habar_xliff_set_version(xliff, opts.version);
+	habar_xliff_set_copy_source(xliff, opts.copy_source);
 	rc = extracting ? extract(xliff, &opts, input) :
 	    merge(xliff, &opts, input);
 	habar_xliff_free(xliff);

@@ -1,9 +1,10 @@
 #!/bin/sh
 # xliff.sh MODE: habar-xliff on every sample release and fixture.
 #
-#   roundtrip  extract into each other language (kk, ru, en), merge the
-#              untranslated document back: the release must come back byte
-#              for byte; a second extraction must be identical to the first
+#   roundtrip  extract into each other language (kk, ru, en), as XLIFF 2.0
+#              and as XLIFF 1.2, merge the untranslated document back: the
+#              release must come back byte for byte; a second extraction
+#              must be identical to the first
 #   schema     every document extracted (plain, filled from the fixture TMX,
 #              filled from habar-align's parallel XML of the samples when
 #              habar-align exists and from habar-tmx's memory of it when
@@ -12,6 +13,17 @@
 #              $HABAR_SHARED/schemas/xliff-2.0 with xmllint --nonet (its
 #              import of xml.xsd resolves to the copy beside it, offline);
 #              exit 77 (skipped) when the schema or xmllint is missing
+#              The same documents as XLIFF 1.2 are checked against the
+#              OASIS 1.2 strict schema in $HABAR_SHARED/schemas/xliff-1.2
+#              (its import of xml.xsd points into the 2.0 folder).
+#   toolkit    Translate Toolkit (python3-translate, run with the system's
+#              /usr/bin/python3) reads the 1.2 document of every sample
+#              release: one unit per sentence and field; targets written
+#              with its API are merged back, each target in its place;
+#              exit 77 when the toolkit is missing
+#   omegat     OmegaT's console mode translates a project holding the 1.2
+#              documents from a TMX of its own making, and merge reads
+#              what OmegaT wrote back; exit 77 without omegat
 #   atomic     a failing merge or extract with -o leaves an existing output
 #              file as it was and no temporary file behind
 #   corpus     the round trip on every text of the shared corpus
@@ -19,13 +31,14 @@
 #              with no front matter, long paragraphs, odd characters);
 #              exit 77 (skipped) without it
 set -u
-mode=${1:?usage: xliff.sh roundtrip|schema|atomic|corpus}
+mode=${1:?usage: xliff.sh roundtrip|schema|toolkit|omegat|atomic|corpus}
 bin=${HABAR_BIN:?HABAR_BIN is not set}
 src=${HABAR_SOURCE:?HABAR_SOURCE is not set}
 shared=${HABAR_SHARED:-}
 xliff=$bin/habar-xliff
 fixtures=$src/tests/cli/habar-xliff/fixtures
 schema=$shared/schemas/xliff-2.0/xliff_core_2.0.xsd
+schema12=$shared/schemas/xliff-1.2/xliff-core-1.2-strict.xsd
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C.UTF-8
@@ -50,10 +63,14 @@ lang_of() {
 	esac
 }
 
-valid() { # valid FILE: checks FILE against the schema
+valid() { # valid FILE: checks FILE against the schema of its version
 	checked=$((checked + 1))
-	if ! xmllint --noout --nonet --schema "$schema" "$1" 2> "$tmp/xmllint"; then
-		fail "$1 is not valid XLIFF 2.0:"
+	s=$schema v=2.0
+	if grep -q 'urn:oasis:names:tc:xliff:document:1.2' "$1"; then
+		s=$schema12 v=1.2
+	fi
+	if ! xmllint --noout --nonet --schema "$s" "$1" 2> "$tmp/xmllint"; then
+		fail "$1 is not valid XLIFF $v:"
 		head -5 "$tmp/xmllint"
 	fi
 }
@@ -64,27 +81,30 @@ roundtrip)
 		lang=$(lang_of "$r")
 		for t in kk ru en; do
 			[ "$t" = "$lang" ] && continue
-			out=$tmp/$(basename "$r").$t.xlf
-			if ! "$xliff" extract --source "$lang" --target "$t" "$r" \
-			    > "$out" 2> "$tmp/err"; then
-				fail "extract $r -> $t: $(cat "$tmp/err")"
+			for v in 2.0 1.2; do
+			out=$tmp/$(basename "$r").$t.$v.xlf
+			if ! "$xliff" extract --source "$lang" --target "$t" \
+			    --xliff-version $v "$r" > "$out" 2> "$tmp/err"; then
+				fail "extract $r -> $t ($v): $(cat "$tmp/err")"
 				continue
 			fi
-			"$xliff" extract --source "$lang" --target "$t" "$r" \
-			    > "$out.again" 2>/dev/null
-			cmp -s "$out" "$out.again" || fail "extract $r -> $t differs between runs"
+			"$xliff" extract --source "$lang" --target "$t" \
+			    --xliff-version $v "$r" > "$out.again" 2>/dev/null
+			cmp -s "$out" "$out.again" || fail "extract $r -> $t ($v) differs between runs"
 			if ! "$xliff" merge "$out" > "$tmp/back" 2> "$tmp/err"; then
 				fail "merge $out: $(cat "$tmp/err")"
 				continue
 			fi
-			cmp -s "$r" "$tmp/back" || fail "$r -> $t -> back is not the same"
+			cmp -s "$r" "$tmp/back" || fail "$r -> $t ($v) -> back is not the same"
 			checked=$((checked + 1))
+			done
 		done
 	done
 	;;
 schema)
-	if [ ! -f "$schema" ] || ! command -v xmllint > /dev/null; then
-		echo "skipped: no XLIFF 2.0 schema at '$schema' or no xmllint"
+	if [ ! -f "$schema" ] || [ ! -f "$schema12" ] ||
+	    ! command -v xmllint > /dev/null; then
+		echo "skipped: no XLIFF schemas at '$schema' and '$schema12' or no xmllint"
 		exit 77
 	fi
 	for r in $(releases); do
@@ -98,6 +118,13 @@ schema)
 			"$xliff" extract -s "$lang" -t "$t" --fill "$fixtures/memory.tmx" \
 			    "$r" > "$out.tmx.xlf" 2>/dev/null || fail "extract --fill $r"
 			valid "$out.tmx.xlf"
+			"$xliff" extract -s "$lang" -t "$t" --xliff-version 1.2 "$r" \
+			    > "$out.12.xlf" 2>/dev/null || fail "extract 1.2 $r -> $t"
+			valid "$out.12.xlf"
+			"$xliff" extract -s "$lang" -t "$t" --xliff-version 1.2 \
+			    --fill "$fixtures/memory.tmx" "$r" > "$out.12.tmx.xlf" \
+			    2>/dev/null || fail "extract 1.2 --fill $r"
+			valid "$out.12.tmx.xlf"
 		done
 	done
 	# Filled from the aligned samples, when the aligner is built.
@@ -112,6 +139,11 @@ schema)
 				    "$d/$id.en.md" > "$tmp/$id.$t.xlf" 2> "$tmp/err" ||
 				    { fail "extract --fill $id -> $t: $(cat "$tmp/err")"; continue; }
 				valid "$tmp/$id.$t.xlf"
+				"$xliff" extract -t "$t" --fill "$tmp/$id.xml" \
+				    --xliff-version 1.2 "$d/$id.en.md" \
+				    > "$tmp/$id.$t.12.xlf" 2>/dev/null ||
+				    fail "extract 1.2 --fill $id -> $t"
+				valid "$tmp/$id.$t.12.xlf"
 				grep -q 'state="translated"' "$tmp/$id.$t.xlf" ||
 				    fail "$id -> $t: nothing filled from the alignment"
 				"$xliff" merge "$tmp/$id.$t.xlf" > "$tmp/$id.$t.md" 2>/dev/null ||
@@ -131,10 +163,66 @@ schema)
 		done
 	fi
 	for f in "$src"/tests/cli/habar-xliff/*/*.xlf "$src"/tests/cli/habar-xliff/*/expected; do
-		grep -q 'urn:oasis:names:tc:xliff:document:2.0' "$f" 2>/dev/null || continue
+		grep -q 'urn:oasis:names:tc:xliff:document:\(2\.0\|1\.2\)' "$f" 2>/dev/null || continue
 		case $f in */merge-no-target-lang/*|*/merge-no-skeleton/*|*/merge-mismatched-ids/*|*/merge-missing-unit/*|*/merge-malformed/*) continue ;; esac
 		valid "$f"
 	done
+	;;
+toolkit)
+	py=/usr/bin/python3
+	if [ ! -x $py ] || ! $py -c 'import translate.storage.xliff' 2>/dev/null; then
+		echo "skipped: Translate Toolkit (python3-translate) is not installed"
+		exit 77
+	fi
+	for r in "$src"/samples/*/*.md; do
+		lang=$(lang_of "$r")
+		t=kk
+		[ "$lang" = kk ] && t=ru
+		out=$tmp/$(basename "$r").xlf
+		"$xliff" extract -s "$lang" -t $t --xliff-version 1.2 "$r" > "$out" ||
+		    { fail "extract 1.2 $r"; continue; }
+		want=$(grep -c '<trans-unit ' "$out")
+		# Read with the toolkit, count its units, give each a target
+		# that names its id, and write the file back the toolkit's way.
+		got=$($py - "$out" "$out.tt" <<'PY'
+import sys
+from translate.storage import xliff
+store = xliff.xlifffile.parsefile(sys.argv[1])
+units = [u for u in store.units if not u.isheader()]
+for u in units:
+    u.target = "[" + u.xmlelement.get("id") + "] " + u.source
+    u.markfuzzy(False)
+with open(sys.argv[2], "wb") as f:
+    f.write(bytes(store))
+print(len(units))
+PY
+) || { fail "Translate Toolkit cannot read $out"; continue; }
+		[ "$got" = "$want" ] ||
+		    fail "$r: Translate Toolkit reads $got units, the file has $want"
+		[ "$want" -gt 0 ] || fail "$r: no unit"
+		if ! "$xliff" merge "$out.tt" > "$tmp/back.md" 2> "$tmp/err"; then
+			fail "merge of Translate Toolkit's $out.tt: $(cat "$tmp/err")"
+			continue
+		fi
+		grep -q "^lang: $t\$" "$tmp/back.md" || fail "$r: lang is not $t"
+		# Every sentence came back behind its own id, in order.
+		n=$(grep -o '\[p[0-9]*-s[0-9]*\]' "$tmp/back.md" | wc -l)
+		s=$(grep -c '<trans-unit id="p' "$out")
+		[ "$n" = "$s" ] || fail "$r: $n of $s sentences merged back"
+		grep -o '\[p[0-9]*-s[0-9]*\]' "$tmp/back.md" | tr -d '[]' > "$tmp/ids"
+		grep -o '<trans-unit id="p[0-9]*-s[0-9]*"' "$out" |
+		    sed 's/.*id="\(.*\)"/\1/' | cmp -s - "$tmp/ids" ||
+		    fail "$r: sentences merged out of order"
+		checked=$((checked + 1))
+	done
+	;;
+omegat)
+	if ! command -v omegat > /dev/null; then
+		echo "skipped: OmegaT is not installed"
+		exit 77
+	fi
+	sh "$src/tests/e2e/xliff-omegat.sh" "$tmp" || failed=1
+	checked=1
 	;;
 atomic)
 	echo "old contents" > "$tmp/out.md"
@@ -164,21 +252,23 @@ corpus)
 		[ $lang = kk ] && target=ru
 		for f in "$shared/corpus/$lang"/*.txt; do
 			[ -f "$f" ] || continue
-			if ! "$xliff" extract -s $lang -t $target "$f" > "$tmp/c.xlf" \
-			    2> "$tmp/err"; then
-				fail "extract $f: $(head -1 "$tmp/err")"
+			for v in 2.0 1.2; do
+			if ! "$xliff" extract -s $lang -t $target --xliff-version $v \
+			    "$f" > "$tmp/c.xlf" 2> "$tmp/err"; then
+				fail "extract $f ($v): $(head -1 "$tmp/err")"
 				continue
 			fi
 			"$xliff" merge "$tmp/c.xlf" 2>/dev/null | cmp -s - "$f" ||
-			    fail "$f -> $target -> back is not the same"
+			    fail "$f -> $target ($v) -> back is not the same"
 			bytes=$((bytes + $(wc -c < "$f")))
 			checked=$((checked + 1))
+			done
 		done
 	done
 	echo "corpus: $bytes bytes extracted and merged back in $(($(date +%s) - start)) s"
 	;;
 *)
-	echo "usage: xliff.sh roundtrip|schema|atomic|corpus" >&2
+	echo "usage: xliff.sh roundtrip|schema|toolkit|omegat|atomic|corpus" >&2
 	exit 2
 	;;
 esac

@@ -20,51 +20,63 @@
 
 #include "check.h"
 
-static xmlSchemaPtr schema;
+static xmlSchemaPtr schema, schema12;
 static int schema_tried;
 static size_t validated;
 
-static void
-load_schema(void)
+/* The schema at name under the shared directory, or NULL without it. */
+static xmlSchemaPtr
+load_one(const char *name)
 {
 	const char *shared = getenv("HABAR_SHARED");
 	char path[4096];
 	xmlSchemaParserCtxtPtr pctxt;
+	xmlSchemaPtr loaded;
 	FILE *fp;
 
-	schema_tried = 1;
 	if (shared == NULL)
-		return;
-	snprintf(path, sizeof(path), "%s/schemas/xliff-2.0/xliff_core_2.0.xsd",
-	    shared);
+		return NULL;
+	snprintf(path, sizeof(path), "%s/schemas/%s", shared, name);
 	if ((fp = fopen(path, "r")) == NULL)
-		return;
+		return NULL;
 	fclose(fp);
 	pctxt = xmlSchemaNewParserCtxt(path);
 	CHECK(pctxt != NULL);
-	schema = xmlSchemaParse(pctxt);
-	CHECK(schema != NULL);
+	loaded = xmlSchemaParse(pctxt);
+	CHECK(loaded != NULL);
 	xmlSchemaFreeParserCtxt(pctxt);
+	return loaded;
 }
 
-/* Checks xml against the XLIFF 2.0 core schema, when it is at hand. */
+static void
+load_schema(void)
+{
+	schema_tried = 1;
+	schema = load_one("xliff-2.0/xliff_core_2.0.xsd");
+	schema12 = load_one("xliff-1.2/xliff-core-1.2-strict.xsd");
+}
+
+/* Checks xml against the XLIFF 2.0 core schema or the 1.2 strict one, as
+ * its namespace says, when it is at hand. */
 static void
 check_valid(const char *xml, size_t len)
 {
 	xmlDocPtr doc;
 	xmlSchemaValidCtxtPtr vctxt;
+	xmlSchemaPtr which;
 
 	if (!schema_tried)
 		load_schema();
-	if (schema == NULL)
+	which = strstr(xml, HABAR_XLIFF12_NS) != NULL ? schema12 : schema;
+	if (which == NULL)
 		return;
 	doc = xmlReadMemory(xml, (int)len, "test.xlf", NULL, XML_PARSE_NONET);
 	CHECK(doc != NULL);
 	if (doc == NULL)
 		return;
-	vctxt = xmlSchemaNewValidCtxt(schema);
+	vctxt = xmlSchemaNewValidCtxt(which);
 	if (xmlSchemaValidateDoc(vctxt, doc) != 0) {
-		fprintf(stderr, "not valid XLIFF 2.0:\n%.*s\n", (int)len, xml);
+		fprintf(stderr, "not valid XLIFF:\n%.*s\n", (int)len, xml);
 		check_failures++;
 	}
 	validated++;
@@ -121,13 +133,15 @@ replace(char *s, const char *from, const char *to)
 }
 
 static void
-check_round_trip(const char *release, size_t len, const char *src)
+check_round_trip_version(const char *release, size_t len, const char *src,
+    enum habar_xliff_version version)
 {
 	struct habar_xliff *x;
 	char *xml = NULL, *back = NULL, *again = NULL;
 	size_t xml_len = 0, back_len = 0, again_len = 0;
 
 	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	habar_xliff_set_version(x, version);
 	CHECK(extract(x, release, len, src, "kk", &xml, &xml_len) == HABAR_OK);
 	CHECK(merge(x, xml, xml_len, &back, &back_len) == HABAR_OK);
 	if (back_len != len || memcmp(back, release, len) != 0) {
@@ -142,6 +156,28 @@ check_round_trip(const char *release, size_t len, const char *src)
 	free(xml);
 	free(back);
 	free(again);
+}
+
+/* The round trip through XLIFF 2.0 and 1.2, the latter with and without
+ * the sources copied into the targets. */
+static void
+check_round_trip(const char *release, size_t len, const char *src)
+{
+	struct habar_xliff *x;
+	char *xml = NULL, *back = NULL;
+	size_t xml_len = 0, back_len = 0;
+
+	check_round_trip_version(release, len, src, HABAR_XLIFF_2_0);
+	check_round_trip_version(release, len, src, HABAR_XLIFF_1_2);
+	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	habar_xliff_set_version(x, HABAR_XLIFF_1_2);
+	habar_xliff_set_copy_source(x, 1);
+	CHECK(extract(x, release, len, src, "kk", &xml, &xml_len) == HABAR_OK);
+	CHECK(merge(x, xml, xml_len, &back, &back_len) == HABAR_OK);
+	CHECK(back_len == len && memcmp(back, release, len) == 0);
+	habar_xliff_free(x);
+	free(xml);
+	free(back);
 }
 
 static void
@@ -278,7 +314,9 @@ test_bad_xliff(void)
 	check_merge_error("<tmx version=\"1.4\"><body/></tmx>",
 	    "not an XLIFF document", 1);
 	check_merge_error("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
-	    "version=\"1.2\"><file/></xliff>", "not an XLIFF 2.0 document", 1);
+	    "version=\"1.2\"><file/></xliff>", "<file> has no source-language", 1);
+	check_merge_error("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.1\" "
+	    "version=\"1.1\"><file/></xliff>", "not an XLIFF 2.0 or 1.2 document", 1);
 	check_merge_error("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\""
 	    "\n version=\"2.0\" srcLang=\"en\"><file id=\"f\"/></xliff>",
 	    "missing target language", 2);
@@ -531,5 +569,6 @@ main(void)
 		printf("%zu documents valid against the XLIFF 2.0 schema\n",
 		    validated);
 	xmlSchemaFree(schema);
+	xmlSchemaFree(schema12);
 	return CHECK_DONE();
 }
