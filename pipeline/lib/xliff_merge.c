@@ -88,6 +88,63 @@ match_ids(struct habar_xliff *xliff, struct xl_doc *doc,
 	return HABAR_OK;
 }
 
+/* The first control character (C0 but tab, line feed and carriage return;
+ * DEL; C1) in b from byte *at on, or -1 with none left. */
+static long
+next_control(const struct xl_buf *b, size_t *at)
+{
+	const unsigned char *u = (const unsigned char *)b->data;
+	size_t i;
+
+	for (i = *at; i < b->len; i++) {
+		if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+		    u[i] != '\r') || u[i] == 0x7F) {
+			*at = i + 1;
+			return u[i];
+		}
+		if (u[i] == 0xC2 && i + 1 < b->len && u[i + 1] >= 0x80 &&
+		    u[i + 1] <= 0x9F) {
+			*at = i + 2;
+			return u[i + 1];
+		}
+	}
+	*at = b->len;
+	return -1;
+}
+
+/*
+ * Refuses a target that holds a control character (<cp hex="001B"/>,
+ * <cp hex="0000"/>) its source does not: a release does not carry them (a
+ * NUL would end a front-matter value, an escape would reach a terminal),
+ * and a translation has no reason to add one.  One copied from a source
+ * that had it goes back where it came from.  Returns HABAR_OK or
+ * HABAR_ERR_INPUT.
+ */
+static enum habar_status
+check_controls(struct habar_xliff *xliff, const struct xl_unit *unit)
+{
+	size_t i, at, s;
+	long c, d;
+
+	for (i = 0; i < unit->part_count; i++) {
+		const struct xl_part *part = &unit->parts[i];
+		if (!part->has_target)
+			continue;
+		for (at = 0; (c = next_control(&part->target, &at)) >= 0;) {
+			for (s = 0; (d = next_control(&part->source, &s)) >= 0;)
+				if (d == c)
+					break;
+			if (d != c)
+				return habar__xl_fail(xliff, part->line,
+				    HABAR_ERR_INPUT, "unit '%s': the target holds "
+				    "U+%04lX, a control character its source "
+				    "does not hold, which a release does not "
+				    "carry", unit->id, (unsigned long)c);
+		}
+	}
+	return HABAR_OK;
+}
+
 /*
  * Writes a unit's text.  Targets go in their "order" when one is given
  * (XLIFF lets a translator reorder the targets of a unit); a segment
@@ -313,6 +370,9 @@ habar_xliff_merge(struct habar_xliff *xliff, FILE *out, const char *xml,
 	}
 	if ((status = match_ids(xliff, &doc, sorted)) != HABAR_OK)
 		goto done;
+	for (i = 0; i < doc.unit_count; i++)
+		if ((status = check_controls(xliff, &doc.units[i])) != HABAR_OK)
+			goto done;
 	for (i = 0; i < doc.unit_count && !any; i++)
 		for (j = 0; j < doc.units[i].part_count; j++)
 			if (doc.units[i].parts[j].segment &&
