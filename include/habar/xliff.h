@@ -37,6 +37,13 @@
 #define HABAR_XLIFF_SKELETON_FORM "application/x-habar-skeleton+xml"
 #define HABAR_XLIFF12_CP_CTYPE "x-habar-cp"
 
+/*
+ * The least confidence of an alignment link (the parallel document's
+ * links, a TMX unit's <prop type="x-habar-confidence">) through which an
+ * exact match is marked translated rather than initial.
+ */
+#define HABAR_XLIFF_CONFIDENT 0.5
+
 /* The largest release, XLIFF, TMX or parallel document read, in bytes. */
 #define HABAR_XLIFF_MAX_INPUT (256u * 1024 * 1024)
 

@@ -18,9 +18,6 @@
 #include "grow_internal.h"
 #include "xliff_internal.h"
 
-/* A link at least this sure makes a trusted unit. */
-#define TRUSTED_CONFIDENCE 0.5
-
 /* Collapses runs of ASCII white space into one space and trims. */
 static char *
 normalise(const char *text, size_t len)
@@ -304,7 +301,7 @@ add_fields(struct xl_memory *memory, const struct habar_parallel *doc)
 /*
  * Loads the sentence links and the front-matter fields of the parallel
  * document in data[0..len).  A link is trusted when the aligner's
- * confidence is at least TRUSTED_CONFIDENCE.  Returns HABAR_OK,
+ * confidence is at least HABAR_XLIFF_CONFIDENT.  Returns HABAR_OK,
  * HABAR_ERR_INPUT (with the reader's message and line), HABAR_ERR_LIMIT,
  * HABAR_ERR_NOMEM.
  */
@@ -334,7 +331,7 @@ habar__xl_memory_load_parallel(struct habar_xliff *xliff, const char *data,
 		if (present < 2)
 			continue;
 		status = add_link(&xliff->memory, doc, link,
-		    link->confidence >= TRUSTED_CONFIDENCE);
+		    link->confidence >= HABAR_XLIFF_CONFIDENT);
 		if (status != HABAR_OK)
 			goto done;
 	}

@@ -158,8 +158,18 @@ schema)
 			    > "$tmp/$id.tmx.xlf" 2> "$tmp/err" ||
 			    { fail "extract --fill $id.tmx: $(cat "$tmp/err")"; continue; }
 			valid "$tmp/$id.tmx.xlf"
-			grep -q 'state="translated"' "$tmp/$id.tmx.xlf" ||
-			    fail "$id: nothing filled from habar-tmx's memory"
+			# Links with a confidence of 0.5 or more are translated;
+			# a memory of habar's without confidences is only a
+			# suggestion (initial).
+			if grep -q 'x-habar-confidence' "$tmp/$id.tmx"; then
+				grep -q 'state="translated"' "$tmp/$id.tmx.xlf" ||
+				    fail "$id: nothing filled from habar-tmx's memory"
+			else
+				grep -q 'state="initial"' "$tmp/$id.tmx.xlf" ||
+				    fail "$id: nothing filled from habar-tmx's memory"
+				grep -q 'state="translated"' "$tmp/$id.tmx.xlf" &&
+				    fail "$id: a link of unknown confidence is translated"
+			fi
 		done
 	fi
 	for f in "$src"/tests/cli/habar-xliff/*/*.xlf "$src"/tests/cli/habar-xliff/*/expected; do
