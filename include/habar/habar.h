@@ -29,5 +29,6 @@
 #include <habar/spell.h>
 #include <habar/import.h>
 #include <habar/recognise.h>
+#include <habar/make.h>
 
 #endif

@@ -26,7 +26,10 @@
 enum habar_import_kind {
 	HABAR_IMPORT_UNKNOWN = 0,
 	HABAR_IMPORT_DOCX,	/* WordprocessingML package (Word 2007+) */
-	HABAR_IMPORT_ODT	/* OpenDocument text */
+	HABAR_IMPORT_ODT,	/* OpenDocument text */
+	HABAR_IMPORT_RELEASE,	/* release text with front matter */
+	HABAR_IMPORT_TEXT,	/* plain text, any encoding habar-decode reads */
+	HABAR_IMPORT_PAGE	/* a web page */
 };
 
 /* The largest document read, and the most one may unpack to. */
@@ -56,6 +59,24 @@ enum habar_status habar_import_read(struct habar_import **import_out,
 enum habar_status habar_import_stream(struct habar_import **import_out,
     FILE *fp, char *err, size_t errlen);
 
+/*
+ * Reads a release version in whatever form it came, telling the form by
+ * name's extension and the bytes: a .docx or .odt (or any zip) as by
+ * habar_import_read(); else text in any encoding habar-decode detects,
+ * a web page (.html, .htm) reduced to its release as by habar-batch,
+ * release text with its front matter kept, or plain text (paragraphs at
+ * blank lines, or a line each when there is none; title, date, place and
+ * language found as for a document).  Returns as habar_import_read(), and
+ * HABAR_ERR_INPUT for binary data that is no document.
+ */
+enum habar_status habar_import_any(struct habar_import **import_out,
+    const void *data, size_t len, const char *name, char *err,
+    size_t errlen);
+
+/* The encoding text was decoded from ("UTF-8", "windows-1251"...), or ""
+ * for a document. */
+const char *habar_import_encoding(const struct habar_import *import);
+
 /* Frees the document; NULL is harmless. */
 void habar_import_free(struct habar_import *import);
 
@@ -64,11 +85,20 @@ enum habar_import_kind habar_import_kind(const struct habar_import *import);
 
 /*
  * The value of a field found ("title", "date", "place", "author", "lang",
- * "images", or a custom property's name), or NULL.  The string lives as
+ * "images", a custom property's name; "@created": the creation time the
+ * document records), or NULL.  The string lives as
  * long as the document.
  */
 const char *habar_import_get(const struct habar_import *import,
     const char *key);
+
+/*
+ * Sets field key (a front-matter key) to value, or removes it when value
+ * is NULL.  Returns HABAR_OK, HABAR_ERR_ARGUMENT (not a valid key),
+ * HABAR_ERR_NOMEM.
+ */
+enum habar_status habar_import_set(struct habar_import *import,
+    const char *key, const char *value);
 
 /* The number of body paragraphs (footnotes included), and the i-th. */
 size_t habar_import_paragraph_count(const struct habar_import *import);

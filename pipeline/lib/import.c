@@ -417,6 +417,24 @@ done:
 	return status;
 }
 
+enum habar_status
+habar__import_finish(struct habar_import *imp, int keep_date, char *err,
+    size_t errlen)
+{
+	enum habar_status status;
+
+	status = choose_title(imp);
+	if (status == HABAR_OK && !(keep_date &&
+	    habar_import_get(imp, "date") != NULL))
+		status = choose_date(imp);
+	if (status == HABAR_OK)
+		status = choose_lang(imp);
+	if (status == HABAR_ERR_NOTFOUND)
+		snprintf(err, errlen, "the month names (locales/*/months) are "
+		    "not installed");
+	return status;
+}
+
 /* Lists the pictures in field "images". */
 static enum habar_status
 list_images(struct habar_import *imp, const struct import_package *pkg)
@@ -515,16 +533,9 @@ habar_import_read(struct habar_import **import_out, const void *data,
 			    pkg.part_len[PART_ODT_META], err, errlen);
 	}
 	if (status == HABAR_OK)
-		status = choose_title(imp);
-	if (status == HABAR_OK)
-		status = choose_date(imp);
-	if (status == HABAR_OK)
-		status = choose_lang(imp);
+		status = habar__import_finish(imp, 0, err, errlen);
 	if (status == HABAR_OK)
 		status = list_images(imp, &pkg);
-	if (status == HABAR_ERR_NOTFOUND)
-		snprintf(err, errlen, "the month names (locales/*/months) are "
-		    "not installed");
 done:
 	habar__import_package_free(&pkg);
 	if (status != HABAR_OK) {
@@ -581,11 +592,43 @@ habar_import_kind(const struct habar_import *imp)
 }
 
 const char *
+habar_import_encoding(const struct habar_import *imp)
+{
+	return imp->encoding ? imp->encoding : "";
+}
+
+const char *
 habar_import_get(const struct habar_import *imp, const char *key)
 {
 	ssize_t i = field_index(imp, key);
 
 	return i >= 0 ? imp->values[i] : NULL;
+}
+
+enum habar_status
+habar_import_set(struct habar_import *imp, const char *key, const char *value)
+{
+	ssize_t i;
+	char *copy;
+
+	if (!valid_key(key) || key[0] == '@')
+		return HABAR_ERR_ARGUMENT;
+	if (value == NULL) {
+		if ((i = field_index(imp, key)) >= 0) {
+			free(imp->keys[i]);
+			free(imp->values[i]);
+			memmove(imp->keys + i, imp->keys + i + 1,
+			    (imp->field_count - (size_t)i - 1) * sizeof(*imp->keys));
+			memmove(imp->values + i, imp->values + i + 1,
+			    (imp->field_count - (size_t)i - 1) *
+			    sizeof(*imp->values));
+			imp->field_count--;
+		}
+		return HABAR_OK;
+	}
+	if ((copy = strdup(value)) == NULL)
+		return HABAR_ERR_NOMEM;
+	return set_field(imp, key, copy);
 }
 
 size_t

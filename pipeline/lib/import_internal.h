@@ -52,6 +52,7 @@ struct habar_import {
 	} langs[IMPORT_MAX_LANGS];	/* characters marked with each tag */
 	size_t lang_count;
 	char *default_lang;	/* the document's default language mark */
+	const char *encoding;	/* what text was decoded from, or "" */
 };
 
 /*
@@ -85,6 +86,15 @@ enum habar_status habar__import_add(struct habar_import *imp,
  */
 enum habar_status habar__import_field(struct habar_import *imp,
     const char *key, const char *s, size_t len);
+
+/*
+ * Decides title, date (unless keep_date and the document has one
+ * already), place and language from what the readers found.  Returns
+ * HABAR_OK, HABAR_ERR_NOTFOUND (no month names: err says so),
+ * HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__import_finish(struct habar_import *imp,
+    int keep_date, char *err, size_t errlen);
 
 /* Counts chars characters of text marked with language tag (a BCP 47 tag
  * or an OpenDocument language-country pair joined by '-'). */

@@ -1,0 +1,102 @@
+#!/bin/sh
+# make.sh (test): `habar make` on release folders as press officers have
+# them: Word and OpenDocument versions written at test time
+# (tests/import/make-word.py, in Word's and LibreOffice's manner), a
+# windows-1251 text file, a presentation; a verified pack in one command.
+# Then `habar VERB` dispatching, and the folders that must be refused.
+#
+# Environment (set by ctest): HABAR_SOURCE, HABAR_BIN.
+# Exit 0 when all holds, 1 on a failed check.
+set -u
+
+src=${HABAR_SOURCE:?}
+bin=${HABAR_BIN:?}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/habar-make.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failures=0
+make_word=$src/tests/import/make-word.py
+
+fail() { printf 'make test: FAIL: %s\n' "$*" >&2; failures=$((failures + 1)); }
+command -v python3 >/dev/null 2>&1 || { echo "skipped: no python3"; exit 77; }
+
+# Three Word versions (one in Word's manner, one OpenDocument, one by
+# pandoc when installed, else a legacy text file) and the presentation.
+id=inclusive-forum-2026
+s=$src/samples/$id/$id
+d=$tmp/Форум
+mkdir "$d"
+python3 "$make_word" --extras "$s.kk.md" "$d/$id.kk.docx" "$tmp/kk.expected" &&
+python3 "$make_word" --odt --seed 4 "$s.ru.md" "$d/$id.ru.odt" "$tmp/ru.expected" &&
+python3 "$make_word" --seed 8 "$s.en.md" "$d/$id.en.docx" "$tmp/en.expected" ||
+    fail "make-word.py"
+cp "$s.pptx" "$d/"
+"$bin/habar" make "$d" > "$tmp/summary" 2> "$tmp/err"
+st=$?
+[ $st -le 1 ] || fail "habar make: exit $st: $(cat "$tmp/err")"
+pack=$d/out/$id.zip
+[ -f "$pack" ] || fail "no pack at $pack"
+"$bin/habar-verify" -q "$pack" || fail "the pack does not verify"
+for lang in kk ru en; do
+	bsdtar -tf "$pack" | grep -q "^$id/$id.$lang.md\$" ||
+	    fail "no $lang version in the pack"
+	# Every paragraph of the version reached the pack's text.
+	n=$(awk 'fm >= 2 && NF { n++ } /^---$/ { fm++ } END { print n + 0 }' \
+	    "$d/out/$id.$lang.md")
+	[ "$n" -eq "$(wc -l < "$tmp/$lang.expected")" ] ||
+	    fail "$lang: $n paragraphs, expected $(wc -l < "$tmp/$lang.expected")"
+done
+bsdtar -tf "$pack" | grep -q "^$id/attachments/$id.pptx\$" ||
+    fail "the presentation is not in the pack"
+grep -q "pack: $pack (verified)" "$tmp/summary" || fail "summary lacks the pack"
+grep -q "kk  $id.kk.docx: Word document" "$tmp/summary" ||
+    fail "summary lacks the kk version: $(cat "$tmp/summary")"
+grep -q "ru  $id.ru.odt: OpenDocument text" "$tmp/summary" ||
+    fail "summary lacks the ru version"
+[ -z "$(ls -A "$d/out" | grep '^\.work')" ] || fail "work folder left behind"
+# What needs a person is said, and makes the exit status 1.
+if [ $st -eq 1 ]; then
+	grep -q -e 'to fix' -e 'to check' "$tmp/summary" ||
+	    fail "exit 1 without a reason in the summary"
+fi
+
+# A legacy text file, a page of the site, -o and --id.
+d2=$tmp/road
+mkdir "$d2"
+r=$src/samples/road-safety-2026/road-safety-2026
+cp "$src/samples/legacy/road-safety-2026.ru.cp1251.txt" "$d2/press_rus.txt"
+python3 "$make_word" --odt "$r.kk.md" "$d2/press_kaz.odt" /dev/null ||
+    fail "make-word.py"
+cp "$r.en.md" "$d2/press_eng.md"
+"$bin/habar" make -o "$tmp/out2" --id road-2026 "$d2" > "$tmp/summary2" 2>&1
+st=$?
+[ $st -le 1 ] || fail "habar make -o: exit $st: $(cat "$tmp/summary2")"
+"$bin/habar-verify" -q "$tmp/out2/road-2026.zip" || fail "-o: no verified pack"
+grep -q 'ru  press_rus.txt: release text (windows-1251)' "$tmp/summary2" ||
+    fail "the windows-1251 text not named: $(cat "$tmp/summary2")"
+
+# Refused: no folder, a folder with no version, a stray argument.
+"$bin/habar" make "$tmp/none" >/dev/null 2>&1; st=$?
+[ $st -eq 2 ] || fail "a missing folder: exit $st"
+mkdir "$tmp/empty"
+"$bin/habar" make "$tmp/empty" >/dev/null 2> "$tmp/err"; st=$?
+[ $st -eq 2 ] && grep -q 'no language version' "$tmp/err" ||
+    fail "an empty folder: exit $st"
+"$bin/habar" make a b >/dev/null 2>&1; st=$?
+[ $st -eq 2 ] || fail "two folders: exit $st"
+
+# Dispatch: the program beside habar, then PATH; --help lists them.
+"$bin/habar" decode --version | grep -q '^habar-decode ' || fail "habar decode"
+"$bin/habar" --help | grep -q '^  import$' || fail "--help lacks import"
+"$bin/habar" --help | grep -q '^  make$' || fail "--help lacks make"
+mkdir "$tmp/path"
+printf '#!/bin/sh\necho "extra $*"\n' > "$tmp/path/habar-extra"
+chmod +x "$tmp/path/habar-extra"
+[ "$(PATH=$tmp/path:$PATH "$bin/habar" extra a b)" = "extra a b" ] ||
+    fail "a habar- program on PATH not run"
+"$bin/habar" no-such-thing >/dev/null 2>&1; st=$?
+[ $st -eq 2 ] || fail "an unknown command: exit $st"
+"$bin/habar" ../habar-decode >/dev/null 2>&1; st=$?
+[ $st -eq 2 ] || fail "a path as a command: exit $st"
+
+[ $failures -eq 0 ] || exit 1
+echo "make test: all checks passed"
