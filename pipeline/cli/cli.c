@@ -1,6 +1,7 @@
 /*
  * cli.c: the shared front end of the habar programs (see cli.h).
  */
+#define _GNU_SOURCE /* O_TMPFILE, AT_EMPTY_PATH */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -20,9 +22,23 @@ static const char *progname = "habar";
 static const char *usage_text = "";
 static int had_error, had_findings;
 
-/* The pending atomic output: its temporary name and its final name. */
+/*
+ * The pending output.  A regular file is written unnamed (O_TMPFILE) in
+ * the folder of its final name and given a name only at the commit, so
+ * that a program killed outright (SIGKILL, a power cut) leaves nothing
+ * behind; where the file system cannot do that, a named temporary file
+ * (".habar-tmp-XXXXXX") that signals and failures remove.  pending_tmp is
+ * the temporary name while one exists, pending_final the final name,
+ * pending_fd the descriptor of an unnamed file (-1 otherwise);
+ * pending_direct says the output is written in place (a FIFO, a device,
+ * another descriptor), with nothing to rename.
+ */
 static char *pending_tmp;
 static char *pending_final;
+static int pending_fd = -1;
+static int pending_direct;
+static struct stat pending_old;	/* the regular file replaced, if any */
+static int pending_replaces;
 
 static char stdout_buffer[1 << 16];
 
@@ -47,6 +63,9 @@ forget_pending(void)
 
 	pending_tmp = NULL;
 	pending_final = NULL;
+	pending_fd = -1;
+	pending_direct = 0;
+	pending_replaces = 0;
 	free(tmp);
 	free(final);
 }
@@ -266,53 +285,207 @@ cli_each_input(int argc, char **argv, int first, cli_process_fn *process,
 	}
 }
 
+/*
+ * The descriptor a name such as /dev/stdout, /dev/fd/3 or /proc/self/fd/3
+ * stands for, or -1.  Such an output is that descriptor itself (its
+ * offset, its O_APPEND), not a file to replace.
+ */
+static int
+descriptor_name(const char *path)
+{
+	static const char *const prefixes[] = { "/dev/fd/", "/proc/self/fd/" };
+	const char *digits = NULL;
+	unsigned long n;
+	char *end;
+	size_t i;
+
+	if (strcmp(path, "/dev/stdout") == 0)
+		return STDOUT_FILENO;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return STDERR_FILENO;
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(path, prefixes[i], strlen(prefixes[i])) == 0)
+			digits = path + strlen(prefixes[i]);
+	if (digits == NULL || *digits < '0' || *digits > '9')
+		return -1;
+	errno = 0;
+	n = strtoul(digits, &end, 10);
+	if (*end != '\0' || errno != 0 || n > 65535)
+		return -1;
+	return (int)n;
+}
+
+/* Opens what is not a regular file (a FIFO, a device) to write in place. */
+static FILE *
+open_direct(const char *path, int fd)
+{
+	FILE *fp;
+
+	if (fd == STDOUT_FILENO)
+		return stdout;
+	if (fd >= 0)
+		fd = dup(fd);
+	else
+		fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		cli_fatal("%s: %s", path, strerror(errno));
+	if ((fp = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		cli_fatal("%s: %s", path, strerror(errno));
+	}
+	if ((pending_final = strdup(path)) == NULL)
+		cli_fatal("out of memory");
+	pending_direct = 1;
+	return fp;
+}
+
+/*
+ * The name a new file gets: path, or the target of path when path is a
+ * symbolic link to a regular file (the link is kept, like cp and
+ * sed --follow-symlinks do).  Exits 2 on a dangling link.
+ */
+static char *
+final_name(const char *path)
+{
+	struct stat lst;
+	char *real;
+
+	if (lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode)) {
+		if ((real = strdup(path)) == NULL)
+			cli_fatal("out of memory");
+		return real;
+	}
+	if ((real = realpath(path, NULL)) == NULL) {
+		if (errno == ENOENT)
+			cli_fatal("%s: not writing through a dangling symbolic "
+			    "link", path);
+		cli_fatal("%s: %s", path, strerror(errno));
+	}
+	return real;
+}
+
 FILE *
 cli_output_open(const char *path)
 {
 	char *copy, *dir;
 	struct stat st;
 	FILE *fp;
-	int fd;
+	int fd, saved;
 	size_t len;
+	mode_t mask;
 
 	if (path == NULL || strcmp(path, "-") == 0)
 		return stdout;
-	/* Said before any work is done, not when the rename fails. */
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		cli_fatal("%s: %s", path, strerror(EISDIR));
-	if ((copy = strdup(path)) == NULL)
+	if ((fd = descriptor_name(path)) >= 0)
+		return open_direct(path, fd);
+	if (stat(path, &st) == 0) {
+		/* Said before any work is done, not when the rename fails. */
+		if (S_ISDIR(st.st_mode))
+			cli_fatal("%s: %s", path, strerror(EISDIR));
+		if (!S_ISREG(st.st_mode))
+			return open_direct(path, -1);
+		pending_old = st;
+		pending_replaces = 1;
+	} else if (errno != ENOENT) {
+		cli_fatal("%s: %s", path, strerror(errno));
+	}
+	pending_final = final_name(path);
+	if ((copy = strdup(pending_final)) == NULL)
 		cli_fatal("out of memory");
 	dir = dirname(copy);
 	len = strlen(dir) + 32;
-	if ((pending_tmp = malloc(len)) == NULL ||
-	    (pending_final = strdup(path)) == NULL)
+	if ((pending_tmp = malloc(len)) == NULL)
 		cli_fatal("out of memory");
-	snprintf(pending_tmp, len, "%s/.habar-tmp-XXXXXX", dir);
-	free(copy);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
 	signal(SIGPIPE, on_signal);
-	if ((fd = mkstemp(pending_tmp)) < 0) {
-		int saved = errno;
-		forget_pending();
+	fd = -1;
+#ifdef O_TMPFILE
+	/* Unnamed until the commit names it through /proc (no privilege
+	 * needed); without /proc, the named temporary file. */
+	if (access("/proc/self/fd", X_OK) == 0)
+		fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+#endif
+	if (fd >= 0) {
+		pending_fd = fd;
+		free(pending_tmp);
+		pending_tmp = NULL;
+	} else {
+		snprintf(pending_tmp, len, "%s/.habar-tmp-XXXXXX", dir);
+		if ((fd = mkstemp(pending_tmp)) < 0) {
+			saved = errno;
+			free(copy);
+			forget_pending();
+			cli_fatal("%s: %s", path, strerror(saved));
+		}
+	}
+	free(copy);
+	if (pending_replaces) {
+		/* The file keeps its mode and, for root, its owner; the
+		 * owner first, as a change of owner clears set-id bits. */
+		if (geteuid() == 0)
+			(void)fchown(fd, pending_old.st_uid,
+			    pending_old.st_gid);
+		fchmod(fd, pending_old.st_mode & 07777);
+	} else {
+		/* A new file gets the usual mode, not the temporary's 0600. */
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	if ((fp = fdopen(fd, "wb")) == NULL) {
+		saved = errno;
+		close(fd);
+		pending_fd = -1;
 		cli_fatal("%s: %s", path, strerror(saved));
 	}
-	/* mkstemp makes 0600; a published file gets the usual mode. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	if ((fp = fdopen(fd, "wb")) == NULL) {
-		close(fd);
-		cli_fatal("%s: %s", path, strerror(errno));
-	}
 	return fp;
+}
+
+/*
+ * Gives the unnamed file pending_fd a temporary name beside the final
+ * one, to be renamed over it.  Returns 0, or -1 with errno set.
+ */
+static int
+name_unnamed(void)
+{
+	char proc[64], *copy, *dir, *name;
+	size_t len;
+	int tries;
+
+	if ((copy = strdup(pending_final)) == NULL)
+		return -1;
+	dir = dirname(copy);
+	len = strlen(dir) + 32;
+	if ((name = malloc(len)) == NULL) {
+		free(copy);
+		return -1;
+	}
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", pending_fd);
+	for (tries = 0; tries < 100; tries++) {
+		snprintf(name, len, "%s/.habar-tmp-%06lx", dir,
+		    ((unsigned long)getpid() * 7919u + (unsigned long)tries *
+		    104729u + (unsigned long)time(NULL)) & 0xffffffUL);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, name,
+		    AT_SYMLINK_FOLLOW) == 0) {
+			/* Named: from here on a signal removes it. */
+			pending_tmp = name;
+			free(copy);
+			return 0;
+		}
+		if (errno != EEXIST)
+			break;
+	}
+	free(copy);
+	free(name);
+	return -1;
 }
 
 void
 cli_output_commit(FILE *fp)
 {
-	int failed;
+	int failed, direct = pending_direct;
 
 	if (fp == stdout) {
 		if (fflush(stdout) == EOF || ferror(stdout))
@@ -320,12 +493,16 @@ cli_output_commit(FILE *fp)
 			    strerror(errno));
 		return;
 	}
-	failed = fflush(fp) == EOF || ferror(fp) || fsync(fileno(fp)) != 0;
+	failed = fflush(fp) == EOF || ferror(fp) ||
+	    (!direct && fsync(fileno(fp)) != 0);
+	if (!failed && pending_fd >= 0 && name_unnamed() != 0)
+		failed = 1;
 	if (fclose(fp) != 0)
 		failed = 1;
+	pending_fd = -1;
 	if (failed)
 		cli_fatal("%s: write error: %s", pending_final, strerror(errno));
-	if (rename(pending_tmp, pending_final) != 0)
+	if (!direct && rename(pending_tmp, pending_final) != 0)
 		cli_fatal("%s: %s", pending_final, strerror(errno));
 	forget_pending();
 }
@@ -333,10 +510,10 @@ cli_output_commit(FILE *fp)
 void
 cli_output_abort(void)
 {
-	if (pending_tmp != NULL) {
+	if (pending_tmp != NULL)
 		unlink(pending_tmp);
-		forget_pending();
-	}
+	/* An unnamed file goes with its descriptor, at exit. */
+	forget_pending();
 }
 
 unsigned long

@@ -97,10 +97,17 @@ void cli_each_input(int argc, char **argv, int first, cli_process_fn *process,
     void *arg);
 
 /*
- * Opens the output: stdout when path is NULL or "-", otherwise a temporary
- * file beside path that cli_output_commit() renames to it, so that readers
- * never see a half-written file (also when the program is interrupted or
- * fails: cli_fatal() and signals remove it).  Exits 2 on failure.
+ * Opens the output: stdout when path is NULL, "-" or "/dev/stdout"; a
+ * descriptor's own name (/dev/stderr, /dev/fd/N, /proc/self/fd/N) or
+ * what is not a regular file (a FIFO, a device) is written directly.
+ * Otherwise the output goes to an unnamed temporary file (O_TMPFILE;
+ * where the file system lacks it, ".habar-tmp-XXXXXX", removed by
+ * cli_fatal() and signals) in the folder of path, and cli_output_commit()
+ * puts it in place in one step, so that readers never see a half-written
+ * file and a killed program leaves nothing behind.  A regular file
+ * replaced keeps its mode (and owner, run as root); a symbolic link is
+ * followed and its target replaced; a dangling link, a directory or a
+ * folder that cannot be written is an error.  Exits 2 on failure.
  */
 FILE *cli_output_open(const char *path);
 

@@ -1,0 +1,217 @@
+#!/bin/sh
+# hostile.sh (test): the programs other than habar-batch against input and
+# output targets built to hurt them; each check is the reproduction of a
+# defect found in a red-team pass, kept so that it cannot come back.
+# habar-batch's own reproductions are in hostile-batch.sh.
+#
+#   hostile.sh [SECTION...]   output tmpfile attributes messages slides
+#                             (all of them without arguments)
+#
+# Environment (set by ctest): HABAR_SOURCE, HABAR_BIN.
+# Exit 0 when all holds, 1 on a failed check, 77 without python3.
+set -u
+
+src=${HABAR_SOURCE:?}
+bin=${HABAR_BIN:?}
+command -v python3 >/dev/null 2>&1 || { echo "skipped: no python3"; exit 77; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/habar-hostile.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failures=0
+rel=$src/samples/road-safety-2026/road-safety-2026
+
+fail() { printf 'hostile test: FAIL: %s\n' "$*" >&2; failures=$((failures + 1)); }
+
+# No temporary file may be left in a folder.
+no_leftovers() { # no_leftovers DIR WHAT
+	for f in "$1"/.habar-tmp-*; do
+		[ -e "$f" ] && fail "$2: $(basename "$f") left behind"
+	done
+}
+
+# Every program with -o, with the arguments that make it write.
+writers() {
+	printf '%s\n' "norm|$rel.ru.md" "translit|--to|kk-Latn|$rel.kk.md" \
+	    "decode|$src/samples/legacy/road-safety-2026.ru.cp1251.txt" \
+	    "seg|$rel.ru.md" "align|$rel.ru.md|$rel.kk.md" \
+	    "tmx|$tmp/par.xml" "xliff|extract|--target|kk|$rel.ru.md" \
+	    "pack|$rel.ru.md|$rel.kk.md"
+}
+
+# run_writer LINE OUT: runs one line of writers() with -o OUT.
+run_writer() {
+	line=$1 out=$2
+	prog=${line%%|*} rest=${line#*|}
+	old_ifs=$IFS
+	IFS='|'
+	# shellcheck disable=SC2086
+	set -- $rest
+	IFS=$old_ifs
+	if [ "$prog" = xliff ]; then
+		sub=$1
+		shift
+		"$bin/habar-xliff" "$sub" -o "$out" "$@"
+	else
+		"$bin/habar-$prog" -o "$out" "$@"
+	fi
+}
+
+# Item 3: -o over what is not a regular file.
+section_output() {
+	"$bin/habar-align" -o "$tmp/par.xml" "$rel.ru.md" "$rel.kk.md" ||
+	    fail "align for the parallel XML"
+	writers > "$tmp/writers"
+	while IFS= read -r line; do
+		prog=${line%%|*}
+		d=$tmp/out-$prog
+		mkdir -p "$d"
+		# A FIFO is written into, and stays a FIFO.
+		mkfifo "$d/fifo"
+		cat "$d/fifo" > "$d/from-fifo" &
+		reader=$!
+		run_writer "$line" "$d/fifo" 2> "$d/err" ||
+		    fail "$prog -o FIFO: $(cat "$d/err")"
+		wait $reader
+		[ -p "$d/fifo" ] || fail "$prog -o FIFO: no longer a FIFO"
+		[ -s "$d/from-fifo" ] || fail "$prog -o FIFO: nothing written"
+		# /dev/stdout is standard output, whoever runs the program.
+		run_writer "$line" /dev/stdout > "$d/stdout" 2> "$d/err" ||
+		    fail "$prog -o /dev/stdout: $(cat "$d/err")"
+		cmp -s "$d/stdout" "$d/from-fifo" ||
+		    fail "$prog -o /dev/stdout differs from -o FIFO"
+		# /dev/null stays a device, also for root.
+		run_writer "$line" /dev/null 2> "$d/err" ||
+		    fail "$prog -o /dev/null: $(cat "$d/err")"
+		[ -c /dev/null ] || fail "$prog -o /dev/null: no longer a device"
+		# A regular file keeps its mode.
+		echo old > "$d/private"
+		chmod 600 "$d/private"
+		run_writer "$line" "$d/private" 2> "$d/err" ||
+		    fail "$prog -o 0600 file: $(cat "$d/err")"
+		[ "$(stat -c %a "$d/private")" = 600 ] ||
+		    fail "$prog -o 0600 file: mode $(stat -c %a "$d/private")"
+		cmp -s "$d/private" "$d/from-fifo" ||
+		    fail "$prog -o 0600 file: not replaced"
+		# A symbolic link is followed: its target is replaced.
+		echo old > "$d/target"
+		ln -s target "$d/link"
+		run_writer "$line" "$d/link" 2> "$d/err" ||
+		    fail "$prog -o LINK: $(cat "$d/err")"
+		[ -L "$d/link" ] || fail "$prog -o LINK: the link was replaced"
+		cmp -s "$d/target" "$d/from-fifo" ||
+		    fail "$prog -o LINK: the target was not written"
+		# A dangling link is refused: nothing is created through it.
+		ln -s nowhere "$d/dangling"
+		run_writer "$line" "$d/dangling" 2> "$d/err"
+		[ $? -eq 2 ] || fail "$prog -o dangling link: not exit 2"
+		grep -q 'dangling symbolic link' "$d/err" ||
+		    fail "$prog -o dangling link: message: $(cat "$d/err")"
+		[ -e "$d/nowhere" ] && fail "$prog -o dangling link: created"
+		no_leftovers "$d" "$prog -o"
+	done < "$tmp/writers"
+	if [ "$(id -u)" = 0 ]; then
+		# As root, the file keeps its owner as well.
+		echo old > "$tmp/owned"
+		chown 1:1 "$tmp/owned"
+		"$bin/habar-norm" -o "$tmp/owned" "$rel.ru.md" ||
+		    fail "norm -o a file of another owner"
+		[ "$(stat -c %u:%g "$tmp/owned")" = 1:1 ] ||
+		    fail "root's -o changed the owner to $(stat -c %u:%g "$tmp/owned")"
+	fi
+}
+
+# Item 9: a program killed outright leaves no temporary file behind.
+section_tmpfile() {
+	d=$tmp/killed
+	mkdir -p "$d"
+	for prog in norm pack; do
+		if [ $prog = pack ]; then
+			(sleep 3; cat "$rel.ru.md") |
+			    "$bin/habar-pack" -o "$d/out.zip" - &
+		else
+			(sleep 3; cat "$rel.ru.md") |
+			    "$bin/habar-norm" -o "$d/out.md" - &
+		fi
+		sleep 1
+		# $! is the last command of the pipeline: the program.
+		kill -9 $! 2>/dev/null
+		wait $! 2>/dev/null
+		no_leftovers "$d" "habar-$prog killed with SIGKILL"
+		[ -e "$d/out.md" ] || [ -e "$d/out.zip" ] &&
+		    fail "habar-$prog killed: a partial output"
+	done
+	# A failed run leaves nothing either.
+	"$bin/habar-norm" -o "$d/out.md" "$d/missing.md" 2>/dev/null
+	no_leftovers "$d" "habar-norm on a missing input"
+}
+
+# Item 10: an element of 100,000 attributes, refused within a second by
+# every reader of XML.
+section_attributes() {
+	d=$tmp/attributes
+	mkdir -p "$d"
+	python3 - "$d" "$rel" <<'EOF'
+import io, sys, tarfile, zipfile
+d, rel = sys.argv[1], sys.argv[2]
+many = " ".join('a%d="1"' % i for i in range(100000))
+head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+open(d + "/par.xml", "w").write(head +
+    '<parallel xmlns="urn:habar:parallel:1" %s/>\n' % many)
+open(d + "/mem.tmx", "w").write(head +
+    '<tmx version="1.4"><header srclang="ru"/><body><tu %s/></body></tmx>\n'
+    % many)
+open(d + "/doc.xlf", "w").write(head +
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+    'srcLang="ru" trgLang="kk"><file id="f" %s/></xliff>\n' % many)
+with zipfile.ZipFile(rel + ".pptx") as z, \
+    zipfile.ZipFile(d + "/slides.pptx", "w") as out:
+    for i in z.infolist():
+        data = z.read(i.filename)
+        if i.filename == "ppt/slides/slide1.xml":
+            data = (head + '<p:sld xmlns:p="http://schemas.openxmlformats.'
+                'org/presentationml/2006/main" %s/>' % many).encode()
+        out.writestr(i, data)
+with zipfile.ZipFile(d + "/pack.zip", "w") as z:
+    z.writestr("r/manifest.xml", head +
+        '<manifest xmlns="urn:habar:manifest:1" %s/>\n' % many)
+page = ('<html><head><title>x</title></head><body><p %s>text</p>'
+    '</body></html>\n' % many).encode()
+with tarfile.open(d + "/pages.tar", "w") as t:
+    info = tarfile.TarInfo("site/release-2026.ru.htm")
+    info.size = len(page)
+    t.addfile(info, io.BytesIO(page))
+EOF
+	# within NAME TIMEOUT COMMAND...: the command ends within TIMEOUT s
+	# with exit 2 (1 for habar-batch, which goes on after the page) and
+	# names the limit.
+	within() {
+		name=$1 want=$2
+		shift 2
+		start=$(date +%s%N)
+		timeout 20 "$@" > "$d/out" 2> "$d/err"
+		got=$?
+		ms=$(( ($(date +%s%N) - start) / 1000000 ))
+		[ "$got" = "$want" ] || fail "$name: exit $got, not $want"
+		[ $ms -lt 1000 ] || fail "$name: took $ms ms"
+		cat "$d/err" "$d/out" "$d/batch/report.tsv" 2>/dev/null |
+		    grep -q 'more than 256 attributes' ||
+		    fail "$name: no message naming the limit: $(head -c 300 "$d/err")"
+	}
+	within habar-pack 2 "$bin/habar-pack" -o "$d/p.zip" "$d/par.xml"
+	within habar-tmx 2 "$bin/habar-tmx" "$d/mem.tmx"
+	within "habar-tmx (parallel XML)" 2 "$bin/habar-tmx" "$d/par.xml"
+	within "habar-xliff merge" 2 "$bin/habar-xliff" merge "$d/doc.xlf"
+	within "habar-xliff --fill" 2 "$bin/habar-xliff" extract --target kk \
+	    --fill "$d/mem.tmx" "$rel.ru.md"
+	within habar-verify 2 "$bin/habar-verify" "$d/pack.zip"
+	within "habar-pack --attach .pptx" 2 "$bin/habar-pack" -o "$d/a.zip" \
+	    -a "$d/slides.pptx" "$rel.ru.md"
+	within "habar-batch web page" 1 "$bin/habar-batch" -o "$d/batch" \
+	    --jobs 1 "$d/pages.tar"
+}
+
+sections=${*:-output tmpfile attributes}
+for s in $sections; do
+	"section_$s"
+done
+[ $failures -eq 0 ] || exit 1
+echo "hostile: all checks passed ($sections)"
