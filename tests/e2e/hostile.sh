@@ -34,7 +34,8 @@ writers() {
 	    "decode|$src/samples/legacy/road-safety-2026.ru.cp1251.txt" \
 	    "seg|$rel.ru.md" "align|$rel.ru.md|$rel.kk.md" \
 	    "tmx|$tmp/par.xml" "xliff|extract|--target|kk|$rel.ru.md" \
-	    "pack|$rel.ru.md|$rel.kk.md"
+	    "pack|$rel.ru.md|$rel.kk.md" \
+	    "import|--id|x|$src/tests/cli/habar-import/word-manner/stdin"
 }
 
 # run_writer LINE OUT: runs one line of writers() with -o OUT.
