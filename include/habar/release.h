@@ -2,13 +2,17 @@
  * release.h: the release text format.
  *
  * A release is UTF-8 text that may open with front matter: a line "---",
- * flat "key: value" lines, and a closing "---" (or "...").  The body
- * follows: paragraphs separated by blank lines.  Text without front
- * matter is a release with no metadata.  See README.md, "Release format".
+ * YAML, and a closing "---" (or "...").  The body follows: paragraphs
+ * separated by blank lines.  Text without front matter is a release with
+ * no metadata.  See docs/release-format.md.
  *
- * The reader streams: it classifies each line as it comes, so a filter can
- * pass the front matter through and work on the body line by line, and it
- * keeps the fields seen so far for habar_release_get().
+ * The reader reads the front matter whole (it is small, at most 64 KiB)
+ * and parses it as YAML, then hands it out a field a line: a field written
+ * on one line as it was written, any other (folded over lines, a list, a
+ * block scalar) as one flat line written by habar_release_write_field().
+ * So a filter passes the front matter through line by line and writes it
+ * flat.  The body streams, a line at a time.  The fields are kept for
+ * habar_release_get().
  */
 #ifndef HABAR_RELEASE_H
 #define HABAR_RELEASE_H
@@ -21,7 +25,7 @@
 enum habar_line_kind {
 	HABAR_LINE_BODY,	/* a line of the body (possibly blank) */
 	HABAR_LINE_FENCE,	/* "---" opening or closing the front matter */
-	HABAR_LINE_FIELD,	/* "key: value" inside the front matter */
+	HABAR_LINE_FIELD,	/* "key: value", a field of the front matter */
 	HABAR_LINE_META_OTHER	/* a blank or "#" comment line in the front matter */
 };
 
@@ -53,10 +57,12 @@ void habar_release_free(struct habar_release *release);
 /*
  * Reads and classifies the next line into *line, whose pointers are valid
  * until the next call.  A UTF-8 byte order mark opening the input is
- * dropped.  Returns HABAR_OK, HABAR_END, or an error: HABAR_ERR_INPUT for a
- * malformed front-matter line or front matter left open at the end of the
- * input (habar_release_error() says which), or an error of
- * habar_lines_next().
+ * dropped.  Returns HABAR_OK, HABAR_END, or an error: HABAR_ERR_INPUT for
+ * front matter that is not YAML (nor flat "key: value" lines, read as
+ * habar always read them), holds a list of lists, or is left open at the
+ * end of the input (habar_release_error() says which, with the line and
+ * column), HABAR_ERR_LIMIT for front matter past 64 KiB or 256 fields, or
+ * an error of habar_lines_next().
  */
 enum habar_status habar_release_next(struct habar_release *release,
     struct habar_release_line *line);
@@ -76,7 +82,8 @@ void habar_release_field_at(const struct habar_release *release, size_t i,
 /* Returns a description of the last error, or "". */
 const char *habar_release_error(const struct habar_release *release);
 
-/* The 1-based number of the line last read. */
+/* The 1-based number of the line last read; after an error in the front
+ * matter, which is read whole, the line at fault. */
 unsigned long habar_release_line_number(const struct habar_release *release);
 
 /*
@@ -96,8 +103,10 @@ int habar_release_blank(const char *s, size_t len);
 
 /*
  * Stores in *out a newly allocated, unquoted copy of a raw front-matter
- * value: "double quoted" values lose their quotes and backslash escapes,
- * 'single quoted' ones their quotes and doubled '', others their
+ * value: "double quoted" values lose their quotes and YAML's backslash
+ * escapes are resolved (\n, \r, \xHH, \uHHHH...; a backslash before
+ * any other character keeps that character), 'single quoted' ones lose
+ * their quotes and doubled '', others their
  * surrounding spaces.  A NUL byte, which no C string can hold, is
  * dropped.  Returns HABAR_OK, HABAR_ERR_NOMEM.
  */
@@ -105,9 +114,11 @@ enum habar_status habar_release_unquote(char **out, const char *raw,
     size_t raw_len);
 
 /*
- * Writes "key: value\n" to fp, double-quoting value when it would not read
- * back as itself (leading or trailing space, quotes, ": ", " #", a leading
- * special character).  Returns HABAR_OK or HABAR_ERR_IO.
+ * Writes "key: value\n" to fp, on one line, double-quoting value when it
+ * would not read back as itself, by YAML or by habar_release_unquote()
+ * (leading or trailing space, ": ", " #", a leading YAML indicator, a
+ * trailing colon, "~", a backslash, control characters), with \", \\,
+ * \n, \r and \xHH escapes.  Returns HABAR_OK or HABAR_ERR_IO.
  */
 enum habar_status habar_release_write_field(FILE *fp, const char *key,
     const char *value);

@@ -2,18 +2,32 @@
  * release.c: reading the release text format line by line (the format is
  * described in habar/release.h and docs/release-format.md).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <habar/lines.h>
 #include <habar/release.h>
 
+#include "release_internal.h"
 #include "utf8_internal.h"
 
-/* Front matter is metadata, not content: keep it small. */
+/* Front matter is metadata, not content: keep it small.  It is read
+ * whole (to be parsed as YAML); the body streams. */
 #define MAX_FIELDS 256
+#define MAX_FRONT_MATTER 65536
 
 enum state { START, IN_FRONT_MATTER, IN_BODY };
+
+/* A line of the front matter waiting to be handed out: its text lies in
+ * the front-matter buffer at off. */
+struct queued {
+	enum habar_line_kind kind;
+	size_t off, len;
+	size_t key_off, key_len, value_off, value_len;
+	unsigned long number;
+	int terminated, crlf;
+};
 
 struct field {
 	char *key;
@@ -25,7 +39,14 @@ struct habar_release {
 	enum state state;
 	struct field fields[MAX_FIELDS];
 	size_t nfields;
-	char error[160];
+	char *fm;		/* the front matter's lines, then lines written */
+	size_t fm_len, fm_cap;
+	struct queued *queue;	/* its lines to hand out, the closing fence last */
+	size_t nqueue, next;
+	int read_front;		/* the front matter has been read */
+	int failed;		/* ... and could not be */
+	unsigned long error_line; /* where, when it could not */
+	char error[200];
 };
 
 enum habar_status
@@ -58,6 +79,8 @@ habar_release_free(struct habar_release *release)
 		free(release->fields[i].value);
 	}
 	habar_lines_free(release->lines);
+	free(release->fm);
+	free(release->queue);
 	free(release);
 }
 
@@ -109,33 +132,29 @@ split_field(struct habar_release_line *line)
 	return 1;
 }
 
+/* Records key = value (value taken), a repeated key replacing the
+ * earlier value, as in YAML. */
 static enum habar_status
-remember_field(struct habar_release *release,
-    const struct habar_release_line *line)
+remember(struct habar_release *release, const char *key, size_t key_len,
+    char *value, unsigned long number)
 {
 	struct field *f = NULL;
-	char *value;
 	size_t i;
-	enum habar_status status;
 
-	status = habar_release_unquote(&value, line->value, line->value_len);
-	if (status != HABAR_OK)
-		return status;
-	/* A repeated key replaces the earlier value, as in YAML. */
 	for (i = 0; i < release->nfields; i++)
-		if (strlen(release->fields[i].key) == line->key_len &&
-		    memcmp(release->fields[i].key, line->key, line->key_len) == 0)
+		if (strlen(release->fields[i].key) == key_len &&
+		    memcmp(release->fields[i].key, key, key_len) == 0)
 			f = &release->fields[i];
 	if (f == NULL) {
 		if (release->nfields == MAX_FIELDS) {
 			free(value);
 			snprintf(release->error, sizeof(release->error),
 			    "line %lu: more than %d front-matter fields",
-			    line->number, MAX_FIELDS);
+			    number, MAX_FIELDS);
 			return HABAR_ERR_LIMIT;
 		}
 		f = &release->fields[release->nfields];
-		if ((f->key = strndup(line->key, line->key_len)) == NULL) {
+		if ((f->key = strndup(key, key_len)) == NULL) {
 			free(value);
 			return HABAR_ERR_NOMEM;
 		}
@@ -147,6 +166,402 @@ remember_field(struct habar_release *release,
 	return HABAR_OK;
 }
 
+/* Appends s[0..len) to the front-matter buffer; *off is where it went.
+ * The buffer holds the lines read and the lines written for them, so
+ * it stays within a few times MAX_FRONT_MATTER. */
+static enum habar_status
+fm_append(struct habar_release *release, const char *s, size_t len,
+    size_t *off)
+{
+	if (len > MAX_FRONT_MATTER * 4 ||
+	    release->fm_len + len + 1 > MAX_FRONT_MATTER * 8)
+		return HABAR_ERR_LIMIT;
+	if (release->fm_len + len + 1 > release->fm_cap) {
+		size_t cap = release->fm_cap ? release->fm_cap : 1024;
+		char *p;
+
+		while (cap < release->fm_len + len + 1)
+			cap *= 2;
+		if ((p = realloc(release->fm, cap)) == NULL)
+			return HABAR_ERR_NOMEM;
+		release->fm = p;
+		release->fm_cap = cap;
+	}
+	*off = release->fm_len;
+	if (len > 0)
+		memcpy(release->fm + release->fm_len, s, len);
+	release->fm_len += len;
+	release->fm[release->fm_len] = '\0';
+	return HABAR_OK;
+}
+
+static enum habar_status
+enqueue(struct habar_release *release, const struct queued *q)
+{
+	struct queued *p;
+
+	if ((p = realloc(release->queue, (release->nqueue + 1) *
+	    sizeof(*p))) == NULL)
+		return HABAR_ERR_NOMEM;
+	release->queue = p;
+	release->queue[release->nqueue++] = *q;
+	return HABAR_OK;
+}
+
+static int
+is_meta_other(const char *text, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+		i++;
+	return i == len || text[i] == '#';
+}
+
+/* Gives the queued line q its key and value offsets; 0 if it is not a
+ * "key: value" line. */
+static int
+split_queued(const struct habar_release *release, struct queued *q)
+{
+	struct habar_release_line line;
+
+	memset(&line, 0, sizeof(line));
+	line.text = release->fm + q->off;
+	line.len = q->len;
+	if (!split_field(&line))
+		return 0;
+	q->key_off = q->off;
+	q->key_len = line.key_len;
+	q->value_off = q->off + (size_t)(line.value - line.text);
+	q->value_len = line.value_len;
+	return 1;
+}
+
+/* Writes "key: value" as habar_release_write_field() does into a new
+ * string *out (without the newline). */
+static enum habar_status
+written_form(char **out, size_t *len, const char *key, const char *value)
+{
+	FILE *fp;
+	enum habar_status status;
+
+	*out = NULL;
+	*len = 0;
+	if ((fp = open_memstream(out, len)) == NULL)
+		return HABAR_ERR_NOMEM;
+	status = habar_release_write_field(fp, key, value);
+	if (fclose(fp) != 0 && status == HABAR_OK)
+		status = HABAR_ERR_NOMEM;
+	if (status != HABAR_OK) {
+		free(*out);
+		*out = NULL;
+		return status;
+	}
+	if (*len > 0 && (*out)[*len - 1] == '\n')
+		(*out)[--*len] = '\0';
+	return HABAR_OK;
+}
+
+/* Queues "key: value" written as habar_release_write_field() writes it,
+ * numbered and ended like the line like. */
+static enum habar_status
+enqueue_written(struct habar_release *release, const char *key,
+    const char *value, const struct queued *like)
+{
+	struct queued q = *like;
+	char *text;
+	size_t len;
+	enum habar_status status;
+
+	if ((status = written_form(&text, &len, key, value)) != HABAR_OK)
+		return status;
+	if ((status = fm_append(release, text, len, &q.off)) != HABAR_OK)
+		goto done;
+	q.len = len;
+	q.kind = HABAR_LINE_FIELD;
+	q.terminated = 1;
+	/* Keys were checked, so the line splits. */
+	if (!split_queued(release, &q))
+		status = HABAR_ERR_INPUT;
+	else
+		status = enqueue(release, &q);
+done:
+	free(text);
+	return status;
+}
+
+static int needs_quotes(const char *value);
+
+/* Whether YAML reads the raw value raw[0..len) as value, habar's
+ * reading of it: a closed quoted form with no stray quote inside, or a
+ * plain value habar would write plain. */
+static int
+reads_alike(const char *raw, size_t len, const char *value)
+{
+	size_t i;
+
+	if (len >= 2 && raw[0] == '"') {
+		for (i = 1; i + 1 < len; i++) {
+			if (raw[i] == '\\')
+				i++;
+			else if (raw[i] == '"')
+				return 0;
+		}
+		return i == len - 1 && raw[len - 1] == '"';
+	}
+	if (len >= 2 && raw[0] == '\'') {
+		for (i = 1; i + 1 < len; i++) {
+			if (raw[i] == '\'' && raw[i + 1] != '\'')
+				return 0;
+			if (raw[i] == '\'')
+				i++;
+		}
+		return i == len - 1 && raw[len - 1] == '\'';
+	}
+	return !needs_quotes(value);
+}
+
+/*
+ * Reads the front matter flat, line by line, as habar always read it:
+ * for lines YAML refuses (straight quotes typed around a title's first
+ * word, bytes that are not UTF-8) and that habar-norm is there to
+ * repair.  A field whose line is not as habar writes it is handed out
+ * written so, so that the next reader, YAML, reads the same value.
+ * Returns HABAR_ERR_INPUT at a line that is not "key: value".
+ */
+static enum habar_status
+queue_flat(struct habar_release *release, size_t nlines)
+{
+	struct queued *lines = release->queue, q;
+	char *value = NULL, *key = NULL;
+	size_t i;
+	enum habar_status status = HABAR_OK;
+
+	release->queue = NULL;
+	release->nqueue = 0;
+	for (i = 0; i < nlines && status == HABAR_OK; i++) {
+		q = lines[i];
+		if (is_meta_other(release->fm + q.off, q.len)) {
+			q.kind = HABAR_LINE_META_OTHER;
+			status = enqueue(release, &q);
+			continue;
+		}
+		/* A value opening a flow collection or a block scalar is
+		 * YAML that went wrong, not a flat line (habar quotes such
+		 * values). */
+		if (!split_queued(release, &q) || (q.value_len > 0 &&
+		    strchr("[{|>", release->fm[q.value_off]) != NULL)) {
+			snprintf(release->error, sizeof(release->error),
+			    "line %lu: front matter expects 'key: value'",
+			    q.number);
+			status = HABAR_ERR_INPUT;
+			break;
+		}
+		q.kind = HABAR_LINE_FIELD;
+		if ((status = habar_release_unquote(&value, release->fm +
+		    q.value_off, q.value_len)) != HABAR_OK)
+			break;
+		if ((key = strndup(release->fm + q.key_off, q.key_len)) == NULL) {
+			status = HABAR_ERR_NOMEM;
+			break;
+		}
+		if (reads_alike(release->fm + q.value_off, q.value_len, value))
+			status = enqueue(release, &q);
+		else
+			status = enqueue_written(release, key, value, &lines[i]);
+		if (status == HABAR_OK)
+			status = remember(release, key, q.key_len, value,
+			    q.number);
+		value = NULL;
+		free(key);
+		key = NULL;
+	}
+	free(value);
+	free(key);
+	free(lines);
+	return status;
+}
+
+/*
+ * Reads the front matter's lines (queue[0..nlines), kinds not yet set)
+ * as YAML and rebuilds the queue with a line a field: the line as
+ * written when it reads back as the same value, else the field written
+ * flat by habar's own rule; blank and comment lines stay.
+ */
+static enum habar_status
+queue_yaml(struct habar_release *release, size_t nlines,
+    const struct queued *fence)
+{
+	struct habar__yaml_fields fields = { NULL, 0 };
+	struct queued *lines = release->queue, q;
+	char *yaml = NULL, *value;
+	size_t i, f = 0, n = 0;
+	enum habar_status status;
+
+	/* The lines joined by "\n", without carriage returns at their
+	 * ends, which YAML would count as line breaks of their own. */
+	if ((yaml = malloc(release->fm_len + nlines + 1)) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < nlines; i++) {
+		size_t len = lines[i].len;
+
+		while (len > 0 && release->fm[lines[i].off + len - 1] == '\r')
+			len--;
+		memcpy(yaml + n, release->fm + lines[i].off, len);
+		n += len;
+		yaml[n++] = '\n';
+	}
+	status = habar__release_yaml(&fields, yaml, n,
+	    nlines > 0 ? lines[0].number : 0, MAX_FIELDS, release->error,
+	    sizeof(release->error), &release->error_line);
+	free(yaml);
+	if (status == HABAR_ERR_INPUT) {
+		/*
+		 * Flat "key: value" lines that YAML refuses are read as habar
+		 * always read them, so that habar-norm can repair them:
+		 * straight quotes typed around the first word of a title,
+		 * bytes that are not UTF-8.  Other front matter that is not
+		 * YAML is an error, at the line and column YAML names.
+		 */
+		char saved[sizeof(release->error)];
+
+		memcpy(saved, release->error, sizeof(saved));
+		if (queue_flat(release, nlines) == HABAR_OK) {
+			release->error[0] = '\0';
+			return enqueue(release, fence);
+		}
+		memcpy(release->error, saved, sizeof(saved));
+		return HABAR_ERR_INPUT;
+	}
+	if (status != HABAR_OK)
+		return status;
+	/* The queue is rebuilt; the lines read move aside. */
+	release->queue = NULL;
+	release->nqueue = 0;
+	for (i = 0; i < nlines && status == HABAR_OK; i++) {
+		q = lines[i];
+		if (f < fields.n && fields.v[f].first == i) {
+			size_t last = fields.v[f].last;
+
+			for (; f < fields.n && fields.v[f].first == i &&
+			    status == HABAR_OK; f++) {
+				struct habar__yaml_field *yf = &fields.v[f];
+				int kept = 0;
+
+				q = lines[i];
+				if (yf->simple && split_queued(release, &q) &&
+				    q.key_len == strlen(yf->key) &&
+				    memcmp(release->fm + q.key_off, yf->key,
+				    q.key_len) == 0 &&
+				    habar_release_unquote(&value, release->fm +
+				    q.value_off, q.value_len) == HABAR_OK) {
+					kept = strcmp(value, yf->value) == 0;
+					free(value);
+				}
+				if (kept) {
+					q.kind = HABAR_LINE_FIELD;
+					status = enqueue(release, &q);
+				} else
+					status = enqueue_written(release,
+					    yf->key, yf->value, &lines[i]);
+				if (status == HABAR_OK) {
+					status = remember(release, yf->key,
+					    strlen(yf->key), yf->value,
+					    q.number);
+					yf->value = NULL;
+				}
+			}
+			/* The field's other lines are in its value. */
+			while (i + 1 < nlines && i + 1 <= last)
+				i++;
+			continue;
+		}
+		if (is_meta_other(release->fm + q.off, q.len)) {
+			q.kind = HABAR_LINE_META_OTHER;
+			status = enqueue(release, &q);
+		}
+	}
+	if (status == HABAR_OK)
+		status = enqueue(release, fence);
+	free(lines);
+	habar__release_yaml_free(&fields);
+	return status;
+}
+
+/*
+ * Reads the whole front matter, up to its closing fence, and queues its
+ * lines for habar_release_next() to hand out one by one.
+ */
+static enum habar_status
+read_front_matter(struct habar_release *release)
+{
+	struct queued q, fence;
+	const char *text;
+	size_t len, nlines = 0, read = 0;
+	enum habar_status status;
+
+	for (;;) {
+		status = habar_lines_next(release->lines, &text, &len);
+		if (status == HABAR_END) {
+			snprintf(release->error, sizeof(release->error),
+			    "line %lu: front matter is not closed by '---'",
+			    habar_lines_number(release->lines));
+			return HABAR_ERR_INPUT;
+		}
+		if (status != HABAR_OK) {
+			if (status == HABAR_ERR_LIMIT)
+				snprintf(release->error, sizeof(release->error),
+				    "line %lu: line too long",
+				    habar_lines_number(release->lines) + 1);
+			return status;
+		}
+		memset(&q, 0, sizeof(q));
+		q.number = habar_lines_number(release->lines);
+		q.terminated = habar_lines_terminated(release->lines);
+		q.crlf = habar_lines_crlf(release->lines);
+		q.len = len;
+		read += len + 1;
+		if (read > MAX_FRONT_MATTER ||
+		    fm_append(release, text, len, &q.off) != HABAR_OK) {
+			snprintf(release->error, sizeof(release->error),
+			    "line %lu: front matter longer than %d bytes",
+			    q.number, MAX_FRONT_MATTER);
+			return HABAR_ERR_LIMIT;
+		}
+		if (is_fence(text, len, 1)) {
+			q.kind = HABAR_LINE_FENCE;
+			fence = q;
+			break;
+		}
+		if ((status = enqueue(release, &q)) != HABAR_OK)
+			return status;
+		nlines++;
+	}
+	return queue_yaml(release, nlines, &fence);
+}
+
+/* Hands out the next queued front-matter line. */
+static void
+unqueue(struct habar_release *release, struct habar_release_line *line)
+{
+	const struct queued *q = &release->queue[release->next++];
+
+	line->kind = q->kind;
+	line->text = release->fm + q->off;
+	line->len = q->len;
+	if (q->kind == HABAR_LINE_FIELD) {
+		line->key = release->fm + q->key_off;
+		line->key_len = q->key_len;
+		line->value = release->fm + q->value_off;
+		line->value_len = q->value_len;
+	}
+	line->number = q->number;
+	line->terminated = q->terminated;
+	line->crlf = q->crlf;
+	if (q->kind == HABAR_LINE_FENCE)
+		release->state = IN_BODY;
+}
+
 enum habar_status
 habar_release_next(struct habar_release *release,
     struct habar_release_line *line)
@@ -156,13 +571,24 @@ habar_release_next(struct habar_release *release,
 	enum habar_status status;
 
 	memset(line, 0, sizeof(*line));
-	status = habar_lines_next(release->lines, &text, &len);
-	if (status == HABAR_END && release->state == IN_FRONT_MATTER) {
-		snprintf(release->error, sizeof(release->error),
-		    "line %lu: front matter is not closed by '---'",
-		    habar_lines_number(release->lines));
-		return HABAR_ERR_INPUT;
+	if (release->state == IN_FRONT_MATTER) {
+		if (!release->read_front &&
+		    (status = read_front_matter(release)) != HABAR_OK) {
+			if (release->error_line == 0)
+				release->error_line =
+				    habar_lines_number(release->lines);
+			release->read_front = 1;
+			release->state = IN_BODY;
+			release->failed = 1;
+			return status;
+		}
+		release->read_front = 1;
+		unqueue(release, line);
+		return HABAR_OK;
 	}
+	if (release->failed)
+		return HABAR_ERR_INPUT;
+	status = habar_lines_next(release->lines, &text, &len);
 	if (status != HABAR_OK) {
 		if (status == HABAR_ERR_LIMIT)
 			snprintf(release->error, sizeof(release->error),
@@ -179,37 +605,13 @@ habar_release_next(struct habar_release *release,
 	}
 	line->text = text;
 	line->len = len;
-
-	switch (release->state) {
-	case START:
+	if (release->state == START) {
 		if (is_fence(text, len, 0)) {
 			release->state = IN_FRONT_MATTER;
 			line->kind = HABAR_LINE_FENCE;
 			return HABAR_OK;
 		}
 		release->state = IN_BODY;
-		break;
-	case IN_FRONT_MATTER:
-		if (is_fence(text, len, 1)) {
-			release->state = IN_BODY;
-			line->kind = HABAR_LINE_FENCE;
-			return HABAR_OK;
-		}
-		if (len == 0 || text[0] == '#' ||
-		    strspn(text, " \t") == len) {
-			line->kind = HABAR_LINE_META_OTHER;
-			return HABAR_OK;
-		}
-		if (!split_field(line)) {
-			snprintf(release->error, sizeof(release->error),
-			    "line %lu: front matter expects 'key: value'",
-			    line->number);
-			return HABAR_ERR_INPUT;
-		}
-		line->kind = HABAR_LINE_FIELD;
-		return remember_field(release, line);
-	case IN_BODY:
-		break;
 	}
 	line->kind = HABAR_LINE_BODY;
 	return HABAR_OK;
@@ -249,6 +651,9 @@ habar_release_error(const struct habar_release *release)
 unsigned long
 habar_release_line_number(const struct habar_release *release)
 {
+	/* The front matter is read whole: say where it went wrong. */
+	if (release->failed)
+		return release->error_line;
 	return habar_lines_number(release->lines);
 }
 
@@ -271,11 +676,114 @@ habar_release_blank(const char *s, size_t len)
 	return 1;
 }
 
+/* Writes code point cp as UTF-8 at w; returns the bytes written, 0 for
+ * a surrogate or a value past U+10FFFF. */
+static size_t
+put_utf8(char *w, unsigned long cp)
+{
+	if (cp < 0x80) {
+		w[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		w[0] = (char)(0xC0 | (cp >> 6));
+		w[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return 0;
+	if (cp < 0x10000) {
+		w[0] = (char)(0xE0 | (cp >> 12));
+		w[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		w[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	w[0] = (char)(0xF0 | (cp >> 18));
+	w[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	w[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	w[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* The escape of a YAML double-quoted scalar at s[0..len) (s[0] follows
+ * the backslash): writes what it stands for at w (at most 4 bytes) and
+ * returns how many bytes of s it took, or 0 when it is not one (the
+ * character then stands for itself, as habar always read it). */
+static size_t
+unescape(const char *s, size_t len, char *w, size_t *written)
+{
+	size_t digits, i;
+	unsigned long cp = 0;
+
+	*written = 1;
+	switch (s[0]) {
+	case '0':
+		*w = '\0';
+		return 1;
+	case 'a':
+		*w = '\a';
+		return 1;
+	case 'b':
+		*w = '\b';
+		return 1;
+	case 't':
+		*w = '\t';
+		return 1;
+	case 'n':
+		*w = '\n';
+		return 1;
+	case 'v':
+		*w = '\v';
+		return 1;
+	case 'f':
+		*w = '\f';
+		return 1;
+	case 'r':
+		*w = '\r';
+		return 1;
+	case 'e':
+		*w = '\033';
+		return 1;
+	case 'N':
+		cp = 0x85;
+		break;
+	case '_':
+		cp = 0xA0;
+		break;
+	case 'L':
+		cp = 0x2028;
+		break;
+	case 'P':
+		cp = 0x2029;
+		break;
+	case 'x': case 'u': case 'U':
+		digits = s[0] == 'x' ? 2 : s[0] == 'u' ? 4 : 8;
+		if (len < digits + 1)
+			return 0;
+		for (i = 1; i <= digits; i++) {
+			int c = s[i];
+			int v = c >= '0' && c <= '9' ? c - '0' :
+			    c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+			    c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+			if (v < 0)
+				return 0;
+			cp = cp * 16 + (unsigned long)v;
+		}
+		if ((*written = put_utf8(w, cp)) == 0)
+			return 0;
+		return digits + 1;
+	default:
+		return 0;
+	}
+	*written = put_utf8(w, cp);
+	return 1;
+}
+
 enum habar_status
 habar_release_unquote(char **out, const char *raw, size_t raw_len)
 {
 	char *value, *w;
-	size_t i;
+	size_t i, took, written;
 
 	*out = NULL;
 	while (raw_len > 0 && (*raw == ' ' || *raw == '\t')) {
@@ -284,15 +792,23 @@ habar_release_unquote(char **out, const char *raw, size_t raw_len)
 	}
 	while (raw_len > 0 && (raw[raw_len - 1] == ' ' || raw[raw_len - 1] == '\t'))
 		raw_len--;
-	if ((value = malloc(raw_len + 1)) == NULL)
+	/* An escape writes at most 3 bytes for 2 ("\L" is U+2028). */
+	if (raw_len > ((size_t)-1 - 1) / 2 ||
+	    (value = malloc(raw_len * 2 + 1)) == NULL)
 		return HABAR_ERR_NOMEM;
 	w = value;
 	if (raw_len >= 2 && raw[0] == '"' && raw[raw_len - 1] == '"') {
 		for (i = 1; i + 1 < raw_len; i++) {
 			if (raw[i] == '\\' && i + 2 < raw_len) {
 				i++;
-				*w++ = raw[i] == 'n' ? '\n' :
-				    raw[i] == 't' ? '\t' : raw[i];
+				took = unescape(raw + i, raw_len - 1 - i, w,
+				    &written);
+				if (took == 0) {
+					*w++ = raw[i];
+					continue;
+				}
+				w += written;
+				i += took - 1;
 			} else
 				*w++ = raw[i];
 		}
@@ -320,10 +836,41 @@ habar_release_unquote(char **out, const char *raw, size_t raw_len)
 	return HABAR_OK;
 }
 
+/*
+ * The length of the character at p if YAML cannot read it raw inside a
+ * value, else 0; its code point in *cp.  Control characters (a tab
+ * excepted), and what YAML 1.1 counts as line breaks (U+0085, U+2028,
+ * U+2029) or strips (U+FEFF).
+ */
+static size_t
+special_char(const char *p, unsigned long *cp)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if ((u[0] < 0x20 && u[0] != '\t') || u[0] == 0x7F) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F) {
+		*cp = u[1];
+		return 2;
+	}
+	if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) {
+		*cp = 0x2000 | (unsigned long)(u[2] - 0x80);
+		return 3;
+	}
+	if (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		*cp = 0xFEFF;
+		return 3;
+	}
+	return 0;
+}
+
 static int
 needs_quotes(const char *value)
 {
-	size_t len = strlen(value);
+	size_t len = strlen(value), i;
+	unsigned long cp;
 
 	if (len == 0)
 		return 0;
@@ -332,16 +879,29 @@ needs_quotes(const char *value)
 	if (value[0] == ' ' || value[len - 1] == ' ' || value[0] == '\t' ||
 	    value[len - 1] == '\t' || value[len - 1] == '\r')
 		return 1;
-	if (strchr("\"'#&*!|>%@`{[", value[0]) != NULL)
+	/* What YAML would read as something other than plain text: an
+	 * indicator first, a key's colon last, null. */
+	if (strchr("\"'#&*!|>%@`{[]},", value[0]) != NULL)
 		return 1;
+	if (strchr("-?:", value[0]) != NULL && (value[1] == ' ' ||
+	    value[1] == '\t' || value[1] == '\0'))
+		return 1;
+	if (value[len - 1] == ':' || strcmp(value, "~") == 0)
+		return 1;
+	for (i = 0; i < len; i++)
+		if (special_char(value + i, &cp) > 0)
+			return 1;
 	return strstr(value, ": ") != NULL || strstr(value, " #") != NULL ||
-	    strchr(value, '\n') != NULL || strchr(value, '\\') != NULL;
+	    strstr(value, ":\t") != NULL || strstr(value, "\t#") != NULL ||
+	    strchr(value, '\\') != NULL;
 }
 
 enum habar_status
 habar_release_write_field(FILE *fp, const char *key, const char *value)
 {
 	const char *p;
+	unsigned long cp;
+	size_t n;
 
 	if (fprintf(fp, "%s: ", key) < 0)
 		return HABAR_ERR_IO;
@@ -353,11 +913,18 @@ habar_release_write_field(FILE *fp, const char *key, const char *value)
 		for (p = value; *p != '\0'; p++) {
 			if (*p == '"' || *p == '\\')
 				putc('\\', fp);
-			if (*p == '\n') {
+			if ((n = special_char(p, &cp)) == 0)
+				putc(*p, fp);
+			else if (cp == '\n')
 				fputs("\\n", fp);
-				continue;
-			}
-			putc(*p, fp);
+			else if (cp == '\r')
+				fputs("\\r", fp);
+			else if (cp < 0x100)
+				fprintf(fp, "\\x%02lX", cp);
+			else
+				fprintf(fp, "\\u%04lX", cp);
+			if (n > 1)
+				p += n - 1;
 		}
 		putc('"', fp);
 	}
