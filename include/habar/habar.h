@@ -30,5 +30,6 @@
 #include <habar/import.h>
 #include <habar/recognise.h>
 #include <habar/make.h>
+#include <habar/qa.h>
 
 #endif

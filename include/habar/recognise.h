@@ -19,7 +19,7 @@
  * weekdays, scale words, currency words, percent words, small spelled
  * numbers, the words that mark a year or a time) is data, read from
  * locales/<lang>/: months, weekdays, number-words, currency-words,
- * date-words and number-format.
+ * date-words, measure-words and number-format.
  */
 #ifndef HABAR_RECOGNISE_H
 #define HABAR_RECOGNISE_H
@@ -53,6 +53,8 @@ enum habar_value_kind {
 #define HABAR_VALUE_SPELLED 0x08u	/* a number written as a word: "three" */
 #define HABAR_VALUE_SCALED 0x10u	/* with a scale word: 1,5 млн */
 #define HABAR_VALUE_INITIAL 0x20u	/* NAME: the first word of the segment */
+#define HABAR_VALUE_IMPERIAL 0x40u	/* NUMBER: in miles, inches, degrees F */
+#define HABAR_VALUE_METRIC 0x80u	/* NUMBER: in kilometres, centimetres */
 
 /* The longest normalised text (key) kept for a value, NUL included. */
 #define HABAR_VALUE_KEY_MAX 128

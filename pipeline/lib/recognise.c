@@ -613,8 +613,10 @@ try_date(struct scan *s, size_t i)
 		m = i;
 		end = i + 1;
 		if ((j = days(s, i + 1, &day_to)) > i + 1 && !(j < s->n &&
-		    (is_punct(s, j, '%') || is_punct(s, j, '.') ||
-		    is_punct(s, j, ':')) && t[j].gap == 0)) {
+		    t[j].gap == 0 && t[j].kind == TK_PUNCT && (t[j].cp == '%' ||
+		    t[j].cp == ':' || (t[j].cp < 0x80 &&
+		    strchr(s->lang->decimal, (int)t[j].cp) != NULL &&
+		    is_num(s, j + 1) && t[j + 1].gap == 0)))) {
 			/* November 24, 2005 */
 			d = i + 1;
 			dt = day_to;
@@ -653,6 +655,45 @@ try_date(struct scan *s, size_t i)
 	return 1;
 }
 
+/*
+ * An am or pm word at i, also written with points ("p.m."); returns how
+ * many tokens it takes (0 when none) and *pm whether it is pm.
+ */
+static size_t
+meridiem(const struct scan *s, size_t i, int *pm)
+{
+	char joined[8];
+	size_t k, n = 0, used = 0;
+
+	if (i >= s->n || s->t[i].gap > 1)
+		return 0;
+	if (word_of(s, i, RW_PM, 0) != NULL || word_of(s, i, RW_AM, 0) != NULL) {
+		*pm = word_of(s, i, RW_PM, 0) != NULL;
+		return 1;
+	}
+	/* Letters separated by points: a.m., p.m. */
+	for (k = i; k < s->n && n + 2 < sizeof(joined); k += 2) {
+		if (s->t[k].kind != TK_WORD || s->t[k].letters != 1 ||
+		    (k > i && s->t[k].gap != 0) || !is_punct(s, k + 1, '.') ||
+		    s->t[k + 1].gap != 0)
+			break;
+		if (strlen(s->t[k].fold) != 1)
+			break;
+		joined[n++] = s->t[k].fold[0];
+		used = k + 2 - i;
+	}
+	if (used < 4 || n == 0)
+		return 0;
+	joined[n] = '\0';
+	if (habar__recognise_word(s->lang, joined, n, RW_PM, 0) != NULL)
+		*pm = 1;
+	else if (habar__recognise_word(s->lang, joined, n, RW_AM, 0) != NULL)
+		*pm = 0;
+	else
+		return 0;
+	return used;
+}
+
 static int
 try_time(struct scan *s, size_t i)
 {
@@ -661,12 +702,14 @@ try_time(struct scan *s, size_t i)
 	    NULL;
 	struct habar_value *v;
 	long h, m = 0;
-	size_t end;
+	size_t end, k;
+	int pm = 0;
 
 	if (!is_num(s, i) || t[i].digits > 2 || (h = num_value(s, i)) > 24)
 		return 0;
 	if ((is_punct(s, i + 1, ':') || (is_punct(s, i + 1, '.') &&
-	    before != NULL)) && is_num(s, i + 2) && t[i + 2].digits == 2 &&
+	    (before != NULL || meridiem(s, i + 3, &pm) > 0))) &&
+	    is_num(s, i + 2) && t[i + 2].digits == 2 &&
 	    t[i + 1].gap == 0 && t[i + 2].gap == 0 &&
 	    (m = num_value(s, i + 2)) <= 59) {
 		/* 10:00; сағат 10.00, в 10.00 */
@@ -679,19 +722,16 @@ try_time(struct scan *s, size_t i)
 	} else if (word_of(s, i + 1, RW_HOUR, 1) != NULL &&
 	    word_of(s, i + 1, RW_HOUR, 1)->stem && t[i + 1].gap <= 1) {
 		end = i + 1;	/* 10 часов */
-	} else if ((word_of(s, i + 1, RW_AM, 0) != NULL ||
-	    word_of(s, i + 1, RW_PM, 0) != NULL) && t[i + 1].gap <= 1 &&
-	    h >= 1 && h <= 12) {
+	} else if (meridiem(s, i + 1, &pm) > 0 && h >= 1 && h <= 12) {
 		end = i + 1;
 	} else
 		return 0;
-	if (word_of(s, end, RW_PM, 0) != NULL && t[end].gap <= 1 && h < 12) {
-		h += 12;
-		end++;
-	} else if (word_of(s, end, RW_AM, 0) != NULL && t[end].gap <= 1) {
-		if (h == 12)
+	if ((k = meridiem(s, end, &pm)) > 0) {
+		if (pm && h < 12)
+			h += 12;
+		else if (!pm && h == 12)
 			h = 0;
-		end++;
+		end += k;
 	}
 	if ((v = push(s, HABAR_VALUE_TIME, t[i].start, t[end - 1].end)) == NULL)
 		return 0;
@@ -762,6 +802,17 @@ figures(const struct scan *s, size_t i, double *value)
 	return j;
 }
 
+/* Whether the point at j ends the short word before it (тыс., долл.)
+ * rather than the sentence: a lower-case word or a figure follows. */
+static int
+abbreviation_point(const struct scan *s, size_t j)
+{
+	return is_punct(s, j, '.') && s->t[j].gap == 0 && j > 0 &&
+	    s->t[j - 1].letters <= 4 && j + 1 < s->n &&
+	    ((s->t[j + 1].kind == TK_WORD && s->t[j + 1].upper == 0) ||
+	    s->t[j + 1].kind == TK_NUM);
+}
+
 static const struct rec_word *
 currency_at(const struct scan *s, size_t i, int stems)
 {
@@ -818,12 +869,12 @@ try_number(struct scan *s, size_t i, unsigned kinds)
 		j += 2;
 	}
 	if (j < s->n && t[j].gap <= 1 && (w = word_of(s, j, RW_SCALE, 1)) !=
-	    NULL) {
+	    NULL && (t[j].letters > 1 || t[j].gap == 0)) {
+		/* A one-letter scale word only attached: £125m, not 200 m. */
 		scale = w->number;
 		flags |= HABAR_VALUE_SCALED;
 		j++;
-		if (is_punct(s, j, '.') && t[j].gap == 0 &&
-		    t[j - 1].end - t[j - 1].start <= 8)
+		if (abbreviation_point(s, j))
 			j++;	/* тыс. */
 	}
 	if (j < s->n && t[j].gap <= 1 && (w = word_of(s, j, RW_PERCENT, 1)) !=
@@ -833,9 +884,19 @@ try_number(struct scan *s, size_t i, unsigned kinds)
 	} else if (cur == NULL && j < s->n && t[j].gap <= 1 &&
 	    (cur = currency_at(s, j, 1)) != NULL) {
 		j++;
-		if (is_punct(s, j, '.') && t[j].gap == 0 &&
-		    t[j - 1].end - t[j - 1].start <= 8)
+		if (abbreviation_point(s, j))
 			j++;	/* долл. */
+	}
+	if (cur == NULL && j < s->n && t[j].gap <= 1 && !(flags &
+	    HABAR_VALUE_PERCENT)) {
+		/* A unit of measure: not part of the value, but the caller
+		 * may want to know a converted figure. */
+		if (word_of(s, j, RW_IMPERIAL, 1) != NULL)
+			flags |= HABAR_VALUE_IMPERIAL;
+		else if (word_of(s, j, RW_METRIC, 1) != NULL)
+			flags |= HABAR_VALUE_METRIC;
+		else if (t[j].kind == TK_PUNCT && t[j].cp == 0xB0)
+			flags |= HABAR_VALUE_METRIC;	/* 27° */
 	}
 	if (cur != NULL && !(kinds & HABAR_RECOGNISE_KIND(HABAR_VALUE_MONEY)))
 		cur = NULL;
@@ -1006,7 +1067,12 @@ habar_value_equal(const struct habar_value *a, const struct habar_value *b)
 	}
 }
 
-/* Whether x and y (of equal length n) differ by one swap of neighbours. */
+/*
+ * Whether x and y (of equal length n) differ by one swap of neighbours
+ * inside the word: not the first symbol, nor the last, where case
+ * endings and the vowels transliterations disagree on fall (Jones and
+ * Джонсу are "janas" and "jansa").
+ */
 static int
 one_swap(const char *x, const char *y, size_t n)
 {
@@ -1014,7 +1080,7 @@ one_swap(const char *x, const char *y, size_t n)
 
 	while (i < n && x[i] == y[i])
 		i++;
-	if (i + 1 >= n || x[i] != y[i + 1] || x[i + 1] != y[i])
+	if (i == 0 || i + 2 >= n || x[i] != y[i + 1] || x[i + 1] != y[i])
 		return 0;
 	return memcmp(x + i + 2, y + i + 2, n - i - 2) == 0;
 }

@@ -303,6 +303,45 @@ done:
 	return status;
 }
 
+/* measure-words: "imperial WORD", "metric WORD". */
+static enum habar_status
+load_measure_words(struct habar_recogniser *rec, struct rec_lang *l,
+    const char *tag)
+{
+	static const char name[] = "measure-words";
+	char line[256];
+	FILE *fp = NULL;
+	unsigned long lineno = 0;
+	enum habar_status status;
+
+	if ((status = open_exact(&fp, tag, name)) != HABAR_OK || fp == NULL)
+		return status;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *save = NULL, *kind, *word;
+		struct rec_word proto;
+		lineno++;
+		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		kind = strtok_r(line, " \t\r\n", &save);
+		word = strtok_r(NULL, " \t\r\n", &save);
+		memset(&proto, 0, sizeof(proto));
+		if (word == NULL || (strcmp(kind, "imperial") != 0 &&
+		    strcmp(kind, "metric") != 0)) {
+			status = bad_line(rec, tag, name, lineno,
+			    "not 'imperial WORD' or 'metric WORD'");
+			goto done;
+		}
+		proto.kind = strcmp(kind, "imperial") == 0 ? RW_IMPERIAL :
+		    RW_METRIC;
+		proto.stem = stem_of(word);
+		if ((status = add_word(rec, l, word, &proto)) != HABAR_OK)
+			goto done;
+	}
+done:
+	fclose(fp);
+	return status;
+}
+
 /* number-format: "decimal = SEPARATORS", "group = SEPARATORS". */
 static enum habar_status
 load_number_format(struct habar_recogniser *rec, struct rec_lang *l,
@@ -452,7 +491,8 @@ habar__recognise_load(struct habar_recogniser *rec)
 		    HABAR_OK ||
 		    (status = load_names(rec, l, tag, "weekdays", RW_WEEKDAY,
 		    7)) != HABAR_OK ||
-		    (status = load_date_words(rec, l, tag)) != HABAR_OK))
+		    (status = load_date_words(rec, l, tag)) != HABAR_OK ||
+		    (status = load_measure_words(rec, l, tag)) != HABAR_OK))
 			break;
 		if ((status = load_number_format(rec, l, tag)) != HABAR_OK)
 			break;

@@ -1,0 +1,1055 @@
+/*
+ * qa.c: the checks of habar-qa (see habar/qa.h).  Each segment of a unit
+ * is recognised once (habar/recognise.h); then every pair of segments is
+ * compared check by check.  Values are compared as multisets, so order
+ * and spelling do not matter: a figure is matched with a figure of the
+ * same value wherever it stands, a date's day and year with the same
+ * numbers of the other side (English writes "in 2019" where Russian
+ * writes «в 2019 году», and the first is a number, the second a date).
+ */
+#define _GNU_SOURCE /* memmem */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "langguess.h"
+#include "qa_internal.h"
+#include "recognise_internal.h"
+#include "utf8_internal.h"
+
+static const char *const qa_check_names[HABAR_QA_CHECKS] = {
+	"numbers", "dates", "money", "names", "urls", "emails", "phones",
+	"hashtags", "handles", "quotes", "brackets", "untranslated", "empty",
+	"length", "terms", "meta"
+};
+
+const char *
+habar_qa_check_name(enum habar_qa_check check)
+{
+	return (unsigned)check < HABAR_QA_CHECKS ? qa_check_names[check] : "?";
+}
+
+enum habar_status
+habar_qa_new(struct habar_qa **qa_out)
+{
+	struct habar_qa *qa;
+	enum habar_status status;
+	size_t i;
+
+	*qa_out = NULL;
+	if ((qa = calloc(1, sizeof(*qa))) == NULL)
+		return HABAR_ERR_NOMEM;
+	*qa_out = qa;
+	for (i = 0; i < HABAR_QA_CHECKS; i++)
+		qa->on[i] = 1;
+	if ((status = habar_recognise_new(&qa->rec)) != HABAR_OK) {
+		snprintf(qa->error, sizeof(qa->error), "%s",
+		    habar_recognise_error(qa->rec));
+		return status;
+	}
+	for (i = 0; i < QA_MAX_SEGS; i++)
+		if (habar_values_new(&qa->values[i]) != HABAR_OK)
+			return HABAR_ERR_NOMEM;
+	return HABAR_OK;
+}
+
+void
+habar_qa_free(struct habar_qa *qa)
+{
+	size_t i, k;
+
+	if (qa == NULL)
+		return;
+	habar_recognise_free(qa->rec);
+	for (i = 0; i < QA_MAX_SEGS; i++) {
+		habar_values_free(qa->values[i]);
+		free(qa->folded[i]);
+		free(qa->langs[i]);
+	}
+	for (i = 0; i < qa->term_count; i++)
+		for (k = 0; k < QA_MAX_SEGS; k++)
+			free(qa->terms[i].terms[k]);
+	free(qa->terms);
+	free(qa->findings);
+	free(qa->scratch);
+	free(qa);
+}
+
+const char *
+habar_qa_error(const struct habar_qa *qa)
+{
+	return qa == NULL ? "" : qa->error;
+}
+
+unsigned long
+habar_qa_error_line(const struct habar_qa *qa)
+{
+	return qa->error_line;
+}
+
+void
+habar_qa_get_stats(const struct habar_qa *qa, struct habar_qa_stats *stats)
+{
+	*stats = qa->stats;
+}
+
+void
+habar_qa_select_none(struct habar_qa *qa)
+{
+	memset(qa->on, 0, sizeof(qa->on));
+}
+
+enum habar_status
+habar_qa_select(struct habar_qa *qa, const char *list, int on)
+{
+	int want[HABAR_QA_CHECKS];
+	const char *p = list;
+	size_t i;
+
+	memcpy(want, qa->on, sizeof(want));
+	while (*p != '\0') {
+		size_t n = strcspn(p, ",");
+		int found = 0;
+		if (n == 3 && memcmp(p, "all", 3) == 0) {
+			for (i = 0; i < HABAR_QA_CHECKS; i++)
+				want[i] = on;
+			found = 1;
+		}
+		for (i = 0; i < HABAR_QA_CHECKS && !found; i++)
+			if (strlen(qa_check_names[i]) == n &&
+			    memcmp(qa_check_names[i], p, n) == 0) {
+				want[i] = on;
+				found = 1;
+			}
+		if (!found && n > 0) {
+			snprintf(qa->error, sizeof(qa->error),
+			    "'%.*s' is not a check", (int)(n > 64 ? 64 : n), p);
+			return HABAR_ERR_ARGUMENT;
+		}
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	memcpy(qa->on, want, sizeof(want));
+	return HABAR_OK;
+}
+
+struct habar_qa_finding *
+habar__qa_add(struct habar_qa *qa, enum habar_qa_check check,
+    enum habar_qa_severity severity, size_t a, size_t b, size_t seg,
+    size_t start, size_t end)
+{
+	struct habar_qa_finding *f;
+
+	if (qa->finding_count == qa->finding_size) {
+		size_t size = qa->finding_size ? qa->finding_size * 2 : 16;
+		if (qa->finding_size >= 1000 ||
+		    (f = realloc(qa->findings, size * sizeof(*f))) == NULL)
+			return NULL;
+		qa->findings = f;
+		qa->finding_size = size;
+	}
+	f = &qa->findings[qa->finding_count++];
+	f->check = check;
+	f->severity = severity;
+	f->a = a;
+	f->b = b;
+	f->seg = seg;
+	f->start = start;
+	f->end = end;
+	f->message[0] = '\0';
+	return f;
+}
+
+enum habar_status
+habar__qa_flush(struct habar_qa *qa, const struct habar_qa_unit *unit,
+    habar_qa_report_fn *report, void *arg)
+{
+	size_t i, n = qa->finding_count;
+
+	qa->stats.units++;
+	if (n > 0)
+		qa->stats.flagged++;
+	for (i = 0; i < n; i++) {
+		if (qa->findings[i].severity == HABAR_QA_ERROR)
+			qa->stats.errors++;
+		else
+			qa->stats.warnings++;
+	}
+	qa->finding_count = 0;
+	if (report != NULL && report(arg, unit, qa->findings, n) != 0)
+		return HABAR_ERR_IO;
+	return HABAR_OK;
+}
+
+/* Appends to a finding's message, cutting it short rather than a
+ * character in two. */
+static void
+say(struct habar_qa_finding *f, const char *fmt, const char *a, size_t alen,
+    const char *b, size_t blen)
+{
+	size_t n = strlen(f->message), room = sizeof(f->message) - n;
+	char qa_[96], qb[96];
+	size_t k;
+
+	/* Quoted texts at most 80 bytes each, cut at a character. */
+	k = alen > 80 ? 80 : alen;
+	while (k > 0 && k < alen && ((unsigned char)a[k] & 0xC0) == 0x80)
+		k--;
+	memcpy(qa_, a, k);
+	qa_[k] = '\0';
+	k = blen > 80 ? 80 : blen;
+	while (k > 0 && k < blen && ((unsigned char)b[k] & 0xC0) == 0x80)
+		k--;
+	memcpy(qb, b, k);
+	qb[k] = '\0';
+	snprintf(f->message + n, room, fmt, qa_, qb);
+	n = strlen(f->message);
+	/* snprintf may have cut a character: drop its leading bytes. */
+	while (n > 0 && ((unsigned char)f->message[n - 1] & 0xC0) == 0xC0)
+		f->message[--n] = '\0';
+}
+
+/* One number a value contributes to the comparison of figures. */
+struct atom {
+	double v;
+	size_t start, end;
+	int spelled, matched, hour;
+	unsigned system;	/* HABAR_VALUE_IMPERIAL or _METRIC, or 0 */
+};
+
+#define MAX_ATOMS 512
+
+static size_t
+atoms_of(const struct habar_values *vals, struct atom *out)
+{
+	size_t i, n = 0;
+
+#define ATOM(val, vv, sp) do { if (n < MAX_ATOMS) { out[n].v = (val); \
+	out[n].start = (vv)->start; out[n].end = (vv)->end; \
+	out[n].spelled = (sp); out[n].matched = 0; out[n].hour = 0; \
+	out[n].system = 0; n++; } } while (0)
+	for (i = 0; i < habar_values_count(vals); i++) {
+		const struct habar_value *v = habar_values_get(vals, i);
+		size_t k, first = n;
+		switch (v->kind) {
+		case HABAR_VALUE_NUMBER:
+		case HABAR_VALUE_MONEY:
+			ATOM(v->number, v, (v->flags & HABAR_VALUE_SPELLED) != 0);
+			if (v->number_to != v->number)
+				ATOM(v->number_to, v, 0);
+			for (k = first; k < n; k++)
+				out[k].system = v->flags &
+				    (HABAR_VALUE_IMPERIAL | HABAR_VALUE_METRIC);
+			break;
+		case HABAR_VALUE_DATE:
+			if (v->day)
+				ATOM(v->day, v, 0);
+			if (v->day_to != v->day)
+				ATOM(v->day_to, v, 0);
+			if (v->year)
+				ATOM(v->year, v, 0);
+			break;
+		case HABAR_VALUE_TIME:
+			ATOM(v->hour, v, 0);
+			if (n > 0)
+				out[n - 1].hour = 1;
+			if (v->minute)
+				ATOM(v->minute, v, 0);
+			break;
+		default:
+			break;
+		}
+	}
+#undef ATOM
+	return n;
+}
+
+static int
+near(double a, double b)
+{
+	double m = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+
+	return fabs(a - b) <= m * 1e-6;
+}
+
+/* Writes "«text» (value)" items of the unmatched atoms of one side. */
+static size_t
+unmatched(char *buf, size_t size, const struct atom *at, size_t n,
+    const char *text, size_t *first)
+{
+	size_t i, len = 0, count = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		size_t k, w;
+		if (at[i].matched || at[i].spelled)
+			continue;
+		if (count++ == 0)
+			*first = i;
+		/* A value's text, cut at a character, 40 bytes at most. */
+		w = at[i].end - at[i].start;
+		if (w > 40) {
+			w = 40;
+			while (w > 0 && ((unsigned char)text[at[i].start + w] &
+			    0xC0) == 0x80)
+				w--;
+		}
+		for (k = 0; k < i; k++)
+			if (!at[k].matched && !at[k].spelled &&
+			    at[k].start == at[i].start)
+				break;
+		if (k < i)
+			continue;	/* a range or date already named */
+		if (len + w + 8 < size) {
+			len += (size_t)snprintf(buf + len, size - len, "%s\"%.*s\"",
+			    len ? ", " : "", (int)w, text + at[i].start);
+		}
+	}
+	return count;
+}
+
+/* The digits of the unmatched whole numbers of at, in order. */
+static void
+digits_of(const struct atom *at, size_t n, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len + 24 < size; i++)
+		if (!at[i].matched && !at[i].spelled && at[i].v >= 0 &&
+		    at[i].v < 1e15 && at[i].v == (double)(long long)at[i].v)
+			len += (size_t)snprintf(buf + len, size - len, "%lld",
+			    (long long)at[i].v);
+}
+
+static int
+same_digits(const struct atom *x, size_t nx, const struct atom *y,
+    size_t ny)
+{
+	char a[512], b[512];
+
+	digits_of(x, nx, a, sizeof(a));
+	digits_of(y, ny, b, sizeof(b));
+	return a[0] != '\0' && strcmp(a, b) == 0;
+}
+
+/* The measuring system of all unmatched figures of at, or 0. */
+static unsigned
+system_of(const struct atom *at, size_t n)
+{
+	unsigned sys = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (at[i].matched || at[i].spelled)
+			continue;
+		if (at[i].system == 0 || (sys != 0 && at[i].system != sys))
+			return 0;
+		sys = at[i].system;
+	}
+	return sys;
+}
+
+/* Whether one side's unmatched figures are all imperial measures and
+ * the other's all metric: a conversion, not an error. */
+static int
+converted(const struct atom *x, size_t nx, const struct atom *y, size_t ny)
+{
+	unsigned a = system_of(x, nx), b = system_of(y, ny);
+
+	return a != 0 && b != 0 && a != b;
+}
+
+static void
+check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
+    size_t b)
+{
+	static struct atom x[MAX_ATOMS], y[MAX_ATOMS];
+	size_t nx = atoms_of(qa->values[a], x), ny = atoms_of(qa->values[b], y);
+	size_t i, j, fa = 0, fb = 0, ca, cb;
+	char la[256], lb[256];
+	struct habar_qa_finding *f;
+
+	for (i = 0; i < nx; i++)
+		for (j = 0; j < ny; j++)
+			if (!y[j].matched && near(x[i].v, y[j].v)) {
+				x[i].matched = y[j].matched = 1;
+				break;
+			}
+	/* An hour of the twelve-hour clock against the same of the
+	 * twenty-four ("3 p.m." written "3" in a sentence that says
+	 * "afternoon", 15:00). */
+	for (i = 0; i < nx; i++)
+		for (j = 0; j < ny && !x[i].matched; j++)
+			if (!y[j].matched && (x[i].hour || y[j].hour) &&
+			    fabs(fabs(x[i].v - y[j].v) - 12) < 1e-9)
+				x[i].matched = y[j].matched = 1;
+	/* Digits grouped otherwise: "555 111" read as one number on one
+	 * side and two on the other. */
+	if (same_digits(x, nx, y, ny) || converted(x, nx, y, ny))
+		return;
+	ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa);
+	cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb);
+	/* A figure on one side only is most often written in words on the
+	 * other ("a decade", «тысячи»): a changed figure leaves one unmatched
+	 * on each side. */
+	if (ca == 0 || cb == 0)
+		return;
+	f = habar__qa_add(qa, HABAR_QA_NUMBERS, HABAR_QA_ERROR, a, b,
+	    cb ? b : a, cb ? y[fb].start : x[fa].start, cb ? y[fb].end :
+	    x[fa].end);
+	if (f == NULL)
+		return;
+	if (ca > 0) {
+		snprintf(f->message, sizeof(f->message), "%s has %s; ",
+		    u->segs[a].lang, la);
+		say(f, "%s%s", "", 0, "", 0);
+	}
+	if (cb > 0)
+		snprintf(f->message + strlen(f->message), sizeof(f->message) -
+		    strlen(f->message), "%s has %s; ", u->segs[b].lang, lb);
+	snprintf(f->message + strlen(f->message), sizeof(f->message) -
+	    strlen(f->message), "not in the other");
+}
+
+/*
+ * Compares a field of the values of kind in two segments as multisets:
+ * month (dates), currency (money) or key (addresses).  Reports what is
+ * left unmatched on either side.
+ */
+static void
+check_keys(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
+    size_t b, enum habar_qa_check check, enum habar_value_kind kind)
+{
+	const struct habar_values *va = qa->values[a], *vb = qa->values[b];
+	size_t na = habar_values_count(va), nb = habar_values_count(vb);
+	unsigned char used[REC_MAX_VALUES];
+	size_t i, j, miss_a = (size_t)-1, miss_b = (size_t)-1;
+	struct habar_qa_finding *f;
+
+	memset(used, 0, nb < sizeof(used) ? nb : sizeof(used));
+	for (i = 0; i < na; i++) {
+		const struct habar_value *x = habar_values_get(va, i);
+		int hit = 0;
+		if (x->kind != kind)
+			continue;
+		if (kind == HABAR_VALUE_DATE && x->month == 0)
+			continue;	/* weekdays are often left out */
+		for (j = 0; j < nb && !hit; j++) {
+			const struct habar_value *y = habar_values_get(vb, j);
+			if (used[j] || y->kind != kind)
+				continue;
+			if (kind == HABAR_VALUE_DATE)
+				hit = x->month == y->month;
+			else if (kind == HABAR_VALUE_MONEY)
+				hit = strcmp(x->currency, y->currency) == 0;
+			else
+				hit = strcmp(x->key, y->key) == 0;
+			if (hit)
+				used[j] = 1;
+		}
+		if (!hit && miss_a == (size_t)-1)
+			miss_a = i;
+	}
+	for (j = 0; j < nb; j++) {
+		const struct habar_value *y = habar_values_get(vb, j);
+		if (used[j] || y->kind != kind || (kind == HABAR_VALUE_DATE &&
+		    y->month == 0))
+			continue;
+		miss_b = j;
+		break;
+	}
+	if (miss_a == (size_t)-1 && miss_b == (size_t)-1)
+		return;
+	/* A month or a currency on one side only is often a translator's
+	 * choice (an adjective, «июньский», a sum left out): a wrong one
+	 * leaves one unmatched on each side.  Addresses must all be there. */
+	if ((kind == HABAR_VALUE_DATE || kind == HABAR_VALUE_MONEY) &&
+	    (miss_a == (size_t)-1 || miss_b == (size_t)-1))
+		return;
+	{
+		const struct habar_value *x = miss_a != (size_t)-1 ?
+		    habar_values_get(va, miss_a) : NULL;
+		const struct habar_value *y = miss_b != (size_t)-1 ?
+		    habar_values_get(vb, miss_b) : NULL;
+		const char *what = habar_value_kind_name(kind);
+		f = habar__qa_add(qa, check, HABAR_QA_ERROR, a, b,
+		    y ? b : a, y ? y->start : x->start, y ? y->end : x->end);
+		if (f == NULL)
+			return;
+		if (x != NULL && y != NULL) {
+			snprintf(f->message, sizeof(f->message), "%s %s ",
+			    u->segs[a].lang, what);
+			say(f, "\"%s\" against \"%s\"", u->segs[a].text +
+			    x->start, x->end - x->start, u->segs[b].text +
+			    y->start, y->end - y->start);
+			snprintf(f->message + strlen(f->message),
+			    sizeof(f->message) - strlen(f->message), " in %s",
+			    u->segs[b].lang);
+		} else {
+			const struct habar_value *z = x ? x : y;
+			size_t s = x ? a : b, o = x ? b : a;
+			snprintf(f->message, sizeof(f->message), "%s %s ",
+			    u->segs[s].lang, what);
+			say(f, "\"%s\"%s", u->segs[s].text + z->start,
+			    z->end - z->start, "", 0);
+			snprintf(f->message + strlen(f->message),
+			    sizeof(f->message) - strlen(f->message),
+			    " has no counterpart in %s", u->segs[o].lang);
+		}
+	}
+}
+
+/* Whether two words start in the same script (both ASCII letters, or
+ * both not), which makes their letters comparable one for one. */
+static int
+same_script(const char *x, const char *y)
+{
+	return ((unsigned char)x[0] < 0x80) == ((unsigned char)y[0] < 0x80);
+}
+
+/*
+ * Whether the skeletons x and y differ where two consonants swapped.
+ * Across scripts a swap that moves a vowel is most often a difference of
+ * transliteration (Keane, Канио), so only swapped consonants count there.
+ */
+static int
+consonant_swap(const char *x, const char *y)
+{
+	size_t i = 0;
+
+	while (x[i] != '\0' && x[i] == y[i])
+		i++;
+	return x[i] != '\0' && x[i + 1] != '\0' && x[i] != 'a' &&
+	    x[i + 1] != 'a';
+}
+
+/* Names: a name of one side found in the other spelled with two
+ * neighbouring letters swapped. */
+static void
+check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
+    size_t b)
+{
+	size_t side;
+
+	for (side = 0; side < 2; side++) {
+		size_t s = side ? b : a, o = side ? a : b, i, j;
+		const struct habar_values *vs = qa->values[s], *vo = qa->values[o];
+		for (i = 0; i < habar_values_count(vs); i++) {
+			const struct habar_value *x = habar_values_get(vs, i);
+			const struct habar_value *near_ = NULL;
+			int best = 0;
+			if (x->kind != HABAR_VALUE_NAME ||
+			    (x->flags & HABAR_VALUE_INITIAL))
+				continue;
+			for (j = 0; j < habar_values_count(vo) && best < 2;
+			    j++) {
+				const struct habar_value *y =
+				    habar_values_get(vo, j);
+				int m = habar_value_name_match(x, y);
+				if (m > best) {
+					best = m;
+					near_ = y;
+				}
+			}
+			if (best == 1 && !same_script(u->segs[s].text +
+			    x->start, u->segs[o].text + near_->start) &&
+			    !consonant_swap(x->key, near_->key))
+				best = 0;
+			if (best == 1) {
+				struct habar_qa_finding *f;
+				/* Reported once a pair: from a's side when
+				 * both see it. */
+				if (side == 1 && !(near_->flags &
+				    HABAR_VALUE_INITIAL))
+					continue;
+				f = habar__qa_add(qa, HABAR_QA_NAMES,
+				    HABAR_QA_ERROR, a, b, b, side ? x->start :
+				    near_->start, side ? x->end : near_->end);
+				if (f == NULL)
+					return;
+				snprintf(f->message, sizeof(f->message),
+				    "%s ", u->segs[s].lang);
+				say(f, "\"%s\" is spelled \"%s\"", u->segs[s].text +
+				    x->start, x->end - x->start, u->segs[o].text +
+				    near_->start, near_->end - near_->start);
+				snprintf(f->message + strlen(f->message),
+				    sizeof(f->message) - strlen(f->message),
+				    " in %s (two letters swapped?)",
+				    u->segs[o].lang);
+			}
+		}
+	}
+}
+
+/* Whether the character before text[at] leaves a quotation mark there
+ * opening: the start, white space, a bracket or a dash. */
+static int
+opens(const char *text, size_t at, size_t len)
+{
+	unsigned char p = at > 0 ? (unsigned char)text[at - 1] : ' ';
+	unsigned char n;
+	size_t k = at;
+
+	/* The byte after the mark. */
+	while (k < len && (k == at || ((unsigned char)text[k] & 0xC0) == 0x80))
+		k++;
+	n = k < len ? (unsigned char)text[k] : ' ';
+	if (n == ' ' || n == '\t' || n == '\n')
+		return 0;
+	return p == ' ' || p == '\t' || p == '\n' || p == '(' || p == '[' ||
+	    p == 0xAB || p == 0x93 || p == 0x94 || p == '-' || p == '/';
+}
+
+/*
+ * Pairs the quotation marks (brackets when brackets is set) of text.
+ * Returns 1 when an opening mark is left unclosed (*at its offset), 0
+ * otherwise; a closing mark without its opening is no fault, as the
+ * quotation may have begun in the sentence before.  *pairs counts the
+ * marks that did pair.
+ */
+static int
+unclosed(const char *text, size_t len, int brackets, size_t *at,
+    size_t *pairs)
+{
+	unsigned long stack[64];
+	size_t where[64], depth = 0, i = 0;
+
+	*at = 0;
+	*pairs = 0;
+	while (i < len) {
+		unsigned long c = 0, o = 0;
+		size_t start = i, n = habar__utf8_decode(
+		    (const unsigned char *)text + i, len - i, &c);
+		int open = 0, close = 0;
+		i += n == 0 ? 1 : n;
+		if (n == 0)
+			continue;
+		if (brackets) {
+			open = c == '(' || c == '[' || c == '{';
+			close = c == ')' || c == ']' || c == '}';
+			o = c == ')' ? '(' : c == ']' ? '[' : '{';
+		} else if (c == 0xAB || c == 0x201E) {
+			open = 1;	/* « „ */
+		} else if (c == 0xBB) {
+			close = 1;
+			o = 0xAB;
+		} else if (c == '"' || c == 0x201C || c == 0x201D) {
+			/* Kazakh and Russian texts close “ with “ or ” and
+			 * English with ”: the neighbours tell. */
+			if (opens(text, start, len))
+				open = 1;
+			else {
+				close = 1;
+				o = '"';
+			}
+		}
+		if (open && depth < 64) {
+			stack[depth] = brackets || c == 0xAB ? c : '"';
+			where[depth++] = start;
+		} else if (close && depth > 0 && (stack[depth - 1] == o ||
+		    (!brackets && o == '"' && stack[depth - 1] != 0xAB))) {
+			depth--;
+			(*pairs)++;
+		} else if (close && depth > 0 && !brackets && o == '"' &&
+		    stack[depth - 1] == 0xAB) {
+			/* “ inside «...»: a nested quotation's end. */
+			(*pairs)++;
+		}
+	}
+	if (depth > 0) {
+		*at = where[depth - 1];
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Quotation marks or brackets over a unit: a version that leaves one
+ * open is reported when at least as many versions close theirs in the
+ * same unit; when most leave it open the quotation goes on in the next
+ * sentence, as the source wrote it.
+ */
+static void
+check_balance(struct habar_qa *qa, const struct habar_qa_unit *u, size_t n,
+    enum habar_qa_check check)
+{
+	int brackets = check == HABAR_QA_BRACKETS, open[QA_MAX_SEGS];
+	size_t at[QA_MAX_SEGS], pairs[QA_MAX_SEGS], closed = 0, left = 0, k;
+
+	for (k = 0; k < n; k++) {
+		open[k] = unclosed(u->segs[k].text, u->segs[k].len, brackets,
+		    &at[k], &pairs[k]);
+		if (open[k])
+			left++;
+		else if (pairs[k] > 0)
+			closed++;
+	}
+	if (left == 0 || closed < left)
+		return;
+	for (k = 0; k < n; k++) {
+		struct habar_qa_finding *f;
+		unsigned long cp = 0;
+		size_t other, w;
+		if (!open[k])
+			continue;
+		for (other = 0; other < n; other++)
+			if (!open[other] && pairs[other] > 0)
+				break;
+		w = habar__utf8_decode((const unsigned char *)u->segs[k].text +
+		    at[k], u->segs[k].len - at[k], &cp);
+		f = habar__qa_add(qa, check, HABAR_QA_WARNING, other, k, k,
+		    at[k], at[k] + w);
+		if (f == NULL)
+			return;
+		snprintf(f->message, sizeof(f->message), "%s leaves %s open "
+		    "that %s closes", u->segs[k].lang, brackets ? "a bracket" :
+		    "a quotation mark", u->segs[other].lang);
+	}
+}
+
+static int
+blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r'))
+			return 0;
+	return 1;
+}
+
+static void
+check_empty(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
+    size_t b)
+{
+	int ea = blank(u->segs[a].text, u->segs[a].len);
+	int eb = blank(u->segs[b].text, u->segs[b].len);
+	struct habar_qa_finding *f;
+	size_t s;
+
+	if (ea == eb)
+		return;
+	s = ea ? a : b;
+	if ((f = habar__qa_add(qa, HABAR_QA_EMPTY, HABAR_QA_ERROR, a, b, s, 0,
+	    0)) != NULL)
+		snprintf(f->message, sizeof(f->message), "%s is empty, %s is "
+		    "not", u->segs[s].lang, u->segs[s == a ? b : a].lang);
+}
+
+/* The primary subtag of a language tag, for comparing with a guess. */
+static int
+same_language(const char *tag, const char *lang)
+{
+	size_t n = strlen(lang);
+
+	return strncmp(tag, lang, n) == 0 && (tag[n] == '\0' || tag[n] == '-' ||
+	    tag[n] == '_');
+}
+
+static int
+latin_script(const char *lang)
+{
+	return same_language(lang, "en") || strstr(lang, "Latn") != NULL;
+}
+
+/*
+ * Copies the text of segment i (s) into qa->scratch without its URLs,
+ * addresses, tags, handles and names; returns its length (0 when memory
+ * ran out).
+ */
+static size_t
+words_only(struct habar_qa *qa, size_t i, const struct habar_qa_segment *s)
+{
+	const struct habar_values *vals = qa->values[i];
+	size_t k, at = 0, len = 0;
+
+	if (qa->scratch_size < s->len + 1) {
+		char *p = realloc(qa->scratch, s->len + 1);
+		if (p == NULL)
+			return 0;
+		qa->scratch = p;
+		qa->scratch_size = s->len + 1;
+	}
+	for (k = 0; k < habar_values_count(vals); k++) {
+		const struct habar_value *v = habar_values_get(vals, k);
+		if (v->kind < HABAR_VALUE_URL || v->start < at)
+			continue;
+		memcpy(qa->scratch + len, s->text + at, v->start - at);
+		len += v->start - at;
+		qa->scratch[len++] = ' ';
+		at = v->end;
+	}
+	memcpy(qa->scratch + len, s->text + at, s->len - at);
+	len += s->len - at;
+	return len;
+}
+
+static void
+check_untranslated(struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t a, size_t b)
+{
+	const struct habar_qa_segment *x = &u->segs[a], *y = &u->segs[b];
+	struct habar_qa_finding *f;
+	const char *guess;
+	size_t side;
+
+	if (same_language(x->lang, y->lang) || same_language(y->lang, x->lang))
+		return;
+	if (x->len == y->len && x->len > 0 && memcmp(x->text, y->text,
+	    x->len) == 0) {
+		if (habar__utf8_chars(x->text, x->len) < 12 ||
+		    habar__guess_lang(x->text, x->len) == NULL)
+			return;	/* a name, a figure, a short title */
+		if ((f = habar__qa_add(qa, HABAR_QA_UNTRANSLATED,
+		    HABAR_QA_ERROR, a, b, b, 0, 0)) != NULL)
+			snprintf(f->message, sizeof(f->message), "%s is the "
+			    "same text as %s", y->lang, x->lang);
+		return;
+	}
+	/* One side written in the other's script: an English sentence in
+	 * the Russian or Kazakh column, or the other way round.  Kazakh
+	 * against Russian is left alone: short texts mislead the guess. */
+	for (side = 0; side < 2; side++) {
+		const struct habar_qa_segment *s = side ? x : y, *o = side ? y : x;
+		size_t len;
+		if (latin_script(s->lang) == latin_script(o->lang))
+			continue;
+		/* Addresses and names are written in Latin letters in every
+		 * language: the guess reads the rest. */
+		len = words_only(qa, side ? a : b, s);
+		if (habar__utf8_chars(qa->scratch, len) < 20)
+			continue;
+		guess = habar__guess_lang(qa->scratch, len);
+		if (guess == NULL || latin_script(guess) == latin_script(s->lang))
+			continue;
+		if ((f = habar__qa_add(qa, HABAR_QA_UNTRANSLATED,
+		    HABAR_QA_ERROR, a, b, side ? a : b, 0, 0)) != NULL)
+			snprintf(f->message, sizeof(f->message), "%s reads as "
+			    "%s, not %s: left untranslated?", s->lang, guess,
+			    s->lang);
+		return;
+	}
+}
+
+static void
+check_length(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
+    size_t b)
+{
+	const struct habar_qa_segment *x = &u->segs[a], *y = &u->segs[b];
+	double ca = (double)habar__utf8_chars(x->text, x->len);
+	double cb = (double)habar__utf8_chars(y->text, y->len);
+	struct qa_ratio *r = NULL;
+	struct habar_qa_finding *f;
+	size_t i;
+
+	if (ca < 1 || cb < 1)
+		return;
+	for (i = 0; i < qa->ratio_count; i++)
+		if (strcmp(qa->ratios[i].a, x->lang) == 0 &&
+		    strcmp(qa->ratios[i].b, y->lang) == 0) {
+			r = &qa->ratios[i];
+			break;
+		}
+	if (r == NULL) {
+		if (qa->ratio_count == sizeof(qa->ratios) / sizeof(qa->ratios[0]))
+			return;
+		r = &qa->ratios[qa->ratio_count++];
+		snprintf(r->a, sizeof(r->a), "%s", x->lang);
+		snprintf(r->b, sizeof(r->b), "%s", y->lang);
+	}
+	/* Against the ratio of the units before: the document's own. */
+	if (r->n >= 20 && (ca >= 40 || cb >= 40)) {
+		double want = r->sum_b / r->sum_a, got = cb / ca;
+		if (got > want * 2.5 || got < want / 2.5) {
+			if ((f = habar__qa_add(qa, HABAR_QA_LENGTH,
+			    HABAR_QA_WARNING, a, b, b, 0, 0)) != NULL)
+				snprintf(f->message, sizeof(f->message),
+				    "%s is %.0f characters against %.0f in %s, "
+				    "a ratio of %.2f where the document's is "
+				    "%.2f", y->lang, cb, ca, x->lang, got, want);
+		}
+	}
+	r->sum_a += ca;
+	r->sum_b += cb;
+	r->n++;
+}
+
+/* Folds segment i's text into qa->folded[i]; returns its length. */
+static size_t
+fold_segment(struct habar_qa *qa, const struct habar_qa_segment *s, size_t i)
+{
+	size_t need = s->len * 3 + 16, n;
+
+	if (qa->folded_size[i] < need) {
+		char *p = realloc(qa->folded[i], need);
+		if (p == NULL)
+			return 0;
+		qa->folded[i] = p;
+		qa->folded_size[i] = need;
+	}
+	n = habar__recognise_fold(qa->rec, s->text, s->len, qa->folded[i],
+	    qa->folded_size[i]);
+	return n;
+}
+
+/*
+ * Whether every word of the folded term has a word of text that starts
+ * with its stem (all of a short word, the word less its last two letters
+ * from five letters up), so that inflected forms match.
+ */
+static int
+has_term(const char *text, size_t len, const char *term)
+{
+	const char *w = term;
+
+	while (*w != '\0') {
+		size_t wl = strcspn(w, " "), chars = 0, stem = 0, k;
+		const char *p;
+		int found = 0;
+		for (k = 0; k < wl; k++)
+			if (((unsigned char)w[k] & 0xC0) != 0x80)
+				chars++;
+		/* The stem's length in bytes. */
+		{
+			size_t want = chars >= 5 ? chars - 2 : chars, c = 0;
+			for (stem = 0; stem < wl; stem++) {
+				if (((unsigned char)w[stem] & 0xC0) != 0x80 &&
+				    c++ == want)
+					break;
+			}
+		}
+		for (p = text; p + stem <= text + len && !found; p++) {
+			p = memmem(p, (size_t)(text + len - p), w, stem);
+			if (p == NULL)
+				break;
+			/* At the start of a word. */
+			if (p == text || p[-1] == ' ' || p[-1] == '-' ||
+			    p[-1] == '"' || p[-1] == '(' ||
+			    (unsigned char)p[-1] == 0xAB ||
+			    (unsigned char)p[-1] == 0x9C)
+				found = 1;
+		}
+		if (!found)
+			return 0;
+		w += wl;
+		while (*w == ' ')
+			w++;
+	}
+	return 1;
+}
+
+static int
+glossary_column(const struct habar_qa *qa, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < qa->lang_count; i++)
+		if (strcmp(qa->langs[i], lang) == 0 ||
+		    same_language(lang, qa->langs[i]))
+			return (int)i;
+	return -1;
+}
+
+static void
+check_terms(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
+    size_t b, const size_t *flen)
+{
+	int ca = glossary_column(qa, u->segs[a].lang);
+	int cb = glossary_column(qa, u->segs[b].lang);
+	size_t t, side;
+
+	if (ca < 0 || cb < 0)
+		return;
+	for (t = 0; t < qa->term_count; t++) {
+		for (side = 0; side < 2; side++) {
+			size_t s = side ? b : a, o = side ? a : b;
+			int cs = side ? cb : ca, co = side ? ca : cb;
+			const char *ts = qa->terms[t].terms[cs];
+			const char *to = qa->terms[t].terms[co];
+			struct habar_qa_finding *f;
+			if (ts == NULL || to == NULL ||
+			    !has_term(qa->folded[s], flen[s], ts) ||
+			    has_term(qa->folded[o], flen[o], to))
+				continue;
+			if ((f = habar__qa_add(qa, HABAR_QA_TERMS,
+			    HABAR_QA_WARNING, a, b, o, 0, 0)) == NULL)
+				return;
+			snprintf(f->message, sizeof(f->message), "%s ",
+			    u->segs[s].lang);
+			say(f, "\"%s\" wants \"%s\"", ts, strlen(ts), to,
+			    strlen(to));
+			snprintf(f->message + strlen(f->message),
+			    sizeof(f->message) - strlen(f->message), " in %s",
+			    u->segs[o].lang);
+			break;
+		}
+	}
+}
+
+enum habar_status
+habar_qa_check(struct habar_qa *qa, const struct habar_qa_unit *unit,
+    habar_qa_report_fn *report, void *arg)
+{
+	size_t n = unit->count < QA_MAX_SEGS ? unit->count : QA_MAX_SEGS;
+	size_t flen[QA_MAX_SEGS];
+	size_t a, b, i;
+
+	for (i = 0; i < n; i++) {
+		enum habar_status st = habar_recognise(qa->rec, qa->values[i],
+		    unit->segs[i].lang, unit->segs[i].text, unit->segs[i].len,
+		    HABAR_RECOGNISE_ALL);
+		if (st == HABAR_ERR_NOMEM)
+			return st;
+		flen[i] = qa->on[HABAR_QA_TERMS] && qa->term_count > 0 ?
+		    fold_segment(qa, &unit->segs[i], i) : 0;
+	}
+	if (qa->on[HABAR_QA_QUOTES])
+		check_balance(qa, unit, n, HABAR_QA_QUOTES);
+	if (qa->on[HABAR_QA_BRACKETS])
+		check_balance(qa, unit, n, HABAR_QA_BRACKETS);
+	for (a = 0; a < n; a++)
+		for (b = a + 1; b < n; b++) {
+			qa->stats.pairs++;
+			if (qa->on[HABAR_QA_EMPTY])
+				check_empty(qa, unit, a, b);
+			if (blank(unit->segs[a].text, unit->segs[a].len) ||
+			    blank(unit->segs[b].text, unit->segs[b].len))
+				continue;
+			if (qa->on[HABAR_QA_NUMBERS])
+				check_numbers(qa, unit, a, b);
+			if (qa->on[HABAR_QA_DATES])
+				check_keys(qa, unit, a, b, HABAR_QA_DATES,
+				    HABAR_VALUE_DATE);
+			if (qa->on[HABAR_QA_MONEY])
+				check_keys(qa, unit, a, b, HABAR_QA_MONEY,
+				    HABAR_VALUE_MONEY);
+			if (qa->on[HABAR_QA_NAMES])
+				check_names(qa, unit, a, b);
+			if (qa->on[HABAR_QA_URLS])
+				check_keys(qa, unit, a, b, HABAR_QA_URLS,
+				    HABAR_VALUE_URL);
+			if (qa->on[HABAR_QA_EMAILS])
+				check_keys(qa, unit, a, b, HABAR_QA_EMAILS,
+				    HABAR_VALUE_EMAIL);
+			if (qa->on[HABAR_QA_PHONES])
+				check_keys(qa, unit, a, b, HABAR_QA_PHONES,
+				    HABAR_VALUE_PHONE);
+			if (qa->on[HABAR_QA_HASHTAGS])
+				check_keys(qa, unit, a, b, HABAR_QA_HASHTAGS,
+				    HABAR_VALUE_HASHTAG);
+			if (qa->on[HABAR_QA_HANDLES])
+				check_keys(qa, unit, a, b, HABAR_QA_HANDLES,
+				    HABAR_VALUE_HANDLE);
+			if (qa->on[HABAR_QA_UNTRANSLATED])
+				check_untranslated(qa, unit, a, b);
+			if (qa->on[HABAR_QA_LENGTH])
+				check_length(qa, unit, a, b);
+			if (qa->on[HABAR_QA_TERMS] && qa->term_count > 0)
+				check_terms(qa, unit, a, b, flen);
+		}
+	return habar__qa_flush(qa, unit, report, arg);
+}

@@ -1,0 +1,64 @@
+/*
+ * qa_internal.h: what the files of the checker share (qa.c compares the
+ * segments of a unit, qa_xml.c streams TMX and XLIFF into units,
+ * qa_parallel.c turns a parallel document into units, qa_html.c writes
+ * the HTML report).
+ */
+#ifndef HABAR_QA_INTERNAL_H
+#define HABAR_QA_INTERNAL_H
+
+#include <habar/qa.h>
+#include <habar/recognise.h>
+
+/* The most segments of one unit that are compared. */
+#define QA_MAX_SEGS 16
+
+/* One glossary entry: a term per language column, case folded. */
+struct qa_term {
+	char *terms[QA_MAX_SEGS];
+};
+
+/* The running length ratio of one pair of languages. */
+struct qa_ratio {
+	char a[16], b[16];
+	double sum_a, sum_b;
+	unsigned long n;
+};
+
+struct habar_qa {
+	struct habar_recogniser *rec;
+	struct habar_values *values[QA_MAX_SEGS];
+	int on[HABAR_QA_CHECKS];
+	struct habar_qa_finding *findings;
+	size_t finding_count, finding_size;
+	char *langs[QA_MAX_SEGS];		/* glossary columns */
+	size_t lang_count;
+	struct qa_term *terms;
+	size_t term_count, term_size;
+	char *folded[QA_MAX_SEGS];		/* a unit's texts, case folded */
+	size_t folded_size[QA_MAX_SEGS];
+	struct qa_ratio ratios[32];
+	size_t ratio_count;
+	char *scratch;				/* a text without its names */
+	size_t scratch_size;
+	struct habar_qa_stats stats;
+	unsigned long error_line;
+	char error[256];
+};
+
+/*
+ * Adds a finding to the unit being checked.  Returns it, or NULL when
+ * memory ran out (or the unit already has 1,000 findings).
+ */
+struct habar_qa_finding *habar__qa_add(struct habar_qa *qa,
+    enum habar_qa_check check, enum habar_qa_severity severity, size_t a,
+    size_t b, size_t seg, size_t start, size_t end);
+
+/*
+ * Passes the findings collected for unit to report and counts them;
+ * empties the list.  Returns HABAR_OK or HABAR_ERR_IO (report stopped).
+ */
+enum habar_status habar__qa_flush(struct habar_qa *qa,
+    const struct habar_qa_unit *unit, habar_qa_report_fn *report, void *arg);
+
+#endif

@@ -1,0 +1,155 @@
+/*
+ * test_qa.c: habar-qa's checks over units of two and three languages:
+ * each check finds the error it is for and stays quiet on a faithful
+ * translation written in each language's own way; the selection of
+ * checks; telling TMX, XLIFF and parallel XML apart.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/habar.h>
+#include <habar/qa.h>
+
+#include "check.h"
+
+static struct habar_qa *qa;
+
+/* The names of the checks that fired, space-separated. */
+static char fired[1024];
+
+static int
+collect(void *arg, const struct habar_qa_unit *unit,
+    const struct habar_qa_finding *findings, size_t count)
+{
+	size_t i;
+
+	(void)arg;
+	(void)unit;
+	for (i = 0; i < count; i++) {
+		const char *name = habar_qa_check_name(findings[i].check);
+		if (strstr(fired, name) == NULL)
+			snprintf(fired + strlen(fired), sizeof(fired) -
+			    strlen(fired), "%s%s", fired[0] ? " " : "", name);
+	}
+	return 0;
+}
+
+/* Checks a unit of up to three texts ("lang:text") and returns what
+ * fired. */
+static const char *
+run(const char *a, const char *b, const char *c)
+{
+	struct habar_qa_segment segs[3];
+	struct habar_qa_unit unit;
+	const char *in[3] = { a, b, c };
+	size_t n = 0, i;
+
+	for (i = 0; i < 3 && in[i] != NULL; i++, n++) {
+		const char *colon = strchr(in[i], ':');
+		static char langs[3][8];
+		memset(&segs[i], 0, sizeof(segs[i]));
+		snprintf(langs[i], sizeof(langs[i]), "%.*s",
+		    (int)(colon - in[i]), in[i]);
+		segs[i].lang = langs[i];
+		segs[i].text = colon + 1;
+		segs[i].len = strlen(colon + 1);
+	}
+	unit.id = "u";
+	unit.segs = segs;
+	unit.count = n;
+	fired[0] = '\0';
+	if (habar_qa_check(qa, &unit, collect, NULL) != HABAR_OK)
+		return "(failed)";
+	return fired;
+}
+
+static void
+test_faithful(void)
+{
+	CHECK_STR(run("en:On 24–25 November 2005, 1.5 million people came.",
+	    "ru:24–25 ноября 2005 года пришли 1,5 млн человек.",
+	    "kk:2005 жылғы 24–25 қарашада 1,5 миллион адам келді."), "");
+	CHECK_STR(run("en:Omarov's speech at 3 p.m. cost $5.",
+	    "kk:Омаровтың сөзі сағат 15:00-де 5 доллар тұрды.", NULL), "");
+	CHECK_STR(run("en:Write to press@forum.example.kz.",
+	    "ru:Пишите на press@forum.example.kz.", NULL), "");
+	CHECK_STR(run("en:It is 10 miles long.", "ru:Его длина 16 км.", NULL),
+	    "");
+	CHECK_STR(run("en:Call 0800 555 111.", "ru:Звоните 0800 555111.",
+	    NULL), "");
+}
+
+static void
+test_errors(void)
+{
+	CHECK_STR(run("en:1.5 million people came.",
+	    "ru:Пришли 15 млн человек.", NULL), "numbers");
+	CHECK_STR(run("en:It ends on 25 November.", "ru:Он завершится 25 "
+	    "октября.", NULL), "dates");
+	CHECK_STR(run("en:It costs $5 million.", "ru:Это стоит 5 млн евро.",
+	    NULL), "money");
+	CHECK_STR(run("ru:Выступил министр Даниияр Омаров.",
+	    "kk:Министр Даниияр Омраов сөз сөйледі.", NULL), "names");
+	CHECK_STR(run("en:See www.forum.kz now.", "ru:См. www.forum.ru.",
+	    NULL), "urls");
+	CHECK_STR(run("en:He said: \"Be open.\"", "ru:Он сказал: «Будьте "
+	    "открыты.", NULL), "quotes");
+	CHECK_STR(run("en:Teachers from fourteen countries met today.",
+	    "kk:Teachers from fourteen countries met today.", NULL),
+	    "untranslated");
+	CHECK_STR(run("en:Teachers from many countries met in the capital.",
+	    "ru:Teachers from many countries met in the capital city.", NULL),
+	    "untranslated");
+	CHECK_STR(run("en:Teachers met.", "ru:", NULL), "empty");
+}
+
+static void
+test_select(void)
+{
+	CHECK(habar_qa_select(qa, "numbers,nosuch", 0) == HABAR_ERR_ARGUMENT);
+	CHECK(strstr(habar_qa_error(qa), "nosuch") != NULL);
+	CHECK(habar_qa_select(qa, "numbers", 0) == HABAR_OK);
+	CHECK_STR(run("en:1.5 million people came.",
+	    "ru:Пришли 15 млн человек.", NULL), "");
+	habar_qa_select_none(qa);
+	CHECK(habar_qa_select(qa, "all", 1) == HABAR_OK);
+	CHECK_STR(run("en:1.5 million people came.",
+	    "ru:Пришли 15 млн человек.", NULL), "numbers");
+}
+
+static void
+test_kind(void)
+{
+	static const char tmx[] = "\xef\xbb\xbf<?xml version=\"1.0\"?>\n"
+	    "<!-- memory -->\n<tmx version=\"1.4\">";
+	static const char xliff[] = "<xliff version=\"2.0\">";
+	static const char par[] = "<?xml version=\"1.0\"?><parallel>";
+
+	CHECK(habar_qa_input_kind(tmx, sizeof(tmx) - 1) ==
+	    HABAR_QA_INPUT_STREAM);
+	CHECK(habar_qa_input_kind(xliff, sizeof(xliff) - 1) ==
+	    HABAR_QA_INPUT_STREAM);
+	CHECK(habar_qa_input_kind(par, sizeof(par) - 1) ==
+	    HABAR_QA_INPUT_PARALLEL);
+	CHECK(habar_qa_input_kind("---\nlang: en", 12) ==
+	    HABAR_QA_INPUT_OTHER);
+	CHECK(habar_qa_input_kind("", 0) == HABAR_QA_INPUT_OTHER);
+	CHECK(habar_qa_input_kind("<?xml", 5) == HABAR_QA_INPUT_OTHER);
+}
+
+int
+main(void)
+{
+	if (habar_qa_new(&qa) != HABAR_OK) {
+		fprintf(stderr, "cannot load the checker: %s\n",
+		    habar_qa_error(qa));
+		return 1;
+	}
+	test_faithful();
+	test_errors();
+	test_select();
+	test_kind();
+	habar_qa_free(qa);
+	return CHECK_DONE();
+}
