@@ -529,6 +529,27 @@ cli_count(const char *option, const char *arg)
 	return value;
 }
 
+double
+cli_fraction(const char *option, const char *arg)
+{
+	const char *p = arg;
+	double value;
+	int digits = 0;
+
+	/* Checked by hand first: strtod() would take signs, exponents,
+	 * "nan" and hexadecimal. */
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	value = digits > 0 && *p == '\0' ? strtod(arg, NULL) : -1.0;
+	if (!(value >= 0.0 && value <= 1.0))
+		cli_usage_error("%s: not a number from 0 to 1: '%s'", option,
+		    arg);
+	return value;
+}
+
 void
 cli_report(const char *name, unsigned long line, enum habar_status status,
     const char *detail)

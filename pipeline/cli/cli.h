@@ -129,6 +129,14 @@ void cli_output_abort(void);
 unsigned long cli_count(const char *option, const char *arg);
 
 /*
+ * Returns the value of the argument arg of option, a decimal number from
+ * 0 to 1 written with a point ("0.5", "1", ".75") and nothing around it;
+ * anything else (a sign, an exponent, a comma, a value past 1) is a usage
+ * error, which exits 2.
+ */
+double cli_fraction(const char *option, const char *arg);
+
+/*
  * Reports a library status as "prog: name:line: detail" with whatever
  * parts are given (name may be NULL, line 0; the status's own text stands
  * for a NULL or empty detail) and records the error.

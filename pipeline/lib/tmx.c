@@ -1,7 +1,7 @@
 /*
- * tmx.c: the translation memory in habar/tmx.h: units, duplicate
- * collapsing, units from parallel documents, and the TMX 1.4b writer.
- * Reading TMX files is in tmx_xml.c.
+ * tmx.c: the translation memory held whole in habar/tmx.h: units,
+ * duplicate collapsing, units from parallel documents, TMX dates.
+ * Writing is in tmx_write.c, reading TMX files in tmx_xml.c.
  *
  * Duplicates are found with a hash table over a canonical key of the unit
  * (its variants sorted by language, then language and text of each), so
@@ -17,6 +17,7 @@
 #include <habar/tmx.h>
 
 #include "parallel_internal.h"
+#include "tmx_internal.h"
 
 struct habar_tmx {
 	struct habar_tmx_unit *units;
@@ -24,28 +25,167 @@ struct habar_tmx {
 	uint64_t *hashes;	/* of each unit's key */
 	size_t *slots;		/* open addressing: unit index + 1, 0 = free */
 	size_t slot_cap;
+	double min_confidence;
 };
 
 enum habar_status
 habar_tmx_new(struct habar_tmx **tmx_out)
 {
 	*tmx_out = calloc(1, sizeof(**tmx_out));
-	return *tmx_out == NULL ? HABAR_ERR_NOMEM : HABAR_OK;
+	if (*tmx_out == NULL)
+		return HABAR_ERR_NOMEM;
+	(*tmx_out)->min_confidence = HABAR_TMX_MIN_CONFIDENCE;
+	return HABAR_OK;
+}
+
+void
+habar_tmx_set_min_confidence(struct habar_tmx *tmx, double min)
+{
+	tmx->min_confidence = min;
+}
+
+int
+habar__tmx_confident(double confidence, double min)
+{
+	return confidence < 0.0 || confidence >= min;
 }
 
 static void
-unit_clear(struct habar_tmx_unit *u)
+attrs_free(struct habar_tmx_attr *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(a[i].name);
+		free(a[i].value);
+	}
+	free(a);
+}
+
+static void
+props_free(struct habar_tmx_prop *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(p[i].type);
+		free(p[i].lang);
+		free(p[i].encoding);
+		free(p[i].text);
+	}
+	free(p);
+}
+
+void
+habar__tmx_unit_clear(struct habar_tmx_unit *u)
 {
 	size_t k;
 
 	for (k = 0; k < u->variant_count; k++) {
 		free(u->variants[k].lang);
 		free(u->variants[k].text);
+		attrs_free(u->variants[k].attrs, u->variants[k].attr_count);
+		props_free(u->variants[k].props, u->variants[k].prop_count);
 	}
 	free(u->variants);
 	free(u->date);
 	free(u->release_id);
+	attrs_free(u->attrs, u->attr_count);
+	props_free(u->props, u->prop_count);
 	memset(u, 0, sizeof(*u));
+}
+
+/* strdup() that copies NULL as NULL; *bad is set when memory runs out. */
+static char *
+dup(const char *s, int *bad)
+{
+	char *c;
+
+	if (s == NULL)
+		return NULL;
+	if ((c = strdup(s)) == NULL)
+		*bad = 1;
+	return c;
+}
+
+static struct habar_tmx_attr *
+attrs_copy(const struct habar_tmx_attr *a, size_t n, int *bad)
+{
+	struct habar_tmx_attr *c;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	if ((c = calloc(n, sizeof(*c))) == NULL) {
+		*bad = 1;
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		c[i].name = dup(a[i].name, bad);
+		c[i].value = dup(a[i].value, bad);
+	}
+	return c;
+}
+
+static struct habar_tmx_prop *
+props_copy(const struct habar_tmx_prop *p, size_t n, int *bad)
+{
+	struct habar_tmx_prop *c;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	if ((c = calloc(n, sizeof(*c))) == NULL) {
+		*bad = 1;
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		c[i].type = dup(p[i].type, bad);
+		c[i].lang = dup(p[i].lang, bad);
+		c[i].encoding = dup(p[i].encoding, bad);
+		c[i].text = dup(p[i].text, bad);
+	}
+	return c;
+}
+
+enum habar_status
+habar__tmx_unit_copy(struct habar_tmx_unit *dst, const struct habar_tmx_unit *src)
+{
+	const struct habar_tmx_variant *sv;
+	struct habar_tmx_variant *dv;
+	size_t k;
+	int bad = 0;
+
+	dst->variants = calloc(src->variant_count, sizeof(*dst->variants));
+	if (dst->variants == NULL)
+		return HABAR_ERR_NOMEM;
+	dst->variant_count = src->variant_count;
+	for (k = 0; k < src->variant_count; k++) {
+		sv = &src->variants[k];
+		dv = &dst->variants[k];
+		dv->lang = dup(sv->lang, &bad);
+		dv->text = dup(sv->text, &bad);
+		/* The counts go with the arrays, so that a failed copy is
+		 * freed whole by the clear below. */
+		if ((dv->attrs = attrs_copy(sv->attrs, sv->attr_count,
+		    &bad)) != NULL)
+			dv->attr_count = sv->attr_count;
+		if ((dv->props = props_copy(sv->props, sv->prop_count,
+		    &bad)) != NULL)
+			dv->prop_count = sv->prop_count;
+	}
+	dst->date = dup(src->date, &bad);
+	dst->release_id = dup(src->release_id, &bad);
+	dst->confidence = src->confidence;
+	if ((dst->attrs = attrs_copy(src->attrs, src->attr_count, &bad)) != NULL)
+		dst->attr_count = src->attr_count;
+	if ((dst->props = props_copy(src->props, src->prop_count, &bad)) != NULL)
+		dst->prop_count = src->prop_count;
+	if (bad) {
+		habar__tmx_unit_clear(dst);
+		return HABAR_ERR_NOMEM;
+	}
+	return HABAR_OK;
 }
 
 void
@@ -56,7 +196,7 @@ habar_tmx_free(struct habar_tmx *tmx)
 	if (tmx == NULL)
 		return;
 	for (i = 0; i < tmx->count; i++)
-		unit_clear(&tmx->units[i]);
+		habar__tmx_unit_clear(&tmx->units[i]);
 	free(tmx->units);
 	free(tmx->hashes);
 	free(tmx->slots);
@@ -75,17 +215,17 @@ habar_tmx_unit(const struct habar_tmx *tmx, size_t i)
 	return i < tmx->count ? &tmx->units[i] : NULL;
 }
 
-/* The order of variants in a unit's key: by language tag. */
-static void
-key_order(const char *const *langs, size_t count, size_t *order)
+void
+habar__tmx_key_order(const struct habar_tmx_unit *unit, size_t *order)
 {
 	size_t i, j, v;
 
-	for (i = 0; i < count; i++)
+	for (i = 0; i < unit->variant_count; i++)
 		order[i] = i;
-	for (i = 1; i < count; i++) {
+	for (i = 1; i < unit->variant_count; i++) {
 		v = order[i];
-		for (j = i; j > 0 && strcmp(langs[order[j - 1]], langs[v]) > 0; j--)
+		for (j = i; j > 0 && strcmp(unit->variants[order[j - 1]].lang,
+		    unit->variants[v].lang) > 0; j--)
 			order[j] = order[j - 1];
 		order[j] = v;
 	}
@@ -104,33 +244,35 @@ fnv(uint64_t h, const char *s, size_t len)
 }
 
 static uint64_t
-unit_hash(const char *const *langs, const char *const *texts, size_t count,
-    const size_t *order)
+unit_hash(const struct habar_tmx_unit *unit)
 {
+	size_t order[HABAR_TMX_MAX_VARIANTS], i;
 	uint64_t h = 1469598103934665603ull;
-	size_t i;
+	const struct habar_tmx_variant *v;
 
-	for (i = 0; i < count; i++) {
-		h = fnv(h, langs[order[i]], strlen(langs[order[i]]) + 1);
-		h = fnv(h, texts[order[i]], strlen(texts[order[i]]) + 1);
+	habar__tmx_key_order(unit, order);
+	for (i = 0; i < unit->variant_count; i++) {
+		v = &unit->variants[order[i]];
+		h = fnv(h, v->lang, strlen(v->lang) + 1);
+		h = fnv(h, v->text, strlen(v->text) + 1);
 	}
 	return h;
 }
 
-/* Whether unit u holds exactly these variants. */
+/* Whether units a and b hold the same variants. */
 static int
-unit_equal(const struct habar_tmx_unit *u, const char *const *langs,
-    const char *const *texts, size_t count)
+unit_equal(const struct habar_tmx_unit *a, const struct habar_tmx_unit *b)
 {
 	size_t i, k;
 
-	if (u->variant_count != count)
+	if (a->variant_count != b->variant_count)
 		return 0;
-	for (i = 0; i < count; i++) {
-		for (k = 0; k < count; k++)
-			if (strcmp(u->variants[k].lang, langs[i]) == 0)
+	for (i = 0; i < b->variant_count; i++) {
+		for (k = 0; k < a->variant_count; k++)
+			if (strcmp(a->variants[k].lang, b->variants[i].lang) == 0)
 				break;
-		if (k == count || strcmp(u->variants[k].text, texts[i]) != 0)
+		if (k == a->variant_count ||
+		    strcmp(a->variants[k].text, b->variants[i].text) != 0)
 			return 0;
 	}
 	return 1;
@@ -157,30 +299,27 @@ grow_slots(struct habar_tmx *tmx)
 }
 
 enum habar_status
-habar_tmx_add(struct habar_tmx *tmx, const char *const *langs,
-    const char *const *texts, size_t count, const char *date,
-    const char *release_id, int *added_out)
+habar_tmx_add_unit(struct habar_tmx *tmx, const struct habar_tmx_unit *unit,
+    int *added_out)
 {
-	struct habar_tmx_unit *u;
-	size_t order[16], i, j, hcap;
+	size_t i, j, hcap;
 	uint64_t h;
 	void *p;
 	enum habar_status status;
 
 	if (added_out != NULL)
 		*added_out = 0;
-	if (count < 2 || count > 16)
+	if (unit->variant_count < 2 ||
+	    unit->variant_count > HABAR_TMX_MAX_VARIANTS)
 		return HABAR_ERR_ARGUMENT;
-	key_order(langs, count, order);
-	h = unit_hash(langs, texts, count, order);
+	h = unit_hash(unit);
 	if ((tmx->count + 1) * 2 > tmx->slot_cap &&
 	    (status = grow_slots(tmx)) != HABAR_OK)
 		return status;
 	j = (size_t)h & (tmx->slot_cap - 1);
 	while (tmx->slots[j] != 0) {
 		i = tmx->slots[j] - 1;
-		if (tmx->hashes[i] == h &&
-		    unit_equal(&tmx->units[i], langs, texts, count))
+		if (tmx->hashes[i] == h && unit_equal(&tmx->units[i], unit))
 			return HABAR_OK;	/* a duplicate: the first stays */
 		j = (j + 1) & (tmx->slot_cap - 1);
 	}
@@ -196,30 +335,43 @@ habar_tmx_add(struct habar_tmx *tmx, const char *const *langs,
 		tmx->hashes = p;
 		tmx->cap = hcap;
 	}
-	u = &tmx->units[tmx->count];
-	memset(u, 0, sizeof(*u));
-	if ((u->variants = calloc(count, sizeof(*u->variants))) == NULL)
-		return HABAR_ERR_NOMEM;
-	u->variant_count = count;
-	for (i = 0; i < count; i++) {
-		u->variants[i].lang = strdup(langs[i]);
-		u->variants[i].text = strdup(texts[i]);
-		if (u->variants[i].lang == NULL || u->variants[i].text == NULL)
-			goto nomem;
-	}
-	if (date != NULL && (u->date = strdup(date)) == NULL)
-		goto nomem;
-	if (release_id != NULL && (u->release_id = strdup(release_id)) == NULL)
-		goto nomem;
+	memset(&tmx->units[tmx->count], 0, sizeof(tmx->units[0]));
+	if ((status = habar__tmx_unit_copy(&tmx->units[tmx->count], unit)) !=
+	    HABAR_OK)
+		return status;
 	tmx->hashes[tmx->count] = h;
 	tmx->slots[j] = tmx->count + 1;
 	tmx->count++;
 	if (added_out != NULL)
 		*added_out = 1;
 	return HABAR_OK;
-nomem:
-	unit_clear(u);
-	return HABAR_ERR_NOMEM;
+}
+
+enum habar_status
+habar_tmx_add(struct habar_tmx *tmx, const char *const *langs,
+    const char *const *texts, size_t count, const char *date,
+    const char *release_id, int *added_out)
+{
+	struct habar_tmx_variant v[HABAR_TMX_MAX_VARIANTS];
+	struct habar_tmx_unit u;
+	size_t k;
+
+	if (added_out != NULL)
+		*added_out = 0;
+	if (count < 2 || count > HABAR_TMX_MAX_VARIANTS)
+		return HABAR_ERR_ARGUMENT;
+	memset(v, 0, sizeof(v));
+	memset(&u, 0, sizeof(u));
+	for (k = 0; k < count; k++) {
+		v[k].lang = (char *)langs[k];
+		v[k].text = (char *)texts[k];
+	}
+	u.variants = v;
+	u.variant_count = count;
+	u.date = (char *)date;
+	u.release_id = (char *)release_id;
+	u.confidence = -1.0;
+	return habar_tmx_add_unit(tmx, &u, added_out);
 }
 
 /* Reads n digits at *p into *v; returns 0 when they are not there. */
@@ -267,118 +419,78 @@ habar_tmx_date(char *out, size_t out_size, const char *date)
 }
 
 enum habar_status
-habar_tmx_add_parallel(struct habar_tmx *tmx, const struct habar_parallel *doc)
+habar__tmx_link_unit(const struct habar_parallel *doc, size_t i,
+    struct habar_tmx_unit *unit)
 {
 	const struct habar_parallel_link *link;
-	const char *langs[HABAR_PARALLEL_MAX_LANGS];
-	char *texts[HABAR_PARALLEL_MAX_LANGS];
-	char date[32], *d = NULL;
-	size_t i, k, n, len;
+	char date[32];
+	size_t k, len;
+	enum habar_status status;
+
+	memset(unit, 0, sizeof(*unit));
+	link = &doc->links[HABAR_PARALLEL_SENTENCES][i];
+	unit->confidence = link->confidence;
+	if ((unit->variants = calloc(HABAR_PARALLEL_MAX_LANGS,
+	    sizeof(*unit->variants))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (k = 0; k < doc->language_count; k++) {
+		struct habar_tmx_variant *v;
+
+		if (link->sides[k].count == 0)
+			continue;
+		v = &unit->variants[unit->variant_count];
+		if ((v->lang = strdup(doc->languages[k].lang)) == NULL) {
+			status = HABAR_ERR_NOMEM;
+			goto fail;
+		}
+		unit->variant_count++;
+		status = habar_parallel_run_text(doc, k, &link->sides[k],
+		    &v->text, &len);
+		if (status != HABAR_OK)
+			goto fail;
+	}
+	if (doc->date != NULL && habar_tmx_date(date, sizeof(date), doc->date) &&
+	    (unit->date = strdup(date)) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto fail;
+	}
+	if (doc->id != NULL && (unit->release_id = strdup(doc->id)) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto fail;
+	}
+	return HABAR_OK;
+fail:
+	habar__tmx_unit_clear(unit);
+	return status;
+}
+
+enum habar_status
+habar_tmx_add_parallel(struct habar_tmx *tmx, const struct habar_parallel *doc)
+{
+	struct habar_tmx_unit unit;
+	size_t i;
 	enum habar_status status = HABAR_OK;
 
-	if (doc->date != NULL && habar_tmx_date(date, sizeof(date), doc->date))
-		d = date;
 	for (i = 0; i < doc->link_count[HABAR_PARALLEL_SENTENCES]; i++) {
-		link = &doc->links[HABAR_PARALLEL_SENTENCES][i];
-		n = 0;
-		for (k = 0; k < doc->language_count; k++) {
-			if (link->sides[k].count == 0)
-				continue;
-			langs[n] = doc->languages[k].lang;
-			status = habar_parallel_run_text(doc, k, &link->sides[k],
-			    &texts[n], &len);
-			if (status != HABAR_OK)
-				break;
-			n++;
-		}
-		if (status == HABAR_OK && n >= 2)
-			status = habar_tmx_add(tmx, langs,
-			    (const char *const *)texts, n, d, doc->id, NULL);
-		for (k = 0; k < n; k++)
-			free(texts[k]);
+		if (!habar__tmx_confident(
+		    doc->links[HABAR_PARALLEL_SENTENCES][i].confidence,
+		    tmx->min_confidence))
+			continue;
+		if ((status = habar__tmx_link_unit(doc, i, &unit)) != HABAR_OK)
+			return status;
+		if (unit.variant_count >= 2)
+			status = habar_tmx_add_unit(tmx, &unit, NULL);
+		habar__tmx_unit_clear(&unit);
 		if (status != HABAR_OK)
 			return status;
 	}
 	return HABAR_OK;
 }
 
-static void
-write_attr(FILE *fp, const char *name, const char *value)
-{
-	fprintf(fp, " %s=\"", name);
-	habar__xml_escape(fp, value, strlen(value), 1);
-	putc('"', fp);
-}
-
-/* The language every unit holds (the first unit's first, preferably). */
-static const char *
-source_language(const struct habar_tmx *tmx)
-{
-	const struct habar_tmx_unit *first;
-	size_t c, i, k;
-
-	if (tmx->count == 0)
-		return "*all*";
-	first = &tmx->units[0];
-	for (c = 0; c < first->variant_count; c++) {
-		for (i = 1; i < tmx->count; i++) {
-			for (k = 0; k < tmx->units[i].variant_count; k++)
-				if (strcmp(tmx->units[i].variants[k].lang,
-				    first->variants[c].lang) == 0)
-					break;
-			if (k == tmx->units[i].variant_count)
-				break;
-		}
-		if (i == tmx->count)
-			return first->variants[c].lang;
-	}
-	return "*all*";
-}
-
 enum habar_status
-habar_tmx_write(const struct habar_tmx *tmx, FILE *fp)
+habar__tmx_add_read(struct habar_tmx *tmx, const struct habar_tmx_unit *unit)
 {
-	const struct habar_tmx_unit *u;
-	const char *latest = NULL;
-	size_t i, k;
-
-	for (i = 0; i < tmx->count; i++)
-		if (tmx->units[i].date != NULL && (latest == NULL ||
-		    strcmp(tmx->units[i].date, latest) > 0))
-			latest = tmx->units[i].date;
-	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<tmx version=\"1.4\">\n  <header creationtool=\"habar\""
-	    " creationtoolversion=\"", fp);
-	fputs(habar_version(), fp);
-	fputs("\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\"",
-	    fp);
-	write_attr(fp, "srclang", source_language(tmx));
-	fputs(" o-tmf=\"habar\"", fp);
-	if (latest != NULL)
-		write_attr(fp, "creationdate", latest);
-	fputs("/>\n  <body>\n", fp);
-	for (i = 0; i < tmx->count; i++) {
-		u = &tmx->units[i];
-		fputs("    <tu", fp);
-		if (u->date != NULL)
-			write_attr(fp, "creationdate", u->date);
-		fputs(">\n", fp);
-		if (u->release_id != NULL) {
-			fputs("      <prop type=\"x-release-id\">", fp);
-			habar__xml_escape(fp, u->release_id, strlen(u->release_id),
-			    0);
-			fputs("</prop>\n", fp);
-		}
-		for (k = 0; k < u->variant_count; k++) {
-			fputs("      <tuv", fp);
-			write_attr(fp, "xml:lang", u->variants[k].lang);
-			fputs("><seg>", fp);
-			habar__xml_escape(fp, u->variants[k].text,
-			    strlen(u->variants[k].text), 0);
-			fputs("</seg></tuv>\n", fp);
-		}
-		fputs("    </tu>\n", fp);
-	}
-	fputs("  </body>\n</tmx>\n", fp);
-	return ferror(fp) ? HABAR_ERR_IO : HABAR_OK;
+	if (!habar__tmx_confident(unit->confidence, tmx->min_confidence))
+		return HABAR_OK;
+	return habar_tmx_add_unit(tmx, unit, NULL);
 }
