@@ -6,3 +6,10 @@
 add_test(NAME e2e.batch COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/e2e/batch.sh)
 set_tests_properties(e2e.batch PROPERTIES ENVIRONMENT "${HABAR_TEST_ENV}"
   SKIP_RETURN_CODE 77 TIMEOUT 600)
+
+# The reproductions of habar-batch's hardening (tests/e2e/hostile-batch.sh):
+# the lock, links planted inside OUTDIR, ...
+add_test(NAME e2e.hostile-batch
+  COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/e2e/hostile-batch.sh)
+set_tests_properties(e2e.hostile-batch PROPERTIES
+  ENVIRONMENT "${HABAR_TEST_ENV}" SKIP_RETURN_CODE 77 TIMEOUT 300)

@@ -28,11 +28,17 @@
  *   OUTDIR/releases/<id>/<id>.<lang>.md   normalised release text
  *   OUTDIR/releases/<id>/<id>.tmx         the release's units
  *   OUTDIR/releases/<id>/.done            marker: its line of the report
+ *   OUTDIR/releases/<id>/<attachment>     its attachments, checked
  *   OUTDIR/packs/<id>.zip                 the release pack (habar/bundle.h)
  *   OUTDIR/memory.tmx                     every release's units, by id
  *   OUTDIR/report.tsv                     a line per release
  *   OUTDIR/batch.log                      run times and dates (appended)
- *   OUTDIR/.work/                         spool, lock; removed at the end
+ *   OUTDIR/.work/lock                     the lock, kept between runs
+ *   OUTDIR/.work/tmp/                     temporary files, emptied
+ *
+ * Nothing inside OUTDIR is followed: folders are opened with O_NOFOLLOW,
+ * files made with O_EXCL in .work/tmp and renamed into place, the spool
+ * made with O_TMPFILE.
  *
  * With a shard K/N, only the releases whose key (folder and name in the
  * archive) hashes (FNV-1a) to K-1 modulo N are processed, so N hosts can

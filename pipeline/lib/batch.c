@@ -4,10 +4,10 @@
  * over releases, and the report and memory made from what the workers
  * left behind.  What is done to one release is in batch_release.c.
  */
-#define _GNU_SOURCE /* open_memstream, nftw flags */
+#define _GNU_SOURCE /* open_memstream, O_TMPFILE */
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,26 +129,57 @@ habar__batch_add_problem(char **list, const char *message)
 	return HABAR_OK;
 }
 
-static int
-make_dir(const char *path)
+int
+habar__batch_open_dir(int dirfd, const char *name, int create)
 {
-	return mkdir(path, 0755) == 0 || errno == EEXIST ? 0 : -1;
+	if (create && mkdirat(dirfd, name, 0755) != 0 && errno != EEXIST)
+		return -1;
+	return openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
 }
 
 int
-habar__batch_temp(const struct batch_run *run, char *path, size_t size)
+habar__batch_temp(const struct batch_run *run, char *name, size_t size)
 {
-	snprintf(path, size, "%s/tmp/part-XXXXXX", run->workdir);
-	return mkstemp(path);
+	static unsigned long counter;
+	unsigned long n;
+	int fd, tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		n = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+		snprintf(name, size, "part-%ld-%lu", (long)getpid(), n);
+		fd = openat(run->tmp_fd, name, O_RDWR | O_CREAT | O_EXCL |
+		    O_NOFOLLOW | O_CLOEXEC, 0600);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
 }
 
 enum habar_status
-habar__batch_write_file(const struct batch_run *run, const char *path,
-    const void *data, size_t len)
+habar__batch_commit(const struct batch_run *run, int fd, const char *tmp,
+    int dirfd, const char *name)
 {
-	char tmp[4200];
+	int saved;
+
+	/* Files are made readable as if written with the usual umask. */
+	if (fchmod(fd, 0644) != 0 || close(fd) != 0 ||
+	    renameat(run->tmp_fd, tmp, dirfd, name) != 0) {
+		saved = errno;
+		unlinkat(run->tmp_fd, tmp, 0);
+		errno = saved;
+		return HABAR_ERR_IO;
+	}
+	return HABAR_OK;
+}
+
+enum habar_status
+habar__batch_write_file(const struct batch_run *run, int dirfd,
+    const char *name, const void *data, size_t len)
+{
+	char tmp[64];
 	const char *p = data;
-	int fd = habar__batch_temp(run, tmp, sizeof(tmp));
+	int fd = habar__batch_temp(run, tmp, sizeof(tmp)), saved;
 
 	if (fd < 0)
 		return HABAR_ERR_IO;
@@ -157,35 +188,46 @@ habar__batch_write_file(const struct batch_run *run, const char *path,
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
+			saved = n < 0 ? errno : ENOSPC;
 			close(fd);
-			unlink(tmp);
+			unlinkat(run->tmp_fd, tmp, 0);
+			errno = saved;
 			return HABAR_ERR_IO;
 		}
 		p += n;
 		len -= (size_t)n;
 	}
-	/* Files are made readable as if written with the usual umask. */
-	if (fchmod(fd, 0644) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
-		unlink(tmp);
-		return HABAR_ERR_IO;
-	}
-	return HABAR_OK;
+	return habar__batch_commit(run, fd, tmp, dirfd, name);
 }
 
 /*
- * Reads the whole of the file at path, one this run wrote itself, into a
- * new NUL-terminated buffer; NULL with errno set if it cannot (ENOENT when
- * absent, EFBIG when larger than any file the run writes).
+ * Reads the whole of the file name in release id's folder, a file this
+ * run wrote itself, into a new NUL-terminated buffer; NULL with errno set
+ * if it cannot (ENOENT when absent, ELOOP when a link, EFBIG when larger
+ * than any file the run writes).
  */
 static char *
-read_small(const char *path, size_t *len_out)
+read_small(const struct batch_run *run, const char *id, const char *name,
+    size_t *len_out)
 {
-	FILE *fp = fopen(path, "rb");
-	char *buf;
+	FILE *fp = NULL;
+	char *buf = NULL;
 	enum habar_status status;
+	int dir, fd = -1, saved;
 
-	if (fp == NULL)
+	if ((dir = habar__batch_open_dir(run->releases_fd, id, 0)) < 0)
 		return NULL;
+	fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	saved = errno;
+	close(dir);
+	if (fd < 0 || (fp = fdopen(fd, "rb")) == NULL) {
+		if (fd >= 0) {
+			saved = errno;
+			close(fd);
+		}
+		errno = saved;
+		return NULL;
+	}
 	status = habar__read_all(&buf, len_out, fp, HABAR_PARALLEL_MAX_BYTES);
 	fclose(fp);
 	if (status != HABAR_OK) {
@@ -758,11 +800,20 @@ worker_main(void *arg)
 	return NULL;
 }
 
+/* Whether release id's done marker is there (a link in its place or in
+ * place of its folder does not count). */
 static int
-file_exists(const char *path)
+release_done(const struct batch_run *run, const char *id)
 {
 	struct stat sb;
-	return stat(path, &sb) == 0;
+	int dir = habar__batch_open_dir(run->releases_fd, id, 0), found;
+
+	if (dir < 0)
+		return 0;
+	found = fstatat(dir, ".done", &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(sb.st_mode);
+	close(dir);
+	return found;
 }
 
 /* Step 3 of the run proper: the workers over the releases not yet done. */
@@ -775,7 +826,6 @@ run_pool(struct state *st, unsigned jobs)
 	pthread_t threads[MAX_JOBS];
 	size_t i, skipped = 0, total = 0;
 	unsigned started = 0, k;
-	char path[8400];
 	enum habar_status status;
 
 	if (run->release_count > 0 &&
@@ -786,9 +836,7 @@ run_pool(struct state *st, unsigned jobs)
 		if (!r->in_shard)
 			continue;
 		total++;
-		snprintf(path, sizeof(path), "%s/releases/%s/.done",
-		    run->outdir, r->id);
-		if (file_exists(path))
+		if (release_done(run, r->id))
 			skipped++;
 		else
 			st->todo[st->todo_count++] = i;
@@ -902,7 +950,7 @@ finish(struct state *st)
 	char *report = NULL, *memory = NULL, *buf;
 	size_t report_len = 0, memory_len = 0, len, i;
 	FILE *fp = NULL;
-	char path[8400];
+	char path[8400], name[BATCH_MAX_ID + 32];
 	enum habar_status status;
 	struct habar_parallel_error perr;
 
@@ -917,7 +965,7 @@ finish(struct state *st)
 			continue;
 		snprintf(path, sizeof(path), "%s/releases/%s/.done",
 		    run->outdir, r->id);
-		if ((buf = read_small(path, &len)) == NULL) {
+		if ((buf = read_small(run, r->id, ".done", &len)) == NULL) {
 			snprintf(st->err, st->errlen, "%s: cannot read: %s",
 			    path, strerror(errno));
 			status = HABAR_ERR_IO;
@@ -926,9 +974,10 @@ finish(struct state *st)
 		fwrite(buf, 1, len, fp);
 		count_line(st->summary, buf);
 		free(buf);
-		snprintf(path, sizeof(path), "%s/releases/%s/%s.tmx",
-		    run->outdir, r->id, r->id);
-		if ((buf = read_small(path, &len)) == NULL) {
+		snprintf(name, sizeof(name), "%s.tmx", r->id);
+		snprintf(path, sizeof(path), "%s/releases/%s/%s",
+		    run->outdir, r->id, name);
+		if ((buf = read_small(run, r->id, name, &len)) == NULL) {
 			if (errno == ENOENT)
 				continue;	/* a release not aligned */
 			snprintf(st->err, st->errlen, "%s: cannot read: %s",
@@ -970,10 +1019,11 @@ finish(struct state *st)
 	if (status != HABAR_OK)
 		goto done;
 	snprintf(path, sizeof(path), "%s/report.tsv", run->outdir);
-	if ((status = habar__batch_write_file(run, path, report,
-	    report_len)) == HABAR_OK) {
+	if ((status = habar__batch_write_file(run, run->out_fd, "report.tsv",
+	    report, report_len)) == HABAR_OK) {
 		snprintf(path, sizeof(path), "%s/memory.tmx", run->outdir);
-		status = habar__batch_write_file(run, path, memory, memory_len);
+		status = habar__batch_write_file(run, run->out_fd, "memory.tmx",
+		    memory, memory_len);
 	}
 	if (status != HABAR_OK)
 		snprintf(st->err, st->errlen, "%s: %s", path, strerror(errno));
@@ -986,35 +1036,69 @@ done:
 	return status;
 }
 
-static int
-remove_entry(const char *path, const struct stat *sb, int flag,
-    struct FTW *ftw)
+/* Empties the folder dirfd of files (the work folder's tmp/ holds no
+ * folders); never follows a link, as unlinkat() removes the link. */
+static void
+clear_dir(int dirfd)
 {
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
+	DIR *d;
+	struct dirent *e;
+	int fd = dup(dirfd);
+
+	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			unlinkat(dirfd, e->d_name, 0);
+	closedir(d);
 }
 
-/* Appends a line to OUTDIR/batch.log: the only output with dates in it. */
-static void
+/* Appends a line to OUTDIR/batch.log: the only output with dates in it.
+ * Returns 0, or -1 when the log cannot be opened (errno set: ELOOP for a
+ * link in its place). */
+static int
 log_line(const struct batch_run *run, const char *fmt, const char *a,
     const char *b)
 {
-	char path[8400], when[64];
+	char when[64];
 	time_t now = time(NULL);
 	struct tm tm;
 	FILE *fp;
+	int fd;
 
-	snprintf(path, sizeof(path), "%s/batch.log", run->outdir);
-	if ((fp = fopen(path, "a")) == NULL)
-		return;
+	fd = openat(run->out_fd, "batch.log", O_WRONLY | O_APPEND | O_CREAT |
+	    O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	if ((fp = fdopen(fd, "a")) == NULL) {
+		close(fd);
+		return -1;
+	}
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	fprintf(fp, "%s ", when);
 	fprintf(fp, fmt, a, b);
 	fputc('\n', fp);
-	fclose(fp);
+	return fclose(fp) == 0 ? 0 : -1;
+}
+
+static void
+close_fd(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
+
+/* errno in words, a link planted in place of a folder or file named as
+ * such. */
+static const char *
+link_error(void)
+{
+	return errno == ELOOP || errno == ENOTDIR ? "not a folder, or a "
+	    "symbolic link: refused" : strerror(errno);
 }
 
 static unsigned
@@ -1033,7 +1117,7 @@ habar_batch_run(const struct habar_batch_options *opt,
 	enum habar_status status = HABAR_OK;
 	char path[8400], figures[256];
 	unsigned jobs = opt->jobs ? opt->jobs : default_jobs();
-	int lock_fd = -1;
+	int lock_fd = -1, locked = 0;
 	size_t i;
 
 	memset(&st, 0, sizeof(st));
@@ -1041,7 +1125,8 @@ habar_batch_run(const struct habar_batch_options *opt,
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	err[0] = '\0';
 	st.run.opt = opt;
-	st.run.spool_fd = -1;
+	st.run.spool_fd = st.run.out_fd = st.run.work_fd = st.run.tmp_fd =
+	    st.run.releases_fd = st.run.packs_fd = -1;
 	st.summary = summary;
 	st.err = err;
 	st.errlen = errlen;
@@ -1062,44 +1147,85 @@ habar_batch_run(const struct habar_batch_options *opt,
 		status = HABAR_ERR_NOMEM;
 		goto done;
 	}
-	snprintf(path, sizeof(path), "%s/tmp", st.run.workdir);
-	if (make_dir(opt->outdir) != 0 || make_dir(st.run.workdir) != 0 ||
-	    make_dir(path) != 0) {
+	/* OUTDIR itself may be a link the user gave; nothing inside it is
+	 * followed: each folder is opened with O_NOFOLLOW, each file
+	 * made in .work/tmp with O_EXCL and renamed into place. */
+	if ((mkdir(opt->outdir, 0755) != 0 && errno != EEXIST) ||
+	    (st.run.out_fd = open(opt->outdir, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) < 0) {
 		snprintf(err, errlen, "%s: %s", opt->outdir, strerror(errno));
 		status = HABAR_ERR_IO;
 		goto done;
 	}
-	snprintf(path, sizeof(path), "%s/lock", st.run.workdir);
-	if ((lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0 ||
-	    flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
-		snprintf(err, errlen, "%s: %s", opt->outdir, lock_fd < 0 ?
-		    strerror(errno) : "in use by another habar-batch run");
-		status = lock_fd < 0 ? HABAR_ERR_IO : HABAR_ERR_ARGUMENT;
-		goto done;
-	}
-	snprintf(path, sizeof(path), "%s/releases", opt->outdir);
-	if (make_dir(path) != 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if ((st.run.work_fd = habar__batch_open_dir(st.run.out_fd, ".work",
+	    1)) < 0) {
+		snprintf(err, errlen, "%s: %s", st.run.workdir, link_error());
 		status = HABAR_ERR_IO;
 		goto done;
 	}
-	snprintf(path, sizeof(path), "%s/packs", opt->outdir);
-	if (make_dir(path) != 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	/* The lock file stays: removing it would let a third run lock a
+	 * new file while the first still holds the old one. */
+	if ((lock_fd = openat(st.run.work_fd, "lock", O_RDWR | O_CREAT |
+	    O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644)) < 0) {
+		snprintf(err, errlen, "%s/lock: %s", st.run.workdir,
+		    link_error());
 		status = HABAR_ERR_IO;
 		goto done;
 	}
-	log_line(&st.run, "start: %s (input %s)", opt->command_line ?
-	    opt->command_line : "habar-batch", opt->input);
-	snprintf(path, sizeof(path), "%s/spool", st.run.workdir);
-	if ((st.run.spool_fd = open(path, O_RDWR | O_CREAT | O_TRUNC |
-	    O_CLOEXEC, 0600)) < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+		snprintf(err, errlen, "%s: in use by another habar-batch run",
+		    opt->outdir);
+		status = HABAR_ERR_ARGUMENT;
+		goto done;
+	}
+	locked = 1;
+	/* The holder's process id, for whoever finds the folder busy. */
+	if (ftruncate(lock_fd, 0) == 0) {
+		char pid[32];
+		int n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+		if (pwrite(lock_fd, pid, (size_t)n, 0) != n)
+			pid[0] = '\0';	/* a help only */
+	}
+	if ((st.run.tmp_fd = habar__batch_open_dir(st.run.work_fd, "tmp",
+	    1)) < 0) {
+		snprintf(err, errlen, "%s/tmp: %s", st.run.workdir,
+		    link_error());
 		status = HABAR_ERR_IO;
 		goto done;
 	}
-	/* The spool is not needed under its name: it goes with the run. */
-	unlink(path);
+	/* What a killed run left in tmp/ goes now, under the lock. */
+	clear_dir(st.run.tmp_fd);
+	if ((st.run.releases_fd = habar__batch_open_dir(st.run.out_fd,
+	    "releases", 1)) < 0 || (st.run.packs_fd =
+	    habar__batch_open_dir(st.run.out_fd, "packs", 1)) < 0) {
+		snprintf(err, errlen, "%s/%s: %s", opt->outdir,
+		    st.run.releases_fd < 0 ? "releases" : "packs", link_error());
+		status = HABAR_ERR_IO;
+		goto done;
+	}
+	if (log_line(&st.run, "start: %s (input %s)", opt->command_line ?
+	    opt->command_line : "habar-batch", opt->input) != 0) {
+		snprintf(err, errlen, "%s/batch.log: %s", opt->outdir,
+		    errno == ELOOP ? "a symbolic link: refused" :
+		    strerror(errno));
+		status = HABAR_ERR_IO;
+		goto done;
+	}
+	/* The spool has no name (O_TMPFILE): it goes with the run, and no
+	 * link can stand in its place; a file system without O_TMPFILE
+	 * gets a fresh O_EXCL file, unlinked at once. */
+	st.run.spool_fd = openat(st.run.work_fd, ".", O_TMPFILE | O_RDWR |
+	    O_CLOEXEC, 0600);
+	if (st.run.spool_fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR ||
+	    errno == EINVAL) && (st.run.spool_fd = habar__batch_temp(&st.run,
+	    path, sizeof(path))) >= 0)
+		unlinkat(st.run.tmp_fd, path, 0);
+	if (st.run.spool_fd < 0) {
+		snprintf(err, errlen, "%s/spool: %s", st.run.workdir,
+		    strerror(errno));
+		status = HABAR_ERR_IO;
+		goto done;
+	}
 	if ((status = read_source(&st)) != HABAR_OK)
 		goto done;
 	if ((status = group_releases(&st)) != HABAR_OK)
@@ -1115,7 +1241,7 @@ done:
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	summary->seconds = (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	if (st.run.outdir != NULL && lock_fd >= 0) {
+	if (locked) {
 		snprintf(figures, sizeof(figures), "%zu releases (%zu resumed), "
 		    "%.2f s, %.1f releases/s", summary->releases,
 		    summary->resumed, summary->seconds, summary->seconds > 0 ?
@@ -1126,19 +1252,18 @@ done:
 	}
 	if (st.run.spool_fd >= 0)
 		close(st.run.spool_fd);
-	/* The work folder goes (with the lock, last) whatever happened:
-	 * an interrupted run's spool is remade by the next one anyway. */
-	if (st.run.workdir != NULL && lock_fd >= 0) {
-		snprintf(path, sizeof(path), "%s/tmp", st.run.workdir);
-		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-		snprintf(path, sizeof(path), "%s/attachments", st.run.workdir);
-		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-		snprintf(path, sizeof(path), "%s/lock", st.run.workdir);
-		unlink(path);
-		rmdir(st.run.workdir);
-	}
+	/* Only the run that holds the lock cleans up: a run turned away
+	 * must not touch the running one's files.  tmp/ is emptied; the
+	 * folder and the lock file stay for the next run. */
+	if (locked && st.run.tmp_fd >= 0)
+		clear_dir(st.run.tmp_fd);
 	if (lock_fd >= 0)
 		close(lock_fd);
+	close_fd(st.run.packs_fd);
+	close_fd(st.run.releases_fd);
+	close_fd(st.run.tmp_fd);
+	close_fd(st.run.work_fd);
+	close_fd(st.run.out_fd);
 	for (i = 0; i < st.run.member_count; i++) {
 		free(st.run.members[i].path);
 		free(st.run.members[i].group);

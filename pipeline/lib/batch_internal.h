@@ -51,7 +51,11 @@ struct batch_run {
 	size_t release_count;
 	size_t *text_index, *attachment_index; /* the members, sorted */
 	int spool_fd;
-	char *outdir, *workdir;
+	char *outdir, *workdir;	/* for messages and the pack's reads */
+	/* Every file is written relative to these descriptors, opened
+	 * without following links, so that a link planted inside OUTDIR
+	 * cannot lead a write outside it. */
+	int out_fd, work_fd, tmp_fd, releases_fd, packs_fd;
 };
 
 /* A worker's own handles: nothing here is shared between threads. */
@@ -69,7 +73,6 @@ struct batch_worker {
 		struct habar_spell *spell;
 		int failed;
 	} spells[BATCH_MAX_NORMS];
-	char attach_dir[8500];
 	char err[9000];		/* a fatal error's detail */
 };
 
@@ -87,11 +90,29 @@ enum habar_status habar__batch_release(struct batch_worker *w,
 void habar__batch_worker_free(struct batch_worker *w);
 
 /*
- * Writes len bytes to path atomically: to a temporary file in the run's
- * work folder, then renamed.  Returns HABAR_OK or HABAR_ERR_IO.
+ * Writes len bytes to the file name in the folder dirfd atomically: to a
+ * temporary file in the run's work folder, then renamed (a link planted
+ * under that name is replaced, never followed).  Returns HABAR_OK or
+ * HABAR_ERR_IO (errno set).
  */
 enum habar_status habar__batch_write_file(const struct batch_run *run,
-    const char *path, const void *data, size_t len);
+    int dirfd, const char *name, const void *data, size_t len);
+
+/*
+ * Makes the temporary file fd, named tmp in the work folder (from
+ * habar__batch_temp()), readable as with the usual umask, closes it and
+ * renames it to name in dirfd; on failure removes it.  Returns HABAR_OK
+ * or HABAR_ERR_IO (errno set).
+ */
+enum habar_status habar__batch_commit(const struct batch_run *run, int fd,
+    const char *tmp, int dirfd, const char *name);
+
+/*
+ * Opens the folder name in dirfd, making it first when create is set,
+ * never through a symbolic link.  Returns the descriptor, or -1 (errno
+ * set: ELOOP or ENOTDIR for a link or a file in its place).
+ */
+int habar__batch_open_dir(int dirfd, const char *name, int create);
 
 /*
  * Appends "; message" (or message, to an empty list) to the problem list
@@ -101,9 +122,10 @@ enum habar_status habar__batch_write_file(const struct batch_run *run,
  */
 enum habar_status habar__batch_add_problem(char **list, const char *message);
 
-/* Creates a unique temporary file in the work folder; its name goes to
- * path (size bytes).  Returns the descriptor, or -1 (errno set). */
-int habar__batch_temp(const struct batch_run *run, char *path, size_t size);
+/* Creates a unique temporary file in the work folder's tmp/ (O_EXCL, so
+ * nothing there is followed); its name in that folder goes to name (size
+ * bytes).  Returns the descriptor, or -1 (errno set). */
+int habar__batch_temp(const struct batch_run *run, char *name, size_t size);
 
 /* Makes the XML parser ready for use from several threads (libxml2 wants
  * it initialised once, from one thread, first). */

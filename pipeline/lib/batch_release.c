@@ -9,6 +9,7 @@
 #define _GNU_SOURCE /* open_memstream, fmemopen */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,8 @@ struct job {
 	size_t attachment_count;
 	char *problems;
 	int nomem;
+	int dir_fd;		/* releases/<id>, opened without following */
+	char dir[4400];		/* its path, for the pack's reads */
 };
 
 static void
@@ -659,50 +662,60 @@ compare_texts(const void *a, const void *b)
 	return rx != ry ? rx - ry : strcmp(x->lang, y->lang);
 }
 
-/* Empties the worker's attachment folder. */
-static void
-clear_dir(const char *dir)
+/* Copies member m from the spool into the file fd in chunks: an
+ * attachment never stands whole in memory. */
+static enum habar_status
+spool_copy(const struct batch_run *run, const struct batch_member *m, int fd)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[8400];
+	char *buf;
+	size_t done = 0, chunk = 1u << 20;
+	enum habar_status status = HABAR_OK;
 
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+	if ((buf = malloc(chunk)) == NULL)
+		return HABAR_ERR_NOMEM;
+	while (status == HABAR_OK && done < m->len) {
+		size_t want = m->len - done < chunk ? m->len - done : chunk;
+		ssize_t n = pread(run->spool_fd, buf, want,
+		    (off_t)(m->offset + done));
+		char *p = buf;
+		if (n < 0 && errno == EINTR)
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		unlink(path);
+		if (n <= 0) {
+			status = HABAR_ERR_IO;
+			break;
+		}
+		done += (size_t)n;
+		while (n > 0) {
+			ssize_t k = write(fd, p, (size_t)n);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0) {
+				status = HABAR_ERR_IO;
+				break;
+			}
+			p += k;
+			n -= k;
+		}
 	}
-	closedir(d);
+	free(buf);
+	return status;
 }
 
-/* Writes the release's attachments into the worker's folder (the pack
- * reads them from files) and checks each; those that fail are left out
- * with a problem. */
+/* Writes the release's attachments beside its texts (the pack reads them
+ * from there, and so can habar-pack on the texts as they stand) and
+ * checks each; those that fail are removed with a problem. */
 static enum habar_status
 stage_attachments(struct job *job)
 {
 	const struct batch_release *r = job->r;
 	struct batch_worker *w = job->w;
 	enum habar_status status = HABAR_OK;
-	char path[8800], *data;
+	char path[8800], tmp[64];
 	size_t i, k;
+	int fd;
 
 	if (r->attachment_count == 0)
 		return HABAR_OK;
-	if (w->attach_dir[0] == '\0') {
-		char base[4200];
-		snprintf(base, sizeof(base), "%s/attachments", job->run->workdir);
-		if (mkdir(base, 0755) != 0 && errno != EEXIST)
-			return HABAR_ERR_IO;
-		snprintf(w->attach_dir, sizeof(w->attach_dir), "%s/%u", base,
-		    w->index);
-		if (mkdir(w->attach_dir, 0755) != 0 && errno != EEXIST)
-			return HABAR_ERR_IO;
-	}
-	clear_dir(w->attach_dir);
 	if ((job->attachments = calloc(r->attachment_count,
 	    sizeof(*job->attachments))) == NULL)
 		return HABAR_ERR_NOMEM;
@@ -718,12 +731,22 @@ stage_attachments(struct job *job)
 			    "that name, left out");
 			continue;
 		}
-		snprintf(path, sizeof(path), "%s/%s", w->attach_dir, m->file);
-		if ((status = spool_read(job->run, m, &data)) != HABAR_OK)
-			break;
-		status = habar__batch_write_file(job->run, path, data, m->len);
-		free(data);
+		snprintf(path, sizeof(path), "%s/%s", job->dir, m->file);
+		if ((fd = habar__batch_temp(job->run, tmp, sizeof(tmp))) < 0) {
+			snprintf(w->err, sizeof(w->err), "%s/tmp: %s",
+			    job->run->workdir, strerror(errno));
+			return HABAR_ERR_IO;
+		}
+		status = spool_copy(job->run, m, fd);
 		if (status != HABAR_OK) {
+			snprintf(w->err, sizeof(w->err), "%s: %s", path,
+			    strerror(errno));
+			close(fd);
+			unlinkat(job->run->tmp_fd, tmp, 0);
+			break;
+		}
+		if ((status = habar__batch_commit(job->run, fd, tmp,
+		    job->dir_fd, m->file)) != HABAR_OK) {
 			snprintf(w->err, sizeof(w->err), "%s: %s", path,
 			    strerror(errno));
 			break;
@@ -734,7 +757,7 @@ stage_attachments(struct job *job)
 		if (status != HABAR_OK) {
 			problem(job, "%s: %s", m->path, info.message[0] ?
 			    info.message : habar_status_string(status));
-			unlink(path);
+			unlinkat(job->dir_fd, m->file, 0);
 			status = HABAR_OK;
 			continue;
 		}
@@ -926,10 +949,10 @@ write_texts(struct job *job, struct habar_parallel *doc)
 			    "%s: %s", t->member->path, habar_norm_error(norm));
 			break;
 		}
-		snprintf(t->path, sizeof(t->path), "%s/releases/%s/%s.%s.md",
-		    job->run->outdir, job->r->id, job->r->id, t->lang);
-		status = habar__batch_write_file(job->run, t->path, clean,
-		    clean_len);
+		snprintf(t->path, sizeof(t->path), "%s/%s.%s.md", job->dir,
+		    job->r->id, t->lang);
+		status = habar__batch_write_file(job->run, job->dir_fd,
+		    strrchr(t->path, '/') + 1, clean, clean_len);
 		if (status != HABAR_OK) {
 			free(clean);
 			snprintf(job->w->err, sizeof(job->w->err), "%s: %s",
@@ -975,7 +998,7 @@ write_pack(struct job *job, const struct habar_parallel *doc)
 	struct habar_bundle_options opt;
 	struct habar_pack *pack = NULL;
 	const char *files[HABAR_PARALLEL_MAX_LANGS];
-	char err[4096], tmp[8400], path[8400];
+	char err[4096], tmp[64], path[8400], name[BATCH_MAX_ID + 32];
 	enum habar_status status;
 	size_t i, k = 0;
 	int fd;
@@ -985,7 +1008,7 @@ write_pack(struct job *job, const struct habar_parallel *doc)
 			files[k++] = job->texts[i].path;
 	memset(&opt, 0, sizeof(opt));
 	opt.release_files = files;
-	opt.attachment_dir = job->w->attach_dir;
+	opt.attachment_dir = job->dir;
 	opt.generator = job->run->opt->generator ? job->run->opt->generator :
 	    "habar-batch";
 	opt.warn = bundle_warning;
@@ -1002,8 +1025,8 @@ write_pack(struct job *job, const struct habar_parallel *doc)
 	}
 	if ((fd = habar__batch_temp(job->run, tmp, sizeof(tmp))) < 0) {
 		habar_pack_free(pack);
-		snprintf(job->w->err, sizeof(job->w->err), "%s: %s", tmp,
-		    strerror(errno));
+		snprintf(job->w->err, sizeof(job->w->err), "%s/tmp: %s",
+		    job->run->workdir, strerror(errno));
 		return HABAR_ERR_IO;
 	}
 	status = habar_pack_write(pack, fd, HABAR_PACK_ZIP);
@@ -1011,17 +1034,17 @@ write_pack(struct job *job, const struct habar_parallel *doc)
 		snprintf(job->w->err, sizeof(job->w->err), "writing the pack: %s",
 		    habar_pack_error(pack));
 	habar_pack_free(pack);
-	snprintf(path, sizeof(path), "%s/packs/%s.zip", job->run->outdir,
-	    job->r->id);
-	if (fchmod(fd, 0644) != 0 || close(fd) != 0 ||
-	    (status == HABAR_OK && rename(tmp, path) != 0)) {
-		if (status == HABAR_OK)
-			snprintf(job->w->err, sizeof(job->w->err), "%s: %s",
-			    path, strerror(errno));
-		status = status == HABAR_OK ? HABAR_ERR_IO : status;
+	snprintf(name, sizeof(name), "%s.zip", job->r->id);
+	snprintf(path, sizeof(path), "%s/packs/%s", job->run->outdir, name);
+	if (status != HABAR_OK) {
+		close(fd);
+		unlinkat(job->run->tmp_fd, tmp, 0);
+		return status;
 	}
-	if (status != HABAR_OK)
-		unlink(tmp);
+	if ((status = habar__batch_commit(job->run, fd, tmp,
+	    job->run->packs_fd, name)) != HABAR_OK)
+		snprintf(job->w->err, sizeof(job->w->err), "%s: %s", path,
+		    strerror(errno));
 	return status;
 }
 
@@ -1054,9 +1077,9 @@ write_tmx(struct job *job, const struct habar_parallel *doc, size_t *units_out)
 		}
 	}
 	if (status == HABAR_OK) {
-		snprintf(path, sizeof(path), "%s/releases/%s/%s.tmx",
-		    job->run->outdir, job->r->id, job->r->id);
-		status = habar__batch_write_file(job->run, path, xml, len);
+		snprintf(path, sizeof(path), "%s/%s.tmx", job->dir, job->r->id);
+		status = habar__batch_write_file(job->run, job->dir_fd,
+		    strrchr(path, '/') + 1, xml, len);
 		if (status != HABAR_OK)
 			snprintf(job->w->err, sizeof(job->w->err), "%s: %s",
 			    path, strerror(errno));
@@ -1114,9 +1137,9 @@ write_marker(struct job *job, const struct habar_parallel *doc,
 		free(line);
 		return HABAR_ERR_NOMEM;
 	}
-	snprintf(path, sizeof(path), "%s/releases/%s/.done", job->run->outdir,
-	    job->r->id);
-	status = habar__batch_write_file(job->run, path, line, len);
+	snprintf(path, sizeof(path), "%s/.done", job->dir);
+	status = habar__batch_write_file(job->run, job->dir_fd, ".done", line,
+	    len);
 	if (status != HABAR_OK)
 		snprintf(job->w->err, sizeof(job->w->err), "%s: %s", path,
 		    strerror(errno));
@@ -1133,7 +1156,6 @@ habar__batch_release(struct batch_worker *w, const struct batch_release *r)
 	unsigned long findings = 0;
 	size_t i, units = 0;
 	int unchecked = 0;
-	char path[8400];
 
 	memset(&job, 0, sizeof(job));
 	job.w = w;
@@ -1154,9 +1176,14 @@ habar__batch_release(struct batch_worker *w, const struct batch_release *r)
 	}
 	if (r->problems != NULL)
 		problem(&job, "%s%s", r->problems, "");
-	snprintf(path, sizeof(path), "%s/releases/%s", job.run->outdir, r->id);
-	if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-		snprintf(w->err, sizeof(w->err), "%s: %s", path, strerror(errno));
+	snprintf(job.dir, sizeof(job.dir), "%s/releases/%s", job.run->outdir,
+	    r->id);
+	if ((job.dir_fd = habar__batch_open_dir(job.run->releases_fd, r->id,
+	    1)) < 0) {
+		snprintf(w->err, sizeof(w->err), "%s: %s", job.dir,
+		    errno == ELOOP || errno == ENOTDIR ? "not a folder, or a "
+		    "symbolic link: refused" : strerror(errno));
+		free(job.problems);
 		return HABAR_ERR_IO;
 	}
 	if ((status = habar_parallel_new(&doc)) != HABAR_OK)
@@ -1219,6 +1246,7 @@ done:
 	free(job.attachments);
 	free(job.problems);
 	habar_parallel_free(doc);
+	close(job.dir_fd);
 	return status;
 }
 
@@ -1233,9 +1261,5 @@ habar__batch_worker_free(struct batch_worker *w)
 		habar_spell_free(w->spells[i].spell);
 	for (i = 0; i < BATCH_MAX_NORMS; i++)
 		habar_norm_free(w->norms[i].norm);
-	if (w->attach_dir[0] != '\0') {
-		clear_dir(w->attach_dir);
-		rmdir(w->attach_dir);
-	}
 	memset(w, 0, sizeof(*w));
 }

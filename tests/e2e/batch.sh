@@ -17,9 +17,10 @@ failures=0
 
 fail() { printf 'batch test: FAIL: %s\n' "$*" >&2; failures=$((failures + 1)); }
 batch() { "$bin/habar-batch" "$@"; }
-# Two output folders hold the same files, byte for byte (batch.log aside).
+# Two output folders hold the same files, byte for byte (batch.log and the
+# lock, which holds the last run's process id, aside).
 same_output() { # same_output A B what
-	diff -r -x batch.log "$1" "$2" >/dev/null 2>&1 ||
+	diff -r -x batch.log -x lock "$1" "$2" >/dev/null 2>&1 ||
 	    fail "$3: $1 and $2 differ"
 }
 
@@ -54,10 +55,19 @@ bsdtar -tf "$tmp/s1/packs/solar-2018.zip" | grep -q "attachments/solar-2018.pptx
     fail "samples: solar-2018 pack lacks its presentation"
 bsdtar -tf "$tmp/s1/packs/библиотеки-2015.zip" | grep -q "attachments/slides.pptx" ||
     fail "samples: the CP866 folder's pack lacks its presentation"
+# The texts written can be packed again as they stand: their attachment
+# lies beside them.
+[ -f "$tmp/s1/releases/solar-2018/solar-2018.pptx" ] ||
+    fail "samples: solar-2018's presentation not beside its texts"
+"$bin/habar-pack" -o "$tmp/repack.zip" "$tmp/s1"/releases/solar-2018/*.md \
+    2>"$tmp/repack.err" || fail "samples: habar-pack on the texts written: $(cat "$tmp/repack.err")"
 grep -q "<tu" "$tmp/s1/memory.tmx" || fail "samples: empty memory"
 grep -q "^[0-9T:-]*Z end: 4 releases" "$tmp/s1/batch.log" ||
     fail "samples: batch.log"
-[ -e "$tmp/s1/.work" ] && fail "samples: the work folder is left behind"
+# The work folder keeps its lock file (a run turned away must not remove
+# it) and nothing else.
+[ "$(cd "$tmp/s1/.work" && find . | sort | tr '\n' ' ')" = ". ./lock ./tmp " ] ||
+    fail "samples: the work folder holds more than its lock"
 
 # Text saved from an old web page (the shared corpus's seed, read in
 # place): the menu, the photo credit and the links around it go.

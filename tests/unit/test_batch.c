@@ -5,6 +5,7 @@
  * the options refused.
  */
 #define _GNU_SOURCE /* asprintf */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,24 @@ exists(const char *dir, const char *name)
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	return stat(path, &sb) == 0;
+}
+
+/* Whether dir/name is a folder holding nothing. */
+static int
+empty_dir(const char *dir, const char *name)
+{
+	char path[8192];
+	DIR *d;
+	struct dirent *e;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((d = opendir(path)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n == 0;
 }
 
 static void
@@ -156,7 +175,10 @@ test_run(const char *root)
 	CHECK(exists(out, "releases/garden/garden.ru.md"));
 	CHECK(exists(out, "releases/lonely/lonely.kk.md"));
 	CHECK(!exists(out, "releases/lonely/lonely.tmx"));
-	CHECK(!exists(out, ".work"));
+	/* The lock file stays (a run turned away must not remove it);
+	 * tmp/ is emptied. */
+	CHECK(exists(out, ".work/lock"));
+	CHECK(empty_dir(out, ".work/tmp"));
 
 	snprintf(path, sizeof(path), "%s/report.tsv", out);
 	text = read_file(path);
