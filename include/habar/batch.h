@@ -83,7 +83,8 @@ struct habar_batch_options {
 /* What a run did, for the summary. */
 struct habar_batch_summary {
 	size_t members;		/* archive members read */
-	size_t members_refused;	/* refused or unreadable members */
+	size_t members_refused;	/* refused, unreadable or unused members */
+	int archive_broken;	/* the archive ended early (truncated) */
 	size_t releases;	/* releases in this shard */
 	size_t resumed;		/* of which finished by an earlier run */
 	size_t with_problems;	/* releases whose report names problems */

@@ -27,7 +27,9 @@ enum habar_layout_kind {
 	HABAR_LAYOUT_ATTACHMENT		/* a presentation, document, image */
 };
 
-#define HABAR_LAYOUT_MAX 1024
+/* Bytes of a folder path: as long as any member name the reader passes
+ * (habar/source.h), so that no folder is ever cut. */
+#define HABAR_LAYOUT_MAX 4096
 
 struct habar_layout_item {
 	enum habar_layout_kind kind;

@@ -129,6 +129,57 @@ habar__batch_add_problem(char **list, const char *message)
 	return HABAR_OK;
 }
 
+void
+habar__batch_clean(char *out, size_t size, const char *in)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t w = 0, n, k;
+
+	if (size == 0)
+		return;
+	while (*p != '\0') {
+		char piece[8];
+		/* The length of a well-formed UTF-8 character here, or 0. */
+		n = *p < 0x80 ? 1 : *p >= 0xC2 && *p <= 0xDF ? 2 :
+		    *p >= 0xE0 && *p <= 0xEF ? 3 : *p >= 0xF0 && *p <= 0xF4 ?
+		    4 : 0;
+		for (k = 1; k < n; k++)
+			if ((p[k] & 0xC0) != 0x80)
+				n = 0;
+		if (n == 3 && ((*p == 0xE0 && p[1] < 0xA0) ||
+		    (*p == 0xED && p[1] >= 0xA0)))
+			n = 0;	/* overlong, or a surrogate */
+		if (n == 4 && ((*p == 0xF0 && p[1] < 0x90) ||
+		    (*p == 0xF4 && p[1] >= 0x90)))
+			n = 0;
+		if (n == 0 || (n == 1 && (*p < 0x20 || *p == 0x7F)) ||
+		    (n == 2 && *p == 0xC2 && p[1] < 0xA0)) {
+			/* A control character (C0, DEL, C1) or a byte of no
+			 * character: shown, never sent to the terminal. */
+			if (n == 2) {
+				snprintf(piece, sizeof(piece), "\\u%04X",
+				    (unsigned)p[1]);
+				p++;
+			} else
+				snprintf(piece, sizeof(piece), "\\x%02X",
+				    (unsigned)*p);
+			n = strlen(piece);
+			if (w + n >= size)
+				break;
+			memcpy(out + w, piece, n);
+			w += n;
+			p++;
+			continue;
+		}
+		if (w + n >= size)
+			break;
+		memcpy(out + w, p, n);
+		w += n;
+		p += n;
+	}
+	out[w] = '\0';
+}
+
 int
 habar__batch_open_dir(int dirfd, const char *name, int create)
 {
@@ -262,8 +313,78 @@ output_inside_input(const char *input, const char *outdir)
 	return inside;
 }
 
+/*
+ * A problem of no release (a member refused, the archive broken): said
+ * through the message callback and kept for the report.
+ */
+static enum habar_status
+archive_problem(struct state *st, const char *message)
+{
+	const struct habar_batch_options *opt = st->run.opt;
+	char clean[8400];
+
+	habar__batch_clean(clean, sizeof(clean), message);
+	if (opt->message)
+		opt->message(opt->arg, opt->input, clean);
+	return strings_add(&st->archive_problems, clean);
+}
+
+/* Why the layout left a member out, for its report. */
+static void
+ignored_reason(char *out, size_t size, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *file = slash ? slash + 1 : path;
+	size_t dir = slash ? (size_t)(slash - path) : 0;
+
+	if (file[0] == '.')
+		snprintf(out, size, "%s: skipped: a hidden file (its name "
+		    "starts with '.')", path);
+	else if (strlen(file) >= 256)
+		snprintf(out, size, "%.300s...: skipped: a file name of %zu "
+		    "bytes (at most 255)", path, strlen(file));
+	else if (dir >= HABAR_LAYOUT_MAX)
+		snprintf(out, size, "%.300s...: skipped: in a folder path of "
+		    "%zu bytes (at most %d)", path, dir, HABAR_LAYOUT_MAX - 1);
+	else
+		snprintf(out, size, "%s: skipped: neither release text (.md, "
+		    ".txt, .html, .htm) nor an attachment (.pptx, .ppt, .pdf, "
+		    ".docx, images)", path);
+}
+
+/* Appends len bytes to the spool at offset. */
+static enum habar_status
+spool_write(struct batch_run *run, uint64_t offset, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = pwrite(run->spool_fd, p, len, (off_t)offset);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = ENOSPC;
+			return HABAR_ERR_IO;
+		}
+		p += n;
+		len -= (size_t)n;
+		offset += (uint64_t)n;
+	}
+	return HABAR_OK;
+}
+
+/* Whether the paths a and b name one existing folder. */
+static int
+same_folder(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    S_ISDIR(sa.st_mode) && sa.st_dev == sb.st_dev &&
+	    sa.st_ino == sb.st_ino;
+}
+
 /* Step 1: the archive read once, the bytes of the members this run needs
- * appended to the spool. */
+ * streamed into the spool piece by piece. */
 static enum habar_status
 read_source(struct state *st)
 {
@@ -274,10 +395,8 @@ read_source(struct state *st)
 	struct habar_layout *layout = NULL;
 	struct habar_layout_item item;
 	enum habar_status status;
-	uint64_t offset = 0;
+	uint64_t offset = 0, len;
 	char msg[8400];
-	enum habar_status ahead = HABAR_OK;
-	int have_ahead = 0;
 	char *skip = NULL;
 	size_t skip_len = 0;
 
@@ -290,8 +409,9 @@ read_source(struct state *st)
 	status = habar_source_open(&src, opt->input, opt->limits);
 	if (status != HABAR_OK) {
 		snprintf(st->err, st->errlen, "%s: %s", opt->input,
+		    src && *habar_source_error(src) ? habar_source_error(src) :
 		    status == HABAR_ERR_IO ? strerror(errno) :
-		    src ? habar_source_error(src) : habar_status_string(status));
+		    habar_status_string(status));
 		habar_source_free(src);
 		habar_layout_free(layout);
 		return status == HABAR_ERR_NOMEM ? status : HABAR_ERR_INPUT;
@@ -300,25 +420,18 @@ read_source(struct state *st)
 		skip_len = strlen(skip);
 	for (;;) {
 		struct batch_member *bm;
-		char *data = NULL;
-		size_t len = 0;
+		const void *chunk;
+		size_t n;
 		int need;
 
-		if (have_ahead) {
-			status = ahead;
-			have_ahead = 0;
-		} else
-			status = habar_source_next(src, &m);
+		status = habar_source_next(src, &m);
 		if (status == HABAR_END) {
 			status = HABAR_OK;
 			break;
 		}
 		if (status == HABAR_ERR_INPUT) {
 			st->summary->members_refused++;
-			if (opt->message)
-				opt->message(opt->arg, opt->input,
-				    habar_source_error(src));
-			if ((status = strings_add(&st->archive_problems,
+			if ((status = archive_problem(st,
 			    habar_source_error(src))) != HABAR_OK)
 				break;
 			continue;
@@ -326,11 +439,9 @@ read_source(struct state *st)
 		if (status == HABAR_ERR_IO) {
 			/* The archive is broken from here on (truncated, say):
 			 * what was read is processed, the rest reported. */
-			snprintf(msg, sizeof(msg), "%s", *habar_source_error(src) ?
+			st->summary->archive_broken = 1;
+			status = archive_problem(st, *habar_source_error(src) ?
 			    habar_source_error(src) : "the archive is broken");
-			if (opt->message)
-				opt->message(opt->arg, opt->input, msg);
-			status = strings_add(&st->archive_problems, msg);
 			break;
 		}
 		if (status != HABAR_OK) {
@@ -342,10 +453,16 @@ read_source(struct state *st)
 		if (skip != NULL && strncmp(m.name, skip, skip_len) == 0 &&
 		    m.name[skip_len] == '/')
 			continue;	/* our own output */
-		habar_layout_classify(layout, m.name, &item);
-		if (item.kind == HABAR_LAYOUT_IGNORE)
-			continue;
 		st->summary->members++;
+		habar_layout_classify(layout, m.name, &item);
+		if (item.kind == HABAR_LAYOUT_IGNORE) {
+			/* Every member is used or reported. */
+			ignored_reason(msg, sizeof(msg), m.name);
+			st->summary->members_refused++;
+			if ((status = archive_problem(st, msg)) != HABAR_OK)
+				break;
+			continue;
+		}
 		/* The capacity doubles from 256 up to this power of two
 		 * exactly. */
 		if (run->member_count >= MAX_MEMBERS) {
@@ -393,26 +510,44 @@ read_source(struct state *st)
 		}
 		if (!need)
 			continue;
-		status = habar_source_read(src, &data, &len);
+		/* Piece by piece: memory does not grow with the member. */
+		len = 0;
+		while ((status = habar_source_read_chunk(src, &chunk, &n)) ==
+		    HABAR_OK && n > 0) {
+			if ((status = spool_write(run, offset + len, chunk, n)) !=
+			    HABAR_OK)
+				break;
+			len += n;
+		}
+		if (status == HABAR_ERR_IO) {
+			snprintf(st->err, st->errlen, "%s/spool: %s",
+			    run->workdir, strerror(errno));
+			break;
+		}
+		if (status == HABAR_ERR_LIMIT && habar_source_refused(src)) {
+			/* A bomb as a whole: refused, said once. */
+			habar__batch_clean(msg, sizeof(msg),
+			    habar_source_error(src));
+			snprintf(st->err, st->errlen, "%s: %s", opt->input, msg);
+			break;
+		}
 		if (status == HABAR_ERR_INPUT || status == HABAR_ERR_LIMIT) {
-			snprintf(msg, sizeof(msg), "%s", habar_source_error(src));
+			/* One bad member costs itself only; its bytes leave
+			 * the spool. */
+			if (ftruncate(run->spool_fd, (off_t)offset) != 0) {
+				snprintf(st->err, st->errlen, "%s/spool: %s",
+				    run->workdir, strerror(errno));
+				status = HABAR_ERR_IO;
+				break;
+			}
+			habar__batch_clean(msg, sizeof(msg),
+			    habar_source_error(src));
 			st->summary->members_refused++;
 			if (opt->message)
 				opt->message(opt->arg, opt->input, msg);
 			if ((bm->problem = strdup(msg)) == NULL) {
 				status = HABAR_ERR_NOMEM;
 				break;
-			}
-			/* The total or ratio limit stops the archive: a zip
-			 * bomb is refused whole, not half-read. */
-			if (status == HABAR_ERR_LIMIT) {
-				ahead = habar_source_next(src, &m);
-				have_ahead = 1;
-				if (ahead == HABAR_ERR_IO) {
-					snprintf(st->err, st->errlen, "%s: "
-					    "refused: %s", opt->input, msg);
-					break;
-				}
 			}
 			status = HABAR_OK;
 			continue;
@@ -424,29 +559,8 @@ read_source(struct state *st)
 			break;
 		}
 		bm->offset = offset;
-		bm->len = len;
+		bm->len = (size_t)len;
 		bm->spooled = 1;
-		{
-			const char *p = data;
-			size_t left = len;
-			while (left > 0) {
-				ssize_t n = write(run->spool_fd, p, left);
-				if (n < 0 && errno == EINTR)
-					continue;
-				if (n <= 0) {
-					status = HABAR_ERR_IO;
-					break;
-				}
-				p += n;
-				left -= (size_t)n;
-			}
-		}
-		free(data);
-		if (status != HABAR_OK) {
-			snprintf(st->err, st->errlen, "%s/spool: %s",
-			    run->workdir, strerror(errno));
-			break;
-		}
 		offset += len;
 		if (opt->progress && run->member_count % 256 == 0)
 			opt->progress(opt->arg, 1, run->member_count, 0, 0);
@@ -695,9 +809,7 @@ group_releases(struct state *st)
 			snprintf(msg, sizeof(msg), "%s: no release to go with "
 			    "(%s)", a->path, in_group ? "several releases "
 			    "share its folder" : "no release text in its folder");
-			if (opt->message)
-				opt->message(opt->arg, opt->input, msg);
-			status = strings_add(&st->archive_problems, msg);
+			status = archive_problem(st, msg);
 			continue;
 		}
 		if (!best->in_shard)
@@ -1141,6 +1253,13 @@ habar_batch_run(const struct habar_batch_options *opt,
 		status = HABAR_ERR_ARGUMENT;
 		goto done;
 	}
+	if (same_folder(opt->input, opt->outdir)) {
+		/* Its outputs would be read as releases on every rerun. */
+		snprintf(err, errlen, "%s: the output folder is the input "
+		    "folder: give another -o", opt->outdir);
+		status = HABAR_ERR_ARGUMENT;
+		goto done;
+	}
 	if ((st.run.outdir = strdup(opt->outdir)) == NULL ||
 	    asprintf(&st.run.workdir, "%s/.work", opt->outdir) < 0) {
 		st.run.workdir = NULL;
@@ -1228,8 +1347,23 @@ habar_batch_run(const struct habar_batch_options *opt,
 	}
 	if ((status = read_source(&st)) != HABAR_OK)
 		goto done;
+	if (summary->members == 0 && summary->members_refused == 0 &&
+	    !summary->archive_broken) {
+		snprintf(err, errlen, "%s: empty: no file in it", opt->input);
+		status = HABAR_ERR_INPUT;
+		goto done;
+	}
 	if ((status = group_releases(&st)) != HABAR_OK)
 		goto done;
+	if (summary->archive_broken && st.run.release_count == 0) {
+		/* Nothing came out of it: an error, not a finding. */
+		snprintf(err, errlen, "%s: %s; no release could be read",
+		    opt->input, st.archive_problems.count > 0 ?
+		    st.archive_problems.items[st.archive_problems.count - 1] :
+		    "the archive is broken");
+		status = HABAR_ERR_INPUT;
+		goto done;
+	}
 	if ((status = run_pool(&st, jobs)) != HABAR_OK)
 		goto done;
 	status = finish(&st);

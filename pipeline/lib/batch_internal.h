@@ -122,6 +122,15 @@ int habar__batch_open_dir(int dirfd, const char *name, int create);
  */
 enum habar_status habar__batch_add_problem(char **list, const char *message);
 
+/*
+ * Copies the message in to out (size bytes, cut on a character) with
+ * every control character (C0, DEL, C1) and every byte of no UTF-8
+ * character written out as \xHH (\u00HH for C1): member names come from
+ * the archive, and an escape sequence or a line break in one must reach
+ * neither a terminal nor a line of the report as such.
+ */
+void habar__batch_clean(char *out, size_t size, const char *in);
+
 /* Creates a unique temporary file in the work folder's tmp/ (O_EXCL, so
  * nothing there is followed); its name in that folder goes to name (size
  * bytes).  Returns the descriptor, or -1 (errno set). */

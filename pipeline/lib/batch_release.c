@@ -71,14 +71,13 @@ struct job {
 static void
 problem(struct job *job, const char *fmt, const char *a, const char *b)
 {
-	char msg[9000];
-	size_t i;
+	char msg[9000], clean[9000];
 
 	snprintf(msg, sizeof(msg), fmt, a, b);
-	for (i = 0; msg[i] != '\0'; i++)
-		if (msg[i] == '\t' || msg[i] == '\n' || msg[i] == '\r')
-			msg[i] = ' ';
-	if (habar__batch_add_problem(&job->problems, msg) != HABAR_OK)
+	/* Member names come from the archive: no tab, line break or
+	 * escape sequence reaches the report raw. */
+	habar__batch_clean(clean, sizeof(clean), msg);
+	if (habar__batch_add_problem(&job->problems, clean) != HABAR_OK)
 		job->nomem = 1;
 }
 
@@ -372,7 +371,7 @@ static int
 is_own_field(const char *key)
 {
 	static const char *const own[] = { "id", "lang", "title", "date",
-	    "place", "attachments", "source", "encoding", NULL };
+	    "place", "attachments", "encoding", NULL };
 	size_t i;
 
 	for (i = 0; own[i] != NULL; i++)
@@ -632,9 +631,9 @@ read_text(struct job *job, const struct batch_member *m)
 	for (i = 0; i < job->text_count; i++)
 		if (strcmp(job->texts[i].lang, t->lang) == 0) {
 			char where[600];
-			snprintf(where, sizeof(where), "%s: a second %s text",
-			    m->path, t->lang);
-			problem(job, "%s (%s kept)", where,
+			snprintf(where, sizeof(where), "%s: a second %s text, "
+			    "left out", m->path, t->lang);
+			problem(job, "%s; the first by name is kept: %s", where,
 			    job->texts[i].member->path);
 			text_free(t);
 			return HABAR_OK;
@@ -777,6 +776,7 @@ compose(struct job *job, const struct text *t, const char *date,
 {
 	FILE *fp = open_memstream(out, len);
 	size_t i;
+	int own_source = 0;
 
 	if (fp == NULL)
 		return HABAR_ERR_NOMEM;
@@ -789,9 +789,14 @@ compose(struct job *job, const struct text *t, const char *date,
 		habar_release_write_field(fp, "date", date);
 	if (t->place != NULL && *t->place)
 		habar_release_write_field(fp, "place", t->place);
-	for (i = 0; i < t->field_count; i++)
+	for (i = 0; i < t->field_count; i++) {
 		habar_release_write_field(fp, t->keys[i], t->values[i]);
-	habar_release_write_field(fp, "source", t->member->path);
+		own_source |= strcmp(t->keys[i], "source") == 0;
+	}
+	/* A source the release names itself is kept; the member it came
+	 * from is then said under a name of its own. */
+	habar_release_write_field(fp, own_source ? "archive-member" : "source",
+	    t->member->path);
 	habar_release_write_field(fp, "encoding", t->encoding);
 	if (job->attachment_count > 0) {
 		fputs("attachments: ", fp);
@@ -1217,9 +1222,10 @@ habar__batch_release(struct batch_worker *w, const struct batch_release *r)
 			    habar_align_error(w->align));
 			goto done;
 		}
-	} else
-		problem(&job, "%s%s", doc->language_count ? "only one language" :
-		    "no text could be read", "");
+	} else if (doc->language_count == 0)
+		problem(&job, "%s%s", "no text could be read", "");
+	/* A release in one language is normal (many were never
+	 * translated): not a problem. */
 	for (i = 0; i < doc->language_count; i++)
 		findings += spelling_findings(&job, doc, i, &unchecked);
 	if (unchecked)

@@ -112,8 +112,11 @@ habar_layout_classify(const struct habar_layout *layout, const char *path,
 	file = slash ? slash + 1 : path;
 	dir_len = slash ? (size_t)(slash - path) : 0;
 	item->kind = kind_of(file, &ext);
+	/* A folder or name too long is left out whole, never cut: a cut
+	 * folder would merge two releases. */
 	if (item->kind == HABAR_LAYOUT_IGNORE || file[0] == '.' ||
-	    strlen(file) >= sizeof(item->file)) {
+	    strlen(file) >= sizeof(item->file) ||
+	    dir_len >= sizeof(item->group)) {
 		item->kind = HABAR_LAYOUT_IGNORE;
 		return;
 	}

@@ -25,17 +25,31 @@
 #define MAX_DEPTH 64
 #define MAX_FILES 10000000
 
+/* A regular file of a directory source, or what was found in its place
+ * (problem set: a link, a device, a folder too deep), to be reported. */
+struct entry {
+	char *name;
+	char *problem;
+};
+
 struct habar_source {
 	struct habar_source_limits limits;
 	/* an archive ... */
 	struct archive *ar;
 	uint64_t packed_size;	/* the archive file's size; 0: a stream */
 	int from_stdin;		/* read once from standard input */
+	int from_memory;	/* read from a caller's buffer */
 	/* ... or a directory, listed up front */
 	char *root;
-	char **files;
+	struct entry *files;
 	size_t nfiles, nfiles_cap, next_file;
-	uint64_t unpacked;	/* bytes read from members so far */
+	int fd;			/* the directory member being read */
+	uint64_t accepted;	/* bytes of the members read whole so far */
+	uint64_t member_read;	/* bytes of the current member so far */
+	uint64_t member_packed;	/* packed bytes read before it began */
+	int member_ended;
+	int refused;		/* a whole-archive limit was reached */
+	char chunk[HABAR_SOURCE_CHUNK];
 	char name[MAX_NAME];
 	char raw_name[MAX_NAME];
 	int has_current;
@@ -51,67 +65,130 @@ struct habar_source {
 static int
 compare_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->name,
+	    ((const struct entry *)b)->name);
 }
 
-/* Lists the regular files under dir (relative to root), depth first. */
+/* Adds a file, or a problem found in its place, to the listing. */
+static enum habar_status
+add_entry(struct habar_source *src, const char *name, const char *problem)
+{
+	struct entry *e;
+
+	if (src->nfiles == src->nfiles_cap) {
+		size_t cap = src->nfiles_cap ? src->nfiles_cap * 2 : 256;
+		struct entry *grown;
+		if (cap > MAX_FILES) {
+			snprintf(src->error, sizeof(src->error), "more than %d "
+			    "files", MAX_FILES);
+			return HABAR_ERR_LIMIT;
+		}
+		if ((grown = realloc(src->files, cap * sizeof(*grown))) == NULL)
+			return HABAR_ERR_NOMEM;
+		src->files = grown;
+		src->nfiles_cap = cap;
+	}
+	e = &src->files[src->nfiles];
+	e->name = strdup(name);
+	e->problem = problem ? strdup(problem) : NULL;
+	if (e->name == NULL || (problem != NULL && e->problem == NULL)) {
+		free(e->name);
+		free(e->problem);
+		return HABAR_ERR_NOMEM;
+	}
+	src->nfiles++;
+	return HABAR_OK;
+}
+
+/* What a directory entry that is not a regular file is, for its report. */
+static const char *
+file_kind(mode_t mode)
+{
+	return S_ISLNK(mode) ? "a symbolic link" : S_ISFIFO(mode) ? "a FIFO" :
+	    S_ISSOCK(mode) ? "a socket" : S_ISCHR(mode) || S_ISBLK(mode) ?
+	    "a device" : "not a regular file";
+}
+
+/*
+ * Lists the regular files under dir (relative to root), depth first;
+ * what is not one (a link, a device, a FIFO, a hard link, a folder
+ * nested too deep) is listed with its problem, to be reported in its
+ * turn: every entry is either read or reported.
+ */
 static enum habar_status
 list_directory(struct habar_source *src, const char *relative, int depth)
 {
-	char path[MAX_NAME * 2];
+	char path[MAX_NAME * 2], problem[128];
 	DIR *dir;
 	struct dirent *e;
 	enum habar_status status = HABAR_OK;
 
-	if (depth > MAX_DEPTH) {
-		/* Dropping them silently would lose releases unnoticed. */
-		snprintf(src->error, sizeof(src->error), "%.2000s: folders "
-		    "nested more than %d deep", relative, MAX_DEPTH);
-		return HABAR_ERR_LIMIT;
-	}
 	snprintf(path, sizeof(path), "%s%s%s", src->root, *relative ? "/" : "",
 	    relative);
-	if ((dir = opendir(path)) == NULL)
-		return HABAR_ERR_IO;
+	if ((dir = opendir(path)) == NULL) {
+		if (depth == 0)
+			return HABAR_ERR_IO;
+		snprintf(problem, sizeof(problem), "skipped: a folder that "
+		    "cannot be read (%s)", strerror(errno));
+		return add_entry(src, relative, problem);
+	}
 	while (status == HABAR_OK && (e = readdir(dir)) != NULL) {
 		char child[MAX_NAME * 2];
 		struct stat st;
 
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		/* Names too long for a member are skipped, never cut. */
+		/* Names too long for a member are reported, never cut. */
 		if (snprintf(child, sizeof(child), "%s%s%s", relative,
 		    *relative ? "/" : "", e->d_name) >= MAX_NAME ||
 		    snprintf(path, sizeof(path), "%s/%s", src->root, child) >=
-		    (int)sizeof(path) || lstat(path, &st) != 0)
+		    (int)sizeof(path)) {
+			snprintf(problem, sizeof(problem), "skipped: a path "
+			    "longer than %d bytes", MAX_NAME - 1);
+			child[200] = '\0';
+			status = add_entry(src, child, problem);
 			continue;
-		if (S_ISDIR(st.st_mode)) {
-			status = list_directory(src, child, depth + 1);
-		} else if (S_ISREG(st.st_mode)) {
-			if (src->nfiles == src->nfiles_cap) {
-				size_t cap = src->nfiles_cap ? src->nfiles_cap * 2 : 256;
-				char **grown;
-				if (cap > MAX_FILES) {
-					status = HABAR_ERR_LIMIT;
-					break;
-				}
-				if ((grown = realloc(src->files,
-				    cap * sizeof(*grown))) == NULL) {
-					status = HABAR_ERR_NOMEM;
-					break;
-				}
-				src->files = grown;
-				src->nfiles_cap = cap;
-			}
-			if ((src->files[src->nfiles] = strdup(child)) == NULL)
-				status = HABAR_ERR_NOMEM;
-			else
-				src->nfiles++;
 		}
-		/* Links, devices, sockets: never followed, never read. */
+		if (lstat(path, &st) != 0) {
+			snprintf(problem, sizeof(problem), "skipped: %s",
+			    strerror(errno));
+			status = add_entry(src, child, problem);
+		} else if (S_ISDIR(st.st_mode)) {
+			if (depth + 1 > MAX_DEPTH) {
+				/* Its files are reported, not lost unseen. */
+				snprintf(problem, sizeof(problem), "skipped: a "
+				    "folder nested more than %d deep", MAX_DEPTH);
+				status = add_entry(src, child, problem);
+			} else
+				status = list_directory(src, child, depth + 1);
+		} else if (S_ISREG(st.st_mode) && st.st_nlink > 1) {
+			/* Its other name may lie outside the folder given. */
+			status = add_entry(src, child, "skipped: a hard link "
+			    "(a file with more than one name)");
+		} else if (S_ISREG(st.st_mode)) {
+			status = add_entry(src, child, NULL);
+		} else {
+			/* Never followed, never read. */
+			snprintf(problem, sizeof(problem), "skipped: %s",
+			    file_kind(st.st_mode));
+			status = add_entry(src, child, problem);
+		}
 	}
 	closedir(dir);
 	return status;
+}
+
+/* Readies a new libarchive reader for every format and filter. */
+static struct archive *
+new_reader(void)
+{
+	struct archive *ar = archive_read_new();
+
+	if (ar != NULL) {
+		archive_read_support_format_all(ar);
+		archive_read_support_filter_all(ar);
+	}
+	return ar;
 }
 
 enum habar_status
@@ -135,6 +212,7 @@ habar_source_open(struct habar_source **source_out, const char *path,
 		return HABAR_ERR_IO;
 	if ((src = calloc(1, sizeof(*src))) == NULL)
 		return HABAR_ERR_NOMEM;
+	src->fd = -1;
 	src->limits = limits ? *limits : defaults;
 	src->from_stdin = strcmp(path, "-") == 0;
 	if (S_ISDIR(st.st_mode)) {
@@ -145,14 +223,15 @@ habar_source_open(struct habar_source **source_out, const char *path,
 		if (status == HABAR_OK && src->nfiles > 0)
 			qsort(src->files, src->nfiles, sizeof(*src->files),
 			    compare_names);
+		if (status == HABAR_ERR_IO)
+			snprintf(src->error, sizeof(src->error), "%s",
+			    strerror(errno));
 	} else {
 		src->packed_size = (uint64_t)st.st_size;
 		if ((src->path = strdup(path)) == NULL ||
-		    (src->ar = archive_read_new()) == NULL) {
+		    (src->ar = new_reader()) == NULL) {
 			status = HABAR_ERR_NOMEM;
 		} else {
-			archive_read_support_format_all(src->ar);
-			archive_read_support_filter_all(src->ar);
 			if ((src->from_stdin ?
 			    archive_read_open_fd(src->ar, STDIN_FILENO, 65536) :
 			    archive_read_open_filename(src->ar, path, 65536)) !=
@@ -165,7 +244,8 @@ habar_source_open(struct habar_source **source_out, const char *path,
 			}
 		}
 	}
-	if (status == HABAR_ERR_INPUT) {
+	if (status == HABAR_ERR_INPUT || status == HABAR_ERR_LIMIT ||
+	    status == HABAR_ERR_IO) {
 		/* Kept, so that habar_source_error() can say why. */
 		*source_out = src;
 		return status;
@@ -187,8 +267,12 @@ habar_source_free(struct habar_source *src)
 		return;
 	if (src->ar != NULL)
 		archive_read_free(src->ar);
-	for (i = 0; i < src->nfiles; i++)
-		free(src->files[i]);
+	if (src->fd >= 0)
+		close(src->fd);
+	for (i = 0; i < src->nfiles; i++) {
+		free(src->files[i].name);
+		free(src->files[i].problem);
+	}
 	free(src->files);
 	free(src->root);
 	free(src->path);
@@ -278,13 +362,11 @@ reopen_after(struct habar_source *src)
 	uint64_t i;
 
 	src->reopen = 0;
-	if (src->from_stdin)
+	if (src->from_stdin || src->from_memory)
 		return 0;	/* a stream is read once */
 	archive_read_free(src->ar);
-	if ((src->ar = archive_read_new()) == NULL)
+	if ((src->ar = new_reader()) == NULL)
 		return 0;
-	archive_read_support_format_all(src->ar);
-	archive_read_support_filter_all(src->ar);
 	if (archive_read_open_filename(src->ar, src->path, 65536) != ARCHIVE_OK)
 		return 0;
 	for (i = 0; i < src->headers; i++) {
@@ -295,6 +377,29 @@ reopen_after(struct habar_source *src)
 	return 1;
 }
 
+/* Ends the member being read: its bytes count as accepted only when it
+ * was read to its end. */
+static void
+end_member(struct habar_source *src)
+{
+	if (src->fd >= 0) {
+		close(src->fd);
+		src->fd = -1;
+	}
+	src->has_current = 0;
+	src->member_read = 0;
+	src->member_ended = 0;
+}
+
+/* Packed bytes read from the archive so far (for the ratio limits). */
+static uint64_t
+packed_so_far(const struct habar_source *src)
+{
+	la_int64_t n = archive_filter_bytes(src->ar, -1);
+
+	return n > 0 ? (uint64_t)n : 0;
+}
+
 enum habar_status
 habar_source_next(struct habar_source *src, struct habar_source_member *member)
 {
@@ -302,20 +407,26 @@ habar_source_next(struct habar_source *src, struct habar_source_member *member)
 	int r, recoded = 0;
 
 	memset(member, 0, sizeof(*member));
-	src->has_current = 0;
+	end_member(src);
 	src->error[0] = '\0';
 	if (src->reopen && !reopen_after(src))
 		src->broken = 1;
+	if (src->refused)
+		return HABAR_ERR_LIMIT;
 	if (src->broken)
 		return HABAR_ERR_IO;
 	if (src->ar == NULL) {
+		const struct entry *e;
 		if (src->next_file >= src->nfiles)
 			return HABAR_END;
-		snprintf(src->name, sizeof(src->name), "%s",
-		    src->files[src->next_file]);
-		snprintf(src->raw_name, sizeof(src->raw_name), "%s",
-		    src->files[src->next_file]);
-		src->next_file++;
+		e = &src->files[src->next_file++];
+		snprintf(src->name, sizeof(src->name), "%s", e->name);
+		snprintf(src->raw_name, sizeof(src->raw_name), "%s", e->name);
+		if (e->problem != NULL) {
+			snprintf(src->error, sizeof(src->error), "%s: %s",
+			    src->raw_name, e->problem);
+			return HABAR_ERR_INPUT;
+		}
 		if (!habar__utf8_valid(src->name, strlen(src->name), NULL)) {
 			snprintf(src->error, sizeof(src->error),
 			    "%s: the file name is not UTF-8", src->raw_name);
@@ -333,7 +444,10 @@ habar_source_next(struct habar_source *src, struct habar_source_member *member)
 			return HABAR_END;
 		if (r != ARCHIVE_FATAL)
 			src->headers++;
-		if (r == ARCHIVE_FATAL) {
+		if (r == ARCHIVE_FATAL || (r == ARCHIVE_WARN &&
+		    archive_entry_pathname(entry) == NULL)) {
+			/* A header with no name is the archive's damage, not
+			 * a member: said once, and the archive ends here. */
 			src->broken = 1;
 			snprintf(src->error, sizeof(src->error),
 			    "the archive is broken: %s",
@@ -350,11 +464,17 @@ habar_source_next(struct habar_source *src, struct habar_source_member *member)
 			stored = "";
 		if (archive_entry_filetype(entry) == AE_IFDIR)
 			continue;
+		if (*stored == '\0') {
+			src->broken = 1;
+			snprintf(src->error, sizeof(src->error), "the archive "
+			    "is broken: a member with no name");
+			return HABAR_ERR_IO;
+		}
 		if (archive_entry_filetype(entry) != AE_IFREG ||
 		    archive_entry_hardlink(entry) != NULL) {
 			snprintf(src->error, sizeof(src->error),
-			    "%s: skipped: not a regular file (a link or device)",
-			    stored);
+			    "%.4000s: skipped: not a regular file (a link or "
+			    "device)", stored);
 			return HABAR_ERR_INPUT;
 		}
 		if (!make_safe_name(src, stored, &recoded)) {
@@ -370,7 +490,7 @@ habar_source_next(struct habar_source *src, struct habar_source_member *member)
 		}
 		if (r == ARCHIVE_WARN && archive_error_string(src->ar) != NULL) {
 			snprintf(src->error, sizeof(src->error), "%s: %s",
-			    stored, archive_error_string(src->ar));
+			    src->raw_name, archive_error_string(src->ar));
 		}
 		break;
 	}
@@ -379,119 +499,203 @@ habar_source_next(struct habar_source *src, struct habar_source_member *member)
 	member->size = archive_entry_size_is_set(entry) &&
 	    archive_entry_size(entry) > 0 ? (uint64_t)archive_entry_size(entry) : 0;
 	member->name_recoded = recoded;
+	src->member_packed = packed_so_far(src);
 	src->has_current = 1;
 	return HABAR_OK;
 }
 
-/* Reads a directory member from disk. */
+/* Opens the current directory member, a regular file with one name, and
+ * checks its size against the member limit. */
 static enum habar_status
-read_file(struct habar_source *src, char **data_out, size_t *len_out)
+open_file(struct habar_source *src)
 {
 	char path[MAX_NAME * 2];
 	struct stat st;
-	char *buf;
-	size_t got = 0;
-	int fd;
 
 	snprintf(path, sizeof(path), "%s/%s", src->root, src->name);
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) < 0 || fstat(fd, &st) != 0) {
+	/* O_NONBLOCK: a FIFO put in the file's place since the listing
+	 * must not hang the run; it is refused by its type below. */
+	if ((src->fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) < 0 || fstat(src->fd, &st) != 0) {
 		snprintf(src->error, sizeof(src->error), "%s: %s", src->name,
+		    errno == ELOOP ? "skipped: a symbolic link" :
 		    strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return HABAR_ERR_IO;
+		return HABAR_ERR_INPUT;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_nlink > 1) {
+		snprintf(src->error, sizeof(src->error), "%s: skipped: %s",
+		    src->name, S_ISREG(st.st_mode) ? "a hard link (a file "
+		    "with more than one name)" : file_kind(st.st_mode));
+		return HABAR_ERR_INPUT;
 	}
 	if ((uint64_t)st.st_size > src->limits.max_member) {
-		close(fd);
-		snprintf(src->error, sizeof(src->error), "%s: larger than the "
-		    "%llu-byte limit of a member", src->name,
-		    (unsigned long long)src->limits.max_member);
+		snprintf(src->error, sizeof(src->error), "%s: skipped: larger "
+		    "than the %llu-byte limit of a member (--max-member)",
+		    src->name, (unsigned long long)src->limits.max_member);
 		return HABAR_ERR_LIMIT;
 	}
-	if ((buf = malloc((size_t)st.st_size + 1)) == NULL) {
-		close(fd);
-		return HABAR_ERR_NOMEM;
+	return HABAR_OK;
+}
+
+int
+habar_source_refused(const struct habar_source *src)
+{
+	return src->refused;
+}
+
+enum habar_status
+habar_source_read_chunk(struct habar_source *src, const void **data_out,
+    size_t *len_out)
+{
+	la_ssize_t n;
+	uint64_t packed, member_packed, total;
+	enum habar_status status;
+
+	*data_out = src->chunk;
+	*len_out = 0;
+	if (!src->has_current)
+		return HABAR_ERR_ARGUMENT;
+	if (src->member_ended)
+		return HABAR_OK;
+	if (src->ar == NULL) {
+		if (src->fd < 0 && (status = open_file(src)) != HABAR_OK) {
+			src->has_current = 0;
+			return status;
+		}
+		do
+			n = read(src->fd, src->chunk, sizeof(src->chunk));
+		while (n < 0 && errno == EINTR);
+		if (n < 0) {
+			snprintf(src->error, sizeof(src->error), "%s: %s",
+			    src->name, strerror(errno));
+			src->has_current = 0;
+			return HABAR_ERR_INPUT;
+		}
+	} else {
+		n = archive_read_data(src->ar, src->chunk, sizeof(src->chunk));
+		if (n < 0) {
+			snprintf(src->error, sizeof(src->error), "%s: corrupt: %s",
+			    src->raw_name, archive_error_string(src->ar) ?
+			    archive_error_string(src->ar) : "read error");
+			if (n == ARCHIVE_FATAL)
+				src->reopen = 1;
+			src->has_current = 0;
+			return HABAR_ERR_INPUT;
+		}
 	}
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
-		if (n <= 0)
-			break;
-		got += (size_t)n;
+	if (n == 0) {
+		src->member_ended = 1;
+		src->accepted += src->member_read;
+		return HABAR_OK;
 	}
-	close(fd);
-	buf[got] = '\0';
-	*data_out = buf;
-	*len_out = got;
+	src->member_read += (uint64_t)n;
+	*len_out = (size_t)n;
+	if (src->member_read > src->limits.max_member) {
+		snprintf(src->error, sizeof(src->error), "%s: skipped: unpacks "
+		    "to more than the %llu-byte limit of a member "
+		    "(--max-member)", src->raw_name,
+		    (unsigned long long)src->limits.max_member);
+		src->has_current = 0;
+		return HABAR_ERR_LIMIT;
+	}
+	if (src->ar == NULL)
+		return HABAR_OK;
+	/* The member's own ratio: the packed bytes read since it began,
+	 * plus a read-ahead block that may hold some of it, so that a small
+	 * member is never refused for sharing a block with others. */
+	packed = src->from_stdin || src->from_memory || src->packed_size == 0 ?
+	    packed_so_far(src) : src->packed_size;
+	member_packed = packed_so_far(src) - src->member_packed + 65536;
+	if (src->member_read > (1u << 20) &&
+	    src->member_read / member_packed > src->limits.max_ratio) {
+		snprintf(src->error, sizeof(src->error), "%s: skipped: unpacks "
+		    "to more than %llu times its packed size (--max-ratio; a "
+		    "zip bomb?)", src->raw_name,
+		    (unsigned long long)src->limits.max_ratio);
+		src->has_current = 0;
+		return HABAR_ERR_LIMIT;
+	}
+	/* The archive as a whole: the members taken so far, this one
+	 * with them. */
+	total = src->accepted + src->member_read;
+	if (total > src->limits.max_total || (src->accepted > (16u << 20) &&
+	    src->accepted / (packed ? packed : 1) > src->limits.max_ratio)) {
+		snprintf(src->error, sizeof(src->error), "the archive as a whole "
+		    "unpacks to %llu bytes or more from %llu, beyond %s (a zip "
+		    "bomb?): refused", (unsigned long long)total,
+		    (unsigned long long)packed, total > src->limits.max_total ?
+		    "--max-total" : "--max-ratio");
+		src->refused = 1;
+		src->has_current = 0;
+		return HABAR_ERR_LIMIT;
+	}
 	return HABAR_OK;
 }
 
 enum habar_status
 habar_source_read(struct habar_source *src, char **data_out, size_t *len_out)
 {
-	size_t cap = 65536, len = 0;
-	char *buf;
-	la_ssize_t n;
-	uint64_t packed = src->packed_size;
+	size_t cap = 0, len = 0;
+	char *buf = NULL, *grown;
+	const void *chunk;
+	size_t n;
+	enum habar_status status;
 
 	*data_out = NULL;
 	*len_out = 0;
-	if (!src->has_current)
-		return HABAR_ERR_ARGUMENT;
-	src->has_current = 0;
-	if (src->ar == NULL)
-		return read_file(src, data_out, len_out);
-	if ((buf = malloc(cap + 1)) == NULL)
-		return HABAR_ERR_NOMEM;
 	for (;;) {
-		if (len == cap) {
-			char *grown;
-			cap *= 2;
-			if ((grown = realloc(buf, cap + 1)) == NULL) {
+		status = habar_source_read_chunk(src, &chunk, &n);
+		if (status != HABAR_OK) {
+			free(buf);
+			return status;
+		}
+		if (len + n + 1 > cap) {
+			cap = cap ? cap * 2 : 65536;
+			while (cap < len + n + 1)
+				cap *= 2;
+			if ((grown = realloc(buf, cap)) == NULL) {
 				free(buf);
 				return HABAR_ERR_NOMEM;
 			}
 			buf = grown;
 		}
-		n = archive_read_data(src->ar, buf + len, cap - len);
-		if (n < 0) {
-			snprintf(src->error, sizeof(src->error), "%s: corrupt: %s",
-			    src->raw_name, archive_error_string(src->ar) ?
-			    archive_error_string(src->ar) : "read error");
-			free(buf);
-			if (n == ARCHIVE_FATAL)
-				src->reopen = 1;
-			return HABAR_ERR_INPUT;
-		}
 		if (n == 0)
 			break;
-		len += (size_t)n;
-		src->unpacked += (uint64_t)n;
-		if (len > src->limits.max_member) {
-			snprintf(src->error, sizeof(src->error), "%s: unpacks to "
-			    "more than the %llu-byte limit of a member (a zip "
-			    "bomb?)", src->raw_name,
-			    (unsigned long long)src->limits.max_member);
-			free(buf);
-			return HABAR_ERR_LIMIT;
-		}
-		if (src->from_stdin)
-			packed = (uint64_t)archive_filter_bytes(src->ar, -1);
-		if (src->unpacked > src->limits.max_total ||
-		    (src->unpacked > (1u << 20) && src->unpacked /
-		    (packed ? packed : 1) > src->limits.max_ratio)) {
-			snprintf(src->error, sizeof(src->error), "%s: the archive "
-			    "unpacks to %llu bytes from %llu: beyond the limits "
-			    "(a zip bomb?)", src->raw_name,
-			    (unsigned long long)src->unpacked,
-			    (unsigned long long)packed);
-			src->broken = 1;
-			free(buf);
-			return HABAR_ERR_LIMIT;
-		}
+		memcpy(buf + len, chunk, n);
+		len += n;
 	}
 	buf[len] = '\0';
 	*data_out = buf;
 	*len_out = len;
+	return HABAR_OK;
+}
+
+enum habar_status
+habar_source_open_memory(struct habar_source **source_out, const void *data,
+    size_t len, const struct habar_source_limits *limits)
+{
+	static const struct habar_source_limits defaults =
+	    HABAR_SOURCE_DEFAULT_LIMITS;
+	struct habar_source *src;
+
+	*source_out = NULL;
+	if ((src = calloc(1, sizeof(*src))) == NULL)
+		return HABAR_ERR_NOMEM;
+	src->fd = -1;
+	src->limits = limits ? *limits : defaults;
+	src->from_memory = 1;
+	src->packed_size = len;
+	if ((src->ar = new_reader()) == NULL) {
+		free(src);
+		return HABAR_ERR_NOMEM;
+	}
+	*source_out = src;
+	if (archive_read_open_memory(src->ar, data, len) != ARCHIVE_OK) {
+		snprintf(src->error, sizeof(src->error), "not a readable "
+		    "archive: %s", archive_error_string(src->ar) ?
+		    archive_error_string(src->ar) : "unknown");
+		return HABAR_ERR_INPUT;
+	}
 	return HABAR_OK;
 }
 

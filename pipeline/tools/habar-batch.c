@@ -4,7 +4,9 @@
  * report.  The work is in the library (habar/batch.h); this file reads
  * the options, draws the progress bar and prints the summary.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,11 +30,13 @@ static const char usage[] =
     "                        packs/, memory.tmx, report.tsv, batch.log\n"
     "  -j, --jobs N          worker threads (default: one per core)\n"
     "      --shard K/N       process only the K-th of N stable shards\n"
-    "      --max-member SIZE refuse a member larger than SIZE bytes\n"
-    "                        (default 256 MiB)\n"
-    "      --max-total SIZE  refuse an archive unpacking to more (16 GiB)\n"
-    "      --max-ratio R     refuse an archive unpacking to more than R\n"
-    "                        times its size (200): zip bombs\n"
+    "      --max-member SIZE skip a member unpacking to more than SIZE\n"
+    "                        bytes (default 256M; suffixes K, M, G)\n"
+    "      --max-total SIZE  refuse an archive unpacking to more in all\n"
+    "                        (default 16G)\n"
+    "      --max-ratio R     skip a member, and refuse an archive,\n"
+    "                        unpacking to more than R times its packed\n"
+    "                        size (default 200): zip bombs\n"
     "      --help            print this help and exit\n"
     "      --version         print the version and exit\n"
     "\n"
@@ -47,22 +51,35 @@ struct options {
 	struct habar_source_limits limits;
 };
 
+/*
+ * A size or ratio: digits only (no sign, no space), an optional K, M or
+ * G suffix, not 0, and no overflow: a value that wrapped would turn a
+ * limit off.
+ */
 static unsigned long long
-parse_size(const char *text, const char *what)
+parse_size(const char *text, const char *what, int suffixes)
 {
 	char *end;
-	unsigned long long v = strtoull(text, &end, 10);
+	unsigned long long v;
+	unsigned shift = 0;
 
-	if (end == text || v == 0)
-		cli_usage_error("bad %s '%s'", what, text);
-	switch (*end) {
-	case 'k': case 'K': v <<= 10; end++; break;
-	case 'm': case 'M': v <<= 20; end++; break;
-	case 'g': case 'G': v <<= 30; end++; break;
+	errno = 0;
+	if (*text < '0' || *text > '9')
+		cli_usage_error("bad %s '%s': digits, not 0", what, text);
+	v = strtoull(text, &end, 10);
+	if (suffixes) {
+		switch (*end) {
+		case 'k': case 'K': shift = 10; end++; break;
+		case 'm': case 'M': shift = 20; end++; break;
+		case 'g': case 'G': shift = 30; end++; break;
+		}
 	}
-	if (*end != '\0')
-		cli_usage_error("bad %s '%s'", what, text);
-	return v;
+	if (*end != '\0' || v == 0)
+		cli_usage_error("bad %s '%s': digits%s, not 0", what, text,
+		    suffixes ? " and K, M or G" : "");
+	if (errno == ERANGE || v > (ULLONG_MAX >> shift))
+		cli_usage_error("%s '%s' too large", what, text);
+	return v << shift;
 }
 
 static void
@@ -104,13 +121,13 @@ parse_options(int argc, char **argv, struct options *opts)
 				    "<= N", optarg);
 			break;
 		case OPT_MEMBER:
-			opts->limits.max_member = parse_size(optarg, "size");
+			opts->limits.max_member = parse_size(optarg, "size", 1);
 			break;
 		case OPT_TOTAL:
-			opts->limits.max_total = parse_size(optarg, "size");
+			opts->limits.max_total = parse_size(optarg, "size", 1);
 			break;
 		case OPT_RATIO:
-			opts->limits.max_ratio = parse_size(optarg, "ratio");
+			opts->limits.max_ratio = parse_size(optarg, "ratio", 0);
 			break;
 		}
 	}
@@ -251,7 +268,8 @@ main(int argc, char **argv)
 	if (status != HABAR_OK)
 		cli_fatal("%s", err);
 	print_summary(&summary);
-	if (summary.with_problems > 0 || summary.members_refused > 0)
+	if (summary.with_problems > 0 || summary.members_refused > 0 ||
+	    summary.archive_broken)
 		cli_found();
 	return cli_exit();
 }

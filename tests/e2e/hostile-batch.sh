@@ -1,8 +1,10 @@
 #!/bin/sh
 # hostile-batch.sh (test): habar-batch against the hostile inputs and
 # outputs of a red-team pass, each a reproduction that failed before its
-# fix: a run turned away by the lock, links planted inside OUTDIR, ...
-# (the items of each section say which).
+# fix (the items of issue 17 each section names): a run turned away by
+# the lock, links planted inside OUTDIR, silent drops, exit statuses of
+# broken archives, bomb members, OUTDIR equal to the input, size options,
+# links and FIFOs in folders, member names with escape sequences.
 #
 # Environment (set by ctest): HABAR_BIN.
 # Exit 0 when all holds, 1 on a failed check, 77 without python3 or flock.
@@ -84,6 +86,155 @@ batch -o "$o" "$tmp/in" 2>/dev/null
 check_outside "an output file as a link"
 [ -L "$o/releases/lib-2021/lib-2021.ru.md" ] &&
     fail "an output file as a link: still a link"
+
+# refused OUT ERRFILE TEXT WHAT: the report names TEXT and so does stderr.
+reported() {
+	grep -qF -- "$3" "$1/report.tsv" || fail "$4: not in report.tsv"
+	grep -qF -- "$3" "$2" || fail "$4: not on standard error"
+}
+# pyarchive FILE: writes the archive the Python on standard input makes.
+pyarchive() { python3 - "$1"; }
+
+# Item 4: no member vanishes: a dotfile, a name of 256 bytes, a folder
+# path of more than 1023 bytes are reported; two releases in different
+# deep folders stay two.
+d=$tmp/drops
+release "$d/in/ok" ok-2021
+printf 'Hidden.\n' >"$d/in/ok/.hidden.en.txt"
+deep1=$d/in/$(python3 -c "print('/'.join(['d' * 200] * 6))")
+deep2=$d/in/$(python3 -c "print('/'.join(['e' * 200] * 6))")
+release "$deep1" deep
+release "$deep2" deep
+batch -o "$d/out" "$d/in" 2>"$d/err"
+s=$?
+[ "$s" -eq 1 ] || fail "drops: exit $s, not 1"
+reported "$d/out" "$d/err" ".hidden.en.txt: skipped: a hidden file" "drops: a dotfile"
+[ "$(grep -c '	ru,en	' "$d/out/report.tsv")" -eq 3 ] ||
+    fail "drops: two releases in deep folders are not two"
+# A file name longer than a folder may hold comes in an archive.
+pyarchive "$d/long.tar" <<'PY'
+import io, sys, tarfile
+with tarfile.open(sys.argv[1], 'w', format=tarfile.PAX_FORMAT) as t:
+    i = tarfile.TarInfo('ok/' + 'a' * 250 + '.en.txt'); i.size = 6
+    t.addfile(i, io.BytesIO(b'Long.\n'))
+PY
+batch -o "$d/long" "$d/long.tar" 2>"$d/long.err"
+reported "$d/long" "$d/long.err" "skipped: a file name of 257 bytes" "drops: a long name"
+
+# Item 5: a broken archive is a problem; nothing read is an error.
+d=$tmp/exit
+mkdir -p "$d"
+for i in 1 2 3 4 5 6 7 8; do release "$d/tree/r$i" "r$i"; done
+(cd "$d/tree" && tar cf "$d/whole.tar" .)
+head -c "$(($(wc -c <"$d/whole.tar") / 2))" "$d/whole.tar" >"$d/half.tar"
+batch -o "$d/half" "$d/half.tar" 2>"$d/half.err"
+s=$?
+[ "$s" -eq 1 ] || fail "truncated tar: exit $s, not 1"
+grep -q "the archive is broken" "$d/half/report.tsv" ||
+    fail "truncated tar: not in the report"
+head -c 1000 "$d/whole.tar" >"$d/start.tar"
+s=$(status batch -o "$d/start" "$d/start.tar")
+[ "$s" -eq 2 ] || fail "a tar cut before any release: exit $s, not 2"
+: >"$d/empty.tar"
+batch -o "$d/empty" "$d/empty.tar" 2>"$d/empty.err"
+s=$?
+[ "$s" -eq 2 ] || fail "empty input: exit $s, not 2"
+grep -q "empty" "$d/empty.err" || fail "empty input: no message"
+head -c 30 /dev/urandom >"$d/z30.zip"
+s=$(status batch -o "$d/z30" "$d/z30.zip")
+[ "$s" -eq 2 ] || fail "a zip of 30 bytes: exit $s, not 2"
+
+# Item 6 and 16: one member past a limit costs itself only, said once; a
+# bomb as a whole is refused, said once.
+d=$tmp/bomb
+mkdir -p "$d"
+pyarchive "$d/one.tar.gz" <<'PY'
+import io, sys, tarfile
+with tarfile.open(sys.argv[1], 'w:gz') as t:
+    def add(name, data):
+        i = tarfile.TarInfo(name); i.size = len(data)
+        t.addfile(i, io.BytesIO(data))
+    add('a/zeros.en.txt', b'\0' * (48 << 20))
+    for k in range(3):
+        add('a/r%d.en.txt' % k, b'A text in English, number %d. It is short.\n' % k)
+        add('a/r%d.ru.txt' % k, ('Текст по-русски, номер %d. Он короткий.\n' % k).encode())
+PY
+batch -o "$d/one" "$d/one.tar.gz" 2>"$d/one.err"
+s=$?
+[ "$s" -eq 1 ] || fail "a bomb member: exit $s, not 1"
+[ "$(grep -c '^r[0-9]	ru,en	' "$d/one/report.tsv")" -eq 3 ] ||
+    fail "a bomb member: the other releases were not processed"
+[ "$(grep -c 'zeros.en.txt: skipped: unpacks to more than' "$d/one.err")" -eq 1 ] ||
+    fail "a bomb member: not said exactly once"
+batch --max-total 1M -o "$d/whole" "$d/one.tar.gz" 2>"$d/whole.err"
+s=$?
+[ "$s" -eq 2 ] || fail "a bomb as a whole: exit $s, not 2"
+[ "$(grep -c 'the archive as a whole' "$d/whole.err")" -eq 1 ] ||
+    fail "a bomb as a whole: not said exactly once"
+
+# Item 8: the output folder is not the input folder.
+batch -o "$tmp/in" "$tmp/in" 2>"$tmp/same.err"
+s=$?
+[ "$s" -eq 2 ] || fail "-o DIR DIR: exit $s, not 2"
+[ ! -e "$tmp/in/releases" ] || fail "-o DIR DIR: wrote into the input"
+
+# Item 13: sizes are parsed strictly.
+for bad in "--max-member 17179869184G" "--max-member 0" "--max-ratio -1" \
+    "--max-total 1X" "--max-member 99999999999999999999999"; do
+	s=$(status batch $bad -o "$tmp/size" "$tmp/in")
+	[ "$s" -eq 2 ] || fail "$bad: exit $s, not 2"
+done
+
+# Item 14: in a folder, links, FIFOs and hard links are reported, a hard
+# link's other name never read; a tree too deep is reported, not fatal.
+d=$tmp/tree
+release "$d/in/ok" ok-2021
+printf 'Secret text outside.\n' >"$d/secret.en.txt"
+ln "$d/secret.en.txt" "$d/in/ok/secret.en.txt"
+ln -s "$d/secret.en.txt" "$d/in/ok/link.en.txt"
+mkfifo "$d/in/ok/fifo.en.txt"
+deep=$d/in/$(python3 -c "print('/'.join(['x'] * 70))")
+release "$deep" deep-2021
+batch -o "$d/out" "$d/in" 2>"$d/err"
+s=$?
+[ "$s" -eq 1 ] || fail "folder input: exit $s, not 1"
+reported "$d/out" "$d/err" "secret.en.txt: skipped: a hard link" "a hard link"
+reported "$d/out" "$d/err" "link.en.txt: skipped: a symbolic link" "a link"
+reported "$d/out" "$d/err" "fifo.en.txt: skipped: a FIFO" "a FIFO"
+reported "$d/out" "$d/err" "skipped: a folder nested more than 64 deep" "a deep tree"
+grep -rq "Secret text" "$d/out/releases" && fail "a hard link was read"
+
+# Item 16: member names reach neither stderr nor the report raw; a
+# corrupt tar.gz is said to be broken once, not as members without names.
+d=$tmp/names
+mkdir -p "$d"
+pyarchive "$d/names.tar" <<'PY'
+import io, sys, tarfile
+with tarfile.open(sys.argv[1], 'w', format=tarfile.PAX_FORMAT) as t:
+    for name in ['x/\x1b]0;title\x07\x1b[2J.xyz', 'x/forged\nhabar-batch: ok.lnk']:
+        i = tarfile.TarInfo(name); i.size = 2
+        t.addfile(i, io.BytesIO(b'x\n'))
+PY
+batch -o "$d/out" "$d/names.tar" 2>"$d/err"
+if LC_ALL=C grep -q "$(printf '\033')" "$d/err" "$d/out/report.tsv"; then
+	fail "names: an escape character reached stderr or the report"
+fi
+grep -qF '\x1B]0;title\x07\x1B[2J' "$d/err" || fail "names: not shown escaped"
+grep -q '^habar-batch: ok.lnk' "$d/err" && fail "names: a forged line on stderr"
+(cd "$tmp/exit/tree" && tar czf "$d/good.tar.gz" .)
+python3 - "$d/good.tar.gz" "$d/corrupt.tar.gz" <<'PY'
+import random, sys
+d = bytearray(open(sys.argv[1], 'rb').read())
+random.seed(3)
+for k in range(40):
+    i = random.randrange(200, len(d))
+    d[i] ^= 0xff
+open(sys.argv[2], 'wb').write(d)
+PY
+batch -o "$d/corrupt" "$d/corrupt.tar.gz" 2>"$d/corrupt.err"
+grep -q ': : skipped' "$d/corrupt.err" && fail "corrupt tar.gz: members with empty names"
+[ "$(grep -c 'broken' "$d/corrupt.err")" -le 1 ] ||
+    fail "corrupt tar.gz: broken said more than once"
 
 if [ "$failures" -ne 0 ]; then
 	echo "hostile-batch: $failures failure(s)" >&2

@@ -127,7 +127,8 @@ make_tree(const char *in)
 	snprintf(dir, sizeof(dir), "%s/news", in);
 	CHECK(mkdir(in, 0755) == 0 && mkdir(dir, 0755) == 0);
 	write_file(dir, "garden.en.md", "---\ntitle: The city garden opens\n"
-	    "organisation: Parks Department\n---\n\n"
+	    "organisation: Parks Department\nsource: parks.example.org\n"
+	    "---\n\n"
 	    "Almaty, 12 April 2011. The city garden opens to visitors on "
 	    "Saturday after two years of work.\n\n"
 	    "More than 400 trees were planted. Entry is free.\n");
@@ -167,8 +168,10 @@ test_run(const char *root)
 	CHECK(sum.releases == 2);
 	CHECK(sum.resumed == 0);
 	CHECK(sum.languages[2] == 1 && sum.languages[1] == 1);
-	CHECK(sum.with_problems == 1);	/* lonely: only one language */
-	CHECK(sum.members == 3);
+	/* lonely has one language: normal, not a problem. */
+	CHECK(sum.with_problems == 0);
+	/* notes.xyz is read, and reported as no part of a release. */
+	CHECK(sum.members == 4 && sum.members_refused == 1);
 	CHECK(seen.steps == 6 && seen.last_done == 2 && seen.last_total == 2);
 	CHECK(exists(out, "packs/garden.zip"));
 	CHECK(exists(out, "packs/lonely.zip"));
@@ -188,7 +191,8 @@ test_run(const char *root)
 		    strlen(HABAR_BATCH_REPORT_HEADER) + 1) == 0);
 		CHECK(strstr(text, "\ngarden\tru,en\tru:UTF-8,en:ASCII\t2,2\t") !=
 		    NULL);
-		CHECK(strstr(text, "\tonly one language\n") != NULL);
+		CHECK(strstr(text, "\nlonely\tkk\t") != NULL);
+		CHECK(strstr(text, "only one language") == NULL);
 		free(text);
 	}
 	/* The plain text's first line is its title; the dateline gives the
@@ -206,6 +210,13 @@ test_run(const char *root)
 	snprintf(path, sizeof(path), "%s/releases/garden/garden.en.md", out);
 	text = read_file(path);
 	CHECK(text != NULL && strstr(text, "\norganisation: Parks Department\n"));
+	/* The release's own source is kept; the member is said apart. */
+	CHECK(text != NULL && strstr(text, "\nsource: parks.example.org\n"));
+	CHECK(text != NULL && strstr(text, "\narchive-member: news/garden.en.md\n"));
+	free(text);
+	snprintf(path, sizeof(path), "%s/releases/garden/garden.ru.md", out);
+	text = read_file(path);
+	CHECK(text != NULL && strstr(text, "\nsource: news/garden_rus.txt\n"));
 	free(text);
 	snprintf(path, sizeof(path), "%s/memory.tmx", out);
 	text = read_file(path);
@@ -234,7 +245,7 @@ test_run(const char *root)
 	opt.outdir = path;
 	CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) == HABAR_OK);
 	CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) == HABAR_OK);
-	CHECK(sum.releases == 2 && sum.resumed == 2 && sum.members == 3);
+	CHECK(sum.releases == 2 && sum.resumed == 2 && sum.members == 4);
 
 	/* Refused: a bad shard, an input that is not there. */
 	opt.shard_n = 3;

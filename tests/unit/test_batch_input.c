@@ -207,7 +207,8 @@ test_source(void)
 	CHECK(system(cmd) == 0);
 }
 
-/* A member that unpacks far beyond its packed size is refused. */
+/* A member past the member or ratio limit is skipped; an archive past the
+ * total is refused whole. */
 static void
 test_bomb(void)
 {
@@ -226,10 +227,33 @@ test_bomb(void)
 	    "z.writestr('bomb.txt',b'0'*(64<<20))\n"
 	    "z.close()\" %s", zip);
 	if (system(cmd) == 0) {
+		/* Past the member limit: that member is skipped. */
+		CHECK(habar_source_open(&src, zip, &limits) == HABAR_OK);
+		CHECK(habar_source_next(src, &m) == HABAR_OK);
+		CHECK(habar_source_read(src, &data, &len) == HABAR_ERR_LIMIT);
+		CHECK(strstr(habar_source_error(src), "--max-member") != NULL);
+		CHECK(!habar_source_refused(src));
+		CHECK(habar_source_next(src, &m) == HABAR_END);
+		habar_source_free(src);
+		/* Past its own ratio: skipped too, said to be a bomb, and
+		 * the walk goes on. */
+		limits.max_member = 128u << 20;
 		CHECK(habar_source_open(&src, zip, &limits) == HABAR_OK);
 		CHECK(habar_source_next(src, &m) == HABAR_OK);
 		CHECK(habar_source_read(src, &data, &len) == HABAR_ERR_LIMIT);
 		CHECK(strstr(habar_source_error(src), "zip bomb") != NULL);
+		CHECK(!habar_source_refused(src));
+		CHECK(habar_source_next(src, &m) == HABAR_END);
+		habar_source_free(src);
+		/* Past the total: the archive is refused whole. */
+		limits.max_ratio = 1000000;
+		limits.max_total = 8u << 20;
+		CHECK(habar_source_open(&src, zip, &limits) == HABAR_OK);
+		CHECK(habar_source_next(src, &m) == HABAR_OK);
+		CHECK(habar_source_read(src, &data, &len) == HABAR_ERR_LIMIT);
+		CHECK(strstr(habar_source_error(src), "as a whole") != NULL);
+		CHECK(habar_source_refused(src));
+		CHECK(habar_source_next(src, &m) == HABAR_ERR_LIMIT);
 		habar_source_free(src);
 	}
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
