@@ -6,3 +6,8 @@ add_test(NAME e2e.pack COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/e2e/pack.sh)
 add_test(NAME e2e.pack-html COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/e2e/pack-html.sh)
 set_tests_properties(e2e.pack e2e.pack-html PROPERTIES
   ENVIRONMENT "${HABAR_TEST_ENV}" SKIP_RETURN_CODE 77 TIMEOUT 600)
+# The Word version of each language in a pack (tests/e2e/docx.sh): read
+# back by pandoc, LibreOffice where installed, and habar-import.
+add_test(NAME e2e.docx COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/e2e/docx.sh)
+set_tests_properties(e2e.docx PROPERTIES ENVIRONMENT "${HABAR_TEST_ENV}"
+  SKIP_RETURN_CODE 77 TIMEOUT 300)

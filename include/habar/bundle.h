@@ -8,6 +8,7 @@
  *
  *   manifest.xml                  written by habar_pack_write()
  *   <id>.<lang>.md                the release, per language
+ *   <id>.<lang>.docx              the same as a Word document
  *   <id>.xml, <id>.tmx            parallel XML, translation memory
  *   html/<id>.<lang>.html         a page per language
  *   html/index.html, style.css    the languages side by side; the style

@@ -31,5 +31,6 @@
 #include <habar/recognise.h>
 #include <habar/make.h>
 #include <habar/qa.h>
+#include <habar/docx.h>
 
 #endif

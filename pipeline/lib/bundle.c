@@ -9,6 +9,7 @@
 #include <habar/attach.h>
 #include <habar/bundle.h>
 #include <habar/data.h>
+#include <habar/docx.h>
 #include <habar/html.h>
 #include <habar/release.h>
 #include <habar/tmx.h>
@@ -351,6 +352,17 @@ habar_bundle_plan(struct habar_pack **pack_out,
 			free(text);
 			text = NULL;
 		}
+	}
+	/* Each version also as a Word document, for readers who open
+	 * releases in a word processor. */
+	for (i = 0; status == HABAR_OK && i < doc->language_count; i++) {
+		const char *lang = doc->languages[i].lang;
+		snprintf(path, sizeof(path), "%s.%s.docx", doc->id, lang);
+		if ((status = habar_docx_write(&text, &len, doc, i)) == HABAR_OK)
+			status = habar_pack_add_memory(b.pack, path, text, len,
+			    HABAR_DOCX_MEDIA_TYPE, lang, "document");
+		free(text);
+		text = NULL;
 	}
 	if (status == HABAR_OK) {
 		FILE *fp = open_memstream(&text, &len);
