@@ -541,7 +541,7 @@ make_main(int argc, char **argv)
 			printf("  consistency: nothing found\n");
 			unlink(path);
 		} else if (st == 1) {
-			printf("  consistency: %lu findings, in %s\n",
+			printf("  consistency: %lu things to check, in %s\n",
 			    count_lines(path), path);
 			m.attention = 1;
 		} else {
