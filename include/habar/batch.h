@@ -78,6 +78,9 @@ struct habar_batch_options {
 	habar_batch_message_fn *message;	/* may be NULL */
 	habar_batch_progress_fn *progress;	/* may be NULL */
 	void *arg;		/* passed to both */
+	/* The confidence a sentence link needs to go into the memories:
+	 * 0 for HABAR_TMX_MIN_CONFIDENCE, negative for every link. */
+	double min_confidence;
 };
 
 /* What a run did, for the summary. */

@@ -1052,6 +1052,15 @@ count_line(struct habar_batch_summary *s, const char *line)
 		s->with_problems++;
 }
 
+void
+habar__batch_min_confidence(const struct batch_run *run, struct habar_tmx *tmx)
+{
+	double min = run->opt->min_confidence;
+
+	if (min != 0.0)
+		habar_tmx_set_min_confidence(tmx, min < 0.0 ? 0.0 : min);
+}
+
 /* The report and the memory, from the done markers and the releases'
  * TMX files, in id order. */
 static enum habar_status
@@ -1071,6 +1080,7 @@ finish(struct state *st)
 	fputs(HABAR_BATCH_REPORT_HEADER "\n", fp);
 	if ((status = habar_tmx_new(&tmx)) != HABAR_OK)
 		goto done;
+	habar__batch_min_confidence(run, tmx);
 	for (i = 0; i < run->release_count; i++) {
 		const struct batch_release *r = &run->releases[i];
 		if (!r->in_shard)

@@ -86,6 +86,13 @@ struct batch_worker {
 enum habar_status habar__batch_release(struct batch_worker *w,
     const struct batch_release *r);
 
+struct habar_tmx;
+
+/* Gives tmx the run's minimum confidence for a link to become a unit, so
+ * that the releases' memories and memory.tmx keep the same links. */
+void habar__batch_min_confidence(const struct batch_run *run,
+    struct habar_tmx *tmx);
+
 /* Frees what a worker opened. */
 void habar__batch_worker_free(struct batch_worker *w);
 

@@ -1066,6 +1066,7 @@ write_tmx(struct job *job, const struct habar_parallel *doc, size_t *units_out)
 	*units_out = 0;
 	if ((status = habar_tmx_new(&tmx)) != HABAR_OK)
 		return status;
+	habar__batch_min_confidence(job->run, tmx);
 	status = habar_tmx_add_parallel(tmx, doc);
 	if (status == HABAR_ERR_LIMIT) {
 		problem(job, "%s%s", "too many units for one memory", "");

@@ -37,6 +37,9 @@ static const char usage[] =
     "      --max-ratio R     skip a member, and refuse an archive,\n"
     "                        unpacking to more than R times its packed\n"
     "                        size (default 200): zip bombs\n"
+    "      --min-confidence C\n"
+    "                        keep sentence links of confidence C or more in\n"
+    "                        the memories (0 to 1; default 0.5)\n"
     "      --help            print this help and exit\n"
     "      --version         print the version and exit\n"
     "\n"
@@ -49,6 +52,7 @@ struct options {
 	unsigned jobs;
 	unsigned shard_k, shard_n;
 	struct habar_source_limits limits;
+	double min_confidence;
 };
 
 /*
@@ -85,12 +89,14 @@ parse_size(const char *text, const char *what, int suffixes)
 static void
 parse_options(int argc, char **argv, struct options *opts)
 {
-	enum { OPT_SHARD = 256, OPT_MEMBER, OPT_TOTAL, OPT_RATIO };
+	enum { OPT_SHARD = 256, OPT_MEMBER, OPT_TOTAL, OPT_RATIO,
+	    OPT_CONFIDENCE };
 	static const struct option longopts[] = {
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "max-member", required_argument, NULL, OPT_MEMBER },
 		{ "max-ratio", required_argument, NULL, OPT_RATIO },
 		{ "max-total", required_argument, NULL, OPT_TOTAL },
+		{ "min-confidence", required_argument, NULL, OPT_CONFIDENCE },
 		{ "output", required_argument, NULL, 'o' },
 		{ "shard", required_argument, NULL, OPT_SHARD },
 		{ NULL, 0, NULL, 0 }
@@ -128,6 +134,14 @@ parse_options(int argc, char **argv, struct options *opts)
 			break;
 		case OPT_RATIO:
 			opts->limits.max_ratio = parse_size(optarg, "ratio", 0);
+			break;
+		case OPT_CONFIDENCE:
+			/* 0 in the options means the default: every link is
+			 * asked for by a negative value. */
+			opts->min_confidence = cli_fraction("--min-confidence",
+			    optarg);
+			if (opts->min_confidence == 0.0)
+				opts->min_confidence = -1.0;
 			break;
 		}
 	}
@@ -256,6 +270,7 @@ main(int argc, char **argv)
 	bo.shard_k = opts.shard_k;
 	bo.shard_n = opts.shard_n;
 	bo.limits = &opts.limits;
+	bo.min_confidence = opts.min_confidence;
 	bo.generator = generator;
 	bo.command_line = command;
 	bo.message = on_message;
