@@ -277,14 +277,14 @@ near(double a, double b)
 /* Writes "«text» (value)" items of the unmatched atoms of one side. */
 static size_t
 unmatched(char *buf, size_t size, const struct atom *at, size_t n,
-    const char *text, size_t *first)
+    const char *text, size_t *first, int spelled)
 {
 	size_t i, len = 0, count = 0;
 
 	buf[0] = '\0';
 	for (i = 0; i < n; i++) {
 		size_t k, w;
-		if (at[i].matched || at[i].spelled)
+		if (at[i].matched || (at[i].spelled && !spelled))
 			continue;
 		if (count++ == 0)
 			*first = i;
@@ -297,7 +297,7 @@ unmatched(char *buf, size_t size, const struct atom *at, size_t n,
 				w--;
 		}
 		for (k = 0; k < i; k++)
-			if (!at[k].matched && !at[k].spelled &&
+			if (!at[k].matched && (!at[k].spelled || spelled) &&
 			    at[k].start == at[i].start)
 				break;
 		if (k < i)
@@ -390,8 +390,14 @@ check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 	 * side and two on the other. */
 	if (same_digits(x, nx, y, ny) || converted(x, nx, y, ny))
 		return;
-	ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa);
-	cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb);
+	ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa, 0);
+	cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb, 0);
+	/* A number spelled out ("eight") left over against a figure left
+	 * over on the other side: one of them was changed. */
+	if (ca > 0 && cb == 0)
+		cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb, 1);
+	else if (cb > 0 && ca == 0)
+		ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa, 1);
 	/* A figure on one side only is most often written in words on the
 	 * other ("a decade", «тысячи»): a changed figure leaves one unmatched
 	 * on each side. */
@@ -526,6 +532,87 @@ consonant_swap(const char *x, const char *y)
 	    x[i + 1] != 'a';
 }
 
+/* The code points of the folded word s[0..len) into cp; returns how
+ * many (at most max). */
+static size_t
+code_points(struct habar_qa *qa, const char *s, size_t len, unsigned long *cp,
+    size_t max)
+{
+	char folded[256];
+	size_t n = 0, i = 0, flen = habar__recognise_fold(qa->rec, s, len,
+	    folded, sizeof(folded));
+
+	while (i < flen && n < max) {
+		size_t k = habar__utf8_decode((const unsigned char *)folded + i,
+		    flen - i, &cp[n]);
+		if (k == 0)
+			break;
+		i += k;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * Two names in the same script, letter by letter: 2 when equal or one is
+ * the other with a case ending (up to six letters), 1 when they differ by
+ * one swap of neighbouring letters inside the shorter (not its first or
+ * last letter) and agree after it but for the last three letters, 0
+ * otherwise.
+ */
+static int
+letters_match(struct habar_qa *qa, const char *x, size_t xlen, const char *y,
+    size_t ylen)
+{
+	unsigned long a[64], b[64];
+	size_t na = code_points(qa, x, xlen, a, 64);
+	size_t nb = code_points(qa, y, ylen, b, 64), n, i;
+
+	if (na == 0 || nb == 0)
+		return 0;
+	n = na < nb ? na : nb;
+	if ((na > nb ? na - nb : nb - na) > 6)
+		return 0;
+	for (i = 0; i < n && a[i] == b[i]; i++)
+		;
+	if (i == n)
+		return n >= 3 || na == nb ? 2 : 0;
+	if (n < 4 || i == 0 || i + 2 >= n || a[i] != b[i + 1] ||
+	    a[i + 1] != b[i])
+		return 0;
+	/* After the swap the letters agree up to the last three, where
+	 * case endings differ (Дожнспен against Джонсом). */
+	for (i += 2; i + 3 < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * Whether a third version of the unit (neither s nor o) holds the name y
+ * of version o with the same skeleton: two versions agree on a spelling
+ * that s misses by a swap.
+ */
+static int
+confirmed(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
+    size_t o, const struct habar_value *y)
+{
+	size_t k, j, n = u->count < QA_MAX_SEGS ? u->count : QA_MAX_SEGS;
+
+	for (k = 0; k < n; k++) {
+		if (k == s || k == o)
+			continue;
+		for (j = 0; j < habar_values_count(qa->values[k]); j++) {
+			const struct habar_value *z = habar_values_get(
+			    qa->values[k], j);
+			if (habar_value_name_match(y, z) == 2 &&
+			    strcmp(y->key, z->key) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Names: a name of one side found in the other spelled with two
  * neighbouring letters swapped. */
 static void
@@ -548,7 +635,13 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			    j++) {
 				const struct habar_value *y =
 				    habar_values_get(vo, j);
-				int m = habar_value_name_match(x, y);
+				int m = y->kind != HABAR_VALUE_NAME ? 0 :
+				    same_script(u->segs[s].text + x->start,
+				    u->segs[o].text + y->start) ?
+				    letters_match(qa, u->segs[s].text + x->start,
+				    x->end - x->start, u->segs[o].text +
+				    y->start, y->end - y->start) :
+				    habar_value_name_match(x, y);
 				if (m > best) {
 					best = m;
 					near_ = y;
@@ -556,7 +649,8 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			}
 			if (best == 1 && !same_script(u->segs[s].text +
 			    x->start, u->segs[o].text + near_->start) &&
-			    !consonant_swap(x->key, near_->key))
+			    !consonant_swap(x->key, near_->key) &&
+			    !confirmed(qa, u, s, o, near_))
 				best = 0;
 			if (best == 1) {
 				struct habar_qa_finding *f;
@@ -612,13 +706,14 @@ opens(const char *text, size_t at, size_t len)
  */
 static int
 unclosed(const char *text, size_t len, int brackets, size_t *at,
-    size_t *pairs)
+    size_t *pairs, size_t *marks)
 {
 	unsigned long stack[64];
 	size_t where[64], depth = 0, i = 0;
 
 	*at = 0;
 	*pairs = 0;
+	*marks = 0;
 	while (i < len) {
 		unsigned long c = 0, o = 0;
 		size_t start = i, n = habar__utf8_decode(
@@ -646,6 +741,8 @@ unclosed(const char *text, size_t len, int brackets, size_t *at,
 				o = '"';
 			}
 		}
+		if (open || close)
+			(*marks)++;
 		if (open && depth < 64) {
 			stack[depth] = brackets || c == 0xAB ? c : '"';
 			where[depth++] = start;
@@ -677,17 +774,22 @@ check_balance(struct habar_qa *qa, const struct habar_qa_unit *u, size_t n,
     enum habar_qa_check check)
 {
 	int brackets = check == HABAR_QA_BRACKETS, open[QA_MAX_SEGS];
-	size_t at[QA_MAX_SEGS], pairs[QA_MAX_SEGS], closed = 0, left = 0, k;
+	size_t at[QA_MAX_SEGS], pairs[QA_MAX_SEGS], marks[QA_MAX_SEGS];
+	size_t closed = 0, left = 0, unmarked = 0, k;
 
 	for (k = 0; k < n; k++) {
 		open[k] = unclosed(u->segs[k].text, u->segs[k].len, brackets,
-		    &at[k], &pairs[k]);
+		    &at[k], &pairs[k], &marks[k]);
 		if (open[k])
 			left++;
 		else if (pairs[k] > 0)
 			closed++;
+		else if (marks[k] == 0)
+			unmarked++;
 	}
-	if (left == 0 || closed < left)
+	/* Also when the others have no mark at all: a quotation going on
+	 * in the next sentence would have its marks there too. */
+	if (left == 0 || (closed < left && !(left == 1 && unmarked == n - 1)))
 		return;
 	for (k = 0; k < n; k++) {
 		struct habar_qa_finding *f;
@@ -698,6 +800,9 @@ check_balance(struct habar_qa *qa, const struct habar_qa_unit *u, size_t n,
 		for (other = 0; other < n; other++)
 			if (!open[other] && pairs[other] > 0)
 				break;
+		if (other == n)
+			for (other = 0; other < n && other == k; other++)
+				;
 		w = habar__utf8_decode((const unsigned char *)u->segs[k].text +
 		    at[k], u->segs[k].len - at[k], &cp);
 		f = habar__qa_add(qa, check, HABAR_QA_WARNING, other, k, k,
@@ -705,8 +810,9 @@ check_balance(struct habar_qa *qa, const struct habar_qa_unit *u, size_t n,
 		if (f == NULL)
 			return;
 		snprintf(f->message, sizeof(f->message), "%s leaves %s open "
-		    "that %s closes", u->segs[k].lang, brackets ? "a bracket" :
-		    "a quotation mark", u->segs[other].lang);
+		    "that %s %s", u->segs[k].lang, brackets ? "a bracket" :
+		    "a quotation mark", u->segs[other].lang, pairs[other] > 0 ?
+		    "closes" : "does not have");
 	}
 }
 

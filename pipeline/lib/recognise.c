@@ -447,15 +447,23 @@ is_year(const struct scan *s, size_t i)
 static const struct rec_word *
 word_of(const struct scan *s, size_t i, int kind, int stems)
 {
-	const struct rec_token *t;
+	struct rec_token *t;
+	const struct rec_word *words = s->lang->words;
+	size_t k;
 
 	if (i >= s->n || s->t[i].used)
 		return NULL;
 	t = &s->t[i];
 	if (t->kind == TK_NUM || t->fold[0] == '\0')
 		return NULL;
-	return habar__recognise_word(s->lang, t->fold, strlen(t->fold), kind,
-	    stems);
+	habar__recognise_lookup(s->lang, t, stems);
+	for (k = 0; k < t->exact_count; k++)
+		if (words[t->exact_first + k].kind == kind)
+			return &words[t->exact_first + k];
+	for (k = 0; stems && k < t->nstems; k++)
+		if (words[t->stems[k]].kind == kind)
+			return &words[t->stems[k]];
+	return NULL;
 }
 
 static const struct rec_word *
@@ -610,15 +618,19 @@ try_date(struct scan *s, size_t i)
 			end = year_word(s, end + 1);
 		}
 	} else if (month_of(s, i) != NULL) {
+		size_t at = i + 1;
 		m = i;
 		end = i + 1;
-		if ((j = days(s, i + 1, &day_to)) > i + 1 && !(j < s->n &&
+		if (month_of(s, i)->abbrev && is_punct(s, at, '.') &&
+		    t[at].gap == 0)
+			at++;	/* Oct. 2, 1968 */
+		if ((j = days(s, at, &day_to)) > at && !(j < s->n &&
 		    t[j].gap == 0 && t[j].kind == TK_PUNCT && (t[j].cp == '%' ||
 		    t[j].cp == ':' || (t[j].cp < 0x80 &&
 		    strchr(s->lang->decimal, (int)t[j].cp) != NULL &&
 		    is_num(s, j + 1) && t[j + 1].gap == 0)))) {
 			/* November 24, 2005 */
-			d = i + 1;
+			d = at;
 			dt = day_to;
 			end = j;
 			k = is_punct(s, end, ',') ? end + 1 : end;

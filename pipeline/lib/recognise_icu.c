@@ -96,6 +96,7 @@ habar__recognise_tokens(const struct habar_recogniser *rec, const char *text,
 		}
 		t = &tokens[n];
 		memset(t, 0, offsetof(struct rec_token, fold) + 1);
+		t->looked = 0;
 		t->start = (size_t)at;
 		t->gap = spaces == 0 ? 0 : spaces == 1 ? 1 : 2;
 		spaces = 0;
@@ -180,7 +181,8 @@ habar__recognise_skeleton(const struct habar_recogniser *rec,
 		size_t used = 0;
 
 		/* Digraphs first, then the letter alone. */
-		for (j = 0; j < rec->letter_count; j++) {
+		for (j = rec->letter_at[(unsigned char)folded[at]];
+		    j < rec->letter_at[(unsigned char)folded[at] + 1]; j++) {
 			size_t fl = strlen(rec->letters[j].from);
 			if (fl <= flen - (size_t)at &&
 			    memcmp(folded + at, rec->letters[j].from, fl) == 0) {

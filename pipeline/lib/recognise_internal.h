@@ -57,8 +57,10 @@ struct rec_letter {
 
 struct habar_recogniser {
 	struct rec_lang langs[REC_LANGS];
-	struct rec_letter *letters;	/* digraphs first, then single letters */
+	struct rec_letter *letters;	/* by first byte, longer spellings first */
 	size_t letter_count, digraphs;
+	uint16_t letter_at[257];	/* letters starting with byte b:
+					   [letter_at[b], letter_at[b + 1]) */
 	void *fold;			/* ICU's UCaseMap */
 	char error[256];
 };
@@ -74,6 +76,12 @@ struct rec_token {
 	int digits;			/* TK_NUM: how many */
 	int letters;			/* TK_WORD: how many code points */
 	size_t start, end;
+	/* The language's words that match, looked up once (see
+	 * habar__recognise_lookup()). */
+	unsigned char looked;		/* 1: exact range set, 2: stems set */
+	unsigned char nstems;
+	uint32_t exact_first, exact_count;	/* words equal to fold */
+	uint32_t stems[4];		/* stem words fold starts with */
 	char fold[REC_WORD_MAX];	/* TK_WORD and TK_PUNCT, case folded */
 };
 
@@ -134,5 +142,13 @@ const struct rec_lang *habar__recognise_lang(
  */
 const struct rec_word *habar__recognise_word(const struct rec_lang *lang,
     const char *folded, size_t len, int kind, int stems);
+
+/*
+ * Fills the lookup fields of token t from lang's words, once: the range
+ * of words equal to its folded text, and (when stems is set) the stem
+ * words it begins with.
+ */
+void habar__recognise_lookup(const struct rec_lang *lang,
+    struct rec_token *t, int stems);
 
 #endif

@@ -406,8 +406,14 @@ letter_cmp(const void *a, const void *b)
 {
 	const struct rec_letter *x = a, *y = b;
 
-	/* Longer spellings first, so digraphs win over their letters. */
+	/* By first byte, then longer spellings first, so that digraphs win
+	 * over their letters. */
 	size_t lx = strlen(x->from), ly = strlen(y->from);
+	unsigned char bx = (unsigned char)x->from[0];
+	unsigned char by = (unsigned char)y->from[0];
+
+	if (bx != by)
+		return bx < by ? -1 : 1;
 	return lx != ly ? (lx < ly ? 1 : -1) : strcmp(x->from, y->from);
 }
 
@@ -436,6 +442,11 @@ load_letters(struct habar_recogniser *rec)
 			    "no skeleton");
 			goto done;
 		}
+		if (rec->letter_count == 4096) {
+			status = bad_line(rec, "root", name, lineno,
+			    "more than 4096 letters");
+			goto done;
+		}
 		if (rec->letter_count == size) {
 			struct rec_letter *letters;
 			size = size ? size * 2 : 128;
@@ -458,6 +469,15 @@ load_letters(struct habar_recogniser *rec)
 	}
 	qsort(rec->letters, rec->letter_count, sizeof(*rec->letters),
 	    letter_cmp);
+	{
+		size_t b, k = 0;
+		for (b = 0; b <= 256; b++) {
+			while (k < rec->letter_count && (unsigned char)
+			    rec->letters[k].from[0] < b)
+				k++;
+			rec->letter_at[b] = (uint16_t)k;
+		}
+	}
 	for (i = 0; i < rec->letter_count; i++) {
 		const unsigned char *f = (const unsigned char *)
 		    rec->letters[i].from;
@@ -552,4 +572,55 @@ habar__recognise_word(const struct rec_lang *l, const char *folded,
 			return w;
 	}
 	return NULL;
+}
+
+void
+habar__recognise_lookup(const struct rec_lang *l, struct rec_token *t,
+    int stems)
+{
+	size_t len = strlen(t->fold), lo = 0, hi = l->count, n;
+
+	if (!(t->looked & 1)) {
+		t->looked |= 1;
+		t->exact_first = 0;
+		t->exact_count = 0;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(l->words[mid].text, t->fold) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		t->exact_first = (uint32_t)lo;
+		for (n = lo; n < l->count && len > 0 &&
+		    strcmp(l->words[n].text, t->fold) == 0; n++)
+			;
+		t->exact_count = (uint32_t)(n - lo);
+	}
+	if (!stems || (t->looked & 2))
+		return;
+	t->looked |= 2;
+	t->nstems = 0;
+	/* Stems: shorter prefixes, longest first. */
+	while (len > 0 && --len >= 3 && t->nstems < 4) {
+		if (((unsigned char)t->fold[len] & 0xC0) == 0x80)
+			continue;
+		lo = 0;
+		hi = l->count;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strncmp(l->words[mid].text, t->fold, len);
+			if (c == 0 && l->words[mid].text[len] != '\0')
+				c = 1;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < l->count && t->nstems < 4 &&
+		    strncmp(l->words[lo].text, t->fold, len) == 0 &&
+		    l->words[lo].text[len] == '\0'; lo++)
+			if (l->words[lo].stem)
+				t->stems[t->nstems++] = (uint32_t)lo;
+	}
 }
