@@ -10,7 +10,7 @@
  *   DIR/<id>/<lang>.<ext>      a folder per release
  *   DIR/<id>.<ext>             no language in the name: guessed from the text
  *
- * where <ext> is md, txt, html or htm, and <lang> a name listed in
+ * where <ext> is md, txt, html, htm, docx or odt, and <lang> a name listed in
  * locales/root/language-names (en, eng, rus, kz, каз...).  Attachments
  * (.ppt, .pptx, .pdf, .docx, images) belong to the release of their
  * folder.
@@ -49,6 +49,15 @@ enum habar_status habar_layout_new(struct habar_layout **layout_out);
 
 /* Frees the layout; NULL is harmless. */
 void habar_layout_free(struct habar_layout *layout);
+
+/*
+ * Whether the file name is a word processor's document (.docx, .odt)
+ * that may be a release's version: one whose name or folder says a
+ * language is release text (HABAR_LAYOUT_TEXT, read by habar-import's
+ * reader); a .docx without a language is an attachment; an .odt without
+ * one is release text whose letters tell the language.
+ */
+int habar_layout_is_document(const char *file);
 
 /*
  * Classifies the member at path (a safe relative '/'-separated UTF-8

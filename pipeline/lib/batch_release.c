@@ -23,6 +23,7 @@
 #include <habar/bundle.h>
 #include <habar/date.h>
 #include <habar/decode.h>
+#include <habar/import.h>
 #include <habar/norm.h>
 #include <habar/pack.h>
 #include <habar/parallel.h>
@@ -542,6 +543,44 @@ spool_read(const struct batch_run *run, const struct batch_member *m,
 	return HABAR_OK;
 }
 
+/* Replaces the bytes of a Word or OpenDocument member (*raw, *len) with
+ * its release text; a document that does not read is a problem of the
+ * release (*raw NULL). */
+static enum habar_status
+document_text(struct job *job, const struct batch_member *m, char **raw,
+    size_t *len)
+{
+	struct habar_import *imp = NULL;
+	enum habar_status status;
+	char err[512], *text = NULL;
+	size_t text_len = 0;
+	FILE *fp;
+
+	status = habar_import_read(&imp, *raw, *len, err, sizeof(err));
+	free(*raw);
+	*raw = NULL;
+	if (status == HABAR_ERR_NOMEM)
+		return status;
+	if (status != HABAR_OK) {
+		problem(job, "%s: %s", m->path, err);
+		return HABAR_OK;
+	}
+	if ((fp = open_memstream(&text, &text_len)) == NULL) {
+		habar_import_free(imp);
+		return HABAR_ERR_NOMEM;
+	}
+	status = habar_import_write(imp, fp, NULL, NULL, NULL);
+	if (fclose(fp) != 0 || status != HABAR_OK) {
+		free(text);
+		text = NULL;
+		status = HABAR_ERR_NOMEM;
+	}
+	habar_import_free(imp);
+	*raw = text;
+	*len = text_len;
+	return status;
+}
+
 /* Reads one text member into job->texts[job->text_count]. */
 static enum habar_status
 read_text(struct job *job, const struct batch_member *m)
@@ -550,7 +589,7 @@ read_text(struct job *job, const struct batch_member *m)
 	struct habar_decode_result res;
 	enum habar_status status;
 	char *raw = NULL, *utf8 = NULL;
-	size_t utf8_len = 0, i, sample = 0;
+	size_t utf8_len = 0, i, sample = 0, raw_len = m->len;
 	const char *guess;
 	FILE *fp;
 
@@ -562,14 +601,22 @@ read_text(struct job *job, const struct batch_member *m)
 		    "%s", strerror(errno));
 		return status;
 	}
+	/* A Word or OpenDocument version: release text from the importer,
+	 * read on as any release text is. */
+	if (habar_layout_is_document(m->file) &&
+	    (status = document_text(job, m, &raw, &raw_len)) != HABAR_OK)
+		return status;
+	if (raw == NULL)
+		return HABAR_OK;
 	/* A document or an image under a text file's name. */
-	if (habar_decode_binary(raw, m->len)) {
+	if (habar_decode_binary(raw, raw_len)) {
 		free(raw);
 		problem(job, "%s: %s", m->path, "binary data, not text");
 		return HABAR_OK;
 	}
-	status = habar_decode_buffer(&utf8, &utf8_len, &res, NULL, raw, m->len,
-	    HABAR_ENC_AUTO, MAX_TEXT_BYTES);
+	status = habar_decode_buffer(&utf8, &utf8_len, &res, NULL, raw, raw_len,
+	    habar_layout_is_document(m->file) ? HABAR_ENC_UTF8 : HABAR_ENC_AUTO,
+	    MAX_TEXT_BYTES);
 	free(raw);
 	if (status == HABAR_ERR_LIMIT) {
 		problem(job, "%s: %s", m->path, "too large once decoded");
@@ -580,7 +627,10 @@ read_text(struct job *job, const struct batch_member *m)
 		    m->path, habar_status_string(status));
 		return status;
 	}
-	t->encoding = habar_encoding_name(res.encoding);
+	/* A document's "encoding" in the report is its kind. */
+	t->encoding = !habar_layout_is_document(m->file) ?
+	    habar_encoding_name(res.encoding) : strcasecmp(strrchr(m->file,
+	    '.'), ".odt") == 0 ? "odt" : "docx";
 	if (m->kind == HABAR_LAYOUT_HTML)
 		status = read_page(job, t, utf8, utf8_len);
 	else {

@@ -56,6 +56,7 @@ struct style {
 	char parent[128];
 	char lang[16];
 	int heading;		/* 1 heading, 0 not, -1 says nothing */
+	int hidden;		/* its text is not shown (text:display) */
 };
 
 struct styles {
@@ -576,6 +577,8 @@ odt_styles(struct styles *st, const xmlNode *node)
 					snprintf(s.lang, sizeof(s.lang),
 					    "%s%s%s", lang, country[0] ? "-" : "",
 					    country);
+				attr(e, text_ns, "display", lang, sizeof(lang));
+				s.hidden = strcmp(lang, "none") == 0;
 			}
 		if (is_default) {
 			char family[32];
@@ -626,9 +629,13 @@ odt_inline(struct walk *w, struct text *t, const xmlNode *node)
 		    "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0") == 0) {
 			continue;	/* comments, frames, drawings */
 		} else if (is_ns(node, text_ns, "span")) {
+			const struct style *st;
 			char saved[16];
-			memcpy(saved, w->lang, sizeof(saved));
 			attr(node, text_ns, "style-name", buf, sizeof(buf));
+			if ((st = find_style(w->styles, buf)) != NULL &&
+			    st->hidden)
+				continue;	/* hidden text */
+			memcpy(saved, w->lang, sizeof(saved));
 			if (style_lang(w->styles, buf)[0] != '\0')
 				set_lang(w, style_lang(w->styles, buf));
 			odt_inline(w, t, node->children);

@@ -74,6 +74,15 @@ language_of(const struct habar_layout *layout, const char *name, size_t len)
 	return NULL;
 }
 
+int
+habar_layout_is_document(const char *file)
+{
+	const char *dot = strrchr(file, '.');
+
+	return dot != NULL && dot != file && (strcasecmp(dot, ".docx") == 0 ||
+	    strcasecmp(dot, ".odt") == 0);
+}
+
 static enum habar_layout_kind
 kind_of(const char *file, const char **ext_out)
 {
@@ -82,7 +91,9 @@ kind_of(const char *file, const char **ext_out)
 	*ext_out = dot;
 	if (dot == NULL || dot == file)
 		return HABAR_LAYOUT_IGNORE;
-	if (strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".txt") == 0)
+	/* A document is a version until its name says no language. */
+	if (strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".txt") == 0 ||
+	    habar_layout_is_document(file))
 		return HABAR_LAYOUT_TEXT;
 	if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
 		return HABAR_LAYOUT_HTML;
@@ -164,6 +175,11 @@ habar_layout_classify(const struct habar_layout *layout, const char *path,
 		}
 		break;
 	}
-	/* No language in the name: the text will tell. */
+	/* No language in the name: the text will tell, but a Word file
+	 * beside a release is taken for its attachment, as it always was. */
+	if (strcasecmp(ext, ".docx") == 0) {
+		item->kind = HABAR_LAYOUT_ATTACHMENT;
+		return;
+	}
 	copy(item->release, sizeof(item->release), file, stem_len);
 }

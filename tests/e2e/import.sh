@@ -116,7 +116,7 @@ if command -v soffice >/dev/null 2>&1; then
 		mkdir -p "$tmp/lo-$kind"
 		HOME=$tmp soffice --headless --convert-to "$kind" --outdir \
 		    "$tmp/lo-$kind" "$f" >/dev/null 2>&1 || fail "soffice -> $kind"
-		imp -o "$tmp/lo.$kind.md" "$tmp/lo-$kind/inclusive-forum-2026.$kind" ||
+		imp -o "$tmp/lo.$kind.md" "$tmp/lo-$kind/inclusive-forum-2026.ru.$kind" ||
 		    { fail "habar-import of LibreOffice's $kind"; continue; }
 		body "$tmp/lo.$kind.md" | cmp -s "$f.expected" - ||
 		    fail "LibreOffice $kind: paragraphs differ"
@@ -162,6 +162,27 @@ done
 # Standard input works as a file does.
 imp < "$tmp/road-safety-2026.en.docx" | body /dev/stdin |
     cmp -s "$tmp/road-safety-2026.en.docx.expected" - || fail "standard input"
+
+# habar-batch reads .docx and .odt members named with a language; a
+# .docx named without one stays the release's attachment.
+mkdir -p "$tmp/archive/forum" "$tmp/batch"
+s=$src/samples/inclusive-forum-2026/inclusive-forum-2026
+cp "$tmp/inclusive-forum-2026.kk--extras.docx" "$tmp/archive/forum/forum_kaz.docx"
+cp "$tmp/inclusive-forum-2026.ru.odt" "$tmp/archive/forum/forum_rus.odt"
+cp "$tmp/inclusive-forum-2026.en.docx" "$tmp/archive/forum/programme.docx"
+cp "$s.en.md" "$tmp/archive/forum/forum_eng.md"
+(cd "$tmp/archive" && bsdtar -a -cf ../archive.zip forum) || fail "zip"
+"$bin/habar-batch" -o "$tmp/batch" "$tmp/archive.zip" 2> "$tmp/batch.err" ||
+    fail "habar-batch on Word members: $(cat "$tmp/batch.err")"
+for lang in kk ru; do
+	f=$(ls "$tmp"/batch/releases/*/*."$lang".md 2>/dev/null | head -1)
+	[ -n "$f" ] || { fail "habar-batch: no $lang text from the document"; continue; }
+	[ "$(body "$f" | wc -l)" -eq "$(wc -l < "$tmp/inclusive-forum-2026.$lang$([ $lang = kk ] && echo --extras).$([ $lang = kk ] && echo docx || echo odt).expected")" ] ||
+	    fail "habar-batch: $lang paragraphs differ in number"
+done
+cut -f3 "$tmp/batch/report.tsv" | grep -q docx || fail "report.tsv: docx not named"
+bsdtar -tf "$(ls "$tmp"/batch/packs/*.zip | head -1)" | grep -q 'attachments/programme.docx$' ||
+    fail "habar-batch: the .docx without a language is not an attachment"
 
 [ $failures -eq 0 ] || exit 1
 echo "import test: all checks passed"
