@@ -30,6 +30,7 @@
  * skeleton. */
 #define HABAR_XLIFF_NS "urn:oasis:names:tc:xliff:document:2.0"
 #define HABAR_XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
+#define HABAR_XLIFF_MATCHES_NS "urn:oasis:names:tc:xliff:matches:2.0"
 #define HABAR_XLIFF_SKELETON_NS "urn:habar:xliff-skeleton:1"
 
 /* In XLIFF 1.2, the form of the <internal-file> holding the skeleton, and
@@ -112,6 +113,27 @@ enum habar_status habar_xliff_keep_field(struct habar_xliff *xliff,
  */
 enum habar_status habar_xliff_load_memory(struct habar_xliff *xliff,
     const char *data, size_t len);
+
+/*
+ * As habar_xliff_load_memory(), naming the memory origin (its file name;
+ * NULL for none), which candidates from it carry as their "origin".
+ */
+enum habar_status habar_xliff_load_memory_from(struct habar_xliff *xliff,
+    const char *data, size_t len, const char *origin);
+
+/*
+ * How extraction uses the memory.  Each segment gets up to max_matches
+ * candidates (0: none) of similarity min_match or more, best first:
+ * XLIFF 2.0's Translation Candidates module (<mtc:matches>) or 1.2's
+ * <alt-trans>.  The best candidate of similarity fill_above or more goes
+ * into the segment's <target>.  Similarities are 0-100 (README.md,
+ * "habar-xliff", says how they are computed); 100 is an exact match (or
+ * white space aside) or a match adapted to the new numbers, dates and
+ * names.  The defaults are 3, 75 and 100.  Returns HABAR_OK or
+ * HABAR_ERR_ARGUMENT (a percentage above 100, max_matches above 100).
+ */
+enum habar_status habar_xliff_set_matching(struct habar_xliff *xliff,
+    unsigned max_matches, unsigned min_match, unsigned fill_above);
 
 /* The number of translation units loaded so far. */
 size_t habar_xliff_memory_size(const struct habar_xliff *xliff);

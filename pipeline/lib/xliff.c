@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <habar/recognise.h>
+
 #include "grow_internal.h"
 #include "xliff_internal.h"
 
@@ -23,7 +25,12 @@ enum habar_status
 habar_xliff_new(struct habar_xliff **xliff_out)
 {
 	*xliff_out = calloc(1, sizeof(**xliff_out));
-	return *xliff_out == NULL ? HABAR_ERR_NOMEM : HABAR_OK;
+	if (*xliff_out == NULL)
+		return HABAR_ERR_NOMEM;
+	(*xliff_out)->max_matches = 3;
+	(*xliff_out)->min_match = 75;
+	(*xliff_out)->fill_above = 100;
+	return HABAR_OK;
 }
 
 void
@@ -36,6 +43,7 @@ habar_xliff_free(struct habar_xliff *xliff)
 	for (i = 0; i < xliff->keep_count; i++)
 		free(xliff->keep[i]);
 	habar__xl_memory_free(&xliff->memory);
+	habar_recognise_free(xliff->recogniser);
 	free(xliff);
 }
 
@@ -88,14 +96,52 @@ habar__xl_is_kept(const struct habar_xliff *xliff, const char *key)
 }
 
 enum habar_status
+habar_xliff_set_matching(struct habar_xliff *xliff, unsigned max_matches,
+    unsigned min_match, unsigned fill_above)
+{
+	if (max_matches > XL_MAX_CANDIDATES || min_match > 100 ||
+	    fill_above > 100)
+		return HABAR_ERR_ARGUMENT;
+	xliff->max_matches = max_matches;
+	xliff->min_match = min_match;
+	xliff->fill_above = fill_above;
+	return HABAR_OK;
+}
+
+enum habar_status
 habar_xliff_load_memory(struct habar_xliff *xliff, const char *data,
     size_t len)
 {
+	return habar_xliff_load_memory_from(xliff, data, len, NULL);
+}
+
+enum habar_status
+habar_xliff_load_memory_from(struct habar_xliff *xliff, const char *data,
+    size_t len, const char *origin)
+{
+	struct xl_memory *memory = &xliff->memory;
 	enum habar_status status;
+	const char *base;
+	char **grown;
 	int is_tmx;
 
 	xliff->error[0] = '\0';
 	xliff->error_line = 0;
+	/* Units loaded next name this origin (its base name). */
+	if (memory->origin_count >= 65535)
+		return habar__xl_fail(xliff, 0, HABAR_ERR_LIMIT,
+		    "too many memory files");
+	if ((grown = realloc(memory->origins, (memory->origin_count + 1) *
+	    sizeof(*grown))) == NULL)
+		return HABAR_ERR_NOMEM;
+	memory->origins = grown;
+	if (origin == NULL || strcmp(origin, "-") == 0)
+		origin = "";
+	base = strrchr(origin, '/');
+	if ((grown[memory->origin_count] = strdup(base ? base + 1 : origin)) ==
+	    NULL)
+		return HABAR_ERR_NOMEM;
+	memory->origin_count++;
 	status = habar__xl_load_tmx(xliff, data, len, &is_tmx);
 	if (status != HABAR_OK || is_tmx)
 		return status;

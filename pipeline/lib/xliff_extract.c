@@ -43,6 +43,8 @@ struct ex_unit {
 	size_t off, len;	/* a paragraph's bytes in the release */
 	unsigned long line;	/* where the paragraph starts */
 	struct habar_span *spans;	/* a paragraph's sentences, none empty */
+	size_t *span_first;	/* the number of each one's first sentence */
+	size_t *span_joined;	/* how many sentences each one joins */
 	size_t span_count;
 };
 
@@ -325,19 +327,164 @@ put_content(struct extract *ex, FILE *fp, const char *s, size_t len)
 	    ex->xliff->version == HABAR_XLIFF_1_2 ? NULL : "cp");
 }
 
+/* The candidates of one segment. */
+struct matches {
+	struct xl_candidate c[XL_MAX_CANDIDATES];
+	size_t n;
+};
+
+static void
+matches_free(struct matches *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->c[i].adapted);
+	m->n = 0;
+}
+
+/*
+ * Finds the candidates of text: the memory's matches, those that differ
+ * from it in recognised values only adapted (similarity 100), at least
+ * min_match, best first, max_matches of them (one when the document is
+ * to hold none, for the target).
+ */
+static enum habar_status
+find_matches(struct extract *ex, const char *src, const char *trg,
+    const char *text, size_t len, struct matches *m)
+{
+	struct habar_xliff *x = ex->xliff;
+	enum habar_status status;
+	size_t max = x->max_matches > 0 ? x->max_matches : 1, i, kept;
+	double floor = x->min_match < 50 ? x->min_match : 50;
+
+	m->n = 0;
+	/* A candidate below min_match may still adapt to 100: look wider. */
+	status = habar__xl_match(x, src, trg, text, len, m->c,
+	    max + 4 < XL_MAX_CANDIDATES ? max + 4 : XL_MAX_CANDIDATES, floor,
+	    &m->n);
+	if (status != HABAR_OK)
+		return status;
+	for (i = 0; i < m->n; i++) {
+		if (m->c[i].exact)
+			continue;
+		if ((status = habar__xl_adapt(x, src, trg, text, len,
+		    &m->c[i])) != HABAR_OK)
+			return status;
+		if (m->c[i].adapted != NULL)
+			m->c[i].similarity = 100;
+	}
+	for (i = 0, kept = 0; i < m->n; i++) {
+		if (m->c[i].similarity < x->min_match && !m->c[i].exact) {
+			free(m->c[i].adapted);
+			continue;
+		}
+		m->c[kept++] = m->c[i];
+	}
+	m->n = kept;
+	/* Exact first, then adapted, then by similarity. */
+	for (i = 1; i < m->n; i++) {
+		struct xl_candidate c = m->c[i];
+		size_t j = i;
+		while (j > 0 && (c.exact > m->c[j - 1].exact ||
+		    (c.exact == m->c[j - 1].exact &&
+		    c.similarity > m->c[j - 1].similarity))) {
+			m->c[j] = m->c[j - 1];
+			j--;
+		}
+		m->c[j] = c;
+	}
+	while (m->n > max)
+		free(m->c[--m->n].adapted);
+	return HABAR_OK;
+}
+
+static const char *
+candidate_target(const struct xl_candidate *c)
+{
+	return c->adapted != NULL ? c->adapted : c->target;
+}
+
+/* The candidate that fills the target, or NULL. */
+static const struct xl_candidate *
+filling(struct extract *ex, const struct matches *m)
+{
+	if (m->n == 0 || m->c[0].similarity < ex->xliff->fill_above)
+		return NULL;
+	return &m->c[0];
+}
+
+/* Writes the <mtc:match>es of one segment (2.0). */
+static int
+write_mtc(struct extract *ex, FILE *fp, const char *id, const struct matches *m)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < m->n && i < ex->xliff->max_matches; i++) {
+		const struct xl_candidate *c = &m->c[i];
+		rc |= fprintf(fp, "<mtc:match ref=\"#%s\" similarity=\"%.1f\"",
+		    id, c->similarity) < 0;
+		if (c->origin != NULL && *c->origin != '\0') {
+			rc |= fputs(" origin=\"", fp) == EOF;
+			rc |= habar__xl_put_attr(fp, c->origin);
+			rc |= fputs("\"", fp) == EOF;
+		}
+		if (c->adapted != NULL)
+			rc |= fputs(" subType=\"habar:adapted\"", fp) == EOF;
+		rc |= fputs("><source>", fp) == EOF;
+		rc |= put_content(ex, fp, c->source, strlen(c->source));
+		rc |= fputs("</source><target>", fp) == EOF;
+		rc |= put_content(ex, fp, candidate_target(c),
+		    strlen(candidate_target(c)));
+		rc |= fputs("</target></mtc:match>\n", fp) == EOF;
+	}
+	return rc ? -1 : 0;
+}
+
+/* Writes the <alt-trans>es of one trans-unit (1.2). */
+static int
+write_alt_trans(struct extract *ex, FILE *fp, const struct matches *m)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < m->n && i < ex->xliff->max_matches; i++) {
+		const struct xl_candidate *c = &m->c[i];
+		rc |= fprintf(fp, "<alt-trans match-quality=\"%.0f\"",
+		    c->similarity) < 0;
+		if (c->origin != NULL && *c->origin != '\0') {
+			rc |= fputs(" origin=\"", fp) == EOF;
+			rc |= habar__xl_put_attr(fp, c->origin);
+			rc |= fputs("\"", fp) == EOF;
+		}
+		if (c->adapted != NULL)
+			rc |= fputs(" extype=\"habar:adapted\"", fp) == EOF;
+		rc |= fputs("><source>", fp) == EOF;
+		rc |= put_content(ex, fp, c->source, strlen(c->source));
+		rc |= fputs("</source><target>", fp) == EOF;
+		rc |= put_content(ex, fp, candidate_target(c),
+		    strlen(candidate_target(c)));
+		rc |= fputs("</target></alt-trans>", fp) == EOF;
+	}
+	return rc ? -1 : 0;
+}
+
 /*
  * Writes a segment (2.0) or a trans-unit (1.2) named id: its <source>, and
- * its <target> when the memory knows one.  attrs, when not NULL, are more
- * attributes of the 1.2 trans-unit; note, when not NULL, a 1.2 note.
+ * its <target> when a candidate fills it; in 1.2 its candidates too.
+ * attrs, when not NULL, are more attributes of the 1.2 trans-unit; note,
+ * when not NULL, a 1.2 note.
  */
 static int
 write_segment(struct extract *ex, FILE *fp, const char *id, const char *attrs,
-    const char *note, const char *src_lang, const char *trg_lang,
-    const char *text, size_t len)
+    const char *note, const struct matches *m, const char *text, size_t len,
+    size_t joined)
 {
-	int trusted = 0, v12 = ex->xliff->version == HABAR_XLIFF_1_2;
-	const char *target = habar__xl_memory_find(&ex->xliff->memory,
-	    src_lang, trg_lang, text, len, &trusted);
+	int v12 = ex->xliff->version == HABAR_XLIFF_1_2;
+	const struct xl_candidate *fill = filling(ex, m);
+	const char *target = fill ? candidate_target(fill) : NULL;
+	int trusted = fill != NULL && fill->exact && fill->trusted;
 	int rc = 0;
 
 	rc |= fputs(v12 ? "<trans-unit id=\"" : "<segment id=\"", fp) == EOF;
@@ -345,11 +492,15 @@ write_segment(struct extract *ex, FILE *fp, const char *id, const char *attrs,
 	rc |= fputs("\"", fp) == EOF;
 	if (v12 && attrs != NULL)
 		rc |= fputs(attrs, fp) == EOF;
+	if (v12 && joined > 1)
+		rc |= fprintf(fp, " extype=\"habar:joined-%zu\"", joined) < 0;
 	if (v12)
 		rc |= fputs(" xml:space=\"preserve\"", fp) == EOF;
 	else if (target != NULL)
 		rc |= fprintf(fp, " state=\"%s\"", trusted ? "translated" :
 		    "initial") < 0;
+	if (!v12 && target != NULL && joined > 1)
+		rc |= fprintf(fp, " subState=\"habar:joined-%zu\"", joined) < 0;
 	rc |= fputs("><source>", fp) == EOF;
 	rc |= put_content(ex, fp, text, len);
 	rc |= fputs("</source>", fp) == EOF;
@@ -357,8 +508,9 @@ write_segment(struct extract *ex, FILE *fp, const char *id, const char *attrs,
 		if (v12)
 			rc |= fprintf(fp, "<target state=\"%s\" "
 			    "state-qualifier=\"%s\">", trusted ? "translated" :
-			    "needs-review-translation", trusted ? "exact-match" :
-			    "leveraged-tm") < 0;
+			    "needs-review-translation", fill->exact ?
+			    "exact-match" : fill->adapted ? "leveraged-tm" :
+			    "fuzzy-match") < 0;
 		else
 			rc |= fputs("<target>", fp) == EOF;
 		rc |= put_content(ex, fp, target, strlen(target));
@@ -368,15 +520,19 @@ write_segment(struct extract *ex, FILE *fp, const char *id, const char *attrs,
 		rc |= put_content(ex, fp, text, len);
 		rc |= fputs("</target>", fp) == EOF;
 	}
+	if (v12)
+		rc |= write_alt_trans(ex, fp, m);
 	if (v12 && note != NULL)
 		rc |= fprintf(fp, "<note from=\"habar\">%s</note>", note) < 0;
 	rc |= fputs(v12 ? "</trans-unit>\n" : "</segment>\n", fp) == EOF;
 	return rc ? -1 : 0;
 }
 
+/* Writes a field's unit: a unit of one segment (2.0), or one trans-unit
+ * (1.2), whose candidates are m. */
 static int
-write_field_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
-    const char *src_lang, const char *trg_lang)
+write_field_matched(struct extract *ex, FILE *fp, const struct ex_unit *unit,
+    const struct matches *m)
 {
 	char *attrs = NULL, *note = NULL, id[sizeof(unit->id) + 3];
 	size_t attrs_len = 0, note_len = 0;
@@ -401,26 +557,49 @@ write_field_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
 		    NULL);
 		rc |= fclose(mem) != 0;
 		if (rc == 0)
-			rc |= write_segment(ex, fp, unit->id, attrs, note,
-			    src_lang, trg_lang, unit->value,
-			    strlen(unit->value));
+			rc |= write_segment(ex, fp, unit->id, attrs, note, m,
+			    unit->value, strlen(unit->value), 1);
 		free(attrs);
 		free(note);
 		return rc ? -1 : 0;
 	}
+	snprintf(id, sizeof(id), "%s-s1", unit->id);
 	rc |= fputs("<unit id=\"", fp) == EOF;
 	rc |= habar__xl_put_attr(fp, unit->id);
 	rc |= fputs("\" name=\"", fp) == EOF;
 	rc |= habar__xl_put_attr(fp, unit->key);
-	rc |= fputs("\" type=\"habar:field\">\n<notes><note category=\"habar\">"
-	    "front-matter field ", fp) == EOF;
+	rc |= fputs("\" type=\"habar:field\">\n", fp) == EOF;
+	if (m->n > 0 && ex->xliff->max_matches > 0) {
+		rc |= fputs("<mtc:matches>\n", fp) == EOF;
+		rc |= write_mtc(ex, fp, id, m);
+		rc |= fputs("</mtc:matches>\n", fp) == EOF;
+	}
+	rc |= fputs("<notes><note category=\"habar\">front-matter field ", fp) ==
+	    EOF;
 	rc |= habar__xl_put_text(fp, unit->key, strlen(unit->key), "cp");
 	rc |= fputs("</note></notes>\n", fp) == EOF;
-	snprintf(id, sizeof(id), "%s-s1", unit->id);
-	rc |= write_segment(ex, fp, id, NULL, NULL, src_lang, trg_lang,
-	    unit->value, strlen(unit->value));
+	rc |= write_segment(ex, fp, id, NULL, NULL, m, unit->value,
+	    strlen(unit->value), 1);
 	rc |= fputs("</unit>\n", fp) == EOF;
 	return rc ? -1 : 0;
+}
+
+static enum habar_status
+write_field_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
+    const char *src_lang, const char *trg_lang)
+{
+	struct matches *m;
+	enum habar_status status;
+
+	if ((m = calloc(1, sizeof(*m))) == NULL)
+		return HABAR_ERR_NOMEM;
+	status = find_matches(ex, src_lang, trg_lang, unit->value,
+	    strlen(unit->value), m);
+	if (status == HABAR_OK && write_field_matched(ex, fp, unit, m) != 0)
+		status = HABAR_ERR_IO;
+	matches_free(m);
+	free(m);
+	return status;
 }
 
 /*
@@ -428,8 +607,58 @@ write_field_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
  * and the units alike.  A paragraph too long for the segmenter is one
  * sentence, the white space around it apart, with a warning.
  */
+/*
+ * Joins the sentences of a paragraph that the memory holds together: two
+ * or three sentences in a row that match a unit exactly (white space
+ * aside) while the first of them matches nothing alone.  Press offices
+ * join and split sentences between language versions, so the aligner
+ * links two sentences to one, and such a unit matches no single sentence.
+ * The joined sentences become one segment whose id is that of the first
+ * (p7-s1 for p7-s1 and p7-s2; the next is p7-s3).
+ */
+static void
+join_sentences(struct extract *ex, struct ex_unit *unit, const char *src,
+    const char *trg)
+{
+	struct xl_memory *memory = &ex->xliff->memory;
+	const char *text = ex->buf + unit->off;
+	size_t i, k, j, tu, end;
+	int trusted;
+
+	if (memory->count == 0)
+		return;
+	for (i = 0; i + 1 < unit->span_count; i++) {
+		if (habar__xl_memory_find(memory, src, trg, text +
+		    unit->spans[i].start, unit->spans[i].len, &trusted,
+		    &tu) != NULL)
+			continue;
+		for (k = 3; k >= 2; k--) {
+			if (i + k > unit->span_count)
+				continue;
+			end = unit->spans[i + k - 1].start +
+			    unit->spans[i + k - 1].len;
+			if (habar__xl_memory_find(memory, src, trg, text +
+			    unit->spans[i].start, end - unit->spans[i].start,
+			    &trusted, &tu) == NULL)
+				continue;
+			unit->spans[i].len = end - unit->spans[i].start;
+			for (j = 1; j < k; j++)
+				unit->span_joined[i] += unit->span_joined[i + j];
+			for (j = i + 1; j + k - 1 < unit->span_count; j++) {
+				unit->spans[j] = unit->spans[j + k - 1];
+				unit->span_first[j] = unit->span_first[j + k - 1];
+				unit->span_joined[j] =
+				    unit->span_joined[j + k - 1];
+			}
+			unit->span_count -= k - 1;
+			break;
+		}
+	}
+}
+
 static enum habar_status
-segment_units(struct extract *ex, struct habar_seg *seg)
+segment_units(struct extract *ex, struct habar_seg *seg, const char *src_lang,
+    const char *trg_lang)
 {
 	const struct habar_span *spans;
 	struct habar_span whole;
@@ -472,12 +701,21 @@ segment_units(struct extract *ex, struct habar_seg *seg)
 				    unit->id);
 			at = spans[i].start + spans[i].len;
 		}
-		if (count > 0 && (unit->spans = malloc(count *
-		    sizeof(*unit->spans))) == NULL)
+		if (count > 0 && ((unit->spans = malloc(count *
+		    sizeof(*unit->spans))) == NULL ||
+		    (unit->span_first = malloc(count * sizeof(size_t))) ==
+		    NULL || (unit->span_joined = malloc(count *
+		    sizeof(size_t))) == NULL))
 			return HABAR_ERR_NOMEM;
-		for (i = 0; i < count; i++)
-			if (spans[i].len > 0)
-				unit->spans[unit->span_count++] = spans[i];
+		for (i = 0; i < count; i++) {
+			if (spans[i].len == 0)
+				continue;
+			unit->span_first[unit->span_count] =
+			    unit->span_count + 1;
+			unit->span_joined[unit->span_count] = 1;
+			unit->spans[unit->span_count++] = spans[i];
+		}
+		join_sentences(ex, unit, src_lang, trg_lang);
 	}
 	return HABAR_OK;
 }
@@ -490,17 +728,40 @@ write_paragraph_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
     const char *src_lang, const char *trg_lang)
 {
 	const char *text = ex->buf + unit->off;
-	size_t i, at = 0, ignorables = 0;
+	struct matches *m = NULL;
+	enum habar_status status = HABAR_OK;
+	size_t i, at = 0, ignorables = 0, any = 0;
 	int rc = 0, v12 = ex->xliff->version == HABAR_XLIFF_1_2;
 	char id[sizeof(unit->id) + 32];
 
 	if (v12 && unit->span_count == 0)
 		return HABAR_OK;	/* all of it is in the skeleton */
+	/* The candidates of every sentence first: 2.0 lists them before
+	 * the segments. */
+	if (unit->span_count > 0 &&
+	    (m = calloc(unit->span_count, sizeof(*m))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < unit->span_count && status == HABAR_OK; i++) {
+		status = find_matches(ex, src_lang, trg_lang,
+		    text + unit->spans[i].start, unit->spans[i].len, &m[i]);
+		any += m[i].n;
+	}
+	if (status != HABAR_OK)
+		goto done;
 	if (v12)
 		rc |= fprintf(fp, "<group id=\"%s\" restype=\"x-paragraph\">\n",
 		    unit->id) < 0;
 	else
 		rc |= fprintf(fp, "<unit id=\"%s\">\n", unit->id) < 0;
+	if (!v12 && any > 0 && ex->xliff->max_matches > 0) {
+		rc |= fputs("<mtc:matches>\n", fp) == EOF;
+		for (i = 0; i < unit->span_count; i++) {
+			snprintf(id, sizeof(id), "%s-s%zu", unit->id,
+			    unit->span_first[i]);
+			rc |= write_mtc(ex, fp, id, &m[i]);
+		}
+		rc |= fputs("</mtc:matches>\n", fp) == EOF;
+	}
 	for (i = 0; i <= unit->span_count; i++) {
 		size_t start = i < unit->span_count ? unit->spans[i].start :
 		    unit->len;
@@ -513,16 +774,22 @@ write_paragraph_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
 		}
 		if (i == unit->span_count)
 			break;
-		snprintf(id, sizeof(id), "%s-s%zu", unit->id, i + 1);
-		rc |= write_segment(ex, fp, id, NULL, NULL, src_lang, trg_lang,
-		    text + start, unit->spans[i].len);
+		snprintf(id, sizeof(id), "%s-s%zu", unit->id,
+		    unit->span_first[i]);
+		rc |= write_segment(ex, fp, id, NULL, NULL, &m[i], text + start,
+		    unit->spans[i].len, unit->span_joined[i]);
 		at = start + unit->spans[i].len;
 	}
 	if (unit->span_count == 0 && ignorables == 0)
 		rc |= fprintf(fp, "<ignorable id=\"%s-i1\"><source/></ignorable>\n",
 		    unit->id) < 0;
 	rc |= fputs(v12 ? "</group>\n" : "</unit>\n", fp) == EOF;
-	return rc ? HABAR_ERR_IO : HABAR_OK;
+	status = rc ? HABAR_ERR_IO : HABAR_OK;
+done:
+	for (i = 0; m != NULL && i < unit->span_count; i++)
+		matches_free(&m[i]);
+	free(m);
+	return status;
 }
 
 /* Writes a paragraph into the 1.2 skeleton: the white space between its
@@ -539,7 +806,7 @@ write_skeleton_sentences(struct extract *ex, FILE *fp,
 		rc |= habar__xl_put_text(fp, text + at, unit->spans[i].start - at,
 		    "hb:cp");
 		rc |= fprintf(fp, "<hb:unit ref=\"%s-s%zu\"/>", unit->id,
-		    i + 1) < 0;
+		    unit->span_first[i]) < 0;
 		at = unit->spans[i].start + unit->spans[i].len;
 	}
 	rc |= habar__xl_put_text(fp, text + at, unit->len - at, "hb:cp");
@@ -674,7 +941,7 @@ write_document(struct extract *ex, FILE *fp, const char *name,
 		    habar_status_string(status));
 		goto done;
 	}
-	if ((status = segment_units(ex, seg)) != HABAR_OK)
+	if ((status = segment_units(ex, seg, src_lang, trg_lang)) != HABAR_OK)
 		goto done;
 	rc |= fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp) == EOF;
 	if (v12) {
@@ -686,8 +953,10 @@ write_document(struct extract *ex, FILE *fp, const char *name,
 		    "\"%s\" datatype=\"plaintext\">\n", src_lang, trg_lang) < 0;
 	} else {
 		rc |= fprintf(fp, "<xliff xmlns=\"%s\" xmlns:hb=\"%s\" "
-		    "version=\"2.0\" srcLang=\"%s\" trgLang=\"%s\">\n",
-		    HABAR_XLIFF_NS, HABAR_XLIFF_SKELETON_NS, src_lang,
+		    "%sversion=\"2.0\" srcLang=\"%s\" trgLang=\"%s\">\n",
+		    HABAR_XLIFF_NS, HABAR_XLIFF_SKELETON_NS,
+		    ex->xliff->memory.count > 0 && ex->xliff->max_matches > 0 ?
+		    "xmlns:mtc=\"" HABAR_XLIFF_MATCHES_NS "\" " : "", src_lang,
 		    trg_lang) < 0;
 		rc |= fprintf(fp, "<file id=\"%s\"", file_id(ex->id)) < 0;
 		if (name != NULL)
@@ -699,10 +968,14 @@ write_document(struct extract *ex, FILE *fp, const char *name,
 		rc |= fputs("<body>\n", fp) == EOF;
 	rc |= fprintf(fp, "<group id=\"front-matter\" %s=\"front matter\">\n",
 	    v12 ? "resname" : "name") < 0;
-	for (i = 0; i < ex->unit_count; i++)
-		if (ex->units[i].key != NULL)
-			rc |= write_field_unit(ex, fp, &ex->units[i], src_lang,
-			    trg_lang);
+	for (i = 0; i < ex->unit_count; i++) {
+		if (ex->units[i].key == NULL)
+			continue;
+		status = write_field_unit(ex, fp, &ex->units[i], src_lang,
+		    trg_lang);
+		if (status != HABAR_OK)
+			goto done;
+	}
 	rc |= fprintf(fp, "</group>\n<group id=\"body\" %s=\"body\">\n",
 	    v12 ? "resname" : "name") < 0;
 	for (i = 0; i < ex->unit_count; i++) {
@@ -814,6 +1087,8 @@ done:
 		free(ex.units[i].key);
 		free(ex.units[i].value);
 		free(ex.units[i].spans);
+		free(ex.units[i].span_first);
+		free(ex.units[i].span_joined);
 	}
 	free(ex.units);
 	free(ex.items);

@@ -40,10 +40,27 @@ struct xl_memory {
 	size_t count, cap;
 	size_t *tu_first;	/* first variant of each unit */
 	unsigned char *tu_trusted;
+	unsigned short *tu_origin;	/* index in origins */
 	size_t tu_count, tu_cap;
 	size_t *by_text, *by_norm;	/* variant indices, sorted */
 	int sorted;
+	char **origins;		/* the memory files' names ("" for none) */
+	size_t origin_count;
+	struct xl_index *index;	/* fuzzy search, built on first use */
 };
+
+/* A candidate translation of a segment, from the memory. */
+struct xl_candidate {
+	const char *source, *target;	/* the memory's texts */
+	char *adapted;		/* the target adapted to the new values, or NULL */
+	const char *origin;	/* the memory file, "" for none */
+	double similarity;	/* 0-100 */
+	int exact;		/* the text itself, or white space aside */
+	int trusted;		/* exact, and a confident link */
+	size_t sentences;	/* sentences of the new text it covers */
+};
+
+#define XL_MAX_CANDIDATES 100
 
 struct habar_xliff {
 	char error[512];
@@ -56,6 +73,9 @@ struct habar_xliff {
 	size_t untranslated;
 	enum habar_xliff_version version;
 	int copy_source;
+	unsigned max_matches, min_match, fill_above;
+	struct habar_recogniser *recogniser;	/* for adapted matches */
+	int recogniser_failed;
 };
 
 /* The parts of a skeleton, in document order. */
@@ -132,15 +152,41 @@ enum habar_status habar__xl_put_utf8(struct xl_buf *buf, unsigned long cp);
  * per language variant), freeing it, loading a parallel document. */
 enum habar_status habar__xl_memory_begin(struct xl_memory *memory,
     int trusted);
+/* The variant of unit tu in language trg, with text, or NULL. */
+const struct xl_tuv *habar__xl_memory_variant(const struct xl_memory *memory,
+    size_t tu, const char *trg);
 enum habar_status habar__xl_memory_add(struct xl_memory *memory,
     const char *lang, const char *text, size_t len, size_t sentences);
 void habar__xl_memory_free(struct xl_memory *memory);
 enum habar_status habar__xl_memory_load_parallel(struct habar_xliff *xliff,
     const char *data, size_t len);
 /* Finds a translation into trg of text in src: NULL or the target, with
- * *trusted_out set when the match is exact and the unit trusted. */
+ * *trusted_out set when the match is exact and the unit trusted, and
+ * *tu_out to its unit. */
 const char *habar__xl_memory_find(struct xl_memory *memory, const char *src,
-    const char *trg, const char *text, size_t len, int *trusted_out);
+    const char *trg, const char *text, size_t len, int *trusted_out,
+    size_t *tu_out);
+
+/* xliff_match_icu.c: fuzzy matching.  Finds up to max candidates of
+ * similarity min or more for text (src) with a target in trg, best first,
+ * into out (exact matches included); *count_out says how many.  Frees
+ * the index with the memory (habar__xl_index_free()). */
+enum habar_status habar__xl_match(struct habar_xliff *xliff, const char *src,
+    const char *trg, const char *text, size_t len, struct xl_candidate *out,
+    size_t max, double min, size_t *count_out);
+void habar__xl_index_free(struct xl_index *index);
+/* The similarity (0-100) of two texts, as habar__xl_match() computes it. */
+double habar__xl_similarity(const char *a, size_t a_len, const char *b,
+    size_t b_len);
+
+/* xliff_adapt.c: a candidate whose source differs from text only in
+ * recognised values (numbers, dates, times, sums, URLs, e-mail addresses,
+ * telephone numbers, names) gets its target rewritten with text's values
+ * into cand->adapted (NULL when it cannot be).  Returns HABAR_OK or
+ * HABAR_ERR_NOMEM. */
+enum habar_status habar__xl_adapt(struct habar_xliff *xliff, const char *src,
+    const char *trg, const char *text, size_t len,
+    struct xl_candidate *cand);
 
 /* xliff_xml.c: parses an XLIFF 2.0 document made by habar_xliff_extract()
  * into *doc (free with habar__xl_doc_free(); freed already on failure).

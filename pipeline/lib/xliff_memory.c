@@ -54,6 +54,7 @@ habar__xl_memory_begin(struct xl_memory *memory, int trusted)
 		size_t cap = memory->tu_cap ? memory->tu_cap * 2 : 256;
 		size_t *first;
 		unsigned char *flags;
+		unsigned short *origin;
 		if (cap > HABAR_XLIFF_MAX_INPUT / 16)
 			return HABAR_ERR_LIMIT;
 		if ((first = realloc(memory->tu_first, cap * sizeof(*first))) == NULL)
@@ -62,10 +63,16 @@ habar__xl_memory_begin(struct xl_memory *memory, int trusted)
 		if ((flags = realloc(memory->tu_trusted, cap)) == NULL)
 			return HABAR_ERR_NOMEM;
 		memory->tu_trusted = flags;
+		if ((origin = realloc(memory->tu_origin, cap *
+		    sizeof(*origin))) == NULL)
+			return HABAR_ERR_NOMEM;
+		memory->tu_origin = origin;
 		memory->tu_cap = cap;
 	}
 	memory->tu_first[memory->tu_count] = memory->count;
 	memory->tu_trusted[memory->tu_count] = trusted != 0;
+	memory->tu_origin[memory->tu_count] = memory->origin_count > 0 ?
+	    (unsigned short)(memory->origin_count - 1) : 0;
 	memory->tu_count++;
 	return HABAR_OK;
 }
@@ -105,6 +112,8 @@ habar__xl_memory_add(struct xl_memory *memory, const char *lang,
 	}
 	memory->count++;
 	memory->sorted = 0;
+	habar__xl_index_free(memory->index);
+	memory->index = NULL;
 	return HABAR_OK;
 }
 
@@ -118,9 +127,14 @@ habar__xl_memory_free(struct xl_memory *memory)
 		free(memory->tuvs[i].text);
 		free(memory->tuvs[i].norm);
 	}
+	for (i = 0; i < memory->origin_count; i++)
+		free(memory->origins[i]);
+	free(memory->origins);
+	habar__xl_index_free(memory->index);
 	free(memory->tuvs);
 	free(memory->tu_first);
 	free(memory->tu_trusted);
+	free(memory->tu_origin);
 	free(memory->by_text);
 	free(memory->by_norm);
 	memset(memory, 0, sizeof(*memory));
@@ -168,9 +182,9 @@ sort_memory(struct xl_memory *memory)
 	return HABAR_OK;
 }
 
-/* The variant of unit tu in language trg, or NULL. */
-static const struct xl_tuv *
-variant_in(const struct xl_memory *memory, size_t tu, const char *trg)
+const struct xl_tuv *
+habar__xl_memory_variant(const struct xl_memory *memory, size_t tu,
+    const char *trg)
 {
 	size_t i, end = tu + 1 < memory->tu_count ? memory->tu_first[tu + 1] :
 	    memory->count;
@@ -188,7 +202,8 @@ variant_in(const struct xl_memory *memory, size_t tu, const char *trg)
  */
 static const char *
 lookup(const struct xl_memory *memory, const size_t *index, int norm,
-    const char *src, const char *trg, const char *key, int *trusted_out)
+    const char *src, const char *trg, const char *key, int *trusted_out,
+    size_t *tu_out)
 {
 	size_t lo = 0, hi = memory->count, i;
 	const char *found = NULL;
@@ -207,22 +222,26 @@ lookup(const struct xl_memory *memory, const size_t *index, int norm,
 			break;
 		if (!habar__xl_lang_matches(t->lang, src))
 			continue;
-		if ((target = variant_in(memory, t->tu, trg)) == NULL)
+		if ((target = habar__xl_memory_variant(memory, t->tu, trg)) == NULL)
 			continue;
 		if (!norm && memory->tu_trusted[t->tu] &&
 		    (t->sentences == 1 || target->sentences == 1)) {
 			*trusted_out = 1;
+			*tu_out = t->tu;
 			return target->text;
 		}
-		if (found == NULL)
+		if (found == NULL) {
 			found = target->text;
+			*tu_out = t->tu;
+		}
 	}
 	return found;
 }
 
 const char *
 habar__xl_memory_find(struct xl_memory *memory, const char *src,
-    const char *trg, const char *text, size_t len, int *trusted_out)
+    const char *trg, const char *text, size_t len, int *trusted_out,
+    size_t *tu_out)
 {
 	const char *target;
 	char *key;
@@ -234,13 +253,15 @@ habar__xl_memory_find(struct xl_memory *memory, const char *src,
 		return NULL;
 	if ((key = strndup(text, len)) == NULL)
 		return NULL;
-	target = lookup(memory, memory->by_text, 0, src, trg, key, trusted_out);
+	target = lookup(memory, memory->by_text, 0, src, trg, key, trusted_out,
+	    tu_out);
 	free(key);
 	if (target != NULL)
 		return target;
 	if ((key = normalise(text, len)) == NULL)
 		return NULL;
-	target = lookup(memory, memory->by_norm, 1, src, trg, key, trusted_out);
+	target = lookup(memory, memory->by_norm, 1, src, trg, key, trusted_out,
+	    tu_out);
 	free(key);
 	return target;
 }

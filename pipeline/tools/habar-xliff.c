@@ -15,6 +15,7 @@
 
 static const char usage[] =
     "usage: habar-xliff extract --target LANG [--source LANG] [--fill FILE]\n"
+    "                   [--max-matches N] [--min-match P] [--fill-above P]\n"
     "                   [--keep KEY] [--xliff-version 2.0|1.2 [--copy-source]]\n"
     "                   [-o FILE] [RELEASE]\n"
     "       habar-xliff merge [-o FILE] [XLIFF]\n"
@@ -29,6 +30,10 @@ static const char usage[] =
     "  -s, --source LANG  the source language when the release has no 'lang'\n"
     "  -f, --fill FILE    fill targets from a TMX memory or a parallel XML\n"
     "                     document (repeatable)\n"
+    "  -m, --max-matches N  offer up to N candidates per segment (3; 0: none)\n"
+    "      --min-match P  offer candidates of similarity P or more (75)\n"
+    "      --fill-above P fill the target with the best candidate of\n"
+    "                     similarity P or more (100: exact or adapted only)\n"
     "  -k, --keep KEY     keep front-matter field KEY untranslated\n"
     "                     (repeatable; id, lang, date, attachments always are)\n"
     "      --xliff-version V  write XLIFF V: 2.0 (the default) or 1.2, for\n"
@@ -44,6 +49,9 @@ static const char usage[] =
 static const struct option long_options[] = {
 	{ "copy-source", no_argument, NULL, 'C' },
 	{ "fill", required_argument, NULL, 'f' },
+	{ "fill-above", required_argument, NULL, 'A' },
+	{ "max-matches", required_argument, NULL, 'm' },
+	{ "min-match", required_argument, NULL, 'M' },
 	{ "keep", required_argument, NULL, 'k' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "source", required_argument, NULL, 's' },
@@ -62,6 +70,8 @@ struct options {
 	size_t keep_count;
 	int version_given;
 	int copy_source;
+	unsigned max_matches, min_match, fill_above;
+	int matching_given;
 	enum habar_xliff_version version;
 };
 
@@ -126,12 +136,28 @@ fail:
 	return -1;
 }
 
+/* A whole number from 0 to max, or a usage error naming option. */
+static unsigned
+number(const char *arg, unsigned max, const char *option)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 || n > max)
+		cli_usage_error("%s: '%s' is not a whole number from 0 to %u",
+		    option, arg, max);
+	return (unsigned)n;
+}
+
 static void
 parse_options(int argc, char **argv, struct options *opts)
 {
 	int c;
 
-	while ((c = cli_getopt(argc, argv, "f:k:o:s:t:", long_options)) != -1) {
+	while ((c = cli_getopt(argc, argv, "f:k:m:o:s:t:", long_options)) !=
+	    -1) {
 		switch (c) {
 		case 'f':
 			if (opts->fill_count == 16)
@@ -151,6 +177,18 @@ parse_options(int argc, char **argv, struct options *opts)
 			break;
 		case 't':
 			opts->target = optarg;
+			break;
+		case 'm':
+			opts->max_matches = number(optarg, 100, "--max-matches");
+			opts->matching_given = 1;
+			break;
+		case 'M':
+			opts->min_match = number(optarg, 100, "--min-match");
+			opts->matching_given = 1;
+			break;
+		case 'A':
+			opts->fill_above = number(optarg, 100, "--fill-above");
+			opts->matching_given = 1;
 			break;
 		case 'C':
 			opts->copy_source = 1;
@@ -186,7 +224,8 @@ extract(struct habar_xliff *xliff, const struct options *opts,
 		if (slurp(opts->fills[i], &data, &len) != 0)
 			return cli_exit();
 		warn_name = opts->fills[i];
-		status = habar_xliff_load_memory(xliff, data, len);
+		status = habar_xliff_load_memory_from(xliff, data, len,
+		    opts->fills[i]);
 		free(data);
 		if (status != HABAR_OK) {
 			cli_report(opts->fills[i], habar_xliff_error_line(xliff),
@@ -243,6 +282,9 @@ main(int argc, char **argv)
 	int extracting, rc;
 
 	memset(&opts, 0, sizeof(opts));
+	opts.max_matches = 3;
+	opts.min_match = 75;
+	opts.fill_above = 100;
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
 	if (argc < 2)
@@ -263,7 +305,8 @@ main(int argc, char **argv)
 	if (extracting && opts.target == NULL)
 		cli_usage_error("extract needs the target language: --target LANG");
 	if (!extracting && (opts.target || opts.source || opts.fill_count ||
-	    opts.keep_count || opts.version_given || opts.copy_source))
+	    opts.keep_count || opts.version_given || opts.copy_source ||
+	    opts.matching_given))
 		cli_usage_error("merge takes only -o");
 	if (opts.copy_source && opts.version != HABAR_XLIFF_1_2)
 		cli_usage_error("--copy-source needs --xliff-version 1.2");
@@ -272,6 +315,9 @@ main(int argc, char **argv)
 	habar_xliff_set_warn(xliff, on_warning, NULL);
 	habar_xliff_set_version(xliff, opts.version);
 	habar_xliff_set_copy_source(xliff, opts.copy_source);
+	if (habar_xliff_set_matching(xliff, opts.max_matches, opts.min_match,
+	    opts.fill_above) != HABAR_OK)
+		cli_fatal("cannot set the matching options");
 	rc = extracting ? extract(xliff, &opts, input) :
 	    merge(xliff, &opts, input);
 	habar_xliff_free(xliff);

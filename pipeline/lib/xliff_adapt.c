@@ -1,0 +1,260 @@
+/*
+ * xliff_adapt.c: adapted matches.  A press office repeats itself (the
+ * same forum next year, new dates and figures), so a memory unit whose
+ * source differs from the new sentence only in recognised values
+ * (numbers, dates, times, sums, URLs, e-mail addresses, telephone
+ * numbers, hashtags, handles, names) is as good as an exact match once
+ * its target carries the new values.
+ *
+ * The values come from the recogniser that habar-qa uses
+ * (habar/recognise.h).  The new sentence and the memory's source must
+ * hold the same kinds of value in the same order, and be the same text
+ * around them (white space aside).  Each value that changed is found in
+ * the memory's target by its old value (habar_value_equal(), so «25
+ * ноября» is found for "25 November") and rewritten there:
+ * numbers, dates, times and sums by habar_recognise_render() in the form
+ * the old target used (its case form of the month, its year word: «2026
+ * жылғы 25 қарашада», «25 ноября 2026 года»), URLs, e-mail addresses,
+ * telephone numbers, hashtags and handles as the new sentence writes
+ * them, a name only where the old target wrote it exactly as the old
+ * source did (the same script, no case ending).  When any changed value
+ * cannot be placed so, there is no adapted match.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <habar/recognise.h>
+
+#include "xliff_internal.h"
+
+/* The largest rendering of one value. */
+#define RENDER_MAX 256
+
+struct side {
+	struct habar_values *values;
+	const char *text;
+	size_t len;
+};
+
+/* The text with each value replaced by \1 and white space collapsed. */
+static char *
+masked(const struct side *s)
+{
+	size_t n = habar_values_count(s->values), i, v = 0;
+	char *out = malloc(s->len + 1), *w = out;
+	int space = 0;
+
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i < s->len; i++) {
+		const struct habar_value *val = v < n ?
+		    habar_values_get(s->values, v) : NULL;
+		char c = s->text[i];
+		if (val != NULL && i >= val->start && i < val->end) {
+			if (i == val->start) {
+				if (space && w > out)
+					*w++ = ' ';
+				space = 0;
+				*w++ = '\1';
+			}
+			if (i + 1 == val->end)
+				v++;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && w > out)
+			*w++ = ' ';
+		space = 0;
+		*w++ = c;
+	}
+	*w = '\0';
+	return out;
+}
+
+/* One change to the old target: bytes [start, end) become text. */
+struct edit {
+	size_t start, end;
+	char text[RENDER_MAX];
+	size_t len;
+};
+
+static int
+compare_edits(const void *a, const void *b)
+{
+	const struct edit *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Whether value kind k is written the same in every language. */
+static int
+copied_kind(enum habar_value_kind k)
+{
+	return k == HABAR_VALUE_URL || k == HABAR_VALUE_EMAIL ||
+	    k == HABAR_VALUE_PHONE || k == HABAR_VALUE_HASHTAG ||
+	    k == HABAR_VALUE_HANDLE;
+}
+
+/*
+ * Works out the edits that carry the values of the new sentence (n) in
+ * place of the old source's (s) into the old target (t).  Returns the
+ * number of edits, 0 when nothing changed, -1 when it cannot be done.
+ */
+static long
+plan(const struct habar_recogniser *rec, const char *trg,
+    const struct side *n, const struct side *s, const struct side *t,
+    struct edit *edits, size_t max_edits)
+{
+	size_t count = habar_values_count(n->values), tcount, i, j, e = 0;
+	unsigned char *used;
+	long result = -1;
+
+	if (count != habar_values_count(s->values))
+		return -1;
+	tcount = habar_values_count(t->values);
+	if ((used = calloc(tcount + 1, 1)) == NULL)
+		return -1;
+	for (i = 0; i < count; i++) {
+		const struct habar_value *nv = habar_values_get(n->values, i);
+		const struct habar_value *sv = habar_values_get(s->values, i);
+		const struct habar_value *tv = NULL;
+		struct edit *ed;
+
+		if (nv->kind != sv->kind)
+			goto done;
+		if (habar_value_equal(nv, sv))
+			continue;
+		for (j = 0; j < tcount; j++) {
+			const struct habar_value *c = habar_values_get(t->values, j);
+			if (!used[j] && c->kind == sv->kind &&
+			    habar_value_equal(c, sv)) {
+				tv = c;
+				used[j] = 1;
+				break;
+			}
+		}
+		if (tv == NULL || e == max_edits)
+			goto done;
+		ed = &edits[e];
+		ed->start = tv->start;
+		ed->end = tv->end;
+		if (copied_kind(nv->kind) || nv->kind == HABAR_VALUE_NAME) {
+			/* A name only where the old target wrote it as the
+			 * old source did. */
+			if (nv->kind == HABAR_VALUE_NAME &&
+			    (tv->end - tv->start != sv->end - sv->start ||
+			    memcmp(t->text + tv->start, s->text + sv->start,
+			    sv->end - sv->start) != 0))
+				goto done;
+			if (nv->end - nv->start >= RENDER_MAX)
+				goto done;
+			memcpy(ed->text, n->text + nv->start, nv->end - nv->start);
+			ed->len = nv->end - nv->start;
+		} else if (habar_recognise_render(rec, ed->text, sizeof(ed->text),
+		    &ed->len, trg, nv, tv, t->text) != HABAR_OK)
+			goto done;
+		e++;
+	}
+	result = (long)e;
+done:
+	free(used);
+	return result;
+}
+
+/* The recogniser, loaded on first use; NULL when its data is missing
+ * (then nothing is adapted, with one warning). */
+static const struct habar_recogniser *
+recogniser(struct habar_xliff *xliff)
+{
+	enum habar_status status;
+
+	if (xliff->recogniser == NULL && !xliff->recogniser_failed) {
+		status = habar_recognise_new(&xliff->recogniser);
+		if (status != HABAR_OK) {
+			xliff->recogniser_failed = 1;
+			habar__xl_warn(xliff, 0, "no adapted matches: the "
+			    "recogniser cannot start (%s)",
+			    habar_status_string(status));
+		}
+	}
+	return xliff->recogniser;
+}
+
+enum habar_status
+habar__xl_adapt(struct habar_xliff *xliff, const char *src, const char *trg,
+    const char *text, size_t len, struct xl_candidate *cand)
+{
+	const struct habar_recogniser *rec;
+	struct side n = { NULL, text, len };
+	struct side s = { NULL, cand->source, strlen(cand->source) };
+	struct side t = { NULL, cand->target, strlen(cand->target) };
+	struct edit *edits = NULL;
+	enum habar_status status = HABAR_OK;
+	char *mn = NULL, *ms = NULL, *out, *w;
+	long count;
+	size_t i, at, size;
+
+	cand->adapted = NULL;
+	if ((rec = recogniser(xliff)) == NULL)
+		return HABAR_OK;
+	if (habar_values_new(&n.values) != HABAR_OK ||
+	    habar_values_new(&s.values) != HABAR_OK ||
+	    habar_values_new(&t.values) != HABAR_OK) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	/* A value limit or a failure only means no adapted match. */
+	if (habar_recognise(rec, n.values, src, n.text, n.len,
+	    HABAR_RECOGNISE_ALL) != HABAR_OK ||
+	    habar_recognise(rec, s.values, src, s.text, s.len,
+	    HABAR_RECOGNISE_ALL) != HABAR_OK ||
+	    habar_recognise(rec, t.values, trg, t.text, t.len,
+	    HABAR_RECOGNISE_ALL) != HABAR_OK ||
+	    habar_values_count(n.values) == 0)
+		goto done;
+	if ((mn = masked(&n)) == NULL || (ms = masked(&s)) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	if (strcmp(mn, ms) != 0)
+		goto done;
+	size = habar_values_count(n.values);
+	if ((edits = calloc(size, sizeof(*edits))) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	if ((count = plan(rec, trg, &n, &s, &t, edits, size)) <= 0)
+		goto done;
+	qsort(edits, (size_t)count, sizeof(*edits), compare_edits);
+	for (i = 1; i < (size_t)count; i++)
+		if (edits[i].start < edits[i - 1].end)
+			goto done;	/* overlapping: not one value each */
+	size = t.len + 1;
+	for (i = 0; i < (size_t)count; i++)
+		size += edits[i].len;
+	if ((out = malloc(size)) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	for (i = 0, at = 0, w = out; i < (size_t)count; i++) {
+		memcpy(w, t.text + at, edits[i].start - at);
+		w += edits[i].start - at;
+		memcpy(w, edits[i].text, edits[i].len);
+		w += edits[i].len;
+		at = edits[i].end;
+	}
+	memcpy(w, t.text + at, t.len - at);
+	w[t.len - at] = '\0';
+	cand->adapted = out;
+done:
+	free(edits);
+	free(mn);
+	free(ms);
+	habar_values_free(n.values);
+	habar_values_free(s.values);
+	habar_values_free(t.values);
+	return status;
+}
