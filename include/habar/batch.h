@@ -40,8 +40,8 @@
  * files made with O_EXCL in .work/tmp and renamed into place, the spool
  * made with O_TMPFILE.
  *
- * With a shard K/N, only the releases whose key (folder and name in the
- * archive) hashes (FNV-1a) to K-1 modulo N are processed, so N hosts can
+ * With a shard K/N, only the releases whose name (in the archive)
+ * hashes (FNV-1a) to K-1 modulo N are processed, so N hosts can
  * share an archive; habar-tmx merges their memories.
  */
 #ifndef HABAR_BATCH_H
@@ -93,13 +93,14 @@ struct habar_batch_summary {
 	size_t with_problems;	/* releases whose report names problems */
 	size_t languages[4];	/* releases with 1, 2, 3 languages (index) */
 	unsigned long long paragraphs, sentences, links, findings;
+	unsigned long long doubtful;	/* sentence links under 0.5 */
 	size_t memory_units;	/* units in memory.tmx */
 	double seconds;		/* wall time of the run */
 };
 
 /* The report's columns, tab-separated, as its first line says. */
 #define HABAR_BATCH_REPORT_HEADER "id\tlanguages\tencodings\tparagraphs\t" \
-    "sentences_aligned\tspelling_findings\tproblems"
+    "sentences_aligned\tdoubtful_links\tspelling_findings\tproblems"
 
 /*
  * Runs the batch described by opt and fills *summary.  Problems of single

@@ -495,19 +495,12 @@ read_source(struct state *st)
 		    bm->path;
 		run->member_count++;
 		need = 1;
-		if (opt->shard_n > 1 && bm->release != NULL) {
-			size_t gl = strlen(bm->group), rl = strlen(bm->release);
-			char *key = malloc(gl + rl + 2);
-			if (key == NULL) {
-				status = HABAR_ERR_NOMEM;
-				break;
-			}
-			memcpy(key, bm->group, gl + 1);
-			memcpy(key + gl + 1, bm->release, rl + 1);
-			need = habar_batch_hash(key, gl + rl + 1) % opt->shard_n ==
+		/* By name alone: a release's versions in different folders
+		 * (joined in step 2) fall in one shard. */
+		if (opt->shard_n > 1 && bm->release != NULL)
+			need = habar_batch_hash(bm->release,
+			    strlen(bm->release)) % opt->shard_n ==
 			    opt->shard_k - 1;
-			free(key);
-		}
 		if (!need)
 			continue;
 		/* Piece by piece: memory does not grow with the member. */
@@ -660,6 +653,103 @@ make_id(char *out, size_t size, const char *name)
 		snprintf(out, size, "release");
 }
 
+static int
+compare_release_names(const void *a, const void *b)
+{
+	const struct batch_release *x = *(struct batch_release *const *)a;
+	const struct batch_release *y = *(struct batch_release *const *)b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : strcmp(x->group, y->group);
+}
+
+/* Whether the releases rels[0..n) share no language, each text's
+ * language known from its name: then they are one release's versions. */
+static int
+languages_apart(const struct batch_run *run, struct batch_release **rels,
+    size_t n)
+{
+	size_t a, b, i, k;
+
+	for (a = 0; a < n; a++)
+		for (i = 0; i < rels[a]->text_count; i++) {
+			const char *la = run->members[rels[a]->texts[i]].lang;
+			if (la[0] == '\0')
+				return 0;
+			for (b = a; b < n; b++)
+				for (k = b == a ? i + 1 : 0; k <
+				    rels[b]->text_count; k++)
+					if (strcmp(la, run->members[
+					    rels[b]->texts[k]].lang) == 0)
+						return 0;
+		}
+	return 1;
+}
+
+/*
+ * A release's versions may lie in different folders (the Russian in
+ * "press-releases/", the Kazakh in "kk/", the English at the top).
+ * Releases of one name in several folders are joined into the one in the
+ * first folder (in byte order: a parent before its subfolders) when that
+ * is unambiguous: every text's language is in its name and no language
+ * comes twice.  Otherwise (two years' "news" in Russian, say) they stay
+ * apart, and their ids carry their folders.
+ */
+static enum habar_status
+join_folders(struct batch_run *run)
+{
+	struct batch_release **rels;
+	size_t i, j, k, w, n = run->release_count;
+	enum habar_status status = HABAR_OK;
+
+	if (n < 2)
+		return HABAR_OK;
+	if ((rels = malloc(n * sizeof(*rels))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < n; i++)
+		rels[i] = &run->releases[i];
+	qsort(rels, n, sizeof(*rels), compare_release_names);
+	for (i = 0; status == HABAR_OK && i < n; i = j) {
+		struct batch_release *keep = rels[i];
+		size_t total = 0, *texts;
+		for (j = i + 1; j < n && strcmp(rels[j]->name, keep->name) == 0;
+		    j++)
+			;
+		if (j - i < 2 || !languages_apart(run, rels + i, j - i))
+			continue;
+		for (k = i; k < j; k++)
+			total += rels[k]->text_count;
+		if ((texts = malloc(total * sizeof(*texts))) == NULL) {
+			status = HABAR_ERR_NOMEM;
+			break;
+		}
+		total = 0;
+		for (k = i; k < j; k++) {
+			memcpy(texts + total, rels[k]->texts,
+			    rels[k]->text_count * sizeof(*texts));
+			total += rels[k]->text_count;
+			if (k > i) {
+				if (rels[k]->problems != NULL)
+					status = habar__batch_add_problem(
+					    &keep->problems, rels[k]->problems);
+				free(rels[k]->problems);
+				rels[k]->problems = NULL;
+				rels[k]->text_count = 0;	/* joined */
+			}
+		}
+		keep->texts = texts;
+		keep->text_count = total;
+		keep->texts_owned = 1;
+	}
+	free(rels);
+	/* The joined releases leave the list. */
+	for (i = w = 0; i < n; i++)
+		if (run->releases[i].text_count > 0)
+			run->releases[w++] = run->releases[i];
+	run->release_count = w;
+	return status;
+}
+
 /* Step 2: texts grouped into releases with unique ids; attachments given
  * to the release of their folder. */
 static enum habar_status
@@ -708,19 +798,10 @@ group_releases(struct state *st)
 		rel->texts = &texts[i];
 		rel->text_count = j - i;
 		rel->in_shard = 1;
-		if (opt->shard_n > 1) {
-			size_t gl = strlen(m->group), rl = strlen(m->release);
-			char *key = malloc(gl + rl + 2);
-			if (key == NULL) {
-				status = HABAR_ERR_NOMEM;
-				break;
-			}
-			memcpy(key, m->group, gl + 1);
-			memcpy(key + gl + 1, m->release, rl + 1);
-			rel->in_shard = habar_batch_hash(key, gl + rl + 1) %
-			    opt->shard_n == opt->shard_k - 1;
-			free(key);
-		}
+		if (opt->shard_n > 1)
+			rel->in_shard = habar_batch_hash(m->release,
+			    strlen(m->release)) % opt->shard_n ==
+			    opt->shard_k - 1;
 		for (r = i; status == HABAR_OK && r < j; r++)
 			if (run->members[texts[r]].problem != NULL) {
 				snprintf(msg, sizeof(msg), "%s",
@@ -731,6 +812,8 @@ group_releases(struct state *st)
 	}
 	run->text_index = texts;
 	run->attachment_index = atts;
+	if (status == HABAR_OK)
+		status = join_folders(run);
 	if (status != HABAR_OK)
 		return status;
 
@@ -1024,15 +1107,15 @@ run_pool(struct state *st, unsigned jobs)
 static void
 count_line(struct habar_batch_summary *s, const char *line)
 {
-	const char *f[7];
+	const char *f[8];
 	size_t n = 0, langs = 1;
 	const char *p;
 
 	f[n++] = line;
-	for (p = line; *p != '\0' && *p != '\n' && n < 7; p++)
+	for (p = line; *p != '\0' && *p != '\n' && n < 8; p++)
 		if (*p == '\t')
 			f[n++] = p + 1;
-	if (n < 7)
+	if (n < 8)
 		return;
 	for (p = f[1]; *p != '\t'; p++)
 		langs += *p == ',';
@@ -1047,8 +1130,9 @@ count_line(struct habar_batch_summary *s, const char *line)
 			p--;
 		}
 	s->sentences += strtoull(f[4], NULL, 10);
-	s->findings += strtoull(f[5], NULL, 10);
-	if (!(f[6][0] == '-' && (f[6][1] == '\n' || f[6][1] == '\0')))
+	s->doubtful += strtoull(f[5], NULL, 10);
+	s->findings += strtoull(f[6], NULL, 10);
+	if (!(f[7][0] == '-' && (f[7][1] == '\n' || f[7][1] == '\0')))
 		s->with_problems++;
 }
 
@@ -1121,7 +1205,8 @@ finish(struct state *st)
 		for (p = st->archive_problems.items[i]; *p; p++)
 			if (*p == '\t' || *p == '\n' || *p == '\r')
 				*p = ' ';
-		fprintf(fp, "-\t-\t-\t0\t0\t0\t%s\n", st->archive_problems.items[i]);
+		fprintf(fp, "-\t-\t-\t0\t0\t0\t0\t%s\n",
+		    st->archive_problems.items[i]);
 	}
 	if (fclose(fp) != 0) {
 		fp = NULL;
@@ -1415,6 +1500,8 @@ done:
 		free(st.run.members[i].problem);
 	}
 	for (i = 0; i < st.run.release_count; i++) {
+		if (st.run.releases[i].texts_owned)
+			free(st.run.releases[i].texts);
 		free(st.run.releases[i].attachments);
 		free(st.run.releases[i].problems);
 	}

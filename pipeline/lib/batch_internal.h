@@ -36,7 +36,8 @@ struct batch_release {
 	char *group;		/* folder in the archive */
 	char *name;		/* release name from the file names */
 	char id[BATCH_MAX_ID + 16];
-	size_t *texts, text_count;
+	size_t *texts, text_count; /* into the run's text index, or */
+	int texts_owned;	/* malloc()ed, joined from several folders */
 	size_t *attachments, attachment_count; /* malloc()ed */
 	char *problems;		/* found while reading, "; "-joined, or NULL */
 	int in_shard;

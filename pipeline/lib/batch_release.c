@@ -31,6 +31,7 @@
 #include <habar/spell.h>
 #include <habar/tmx.h>
 #include <habar/webpage.h>
+#include <habar/xliff.h>
 
 #include "batch_internal.h"
 #include "grow_internal.h"
@@ -596,6 +597,14 @@ read_text(struct job *job, const struct batch_member *m)
 	memset(t, 0, sizeof(*t));
 	t->member = m;
 	snprintf(t->lang, sizeof(t->lang), "%s", m->lang);
+	/* Checked before it is read: a text is held whole while decoded. */
+	if (m->len > MAX_TEXT_BYTES) {
+		char size[64];
+		snprintf(size, sizeof(size), "%u", MAX_TEXT_BYTES);
+		problem(job, "%s: larger than the %s-byte limit of a text: left "
+		    "out", m->path, size);
+		return HABAR_OK;
+	}
 	if ((status = spool_read(job->run, m, &raw)) != HABAR_OK) {
 		snprintf(job->w->err, sizeof(job->w->err), "reading the spool: "
 		    "%s", strerror(errno));
@@ -1145,12 +1154,15 @@ write_tmx(struct job *job, const struct habar_parallel *doc, size_t *units_out)
 	return status;
 }
 
-/* The sentence links that join two languages or more. */
+/* The sentence links that join two languages or more; *doubtful receives
+ * how many of them have a confidence under HABAR_XLIFF_CONFIDENT (0.5),
+ * the threshold below which the memory and --fill do not trust a link. */
 static size_t
-aligned_sentences(const struct habar_parallel *doc)
+aligned_sentences(const struct habar_parallel *doc, size_t *doubtful)
 {
 	size_t i, k, n = 0;
 
+	*doubtful = 0;
 	for (i = 0; i < doc->link_count[HABAR_PARALLEL_SENTENCES]; i++) {
 		const struct habar_parallel_link *l =
 		    &doc->links[HABAR_PARALLEL_SENTENCES][i];
@@ -1158,6 +1170,8 @@ aligned_sentences(const struct habar_parallel *doc)
 		for (k = 0; k < doc->language_count; k++)
 			sides += l->sides[k].count > 0;
 		n += sides >= 2;
+		*doubtful += sides >= 2 &&
+		    l->confidence < HABAR_XLIFF_CONFIDENT;
 	}
 	return n;
 }
@@ -1168,7 +1182,7 @@ write_marker(struct job *job, const struct habar_parallel *doc,
     unsigned long findings)
 {
 	char *line = NULL, path[8400];
-	size_t len = 0, i;
+	size_t len = 0, i, aligned, doubtful;
 	enum habar_status status;
 	FILE *fp = open_memstream(&line, &len);
 
@@ -1185,8 +1199,9 @@ write_marker(struct job *job, const struct habar_parallel *doc,
 	for (i = 0; i < doc->language_count; i++)
 		fprintf(fp, "%s%zu", i ? "," : "",
 		    doc->languages[i].paragraph_count);
-	fprintf(fp, "%s\t%zu\t", doc->language_count ? "" : "0",
-	    aligned_sentences(doc));
+	aligned = aligned_sentences(doc, &doubtful);
+	fprintf(fp, "%s\t%zu\t%zu\t", doc->language_count ? "" : "0", aligned,
+	    doubtful);
 	fprintf(fp, "%lu\t", findings);
 	fprintf(fp, "%s\n", job->problems ? job->problems : "-");
 	if (fclose(fp) != 0) {

@@ -236,6 +236,43 @@ grep -q ': : skipped' "$d/corrupt.err" && fail "corrupt tar.gz: members with emp
 [ "$(grep -c 'broken' "$d/corrupt.err")" -le 1 ] ||
     fail "corrupt tar.gz: broken said more than once"
 
+# Item 7: a release's versions in different folders are one release when
+# that is unambiguous (each language once); otherwise they stay apart.
+d=$tmp/folders
+mkdir -p "$d/in/kk" "$d/in/пресс-релизы" "$d/in/2009" "$d/in/2010"
+for id in roads-2020 parks-2021; do
+	printf 'Жаңа жол ашылды\n\nАстана, 2020 жылғы 3 наурыз. Бүгін қалада жаңа жол ашылды. Ол он шақырым.\n' >"$d/in/kk/$id.txt"
+	printf 'Открылась новая дорога\n\nАстана, 3 марта 2020 года. Сегодня в городе открылась новая дорога. Её длина десять километров.\n' >"$d/in/пресс-релизы/$id.ru.txt"
+	printf 'A new road opens\n\nAstana, 3 March 2020. A new road opened in the city today. It is ten kilometres long.\n' >"$d/in/$id.en.txt"
+done
+release "$d/in/2009" news
+release "$d/in/2010" news
+batch -o "$d/out" "$d/in" 2>"$d/err"
+s=$?
+[ "$s" -eq 0 ] || fail "folders: exit $s, not 0: $(cat "$d/err")"
+for id in roads-2020 parks-2021; do
+	grep -q "^$id	kk,ru,en	" "$d/out/report.tsv" ||
+	    fail "folders: $id not one trilingual release"
+done
+grep -q "пресс-релизы" "$d/out/report.tsv" &&
+    fail "folders: a release named after its folder"
+[ "$(grep -c '^2009-news	ru,en	\|^2010-news	ru,en	' "$d/out/report.tsv")" -eq 2 ] ||
+    fail "folders: two releases of one name in two years were joined"
+
+# Issue 13: the report counts each release's doubtful sentence links
+# (confidence under 0.5): a Russian text that is not the English one's
+# translation gives some, the report's header names the column.
+d=$tmp/doubt
+mkdir -p "$d/in"
+printf 'Budget news\n\nAstana, 5 May 2022. The city council approved the budget for next year. Spending on schools grows by a tenth. Roads get less than before. The vote was unanimous.\n' >"$d/in/budget.en.txt"
+printf 'Погода на неделю\n\nАстана, 5 мая 2022 года. Завтра ожидается сильный дождь, ветер, гроза, а ночью похолодает до нуля градусов, поэтому синоптики советуют всем жителям столицы взять с собой зонт и тёплую одежду, а водителям быть осторожнее на дорогах.\n' >"$d/in/budget.ru.txt"
+batch -o "$d/out" "$d/in" 2>"$d/err"
+head -1 "$d/out/report.tsv" | grep -q "	sentences_aligned	doubtful_links	" ||
+    fail "doubtful links: no column in the report"
+n=$(awk -F '\t' '$1 == "budget" { print $6 }' "$d/out/report.tsv")
+[ "${n:-0}" -gt 0 ] 2>/dev/null || fail "doubtful links: none counted for unrelated texts ($n)"
+grep -q "doubtful" "$d/err" || fail "doubtful links: not in the summary"
+
 if [ "$failures" -ne 0 ]; then
 	echo "hostile-batch: $failures failure(s)" >&2
 	exit 1
