@@ -380,8 +380,10 @@ dateline_place(const char *first, size_t date_start)
 	return words <= 3 ? strndup(first, (size_t)(comma - first)) : NULL;
 }
 
-/* Date and place from a dateline in the first paragraphs, else the date
- * property, else the day the document was created. */
+/* The date: a date property (custom.xml, meta:user-defined, front
+ * matter), else a dateline in the first paragraphs, else the day the
+ * document was created; the place: a place property, else the
+ * dateline's. */
 static enum habar_status
 choose_date(struct habar_import *imp)
 {
@@ -397,15 +399,20 @@ choose_date(struct habar_import *imp)
 		const char *p = imp->paragraphs[i];
 		if (!habar_dates_find(dates, p, strlen(p), iso, &start, &end))
 			continue;
-		if ((place = strdup(iso)) == NULL) {
-			status = HABAR_ERR_NOMEM;
+		/* A date property someone set says what the dateline
+		 * only suggests (a range's first day, say). */
+		if (habar_import_get(imp, "date") == NULL &&
+		    (status = habar__import_field(imp, "date", iso,
+		    strlen(iso))) != HABAR_OK)
 			goto done;
+		if (habar_import_get(imp, "place") == NULL &&
+		    (place = dateline_place(p, start)) != NULL) {
+			status = habar__import_field(imp, "place", place,
+			    strlen(place));
+			free(place);
+			if (status != HABAR_OK)
+				goto done;
 		}
-		if ((status = set_field(imp, "date", place)) != HABAR_OK)
-			goto done;
-		if ((place = dateline_place(p, start)) != NULL &&
-		    (status = set_field(imp, "place", place)) != HABAR_OK)
-			goto done;
 		break;
 	}
 	created = habar_import_get(imp, "@created");
