@@ -180,6 +180,44 @@ enum habar_status habar_recognise_render(const struct habar_recogniser *rec,
     const struct habar_value *v, const struct habar_value *like,
     const char *like_text);
 
+/*
+ * Whether word[0..len) (one word) is written with capitals: 0 not,
+ * 1 capitalised (Омаров), 2 all capitals of two letters or more (ЮНФПА).
+ */
+int habar_recognise_capitals(const struct habar_recogniser *rec,
+    const char *word, size_t len);
+
+/*
+ * A set of the names of other language versions, so that a spelling
+ * checker can take a capitalised word for a name when another version
+ * confirms it (Рашед Сарвар in every case form against Rashed Sarwar).
+ */
+struct habar_names;
+
+/* Creates an empty set that uses rec (borrowed: it must outlive the
+ * set).  Returns HABAR_OK or HABAR_ERR_NOMEM. */
+enum habar_status habar_names_new(struct habar_names **names_out,
+    const struct habar_recogniser *rec);
+
+/* Frees the set; NULL is harmless. */
+void habar_names_free(struct habar_names *names);
+
+/*
+ * Adds the capitalised words of text[0..len) (any language) to the set.
+ * Returns HABAR_OK, HABAR_ERR_LIMIT (over a million names),
+ * HABAR_ERR_NOMEM.
+ */
+enum habar_status habar_names_add(struct habar_names *names,
+    const char *text, size_t len);
+
+/*
+ * Whether the capitalised word word[0..len) is a name of the set, through
+ * transliteration and case endings (habar_value_name_match() says 2).
+ * 0 for a word not capitalised.
+ */
+int habar_names_confirm(struct habar_names *names, const char *word,
+    size_t len);
+
 /* The name of a kind ("number", "date", ...), never NULL. */
 const char *habar_value_kind_name(enum habar_value_kind kind);
 

@@ -82,9 +82,9 @@ habar__recognise_tokens(const struct habar_recogniser *rec, const char *text,
 		int32_t at = i, next;
 		UChar32 c;
 
-		while (k < nskip && skip[2 * k + 1] <= (size_t)at)
+		while (skip != NULL && k < nskip && skip[2 * k + 1] <= (size_t)at)
 			k++;
-		if (k < nskip && skip[2 * k] <= (size_t)at) {
+		if (skip != NULL && k < nskip && skip[2 * k] <= (size_t)at) {
 			i = (int32_t)skip[2 * k + 1];
 			spaces = 2;
 			continue;

@@ -34,6 +34,10 @@ static const char usage[] =
 "  --no-personal   ignore $HABAR_PERSONAL_DICT and ~/.config/habar/words.LANG\n"
 "  --no-names      also report capitalised words a file repeats (names)\n"
 "  -j, --threads N check on N threads (default 1; see habar-spell(1))\n"
+"  --versions FILE another language version of the text (repeatable): a\n"
+"                  capitalised word that a name of it confirms (through\n"
+"                  transliteration and case endings) is not reported\n"
+"  --accept-caps   do not report words in all capitals (abbreviations)\n"
 "  --help, --version\n"
 "\n"
 "Reports look like \"release.kk.md:12:7: unknown word 'X'\" (column in\n"
@@ -59,11 +63,15 @@ struct run {
 	struct habar_spell_pool *current; /* the pool of the file being read */
 	const char *name;	/* the file being read */
 	int found;
+	struct habar_recogniser *rec;	/* for --versions, --accept-caps */
+	struct habar_names *names;	/* the names of --versions */
+	int accept_caps;
 };
 
-enum { OPT_NO_PERSONAL = 256, OPT_NO_NAMES };
+enum { OPT_NO_PERSONAL = 256, OPT_NO_NAMES, OPT_VERSIONS, OPT_ACCEPT_CAPS };
 
 static const struct option long_options[] = {
+	{ "accept-caps", no_argument, NULL, OPT_ACCEPT_CAPS },
 	{ "dict", required_argument, NULL, 'p' },
 	{ "lang", required_argument, NULL, 'L' },
 	{ "list", no_argument, NULL, 'l' },
@@ -72,6 +80,7 @@ static const struct option long_options[] = {
 	{ "pipe", no_argument, NULL, 'a' },
 	{ "suggest", no_argument, NULL, 's' },
 	{ "threads", required_argument, NULL, 'j' },
+	{ "versions", required_argument, NULL, OPT_VERSIONS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -104,6 +113,13 @@ print_finding(const struct habar_spell_finding *f, void *arg)
 {
 	struct run *run = arg;
 
+	/* A name another version confirms, an abbreviation when asked. */
+	if (run->names != NULL && habar_names_confirm(run->names, f->word,
+	    f->word_len))
+		return 0;
+	if (run->accept_caps && habar_recognise_capitals(run->rec, f->word,
+	    f->word_len) == 2)
+		return 0;
 	run->found = 1;
 	if (run->mode == MODE_LIST) {
 		fputs(f->word, stdout);
@@ -361,6 +377,43 @@ pipe_input(FILE *fp, const char *name, void *arg)
 	return run->found ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 }
 
+/* Adds the names of the other version in path to run->names. */
+static void
+add_version(struct run *run, const char *path)
+{
+	FILE *fp = cli_open_input(path);
+	char *text = NULL, *p;
+	size_t len = 0, cap = 0, n;
+	enum habar_status status;
+
+	if (fp == NULL)
+		return;
+	for (;;) {
+		if (cap - len < 65536) {
+			if (cap >= 64u * 1024 * 1024) {
+				cli_error("%s: larger than 64 MiB", path);
+				goto done;
+			}
+			cap = cap ? cap * 2 : 65536;
+			if ((p = realloc(text, cap)) == NULL)
+				cli_fatal("out of memory");
+			text = p;
+		}
+		if ((n = fread(text + len, 1, cap - len, fp)) == 0)
+			break;
+		len += n;
+	}
+	if (ferror(fp)) {
+		cli_report(path, 0, HABAR_ERR_IO, NULL);
+		goto done;
+	}
+	if ((status = habar_names_add(run->names, text, len)) != HABAR_OK)
+		cli_report(path, 0, status, NULL);
+done:
+	free(text);
+	cli_close_input(fp);
+}
+
 /* The run, kept past main() (see its end). */
 static struct run kept;
 
@@ -411,8 +464,23 @@ main(int argc, char **argv)
 		case OPT_NO_PERSONAL:
 			run.options.no_default_personal = 1;
 			break;
+		case OPT_ACCEPT_CAPS:
+			run.accept_caps = 1;
+			break;
+		case OPT_VERSIONS:
+			if (run.rec == NULL && habar_recognise_new(&run.rec) !=
+			    HABAR_OK)
+				cli_fatal("cannot load the recognisers' data");
+			if (run.names == NULL && habar_names_new(&run.names,
+			    run.rec) != HABAR_OK)
+				cli_fatal("out of memory");
+			add_version(&run, optarg);
+			break;
 		}
 	}
+	if (run.accept_caps && run.rec == NULL &&
+	    habar_recognise_new(&run.rec) != HABAR_OK)
+		cli_fatal("cannot load the recognisers' data");
 	run.options.personal = run.dict_files;
 	run.options.personal_count = ndicts;
 	if (run.mode == MODE_PIPE) {

@@ -259,6 +259,28 @@ test_render(void)
 }
 
 static void
+test_name_set(void)
+{
+	static const char en[] = "Rashed Sarwar met Ms Zhaksylykova.";
+	struct habar_names *names = NULL;
+
+	CHECK(habar_names_new(&names, rec) == HABAR_OK);
+	CHECK(!habar_names_confirm(names, "Сарвар", strlen("Сарвар")));
+	CHECK(habar_names_add(names, en, strlen(en)) == HABAR_OK);
+	CHECK(habar_names_confirm(names, "Сарварға", strlen("Сарварға")));
+	CHECK(habar_names_confirm(names, "Рашед", strlen("Рашед")));
+	CHECK(habar_names_confirm(names, "Жақсылықованың",
+	    strlen("Жақсылықованың")));
+	CHECK(!habar_names_confirm(names, "сарвар", strlen("сарвар")));
+	CHECK(!habar_names_confirm(names, "Омаров", strlen("Омаров")));
+	habar_names_free(names);
+	CHECK(habar_recognise_capitals(rec, "ЮНФПА", strlen("ЮНФПА")) == 2);
+	CHECK(habar_recognise_capitals(rec, "Омаров", strlen("Омаров")) == 1);
+	CHECK(habar_recognise_capitals(rec, "омаров", strlen("омаров")) == 0);
+	CHECK(habar_recognise_capitals(rec, "РК 5", strlen("РК 5")) == 0);
+}
+
+static void
 test_robust(void)
 {
 	static const char junk[] = "\xff\xfe 12\xe2\x80 \xd0 @ # + www. 8 (";
@@ -292,6 +314,7 @@ main(void)
 	test_names();
 	test_equal();
 	test_render();
+	test_name_set();
 	test_robust();
 	habar_values_free(vals);
 	habar_recognise_free(rec);
