@@ -16,7 +16,9 @@ bin=${HABAR_BIN:?}
 command -v python3 >/dev/null 2>&1 || { echo "skipped: no python3"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/habar-hostile.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
+chmod 755 "$tmp"	# readable by the unprivileged runs below
 failures=0
+wrap=
 rel=$src/samples/road-safety-2026/road-safety-2026
 
 fail() { printf 'hostile test: FAIL: %s\n' "$*" >&2; failures=$((failures + 1)); }
@@ -47,12 +49,13 @@ run_writer() {
 	# shellcheck disable=SC2086
 	set -- $rest
 	IFS=$old_ifs
+	# $wrap: a command to run the program under, or nothing.
 	if [ "$prog" = xliff ]; then
 		sub=$1
 		shift
-		"$bin/habar-xliff" "$sub" -o "$out" "$@"
+		$wrap "$bin/habar-xliff" "$sub" -o "$out" "$@"
 	else
-		"$bin/habar-$prog" -o "$out" "$@"
+		$wrap "$bin/habar-$prog" -o "$out" "$@"
 	fi
 }
 
@@ -71,18 +74,44 @@ section_output() {
 		reader=$!
 		run_writer "$line" "$d/fifo" 2> "$d/err" ||
 		    fail "$prog -o FIFO: $(cat "$d/err")"
-		wait $reader
-		[ -p "$d/fifo" ] || fail "$prog -o FIFO: no longer a FIFO"
+		if [ -p "$d/fifo" ]; then
+			wait $reader
+		else
+			# Renamed over: the reader waits on a FIFO gone.
+			fail "$prog -o FIFO: no longer a FIFO"
+			kill $reader 2>/dev/null
+			wait $reader 2>/dev/null
+		fi
 		[ -s "$d/from-fifo" ] || fail "$prog -o FIFO: nothing written"
 		# /dev/stdout is standard output, whoever runs the program.
-		run_writer "$line" /dev/stdout > "$d/stdout" 2> "$d/err" ||
-		    fail "$prog -o /dev/stdout: $(cat "$d/err")"
-		cmp -s "$d/stdout" "$d/from-fifo" ||
-		    fail "$prog -o /dev/stdout differs from -o FIFO"
-		# /dev/null stays a device, also for root.
-		run_writer "$line" /dev/null 2> "$d/err" ||
-		    fail "$prog -o /dev/null: $(cat "$d/err")"
-		[ -c /dev/null ] || fail "$prog -o /dev/null: no longer a device"
+		# Root runs it as nobody: a program that renames over its
+		# output must not replace the system's /dev/stdout.
+		wrap=
+		if [ "$(id -u)" = 0 ]; then
+			wrap="setpriv --reuid=65534 --regid=65534 --clear-groups"
+			command -v setpriv >/dev/null 2>&1 || wrap=skip
+		fi
+		if [ "$wrap" != skip ]; then
+			run_writer "$line" /dev/stdout > "$d/stdout" 2> "$d/err" ||
+			    fail "$prog -o /dev/stdout: $(cat "$d/err")"
+			cmp -s "$d/stdout" "$d/from-fifo" ||
+			    fail "$prog -o /dev/stdout differs from -o FIFO"
+		fi
+		wrap=
+		# A device stays a device, also for root.  As root, a private
+		# copy of /dev/null stands in, so that a program that renames
+		# over its output cannot replace the system's.
+		null=/dev/null
+		if [ "$(id -u)" = 0 ] && mknod "$d/null" c 1 3 2>/dev/null; then
+			null=$d/null
+		elif [ "$(id -u)" = 0 ]; then
+			null=
+		fi
+		if [ -n "$null" ]; then
+			run_writer "$line" "$null" 2> "$d/err" ||
+			    fail "$prog -o $null: $(cat "$d/err")"
+			[ -c "$null" ] || fail "$prog -o $null: no longer a device"
+		fi
 		# A regular file keeps its mode.
 		echo old > "$d/private"
 		chmod 600 "$d/private"
