@@ -188,7 +188,11 @@ legacy() {
 		ru=samples/$id/$id.ru.md
 		[ -f "$kk" ] && [ -f "$ru" ] || continue
 		plain=samples/legacy/$id.ru.plain.txt
-		sed 's/[«»“”„]/"/g; s/[—–]/-/g; s/№/N/g' "$ru" >"$plain"
+		# A front-matter value in double quotes that holds quotation
+		# marks goes in single quotes first, so that it is still
+		# YAML once the marks are ASCII ones.
+		sed "2,/^---\$/ s/^\([a-z_]*\): \"\(.*[«»“”„].*\)\"\$/\1: '\2'/" \
+		    "$ru" | sed 's/[«»“”„]/"/g; s/[—–]/-/g; s/№/N/g' >"$plain"
 
 		copy "$kk" RK1048 "$id.kk.rk1048.txt"
 		copy "$kk" PT154 "$id.kk.pt154.txt"

@@ -17,6 +17,8 @@
 
 #include "norm_internal.h"
 
+#define MAX_DATA_LINE 4096	/* bytes of a line of a data file */
+
 size_t
 habar__norm_utf8_put(char *buf, uint32_t c)
 {
@@ -213,7 +215,7 @@ load_file(struct habar__norm_data *data, const char *lang, const char *name,
 		status = HABAR_ERR_IO;
 		goto done;
 	}
-	if ((status = habar_lines_new(&lines, fp, 4096)) != HABAR_OK)
+	if ((status = habar_lines_new(&lines, fp, MAX_DATA_LINE)) != HABAR_OK)
 		goto done;
 	while ((status = habar_lines_next(lines, &text, &len)) == HABAR_OK) {
 		free(copy);
@@ -234,7 +236,9 @@ load_file(struct habar__norm_data *data, const char *lang, const char *name,
 	if (status == HABAR_END)
 		status = HABAR_OK;
 	else if (status == HABAR_ERR_LIMIT) {
-		snprintf(err, errlen, "%s: line too long", path);
+		snprintf(err, errlen, "%s:%lu: line longer than %d bytes "
+		    "(the limit)", path, habar_lines_number(lines) + 1,
+		    MAX_DATA_LINE);
 		status = HABAR_ERR_INPUT;
 	}
 done:

@@ -307,6 +307,29 @@ new_entry(const struct habar_pack *pack, const char *path, int directory,
 }
 
 /* Writes one member: a header, then the bytes from memory or disk. */
+
+/*
+ * Keeps libarchive's message for a failed write of path (NULL: the end of
+ * the archive) with the system's reason, which libarchive's own message
+ * ("Write error") often leaves out.
+ */
+static void
+write_failed(struct habar_pack *pack, struct archive *ar, const char *path)
+{
+	const char *what = archive_error_string(ar);
+	int err = archive_errno(ar);
+
+	if (what == NULL)
+		what = "write error";
+	if (err > 0 && strstr(what, strerror(err)) == NULL)
+		snprintf(pack->error, sizeof(pack->error), "%s%s%s%s (%s)",
+		    path ? "writing " : "", path ? path : "", path ? ": " : "",
+		    what, strerror(err));
+	else
+		snprintf(pack->error, sizeof(pack->error), "%s%s%s%s",
+		    path ? "writing " : "", path ? path : "", path ? ": " : "",
+		    what);
+}
 static enum habar_status
 write_member(struct habar_pack *pack, struct archive *ar, const char *path,
     const unsigned char *data, uint64_t size, const char *source,
@@ -348,11 +371,7 @@ write_member(struct habar_pack *pack, struct archive *ar, const char *path,
 	}
 	goto done;
 archive_failed:
-	snprintf(pack->error, sizeof(pack->error), "writing %s: %s%s%s%s",
-	    path, archive_error_string(ar) ? archive_error_string(ar) :
-	    "write error", archive_errno(ar) > 0 ? " (" : "",
-	    archive_errno(ar) > 0 ? strerror(archive_errno(ar)) : "",
-	    archive_errno(ar) > 0 ? ")" : "");
+	write_failed(pack, ar, path);
 	status = HABAR_ERR_IO;
 done:
 	if (fd >= 0)
@@ -370,8 +389,7 @@ write_directory(struct habar_pack *pack, struct archive *ar, const char *path)
 	if (entry == NULL)
 		return HABAR_ERR_NOMEM;
 	if (archive_write_header(ar, entry) != ARCHIVE_OK) {
-		snprintf(pack->error, sizeof(pack->error), "writing %s: %s",
-		    path, archive_error_string(ar));
+		write_failed(pack, ar, path);
 		status = HABAR_ERR_IO;
 	}
 	archive_entry_free(entry);
@@ -501,9 +519,7 @@ habar_pack_write(struct habar_pack *pack, int fd,
 	}
 	if (ar != NULL) {
 		if (archive_write_close(ar) != ARCHIVE_OK && status == HABAR_OK) {
-			snprintf(pack->error, sizeof(pack->error), "%s",
-			    archive_error_string(ar) ? archive_error_string(ar) :
-			    strerror(errno));
+			write_failed(pack, ar, NULL);
 			status = HABAR_ERR_IO;
 		}
 		archive_write_free(ar);

@@ -46,8 +46,23 @@ struct habar_release {
 	int read_front;		/* the front matter has been read */
 	int failed;		/* ... and could not be */
 	unsigned long error_line; /* where, when it could not */
+	size_t max_line;	/* the longest line read, in bytes */
 	char error[200];
 };
+
+/*
+ * Says that the line after the last one read is over the limit: the
+ * message names the limit, and habar_release_line_number() that line,
+ * so that a program prints "file:8: line longer than ..." once.
+ */
+static void
+line_too_long(struct habar_release *release)
+{
+	release->error_line = habar_lines_number(release->lines) + 1;
+	release->failed = 1;
+	snprintf(release->error, sizeof(release->error),
+	    "line longer than %zu bytes (the limit)", release->max_line);
+}
 
 enum habar_status
 habar_release_new(struct habar_release **release_out, FILE *fp,
@@ -63,6 +78,7 @@ habar_release_new(struct habar_release **release_out, FILE *fp,
 		free(release);
 		return status;
 	}
+	release->max_line = max_line ? max_line : HABAR_LINES_DEFAULT_MAX;
 	*release_out = release;
 	return HABAR_OK;
 }
@@ -510,9 +526,7 @@ read_front_matter(struct habar_release *release)
 		}
 		if (status != HABAR_OK) {
 			if (status == HABAR_ERR_LIMIT)
-				snprintf(release->error, sizeof(release->error),
-				    "line %lu: line too long",
-				    habar_lines_number(release->lines) + 1);
+				line_too_long(release);
 			return status;
 		}
 		memset(&q, 0, sizeof(q));
@@ -591,9 +605,7 @@ habar_release_next(struct habar_release *release,
 	status = habar_lines_next(release->lines, &text, &len);
 	if (status != HABAR_OK) {
 		if (status == HABAR_ERR_LIMIT)
-			snprintf(release->error, sizeof(release->error),
-			    "line %lu: line too long",
-			    habar_lines_number(release->lines) + 1);
+			line_too_long(release);
 		return status;
 	}
 	line->number = habar_lines_number(release->lines);

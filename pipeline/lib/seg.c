@@ -218,7 +218,8 @@ load_list(struct habar_seg *seg, struct table *t, const char *lang,
 		number++;
 		if (strchr(line, '\n') == NULL && !feof(fp)) {
 			snprintf(seg->error, sizeof(seg->error),
-			    "%s:%lu: line too long", path, number);
+			    "%s:%lu: line longer than %zu bytes (the limit)",
+			    path, number, sizeof(line) - 2);
 			status = HABAR_ERR_INPUT;
 			goto done;
 		}

@@ -409,8 +409,9 @@ read_list(const char *path, list_fn *add, void *arg, char *err, size_t err_len)
 		char *p = line, *end, *slash;
 		number++;
 		if (strchr(line, '\n') == NULL && !feof(fp)) {
-			snprintf(err, err_len, "%s:%lu: line too long", path,
-			    number);
+			snprintf(err, err_len, "%s:%lu: line longer than %zu "
+			    "bytes (the limit)", path, number,
+			    sizeof(line) - 2);
 			status = HABAR_ERR_INPUT;
 			break;
 		}

@@ -262,8 +262,8 @@ habar_translit_release(struct habar_translit *translit, FILE *in, FILE *out,
 				else
 					at = 0;
 			}
-			habar__translit_set_error(translit, at, "%s",
-			    at ? msg : habar_release_error(release));
+			habar__translit_set_error(translit, at ? at : number,
+			    "%s", at ? msg : habar_release_error(release));
 		}
 		else if (status == HABAR_ERR_IO)
 			habar__translit_set_error(translit, number,

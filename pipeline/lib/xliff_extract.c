@@ -294,8 +294,7 @@ split_release(struct extract *ex, char **lang_out)
 	}
 	if (status != HABAR_END) {
 		status = habar__xl_fail(ex->xliff,
-		    habar_release_line_number(release) +
-		    (status == HABAR_ERR_LIMIT), status, "%s",
+		    habar_release_line_number(release), status, "%s",
 		    *habar_release_error(release) ?
 		    without_line(habar_release_error(release)) :
 		    habar_status_string(status));

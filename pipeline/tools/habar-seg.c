@@ -265,6 +265,11 @@ main(int argc, char **argv)
 	}
 	memset(&run, 0, sizeof(run));
 	run.opts = &opts;
+	/* A bad --lang is said before any output, not after the first
+	 * file's front matter has been written. */
+	if (opts.lang != NULL && segmenter_for(&run, opts.lang, NULL, 0) ==
+	    NULL)
+		return cli_exit();
 	run.out = cli_output_open(output);
 	cli_each_input(argc, argv, optind, process, &run);
 	cli_output_commit(run.out);

@@ -239,7 +239,60 @@ EOF
 	    --jobs 1 "$d/pages.tar"
 }
 
-sections=${*:-output tmpfile attributes}
+# Item 16: messages name one line and the limit, carry the system's
+# reason, and a bad option comes before any output.
+section_messages() {
+	d=$tmp/messages
+	mkdir -p "$d"
+	# Line 8 is 17 MiB long: over every program's line limit.
+	python3 - "$d/long.md" <<'EOF'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("---\ntitle: x\nlang: kk\n---\n\nБірінші.\n\n")
+    f.write("а" * (17 << 19) + "\n")
+EOF
+	for cmd in "norm" "seg" "spell" "translit --to kk-Latn" \
+	    "xliff extract --target ru" "pack -o $d/long.zip"; do
+		# shellcheck disable=SC2086
+		"$bin/habar-"$cmd "$d/long.md" > /dev/null 2> "$d/err"
+		[ $? -eq 2 ] || fail "habar-$cmd on a long line: not exit 2"
+		grep -q "^habar-[a-z]*: $d/long.md:8: line longer than [0-9]* bytes (the limit)\$" \
+		    "$d/err" || fail "habar-$cmd on a long line: $(head -c 200 "$d/err")"
+	done
+	# A full disk is named as such, whatever the format.
+	for fmt in zip tar.gz tar.xz; do
+		"$bin/habar-pack" -f $fmt -o /dev/full "$rel.ru.md" "$rel.kk.md" \
+		    2> "$d/err"
+		[ $? -eq 2 ] || fail "habar-pack -f $fmt -o /dev/full: not exit 2"
+		grep -q 'No space left on device' "$d/err" ||
+		    fail "habar-pack -f $fmt -o /dev/full: $(cat "$d/err")"
+	done
+	# habar-seg --lang: refused before a byte is written.
+	"$bin/habar-seg" --lang ../../etc "$rel.ru.md" > "$d/out" 2> "$d/err"
+	[ $? -eq 2 ] || fail "habar-seg --lang ../../etc: not exit 2"
+	[ -s "$d/out" ] && fail "habar-seg --lang ../../etc: wrote output first"
+}
+
+# Item 17: the legacy copies of the samples, decoded, have front matter
+# that YAML (pandoc, PyYAML) reads.
+section_samples() {
+	python3 -c 'import yaml' 2>/dev/null || {
+		echo "samples: no PyYAML, skipped"
+		return
+	}
+	for f in "$src"/samples/legacy/*.txt; do
+		"$bin/habar-decode" "$f" > "$tmp/decoded" 2>/dev/null || continue
+		python3 - "$tmp/decoded" <<'EOF' ||
+import sys, yaml
+text = open(sys.argv[1], encoding="utf-8").read()
+if text.startswith("---\n"):
+    yaml.safe_load(text[4:text.index("\n---\n", 4)])
+EOF
+		    fail "$(basename "$f"): front matter is not YAML"
+	done
+}
+
+sections=${*:-output tmpfile attributes messages samples}
 for s in $sections; do
 	"section_$s"
 done
