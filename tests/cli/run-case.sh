@@ -60,7 +60,8 @@ if [ -f "$case/stderr" ] && ! grep -qF -- "$(cat "$case/stderr")" "$tmp/err"; th
 	echo "standard error lacks: $(cat "$case/stderr")"
 	failed=1
 fi
-if grep -q -e 'runtime error:' -e 'AddressSanitizer' -e 'LeakSanitizer' "$tmp/err"; then
+if grep -q -e 'runtime error:' -e 'AddressSanitizer' -e 'LeakSanitizer' \
+    -e 'ThreadSanitizer' "$tmp/err"; then
 	echo "sanitizer report:"
 	failed=1
 fi
