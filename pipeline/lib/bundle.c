@@ -14,7 +14,9 @@
 #include <habar/release.h>
 #include <habar/tmx.h>
 
+#include "grow_internal.h"
 #include "langguess.h"
+#include "slide_langs_internal.h"
 
 #define MEDIA_MARKDOWN "text/markdown; charset=utf-8"
 #define MEDIA_MD "text/markdown"
@@ -63,7 +65,9 @@ release_text(const struct habar_parallel *doc, size_t li, char **out,
 
 /* The slide text of a deck, one release per language: decks for a
  * bilingual or trilingual audience mix languages slide by slide, and each
- * language is spell-checked and translated on its own. */
+ * language is spell-checked and translated on its own.  The paragraphs
+ * are gathered first, as a short line's language depends on the lines
+ * around it (slide_langs.c). */
 #define SLIDE_LANGS 4	/* kk, ru, en, and text without letters */
 
 struct slides {
@@ -72,7 +76,8 @@ struct slides {
 	size_t len[SLIDE_LANGS];
 	char title[SLIDE_LANGS][256];
 	unsigned count;
-	int last;		/* language of the previous paragraph */
+	struct habar__slide_para *paras;
+	size_t npara, cap;
 	int failed;
 };
 
@@ -82,29 +87,54 @@ static int
 collect_slide(void *arg, unsigned slide, const char *text, size_t len)
 {
 	struct slides *s = arg;
-	const char *lang = habar__guess_lang(text, len);
-	int k;
+	struct habar__slide_para *p;
+	char *copy;
 
-	/* Figures and names without letters of any script stay with the
-	 * paragraph before them. */
-	for (k = 0; k < SLIDE_LANGS - 1; k++)
-		if (lang != NULL && strcmp(lang, slide_langs[k]) == 0)
-			break;
-	if (k == SLIDE_LANGS - 1 && s->last >= 0)
-		k = s->last;
-	s->last = k;
-	if (s->body[k] == NULL &&
-	    (s->body[k] = open_memstream(&s->text[k], &s->len[k])) == NULL) {
+	if (habar__grow((void **)&s->paras, &s->cap, s->npara + 1,
+	    sizeof(*s->paras), 64) != HABAR_OK ||
+	    (copy = strndup(text, len)) == NULL) {
 		s->failed = 1;
 		return 1;
 	}
-	if (s->title[k][0] == '\0')
-		snprintf(s->title[k], sizeof(s->title[k]), "%.*s",
-		    (int)(len < 200 ? len : 200), text);
-	fputc('\n', s->body[k]);
-	fwrite(text, 1, len, s->body[k]);
-	fputc('\n', s->body[k]);
+	p = &s->paras[s->npara++];
+	p->slide = slide;
+	p->text = copy;
+	p->len = len;
 	s->count = slide;
+	return 0;
+}
+
+/* Files each paragraph under its language. */
+static int
+file_slides(struct slides *s)
+{
+	const char **langs = NULL;
+	size_t i;
+	int k;
+
+	if (s->npara > 0 &&
+	    (langs = calloc(s->npara, sizeof(*langs))) == NULL)
+		return -1;
+	habar__slide_langs(s->paras, s->npara, langs);
+	for (i = 0; i < s->npara; i++) {
+		for (k = 0; k < SLIDE_LANGS - 1; k++)
+			if (langs[i] != NULL &&
+			    strcmp(langs[i], slide_langs[k]) == 0)
+				break;
+		if (s->body[k] == NULL && (s->body[k] =
+		    open_memstream(&s->text[k], &s->len[k])) == NULL) {
+			free(langs);
+			return -1;
+		}
+		if (s->title[k][0] == '\0')
+			snprintf(s->title[k], sizeof(s->title[k]), "%.*s",
+			    (int)(s->paras[i].len < 200 ? s->paras[i].len : 200),
+			    s->paras[i].text);
+		fputc('\n', s->body[k]);
+		fwrite(s->paras[i].text, 1, s->paras[i].len, s->body[k]);
+		fputc('\n', s->body[k]);
+	}
+	free(langs);
 	return 0;
 }
 
@@ -115,17 +145,21 @@ add_slide_text(struct bundle *b, const char *path, const char *name)
 	struct slides s;
 	enum habar_status status;
 	char msg[256], id[512], pack_path[600];
+	size_t i;
 	int k;
 
 	memset(&s, 0, sizeof(s));
-	s.last = -1;
 	status = habar_attach_pptx_text(path, collect_slide, &s, msg,
 	    sizeof(msg));
+	if (status == HABAR_OK && !s.failed && file_slides(&s) != 0)
+		s.failed = 1;
 	for (k = 0; k < SLIDE_LANGS; k++)
 		if (s.body[k] != NULL && fclose(s.body[k]) != 0)
 			s.failed = 1;
-	if (status == HABAR_OK && s.failed)
+	if (status == HABAR_OK && s.failed) {
+		snprintf(msg, sizeof(msg), "out of memory");
 		status = HABAR_ERR_NOMEM;
+	}
 	if (status != HABAR_OK)
 		snprintf(b->err, b->errlen, "%s: %s", name, msg);
 	for (k = 0; status == HABAR_OK && k < SLIDE_LANGS; k++) {
@@ -164,6 +198,9 @@ add_slide_text(struct bundle *b, const char *path, const char *name)
 	}
 	for (k = 0; k < SLIDE_LANGS; k++)
 		free(s.text[k]);
+	for (i = 0; i < s.npara; i++)
+		free((char *)s.paras[i].text);
+	free(s.paras);
 	return status;
 }
 
