@@ -2,8 +2,9 @@
  * align.h: aligning the language versions of a release.
  *
  * The aligner reads two or three release files into one parallel document
- * (habar/parallel.h), then links their paragraphs and, inside each group
- * of linked paragraphs, their sentences.  Each pair of languages is
+ * (habar/parallel.h), then links the sentences of the whole documents
+ * (paragraphs are evidence, not walls) and derives the paragraph links
+ * from them.  Each pair of languages is
  * aligned by a banded dynamic programme over Gale and Church's
  * length-based costs (lengths in characters), strengthened by anchors
  * that survive translation: numbers, URLs, e-mail addresses, telephone
@@ -11,7 +12,8 @@
  * transliteration to Latin.  With three languages, the two others are
  * each aligned with a pivot (English when present) and the two alignments
  * are composed into three-way links, so that no pair contradicts
- * another.  See README.md, "habar-align".
+ * another.  Each link carries a confidence, the probability that it is
+ * right.  See docs/habar-align.md.
  */
 #ifndef HABAR_ALIGN_H
 #define HABAR_ALIGN_H
@@ -73,7 +75,8 @@ enum habar_status habar_align_document(struct habar_align *align,
 /*
  * Writes the sentence links of doc between its languages a and b (indices),
  * one a line: the 1-based numbers of a's sentences, a tab, b's numbers,
- * numbers comma-separated, one side empty for a 1-0 or 0-1 link.  They are
+ * numbers comma-separated, one side empty for a 1-0 or 0-1 link, a tab
+ * and the link's confidence seen from the pair (two decimals).  They are
  * the three-way links seen from the pair, links with neither language left
  * out; a three-way link that holds more than one sentence of a or b (a
  * merge in the third language made it big) is split by aligning a with b

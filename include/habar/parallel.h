@@ -76,13 +76,20 @@ struct habar_parallel_run {
 /*
  * One link.  sides[k] is the run of language k (the document's order).
  * type is the counts joined by "-" ("1-1", "2-1", "1-0-1"...); confidence
- * is in [0, 1], higher meaning surer.
+ * is the probability that the link is right, in [0, 1].  pair[p] is the
+ * probability that the link seen from pair p of languages is right (p:
+ * HABAR_PARALLEL_PAIR(a, b)), at least confidence: the aligner sets it,
+ * habar_parallel_add_link() and the XML reader make it confidence.
  */
 struct habar_parallel_link {
 	struct habar_parallel_run sides[HABAR_PARALLEL_MAX_LANGS];
 	char type[16];
 	double confidence;
+	double pair[3];
 };
+
+/* The index in a link's pair[] of languages a and b (a != b, under 3). */
+#define HABAR_PARALLEL_PAIR(a, b) ((a) + (b) - 1)
 
 enum habar_parallel_level {
 	HABAR_PARALLEL_PARAGRAPHS = 0,

@@ -1,7 +1,8 @@
 /*
- * align.c: aligning the two or three languages of a parallel document,
- * paragraphs first, then sentences inside each group of linked
- * paragraphs.
+ * align.c: aligning the two or three languages of a parallel document:
+ * the sentences of the whole documents (a paragraph start both languages
+ * share is a bonus, not a wall), then the paragraph links they imply, and
+ * the confidence of each link.
  *
  * Three languages are kept consistent by construction: English (or the
  * first language when there is no English) is the pivot; each other
@@ -428,6 +429,7 @@ subseq(const struct habar__align_seq *s, size_t first, size_t count)
 struct group {
 	size_t first[3], count[3];
 	float confidence;
+	float pair[3];		/* per pair of languages, once final */
 };
 
 struct groups {
@@ -1222,6 +1224,10 @@ add_groups(struct habar_parallel *doc, enum habar_parallel_level level,
 		    gs->g[k].confidence);
 		if (status != HABAR_OK)
 			return status;
+		if (level == HABAR_PARALLEL_SENTENCES)
+			for (l = 0; l < 3; l++)
+				doc->links[level][doc->link_count[level] - 1].pair[l] =
+				    gs->g[k].pair[l];
 	}
 	return HABAR_OK;
 }
@@ -1308,6 +1314,37 @@ learn(const struct groups *sents, struct lang_data *data, size_t pivot,
 		status = augment(&data[x], &lex, 1);
 	habar__lex_free(&lex);
 	return status;
+}
+
+/*
+ * Sets the confidence of each sentence link: the least of its pairs'
+ * (habar__align_confidence()), so that a three-way link is trusted only
+ * as far as each pair it makes.
+ */
+static void
+link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
+{
+	struct group *g;
+	size_t k, x, y;
+	double c, least;
+
+	for (k = 0; k < sents->n; k++) {
+		g = &sents->g[k];
+		least = 1.0;
+		for (x = 0; x < nl; x++)
+			for (y = x + 1; y < nl; y++) {
+				c = 1.0;
+				if (g->count[x] > 0 || g->count[y] > 0)
+					c = habar__align_confidence(&data[x].sent,
+					    g->first[x], g->count[x], &data[y].sent,
+					    g->first[y], g->count[y],
+					    ratio(data, x, y));
+				g->pair[HABAR_PARALLEL_PAIR(x, y)] = (float)c;
+				if (c < least)
+					least = c;
+			}
+		g->confidence = (float)least;
+	}
 }
 
 /*
@@ -1437,6 +1474,7 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	guides.replay = 1;
 	if ((status = align_sentences(doc, data, order, &guides, &sents)) != HABAR_OK)
 		goto done;
+	link_confidence(data, nl, &sents);
 	if ((status = add_groups(doc, HABAR_PARALLEL_SENTENCES, &sents, 0)) !=
 	    HABAR_OK)
 		goto done;
@@ -1553,8 +1591,8 @@ habar_align_write_pair(struct habar_align *align,
 	struct run_data da, db;
 	struct habar__bead *beads = NULL;
 	const struct habar_parallel_run *ra, *rb;
-	size_t i, k, n;
-	double chars_a, ratio;
+	size_t i, k, n, pair = HABAR_PARALLEL_PAIR(a, b);
+	double chars_a, ratio, conf;
 	enum habar_status status = HABAR_OK;
 
 	memset(&da, 0, sizeof(da));
@@ -1572,7 +1610,7 @@ habar_align_write_pair(struct habar_align *align,
 			write_numbers(fp, ra->first, ra->count);
 			putc('\t', fp);
 			write_numbers(fp, rb->first, rb->count);
-			putc('\n', fp);
+			fprintf(fp, "\t%.2f\n", link->pair[pair]);
 			continue;
 		}
 		/*
@@ -1593,7 +1631,12 @@ habar_align_write_pair(struct habar_align *align,
 			write_numbers(fp, ra->first + beads[k].a, beads[k].na);
 			putc('\t', fp);
 			write_numbers(fp, rb->first + beads[k].b, beads[k].nb);
-			putc('\n', fp);
+			/* No surer than the three-way link it splits. */
+			conf = habar__align_confidence(&da.seq, beads[k].a,
+			    beads[k].na, &db.seq, beads[k].b, beads[k].nb, ratio);
+			if (conf > link->pair[pair])
+				conf = link->pair[pair];
+			fprintf(fp, "\t%.2f\n", conf);
 		}
 		free(beads);
 		beads = NULL;

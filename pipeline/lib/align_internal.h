@@ -203,6 +203,16 @@ double habar__align_cost(const struct habar__align_seq *a, size_t ai,
     double ratio);
 
 /*
+ * The probability that linking items [ai, ai + na) of a with [bi, bi + nb)
+ * of b (one side may be empty) is right, from its cost and its margin
+ * over the alternatives (align_confidence.c); calibrated on the bench's
+ * perturbed sets, cautiously.
+ */
+double habar__align_confidence(const struct habar__align_seq *a, size_t ai,
+    size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
+    double ratio);
+
+/*
  * The learnt word-translation table of a pair of languages (align_lex.c):
  * for a stem of side 0 or side 1, the anchor key it shares with its
  * partner.

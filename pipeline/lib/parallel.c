@@ -317,6 +317,8 @@ habar_parallel_add_link(struct habar_parallel *doc,
 	if (!(confidence >= 0.0))
 		confidence = 0.0;
 	link->confidence = confidence > 1.0 ? 1.0 : confidence;
+	for (k = 0; k < 3; k++)
+		link->pair[k] = link->confidence;
 	doc->link_count[level]++;
 	return HABAR_OK;
 }

@@ -24,7 +24,8 @@ copied into the project.
       one of its article with probability 3% (never dropped in all three).
       Writes the gold alignment as OUTDIR/gold.json.
   ntrex-score OUTDIR A B LINKS
-      Scores links "A_numbers<TAB>B_numbers" (habar-align --links A-B) and
+      Scores links "A_numbers<TAB>B_numbers[<TAB>confidence]" (habar-align
+      --links A-B) and
       prints precision, recall and F1 against the pair's gold: the
       smallest groups of sentences that the merges and drops in A and B
       allow.
@@ -227,7 +228,8 @@ def read_pair_links(path):
             line = line.rstrip("\n")
             if not line:
                 continue
-            left, right = line.split("\t")
+            # habar-align --links: numbers, numbers, confidence.
+            left, right = line.split("\t")[:2]
             sa = tuple(int(x) for x in left.split(",") if x)
             sb = tuple(int(x) for x in right.split(",") if x)
             links.add((sa, sb))

@@ -218,13 +218,18 @@ check_partition(const struct habar_parallel *doc, int level)
 	}
 }
 
-/* Checks the pair view of languages a and b of doc against want. */
+/*
+ * Checks the pair view of languages a and b of doc against want, the
+ * links without their confidence; each line's third column must be a
+ * confidence, 0.00 to 1.00.
+ */
 static void
 check_pair(struct habar_align *al, const struct habar_parallel *doc,
     size_t a, size_t b, const char *want)
 {
-	char *out = NULL;
-	size_t len = 0;
+	char *out = NULL, *links, *line, *tab, *end, *save = NULL;
+	size_t len = 0, n = 0;
+	double conf;
 	FILE *fp;
 
 	CHECK((fp = open_memstream(&out, &len)) != NULL);
@@ -232,7 +237,22 @@ check_pair(struct habar_align *al, const struct habar_parallel *doc,
 		return;
 	CHECK(habar_align_write_pair(al, doc, a, b, fp) == HABAR_OK);
 	fclose(fp);
-	CHECK_STR(out, want);
+	CHECK((links = calloc(1, len + 1)) != NULL);
+	for (line = strtok_r(out, "\n", &save); line != NULL && links != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		tab = strchr(line, '\t');
+		CHECK(tab != NULL && (tab = strchr(tab + 1, '\t')) != NULL);
+		if (tab == NULL)
+			break;
+		*tab = '\0';
+		conf = strtod(tab + 1, &end);
+		CHECK(*end == '\0' && end - (tab + 1) == 4 && conf >= 0 &&
+		    conf <= 1);
+		n += (size_t)sprintf(links + n, "%s\n", line);
+	}
+	if (links != NULL)
+		CHECK_STR(links, want);
+	free(links);
 	free(out);
 }
 
@@ -268,6 +288,18 @@ test_three_way(void)
 	/* The pair view: kk (0) against ru (2). */
 	check_pair(al, doc, 0, 2, "1,2\t1\n3\t\n4\t2\n5\t3\n6\t4\n");
 	check_pair(al, doc, 1, 0, "1\t1\n2\t2\n\t3\n3\t4\n4\t5\n5\t6\n");
+	/* A three-way link is as sure as its least sure pair. */
+	{
+		const struct habar_parallel_link *lk;
+		size_t i, p;
+
+		for (i = 0; i < doc->link_count[HABAR_PARALLEL_SENTENCES]; i++) {
+			lk = &doc->links[HABAR_PARALLEL_SENTENCES][i];
+			for (p = 0; p < 3; p++)
+				CHECK(lk->pair[p] >= lk->confidence &&
+				    lk->pair[p] <= 1.0);
+		}
+	}
 
 	/* Written and read back, the document is the same. */
 	fp = open_memstream(&out, &len);
@@ -295,6 +327,11 @@ test_cost(void)
 	double one, merged;
 
 	CHECK(habar__align_cost(&a, 0, 0, &b, 0, 0, 1.0) == 0);
+	/* The confidence of a link: a probability, surer for a 1-1 of
+	 * matching lengths than for one whose lengths disagree. */
+	one = habar__align_confidence(&a, 0, 1, &b, 0, 1, 1.0);
+	merged = habar__align_confidence(&a, 2, 1, &b, 2, 1, 1.0);
+	CHECK(one > 0 && one <= 1 && merged >= 0 && merged < one);
 	one = habar__align_cost(&a, 0, 1, &b, 0, 1, 1.0);
 	CHECK(one >= 0 && one < 1);
 	/* A 2-1 of matching lengths is a merge, dearer than a 1-1. */
