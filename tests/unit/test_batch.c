@@ -220,8 +220,11 @@ test_run(const char *root)
 	free(text);
 	snprintf(path, sizeof(path), "%s/memory.tmx", out);
 	text = read_file(path);
+	/* The memory keeps confident links: the dateline, whose date and
+	 * place both languages share (a two-word sentence with nothing in
+	 * common but its length is left out as doubtful). */
 	CHECK(text != NULL && strstr(text, "<tu") != NULL &&
-	    strstr(text, "Вход свободный.") != NULL);
+	    strstr(text, "Алматы, 12 апреля 2011 г.") != NULL);
 	free(text);
 
 	/* A rerun finds everything done. */
