@@ -49,6 +49,19 @@ const char *habar_align_error(const struct habar_align *align);
 unsigned long habar_align_error_line(const struct habar_align *align);
 
 /*
+ * Adds the bilingual lexicon learnt from the translation memory (TMX or
+ * parallel XML) at path as evidence for the alignments to come: stems
+ * that the memory shows are translations of each other become anchors
+ * that both sentences share, like a name or a number
+ * (habar_lexicon_add_memory(), which caches what it learns).  Returns
+ * HABAR_OK, HABAR_ERR_NOTFOUND, HABAR_ERR_INPUT, HABAR_ERR_LIMIT,
+ * HABAR_ERR_IO, HABAR_ERR_NOMEM; the error (habar_align_error()) names
+ * the reason.
+ */
+enum habar_status habar_align_add_memory(struct habar_align *align,
+    const char *path);
+
+/*
  * Reads the release text in fp into doc as a new language, taken from its
  * front-matter field "lang": its fields, its paragraphs and sentences, and
  * the files its "attachments" field names (comma-separated).  The release

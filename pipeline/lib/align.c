@@ -30,6 +30,7 @@
 #include <habar/seg.h>
 
 #include "align_private.h"
+#include "lexicon_internal.h"
 #include "grow_internal.h"
 
 /* Anchors kept for one paragraph (the union of its sentences'). */
@@ -93,6 +94,7 @@ habar_align_free(struct habar_align *align)
 	habar__align_icu_free(align->icu2);
 	for (k = 0; k < HABAR_PARALLEL_MAX_LANGS; k++)
 		habar_seg_free(align->line_seg[k]);
+	habar_lexicon_free(align->memory);
 	free(align);
 }
 
@@ -114,6 +116,9 @@ struct lang_data {
 	uint8_t *spstart;	/* 1 for a sentence that starts a paragraph */
 	uint32_t *slen, *skeys, *plen, *pkeys, *stems;
 	size_t *skfirst, *pkfirst, *stfirst;
+	/* The stems of the memory's lexicon (lexicon_stem.c), or NULL. */
+	uint32_t *mstems;
+	size_t *mstfirst;
 	struct habar__align_seq sent, para;
 	double chars;		/* characters in all sentences */
 };
@@ -131,6 +136,8 @@ lang_data_free(struct lang_data *d)
 	free(d->pkfirst);
 	free(d->stems);
 	free(d->stfirst);
+	free(d->mstems);
+	free(d->mstfirst);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -771,7 +778,8 @@ shared_absent(const struct habar__align_seq *s, size_t x, size_t i, size_t y,
 			while (c < nl && kl[c] < kx[a])
 				c++;
 			if ((c >= nl || kl[c] != kx[a]) &&
-			    HABAR__ANCHOR_KIND(kx[a]) != HABAR__ANCHOR_LEX)
+			    HABAR__ANCHOR_KIND(kx[a]) != HABAR__ANCHOR_LEX &&
+			    HABAR__ANCHOR_KIND(kx[a]) != HABAR__ANCHOR_MEMORY)
 				w += habar__anchor_weight(kx[a]);
 			a++;
 			b++;
@@ -1234,15 +1242,17 @@ add_groups(struct habar_parallel *doc, enum habar_parallel_level level,
 
 /*
  * Adds to the sentence anchors of d the learnt keys of their stems (side
- * of lex), keeping each sentence's keys sorted.
+ * of lex), keeping each sentence's keys sorted; stems and stfirst: the
+ * stems of d's sentences the table was learnt on.
  */
 static enum habar_status
-augment(struct lang_data *d, const struct habar__lex *lex, int side)
+augment(struct lang_data *d, const struct habar__lex *lex, int side,
+    const uint32_t *stems, const size_t *stfirst)
 {
 	uint32_t *keys, buf[HABAR__ANCHOR_ALL_MAX], key;
 	size_t *kfirst, i, k, n, total = 0, cap;
 
-	cap = d->skfirst[d->sent.n] + d->stfirst[d->sent.n] + 16;
+	cap = d->skfirst[d->sent.n] + stfirst[d->sent.n] + 16;
 	keys = malloc(cap * sizeof(uint32_t));
 	kfirst = malloc((d->sent.n + 1) * sizeof(size_t));
 	if (keys == NULL || kfirst == NULL) {
@@ -1255,9 +1265,9 @@ augment(struct lang_data *d, const struct habar__lex *lex, int side)
 		for (k = d->skfirst[i]; k < d->skfirst[i + 1] &&
 		    n < HABAR__ANCHOR_ALL_MAX; k++)
 			buf[n++] = d->skeys[k];
-		for (k = d->stfirst[i]; k < d->stfirst[i + 1] &&
+		for (k = stfirst[i]; k < stfirst[i + 1] &&
 		    n < HABAR__ANCHOR_ALL_MAX; k++)
-			if ((key = habar__lex_key(lex, side, d->stems[k])) != 0)
+			if ((key = habar__lex_key(lex, side, stems[k])) != 0)
 				buf[n++] = key;
 		qsort(buf, n, sizeof(uint32_t), cmp_key);
 		kfirst[i] = total;
@@ -1310,8 +1320,10 @@ learn(const struct groups *sents, struct lang_data *data, size_t pivot,
 	free(ib);
 	if (status != HABAR_OK)
 		return status;
-	if ((status = augment(&data[pivot], &lex, 0)) == HABAR_OK)
-		status = augment(&data[x], &lex, 1);
+	if ((status = augment(&data[pivot], &lex, 0, data[pivot].stems,
+	    data[pivot].stfirst)) == HABAR_OK)
+		status = augment(&data[x], &lex, 1, data[x].stems,
+		    data[x].stfirst);
 	habar__lex_free(&lex);
 	return status;
 }
@@ -1426,6 +1438,114 @@ align_sentences(const struct habar_parallel *doc, const struct lang_data *data,
 }
 
 enum habar_status
+habar_align_add_memory(struct habar_align *align, const char *path)
+{
+	enum habar_status status;
+
+	align->error[0] = '\0';
+	align->line = 0;
+	if (align->memory == NULL &&
+	    (status = habar_lexicon_new(&align->memory)) != HABAR_OK)
+		return status;
+	status = habar_lexicon_add_memory(align->memory, path);
+	if (status != HABAR_OK)
+		habar__align_fail(align, 0, "%s%s%s", habar_status_string(status),
+		    habar_lexicon_error(align->memory)[0] ? ": " : "",
+		    habar_lexicon_error(align->memory));
+	return status;
+}
+
+/* The memory's stems of the sentences of l, into d (once). */
+static enum habar_status
+memory_stems(struct habar_align *align,
+    const struct habar_parallel_language *l, struct lang_data *d)
+{
+	const struct habar__stemmer *st;
+	uint32_t *grown;
+	size_t i, n = 0, cap;
+
+	if (d->mstems != NULL)
+		return HABAR_OK;
+	st = habar__lexicon_stemmer(align->memory, l->lang);
+	cap = l->sentence_count * 8 + STEMS_MAX;
+	d->mstems = malloc(cap * sizeof(uint32_t));
+	d->mstfirst = malloc((l->sentence_count + 1) * sizeof(size_t));
+	if (d->mstems == NULL || d->mstfirst == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < l->sentence_count; i++) {
+		if (n + STEMS_MAX > cap) {
+			cap = (n + STEMS_MAX) * 2;
+			if ((grown = realloc(d->mstems, cap *
+			    sizeof(uint32_t))) == NULL)
+				return HABAR_ERR_NOMEM;
+			d->mstems = grown;
+		}
+		d->mstfirst[i] = n;
+		n += habar__stem_words(st, l->sentences[i].text,
+		    l->sentences[i].len, d->mstems + n, STEMS_MAX);
+	}
+	d->mstfirst[l->sentence_count] = n;
+	return HABAR_OK;
+}
+
+/*
+ * Adds the memory's lexicon to the anchors of every pair of languages of
+ * doc: each stem pair it learnt becomes a key both sentences share.
+ */
+static enum habar_status
+apply_memory(struct habar_align *align, const struct habar_parallel *doc,
+    struct lang_data *data)
+{
+	const struct habar__lexicon_entry *e;
+	struct habar__lex lex;
+	uint32_t *sa = NULL, *sb = NULL;
+	size_t nl = doc->language_count, x, y, k, t, n, total;
+	enum habar_status status = HABAR_OK;
+	int swapped;
+
+	for (x = 0; x < nl && status == HABAR_OK; x++)
+		for (y = x + 1; y < nl && status == HABAR_OK; y++) {
+			total = habar_lexicon_pairs(align->memory,
+			    doc->languages[x].lang, doc->languages[y].lang);
+			if (total == 0)
+				continue;
+			memset(&lex, 0, sizeof(lex));
+			sa = malloc(total * sizeof(uint32_t));
+			sb = malloc(total * sizeof(uint32_t));
+			if (sa == NULL || sb == NULL) {
+				status = HABAR_ERR_NOMEM;
+				goto next;
+			}
+			n = 0;
+			for (t = 0; (e = habar__lexicon_table(align->memory, t,
+			    doc->languages[x].lang, doc->languages[y].lang, &k,
+			    &swapped)) != NULL; t++)
+				while (k-- > 0 && n < total) {
+					sa[n] = swapped ? e->b : e->a;
+					sb[n++] = swapped ? e->a : e->b;
+					e++;
+				}
+			if ((status = habar__lex_from_pairs(&lex, sa, sb, n,
+			    (uint32_t)(0x5eed0000u + x * 7 + y))) != HABAR_OK ||
+			    (status = memory_stems(align, &doc->languages[x],
+			    &data[x])) != HABAR_OK ||
+			    (status = memory_stems(align, &doc->languages[y],
+			    &data[y])) != HABAR_OK)
+				goto next;
+			if ((status = augment(&data[x], &lex, 0, data[x].mstems,
+			    data[x].mstfirst)) == HABAR_OK)
+				status = augment(&data[y], &lex, 1,
+				    data[y].mstems, data[y].mstfirst);
+next:
+			habar__lex_free(&lex);
+			free(sa);
+			free(sb);
+			sa = sb = NULL;
+		}
+	return status;
+}
+
+enum habar_status
 habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 {
 	struct lang_data data[HABAR_PARALLEL_MAX_LANGS];
@@ -1456,6 +1576,9 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	for (l = 0; l < nl; l++)
 		langs[l] = &doc->languages[l];
 	if ((status = lang_data_make_all(align, langs, data, nl)) != HABAR_OK)
+		goto done;
+	if (align->memory != NULL &&
+	    (status = apply_memory(align, doc, data)) != HABAR_OK)
 		goto done;
 
 	/*

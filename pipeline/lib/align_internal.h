@@ -40,6 +40,7 @@ size_t habar__align_icu_latin(struct habar__align_icu *icu, const char *word,
  * the same key; the keys of a sentence are sorted (a multiset).
  */
 enum habar__anchor_kind {
+	HABAR__ANCHOR_MEMORY = 0,	/* a stem pair of a memory's lexicon */
 	HABAR__ANCHOR_NUMBER = 1,	/* a run of digits */
 	HABAR__ANCHOR_LINK = 2,		/* a URL or e-mail address */
 	HABAR__ANCHOR_PHONE = 3,	/* a telephone number's digits */
@@ -113,7 +114,7 @@ habar__align_letter(uint32_t c)
 static inline double
 habar__anchor_weight(uint32_t key)
 {
-	static const double w[8] = { 0, 1.0, 2.0, 2.0, 0.6, 0.4, 0.5, 0.7 };
+	static const double w[8] = { 1.0, 1.0, 2.0, 2.0, 0.6, 0.4, 0.5, 0.7 };
 
 	return w[key >> 29];
 }
@@ -247,6 +248,20 @@ enum habar_status habar__lex_learn(struct habar__lex *lex,
 
 /* The key of stem on side (0: a, 1: b), or 0 when it has none. */
 uint32_t habar__lex_key(const struct habar__lex *lex, int side, uint32_t stem);
+
+/*
+ * Adds to the table (zeroed, or made by an earlier call) the n stem pairs
+ * sa[k] of side 0 with sb[k] of side 1, each pair a shared key of kind
+ * HABAR__ANCHOR_MEMORY (a memory's lexicon is surer than the document's,
+ * and weighs more); salt keeps the keys of different pairs of languages
+ * apart.
+ * Returns HABAR_OK or HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__lex_from_pairs(struct habar__lex *lex,
+    const uint32_t *sa, const uint32_t *sb, size_t n, uint32_t salt);
+
+/* Lower-cases one code point of the scripts the aligner meets. */
+uint32_t habar__align_lower(uint32_t c);
 
 /* Frees the table; a zeroed one is harmless. */
 void habar__lex_free(struct habar__lex *lex);

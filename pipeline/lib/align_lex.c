@@ -22,9 +22,8 @@
 #define MIN_PAIRS 2
 #define MIN_DICE 0.3
 
-/* Lower-cases one code point of the scripts the aligner meets. */
-static uint32_t
-lower(uint32_t c)
+uint32_t
+habar__align_lower(uint32_t c)
 {
 	if (c >= 'A' && c <= 'Z')
 		return c + 32;
@@ -65,7 +64,7 @@ habar__lex_stems(const char *text, size_t len, uint32_t *out, size_t max)
 			if (!habar__align_letter(cp))
 				break;
 			if (m < 5) {
-				h = (h ^ lower(cp)) * 16777619u;
+				h = (h ^ habar__align_lower(cp)) * 16777619u;
 			}
 			m++;
 			i += l;
@@ -283,4 +282,31 @@ done:
 	if (status != HABAR_OK)
 		habar__lex_free(lex);
 	return status;
+}
+
+enum habar_status
+habar__lex_from_pairs(struct habar__lex *lex, const uint32_t *sa,
+    const uint32_t *sb, size_t n, uint32_t salt)
+{
+	uint32_t *v, key;
+	size_t k;
+
+	if (lex->a == NULL && ((lex->a = calloc(1, sizeof(struct map))) == NULL ||
+	    (lex->b = calloc(1, sizeof(struct map))) == NULL)) {
+		habar__lex_free(lex);
+		return HABAR_ERR_NOMEM;
+	}
+	for (k = 0; k < n; k++) {
+		/* HABAR__ANCHOR_MEMORY: the top bits 0. */
+		key = (uint32_t)(slot(((uint64_t)sa[k] << 32 | sb[k]) ^ salt,
+		    1u << 31) | 1) & 0x1FFFFFFFu;
+		if ((v = map_at(lex->a, sa[k])) == NULL)
+			return HABAR_ERR_NOMEM;
+		*v = key;
+		if ((v = map_at(lex->b, sb[k])) == NULL)
+			return HABAR_ERR_NOMEM;
+		*v = key;
+		lex->pairs++;
+	}
+	return HABAR_OK;
 }

@@ -5,6 +5,7 @@
 #ifndef HABAR_ALIGN_PRIVATE_H
 #define HABAR_ALIGN_PRIVATE_H
 
+#include <habar/lexicon.h>
 #include <habar/parallel.h>
 
 #include "align_internal.h"
@@ -23,6 +24,8 @@ struct habar_align {
 	 * segmented here (or whose language it has no rules for).
 	 */
 	struct habar_seg *line_seg[HABAR_PARALLEL_MAX_LANGS];
+	/* The lexicon learnt from the memories given, or NULL. */
+	struct habar_lexicon *memory;
 };
 
 /* Records an error message (printf format) and its line on the handle. */

@@ -16,7 +16,8 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: habar-align [--segmented] [--links A-B] [-o FILE] RELEASE RELEASE [RELEASE]\n"
+    "usage: habar-align [--segmented] [--links A-B] [--memory TMX]... [-o FILE]\n"
+    "                   RELEASE RELEASE [RELEASE]\n"
     "Aligns the language versions of a release (two or three release files,\n"
     "in any order; each names its language in its 'lang:' field) and writes\n"
     "one parallel XML document: the metadata, paragraphs and sentences of\n"
@@ -29,6 +30,10 @@ static const char usage[] =
     "                   A and B, one a line: A's sentence numbers, a tab,\n"
     "                   B's (1-based, comma-separated, empty when none), a\n"
     "                   tab, and the link's confidence (0.00 to 1.00)\n"
+    "  -m, --memory TMX learn a bilingual lexicon from the translation memory\n"
+    "                   TMX (or parallel XML) and use it as evidence;\n"
+    "                   repeatable; cached as TMX.lex or in\n"
+    "                   $XDG_CACHE_HOME/habar/\n"
     "  -o, --output FILE  write to FILE (atomically) instead of stdout\n"
     "      --help       print this help and exit\n"
     "      --version    print the version and exit\n"
@@ -111,6 +116,7 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "links", required_argument, NULL, 'l' },
+		{ "memory", required_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "segmented", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
@@ -121,14 +127,21 @@ main(int argc, char **argv)
 	char *names[HABAR_PARALLEL_MAX_LANGS] = { NULL, NULL, NULL };
 	enum habar_status status;
 	FILE *fp, *out;
-	int c, i, a = -1, b = -1, stdin_used = 0;
+	int c, i, a = -1, b = -1, stdin_used = 0, nmem = 0;
+	char **memories;
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	while ((c = cli_getopt(argc, argv, "l:o:s", longopts)) != -1) {
+	/* The memories are read once the aligner exists. */
+	if ((memories = calloc((size_t)argc, sizeof(char *))) == NULL)
+		cli_report(NULL, 0, HABAR_ERR_NOMEM, NULL);
+	while ((c = cli_getopt(argc, argv, "l:m:o:s", longopts)) != -1) {
 		switch (c) {
 		case 'l':
 			opts.links = optarg;
+			break;
+		case 'm':
+			memories[nmem++] = optarg;
 			break;
 		case 'o':
 			opts.output = optarg;
@@ -148,6 +161,9 @@ main(int argc, char **argv)
 	    (status = habar_parallel_new(&doc)) != HABAR_OK)
 		cli_report(NULL, 0, status, align ? habar_align_error(align) :
 		    NULL);
+	for (i = 0; align != NULL && i < nmem; i++)
+		if (habar_align_add_memory(align, memories[i]) != HABAR_OK)
+			cli_fatal("%s: %s", memories[i], habar_align_error(align));
 	for (i = optind; doc != NULL && align != NULL && i < argc; i++) {
 		if ((fp = cli_open_input(argv[i])) == NULL)
 			continue;
@@ -188,5 +204,6 @@ main(int argc, char **argv)
 done:
 	habar_parallel_free(doc);
 	habar_align_free(align);
+	free(memories);
 	return cli_exit();
 }

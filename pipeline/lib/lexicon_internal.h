@@ -1,0 +1,58 @@
+/*
+ * lexicon_internal.h: the parts of the learnt lexicon the aligner uses
+ * (not part of the public API): the stemmer and the stem pairs.
+ */
+#ifndef HABAR_LEXICON_INTERNAL_H
+#define HABAR_LEXICON_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <habar/lexicon.h>
+#include <habar/status.h>
+
+/* A language's endings (lexicon_stem.c). */
+struct habar__stemmer;
+
+/*
+ * Reads the endings of language lang (locales/<lang>/spell-suffixes and
+ * stem-endings; neither need exist).  Returns HABAR_OK, HABAR_ERR_IO,
+ * HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__stemmer_new(struct habar__stemmer **out,
+    const char *lang);
+
+/* Frees it; NULL is harmless. */
+void habar__stemmer_free(struct habar__stemmer *st);
+
+/*
+ * Stores in out (max entries) the stems of the words of len bytes of
+ * UTF-8 text, in order, as non-zero hashes; st NULL: whole words.
+ * Returns their number.
+ */
+size_t habar__stem_words(const struct habar__stemmer *st, const char *text,
+    size_t len, uint32_t *out, size_t max);
+
+/* One learnt pair of stems and its translation probabilities. */
+struct habar__lexicon_entry {
+	uint32_t a, b;		/* stems of the pair's first and second language */
+	float ab, ba;		/* t(b | a) and t(a | b) */
+};
+
+/*
+ * The stemmer of language lang that the lexicon learnt with (NULL when
+ * it has none, or on failure).
+ */
+const struct habar__stemmer *habar__lexicon_stemmer(
+    struct habar_lexicon *lex, const char *lang);
+
+/*
+ * The entries learnt for languages la and lb, in table k (k from 0 up;
+ * NULL past the last), with their number in *n; *swapped is set when the
+ * table's first language is lb.
+ */
+const struct habar__lexicon_entry *habar__lexicon_table(
+    const struct habar_lexicon *lex, size_t k, const char *la,
+    const char *lb, size_t *n, int *swapped);
+
+#endif

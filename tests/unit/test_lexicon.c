@@ -1,0 +1,178 @@
+/*
+ * test_lexicon.c: the lexicon learnt from a translation memory: stems,
+ * Model 1's pairs, the cache file and its invalidation.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <habar/lexicon.h>
+
+#include "lexicon_internal.h"
+#include "check.h"
+
+/* A small memory of our own: the same words in varied company. */
+static const char tmx[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\""
+    " segtype=\"sentence\" o-tmf=\"none\" adminlang=\"en\" srclang=\"en\""
+    " datatype=\"plaintext\"/><body>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>The minister opened the school.</seg></tuv>"
+    "<tuv xml:lang=\"ru\"><seg>Министр открыл школу.</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>The school is new.</seg></tuv>"
+    "<tuv xml:lang=\"ru\"><seg>Школа новая.</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>The minister visited the hospital.</seg></tuv>"
+    "<tuv xml:lang=\"ru\"><seg>Министр посетил больницу.</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>The hospital is old.</seg></tuv>"
+    "<tuv xml:lang=\"ru\"><seg>Больница старая.</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>Ministers met in the city.</seg></tuv>"
+    "<tuv xml:lang=\"ru\"><seg>Министры встретились в городе.</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>The city is old.</seg></tuv>"
+    "<tuv xml:lang=\"ru\"><seg>Город старый.</seg></tuv></tu>\n"
+    "</body></tmx>\n";
+
+static uint32_t
+stem(struct habar_lexicon *lex, const char *lang, const char *word)
+{
+	uint32_t out[4];
+
+	if (habar__stem_words(habar__lexicon_stemmer(lex, lang), word,
+	    strlen(word), out, 4) != 1)
+		return 0;
+	return out[0];
+}
+
+/* Whether the lexicon pairs English en with Russian ru. */
+static int
+paired(struct habar_lexicon *lex, const char *en, const char *ru)
+{
+	const struct habar__lexicon_entry *e;
+	uint32_t a = stem(lex, "en", en), b = stem(lex, "ru", ru), x, y;
+	size_t k, n, i;
+	int swapped;
+
+	for (k = 0; (e = habar__lexicon_table(lex, k, "en", "ru", &n,
+	    &swapped)) != NULL; k++)
+		for (i = 0; i < n; i++) {
+			x = swapped ? e[i].b : e[i].a;
+			y = swapped ? e[i].a : e[i].b;
+			if (x == a && y == b)
+				return 1;
+		}
+	return 0;
+}
+
+static void
+test_stems(void)
+{
+	struct habar_lexicon *lex;
+
+	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
+	/* A case form counts as its word. */
+	CHECK(stem(lex, "ru", "Министра") == stem(lex, "ru", "министр"));
+	CHECK(stem(lex, "ru", "больницу") == stem(lex, "ru", "больница"));
+	CHECK(stem(lex, "en", "ministers") == stem(lex, "en", "Minister"));
+	CHECK(stem(lex, "kk", "облыстары") == stem(lex, "kk", "облыс"));
+	CHECK(stem(lex, "kk", "Астанада") == stem(lex, "kk", "Астана"));
+	CHECK(stem(lex, "ru", "министр") != stem(lex, "ru", "школа"));
+	/* A language without rules keeps whole words. */
+	CHECK(stem(lex, "xx", "abcd") != stem(lex, "xx", "abc"));
+	habar_lexicon_free(lex);
+}
+
+static void
+test_learn(void)
+{
+	struct habar_lexicon *lex, *back;
+	char *buf = NULL;
+	size_t len = 0, pairs;
+	FILE *fp;
+
+	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
+	fp = fmemopen((void *)tmx, sizeof(tmx) - 1, "r");
+	CHECK(fp != NULL);
+	if (fp == NULL)
+		return;
+	CHECK(habar_lexicon_learn(lex, fp) == HABAR_OK);
+	fclose(fp);
+	pairs = habar_lexicon_pairs(lex, "en", "ru");
+	CHECK(pairs > 0 && pairs == habar_lexicon_pairs(lex, "ru", "en"));
+	CHECK(paired(lex, "minister", "министр"));
+	CHECK(paired(lex, "hospital", "больница"));
+	CHECK(!paired(lex, "minister", "больница"));
+
+	/* Written and read back: the same pairs, for the same source only. */
+	fp = open_memstream(&buf, &len);
+	CHECK(habar_lexicon_write(lex, "10 20", fp) == HABAR_OK);
+	fclose(fp);
+	CHECK(habar_lexicon_new(&back) == HABAR_OK);
+	fp = fmemopen(buf, len, "r");
+	CHECK(habar_lexicon_read(back, "10 21", fp) == HABAR_ERR_INPUT);
+	rewind(fp);
+	CHECK(habar_lexicon_read(back, "10 20", fp) == HABAR_OK);
+	fclose(fp);
+	CHECK(habar_lexicon_pairs(back, "en", "ru") == pairs);
+	CHECK(paired(back, "hospital", "больница"));
+	/* A cache cut short adds nothing whole. */
+	fp = fmemopen(buf, len / 2, "r");
+	CHECK(habar_lexicon_read(back, NULL, fp) == HABAR_ERR_INPUT);
+	fclose(fp);
+	free(buf);
+	habar_lexicon_free(back);
+	habar_lexicon_free(lex);
+}
+
+static void
+test_cache(void)
+{
+	char dir[] = "/tmp/test_lexicon.XXXXXX", path[256], cache[300];
+	struct habar_lexicon *lex;
+	struct stat sb;
+	size_t pairs;
+	FILE *fp;
+
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0);
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/memory.tmx", dir);
+	snprintf(cache, sizeof(cache), "%s.lex", path);
+	fp = fopen(path, "w");
+	CHECK(fp != NULL && fputs(tmx, fp) >= 0);
+	if (fp != NULL)
+		fclose(fp);
+	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
+	CHECK(habar_lexicon_add_memory(lex, path) == HABAR_OK);
+	pairs = habar_lexicon_pairs(lex, "en", "ru");
+	CHECK(pairs > 0);
+	CHECK(stat(cache, &sb) == 0 && sb.st_size > 0);
+	/* From the cache the second time: the same pairs again. */
+	CHECK(habar_lexicon_add_memory(lex, path) == HABAR_OK);
+	CHECK(habar_lexicon_pairs(lex, "en", "ru") == 2 * pairs);
+	habar_lexicon_free(lex);
+	/* A cache of another version of the memory is not used. */
+	fp = fopen(cache, "w");
+	CHECK(fp != NULL && fputs("habar-lexicon 1\nsource 1 2\nend\n", fp) >= 0);
+	if (fp != NULL)
+		fclose(fp);
+	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
+	CHECK(habar_lexicon_add_memory(lex, path) == HABAR_OK);
+	CHECK(habar_lexicon_pairs(lex, "en", "ru") == pairs);
+	CHECK(habar_lexicon_add_memory(lex, "/nonexistent/memory.tmx") ==
+	    HABAR_ERR_NOTFOUND);
+	habar_lexicon_free(lex);
+	unlink(cache);
+	unlink(path);
+	rmdir(dir);
+}
+
+int
+main(void)
+{
+	test_stems();
+	test_learn();
+	test_cache();
+	return check_failures ? 1 : 0;
+}
