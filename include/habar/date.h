@@ -33,4 +33,34 @@ void habar_dates_free(struct habar_dates *dates);
 int habar_dates_find(const struct habar_dates *dates, const char *text,
     size_t len, char iso[11], size_t *start, size_t *end);
 
+/* How much of a date a release gives: a year, a month, a day, a time. */
+enum habar_date_precision {
+	HABAR_DATE_NONE = 0,	/* not an ISO 8601 date */
+	HABAR_DATE_YEAR = 1,	/* "2026" */
+	HABAR_DATE_MONTH = 2,	/* "2026-02" */
+	HABAR_DATE_DAY = 3,	/* "2026-02-06" */
+	HABAR_DATE_TIME = 4	/* "2026-02-06T10:30", seconds and zone optional */
+};
+
+/* A release date; fields below its precision are 1 (month, day) or 0. */
+struct habar_date {
+	enum habar_date_precision precision;
+	int year, month, day, hour, minute, second;
+	int offset;		/* minutes east of UTC ("Z" or none: 0) */
+};
+
+/*
+ * Parses the date field of a release: ISO 8601 calendar dates of a year
+ * ("2026"), a month ("2026-02") or a day ("2026-02-06"), a day with a
+ * time ("2026-02-06T10:30", ":SS", "Z" or "+05:00" optional; a space
+ * for the "T" too).  Years 1000 to 9999; days checked against their
+ * month (leap years included).  Returns the precision, HABAR_DATE_NONE
+ * (*date then zeroed) for anything else.
+ */
+enum habar_date_precision habar_date_parse(struct habar_date *date,
+    const char *text);
+
+/* What a release date must look like, for messages. */
+#define HABAR_DATE_FORMS "YYYY-MM-DD, YYYY-MM or YYYY"
+
 #endif

@@ -11,6 +11,7 @@
 #include <habar/data.h>
 #include <habar/lines.h>
 #include <habar/release.h>
+#include <habar/date.h>
 #include <habar/decode.h>
 #include <habar/norm.h>
 #include <habar/seg.h>

@@ -38,8 +38,10 @@ const char *habar_pack_format_extension(enum habar_pack_format format);
 
 /*
  * Creates an empty pack plan for release id (also the pack's folder name;
- * it must be a safe file name) dated date (ISO 8601, "2026-11-24" or with
- * a time; NULL: the Unix epoch), made by generator ("habar-pack 0.1.0").
+ * it must be a safe file name) dated date (habar_date_parse(): "2026-11-24",
+ * with a time or not, "2026-11" or "2026", the first day of a month or a
+ * year; from 1980; NULL: the Unix epoch), made by generator ("habar-pack
+ * 0.1.0").
  * Returns HABAR_OK, HABAR_ERR_ARGUMENT (bad id or date), HABAR_ERR_NOMEM.
  */
 enum habar_status habar_pack_new(struct habar_pack **pack_out, const char *id,

@@ -209,9 +209,10 @@ enum habar_status habar_tmx_writer_finish(struct habar_tmx_writer *writer,
 void habar_tmx_writer_free(struct habar_tmx_writer *writer);
 
 /*
- * Turns an ISO 8601 date ("2026-11-25", "2026-11-25T10:30:00Z",
- * "2026-11-25 10:30") into a TMX date "20261125T103000Z" in out (17 bytes
- * at least).  Returns 1, or 0 when date is not such a date.
+ * Turns a release date (habar_date_parse(): "2026-11-25",
+ * "2026-11-25T10:30:00Z", "2026-11-25 10:30", "2026-11", "2026") into a
+ * TMX date "20261125T103000Z" in out (17 bytes at least), a month or a
+ * year as its first day.  Returns 1, or 0 when date is not such a date.
  */
 int habar_tmx_date(char *out, size_t out_size, const char *date);
 

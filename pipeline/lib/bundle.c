@@ -9,6 +9,7 @@
 #include <habar/attach.h>
 #include <habar/bundle.h>
 #include <habar/data.h>
+#include <habar/date.h>
 #include <habar/docx.h>
 #include <habar/html.h>
 #include <habar/release.h>
@@ -373,8 +374,19 @@ habar_bundle_plan(struct habar_pack **pack_out,
 	}
 	status = habar_pack_new(&b.pack, doc->id, doc->date, opt->generator);
 	if (status == HABAR_ERR_ARGUMENT) {
-		snprintf(err, errlen, "release id '%s' or date '%s' cannot name "
-		    "a pack", doc->id, doc->date ? doc->date : "");
+		struct habar_date date;
+
+		/* Say which of the two fields is at fault. */
+		if (doc->date != NULL &&
+		    (habar_date_parse(&date, doc->date) == HABAR_DATE_NONE ||
+		    date.year < 1980))
+			snprintf(err, errlen, "field 'date': '%.40s' cannot "
+			    "date a pack (%s, from 1980)", doc->date,
+			    HABAR_DATE_FORMS);
+		else
+			snprintf(err, errlen, "field 'id': '%.40s' cannot name "
+			    "a pack (a file name: not empty, no '/', not '.' "
+			    "or '..', under 200 bytes)", doc->id);
 		return HABAR_ERR_INPUT;
 	}
 	for (i = 0; status == HABAR_OK && i < doc->language_count; i++) {

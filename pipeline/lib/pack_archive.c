@@ -19,6 +19,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <habar/date.h>
 #include <habar/digest.h>
 #include <habar/pack.h>
 
@@ -74,57 +75,25 @@ habar_pack_format_extension(enum habar_pack_format format)
 	return "zip";
 }
 
-/* Parses an ISO 8601 date or date-time into seconds since the epoch, UTC
- * unless an offset is given.  Returns -1 if it is not one. */
+/* The time a release date stands for, for the archive's file times: a
+ * month or a year is its first day; -1 when it is not a date or comes
+ * before 1980, which zip cannot store. */
 static time_t
 parse_date(const char *text)
 {
+	struct habar_date d;
 	struct tm tm;
-	int y, mo, d, h = 0, mi = 0, s = 0, n = 0, oh = 0, om = 0;
-	char sign = 0;
-	const char *rest;
-	time_t t;
 
+	if (habar_date_parse(&d, text) == HABAR_DATE_NONE || d.year < 1980)
+		return -1;
 	memset(&tm, 0, sizeof(tm));
-	if (sscanf(text, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
-		return -1;
-	rest = text + n;
-	if (*rest == 'T' || *rest == ' ') {
-		n = 0;
-		if (sscanf(rest + 1, "%2d:%2d%n", &h, &mi, &n) != 2)
-			return -1;
-		rest += 1 + n;
-		if (*rest == ':') {
-			n = 0;
-			if (sscanf(rest + 1, "%2d%n", &s, &n) != 1)
-				return -1;
-			rest += 1 + n;
-		}
-		if (*rest == 'Z')
-			rest++;
-		else if (*rest == '+' || *rest == '-') {
-			sign = *rest;
-			n = 0;
-			if (sscanf(rest + 1, "%2d:%2d%n", &oh, &om, &n) != 2)
-				return -1;
-			rest += 1 + n;
-		}
-	}
-	if (*rest != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
-	    mi > 59 || s > 60 || y < 1980)
-		return -1;
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = s;
-	t = timegm(&tm);
-	if (sign == '+')
-		t -= oh * 3600 + om * 60;
-	else if (sign == '-')
-		t += oh * 3600 + om * 60;
-	return t;
+	tm.tm_year = d.year - 1900;
+	tm.tm_mon = d.month - 1;
+	tm.tm_mday = d.day;
+	tm.tm_hour = d.hour;
+	tm.tm_min = d.minute;
+	tm.tm_sec = d.second;
+	return timegm(&tm) - (time_t)d.offset * 60;
 }
 
 static int

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <habar/date.h>
 #include <habar/lines.h>
 #include <habar/release.h>
 
@@ -505,6 +506,35 @@ queue_yaml(struct habar_release *release, size_t nlines,
 }
 
 /*
+ * Refuses a date field that is not an ISO 8601 date of a year, a month
+ * or a day: every program then stops at the first stage, naming the
+ * field, rather than the last (habar-pack, which dates the archive).
+ * An empty date is no date.
+ */
+static enum habar_status
+check_date(struct habar_release *release)
+{
+	struct habar_date date;
+	const char *value = habar_release_get(release, "date");
+	size_t i;
+
+	if (value == NULL || *value == '\0' ||
+	    habar_date_parse(&date, value) != HABAR_DATE_NONE)
+		return HABAR_OK;
+	release->error_line = 0;
+	for (i = 0; i < release->nqueue; i++)
+		if (release->queue[i].kind == HABAR_LINE_FIELD &&
+		    release->queue[i].key_len == 4 &&
+		    memcmp(release->fm + release->queue[i].key_off, "date",
+		    4) == 0)
+			release->error_line = release->queue[i].number;
+	snprintf(release->error, sizeof(release->error),
+	    "line %lu: field 'date': '%.40s' is not a date (%s)",
+	    release->error_line, value, HABAR_DATE_FORMS);
+	return HABAR_ERR_INPUT;
+}
+
+/*
  * Reads the whole front matter, up to its closing fence, and queues its
  * lines for habar_release_next() to hand out one by one.
  */
@@ -551,7 +581,9 @@ read_front_matter(struct habar_release *release)
 			return status;
 		nlines++;
 	}
-	return queue_yaml(release, nlines, &fence);
+	if ((status = queue_yaml(release, nlines, &fence)) != HABAR_OK)
+		return status;
+	return check_date(release);
 }
 
 /* Hands out the next queued front-matter line. */

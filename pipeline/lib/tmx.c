@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <habar/date.h>
 #include <habar/status.h>
 #include <habar/tmx.h>
 
@@ -374,47 +375,21 @@ habar_tmx_add(struct habar_tmx *tmx, const char *const *langs,
 	return habar_tmx_add_unit(tmx, &u, added_out);
 }
 
-/* Reads n digits at *p into *v; returns 0 when they are not there. */
-static int
-digits(const char **p, int n, int *v)
-{
-	int i;
-
-	*v = 0;
-	for (i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)(*p)[i]))
-			return 0;
-		*v = *v * 10 + ((*p)[i] - '0');
-	}
-	*p += n;
-	return 1;
-}
-
 int
 habar_tmx_date(char *out, size_t out_size, const char *date)
 {
+	struct habar_date d;
 	const char *p = date;
-	int y, mo, d, h = 0, mi = 0, s = 0;
 
 	if (date == NULL || out_size < 17)
 		return 0;
 	while (*p == ' ')
 		p++;
-	if (!digits(&p, 4, &y) || *p++ != '-' || !digits(&p, 2, &mo) ||
-	    *p++ != '-' || !digits(&p, 2, &d))
+	if (habar_date_parse(&d, p) == HABAR_DATE_NONE)
 		return 0;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31)
-		return 0;
-	if (*p == 'T' || *p == ' ') {
-		p++;
-		if (!digits(&p, 2, &h) || *p++ != ':' || !digits(&p, 2, &mi))
-			return 0;
-		if (*p == ':' && (p++, !digits(&p, 2, &s)))
-			return 0;
-		if (h > 23 || mi > 59 || s > 60)
-			return 0;
-	}
-	snprintf(out, out_size, "%04d%02d%02dT%02d%02d%02dZ", y, mo, d, h, mi, s);
+	/* A month or a year stands for its first day, as in a pack. */
+	snprintf(out, out_size, "%04d%02d%02dT%02d%02d%02dZ", d.year, d.month,
+	    d.day, d.hour, d.minute, d.second);
 	return 1;
 }
 
