@@ -399,6 +399,24 @@ queue_flat(struct habar_release *release, size_t nlines)
 	return status;
 }
 
+/* Whether s[0..len) holds a character YAML takes for a line break. */
+static int
+has_break(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\r')
+			return 1;
+		if (s[i] == '\xC2' && i + 1 < len && s[i + 1] == '\x85')
+			return 1;
+		if (s[i] == '\xE2' && i + 2 < len && s[i + 1] == '\x80' &&
+		    (s[i + 2] == '\xA8' || s[i + 2] == '\xA9'))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Reads the front matter's lines (queue[0..nlines), kinds not yet set)
  * as YAML and rebuilds the queue with a line a field: the line as
@@ -413,24 +431,35 @@ queue_yaml(struct habar_release *release, size_t nlines,
 	struct queued *lines = release->queue, q;
 	char *yaml = NULL, *value;
 	size_t i, f = 0, n = 0;
-	enum habar_status status;
+	enum habar_status status = HABAR_OK;
 
 	/* The lines joined by "\n", without carriage returns at their
 	 * ends, which YAML would count as line breaks of their own. */
 	if ((yaml = malloc(release->fm_len + nlines + 1)) == NULL)
 		return HABAR_ERR_NOMEM;
-	for (i = 0; i < nlines; i++) {
+	for (i = 0; i < nlines && status == HABAR_OK; i++) {
 		size_t len = lines[i].len;
 
 		while (len > 0 && release->fm[lines[i].off + len - 1] == '\r')
 			len--;
+		if (has_break(release->fm + lines[i].off, len)) {
+			snprintf(release->error, sizeof(release->error),
+			    "line %lu: front matter: a line break (CR, U+0085, "
+			    "U+2028 or U+2029) inside a line", lines[i].number);
+			release->error_line = lines[i].number;
+			status = HABAR_ERR_INPUT;
+		}
 		memcpy(yaml + n, release->fm + lines[i].off, len);
 		n += len;
 		yaml[n++] = '\n';
 	}
-	status = habar__release_yaml(&fields, yaml, n,
-	    nlines > 0 ? lines[0].number : 0, MAX_FIELDS, release->error,
-	    sizeof(release->error), &release->error_line);
+	/* YAML would count such breaks as lines of their own, and its
+	 * lines would no longer be the file's: those lines are read flat. */
+	if (status == HABAR_OK)
+		status = habar__release_yaml(&fields, yaml, n,
+		    nlines > 0 ? lines[0].number : 0, MAX_FIELDS,
+		    release->error, sizeof(release->error),
+		    &release->error_line);
 	free(yaml);
 	if (status == HABAR_ERR_INPUT) {
 		/*

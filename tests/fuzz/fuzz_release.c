@@ -56,6 +56,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, data, size);
 	if (read_all(text, size, &once, &once_len, &first) != HABAR_END)
 		goto done;
+	/* A second byte order mark opening the text would be dropped by
+	 * the second reading, which then reads other text (as for
+	 * fuzz_norm without the invisible rule). */
+	if (once_len >= 3 && memcmp(once, "\xEF\xBB\xBF", 3) == 0)
+		goto done;
 	if (read_all(once, once_len, &twice, &twice_len, &second) !=
 	    HABAR_END) {
 		fprintf(stderr, "second reading failed: %s\n%.*s\n",
