@@ -86,7 +86,8 @@ enum habar_import_kind habar_import_kind(const struct habar_import *import);
 /*
  * The value of a field found ("title", "date", "place", "author", "lang",
  * "images", a custom property's name; "@created": the creation time the
- * document records), or NULL.  The string lives as
+ * document records; "@date-from": "created" when the date is that
+ * time's day, no better one found), or NULL.  The string lives as
  * long as the document.
  */
 const char *habar_import_get(const struct habar_import *import,

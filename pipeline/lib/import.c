@@ -417,8 +417,13 @@ choose_date(struct habar_import *imp)
 	}
 	created = habar_import_get(imp, "@created");
 	if (habar_import_get(imp, "date") == NULL && created != NULL &&
-	    strlen(created) >= 10 && created[4] == '-' && created[7] == '-')
+	    strlen(created) >= 10 && created[4] == '-' && created[7] == '-') {
 		status = habar__import_field(imp, "date", created, 10);
+		/* Said, as a file's creation day is a weak guess. */
+		if (status == HABAR_OK)
+			status = habar__import_field(imp, "@date-from",
+			    "created", 7);
+	}
 done:
 	habar_dates_free(dates);
 	return status;

@@ -341,10 +341,10 @@ read_version(struct make *m, const struct habar_make_file *f)
 		    "line)", f->name);
 	if (v != NULL) {
 		/* Said when the date is only the day the file was made. */
-		const char *made = habar_import_get(imp, "@created");
+		const char *from = habar_import_get(imp, "@date-from");
 		free(m->dates[m->nlangs]);
 		if (asprintf(&m->dates[m->nlangs], "%s %s%s", lang, v,
-		    made && strncmp(made, v, 10) == 0 ? " (the document's "
+		    from && strcmp(from, "created") == 0 ? " (the document's "
 		    "creation date: no dateline found)" : "") < 0)
 			m->dates[m->nlangs] = NULL;
 	}
