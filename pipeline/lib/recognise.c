@@ -1039,7 +1039,8 @@ habar_recognise(const struct habar_recogniser *rec,
 	for (i = 0; i < s.n && s.status == HABAR_OK; i++)
 		if (kinds & HABAR_RECOGNISE_KIND(HABAR_VALUE_NAME))
 			try_name(&s, i);
-	qsort(values->v, values->count, sizeof(*values->v), value_cmp);
+	if (values->count > 1)
+		qsort(values->v, values->count, sizeof(*values->v), value_cmp);
 	if (s.status == HABAR_OK && s.n >= REC_MAX_TOKENS)
 		s.status = HABAR_ERR_LIMIT;
 	return s.status;
