@@ -17,8 +17,12 @@
  * жылғы 25 қарашада», «25 ноября 2026 года»), URLs, e-mail addresses,
  * telephone numbers, hashtags and handles as the new sentence writes
  * them, a name only where the old target wrote it exactly as the old
- * source did (the same script, no case ending).  When any changed value
- * cannot be placed so, there is no adapted match.
+ * source did (the same script, no case ending).  A value that both
+ * sources write as plain digits (a year, a count) and that the target
+ * writes as another kind of value ("2017" against «2017 года», "40%"
+ * against «40 процентов») has those digits replaced where they stand,
+ * once, inside a value of the target.  When any changed value cannot be
+ * placed so, there is no adapted match.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +102,75 @@ copied_kind(enum habar_value_kind k)
 	    k == HABAR_VALUE_HANDLE;
 }
 
+/* The figures of v in text as one run of digits, or NULL: the value's
+ * number (or the whole value) written as plain digits, "2017", "40". */
+static const char *
+plain_digits(const struct habar_value *v, const char *text, size_t *len_out)
+{
+	size_t start = v->start, end = v->end, i;
+
+	if ((v->kind == HABAR_VALUE_NUMBER || v->kind == HABAR_VALUE_MONEY) &&
+	    v->number_end > v->number_start) {
+		start = v->number_start;
+		end = v->number_end;
+	} else if (v->kind == HABAR_VALUE_DATE && v->day == 0 &&
+	    v->month == 0 && v->year_end > v->year_start) {
+		start = v->year_start;
+		end = v->year_end;
+	}
+	if (end == start || end - start > 18)
+		return NULL;
+	for (i = start; i < end; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return NULL;
+	*len_out = end - start;
+	return text + start;
+}
+
+/*
+ * The fallback for a value written as plain digits in both sources (a
+ * year, a count) that the target writes as another kind of value ("2017"
+ * against «2017 года», "40%" against «40 процентов»): the same digits,
+ * once, inside one unused value of the target, become the new ones.
+ */
+static int
+digits_edit(const struct side *n, const struct habar_value *nv,
+    const struct side *s, const struct habar_value *sv, const struct side *t,
+    unsigned char *used, struct edit *ed)
+{
+	const char *old, *new, *hit = NULL, *p;
+	size_t old_len, new_len, j, tcount = habar_values_count(t->values);
+
+	if ((old = plain_digits(sv, s->text, &old_len)) == NULL ||
+	    (new = plain_digits(nv, n->text, &new_len)) == NULL ||
+	    new_len >= RENDER_MAX)
+		return 0;
+	for (j = 0; j < tcount; j++) {
+		const struct habar_value *c = habar_values_get(t->values, j);
+		if (used[j])
+			continue;
+		for (p = t->text + c->start; p + old_len <= t->text + c->end;
+		    p++) {
+			if (memcmp(p, old, old_len) != 0 ||
+			    (p > t->text && p[-1] >= '0' && p[-1] <= '9') ||
+			    (p + old_len < t->text + t->len &&
+			    p[old_len] >= '0' && p[old_len] <= '9'))
+				continue;
+			if (hit != NULL)
+				return 0;	/* twice: which one? */
+			hit = p;
+			used[j] = 1;
+		}
+	}
+	if (hit == NULL)
+		return 0;
+	ed->start = (size_t)(hit - t->text);
+	ed->end = ed->start + old_len;
+	memcpy(ed->text, new, new_len);
+	ed->len = new_len;
+	return 1;
+}
+
 /*
  * Works out the edits that carry the values of the new sentence (n) in
  * place of the old source's (s) into the old target (t).  Returns the
@@ -108,7 +181,7 @@ plan(const struct habar_recogniser *rec, const char *trg,
     const struct side *n, const struct side *s, const struct side *t,
     struct edit *edits, size_t max_edits)
 {
-	size_t count = habar_values_count(n->values), tcount, i, j, e = 0;
+	size_t count = habar_values_count(n->values), tcount, i, j, e = 0, tj = 0;
 	unsigned char *used;
 	long result = -1;
 
@@ -132,13 +205,20 @@ plan(const struct habar_recogniser *rec, const char *trg,
 			if (!used[j] && c->kind == sv->kind &&
 			    habar_value_equal(c, sv)) {
 				tv = c;
+				tj = j;
 				used[j] = 1;
 				break;
 			}
 		}
-		if (tv == NULL || e == max_edits)
+		if (e == max_edits)
 			goto done;
 		ed = &edits[e];
+		if (tv == NULL) {
+			if (!digits_edit(n, nv, s, sv, t, used, ed))
+				goto done;
+			e++;
+			continue;
+		}
 		ed->start = tv->start;
 		ed->end = tv->end;
 		if (copied_kind(nv->kind) || nv->kind == HABAR_VALUE_NAME) {
@@ -154,8 +234,11 @@ plan(const struct habar_recogniser *rec, const char *trg,
 			memcpy(ed->text, n->text + nv->start, nv->end - nv->start);
 			ed->len = nv->end - nv->start;
 		} else if (habar_recognise_render(rec, ed->text, sizeof(ed->text),
-		    &ed->len, trg, nv, tv, t->text) != HABAR_OK)
-			goto done;
+		    &ed->len, trg, nv, tv, t->text) != HABAR_OK) {
+			used[tj] = 0;
+			if (!digits_edit(n, nv, s, sv, t, used, ed))
+				goto done;
+		}
 		e++;
 	}
 	result = (long)e;
