@@ -102,6 +102,14 @@ size_t habar_release_invalid(const char *s, size_t len);
 int habar_release_blank(const char *s, size_t len);
 
 /*
+ * Whether tag has the shape of a language tag as the front matter's
+ * lang field and XLIFF's xs:language want it: 1 to 8 ASCII letters, then
+ * any number of "-" and 1 to 8 ASCII letters or digits (kk, kk-Latn,
+ * en-US).  It says nothing of whether habar has data for the language.
+ */
+int habar_release_valid_lang(const char *tag);
+
+/*
  * Stores in *out a newly allocated, unquoted copy of a raw front-matter
  * value: "double quoted" values lose their quotes and YAML's backslash
  * escapes are resolved (\n, \r, \xHH, \uHHHH...; a backslash before

@@ -1003,3 +1003,35 @@ habar_release_write_field(FILE *fp, const char *key, const char *value)
 	}
 	return putc('\n', fp) == EOF ? HABAR_ERR_IO : HABAR_OK;
 }
+
+/*
+ * Whether tag has the shape of a language tag (see release.h).  ASCII
+ * tests, not isalpha(), so that the locale cannot widen them.
+ */
+int
+habar_release_valid_lang(const char *tag)
+{
+	size_t run = 0, i;
+	int first = 1;
+
+	if (tag == NULL || *tag == '\0')
+		return 0;
+	for (i = 0;; i++) {
+		unsigned char c = (unsigned char)tag[i];
+		int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		int digit = c >= '0' && c <= '9';
+
+		if (c == '-' || c == '\0') {
+			if (run == 0 || run > 8)
+				return 0;
+			if (c == '\0')
+				return 1;
+			run = 0;
+			first = 0;
+			continue;
+		}
+		if (!(letter || (!first && digit)))
+			return 0;
+		run++;
+	}
+}

@@ -239,36 +239,6 @@ habar__xl_buf_free(struct xl_buf *buf)
 	buf->len = buf->cap = 0;
 }
 
-/*
- * Whether tag has the shape of xs:language, the type of XLIFF's srcLang
- * and trgLang: 1 to 8 letters, then "-" and 1 to 8 letters or digits,
- * any number of times.
- */
-int
-habar__xl_valid_lang(const char *tag)
-{
-	size_t run = 0, i;
-	int first = 1;
-
-	if (tag == NULL || *tag == '\0')
-		return 0;
-	for (i = 0;; i++) {
-		unsigned char c = (unsigned char)tag[i];
-		if (c == '-' || c == '\0') {
-			if (run == 0 || run > 8)
-				return 0;
-			if (c == '\0')
-				return 1;
-			run = 0;
-			first = 0;
-			continue;
-		}
-		if (!(isalpha(c) || (!first && isdigit(c))) || c >= 0x80)
-			return 0;
-		run++;
-	}
-}
-
 /* Whether subtag s (up to '-' or NUL) is a region: 2 letters, 3 digits. */
 static int
 is_region(const char *s)

@@ -16,6 +16,8 @@
 
 #include <libxml/tree.h>
 
+#include <habar/release.h>
+
 #include "xliff_xml.h"
 
 /* Nesting of inline elements and groups beyond this is refused. */
@@ -221,7 +223,7 @@ habar__xl_parse_xliff12(struct habar_xliff *xliff, struct xl_doc *doc,
 	doc->src_lang = habar__xl_xml_attr(file, "source-language");
 	doc->trg_lang = habar__xl_xml_attr(file, "target-language");
 	if (doc->src_lang == NULL || doc->trg_lang == NULL ||
-	    !habar__xl_valid_lang(doc->trg_lang))
+	    !habar_release_valid_lang(doc->trg_lang))
 		return habar__xl_fail(xliff, habar__xl_xml_line(file),
 		    HABAR_ERR_INPUT, doc->src_lang == NULL ? "<file> has no "
 		    "source-language" : doc->trg_lang == NULL ? "missing target "

@@ -1001,13 +1001,13 @@ choose_languages(struct habar_xliff *xliff, const char *release_lang,
 	if (target_lang == NULL || *target_lang == '\0')
 		return habar__xl_fail(xliff, 0, HABAR_ERR_ARGUMENT,
 		    "no target language given");
-	if (!habar__xl_valid_lang(target_lang))
+	if (!habar_release_valid_lang(target_lang))
 		return habar__xl_fail(xliff, 0, HABAR_ERR_ARGUMENT,
 		    "'%s' is not a language tag", target_lang);
-	if (source_lang != NULL && !habar__xl_valid_lang(source_lang))
+	if (source_lang != NULL && !habar_release_valid_lang(source_lang))
 		return habar__xl_fail(xliff, 0, HABAR_ERR_ARGUMENT,
 		    "'%s' is not a language tag", source_lang);
-	if (release_lang != NULL && !habar__xl_valid_lang(release_lang))
+	if (release_lang != NULL && !habar_release_valid_lang(release_lang))
 		return habar__xl_fail(xliff, 0, HABAR_ERR_INPUT,
 		    "the release's lang '%s' is not a language tag",
 		    release_lang);

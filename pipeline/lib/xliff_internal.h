@@ -136,7 +136,6 @@ int habar__xl_is_kept(const struct habar_xliff *xliff, const char *key);
 enum habar_status habar__xl_buf_add(struct xl_buf *buf, const void *data,
     size_t len);
 void habar__xl_buf_free(struct xl_buf *buf);
-int habar__xl_valid_lang(const char *tag);
 int habar__xl_lang_matches(const char *tag, const char *want);
 void habar__xl_doc_free(struct xl_doc *doc);
 

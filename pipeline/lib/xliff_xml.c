@@ -18,6 +18,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <habar/release.h>
+
 #include "parallel_xml.h"
 #include "xliff_xml.h"
 
@@ -468,7 +470,7 @@ habar__xl_parse_xliff(struct habar_xliff *xliff, struct xl_doc *doc,
 	doc->src_lang = habar__xl_xml_attr(root, "srcLang");
 	doc->trg_lang = habar__xl_xml_attr(root, "trgLang");
 	if (doc->src_lang == NULL || doc->trg_lang == NULL ||
-	    !habar__xl_valid_lang(doc->trg_lang)) {
+	    !habar_release_valid_lang(doc->trg_lang)) {
 		habar__xl_fail(xliff, habar__xl_xml_line(root), status,
 		    doc->src_lang == NULL ? "<xliff> has no srcLang" :
 		    doc->trg_lang == NULL ? "missing target language: <xliff> has "

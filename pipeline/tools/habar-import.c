@@ -75,6 +75,11 @@ main(int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		cli_usage_error("one document at a time");
+	/* The tag goes into the output's lang field: refuse a bad one
+	 * before any input is read or output written. */
+	if (lang != NULL && !habar_release_valid_lang(lang))
+		cli_usage_error("'%s' is not a language tag (kk, ru, en, "
+		    "kk-Latn...)", lang);
 	if (optind < argc)
 		name = argv[optind];
 	if ((in = cli_open_input(name)) == NULL)
