@@ -342,10 +342,11 @@ make_safe_name(struct habar_source *src, const char *stored, int *recoded)
 		if (strncmp(p, "../", 3) == 0 || strcmp(p, "..") == 0)
 			return 0;
 	}
-	/* Drop "./" components and a trailing slash. */
+	/* Drop leading "./" components; what they hid must not be absolute
+	 * (".//etc" is "/etc" once the "./" goes). */
 	while (strncmp(src->name, "./", 2) == 0)
 		memmove(src->name, src->name + 2, strlen(src->name + 2) + 1);
-	return src->name[0] != '\0';
+	return src->name[0] != '\0' && src->name[0] != '/';
 }
 
 /*
