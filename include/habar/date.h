@@ -33,6 +33,15 @@ void habar_dates_free(struct habar_dates *dates);
 int habar_dates_find(const struct habar_dates *dates, const char *text,
     size_t len, char iso[11], size_t *start, size_t *end);
 
+/*
+ * The place of a dateline ("Astana, 24 November 2005. ..."): the one to
+ * three words before a comma that comes right before the date found at
+ * byte date_start of first (habar_dates_find()'s *start).  Returns a copy
+ * the caller frees, or NULL when first opens with no such place (or on
+ * allocation failure).
+ */
+char *habar_dates_dateline_place(const char *first, size_t date_start);
+
 /* How much of a date a release gives: a year, a month, a day, a time. */
 enum habar_date_precision {
 	HABAR_DATE_NONE = 0,	/* not an ISO 8601 date */

@@ -218,23 +218,6 @@ looks_like_title(const char *p)
 	    p[len - 1] != ';' && p[len - 1] != ':';
 }
 
-/* The place of a dateline "Astana, 24 November 2005. ...": up to three
- * words before a comma that comes right before the date. */
-static char *
-dateline_place(const char *first, size_t date_start)
-{
-	const char *comma = strchr(first, ',');
-	size_t words = 1, i;
-
-	if (comma == NULL || comma == first ||
-	    (size_t)(comma - first) + 3 < date_start ||
-	    (size_t)(comma - first) > date_start)
-		return NULL;
-	for (i = 0; i < (size_t)(comma - first); i++)
-		words += first[i] == ' ';
-	return words <= 3 ? strndup(first, (size_t)(comma - first)) : NULL;
-}
-
 /* Date and place from the first paragraphs, when not known yet. */
 static enum habar_status
 find_date(struct job *job, struct text *t)
@@ -250,7 +233,7 @@ find_date(struct job *job, struct text *t)
 		if ((t->date = strdup(iso)) == NULL)
 			return HABAR_ERR_NOMEM;
 		if (i == 0 && t->place == NULL)
-			t->place = dateline_place(p, start);
+			t->place = habar_dates_dateline_place(p, start);
 	}
 	return HABAR_OK;
 }

@@ -286,3 +286,18 @@ habar_dates_find(const struct habar_dates *d, const char *text, size_t len,
 		*end = e;
 	return 1;
 }
+
+char *
+habar_dates_dateline_place(const char *first, size_t date_start)
+{
+	const char *comma = strchr(first, ',');
+	size_t words = 1, i;
+
+	if (comma == NULL || comma == first ||
+	    (size_t)(comma - first) + 3 < date_start ||
+	    (size_t)(comma - first) > date_start)
+		return NULL;
+	for (i = 0; i < (size_t)(comma - first); i++)
+		words += first[i] == ' ';
+	return words <= 3 ? strndup(first, (size_t)(comma - first)) : NULL;
+}

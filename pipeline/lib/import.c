@@ -363,23 +363,6 @@ choose_title(struct habar_import *imp)
 	return HABAR_OK;
 }
 
-/* The place of a dateline "Astana, 24 November 2005. ...": up to three
- * words before a comma that comes right before the date. */
-static char *
-dateline_place(const char *first, size_t date_start)
-{
-	const char *comma = strchr(first, ',');
-	size_t words = 1, i;
-
-	if (comma == NULL || comma == first ||
-	    (size_t)(comma - first) + 3 < date_start ||
-	    (size_t)(comma - first) > date_start)
-		return NULL;
-	for (i = 0; i < (size_t)(comma - first); i++)
-		words += first[i] == ' ';
-	return words <= 3 ? strndup(first, (size_t)(comma - first)) : NULL;
-}
-
 /* The date: a date property (custom.xml, meta:user-defined, front
  * matter), else a dateline in the first paragraphs, else the day the
  * document was created; the place: a place property, else the
@@ -406,7 +389,7 @@ choose_date(struct habar_import *imp)
 		    strlen(iso))) != HABAR_OK)
 			goto done;
 		if (habar_import_get(imp, "place") == NULL &&
-		    (place = dateline_place(p, start)) != NULL) {
+		    (place = habar_dates_dateline_place(p, start)) != NULL) {
 			status = habar__import_field(imp, "place", place,
 			    strlen(place));
 			free(place);

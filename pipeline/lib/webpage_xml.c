@@ -18,6 +18,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <habar/date.h>
 #include <habar/webpage.h>
 
 #include "data_internal.h"
@@ -432,22 +433,6 @@ markup_date(xmlNode *root)
 	return NULL;
 }
 
-/* The place of a dateline "Astana, 24-25 November 2005. ...": the words
- * before the first comma, when that comma comes right before the date. */
-static char *
-dateline_place(const char *first, size_t date_start)
-{
-	const char *comma = strchr(first, ',');
-	size_t words = 1, i;
-
-	if (comma == NULL || (size_t)(comma - first) + 3 < date_start ||
-	    (size_t)(comma - first) > date_start || comma == first)
-		return NULL;
-	for (i = 0; i < (size_t)(comma - first); i++)
-		words += first[i] == ' ';
-	return words <= 3 ? strndup(first, (size_t)(comma - first)) : NULL;
-}
-
 void
 habar_webpage_free(struct habar_webpage *page)
 {
@@ -558,7 +543,7 @@ habar_webpage_extract(struct habar_webpage **page_out, const char *html,
 			if (b.page->date == NULL)
 				b.page->date = strdup(iso);
 			if (i == 0)
-				b.page->place = dateline_place(p, start);
+				b.page->place = habar_dates_dateline_place(p, start);
 			break;
 		}
 	}
