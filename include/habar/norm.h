@@ -89,6 +89,19 @@ void habar_norm_free(struct habar_norm *norm);
 enum habar_status habar_norm_set_lang(struct habar_norm *norm,
     const char *lang);
 
+/*
+ * Sets the house's clause dash: "en" (U+2013) or "em" (U+2014), both
+ * spaced; NULL goes back to the language's own (the clause-dash of
+ * locales/<lang>/punctuation).  With a choice, a hyphen and the other
+ * dash standing alone between spaced words both become the one chosen;
+ * ranges (24-25, 24 – 25 between digits) are never touched.  The choice
+ * holds across habar_norm_set_lang().  Returns HABAR_OK,
+ * HABAR_ERR_ARGUMENT for any other name (habar_norm_error() says so), or
+ * the errors of habar_norm_set_lang() when a language is in force.
+ */
+enum habar_status habar_norm_set_dash(struct habar_norm *norm,
+    const char *name);
+
 /* The language tag in use, or NULL if none was set. */
 const char *habar_norm_lang(const struct habar_norm *norm);
 

@@ -30,6 +30,7 @@
 struct habar_norm {
 	char *lang;
 	unsigned rules;
+	uint32_t house_dash;		/* --dash: 0 for the language's own */
 	struct habar__norm_data data;
 	struct habar__norm_locale loc;
 	habar_norm_listener_fn *listener;
@@ -51,6 +52,10 @@ struct habar_norm {
 	unsigned long error_line;
 	char error[256];
 };
+
+/* The two clause dashes a house may choose (habar_norm_set_dash()). */
+#define HOUSE_EN_DASH 0x2013u
+#define HOUSE_EM_DASH 0x2014u
 
 /* Byte classes of ASCII for plain_line(). */
 #define B_OTHER 0
@@ -147,6 +152,23 @@ habar_norm_free(struct habar_norm *norm)
 	free(norm);
 }
 
+/*
+ * A house that picks its dash wants every clause dash alike: the hyphen
+ * and the other dash, typed alone between spaced words, both become the
+ * one chosen.  Without a choice the language's data file stands.
+ */
+static void
+use_house_dash(struct habar__norm_data *data, uint32_t dash)
+{
+	if (dash == 0)
+		return;
+	data->clause_dash = dash;
+	data->dashes[0] = '-';
+	data->dashes[1] = dash == HOUSE_EN_DASH ? HOUSE_EM_DASH :
+	    HOUSE_EN_DASH;
+	data->ndashes = 2;
+}
+
 enum habar_status
 habar_norm_set_lang(struct habar_norm *norm, const char *lang)
 {
@@ -172,6 +194,7 @@ habar_norm_set_lang(struct habar_norm *norm, const char *lang)
 	    sizeof(norm->error));
 	if (status != HABAR_OK)
 		return status;
+	use_house_dash(&data, norm->house_dash);
 	/* The data file picks the dash; ICU's exemplar punctuation of the
 	 * language must know it, so that no hand-written choice strays from
 	 * what the locale data says the language uses. */
@@ -197,6 +220,40 @@ habar_norm_set_lang(struct habar_norm *norm, const char *lang)
 	norm->data = data;
 	norm->loc = loc;
 	habar_norm_reset(norm);
+	return HABAR_OK;
+}
+
+enum habar_status
+habar_norm_set_dash(struct habar_norm *norm, const char *name)
+{
+	uint32_t dash;
+
+	if (name == NULL)
+		dash = 0;
+	else if (strcmp(name, "en") == 0)
+		dash = HOUSE_EN_DASH;
+	else if (strcmp(name, "em") == 0)
+		dash = HOUSE_EM_DASH;
+	else {
+		snprintf(norm->error, sizeof(norm->error),
+		    "'%s' is not a dash: en or em", name);
+		return HABAR_ERR_ARGUMENT;
+	}
+	norm->house_dash = dash;
+	/* The language in force takes the choice at once; a later
+	 * habar_norm_set_lang() applies it to the new language's data. */
+	if (norm->lang != NULL) {
+		char *lang = norm->lang;
+		enum habar_status status;
+
+		norm->lang = NULL;
+		status = habar_norm_set_lang(norm, lang);
+		if (status != HABAR_OK)
+			norm->lang = lang;
+		else
+			free(lang);
+		return status;
+	}
 	return HABAR_OK;
 }
 

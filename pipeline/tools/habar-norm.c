@@ -15,7 +15,8 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: habar-norm [--lang L] [--report] [--skip RULES] [-o FILE] [FILE...]\n"
+    "usage: habar-norm [--lang L] [--dash en|em] [--report] [--skip RULES]\n"
+    "                  [-o FILE] [FILE...]\n"
     "Normalises UTF-8 text: NFC, look-alike Latin and Cyrillic letters,\n"
     "quotation marks, apostrophes and dashes as the language writes them,\n"
     "unusual spaces, invisible and control characters, trailing spaces and\n"
@@ -23,6 +24,9 @@ static const char usage[] =
     "\n"
     "  -l, --lang L        the language: kk, ru or en (default: the front\n"
     "                      matter's lang: field)\n"
+    "  -d, --dash en|em    the house's clause dash, spaced: a spaced hyphen,\n"
+    "                      en or em dash between words becomes it (default:\n"
+    "                      the language's, em in kk and ru, en in en)\n"
     "  -r, --report        list each look-alike letter repaired (file:line:col)\n"
     "                      and a count of the changes by rule, on stderr\n"
     "  -s, --skip RULES    switch off rules (comma-separated): lookalike,\n"
@@ -35,6 +39,7 @@ static const char usage[] =
 
 struct options {
 	const char *lang;
+	const char *dash;
 	int report;
 	unsigned rules;
 	unsigned long max_messages;
@@ -140,6 +145,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "dash", required_argument, NULL, 'd' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "max-messages", required_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
@@ -147,15 +153,18 @@ main(int argc, char **argv)
 		{ "skip", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct options opts = { NULL, 0, HABAR_NORM_RULE_ALL, 10, NULL, NULL,
+	struct options opts = { NULL, NULL, 0, HABAR_NORM_RULE_ALL, 10, NULL, NULL,
 	    NULL };
 	enum habar_status status;
 	int ch;
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	while ((ch = cli_getopt(argc, argv, "l:m:o:rs:", longopts)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "d:l:m:o:rs:", longopts)) != -1) {
 		switch (ch) {
+		case 'd':
+			opts.dash = optarg;
+			break;
 		case 'l':
 			opts.lang = optarg;
 			break;
@@ -175,6 +184,9 @@ main(int argc, char **argv)
 	}
 	if ((status = habar_norm_new(&opts.norm, NULL)) != HABAR_OK)
 		cli_fatal("cannot start: %s", habar_status_string(status));
+	if (opts.dash != NULL &&
+	    habar_norm_set_dash(opts.norm, opts.dash) != HABAR_OK)
+		cli_usage_error("--dash: %s", habar_norm_error(opts.norm));
 	if (opts.lang != NULL &&
 	    (status = habar_norm_set_lang(opts.norm, opts.lang)) != HABAR_OK) {
 		if (status == HABAR_ERR_ARGUMENT)

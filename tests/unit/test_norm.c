@@ -185,6 +185,74 @@ test_dashes(void)
 	CASE("en", "- item\n", "- item\n");
 }
 
+/* Normalises one line with the house dash set; checks the result. */
+static void
+check_dash(int line, const char *lang, const char *dash, const char *text,
+    const char *want)
+{
+	struct habar_norm *norm = NULL;
+	const char *out;
+	size_t out_len;
+
+	if (habar_norm_new(&norm, NULL) != HABAR_OK ||
+	    habar_norm_set_dash(norm, dash) != HABAR_OK ||
+	    habar_norm_set_lang(norm, lang) != HABAR_OK ||
+	    habar_norm_line(norm, text, strlen(text), &out, &out_len) !=
+	    HABAR_OK) {
+		fprintf(stderr, "line %d: cannot normalise\n", line);
+		check_failures++;
+	} else if (out_len != strlen(want) || memcmp(out, want, out_len) != 0) {
+		fprintf(stderr, "line %d (%s, --dash %s): got \"%.*s\", want "
+		    "\"%s\"\n", line, lang, dash ? dash : "default",
+		    (int)out_len, out, want);
+		check_failures++;
+	}
+	habar_norm_free(norm);
+}
+
+#define EN "\xE2\x80\x93"
+#define EM "\xE2\x80\x94"
+
+static void
+test_house_dash(void)
+{
+	struct habar_norm *norm = NULL;
+	const char *out;
+	size_t out_len;
+
+	/* An official name's en dash stays with --dash en; the hyphen and
+	 * an em dash join it. */
+	check_dash(__LINE__, "ru", "en", "фонд " EN " детям, a - b " EM " c",
+	    "фонд " EN " детям, a " EN " b " EN " c");
+	check_dash(__LINE__, "kk", "en", "қор " EN " балаларға - бүгін",
+	    "қор " EN " балаларға " EN " бүгін");
+	check_dash(__LINE__, "en", "em", "fund " EN " kids - now " EM " ok",
+	    "fund " EM " kids " EM " now " EM " ok");
+	/* The language's own: en in en keeps an em dash, em in ru takes the
+	 * en dash. */
+	check_dash(__LINE__, "en", NULL, "a - b " EM " c", "a " EN " b " EM " c");
+	check_dash(__LINE__, "ru", NULL, "a - b " EN " c", "a " EM " b " EM " c");
+	/* Ranges are never touched, whatever the choice. */
+	check_dash(__LINE__, "ru", "em", "24" EN "25, 2024 " EN " 2025, 24-25",
+	    "24" EN "25, 2024 " EN " 2025, 24-25");
+	check_dash(__LINE__, "en", "en", "10 " EM " 12, 10" EM "12",
+	    "10 " EM " 12, 10" EM "12");
+
+	/* The choice is refused when it names no dash, and is kept over a
+	 * change of language. */
+	CHECK(habar_norm_new(&norm, "ru") == HABAR_OK);
+	CHECK(habar_norm_set_dash(norm, "long") == HABAR_ERR_ARGUMENT);
+	CHECK(strstr(habar_norm_error(norm), "long") != NULL);
+	CHECK(habar_norm_set_dash(norm, "en") == HABAR_OK);
+	CHECK(habar_norm_set_lang(norm, "kk") == HABAR_OK);
+	CHECK(habar_norm_line(norm, "a - b", 5, &out, &out_len) == HABAR_OK);
+	CHECK_MEM(out, out_len, "a " EN " b");
+	CHECK(habar_norm_set_dash(norm, NULL) == HABAR_OK);
+	CHECK(habar_norm_line(norm, "a - b", 5, &out, &out_len) == HABAR_OK);
+	CHECK_MEM(out, out_len, "a " EM " b");
+	habar_norm_free(norm);
+}
+
 static void
 test_spaces(void)
 {
@@ -316,6 +384,7 @@ main(void)
 	test_quotes();
 	test_apostrophes();
 	test_dashes();
+	test_house_dash();
 	test_spaces();
 	test_invalid();
 	test_front_matter();
