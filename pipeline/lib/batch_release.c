@@ -36,7 +36,6 @@
 #include "batch_internal.h"
 #include "grow_internal.h"
 #include "langguess.h"
-#include "xml_limits_internal.h"
 
 #define MAX_TEXTS 8		/* texts of one release considered */
 #define MAX_TEXT_BYTES (64u << 20)
@@ -54,6 +53,7 @@ struct text {
 	size_t paragraph_count, paragraph_cap;
 	char path[8400];	/* the release text written */
 	int loaded;		/* in the parallel document */
+	int reported;		/* its problem is said: no "no text" too */
 };
 
 struct job {
@@ -471,18 +471,13 @@ read_page(struct job *job, struct text *t, const char *s, size_t len)
 	enum habar_status status;
 	size_t i;
 
-	status = habar_webpage_extract(&page, s, len, job->w->dates);
-	if (status == HABAR_ERR_LIMIT && len <= INT32_MAX) {
-		char limit[80];
+	char why[128];
 
-		snprintf(limit, sizeof(limit), "an element with more than %d "
-		    "attributes (the limit)", HABAR__XML_MAX_ATTRIBUTES);
-		problem(job, "%s: %s", t->member->path, limit);
-		return HABAR_OK;
-	}
+	status = habar_webpage_extract(&page, s, len, job->w->dates, why,
+	    sizeof(why));
 	if (status == HABAR_ERR_INPUT || status == HABAR_ERR_LIMIT) {
-		problem(job, "%s: %s", t->member->path, status == HABAR_ERR_INPUT ?
-		    "no release text found in the page" : "page too large");
+		problem(job, "%s: %s", t->member->path, why);
+		t->reported = 1;
 		return HABAR_OK;
 	}
 	if (status != HABAR_OK)
@@ -645,7 +640,8 @@ read_text(struct job *job, const struct batch_member *m)
 		return HABAR_OK;
 	}
 	if (t->paragraph_count == 0) {
-		problem(job, "%s: %s", m->path, "no text");
+		if (!t->reported)
+			problem(job, "%s: %s", m->path, "no text");
 		text_free(t);
 		return HABAR_OK;
 	}

@@ -137,11 +137,9 @@ read_page(struct habar_import *imp, const char *s, size_t len, char *err,
 
 	if ((status = habar_dates_new(&dates)) != HABAR_OK)
 		goto done;
-	status = habar_webpage_extract(&page, s, len, dates);
-	if (status == HABAR_ERR_INPUT) {
-		snprintf(err, errlen, "no release text found in the page");
+	status = habar_webpage_extract(&page, s, len, dates, err, errlen);
+	if (status == HABAR_ERR_INPUT || status == HABAR_ERR_LIMIT)
 		goto done;
-	}
 	if (status != HABAR_OK)
 		goto done;
 	status = habar__import_field(imp, "title", page->title,

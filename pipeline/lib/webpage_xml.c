@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include <habar/date.h>
@@ -449,9 +450,49 @@ habar_webpage_free(struct habar_webpage *page)
 	free(page);
 }
 
+/*
+ * Parses the page.  libxml2 keeps an element stack of at most
+ * xmlParserMaxDepth (256) open elements and halts the parse past it, so
+ * that a page nested deeper (200,000 <div>s) comes back cut where the
+ * limit was met, its body lost.  Raising the limit (HTML_PARSE_HUGE) would
+ * hand the recursive walks below a tree as deep as the input; instead a
+ * halt is told apart from the parser's ordinary recovery (which never
+ * halts) and becomes HABAR_ERR_LIMIT with a message naming the limit.
+ */
+static enum habar_status
+parse_page(htmlDocPtr *doc_out, const char *html, size_t len, char *msg,
+    size_t msg_size)
+{
+	htmlParserCtxtPtr ctxt;
+	enum habar_status status = HABAR_OK;
+
+	*doc_out = NULL;
+	if ((ctxt = htmlNewParserCtxt()) == NULL)
+		return HABAR_ERR_NOMEM;
+	*doc_out = htmlCtxtReadMemory(ctxt, html, (int)len, NULL, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET);
+	if (ctxt->disableSAX && ctxt->lastError.code == XML_ERR_INTERNAL_ERROR) {
+		if (msg != NULL && msg_size > 0)
+			snprintf(msg, msg_size, "line %d: elements nested more "
+			    "than %u deep (the limit)", ctxt->lastError.line,
+			    xmlParserMaxDepth);
+		status = HABAR_ERR_LIMIT;
+	} else if (ctxt->disableSAX &&
+	    ctxt->lastError.code == XML_ERR_NO_MEMORY) {
+		status = HABAR_ERR_NOMEM;
+	}
+	htmlFreeParserCtxt(ctxt);
+	if (status != HABAR_OK) {
+		xmlFreeDoc(*doc_out);
+		*doc_out = NULL;
+	}
+	return status;
+}
+
 enum habar_status
 habar_webpage_extract(struct habar_webpage **page_out, const char *html,
-    size_t len, const struct habar_dates *dates)
+    size_t len, const struct habar_dates *dates, char *msg, size_t msg_size)
 {
 	struct words words;
 	struct page_builder b = { 0 };
@@ -461,19 +502,27 @@ habar_webpage_extract(struct habar_webpage **page_out, const char *html,
 	enum habar_status status;
 
 	*page_out = NULL;
+	if (msg != NULL && msg_size > 0)
+		msg[0] = '\0';
 	if ((status = load_words(&words)) != HABAR_OK)
 		return status;
-	if (len > (size_t)INT32_MAX)
+	if (len > (size_t)INT32_MAX) {
+		if (msg != NULL && msg_size > 0)
+			snprintf(msg, msg_size, "page larger than 2 GiB "
+			    "(the limit)");
 		return HABAR_ERR_LIMIT;
+	}
 	/* Before libxml2, whose start tag parse is quadratic in attributes. */
-	if ((status = habar__xml_limits_check(html, len, 1, NULL, NULL, 0)) !=
-	    HABAR_OK)
+	if ((status = habar__xml_limits_check(html, len, 1, NULL, msg,
+	    msg_size)) != HABAR_OK)
 		return status;
-	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET);
+	if ((status = parse_page(&doc, html, len, msg, msg_size)) != HABAR_OK)
+		return status;
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
 		xmlFreeDoc(doc);
+		if (msg != NULL && msg_size > 0)
+			snprintf(msg, msg_size, "no release text found in the "
+			    "page");
 		return HABAR_ERR_INPUT;
 	}
 	if ((b.page = calloc(1, sizeof(*b.page))) == NULL) {
@@ -530,6 +579,9 @@ habar_webpage_extract(struct habar_webpage **page_out, const char *html,
 	}
 	if (b.page->count == 0) {
 		habar_webpage_free(b.page);
+		if (msg != NULL && msg_size > 0)
+			snprintf(msg, msg_size, "no release text found in the "
+			    "page");
 		return HABAR_ERR_INPUT;
 	}
 	if (dates != NULL) {

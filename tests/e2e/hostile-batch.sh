@@ -121,6 +121,31 @@ PY
 batch -o "$d/long" "$d/long.tar" 2>"$d/long.err"
 reported "$d/long" "$d/long.err" "skipped: a file name of 257 bytes" "drops: a long name"
 
+# A web page nested 200,000 deep loses its body past libxml2's element
+# stack: reported with the limit, once; one nested 200 deep is read.
+pyarchive "$d/deep.tar" <<'PY'
+import io, sys, tarfile
+def page(n):
+    return ('<html><head><title>A new library opens</title></head><body>' +
+        '<div>' * n + '<p>Astana, 3 March 2021. A new library opened in the'
+        ' city today. It holds ten thousand books.</p>' + '</div>' * n +
+        '</body></html>').encode()
+with tarfile.open(sys.argv[1], 'w') as t:
+    for name, data in [('a/deep-2021.en.htm', page(200000)),
+                       ('a/fine-2021.en.htm', page(200))]:
+        i = tarfile.TarInfo(name); i.size = len(data)
+        t.addfile(i, io.BytesIO(data))
+PY
+batch -o "$d/deep" "$d/deep.tar" 2>"$d/deep.err"
+s=$?
+[ "$s" -eq 1 ] || fail "a deep page: exit $s, not 1"
+grep -qF "deep-2021.en.htm: line 1: elements nested more than 256 deep (the limit)" \
+    "$d/deep/report.tsv" || fail "a deep page: not in report.tsv"
+grep -q "deep-2021.en.htm: no text" "$d/deep/report.tsv" &&
+    fail "a deep page: said twice"
+grep -q '^fine-2021	en	.*	1	' "$d/deep/report.tsv" ||
+    fail "a page nested 200 deep was not read"
+
 # Item 5: a broken archive is a problem; nothing read is an error.
 d=$tmp/exit
 mkdir -p "$d"

@@ -109,7 +109,7 @@ test_webpage(const char *source)
 	CHECK(fread(html, 1, (size_t)n, fp) == (size_t)n);
 	fclose(fp);
 	CHECK(habar_dates_new(&d) == HABAR_OK);
-	CHECK(habar_webpage_extract(&page, html, (size_t)n, d) == HABAR_OK);
+	CHECK(habar_webpage_extract(&page, html, (size_t)n, d, NULL, 0) == HABAR_OK);
 	if (page != NULL) {
 		CHECK_STR(page->title, "Казахстан: конференция по защите прав детей");
 		CHECK(page->date != NULL);
@@ -133,13 +133,35 @@ test_webpage(const char *source)
 		    "the page by its length alone.</h1></body></html>";
 		struct habar_webpage *p2 = NULL;
 		enum habar_status st = habar_webpage_extract(&p2, h1_body,
-		    sizeof(h1_body) - 1, d);
+		    sizeof(h1_body) - 1, d, NULL, 0);
 		CHECK(st == HABAR_OK || st == HABAR_ERR_INPUT);
 		habar_webpage_free(p2);
 	}
 	/* A page with no text at all is refused. */
 	CHECK(habar_webpage_extract(&page, "<html><body><nav>x</nav></body></html>",
-	    38, d) == HABAR_ERR_INPUT);
+	    38, d, NULL, 0) == HABAR_ERR_INPUT);
+	/* A page nested deeper than libxml2's element stack is refused,
+	 * naming the limit, not read as a page without its body. */
+	{
+		size_t depth = 20000, k, at = 0;
+		char *deep = malloc(depth * 5 + 256), why[128];
+		struct habar_webpage *p3 = NULL;
+
+		CHECK(deep != NULL);
+		if (deep != NULL) {
+			at += (size_t)sprintf(deep, "<html><body>");
+			for (k = 0; k < depth; k++, at += 5)
+				memcpy(deep + at, "<div>", 5);
+			at += (size_t)sprintf(deep + at, "<p>Astana, 3 March "
+			    "2021. A new library opened today.</p>");
+			CHECK(habar_webpage_extract(&p3, deep, at, d, why,
+			    sizeof(why)) == HABAR_ERR_LIMIT);
+			CHECK(p3 == NULL);
+			CHECK(strstr(why, "nested more than 256 deep") != NULL);
+			habar_webpage_free(p3);
+			free(deep);
+		}
+	}
 	habar_dates_free(d);
 	free(html);
 }
