@@ -33,6 +33,15 @@ void habar__stemmer_free(struct habar__stemmer *st);
 size_t habar__stem_words(const struct habar__stemmer *st, const char *text,
     size_t len, uint32_t *out, size_t max);
 
+/*
+ * Whether tail[0..n) (code points) is what inflection adds to a stem: a
+ * chain of the language's endings, as many as the stemmer cuts (Kazakh
+ * -тар-ы-нда), or nothing.  habar-qa tells a case form of a name from a
+ * misspelling with it (Пэлтроудың, Пэлтроуыдң).
+ */
+int habar__stem_ending(const struct habar__stemmer *st, const uint32_t *tail,
+    size_t n);
+
 /* One learnt pair of stems and its translation probabilities. */
 struct habar__lexicon_entry {
 	uint32_t a, b;		/* stems of the pair's first and second language */

@@ -164,6 +164,44 @@ cut(const struct habar__stemmer *st, const uint32_t *word, size_t *n)
 	}
 }
 
+/* Whether word[0..n) is made of at most rounds endings. */
+static int
+chain(const struct habar__stemmer *st, const uint32_t *word, size_t n,
+    unsigned rounds)
+{
+	const struct ending *e;
+	size_t k;
+
+	if (n == 0)
+		return 1;
+	if (rounds == 0)
+		return 0;
+	for (k = 0; k < st->n; k++) {
+		e = &st->endings[k];
+		if (e->n <= n && memcmp(word + n - e->n, e->cp, e->n *
+		    sizeof(uint32_t)) == 0 && chain(st, word, n - e->n,
+		    rounds - 1))
+			return 1;
+	}
+	return 0;
+}
+
+int
+habar__stem_ending(const struct habar__stemmer *st, const uint32_t *tail,
+    size_t n)
+{
+	uint32_t w[ENDING_MAX * 3];
+	size_t k;
+
+	if (n == 0)
+		return 1;
+	if (st == NULL || n > sizeof(w) / sizeof(w[0]))
+		return 0;
+	for (k = 0; k < n; k++)
+		w[k] = habar__align_lower(tail[k]);
+	return chain(st, w, n, st->rounds);
+}
+
 size_t
 habar__stem_words(const struct habar__stemmer *st, const char *text,
     size_t len, uint32_t *out, size_t max)

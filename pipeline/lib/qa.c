@@ -13,7 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align_internal.h"
 #include "langguess.h"
+#include "lexicon_internal.h"
+#include "norm_internal.h"
 #include "qa_internal.h"
 #include "recognise_internal.h"
 #include "utf8_internal.h"
@@ -73,6 +76,8 @@ habar_qa_free(struct habar_qa *qa)
 	free(qa->terms);
 	free(qa->findings);
 	free(qa->scratch);
+	for (i = 0; i < qa->stemmer_count; i++)
+		habar__stemmer_free(qa->stemmers[i].st);
 	free(qa);
 }
 
@@ -535,7 +540,7 @@ consonant_swap(const char *x, const char *y)
 /* The code points of the folded word s[0..len) into cp; returns how
  * many (at most max). */
 static size_t
-code_points(struct habar_qa *qa, const char *s, size_t len, unsigned long *cp,
+code_points(struct habar_qa *qa, const char *s, size_t len, uint32_t *cp,
     size_t max)
 {
 	char folded[256];
@@ -543,78 +548,226 @@ code_points(struct habar_qa *qa, const char *s, size_t len, unsigned long *cp,
 	    folded, sizeof(folded));
 
 	while (i < flen && n < max) {
+		unsigned long c;
 		size_t k = habar__utf8_decode((const unsigned char *)folded + i,
-		    flen - i, &cp[n]);
+		    flen - i, &c);
 		if (k == 0)
 			break;
+		cp[n++] = (uint32_t)c;
 		i += k;
-		n++;
 	}
 	return n;
 }
 
+/* The endings of language lang (lexicon_stem.c), read once a language;
+ * NULL when it has none. */
+static const struct habar__stemmer *
+stemmer(struct habar_qa *qa, const char *lang)
+{
+	size_t k;
+
+	for (k = 0; k < qa->stemmer_count; k++)
+		if (strcmp(qa->stemmers[k].lang, lang) == 0)
+			return qa->stemmers[k].st;
+	if (k == sizeof(qa->stemmers) / sizeof(qa->stemmers[0]) ||
+	    strlen(lang) >= sizeof(qa->stemmers[k].lang))
+		return NULL;
+	snprintf(qa->stemmers[k].lang, sizeof(qa->stemmers[k].lang), "%s",
+	    lang);
+	if (habar__stemmer_new(&qa->stemmers[k].st, lang) != HABAR_OK)
+		qa->stemmers[k].st = NULL;
+	qa->stemmer_count++;
+	return qa->stemmers[k].st;
+}
+
+/* Whether the letter c is a vowel: its name skeleton is one (see
+ * locales/root/name-letters). */
+static int
+vowel(const struct habar_qa *qa, uint32_t c)
+{
+	char u[8], key[16];
+	size_t n = habar__norm_utf8_put(u, c);
+
+	habar__recognise_skeleton(qa->rec, u, n, key, sizeof(key));
+	return key[0] != '\0' && key[strlen(key) - 1] == 'a';
+}
+
+/* Two spellings of one name in one script. */
+struct spelling {
+	const uint32_t *a, *b;
+	size_t na, nb;
+	const struct habar__stemmer *sa, *sb;
+};
+
 /*
- * Two names in the same script, letter by letter: 2 when equal or one is
- * the other with a case ending (up to six letters), 1 when they differ by
- * one swap of neighbouring letters inside the shorter (not its first or
- * last letter) and agree after it but for the last three letters, 0
- * otherwise.
+ * Whether a and b are one stem with the endings of their languages
+ * (Пэлтроу, Пэлтроудың), the stem's last vowel allowed to alternate
+ * (Ассамблея, Ассамблее, Ассамблеясында).  At least three letters are
+ * shared, four when both have an ending.
  */
 static int
-letters_match(struct habar_qa *qa, const char *x, size_t xlen, const char *y,
-    size_t ylen)
+one_stem(const struct habar_qa *qa, const struct spelling *w,
+    const uint32_t *a, const uint32_t *b)
 {
-	unsigned long a[64], b[64];
-	size_t na = code_points(qa, x, xlen, a, 64);
-	size_t nb = code_points(qa, y, ylen, b, 64), n, i;
+	size_t i = 0, n = w->na < w->nb ? w->na : w->nb;
 
-	if (na == 0 || nb == 0)
+	while (i < n && a[i] == b[i])
+		i++;
+	if (i < 3 || (i < 4 && i < w->na && i < w->nb))
 		return 0;
-	n = na < nb ? na : nb;
-	if ((na > nb ? na - nb : nb - na) > 6)
-		return 0;
-	for (i = 0; i < n && a[i] == b[i]; i++)
-		;
-	if (i == n)
-		return n >= 3 || na == nb ? 2 : 0;
-	if (n < 4 || i == 0 || i + 2 >= n || a[i] != b[i + 1] ||
-	    a[i + 1] != b[i])
-		return 0;
-	/* After the swap the letters agree up to the last three, where
-	 * case endings differ (Дожнспен against Джонсом). */
-	for (i += 2; i + 3 < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
+	if (habar__stem_ending(w->sa, a + i, w->na - i) &&
+	    habar__stem_ending(w->sb, b + i, w->nb - i))
+		return 1;
+	return i >= 4 && i < n && vowel(qa, a[i]) && vowel(qa, b[i]) &&
+	    habar__stem_ending(w->sa, a + i + 1, w->na - i - 1) &&
+	    habar__stem_ending(w->sb, b + i + 1, w->nb - i - 1);
+}
+
+/* The letters of a and b that agree from the start. */
+static size_t
+prefix(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t i = 0;
+
+	while (i < na && i < nb && a[i] == b[i])
+		i++;
+	return i;
 }
 
 /*
- * Whether a third version of the unit (neither s nor o) holds the name y
- * of version o with the same skeleton: two versions agree on a spelling
- * that s misses by a swap.
+ * Whether one swap of neighbouring letters in x (swapped_b: x is w->b,
+ * else w->a) makes the two one stem, the swap either inside the letters
+ * both then share (Трмап, Трамп) or inside an ending of three letters or
+ * more that x has beyond all of the other (Пэлтроуыдң, Пэлтроу).  A
+ * letter of a double is not swapped: transliterations double letters
+ * (Миссисипи, Миссисиппи), and that is no misspelling.
+ */
+static int
+swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
+{
+	uint32_t t[64];
+	const uint32_t *x = swapped_b ? w->b : w->a, *y = swapped_b ? w->a :
+	    w->b;
+	size_t nx = swapped_b ? w->nb : w->na, ny = swapped_b ? w->na : w->nb;
+	size_t i = prefix(x, nx, y, ny), k;
+
+	memcpy(t, x, nx * sizeof(*t));
+	for (k = i > 1 ? i - 1 : 1; k + 1 < nx; k++) {
+		int fits;
+		size_t shared;
+		if (x[k] == x[k + 1] || x[k - 1] == x[k] || (k + 2 < nx &&
+		    x[k + 1] == x[k + 2]))
+			continue;
+		t[k] = x[k + 1];
+		t[k + 1] = x[k];
+		shared = prefix(t, nx, y, ny);
+		fits = (k + 1 < shared || (i == ny && k >= i &&
+		    nx - i >= 3)) &&
+		    (swapped_b ? one_stem(qa, w, y, t) :
+		    one_stem(qa, w, t, y));
+		t[k] = x[k];
+		t[k + 1] = x[k + 1];
+		if (fits)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Two names in the same script, letter by letter: 2 when they are one
+ * stem with their languages' endings (Пэлтроу, Пэлтроудың), 1 when they
+ * are so once two neighbouring letters of one are swapped (Пэлтроуыдң,
+ * Пэлтроу, as a case ending is not any letters), 0 otherwise.
+ */
+static int
+letters_match(struct habar_qa *qa, const char *x, size_t xlen,
+    const char *xlang, const char *y, size_t ylen, const char *ylang)
+{
+	uint32_t a[64], b[64];
+	struct spelling w;
+
+	w.a = a;
+	w.b = b;
+	w.na = code_points(qa, x, xlen, a, 64);
+	w.nb = code_points(qa, y, ylen, b, 64);
+	if (w.na < 3 || w.nb < 3)
+		return w.na == w.nb && w.na > 0 &&
+		    memcmp(a, b, w.na * sizeof(*a)) == 0 ? 2 : 0;
+	w.sa = stemmer(qa, xlang);
+	w.sb = stemmer(qa, ylang);
+	if (one_stem(qa, &w, a, b))
+		return 2;
+	/* A name of four letters or fewer swapped is as often another
+	 * transliteration (Сеуг, Сегу). */
+	if (w.na < 5 || w.nb < 5 || a[0] != b[0])
+		return 0;
+	return swap_fits(qa, &w, 0) || swap_fits(qa, &w, 1) ? 1 : 0;
+}
+
+/*
+ * Whether a third version of the unit (neither s nor o) spells the name
+ * y of version o as o does where x of version s differs from it: two
+ * versions agree on a spelling that s misses by a swap.
  */
 static int
 confirmed(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
-    size_t o, const struct habar_value *y)
+    size_t o, const struct habar_value *x, const struct habar_value *y)
 {
-	size_t k, j, n = u->count < QA_MAX_SEGS ? u->count : QA_MAX_SEGS;
+	size_t k, j, p = 0, n = u->count < QA_MAX_SEGS ? u->count : QA_MAX_SEGS;
 
+	while (x->key[p] != '\0' && x->key[p] == y->key[p])
+		p++;
 	for (k = 0; k < n; k++) {
 		if (k == s || k == o)
 			continue;
 		for (j = 0; j < habar_values_count(qa->values[k]); j++) {
 			const struct habar_value *z = habar_values_get(
 			    qa->values[k], j);
-			if (habar_value_name_match(y, z) == 2 &&
-			    strcmp(y->key, z->key) == 0)
+			if (z->kind != HABAR_VALUE_NAME)
+				continue;
+			if (habar_value_name_match(y, z) == 2 ||
+			    (p + 2 >= 4 && strlen(z->key) >= p + 2 &&
+			    strncmp(y->key, z->key, p + 2) == 0))
 				return 1;
 		}
 	}
 	return 0;
 }
 
+/* How names x and y of versions s and o compare: 2 one name, 1 one name
+ * with two neighbouring letters swapped, 0 not. */
+static int
+name_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
+    const struct habar_value *x, size_t o, const struct habar_value *y)
+{
+	if (x->kind != HABAR_VALUE_NAME || y->kind != HABAR_VALUE_NAME)
+		return 0;
+	if (same_script(u->segs[s].text + x->start, u->segs[o].text +
+	    y->start))
+		return letters_match(qa, u->segs[s].text + x->start,
+		    x->end - x->start, u->segs[s].lang, u->segs[o].text +
+		    y->start, y->end - y->start, u->segs[o].lang);
+	return habar_value_name_match(x, y);
+}
+
+/* How many names of version k are the name y of version o (2 of
+ * name_match()). */
+static size_t
+spelled_as(struct habar_qa *qa, const struct habar_qa_unit *u, size_t k,
+    size_t o, const struct habar_value *y)
+{
+	size_t j, count = 0;
+
+	for (j = 0; j < habar_values_count(qa->values[k]); j++)
+		if (name_match(qa, u, k, habar_values_get(qa->values[k], j),
+		    o, y) == 2)
+			count++;
+	return count;
+}
+
 /* Names: a name of one side found in the other spelled with two
- * neighbouring letters swapped. */
+ * neighbouring letters swapped, where no other name of the side is
+ * spelled as that one. */
 static void
 check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
     size_t b)
@@ -635,13 +788,7 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			    j++) {
 				const struct habar_value *y =
 				    habar_values_get(vo, j);
-				int m = y->kind != HABAR_VALUE_NAME ? 0 :
-				    same_script(u->segs[s].text + x->start,
-				    u->segs[o].text + y->start) ?
-				    letters_match(qa, u->segs[s].text + x->start,
-				    x->end - x->start, u->segs[o].text +
-				    y->start, y->end - y->start) :
-				    habar_value_name_match(x, y);
+				int m = name_match(qa, u, s, x, o, y);
 				if (m > best) {
 					best = m;
 					near_ = y;
@@ -650,7 +797,12 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			if (best == 1 && !same_script(u->segs[s].text +
 			    x->start, u->segs[o].text + near_->start) &&
 			    !consonant_swap(x->key, near_->key) &&
-			    !confirmed(qa, u, s, o, near_))
+			    !confirmed(qa, u, s, o, x, near_))
+				best = 0;
+			/* Trump and Term against Трамп: the name is spelled
+			 * right elsewhere in s as often as o has it. */
+			if (best == 1 && spelled_as(qa, u, s, o, near_) >=
+			    spelled_as(qa, u, o, o, near_))
 				best = 0;
 			if (best == 1) {
 				struct habar_qa_finding *f;
@@ -679,7 +831,8 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 }
 
 /* Whether the character before text[at] leaves a quotation mark there
- * opening: the start, white space, a bracket or a dash. */
+ * opening: the start, white space, a bracket, a dash or another mark
+ * before it and no space after it. */
 static int
 opens(const char *text, size_t at, size_t len)
 {
@@ -694,31 +847,84 @@ opens(const char *text, size_t at, size_t len)
 	if (n == ' ' || n == '\t' || n == '\n')
 		return 0;
 	return p == ' ' || p == '\t' || p == '\n' || p == '(' || p == '[' ||
-	    p == 0xAB || p == 0x93 || p == 0x94 || p == '-' || p == '/';
+	    p == 0xAB || p == 0x93 || p == 0x94 || p == '-' || p == '/' ||
+	    p == '"' || p == '\'' || p == 0x98;
 }
 
-/*
- * Pairs the quotation marks (brackets when brackets is set) of text.
- * Returns 1 when an opening mark is left unclosed (*at its offset), 0
- * otherwise; a closing mark without its opening is no fault, as the
- * quotation may have begun in the sentence before.  *pairs counts the
- * marks that did pair.
- */
-static int
-unclosed(const char *text, size_t len, int brackets, size_t *at,
-    size_t *pairs, size_t *marks)
+/* The code point before text[at], or 0 at the start. */
+static uint32_t
+before(const char *text, size_t at)
 {
-	unsigned long stack[64];
-	size_t where[64], depth = 0, i = 0;
+	unsigned long c = 0;
+	size_t k = at;
 
-	*at = 0;
-	*pairs = 0;
-	*marks = 0;
+	while (k > 0 && (k == at || ((unsigned char)text[k] & 0xC0) == 0x80))
+		k--;
+	if (k == at || habar__utf8_decode((const unsigned char *)text + k,
+	    at - k, &c) == 0)
+		return 0;
+	return (uint32_t)c;
+}
+
+/* Whether a quotation mark at text[at] opens speech: it begins the
+ * segment or follows a colon. */
+static int
+speech(const char *text, size_t at)
+{
+	while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t'))
+		at--;
+	return at == 0 || text[at - 1] == ':';
+}
+
+/* The code point at text[at] (0 at the end or on a malformed byte). */
+static uint32_t
+at_cp(const char *text, size_t at, size_t len)
+{
+	unsigned long c = 0;
+
+	if (at >= len || habar__utf8_decode((const unsigned char *)text + at,
+	    len - at, &c) == 0)
+		return 0;
+	return (uint32_t)c;
+}
+
+/* What pairing the quotation marks or brackets of a segment leaves. */
+struct balance {
+	size_t at;	/* the innermost mark left open */
+	size_t depth;	/* marks left open */
+	size_t pairs;	/* marks that paired */
+	size_t marks;	/* marks seen */
+	size_t ends;	/* closing marks with no opening: a quotation that
+			 * began in the sentence before ends here */
+};
+
+/*
+ * Pairs the quotation marks (brackets when brackets is set) of text into
+ * *bal.  A closing mark without its opening is no fault, as the
+ * quotation may have begun in the sentence before.  single: the
+ * language also quotes with ' (English 'single quotes',
+ * locales/<lang>/punctuation); a ' between letters is an apostrophe.
+ * Where two quotations of « end together Russian and Kazakh write one »
+ * («... «объявления», — говорит): a » that closes an inner « and is the
+ * segment's last mark, followed by punctuation or nothing (or closing
+ * «« opened together), closes the outer one too when that one opens
+ * speech (at the start or after a colon).
+ */
+static void
+unclosed(const char *text, size_t len, int brackets, int single,
+    struct balance *bal)
+{
+	uint32_t stack[64];
+	size_t where[64], depth = 0, i = 0;
+	int nested_end = 0;
+
+	memset(bal, 0, sizeof(*bal));
 	while (i < len) {
-		unsigned long c = 0, o = 0;
+		unsigned long c = 0;
+		uint32_t o = 0;
 		size_t start = i, n = habar__utf8_decode(
 		    (const unsigned char *)text + i, len - i, &c);
-		int open = 0, close = 0;
+		int open = 0, close = 0, weak = 0;
 		i += n == 0 ? 1 : n;
 		if (n == 0)
 			continue;
@@ -740,79 +946,163 @@ unclosed(const char *text, size_t len, int brackets, size_t *at,
 				close = 1;
 				o = '"';
 			}
+		} else if (single && (c == '\'' || c == 0x2018 ||
+		    c == 0x2019)) {
+			uint32_t p = before(text, start), q = at_cp(text, i,
+			    len);
+			if (habar__align_letter(p) && habar__align_letter(q))
+				continue;	/* an apostrophe: don't */
+			if (opens(text, start, len) && !(q >= '0' &&
+			    q <= '9'))
+				open = 1;	/* not '90s */
+			else {
+				close = 1;
+				o = '\'';
+				/* players' union: only a ' after a
+				 * sentence's punctuation ends a quotation
+				 * for certain. */
+				weak = !(p == '.' || p == ',' || p == '!' ||
+				    p == '?' || p == ';');
+			}
 		}
-		if (open || close)
-			(*marks)++;
+		if (!open && !close)
+			continue;
+		bal->marks++;
+		nested_end = 0;
 		if (open && depth < 64) {
-			stack[depth] = brackets || c == 0xAB ? c : '"';
+			stack[depth] = brackets || c == 0xAB ? (uint32_t)c :
+			    c == '\'' || c == 0x2018 || c == 0x2019 ? '\'' :
+			    '"';
 			where[depth++] = start;
 		} else if (close && depth > 0 && (stack[depth - 1] == o ||
-		    (!brackets && o == '"' && stack[depth - 1] != 0xAB))) {
+		    (!brackets && o == '"' && stack[depth - 1] == '\''))) {
+			/* A " may close a ' left open: the writer mixed
+			 * them. */
 			depth--;
-			(*pairs)++;
+			bal->pairs++;
+			if (c == 0xBB && depth > 0 && stack[depth - 1] == 0xAB) {
+				uint32_t q = at_cp(text, i, len);
+				nested_end = speech(text, where[depth - 1]) &&
+				    (q == 0 || q == ',' || q == '.' ||
+				    q == '!' || q == '?' || q == ';' ||
+				    where[depth] == where[depth - 1] + 2);
+			}
 		} else if (close && depth > 0 && !brackets && o == '"' &&
 		    stack[depth - 1] == 0xAB) {
 			/* “ inside «...»: a nested quotation's end. */
-			(*pairs)++;
+			bal->pairs++;
+		} else if (close && depth > 0 && o == '\'' &&
+		    stack[depth - 1] != '\'') {
+			/* The players' union inside a quotation. */
+			bal->marks--;
+		} else if (close && depth == 0 && !weak) {
+			bal->ends++;
 		}
 	}
-	if (depth > 0) {
-		*at = where[depth - 1];
-		return 1;
+	if (nested_end && depth > 0) {
+		depth--;
+		bal->pairs++;
 	}
-	return 0;
+	bal->depth = depth;
+	if (depth > 0)
+		bal->at = where[depth - 1];
+}
+
+/* Whether the language lang also quotes with ' (its punctuation file);
+ * looked up once a language. */
+static int
+single_quotes(struct habar_qa *qa, const char *lang)
+{
+	struct habar__norm_data data;
+	char err[256];
+	size_t k;
+
+	for (k = 0; k < qa->quote_lang_count; k++)
+		if (strcmp(qa->quote_langs[k].lang, lang) == 0)
+			return qa->quote_langs[k].single;
+	if (habar__norm_data_load(&data, lang, err, sizeof(err)) != HABAR_OK)
+		data.single_quotes = 0;
+	if (k < sizeof(qa->quote_langs) / sizeof(qa->quote_langs[0]) &&
+	    strlen(lang) < sizeof(qa->quote_langs[k].lang)) {
+		snprintf(qa->quote_langs[k].lang, sizeof(qa->quote_langs[k].lang),
+		    "%s", lang);
+		qa->quote_langs[k].single = data.single_quotes;
+		qa->quote_lang_count++;
+	}
+	return data.single_quotes;
 }
 
 /*
- * Quotation marks or brackets over a unit: a version that leaves one
+ * Quotation marks or brackets over a unit.  A version that leaves one
  * open is reported when at least as many versions close theirs in the
- * same unit; when most leave it open the quotation goes on in the next
- * sentence, as the source wrote it.
+ * same unit (when most leave it open the quotation goes on in the next
+ * sentence, as the source wrote it), when another version ends a
+ * quotation begun in the sentence before (then none goes on), or when it
+ * leaves two or more open and more than every other version.
  */
 static void
 check_balance(struct habar_qa *qa, const struct habar_qa_unit *u, size_t n,
     enum habar_qa_check check)
 {
-	int brackets = check == HABAR_QA_BRACKETS, open[QA_MAX_SEGS];
-	size_t at[QA_MAX_SEGS], pairs[QA_MAX_SEGS], marks[QA_MAX_SEGS];
-	size_t closed = 0, left = 0, unmarked = 0, k;
+	int brackets = check == HABAR_QA_BRACKETS;
+	struct balance bal[QA_MAX_SEGS];
+	size_t closed = 0, left = 0, unmarked = 0, ended = 0, k, j;
 
 	for (k = 0; k < n; k++) {
-		open[k] = unclosed(u->segs[k].text, u->segs[k].len, brackets,
-		    &at[k], &pairs[k], &marks[k]);
-		if (open[k])
+		unclosed(u->segs[k].text, u->segs[k].len, brackets,
+		    !brackets && single_quotes(qa, u->segs[k].lang), &bal[k]);
+		if (bal[k].depth > 0)
 			left++;
-		else if (pairs[k] > 0)
+		else if (bal[k].pairs > 0)
 			closed++;
-		else if (marks[k] == 0)
+		else if (bal[k].marks == 0)
 			unmarked++;
+		if (bal[k].depth == 0 && bal[k].ends > 0)
+			ended++;
 	}
-	/* Also when the others have no mark at all: a quotation going on
-	 * in the next sentence would have its marks there too. */
-	if (left == 0 || (closed < left && !(left == 1 && unmarked == n - 1)))
+	if (left == 0)
 		return;
 	for (k = 0; k < n; k++) {
 		struct habar_qa_finding *f;
 		unsigned long cp = 0;
 		size_t other, w;
-		if (!open[k])
+		int deeper = bal[k].depth >= 2;
+		if (bal[k].depth == 0)
+			continue;
+		for (j = 0; j < n && deeper; j++)
+			if (j != k && bal[j].depth >= bal[k].depth)
+				deeper = 0;
+		/* Also when the others have no mark at all: a quotation
+		 * going on in the next sentence would have its marks there
+		 * too. */
+		if (!(closed >= left || (left == 1 && unmarked == n - 1) ||
+		    ended > 0 || deeper))
 			continue;
 		for (other = 0; other < n; other++)
-			if (!open[other] && pairs[other] > 0)
+			if (bal[other].depth == 0 && (bal[other].pairs > 0 ||
+			    bal[other].ends > 0))
 				break;
+		if (other == n)
+			for (other = 0; other < n && (other == k ||
+			    bal[other].depth >= bal[k].depth); other++)
+				;
 		if (other == n)
 			for (other = 0; other < n && other == k; other++)
 				;
+		if (other == n)
+			continue;
 		w = habar__utf8_decode((const unsigned char *)u->segs[k].text +
-		    at[k], u->segs[k].len - at[k], &cp);
+		    bal[k].at, u->segs[k].len - bal[k].at, &cp);
 		f = habar__qa_add(qa, check, HABAR_QA_WARNING, other, k, k,
-		    at[k], at[k] + w);
+		    bal[k].at, bal[k].at + w);
 		if (f == NULL)
 			return;
 		snprintf(f->message, sizeof(f->message), "%s leaves %s open "
 		    "that %s %s", u->segs[k].lang, brackets ? "a bracket" :
-		    "a quotation mark", u->segs[other].lang, pairs[other] > 0 ?
-		    "closes" : "does not have");
+		    "a quotation mark", u->segs[other].lang,
+		    bal[other].depth > 0 ? "leaves open fewer times" :
+		    bal[other].pairs > 0 ? "closes" : bal[other].ends > 0 ?
+		    "ends" : "does not have");
 	}
 }
 

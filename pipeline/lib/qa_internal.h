@@ -10,6 +10,8 @@
 #include <habar/qa.h>
 #include <habar/recognise.h>
 
+struct habar__stemmer;
+
 /* The most segments of one unit that are compared. */
 #define QA_MAX_SEGS 16
 
@@ -41,6 +43,16 @@ struct habar_qa {
 	size_t ratio_count;
 	char *scratch;				/* a text without its names */
 	size_t scratch_size;
+	struct {
+		char lang[16];
+		int single;			/* ' quotes too */
+	} quote_langs[8];
+	size_t quote_lang_count;
+	struct {
+		char lang[16];
+		struct habar__stemmer *st;	/* endings of names */
+	} stemmers[8];
+	size_t stemmer_count;
 	struct habar_qa_stats stats;
 	unsigned long error_line;
 	char error[256];
