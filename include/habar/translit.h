@@ -28,6 +28,9 @@ enum habar_translit_target {
 /* Flags of habar_translit_new(). */
 #define HABAR_TRANSLIT_ALL 0x1u	/* convert every word of the source script,
 				   foreign-looking ones too */
+#define HABAR_TRANSLIT_NO_EXCEPTIONS 0x2u /* leave out the list of
+				   locales/kk/translit-exceptions: the letter
+				   rules alone (files added later still count) */
 
 /* Counts kept by a handle over everything it converted. */
 struct habar_translit_stats {
@@ -41,7 +44,9 @@ struct habar_translit;
 
 /*
  * Creates a converter to target, reading the rules and word lists from the
- * data directory (see habar/data.h).  flags is 0 or HABAR_TRANSLIT_ALL.
+ * data directory (see habar/data.h) and, to Latin, the exceptions of
+ * locales/kk/translit-exceptions.  flags is 0 or a sum of
+ * HABAR_TRANSLIT_ALL and HABAR_TRANSLIT_NO_EXCEPTIONS.
  * Returns HABAR_OK; HABAR_ERR_NOTFOUND when a data file is missing,
  * HABAR_ERR_INPUT when one does not parse, HABAR_ERR_IO, HABAR_ERR_NOMEM,
  * HABAR_ERR_ARGUMENT.  On failure *translit_out is still a handle whose
@@ -59,6 +64,27 @@ enum habar_status habar_translit_new(struct habar_translit **translit_out,
 enum habar_status habar_translit_new_from(struct habar_translit **translit_out,
     enum habar_translit_target target, unsigned flags,
     const char *rules, size_t rules_len, const char *words, size_t words_len);
+
+/*
+ * Adds the exceptions of the file at path to those the converter has
+ * (habar_translit_new() starts with locales/kk/translit-exceptions):
+ * names whose Latin spelling is their own, one "Cyrillic = Latin" entry a
+ * line (ЮНИСЕФ = UNICEF, Рашед Сарвар = Rashed Sarwar), "#" comments.
+ * An entry given again, here or in a later file, replaces the earlier
+ * one.  An entry matches its words as written or all in capitals, and
+ * its last word with Kazakh endings after a hyphen or, in Cyrillic,
+ * written on (ЮНИСЕФ-тің, Сарварға); it is used wherever it stands, also
+ * in a phrase otherwise kept as foreign.  Converting to Cyrillic, the
+ * entries of the files added here are read from right to left (Rashed
+ * Sarwar -> Рашед Сарвар; the shipped list is not used that way, as
+ * Cyrillic Kazakh text keeps Microsoft and UNICEF in Latin too).
+ * Returns HABAR_OK,
+ * HABAR_ERR_NOTFOUND, HABAR_ERR_IO, HABAR_ERR_LIMIT (over 4 MiB),
+ * HABAR_ERR_INPUT (a bad line: habar_translit_error() says
+ * "path:line: what"; the entries before it are kept) or HABAR_ERR_NOMEM.
+ */
+enum habar_status habar_translit_add_exceptions(
+    struct habar_translit *translit, const char *path);
 
 /* Frees the converter; NULL is harmless. */
 void habar_translit_free(struct habar_translit *translit);

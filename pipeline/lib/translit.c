@@ -1,7 +1,8 @@
 /*
- * translit.c: the converter handle of habar-translit: reading the rule file
- * and the word lists from locales/kk/, parsing the lists, keeping counts
- * and the last error.  The ICU work is in translit_icu.c, the release
+ * translit.c: the converter handle of habar-translit: reading the rule file,
+ * the word lists and the exceptions from locales/kk/ (and the exceptions
+ * files a user gives), parsing the lists, keeping counts and the last
+ * error.  The ICU work is in translit_icu.c, the release
  * format in translit_release.c.
  */
 #include <errno.h>
@@ -22,6 +23,7 @@
 struct habar_translit {
 	enum habar_translit_target target;
 	struct habar__translit_icu *icu;
+	struct habar__translit_except *except;
 	struct habar__translit_words words;
 	struct habar_translit_stats stats;
 	unsigned long error_line;
@@ -135,7 +137,8 @@ parse_words(struct habar_translit *translit, const char *text, size_t len)
 	return HABAR_OK;
 }
 
-/* Reads the data file locales/kk/<name> into a new NUL-terminated buffer. */
+/* Reads the data file locales/kk/<name> into a new NUL-terminated buffer;
+ * HABAR_ERR_NOTFOUND when there is none. */
 static enum habar_status
 read_data(struct habar_translit *translit, const char *name, char **text_out,
     size_t *len_out)
@@ -203,9 +206,100 @@ compile(struct habar_translit *translit, unsigned flags, const char *rules,
 		return status;
 	status = habar__translit_icu_new(&translit->icu, translit->target,
 	    flags, rules, rules_len, &translit->words, err, sizeof(err));
+	if (status != HABAR_OK) {
+		habar__translit_set_error(translit, 0, "%s",
+		    err[0] ? err : habar_status_string(status));
+		return status;
+	}
+	status = habar__translit_except_new(&translit->except,
+	    translit->target == HABAR_TRANSLIT_KK_LATN);
+	if (status == HABAR_OK)
+		habar__translit_icu_set_except(translit->icu,
+		    translit->except);
+	return status;
+}
+
+/* Adds exceptions from text[0..len), read from the file called name. */
+static enum habar_status
+add_exceptions(struct habar_translit *translit, const char *text, size_t len,
+    const char *name)
+{
+	char err[200] = "";
+	enum habar_status status;
+
+	if (translit->except == NULL) {
+		habar__translit_set_error(translit, 0, "converter not ready");
+		return HABAR_ERR_ARGUMENT;
+	}
+	status = habar__translit_except_add(translit->except, text, len, name,
+	    err, sizeof(err));
 	if (status != HABAR_OK)
 		habar__translit_set_error(translit, 0, "%s",
 		    err[0] ? err : habar_status_string(status));
+	return status;
+}
+
+/*
+ * The endings a name may carry, the first column of
+ * locales/kk/spell-suffixes, and, with list set, the exceptions a
+ * converter to Latin starts with, locales/kk/translit-exceptions.
+ * Neither file has to exist.
+ */
+static enum habar_status
+default_exceptions(struct habar_translit *translit, int list)
+{
+	char *text = NULL;
+	size_t len;
+	enum habar_status status;
+
+	status = read_data(translit, "spell-suffixes", &text, &len);
+	if (status == HABAR_OK)
+		status = habar__translit_except_endings(translit->except, text,
+		    len);
+	free(text);
+	text = NULL;
+	if (status != HABAR_OK && status != HABAR_ERR_NOTFOUND)
+		return status;
+	if (!list) {
+		translit->error[0] = '\0';
+		return HABAR_OK;
+	}
+	status = read_data(translit, "translit-exceptions", &text, &len);
+	if (status == HABAR_OK)
+		status = add_exceptions(translit, text, len,
+		    "locales/kk/translit-exceptions");
+	free(text);
+	if (status == HABAR_ERR_NOTFOUND) {
+		translit->error[0] = '\0';
+		status = HABAR_OK;
+	}
+	return status;
+}
+
+enum habar_status
+habar_translit_add_exceptions(struct habar_translit *translit,
+    const char *path)
+{
+	char *text = NULL;
+	size_t len;
+	FILE *fp;
+	enum habar_status status;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		habar__translit_set_error(translit, 0, "%s: %s", path,
+		    strerror(errno));
+		return errno == ENOENT ? HABAR_ERR_NOTFOUND : HABAR_ERR_IO;
+	}
+	status = habar__read_all(&text, &len, fp, MAX_DATA_FILE);
+	fclose(fp);
+	if (status == HABAR_ERR_LIMIT)
+		habar__translit_set_error(translit, 0,
+		    "%s: larger than %u bytes", path, MAX_DATA_FILE);
+	else if (status == HABAR_ERR_IO)
+		habar__translit_set_error(translit, 0, "%s: read error", path);
+	if (status == HABAR_OK)
+		status = add_exceptions(translit, text, len, path);
+	free(text);
 	return status;
 }
 
@@ -242,6 +336,9 @@ habar_translit_new(struct habar_translit **translit_out,
 		goto done;
 	status = compile(*translit_out, flags, rules, rules_len, words,
 	    words_len);
+	if (status == HABAR_OK && target == HABAR_TRANSLIT_KK_LATN)
+		status = default_exceptions(*translit_out,
+		    (flags & HABAR_TRANSLIT_NO_EXCEPTIONS) == 0);
 done:
 	free(rules);
 	free(words);
@@ -256,6 +353,7 @@ habar_translit_free(struct habar_translit *translit)
 	if (translit == NULL)
 		return;
 	habar__translit_icu_free(translit->icu);
+	habar__translit_except_free(translit->except);
 	for (i = 0; i < HABAR__TK_COUNT; i++)
 		free(translit->words.value[i]);
 	free(translit);

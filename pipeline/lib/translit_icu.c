@@ -38,20 +38,14 @@
 #define MAX_LISTED_WORD 64
 
 enum word_class {
-	WORD_OTHER,	/* no letter of the source script: never touched */
+	WORD_OTHER = HABAR__TW_OTHER,	/* no letter of the source script:
+					   never touched */
 	WORD_KAZAKH,	/* holds a Kazakh-only letter */
 	WORD_NEUTRAL,	/* could be Kazakh or foreign: goes with its run */
 	WORD_FOREIGN,	/* a foreign word, ending or letter group: its run
 			   is foreign */
 	WORD_ALIEN	/* a letter outside the alphabet: a foreign name,
 			   kept alone */
-};
-
-struct token {
-	int32_t start, limit;	/* byte offsets in the piece of line */
-	unsigned char cls;	/* enum word_class */
-	unsigned char brk;	/* punctuation between this word and the last */
-	unsigned char convert;
 };
 
 struct ustr {
@@ -99,7 +93,8 @@ struct habar__translit_icu {
 	size_t clean_cap;
 	UChar *word16;		/* one word being transliterated */
 	size_t word16_cap;
-	struct token *tokens;
+	struct habar__translit_token *tokens;
+	const struct habar__translit_except *except;	/* borrowed */
 	size_t tokens_cap;
 	char *out;		/* the result, UTF-8 */
 	size_t out_cap;
@@ -331,6 +326,13 @@ done:
 	}
 	*icu_out = icu;
 	return HABAR_OK;
+}
+
+void
+habar__translit_icu_set_except(struct habar__translit_icu *icu,
+    const struct habar__translit_except *except)
+{
+	icu->except = except;
 }
 
 static int
@@ -718,7 +720,7 @@ plan(struct habar__translit_icu *icu, const char *s, int32_t n,
 			at = i8;
 		}
 		if (word_start >= 0) {
-			struct token *t;
+			struct habar__translit_token *t;
 			status = habar__grow((void **)&icu->tokens,
 			    &icu->tokens_cap, count + 1, sizeof(*icu->tokens),
 			    256);
@@ -743,7 +745,7 @@ plan(struct habar__translit_icu *icu, const char *s, int32_t n,
 	/* Runs of neutral and foreign words between Kazakh words, foreign
 	 * names, other words and punctuation go together. */
 	for (i = 0; i < count; i = j) {
-		struct token *t = &icu->tokens[i];
+		struct habar__translit_token *t = &icu->tokens[i];
 		int foreign = 0;
 
 		if (t->cls == WORD_OTHER || t->cls == WORD_KAZAKH ||
@@ -755,7 +757,7 @@ plan(struct habar__translit_icu *icu, const char *s, int32_t n,
 			continue;
 		}
 		for (j = i; j < count; j++) {
-			struct token *u = &icu->tokens[j];
+			struct habar__translit_token *u = &icu->tokens[j];
 			if (u->cls == WORD_OTHER || u->cls == WORD_KAZAKH ||
 			    u->cls == WORD_ALIEN || (j > i && u->brk))
 				break;
@@ -765,6 +767,19 @@ plan(struct habar__translit_icu *icu, const char *s, int32_t n,
 		for (; i < j; i++)
 			icu->tokens[i].convert = !foreign ||
 			    (icu->flags & HABAR_TRANSLIT_ALL) != 0;
+	}
+	/* Exceptions are names: they are converted wherever they stand. */
+	for (i = 0; i < count; i++) {
+		struct habar__translit_token *t = &icu->tokens[i];
+		t->xwords = 0;
+		if (icu->except == NULL)
+			continue;
+		t->xwords = (uint32_t)habar__translit_except_match(icu->except,
+		    s, icu->tokens, count, i, &t->xto, &t->xto_len, &t->xend);
+		for (j = i; j < i + t->xwords; j++)
+			icu->tokens[j].convert = 1;
+		if (t->xwords > 0)
+			i += t->xwords - 1;
 	}
 	for (i = 0; i < count; i++) {
 		if (icu->tokens[i].cls == WORD_OTHER)
@@ -795,7 +810,7 @@ convert_piece(struct habar__translit_icu *icu, const char *in, size_t in_len,
 
 	/* The piece again, the words to convert replaced. */
 	for (i = 0; i < ntokens; i++) {
-		const struct token *t = &icu->tokens[i];
+		const struct habar__translit_token *t = &icu->tokens[i];
 		size_t gap = (size_t)t->start - pos;
 
 		if (!t->convert)
@@ -804,6 +819,24 @@ convert_piece(struct habar__translit_icu *icu, const char *in, size_t in_len,
 			return status;
 		memcpy(icu->out + *used, in + pos, gap);
 		*used += gap;
+		if (t->xwords > 0) {
+			/* An exception, then an ending written on by the
+			 * rules. */
+			const struct habar__translit_token *last =
+			    &icu->tokens[i + t->xwords - 1];
+			if ((status = out_reserve(icu, *used, t->xto_len + 1)) !=
+			    HABAR_OK)
+				return status;
+			memcpy(icu->out + *used, t->xto, t->xto_len);
+			*used += t->xto_len;
+			if (t->xend < last->limit && (status = convert_word(icu,
+			    in + t->xend, (size_t)(last->limit - t->xend), used,
+			    err, err_size)) != HABAR_OK)
+				return status;
+			pos = (size_t)last->limit;
+			i += t->xwords - 1;
+			continue;
+		}
 		status = convert_word(icu, in + t->start,
 		    (size_t)(t->limit - t->start), used, err, err_size);
 		if (status != HABAR_OK)

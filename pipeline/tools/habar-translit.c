@@ -7,6 +7,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -16,7 +17,8 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: habar-translit --to kk-Latn|kk-Cyrl [--all] [--report] [-o FILE] [FILE...]\n"
+    "usage: habar-translit --to kk-Latn|kk-Cyrl [--all] [--no-exceptions]\n"
+    "                      [--exceptions FILE]... [--report] [-o FILE] [FILE...]\n"
     "Converts Kazakh text between the Cyrillic alphabet and the Latin\n"
     "alphabet of 2021.  Russian and English words inside Kazakh text are\n"
     "left as they are unless --all is given.  Front matter passes through;\n"
@@ -25,6 +27,12 @@ static const char usage[] =
     "  -t, --to SCRIPT     kk-Latn (Cyrillic to Latin) or kk-Cyrl (Latin\n"
     "                      to Cyrillic); also accepted: latn, cyrl\n"
     "  -a, --all           convert every word of the source script\n"
+    "  -x, --exceptions FILE  names spelt their own way, one 'Cyrillic = Latin'\n"
+    "                      a line (Рашед Сарвар = Rashed Sarwar), after those\n"
+    "                      of locales/kk/translit-exceptions; repeatable, a\n"
+    "                      later file wins; to kk-Cyrl read right to left\n"
+    "  -X, --no-exceptions  leave out locales/kk/translit-exceptions (ЮНИСЕФ\n"
+    "                      becomes İUNİSEF, as the letter rules say)\n"
     "  -r, --report        print word counts for each file on standard error\n"
     "  -o, --output FILE   write to FILE (replaced atomically)\n"
     "      --help          print this help and exit\n"
@@ -84,6 +92,8 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "all", no_argument, NULL, 'a' },
+		{ "exceptions", required_argument, NULL, 'x' },
+		{ "no-exceptions", no_argument, NULL, 'X' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "report", no_argument, NULL, 'r' },
 		{ "to", required_argument, NULL, 't' },
@@ -94,11 +104,16 @@ main(int argc, char **argv)
 	enum habar_status status;
 	const char *output = NULL;
 	unsigned flags = 0;
-	int c, have_target = 0;
+	int c, have_target = 0, i;
+	const char **exceptions;
+	size_t nexceptions = 0;
 
 	cli_init(argc, argv, usage);
 	cli_handle_help_version(argc, argv);
-	while ((c = cli_getopt(argc, argv, "ao:rt:", longopts)) != -1) {
+	/* At most one file a argument; kept in order, the later wins. */
+	if ((exceptions = calloc((size_t)argc, sizeof(*exceptions))) == NULL)
+		cli_fatal("out of memory");
+	while ((c = cli_getopt(argc, argv, "ao:rt:x:X", longopts)) != -1) {
 		switch (c) {
 		case 'a':
 			flags |= HABAR_TRANSLIT_ALL;
@@ -108,6 +123,12 @@ main(int argc, char **argv)
 			break;
 		case 'r':
 			opts.report = 1;
+			break;
+		case 'x':
+			exceptions[nexceptions++] = optarg;
+			break;
+		case 'X':
+			flags |= HABAR_TRANSLIT_NO_EXCEPTIONS;
 			break;
 		case 't':
 			if (!parse_target(&target, optarg))
@@ -124,8 +145,21 @@ main(int argc, char **argv)
 		cli_report(NULL, 0, status, opts.translit ?
 		    habar_translit_error(opts.translit) : NULL);
 		habar_translit_free(opts.translit);
+		free(exceptions);
 		return cli_exit();
 	}
+	for (i = 0; i < (int)nexceptions; i++) {
+		status = habar_translit_add_exceptions(opts.translit,
+		    exceptions[i]);
+		if (status != HABAR_OK) {
+			cli_report(NULL, 0, status,
+			    habar_translit_error(opts.translit));
+			habar_translit_free(opts.translit);
+			free(exceptions);
+			return cli_exit();
+		}
+	}
+	free(exceptions);
 	opts.out = cli_output_open(output);
 	cli_each_input(argc, argv, optind, process, &opts);
 	cli_output_commit(opts.out);

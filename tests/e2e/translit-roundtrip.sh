@@ -34,7 +34,7 @@ export LC_ALL=C.UTF-8
 cat "$dir"/*.txt | grep -oE '[[:alpha:]]+' |
     grep -E '[абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ]' \
     > "$tmp/words" || exit 2
-"$bin/habar-translit" --all --to kk-Latn "$tmp/words" > "$tmp/latn" || exit 2
+"$bin/habar-translit" --all --no-exceptions --to kk-Latn "$tmp/words" > "$tmp/latn" || exit 2
 "$bin/habar-translit" --all --to kk-Cyrl "$tmp/latn" > "$tmp/back" || exit 2
 paste -d ' ' "$tmp/words" "$tmp/back" > "$tmp/pairs"
 grep -vE '^[^ ]*[ёцщъьэЁЦЩЪЬЭ]' "$tmp/pairs" > "$tmp/native"
@@ -58,7 +58,7 @@ if command -v uconv > /dev/null 2>&1; then
 	for pass in "kk-Latn cyrl-latn text" "kk-Cyrl latn-cyrl latin"; do
 		set -- $pass
 		[ "$1" = kk-Cyrl ] && cp "$tmp/mine" "$tmp/latin"
-		"$bin/habar-translit" --all --to "$1" "$tmp/$3" > "$tmp/mine" || exit 2
+		"$bin/habar-translit" --all --no-exceptions --to "$1" "$tmp/$3" > "$tmp/mine" || exit 2
 		uconv -f utf-8 -t utf-8 -x "$(cat "$src/locales/kk/$2.txt")" \
 		    "$tmp/$3" > "$tmp/icu" || exit 2
 		if ! cmp -s "$tmp/mine" "$tmp/icu"; then

@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <habar/habar.h>
 #include <habar/translit.h>
@@ -122,8 +123,8 @@ test_casing(void)
 	CHECK_STR(conv(to_latn, "Қазақстан Республикасы"),
 	    "Qazaqstan Respublikasy");
 	/* Multi-letter values: capitals inside all-capital words only. */
-	CHECK_STR(conv(to_latn_all, "ЦЕНТР Центр ЧАЙ Шай ЮНЕСКО Юнеско"),
-	    "TSENTR Tsentr CHAİ Şai İUNESKO İunesko");
+	CHECK_STR(conv(to_latn_all, "ЦЕНТР Центр ЧАЙ Шай ЮРИСТ Юрист"),
+	    "TSENTR Tsentr CHAİ Şai İURİST İurist");
 	CHECK_STR(conv(to_latn_all, "ПАЦ ЧЧ Ч"), "PATS CHCH Ch");
 	/* Back. */
 	CHECK_STR(conv(to_cyrl, "QAZAQSTAN Qazaqstan"), "ҚАЗАҚСТАН Қазақстан");
@@ -388,6 +389,92 @@ test_bad_rules(void)
 	habar_translit_free(NULL);
 }
 
+/* Writes text to a new temporary file; returns its name (static) or NULL. */
+static const char *
+temp_file(const char *text)
+{
+	static char name[] = "/tmp/test_translit_XXXXXX";
+	int fd;
+	FILE *fp;
+
+	strcpy(name, "/tmp/test_translit_XXXXXX");
+	if ((fd = mkstemp(name)) < 0 || (fp = fdopen(fd, "w")) == NULL)
+		return NULL;
+	fputs(text, fp);
+	fclose(fp);
+	return name;
+}
+
+static void
+test_exceptions(void)
+{
+	struct habar_translit *t = NULL, *back = NULL, *bare = NULL;
+	const char *path;
+
+	/* The shipped list: acronyms with a hyphenated ending, a name of
+	 * two words and its capitals, an ending written on. */
+	CHECK_STR(conv(to_latn, "ЮНИСЕФ-тің өкілі, ЮНЕСКО-ға"),
+	    "UNICEF-tıñ ökılı, UNESCO-ğa");
+	CHECK_STR(conv(to_latn, "Эйр Астана мен ЭЙР АСТАНА, Эйр Астананың"),
+	    "Air Astana men AIR ASTANA, Air Astananyñ");
+	CHECK_STR(conv(to_latn, "Би-Би-Си тілшісі"), "BBC tılşısı");
+	/* Only whole words, and only the forms of the entry: a word that
+	 * begins like a name without an ending after it stays a word. */
+	CHECK_STR(conv(to_latn, "Гуглдан Гуглмоб Юнисеф"),
+	    "Googledan Guglmob İunisef");
+	/* The letter rules alone, on request. */
+	CHECK(habar_translit_new(&bare, HABAR_TRANSLIT_KK_LATN,
+	    HABAR_TRANSLIT_NO_EXCEPTIONS) == HABAR_OK);
+	CHECK_STR(conv(bare, "ЮНИСЕФ-тің"), "İUNİSEF-tıñ");
+
+	/* A person's own spelling from a file; a later file wins. */
+	CHECK(habar_translit_new(&t, HABAR_TRANSLIT_KK_LATN, 0) == HABAR_OK);
+	CHECK((path = temp_file("# people\nРашед Сарвар = Rashed Sarwar\n"
+	    "ЮНИСЕФ = UNICEF Kazakhstan\n")) != NULL);
+	CHECK(path != NULL && habar_translit_add_exceptions(t, path) ==
+	    HABAR_OK);
+	if (path != NULL)
+		unlink(path);
+	CHECK_STR(conv(t, "Рашед Сарвар мен Рашед Сарварға, РАШЕД САРВАР"),
+	    "Rashed Sarwar men Rashed Sarwarğa, RASHED SARWAR");
+	CHECK_STR(conv(t, "ЮНИСЕФ-тің"), "UNICEF Kazakhstan-tıñ");
+	/* Spaces of any kind between the words; not another character. */
+	CHECK_STR(conv(t, "Рашед\xC2\xA0Сарвар, Рашед-Сарвар"),
+	    "Rashed Sarwar, Raşed-Sarvar");
+	/* Inside an address, no word is converted. */
+	CHECK_STR(conv(t, "www.ЮНИСЕФ.kz"), "www.ЮНИСЕФ.kz");
+	/* Converting back, the file is read right to left. */
+	CHECK(habar_translit_new(&back, HABAR_TRANSLIT_KK_CYRL, 0) ==
+	    HABAR_OK);
+	CHECK((path = temp_file("Рашед Сарвар = Rashed Sarwar\n")) != NULL);
+	CHECK(path != NULL && habar_translit_add_exceptions(back, path) ==
+	    HABAR_OK);
+	if (path != NULL)
+		unlink(path);
+	CHECK_STR(conv(back, "Rashed Sarwar keldı, Microsoft"),
+	    "Рашед Сарвар келді, Microsoft");
+
+	/* Bad files: the line and what is wrong. */
+	CHECK((path = temp_file("ЮНИСЕФ = UNICEF\nno sign here\n")) != NULL);
+	CHECK(path != NULL && habar_translit_add_exceptions(t, path) ==
+	    HABAR_ERR_INPUT);
+	CHECK(strstr(habar_translit_error(t), ":2: expected") != NULL);
+	if (path != NULL)
+		unlink(path);
+	CHECK((path = temp_file("Фонд = -x\n")) != NULL);
+	CHECK(path != NULL && habar_translit_add_exceptions(t, path) ==
+	    HABAR_ERR_INPUT);
+	CHECK(strstr(habar_translit_error(t), ":1: a side must begin") !=
+	    NULL);
+	if (path != NULL)
+		unlink(path);
+	CHECK(habar_translit_add_exceptions(t, "/nonexistent/x") ==
+	    HABAR_ERR_NOTFOUND);
+	habar_translit_free(t);
+	habar_translit_free(back);
+	habar_translit_free(bare);
+}
+
 int
 main(void)
 {
@@ -411,6 +498,7 @@ main(void)
 	test_long_lines();
 	test_release();
 	test_bad_rules();
+	test_exceptions();
 	habar_translit_free(to_latn);
 	habar_translit_free(to_cyrl);
 	habar_translit_free(to_latn_all);
