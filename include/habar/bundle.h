@@ -39,6 +39,11 @@ struct habar_bundle_options {
 	const char *const *extra_attachments;
 	size_t extra_count;
 	const char *generator;		/* "habar-pack 0.1.0" */
+	/* The confidence a sentence link needs to go into the pack's TMX and
+	 * to stand unmarked on its side-by-side page (below it, the page
+	 * marks the link doubtful): 0 for HABAR_TMX_MIN_CONFIDENCE, negative
+	 * for every link. */
+	double min_confidence;
 	habar_bundle_warn_fn *warn;	/* may be NULL */
 	void *warn_arg;
 };

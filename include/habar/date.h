@@ -69,6 +69,23 @@ struct habar_date {
 enum habar_date_precision habar_date_parse(struct habar_date *date,
     const char *text);
 
+/*
+ * Writes date as a reader of language lang (a BCP 47 tag) expects it in
+ * running text, NUL-terminated, into out (size bytes): «6 декабря 2024
+ * года», «2024 жылғы 6 желтоқсан», "6 December 2024"; a month-only date
+ * as a month («декабрь 2024 года»), a year-only date as a year («2024
+ * год»), a time after its day, as the release gives it (no zone
+ * conversion).  Month names come from ICU; the pattern from
+ * locales/<lang>/date-patterns (keys day, month, year, time; ICU date
+ * patterns) where the language has one, else ICU's for the language.
+ * Returns HABAR_OK; HABAR_ERR_ARGUMENT (precision HABAR_DATE_NONE, no or
+ * bad tag), HABAR_ERR_INPUT (a pattern in the data file too long),
+ * HABAR_ERR_LIMIT (out too small), HABAR_ERR_LIBRARY (ICU failed); on
+ * failure out holds "".
+ */
+enum habar_status habar_date_format(char *out, size_t size,
+    const struct habar_date *date, const char *lang);
+
 /* What a release date must look like, for messages. */
 #define HABAR_DATE_FORMS "YYYY-MM-DD, YYYY-MM or YYYY"
 

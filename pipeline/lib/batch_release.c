@@ -1054,6 +1054,7 @@ write_pack(struct job *job, const struct habar_parallel *doc)
 	opt.attachment_dir = job->dir;
 	opt.generator = job->run->opt->generator ? job->run->opt->generator :
 	    "habar-batch";
+	opt.min_confidence = job->run->opt->min_confidence;
 	opt.warn = bundle_warning;
 	opt.warn_arg = job;
 	status = habar_bundle_plan(&pack, doc, &opt, err, sizeof(err));

@@ -22,13 +22,50 @@
 #define MEDIA_MARKDOWN "text/markdown; charset=utf-8"
 #define MEDIA_MD "text/markdown"
 
+/* A slide text added to the pack, for the pages to link to. */
+struct slide_file {
+	char *path;		/* "../slides/<name>.<lang>.md", from html/ */
+	char *name;		/* the deck's file name */
+	const char *lang;	/* static, or NULL */
+};
+
 struct bundle {
 	struct habar_pack *pack;
 	const struct habar_parallel *doc;
 	const struct habar_bundle_options *opt;
 	char *err;
 	size_t errlen;
+	struct slide_file *slides;
+	size_t slide_count, slide_cap;
 };
+
+/* Remembers a slide text of deck name in language lang at pack_path, for
+ * the pages' links. */
+static enum habar_status
+remember_slides(struct bundle *b, const char *pack_path, const char *name,
+    const char *lang)
+{
+	struct slide_file *f;
+	enum habar_status status;
+	size_t len = strlen(pack_path) + 4;
+
+	status = habar__grow((void **)&b->slides, &b->slide_cap,
+	    b->slide_count + 1, sizeof(*b->slides), 8);
+	if (status != HABAR_OK)
+		return status;
+	f = &b->slides[b->slide_count];
+	f->lang = lang;
+	f->name = strdup(name);
+	if ((f->path = malloc(len)) != NULL)
+		snprintf(f->path, len, "../%s", pack_path);
+	if (f->name == NULL || f->path == NULL) {
+		free(f->name);
+		free(f->path);
+		return HABAR_ERR_NOMEM;
+	}
+	b->slide_count++;
+	return HABAR_OK;
+}
 
 /* Writes doc's language li as release text into a new buffer. */
 static enum habar_status
@@ -196,6 +233,8 @@ add_slide_text(struct bundle *b, const char *path, const char *name)
 		status = habar_pack_add_memory(b->pack, pack_path, release,
 		    release_len, MEDIA_MD, lang, "slides");
 		free(release);
+		if (status == HABAR_OK)
+			status = remember_slides(b, pack_path, name, lang);
 	}
 	for (k = 0; k < SLIDE_LANGS; k++)
 		free(s.text[k]);
@@ -246,6 +285,16 @@ add_attachment(struct bundle *b, const char *path, const char *name)
 	return status;
 }
 
+/* The confidence a sentence link needs to count as sure: in the pack's
+ * memory, and unmarked on its side-by-side page. */
+static double
+min_confidence(const struct habar_bundle_options *opt)
+{
+	if (opt->min_confidence == 0.0)
+		return HABAR_TMX_MIN_CONFIDENCE;
+	return opt->min_confidence < 0.0 ? 0.0 : opt->min_confidence;
+}
+
 /* Adds <id>.tmx: the sentence links of the release as a memory. */
 static enum habar_status
 add_tmx(struct bundle *b)
@@ -260,6 +309,7 @@ add_tmx(struct bundle *b)
 		return HABAR_OK;	/* nothing to pair */
 	if ((status = habar_tmx_new(&tmx)) != HABAR_OK)
 		return status;
+	habar_tmx_set_min_confidence(tmx, min_confidence(b->opt));
 	status = habar_tmx_add_parallel(tmx, b->doc);
 	if (status == HABAR_OK) {
 		if ((fp = open_memstream(&text, &len)) == NULL)
@@ -284,9 +334,10 @@ add_html(struct bundle *b)
 {
 	const struct habar_parallel *doc = b->doc;
 	struct habar_html_links links;
+	struct habar_html_file *slides = NULL;
 	char prefix[300], path[600], *html = NULL, *css_path = NULL;
 	size_t len, li;
-	enum habar_status status;
+	enum habar_status status = HABAR_OK;
 
 	snprintf(prefix, sizeof(prefix), "%s.", doc->id);
 	links.stylesheet = "style.css";
@@ -294,24 +345,35 @@ add_html(struct bundle *b)
 	links.side_by_side = "index.html";
 	links.page_prefix = prefix;
 	links.page_suffix = ".html";
-	for (li = 0; li < doc->language_count; li++) {
+	links.min_confidence = min_confidence(b->opt);
+	links.slide_count = b->slide_count;
+	if (b->slide_count > 0 &&
+	    (slides = calloc(b->slide_count, sizeof(*slides))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (li = 0; li < b->slide_count; li++) {
+		slides[li].path = b->slides[li].path;
+		slides[li].name = b->slides[li].name;
+		slides[li].lang = b->slides[li].lang;
+	}
+	links.slides = slides;
+	for (li = 0; status == HABAR_OK && li < doc->language_count; li++) {
 		status = habar_html_page(doc, li, &links, &html, &len);
 		if (status != HABAR_OK)
-			return status;
+			break;
 		snprintf(path, sizeof(path), "html/%s.%s.html", doc->id,
 		    doc->languages[li].lang);
 		status = habar_pack_add_memory(b->pack, path, html, len,
 		    "text/html", doc->languages[li].lang, "html");
 		free(html);
-		if (status != HABAR_OK)
-			return status;
 	}
-	status = habar_html_side_by_side(doc, &links, &html, &len);
-	if (status != HABAR_OK)
-		return status;
-	status = habar_pack_add_memory(b->pack, "html/index.html", html, len,
-	    "text/html", NULL, "html");
-	free(html);
+	if (status == HABAR_OK &&
+	    (status = habar_html_side_by_side(doc, &links, &html, &len)) ==
+	    HABAR_OK) {
+		status = habar_pack_add_memory(b->pack, "html/index.html",
+		    html, len, "text/html", NULL, "html");
+		free(html);
+	}
+	free(slides);
 	if (status != HABAR_OK)
 		return status;
 	status = habar_data_find(&css_path, "templates/pack.css");
@@ -361,7 +423,7 @@ habar_bundle_plan(struct habar_pack **pack_out,
     const struct habar_parallel *doc, const struct habar_bundle_options *opt,
     char *err, size_t errlen)
 {
-	struct bundle b = { NULL, doc, opt, err, errlen };
+	struct bundle b = { NULL, doc, opt, err, errlen, NULL, 0, 0 };
 	enum habar_status status;
 	char path[4096], *text = NULL;
 	size_t len, i;
@@ -431,8 +493,6 @@ habar_bundle_plan(struct habar_pack **pack_out,
 	}
 	if (status == HABAR_OK)
 		status = add_tmx(&b);
-	if (status == HABAR_OK)
-		status = add_html(&b);
 	for (i = 0; status == HABAR_OK && i < doc->attachment_count; i++) {
 		const char *name = doc->attachments[i].name;
 		const char *given = extra_path(opt, name);
@@ -449,6 +509,15 @@ habar_bundle_plan(struct habar_pack **pack_out,
 			status = add_attachment(&b, opt->extra_attachments[i],
 			    name);
 	}
+	/* The pages last: they link to the slide texts just made.  The
+	 * archive sorts its members, so the order of adding is free. */
+	if (status == HABAR_OK)
+		status = add_html(&b);
+	for (i = 0; i < b.slide_count; i++) {
+		free(b.slides[i].path);
+		free(b.slides[i].name);
+	}
+	free(b.slides);
 	if (status != HABAR_OK) {
 		if (err[0] == '\0')
 			snprintf(err, errlen, "%s", habar_status_string(status));

@@ -3,61 +3,35 @@
  *
  * Pages are written with stdio into memory (open_memstream), every piece
  * of release text escaped on the way; the markup is fixed and small, so a
- * template engine or DOM would add weight without adding safety.
+ * template engine or DOM would add weight without adding safety.  Every
+ * word of the pages' own comes from the labels of the language it stands
+ * in (labels.c); the side-by-side page, which holds every language, gives
+ * each of its labels in each language.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <habar/date.h>
 #include <habar/html.h>
 
-#include "data_internal.h"
+#include "labels_internal.h"
 
-#define MAX_LABEL 128
-
-struct labels {
-	char language[MAX_LABEL];
-	char attachments[MAX_LABEL];
-	char languages[MAX_LABEL];
-	char side_by_side[MAX_LABEL];
+/* How a sentence is marked on the side-by-side page. */
+enum mark {
+	MARK_NONE = 0,
+	MARK_DOUBTFUL,		/* its link's confidence is under the threshold */
+	MARK_UNLINKED		/* no counterpart in any other language */
 };
 
-/* Reads locales/<lang>/labels ("key = value" lines); missing keys keep
- * their English defaults. */
-static void
-load_labels(const char *lang, struct labels *l)
-{
-	char line[512];
-	FILE *fp;
-
-	snprintf(l->language, MAX_LABEL, "%s", lang);
-	snprintf(l->attachments, MAX_LABEL, "Attachments");
-	snprintf(l->languages, MAX_LABEL, "Other languages");
-	snprintf(l->side_by_side, MAX_LABEL, "All languages side by side");
-	if (habar__data_open(&fp, lang, "labels") != HABAR_OK)
-		return;
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		const char *k, *v;
-		char key[MAX_LABEL], value[MAX_LABEL];
-		size_t klen, vlen;
-		if (habar__data_key_value(line, strlen(line), &k, &klen, &v,
-		    &vlen) != 1)
-			continue;
-		snprintf(key, sizeof(key), "%.*s", (int)klen, k);
-		snprintf(value, sizeof(value), "%.*s", (int)vlen, v);
-		if (strcmp(value, "?") == 0)
-			continue;
-		if (strcmp(key, "language") == 0)
-			snprintf(l->language, MAX_LABEL, "%s", value);
-		else if (strcmp(key, "attachments") == 0)
-			snprintf(l->attachments, MAX_LABEL, "%s", value);
-		else if (strcmp(key, "languages") == 0)
-			snprintf(l->languages, MAX_LABEL, "%s", value);
-		else if (strcmp(key, "side-by-side") == 0)
-			snprintf(l->side_by_side, MAX_LABEL, "%s", value);
-	}
-	fclose(fp);
-}
+/* What the side-by-side page knows of each sentence, and the labels of
+ * each language. */
+struct marks {
+	unsigned char *mark[HABAR_PARALLEL_MAX_LANGS];
+	double *confidence[HABAR_PARALLEL_MAX_LANGS];
+	struct habar__labels labels[HABAR_PARALLEL_MAX_LANGS];
+	size_t doubtful, unlinked;
+};
 
 /* Writes text escaped for HTML content and attribute values. */
 static void
@@ -100,9 +74,54 @@ escape_str(FILE *out, const char *text)
 		escape(out, text, strlen(text));
 }
 
+/* Writes a label, "{percent}" replaced by the threshold in percent. */
+static void
+label_text(FILE *out, const char *label, double min_confidence)
+{
+	const char *hole;
+
+	while ((hole = strstr(label, "{percent}")) != NULL) {
+		escape(out, label, (size_t)(hole - label));
+		fprintf(out, "%g", min_confidence * 100.0);
+		label = hole + strlen("{percent}");
+	}
+	escape_str(out, label);
+}
+
+/* Writes sentence s of language l, with its mark when it has one. */
+static void
+sentence(FILE *out, const struct habar_parallel_language *l, size_t s,
+    const struct marks *m, size_t li)
+{
+	const struct habar__labels *labels;
+	enum mark mark = MARK_NONE;
+
+	if (m != NULL && m->mark[li] != NULL)
+		mark = (enum mark)m->mark[li][s];
+	if (mark == MARK_NONE) {
+		escape(out, l->sentences[s].text, l->sentences[s].len);
+		return;
+	}
+	labels = &m->labels[li];
+	if (mark == MARK_DOUBTFUL)
+		fprintf(out, "<span class=\"doubtful\" "
+		    "data-confidence=\"%.2f\">", m->confidence[li][s]);
+	else
+		fputs("<span class=\"unlinked\">", out);
+	escape(out, l->sentences[s].text, l->sentences[s].len);
+	fputs("<sup class=\"mark\" title=\"", out);
+	escape_str(out, habar__label(labels, mark == MARK_DOUBTFUL ?
+	    "doubtful-short" : "unlinked-short"));
+	fputs("\">", out);
+	escape_str(out, habar__label(labels, mark == MARK_DOUBTFUL ?
+	    "mark-doubtful" : "mark-unlinked"));
+	fputs("</sup></span>", out);
+}
+
 /* Writes the sentences of paragraph p of language li as one text. */
 static void
-paragraph_text(FILE *out, const struct habar_parallel_language *l, size_t p)
+paragraph_text(FILE *out, const struct habar_parallel_language *l, size_t p,
+    const struct marks *m, size_t li)
 {
 	const struct habar_parallel_paragraph *para = &l->paragraphs[p];
 	size_t s;
@@ -111,7 +130,7 @@ paragraph_text(FILE *out, const struct habar_parallel_language *l, size_t p)
 	    s < l->sentence_count; s++) {
 		if (s > para->first)
 			putc(' ', out);
-		escape(out, l->sentences[s].text, l->sentences[s].len);
+		sentence(out, l, s, m, li);
 	}
 }
 
@@ -137,10 +156,14 @@ field(const struct habar_parallel *doc, size_t li, const char *key)
 	return v != NULL ? v : "";
 }
 
+/* Writes the place and the date, the date as language li writes it; a
+ * date that cannot be read as one stays as the release gives it. */
 static void
 dateline(FILE *out, const struct habar_parallel *doc, size_t li)
 {
 	const char *date = field(doc, li, "date"), *place = field(doc, li, "place");
+	struct habar_date parsed;
+	char shown[256];
 
 	if (*date == '\0' && *place == '\0')
 		return;
@@ -151,10 +174,14 @@ dateline(FILE *out, const struct habar_parallel *doc, size_t li)
 			fputs(", ", out);
 	}
 	if (*date != '\0') {
+		if (habar_date_parse(&parsed, date) == HABAR_DATE_NONE ||
+		    habar_date_format(shown, sizeof(shown), &parsed,
+		    doc->languages[li].lang) != HABAR_OK)
+			snprintf(shown, sizeof(shown), "%s", date);
 		fputs("<time datetime=\"", out);
 		escape_str(out, date);
 		fputs("\">", out);
-		escape_str(out, date);
+		escape_str(out, shown);
 		fputs("</time>", out);
 	}
 	fputs("</p>\n", out);
@@ -165,9 +192,9 @@ static void
 language_link(FILE *out, const char *lang,
     const struct habar_html_links *links)
 {
-	struct labels l;
+	struct habar__labels l;
 
-	load_labels(lang, &l);
+	habar__labels_load(&l, lang);
 	fputs("<a href=\"", out);
 	escape_url(out, links->page_prefix);
 	escape_url(out, lang);
@@ -177,7 +204,7 @@ language_link(FILE *out, const char *lang,
 	fputs("\" lang=\"", out);
 	escape_str(out, lang);
 	fputs("\">", out);
-	escape_str(out, l.language);
+	escape_str(out, habar__label(&l, "language"));
 	fputs("</a>", out);
 }
 
@@ -201,6 +228,65 @@ attachment_list(FILE *out, const struct habar_parallel *doc,
 	fputs("</ul>\n", out);
 }
 
+/* Whether slide text i goes on the page of language lang (NULL: the
+ * side-by-side page, which lists all): its own language's, or every text
+ * of a deck that has none in lang. */
+static int
+slide_shown(const struct habar_html_links *links, size_t i, const char *lang)
+{
+	const struct habar_html_file *f = &links->slides[i];
+	size_t k;
+
+	if (lang == NULL || (f->lang != NULL && strcmp(f->lang, lang) == 0))
+		return 1;
+	for (k = 0; k < links->slide_count; k++)
+		if (strcmp(links->slides[k].name, f->name) == 0 &&
+		    links->slides[k].lang != NULL &&
+		    strcmp(links->slides[k].lang, lang) == 0)
+			return 0;
+	return 1;
+}
+
+/* Writes the links to the slide texts for the page of language lang
+ * (NULL: every one), each in another language named in that language.
+ * Returns how many it wrote. */
+static size_t
+slide_list(FILE *out, const struct habar_html_links *links, const char *lang)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < links->slide_count; i++) {
+		const struct habar_html_file *f = &links->slides[i];
+		if (!slide_shown(links, i, lang))
+			continue;
+		fputs(n++ == 0 ? "<ul>\n<li><a href=\"" : "<li><a href=\"", out);
+		escape_url(out, f->path);
+		fputs("\"", out);
+		if (f->lang != NULL) {
+			fputs(" hreflang=\"", out);
+			escape_str(out, f->lang);
+			fputs("\"", out);
+		}
+		fputs(">", out);
+		escape_str(out, f->name);
+		fputs("</a>", out);
+		if (f->lang != NULL && (lang == NULL ||
+		    strcmp(f->lang, lang) != 0)) {
+			struct habar__labels l;
+			habar__labels_load(&l, f->lang);
+			fputs(" (<span lang=\"", out);
+			escape_str(out, f->lang);
+			fputs("\">", out);
+			escape_str(out, habar__label(&l, "language"));
+			fputs("</span>)", out);
+		}
+		fputs("</li>\n", out);
+	}
+	if (n > 0)
+		fputs("</ul>\n", out);
+	return n;
+}
+
 static enum habar_status
 finish(FILE *out, char **html_out)
 {
@@ -214,12 +300,61 @@ finish(FILE *out, char **html_out)
 	return HABAR_OK;
 }
 
+/* Whether the page of language lang has slide texts to list. */
+static int
+has_slides(const struct habar_html_links *links, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < links->slide_count; i++)
+		if (slide_shown(links, i, lang))
+			return 1;
+	return 0;
+}
+
+/* The footer of a language's page: press contact, attachments, slides. */
+static void
+page_footer(FILE *out, const struct habar_parallel *doc, size_t li,
+    const struct habar_html_links *links, const struct habar__labels *labels)
+{
+	const char *contact = field(doc, li, "contact");
+	const char *lang = doc->languages[li].lang;
+
+	if (*contact == '\0' && doc->attachment_count == 0 &&
+	    !has_slides(links, lang))
+		return;
+	fputs("<footer>\n", out);
+	if (*contact != '\0') {
+		fputs("<section class=\"contact\">\n<h2>", out);
+		escape_str(out, habar__label(labels, "contact"));
+		fputs("</h2>\n<p>", out);
+		escape_str(out, contact);
+		fputs("</p>\n</section>\n", out);
+	}
+	if (doc->attachment_count > 0) {
+		fputs("<section class=\"attachments\">\n<h2>", out);
+		escape_str(out, habar__label(labels, "attachments"));
+		fputs("</h2>\n", out);
+		attachment_list(out, doc, links);
+		fputs("</section>\n", out);
+	}
+	if (has_slides(links, lang)) {
+		fputs("<section class=\"slides\">\n<h2>", out);
+		escape_str(out, habar__label(labels, "slides"));
+		fputs("</h2>\n", out);
+		slide_list(out, links, lang);
+		fputs("</section>\n", out);
+	}
+	fputs("</footer>\n", out);
+}
+
 enum habar_status
 habar_html_page(const struct habar_parallel *doc, size_t li,
     const struct habar_html_links *links, char **html_out, size_t *len_out)
 {
 	const struct habar_parallel_language *l;
-	struct labels labels;
+	struct habar__labels *labels = NULL;
+	const char *organisation;
 	FILE *out;
 	size_t p, k;
 
@@ -228,12 +363,16 @@ habar_html_page(const struct habar_parallel *doc, size_t li,
 	if (li >= doc->language_count)
 		return HABAR_ERR_ARGUMENT;
 	l = &doc->languages[li];
-	load_labels(l->lang, &labels);
-	if ((out = open_memstream(html_out, len_out)) == NULL)
+	if ((labels = malloc(sizeof(*labels))) == NULL)
 		return HABAR_ERR_NOMEM;
+	habar__labels_load(labels, l->lang);
+	if ((out = open_memstream(html_out, len_out)) == NULL) {
+		free(labels);
+		return HABAR_ERR_NOMEM;
+	}
 	head(out, l->lang, field(doc, li, "title"), links);
 	fputs("<body>\n<nav aria-label=\"", out);
-	escape_str(out, labels.languages);
+	escape_str(out, habar__label(labels, "languages"));
 	fputs("\">", out);
 	for (k = 0; k < doc->language_count; k++)
 		if (k != li)
@@ -241,32 +380,160 @@ habar_html_page(const struct habar_parallel *doc, size_t li,
 	fputs("<a href=\"", out);
 	escape_url(out, links->side_by_side);
 	fputs("\">", out);
-	escape_str(out, labels.side_by_side);
-	fputs("</a></nav>\n<main>\n<article>\n<h1>", out);
+	escape_str(out, habar__label(labels, "side-by-side"));
+	fputs("</a></nav>\n<main>\n<article>\n<header>\n", out);
+	organisation = field(doc, li, "organisation");
+	if (*organisation != '\0') {
+		fputs("<p class=\"organisation\">", out);
+		escape_str(out, organisation);
+		fputs("</p>\n", out);
+	}
+	fputs("<h1>", out);
 	escape_str(out, field(doc, li, "title"));
 	fputs("</h1>\n", out);
 	dateline(out, doc, li);
+	fputs("</header>\n", out);
 	for (p = 0; p < l->paragraph_count; p++) {
 		fputs("<p>", out);
-		paragraph_text(out, l, p);
+		paragraph_text(out, l, p, NULL, li);
 		fputs("</p>\n", out);
 	}
 	fputs("</article>\n</main>\n", out);
-	if (doc->attachment_count > 0) {
-		fputs("<footer>\n<h2>", out);
-		escape_str(out, labels.attachments);
-		fputs("</h2>\n", out);
-		attachment_list(out, doc, links);
-		fputs("</footer>\n", out);
-	}
+	page_footer(out, doc, li, links, labels);
 	fputs("</body>\n</html>\n", out);
+	free(labels);
 	return finish(out, html_out);
+}
+
+/* Writes label key once per language of the page, each in its own
+ * language: "<span lang=kk>…</span> / <span lang=ru>…</span>". */
+static void
+every_language(FILE *out, const struct habar_parallel *doc,
+    const struct marks *m, const char *key)
+{
+	size_t k;
+
+	for (k = 0; k < doc->language_count; k++) {
+		if (k > 0)
+			fputs(" / ", out);
+		fputs("<span lang=\"", out);
+		escape_str(out, doc->languages[k].lang);
+		fputs("\">", out);
+		escape_str(out, habar__label(&m->labels[k], key));
+		fputs("</span>", out);
+	}
+}
+
+/* Fills m: the labels of each language and the mark of each sentence.
+ * A document without sentence links marks nothing: nothing is known. */
+static enum habar_status
+marks_new(struct marks **m_out, const struct habar_parallel *doc,
+    double min_confidence)
+{
+	const struct habar_parallel_link *links =
+	    doc->links[HABAR_PARALLEL_SENTENCES];
+	size_t nlinks = doc->link_count[HABAR_PARALLEL_SENTENCES];
+	struct marks *m;
+	size_t k, i, s, sides;
+
+	if ((*m_out = m = calloc(1, sizeof(*m))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (k = 0; k < doc->language_count; k++)
+		habar__labels_load(&m->labels[k], doc->languages[k].lang);
+	if (nlinks == 0 || doc->language_count < 2)
+		return HABAR_OK;
+	for (k = 0; k < doc->language_count; k++) {
+		size_t n = doc->languages[k].sentence_count;
+		m->mark[k] = malloc(n > 0 ? n : 1);
+		m->confidence[k] = calloc(n > 0 ? n : 1, sizeof(double));
+		if (m->mark[k] == NULL || m->confidence[k] == NULL)
+			return HABAR_ERR_NOMEM;
+		memset(m->mark[k], MARK_UNLINKED, n);
+	}
+	for (i = 0; i < nlinks; i++) {
+		const struct habar_parallel_link *link = &links[i];
+		int doubtful = link->confidence >= 0.0 &&
+		    link->confidence < min_confidence;
+		for (k = 0, sides = 0; k < doc->language_count; k++)
+			if (link->sides[k].count > 0)
+				sides++;
+		if (sides < 2)
+			continue;	/* a 1-0 link: left unlinked */
+		for (k = 0; k < doc->language_count; k++) {
+			const struct habar_parallel_run *run = &link->sides[k];
+			for (s = run->first; s < run->first + run->count &&
+			    s < doc->languages[k].sentence_count; s++) {
+				m->mark[k][s] = doubtful ? MARK_DOUBTFUL :
+				    MARK_NONE;
+				m->confidence[k][s] = link->confidence;
+			}
+		}
+	}
+	for (k = 0; k < doc->language_count; k++)
+		for (s = 0; s < doc->languages[k].sentence_count; s++) {
+			if (m->mark[k][s] == MARK_DOUBTFUL)
+				m->doubtful++;
+			else if (m->mark[k][s] == MARK_UNLINKED)
+				m->unlinked++;
+		}
+	return HABAR_OK;
+}
+
+static void
+marks_free(struct marks *m)
+{
+	size_t k;
+
+	if (m == NULL)
+		return;
+	for (k = 0; k < HABAR_PARALLEL_MAX_LANGS; k++) {
+		free(m->mark[k]);
+		free(m->confidence[k]);
+	}
+	free(m);
+}
+
+/* The legend of the marks, in every language of the page, when a mark
+ * is on it. */
+static void
+legend(FILE *out, const struct habar_parallel *doc, const struct marks *m,
+    double min_confidence)
+{
+	static const char *const keys[][2] = {
+		{ "mark-doubtful", "doubtful" },
+		{ "mark-unlinked", "unlinked" }
+	};
+	size_t k, j;
+
+	if (m->doubtful == 0 && m->unlinked == 0)
+		return;
+	fputs("<section class=\"legend\" aria-labelledby=\"legend\">\n"
+	    "<h2 id=\"legend\">", out);
+	every_language(out, doc, m, "legend");
+	fputs("</h2>\n", out);
+	for (k = 0; k < doc->language_count; k++) {
+		fputs("<dl lang=\"", out);
+		escape_str(out, doc->languages[k].lang);
+		fputs("\">\n", out);
+		for (j = 0; j < 2; j++) {
+			fprintf(out, "<dt><span class=\"mark %s\">",
+			    keys[j][1]);
+			escape_str(out, habar__label(&m->labels[k],
+			    keys[j][0]));
+			fputs("</span></dt>\n<dd>", out);
+			label_text(out, habar__label(&m->labels[k],
+			    keys[j][1]), min_confidence);
+			fputs("</dd>\n", out);
+		}
+		fputs("</dl>\n", out);
+	}
+	fputs("</section>\n", out);
 }
 
 /* Writes one cell: the paragraphs of run of language li. */
 static void
 cell(FILE *out, const struct habar_parallel_language *l,
-    const struct habar_parallel_run *run)
+    const struct habar_parallel_run *run, const struct marks *m, size_t li)
 {
 	size_t p;
 
@@ -278,7 +545,7 @@ cell(FILE *out, const struct habar_parallel_language *l,
 	    p < l->paragraph_count; p++) {
 		if (p > run->first)
 			fputs("<br><br>", out);
-		paragraph_text(out, l, p);
+		paragraph_text(out, l, p, m, li);
 	}
 	fputs("</td>\n", out);
 }
@@ -291,23 +558,33 @@ habar_html_side_by_side(const struct habar_parallel *doc,
 	    doc->links[HABAR_PARALLEL_PARAGRAPHS];
 	size_t nlinks = doc->link_count[HABAR_PARALLEL_PARAGRAPHS];
 	size_t k, row, rows = 0;
-	struct labels first;
+	struct marks *m = NULL;
+	enum habar_status status;
 	FILE *out;
 
 	*html_out = NULL;
 	*len_out = 0;
 	if (doc->language_count == 0)
 		return HABAR_ERR_ARGUMENT;
-	load_labels(doc->languages[0].lang, &first);
-	if ((out = open_memstream(html_out, len_out)) == NULL)
+	if ((status = marks_new(&m, doc, links->min_confidence)) != HABAR_OK) {
+		marks_free(m);
+		return status;
+	}
+	if ((out = open_memstream(html_out, len_out)) == NULL) {
+		marks_free(m);
 		return HABAR_ERR_NOMEM;
+	}
 	head(out, doc->languages[0].lang, field(doc, 0, "title"), links);
 	fputs("<body class=\"side-by-side\">\n<nav>", out);
 	for (k = 0; k < doc->language_count; k++)
 		language_link(out, doc->languages[k].lang, links);
-	fputs("</nav>\n<main>\n<table class=\"parallel\">\n<thead>\n<tr>\n", out);
+	fputs("</nav>\n<main>\n<h1>", out);
+	every_language(out, doc, m, "side-by-side");
+	fputs("</h1>\n", out);
+	legend(out, doc, m, links->min_confidence);
+	fputs("<table class=\"parallel\">\n<thead>\n<tr>\n", out);
 	for (k = 0; k < doc->language_count; k++) {
-		fputs("<th lang=\"", out);
+		fputs("<th scope=\"col\" lang=\"", out);
 		escape_str(out, doc->languages[k].lang);
 		fputs("\">", out);
 		escape_str(out, field(doc, k, "title"));
@@ -326,20 +603,30 @@ habar_html_side_by_side(const struct habar_parallel *doc,
 				run = plinks[row].sides[k];
 			else if (row >= doc->languages[k].paragraph_count)
 				run.count = 0;
-			cell(out, &doc->languages[k], &run);
+			cell(out, &doc->languages[k], &run, m, k);
 		}
 		fputs("</tr>\n", out);
 	}
 	fputs("</tbody>\n</table>\n</main>\n", out);
-	if (doc->attachment_count > 0) {
-		fputs("<footer lang=\"", out);
-		escape_str(out, doc->languages[0].lang);
-		fputs("\">\n<h2>", out);
-		escape_str(out, first.attachments);
-		fputs("</h2>\n", out);
-		attachment_list(out, doc, links);
+	if (doc->attachment_count > 0 || links->slide_count > 0) {
+		fputs("<footer>\n", out);
+		if (doc->attachment_count > 0) {
+			fputs("<section class=\"attachments\">\n<h2>", out);
+			every_language(out, doc, m, "attachments");
+			fputs("</h2>\n", out);
+			attachment_list(out, doc, links);
+			fputs("</section>\n", out);
+		}
+		if (links->slide_count > 0) {
+			fputs("<section class=\"slides\">\n<h2>", out);
+			every_language(out, doc, m, "slides");
+			fputs("</h2>\n", out);
+			slide_list(out, links, NULL);
+			fputs("</section>\n", out);
+		}
 		fputs("</footer>\n", out);
 	}
 	fputs("</body>\n</html>\n", out);
+	marks_free(m);
 	return finish(out, html_out);
 }

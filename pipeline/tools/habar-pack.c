@@ -21,7 +21,7 @@
 
 static const char usage[] =
     "usage: habar-pack -o OUT [--format zip|tar.gz|tar.xz] [--attach FILE]...\n"
-    "                  INPUT...\n"
+    "                  [--min-confidence C] INPUT...\n"
     "Packs a release and its translations into one archive: the release\n"
     "text in each language, the parallel XML, a TMX, HTML pages, the\n"
     "attachments with the text of their slides, and a manifest.\n"
@@ -37,6 +37,10 @@ static const char usage[] =
     "  -f, --format FORMAT  zip (default, or from OUT's extension), tar.gz,\n"
     "                       tar.xz\n"
     "  -a, --attach FILE    one more attachment (repeatable)\n"
+    "  -c, --min-confidence C\n"
+    "                       a sentence link of confidence under C (0 to 1,\n"
+    "                       default 0.5) stays out of the pack's TMX and is\n"
+    "                       marked doubtful on the side-by-side page\n"
     "      --help           print this help and exit\n"
     "      --version        print the version and exit\n"
     "\n"
@@ -48,6 +52,7 @@ struct options {
 	const char *format_name;
 	const char **attach;
 	size_t attach_count;
+	double min_confidence;	/* 0: the default; negative: every link */
 };
 
 static void
@@ -56,6 +61,7 @@ parse_options(int argc, char **argv, struct options *opts)
 	static const struct option longopts[] = {
 		{ "attach", required_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "min-confidence", required_argument, NULL, 'c' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -63,10 +69,18 @@ parse_options(int argc, char **argv, struct options *opts)
 
 	if ((opts->attach = calloc((size_t)argc, sizeof(char *))) == NULL)
 		cli_fatal("out of memory");
-	while ((c = cli_getopt(argc, argv, "a:f:o:", longopts)) != -1) {
+	while ((c = cli_getopt(argc, argv, "a:c:f:o:", longopts)) != -1) {
 		switch (c) {
 		case 'a':
 			opts->attach[opts->attach_count++] = optarg;
+			break;
+		case 'c':
+			/* 0 in the options means the default: every link is
+			 * asked for by a negative value. */
+			opts->min_confidence = cli_fraction("--min-confidence",
+			    optarg);
+			if (opts->min_confidence == 0.0)
+				opts->min_confidence = -1.0;
 			break;
 		case 'f':
 			opts->format_name = optarg;
@@ -292,6 +306,7 @@ main(int argc, char **argv)
 	bundle.extra_attachments = opts.attach;
 	bundle.extra_count = opts.attach_count;
 	bundle.generator = generator;
+	bundle.min_confidence = opts.min_confidence;
 	bundle.warn = warn_cb;
 	status = habar_bundle_plan(&pack, doc, &bundle, err, sizeof(err));
 	if (status != HABAR_OK)
