@@ -42,6 +42,7 @@ struct state {
 	struct habar_batch_summary *summary;
 	struct strings archive_problems;
 	size_t member_cap;
+	size_t litter;		/* operating-system files skipped */
 	char *err;
 	size_t errlen;
 	/* the pool */
@@ -313,6 +314,9 @@ output_inside_input(const char *input, const char *outdir)
 	return inside;
 }
 
+static int log_line(const struct batch_run *run, const char *fmt,
+    const char *a, const char *b);
+
 /*
  * A problem of no release (a member refused, the archive broken): said
  * through the message callback and kept for the report.
@@ -394,9 +398,11 @@ read_source(struct state *st)
 	struct habar_source_member m;
 	struct habar_layout *layout = NULL;
 	struct habar_layout_item item;
+	struct habar__batch_litter *litter = NULL;
 	enum habar_status status;
 	uint64_t offset = 0, len;
 	char msg[8400];
+	const char *pattern;
 	char *skip = NULL;
 	size_t skip_len = 0;
 
@@ -404,6 +410,13 @@ read_source(struct state *st)
 		snprintf(st->err, st->errlen, "cannot load the language names "
 		    "(locales/root/language-names): %s",
 		    habar_status_string(status));
+		return status;
+	}
+	if ((status = habar__batch_litter_load(&litter)) != HABAR_OK) {
+		snprintf(st->err, st->errlen, "cannot load the list of "
+		    "operating-system files (locales/root/os-litter): %s",
+		    habar_status_string(status));
+		habar_layout_free(layout);
 		return status;
 	}
 	status = habar_source_open(&src, opt->input, opt->limits);
@@ -414,6 +427,7 @@ read_source(struct state *st)
 		    habar_status_string(status));
 		habar_source_free(src);
 		habar_layout_free(layout);
+		habar__batch_litter_free(litter);
 		return status == HABAR_ERR_NOMEM ? status : HABAR_ERR_INPUT;
 	}
 	if ((skip = output_inside_input(opt->input, run->outdir)) != NULL)
@@ -453,6 +467,16 @@ read_source(struct state *st)
 		if (skip != NULL && strncmp(m.name, skip, skip_len) == 0 &&
 		    m.name[skip_len] == '/')
 			continue;	/* our own output */
+		/* What an operating system leaves in folders is no release
+		 * and no problem: named in the log only. */
+		if ((pattern = habar__batch_litter_match(litter, m.name)) !=
+		    NULL) {
+			st->litter++;
+			habar__batch_clean(msg, sizeof(msg), m.raw_name);
+			log_line(run, "skipped: %s: operating-system file (%s "
+			    "in locales/root/os-litter)", msg, pattern);
+			continue;
+		}
 		st->summary->members++;
 		habar_layout_classify(layout, m.name, &item);
 		if (item.kind == HABAR_LAYOUT_IGNORE) {
@@ -562,6 +586,7 @@ read_source(struct state *st)
 		opt->progress(opt->arg, 1, run->member_count, 0, 0);
 	habar_source_free(src);
 	habar_layout_free(layout);
+	habar__batch_litter_free(litter);
 	free(skip);
 	return status;
 }
@@ -1444,7 +1469,9 @@ habar_batch_run(const struct habar_batch_options *opt,
 		goto done;
 	if (summary->members == 0 && summary->members_refused == 0 &&
 	    !summary->archive_broken) {
-		snprintf(err, errlen, "%s: empty: no file in it", opt->input);
+		snprintf(err, errlen, "%s: empty: no file in it%s",
+		    opt->input, st.litter > 0 ? " but operating-system files "
+		    "(see batch.log)" : "");
 		status = HABAR_ERR_INPUT;
 		goto done;
 	}

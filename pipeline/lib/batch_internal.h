@@ -144,6 +144,27 @@ void habar__batch_clean(char *out, size_t size, const char *in);
  * bytes).  Returns the descriptor, or -1 (errno set). */
 int habar__batch_temp(const struct batch_run *run, char *name, size_t size);
 
+/* The list of operating-system litter (batch_litter.c). */
+struct habar__batch_litter;
+
+/*
+ * Loads the patterns of locales/root/os-litter.  Returns HABAR_OK,
+ * HABAR_ERR_NOTFOUND (no such file), HABAR_ERR_LIMIT (a line over 256
+ * bytes), HABAR_ERR_IO or HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__batch_litter_load(
+    struct habar__batch_litter **litter_out);
+
+/* Frees the list; NULL is harmless. */
+void habar__batch_litter_free(struct habar__batch_litter *litter);
+
+/*
+ * Whether the member at path (a safe relative name) is litter: returns
+ * the pattern of the list it matches, or NULL.
+ */
+const char *habar__batch_litter_match(
+    const struct habar__batch_litter *litter, const char *path);
+
 /* Makes the XML parser ready for use from several threads (libxml2 wants
  * it initialised once, from one thread, first). */
 void habar__batch_xml_init(void);

@@ -146,6 +146,37 @@ grep -q "deep-2021.en.htm: no text" "$d/deep/report.tsv" &&
 grep -q '^fine-2021	en	.*	1	' "$d/deep/report.tsv" ||
     fail "a page nested 200 deep was not read"
 
+# Operating-system files (.DS_Store, __MACOSX/, Thumbs.db, desktop.ini)
+# are no release and no problem: skipped, named in batch.log only.
+pyarchive "$d/mac.zip" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('a/lib-2021.ru.txt', 'Новая библиотека открылась\n\nАстана, 3 марта 2021 года. Сегодня открылась новая библиотека.\n')
+    z.writestr('a/lib-2021.en.txt', 'A new library opens\n\nAstana, 3 March 2021. A new library opened today.\n')
+    z.writestr('a/.DS_Store', b'\0\0\0\1Bud1')
+    z.writestr('__MACOSX/a/._lib-2021.en.txt', b'\0\5\26\7')
+    z.writestr('__MACOSX/a/notes.en.txt', b'Not a release.\n')
+    z.writestr('a/Thumbs.db', b'\xd0\xcf')
+    z.writestr('a/Desktop.ini', b'[.ShellClassInfo]\n')
+PY
+batch -o "$d/mac" "$d/mac.zip" 2>"$d/mac.err"
+s=$?
+[ "$s" -eq 0 ] || fail "operating-system files: exit $s, not 0: $(cat "$d/mac.err")"
+for f in a/.DS_Store __MACOSX/a/._lib-2021.en.txt __MACOSX/a/notes.en.txt \
+    a/Thumbs.db a/Desktop.ini; do
+	grep -qF "skipped: $f: operating-system file" "$d/mac/batch.log" ||
+	    fail "operating-system files: $f not in batch.log"
+done
+grep -q 'DS_Store\|MACOSX\|Thumbs' "$d/mac/report.tsv" "$d/mac.err" &&
+    fail "operating-system files: reported as problems"
+grep -q '^lib-2021	ru,en	' "$d/mac/report.tsv" ||
+    fail "operating-system files: the release beside them is lost"
+# A folder copied from a Mac: the same.
+release "$d/macdir/a" lib-2021
+printf 'Bud1' >"$d/macdir/a/.DS_Store"
+s=$(status batch -o "$d/macdir.out" "$d/macdir")
+[ "$s" -eq 0 ] || fail "a .DS_Store in a folder: exit $s, not 0"
+
 # Item 5: a broken archive is a problem; nothing read is an error.
 d=$tmp/exit
 mkdir -p "$d"
