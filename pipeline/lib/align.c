@@ -34,7 +34,6 @@
 #include "grow_internal.h"
 
 /* Anchors kept for one paragraph (the union of its sentences'). */
-#define PARA_KEYS_MAX 1024
 /* Stems kept for one sentence. */
 #define STEMS_MAX 96
 /* The first pass's 1-1 links the table is learnt from are this sure. */
@@ -110,16 +109,16 @@ habar_align_error_line(const struct habar_align *align)
 	return align->line;
 }
 
-/* The lengths and anchors of one language, per sentence and paragraph. */
+/* The lengths and anchors of one language's sentences. */
 struct lang_data {
 	uint8_t *sbounds;	/* NULL unless read a sentence a line */
 	uint8_t *spstart;	/* 1 for a sentence that starts a paragraph */
-	uint32_t *slen, *skeys, *plen, *pkeys, *stems;
-	size_t *skfirst, *pkfirst, *stfirst;
+	uint32_t *slen, *skeys, *stems;
+	size_t *skfirst, *stfirst;
 	/* The stems of the memory's lexicon (lexicon_stem.c), or NULL. */
 	uint32_t *mstems;
 	size_t *mstfirst;
-	struct habar__align_seq sent, para;
+	struct habar__align_seq sent;
 	double chars;		/* characters in all sentences */
 };
 
@@ -131,9 +130,6 @@ lang_data_free(struct lang_data *d)
 	free(d->slen);
 	free(d->skeys);
 	free(d->skfirst);
-	free(d->plen);
-	free(d->pkeys);
-	free(d->pkfirst);
 	free(d->stems);
 	free(d->stfirst);
 	free(d->mstems);
@@ -230,20 +226,16 @@ lang_data_make(struct habar__anchor_cache *cache,
     struct lang_data *d)
 {
 	uint32_t keys[HABAR__ANCHOR_MAX];
-	size_t i, j, k, n, total = 0, cap;
-	const struct habar_parallel_paragraph *p;
+	size_t i, n, total = 0, cap;
 	enum habar_status status;
 	uint32_t *grown;
 
 	memset(d, 0, sizeof(*d));
 	d->slen = malloc((l->sentence_count + 1) * sizeof(uint32_t));
 	d->skfirst = malloc((l->sentence_count + 1) * sizeof(size_t));
-	d->plen = malloc((l->paragraph_count + 1) * sizeof(uint32_t));
-	d->pkfirst = malloc((l->paragraph_count + 1) * sizeof(size_t));
 	cap = l->sentence_count * 4 + 16;
 	d->skeys = malloc(cap * sizeof(uint32_t));
-	if (d->slen == NULL || d->skfirst == NULL || d->plen == NULL ||
-	    d->pkfirst == NULL || d->skeys == NULL)
+	if (d->slen == NULL || d->skfirst == NULL || d->skeys == NULL)
 		return HABAR_ERR_NOMEM;
 	for (i = 0; i < l->sentence_count; i++) {
 		d->slen[i] = (uint32_t)habar__utf8_chars(l->sentences[i].text,
@@ -285,24 +277,6 @@ lang_data_make(struct habar__anchor_cache *cache,
 		    d->stems + n, STEMS_MAX);
 	}
 	d->stfirst[l->sentence_count] = n;
-	/* A paragraph: its sentences' lengths and anchors together. */
-	if ((d->pkeys = malloc((total + 1) * sizeof(uint32_t))) == NULL)
-		return HABAR_ERR_NOMEM;
-	total = 0;
-	for (i = 0; i < l->paragraph_count; i++) {
-		p = &l->paragraphs[i];
-		d->plen[i] = 0;
-		d->pkfirst[i] = total;
-		for (j = p->first; j < p->first + p->count; j++) {
-			d->plen[i] += d->slen[j] + (j > p->first);
-			for (k = d->skfirst[j]; k < d->skfirst[j + 1] &&
-			    total - d->pkfirst[i] < PARA_KEYS_MAX; k++)
-				d->pkeys[total++] = d->skeys[k];
-		}
-		qsort(d->pkeys + d->pkfirst[i], total - d->pkfirst[i],
-		    sizeof(uint32_t), cmp_key);
-	}
-	d->pkfirst[l->paragraph_count] = total;
 	d->sent.n = l->sentence_count;
 	d->sent.len = d->slen;
 	d->sent.keys = d->skeys;
@@ -316,10 +290,6 @@ lang_data_make(struct habar__anchor_cache *cache,
 	for (i = 0; i < l->paragraph_count; i++)
 		d->spstart[l->paragraphs[i].first] = 1;
 	d->sent.pstart = d->spstart;
-	d->para.n = l->paragraph_count;
-	d->para.len = d->plen;
-	d->para.keys = d->pkeys;
-	d->para.kfirst = d->pkfirst;
 	return HABAR_OK;
 }
 
@@ -480,7 +450,7 @@ group_add(struct group *g, const struct habar__bead *b, int s, int fresh_p,
 static enum habar_status
 compose(const struct habar__bead *b1, size_t n1, const struct habar__bead *b2,
     size_t n2, const struct habar__align_seq *x,
-    const struct habar__align_seq *y, int paragraphs, double ratio_xy,
+    const struct habar__align_seq *y, double ratio_xy,
     struct groups *out)
 {
 	struct habar__bead *sub = NULL;
@@ -508,7 +478,7 @@ compose(const struct habar__bead *b1, size_t n1, const struct habar__bead *b2,
 					yn = b2[j2 - 1].b + b2[j2 - 1].nb - y0;
 					xs = subseq(x, x0, xn);
 					ys = subseq(y, y0, yn);
-					status = habar__align_pair(&xs, &ys, paragraphs,
+					status = habar__align_pair(&xs, &ys,
 					    ratio_xy, NULL, 0, &sub, &nsub);
 					if (status != HABAR_OK)
 						return status;
@@ -705,7 +675,7 @@ compose_via(int pivot, const struct habar__align_seq *s, const double *r,
 	struct group *g;
 	enum habar_status status;
 
-	status = compose(bp, np, bq, nq, &s[lo], &s[hi], 0,
+	status = compose(bp, np, bq, nq, &s[lo], &s[hi],
 	    r[lo + hi - 1], out);
 	if (status != HABAR_OK)
 		return status;
@@ -1083,7 +1053,6 @@ ratio(const struct lang_data *data, size_t a, size_t b)
 /* One pairwise alignment of a range, for running beside another. */
 struct pair_job {
 	const struct habar__align_seq *a, *b;
-	int paragraphs;
 	double ratio;
 	const struct habar__bead *guide;
 	size_t nguide;
@@ -1097,7 +1066,7 @@ pair_job_run(void *arg)
 {
 	struct pair_job *job = arg;
 
-	job->status = habar__align_pair(job->a, job->b, job->paragraphs,
+	job->status = habar__align_pair(job->a, job->b,
 	    job->ratio, job->guide, job->nguide, &job->beads, &job->n);
 	return NULL;
 }
@@ -1126,7 +1095,7 @@ pair_jobs_run(struct pair_job *jobs, size_t n, size_t items)
  */
 static enum habar_status
 align_range(const struct lang_data *data, const size_t *order, size_t nl,
-    int paragraphs, const size_t *first, const size_t *count,
+    const size_t *first, const size_t *count,
     struct guides *guides, struct groups *out)
 {
 	struct habar__align_seq s[3];
@@ -1139,8 +1108,7 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 
 	memset(s, 0, sizeof(s));
 	for (slot = 0; slot < nl; slot++)
-		s[slot] = subseq(paragraphs ? &data[order[slot]].para :
-		    &data[order[slot]].sent, first[order[slot]],
+		s[slot] = subseq(&data[order[slot]].sent, first[order[slot]],
 		    count[order[slot]]);
 	r[0] = ratio(data, order[0], order[1]);
 	r[1] = nl == 3 ? ratio(data, order[0], order[2]) : 0;
@@ -1149,14 +1117,13 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 	for (k = 0; k < 3; k++) {
 		jobs[k].a = &s[k < 2 ? 0 : 1];
 		jobs[k].b = &s[k < 1 ? 1 : 2];
-		jobs[k].paragraphs = k < 2 ? paragraphs : 0;
 		jobs[k].ratio = r[k];
 		jobs[k].guide = guide_get(guides, (int)k);
 		jobs[k].nguide = guide_count(guides, (int)k);
 	}
 	/* The second pass aligns the two other languages directly too. */
 	njobs = nl == 3 ? 2 : 1;
-	if (nl == 3 && !paragraphs && jobs[2].guide != NULL)
+	if (nl == 3 && jobs[2].guide != NULL)
 		njobs = 3;
 	status = pair_jobs_run(jobs, njobs, s[0].n + s[1].n + s[2].n);
 	b1 = jobs[0].beads;
@@ -1173,9 +1140,9 @@ align_range(const struct lang_data *data, const size_t *order, size_t nl,
 			status = reconcile(s, r, b1, n1, b2, n2, b3, n3, out);
 		} else {
 			status = compose(b1, n1, b2, n2, &s[1], &s[2],
-			    paragraphs, r[2], out);
+			    r[2], out);
 			/* The first pass: its links of X with Y guide the next. */
-			if (status == HABAR_OK && !paragraphs && guides != NULL)
+			if (status == HABAR_OK && guides != NULL)
 				status = project(out, start, &b3, &n3);
 		}
 		if (status != HABAR_OK)
@@ -1434,7 +1401,7 @@ align_sentences(const struct habar_parallel *doc, const struct lang_data *data,
 		first[l] = 0;
 		count[l] = doc->languages[l].sentence_count;
 	}
-	return align_range(data, order, nl, 0, first, count, guides, sents);
+	return align_range(data, order, nl, first, count, guides, sents);
 }
 
 enum habar_status
@@ -1747,7 +1714,7 @@ habar_align_write_pair(struct habar_align *align,
 		    (status = run_data_make(align->cache, align->line_seg[b],
 		    &doc->languages[b], rb->first, rb->count, &db)) !=
 		    HABAR_OK ||
-		    (status = habar__align_pair(&da.seq, &db.seq, 0, ratio, NULL,
+		    (status = habar__align_pair(&da.seq, &db.seq, ratio, NULL,
 		    0, &beads, &n)) != HABAR_OK)
 			goto done;
 		for (k = 0; k < n; k++) {

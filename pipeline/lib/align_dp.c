@@ -1,6 +1,6 @@
 /*
- * align_dp.c: aligning two sequences (paragraphs or sentences) by a
- * banded dynamic programme, the core of the aligner.
+ * align_dp.c: aligning two sequences of sentences by a banded dynamic
+ * programme, the core of the aligner.
  *
  * The cost of a bead is Gale and Church's: minus the log of the bead's
  * prior probability and of the probability of the length difference,
@@ -66,16 +66,6 @@ static const struct params sentence_params = {
 	3.0, 0.6, 2.0, PARA_BONUS
 };
 
-/*
- * Paragraphs vary more in length than sentences do (a translator drops or
- * adds a sentence), so their variance is larger; and a paragraph with no
- * counterpart or a 2-2 is rarer than a split.
- */
-static const struct params paragraph_params = {
-	40.0,
-	{ 0, 0.06, 5.3, 5.3, 3.9, 3.9, 8.0 },
-	1.2, 0.4, 0, 0
-};
 
 /* -log(erfc(x / sqrt 2)) for x = k / 64, k = 0..TABLE-1. */
 #define TABLE 2048
@@ -798,7 +788,7 @@ done:
 
 enum habar_status
 habar__align_pair(const struct habar__align_seq *a,
-    const struct habar__align_seq *b, int paragraphs, double ratio,
+    const struct habar__align_seq *b, double ratio,
     const struct habar__bead *guide, size_t nguide,
     struct habar__bead **beads_out, size_t *count_out)
 {
@@ -816,7 +806,7 @@ habar__align_pair(const struct habar__align_seq *a,
 	memset(&bd, 0, sizeof(bd));
 	pr.a = a;
 	pr.b = b;
-	pr.p = paragraphs ? &paragraph_params : &sentence_params;
+	pr.p = &sentence_params;
 	pr.points = NULL;
 	pr.npoints = 0;
 	pr.cla = malloc((a->n + 1) * sizeof(double));

@@ -180,16 +180,15 @@ struct habar__bead {
  * Aligns a with b by a banded dynamic programme (linear in a->n + b->n)
  * over beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2, and stores the beads in
  * order in *beads_out (malloc'd, to free) and their number in *count_out.
- * paragraphs selects the cost parameters for paragraphs rather than
- * sentences.  ratio is the expected number of characters of b for one of
- * a (0: measured on a and b themselves; short ranges should be given the
+ * ratio is the expected number of characters of b for one of a (0:
+ * measured on a and b themselves; short ranges should be given the
  * documents' ratio).  guide (nguide beads, or NULL) is an earlier
  * alignment of the same sequences: the band then follows it narrowly, and
  * widens to the usual one if the new path leaves it.  Returns HABAR_OK,
  * HABAR_ERR_NOMEM, HABAR_ERR_LIMIT.
  */
 enum habar_status habar__align_pair(const struct habar__align_seq *a,
-    const struct habar__align_seq *b, int paragraphs, double ratio,
+    const struct habar__align_seq *b, double ratio,
     const struct habar__bead *guide, size_t nguide,
     struct habar__bead **beads_out, size_t *count_out);
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "align_internal.h"
+#include "map64_internal.h"
 
 /* Links learnt from, at most: the table saturates long before. */
 #define MAX_LINKS 3000
@@ -79,88 +80,6 @@ habar__lex_stems(const char *text, size_t len, uint32_t *out, size_t max)
 	return m;
 }
 
-/* An open-addressing map from a 64-bit key (not 0) to a count. */
-struct map {
-	uint64_t *keys;
-	uint32_t *vals;
-	size_t cap, count;
-};
-
-static void
-map_free(struct map *m)
-{
-	free(m->keys);
-	free(m->vals);
-	memset(m, 0, sizeof(*m));
-}
-
-static size_t
-slot(uint64_t key, size_t cap)
-{
-	key ^= key >> 33;
-	key *= 0xff51afd7ed558ccdull;
-	key ^= key >> 33;
-	return (size_t)key & (cap - 1);
-}
-
-static uint32_t *
-map_at(struct map *m, uint64_t key)
-{
-	size_t i, j, ncap;
-	uint64_t *nk;
-	uint32_t *nv;
-
-	if ((m->count + 1) * 4 > m->cap * 3) {
-		ncap = m->cap ? m->cap * 2 : 4096;
-		nk = calloc(ncap, sizeof(*nk));
-		nv = calloc(ncap, sizeof(*nv));
-		if (nk == NULL || nv == NULL) {
-			free(nk);
-			free(nv);
-			return NULL;
-		}
-		for (i = 0; i < m->cap; i++) {
-			if (m->keys[i] == 0)
-				continue;
-			j = slot(m->keys[i], ncap);
-			while (nk[j] != 0)
-				j = (j + 1) & (ncap - 1);
-			nk[j] = m->keys[i];
-			nv[j] = m->vals[i];
-		}
-		free(m->keys);
-		free(m->vals);
-		m->keys = nk;
-		m->vals = nv;
-		m->cap = ncap;
-	}
-	i = slot(key, m->cap);
-	while (m->keys[i] != 0 && m->keys[i] != key)
-		i = (i + 1) & (m->cap - 1);
-	if (m->keys[i] == 0) {
-		m->keys[i] = key;
-		m->vals[i] = 0;
-		m->count++;
-	}
-	return &m->vals[i];
-}
-
-static uint32_t
-map_get(const struct map *m, uint64_t key)
-{
-	size_t i;
-
-	if (m->cap == 0)
-		return 0;
-	i = slot(key, m->cap);
-	while (m->keys[i] != 0) {
-		if (m->keys[i] == key)
-			return m->vals[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	return 0;
-}
-
 /*
  * The Dice coefficient, in thousandths, of the stem pair in slot i of
  * cab (co-occurrence counts; ca and cb: each stem's count), its stems in
@@ -168,8 +87,9 @@ map_get(const struct map *m, uint64_t key)
  * weakly associated to count.
  */
 static uint32_t
-dice_at(const struct map *cab, size_t i, const struct map *ca,
-    const struct map *cb, uint32_t *sa, uint32_t *sb)
+dice_at(const struct habar__map64 *cab, size_t i,
+    const struct habar__map64 *ca, const struct habar__map64 *cb,
+    uint32_t *sa, uint32_t *sb)
 {
 	double dice;
 
@@ -177,7 +97,8 @@ dice_at(const struct map *cab, size_t i, const struct map *ca,
 		return 0;
 	*sa = (uint32_t)(cab->keys[i] >> 32);
 	*sb = (uint32_t)cab->keys[i];
-	dice = 2.0 * cab->vals[i] / (map_get(ca, *sa) + map_get(cb, *sb));
+	dice = 2.0 * cab->vals[i] / (habar__map64_get(ca, *sa, 0) +
+	    habar__map64_get(cb, *sb, 0));
 	return dice < MIN_DICE ? 0 : (uint32_t)(dice * 1000);
 }
 
@@ -186,8 +107,8 @@ habar__lex_free(struct habar__lex *lex)
 {
 	if (lex == NULL)
 		return;
-	map_free((struct map *)lex->a);
-	map_free((struct map *)lex->b);
+	habar__map64_free((struct habar__map64 *)lex->a);
+	habar__map64_free((struct habar__map64 *)lex->b);
 	free(lex->a);
 	free(lex->b);
 	memset(lex, 0, sizeof(*lex));
@@ -196,7 +117,7 @@ habar__lex_free(struct habar__lex *lex)
 uint32_t
 habar__lex_key(const struct habar__lex *lex, int side, uint32_t stem)
 {
-	return map_get(side == 0 ? lex->a : lex->b, stem);
+	return habar__map64_get(side == 0 ? lex->a : lex->b, stem, 0);
 }
 
 enum habar_status
@@ -204,26 +125,26 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
     const struct habar__lex_side *b, const size_t *ia, const size_t *ib,
     size_t nlinks, uint32_t salt)
 {
-	struct map ca = { 0 }, cb = { 0 }, cab = { 0 }, besta = { 0 },
-	    bestb = { 0 };
+	struct habar__map64 ca = { 0 }, cb = { 0 }, cab = { 0 },
+	    besta = { 0 }, bestb = { 0 };
 	size_t k, x, y, step, i;
 	uint32_t *v, sa, sb, c, key;
 	uint64_t pk;
 	enum habar_status status = HABAR_ERR_NOMEM;
 
 	memset(lex, 0, sizeof(*lex));
-	if ((lex->a = calloc(1, sizeof(struct map))) == NULL ||
-	    (lex->b = calloc(1, sizeof(struct map))) == NULL)
+	if ((lex->a = calloc(1, sizeof(struct habar__map64))) == NULL ||
+	    (lex->b = calloc(1, sizeof(struct habar__map64))) == NULL)
 		goto done;
 	step = nlinks > MAX_LINKS ? nlinks / MAX_LINKS : 1;
 	for (k = 0; k < nlinks; k += step) {
 		for (x = a->first[ia[k]]; x < a->first[ia[k] + 1]; x++)
-			if ((v = map_at(&ca, a->stems[x])) == NULL)
+			if ((v = habar__map64_put(&ca, a->stems[x], 0, NULL)) == NULL)
 				goto done;
 			else
 				(*v)++;
 		for (y = b->first[ib[k]]; y < b->first[ib[k] + 1]; y++)
-			if ((v = map_at(&cb, b->stems[y])) == NULL)
+			if ((v = habar__map64_put(&cb, b->stems[y], 0, NULL)) == NULL)
 				goto done;
 			else
 				(*v)++;
@@ -231,13 +152,14 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 	/* Pairs of stems seen once cannot co-occur twice: not counted. */
 	for (k = 0; k < nlinks; k += step) {
 		for (x = a->first[ia[k]]; x < a->first[ia[k] + 1]; x++) {
-			if (map_get(&ca, a->stems[x]) < MIN_PAIRS)
+			if (habar__map64_get(&ca, a->stems[x], 0) < MIN_PAIRS)
 				continue;
 			for (y = b->first[ib[k]]; y < b->first[ib[k] + 1]; y++) {
-				if (map_get(&cb, b->stems[y]) < MIN_PAIRS)
+				if (habar__map64_get(&cb, b->stems[y], 0) <
+				    MIN_PAIRS)
 					continue;
 				pk = ((uint64_t)a->stems[x] << 32) | b->stems[y];
-				if ((v = map_at(&cab, pk)) == NULL)
+				if ((v = habar__map64_put(&cab, pk, 0, NULL)) == NULL)
 					goto done;
 				(*v)++;
 			}
@@ -247,11 +169,11 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 	for (i = 0; i < cab.cap; i++) {
 		if ((c = dice_at(&cab, i, &ca, &cb, &sa, &sb)) == 0)
 			continue;
-		if ((v = map_at(&besta, sa)) == NULL)
+		if ((v = habar__map64_put(&besta, sa, 0, NULL)) == NULL)
 			goto done;
 		if (c > *v)
 			*v = c;
-		if ((v = map_at(&bestb, sb)) == NULL)
+		if ((v = habar__map64_put(&bestb, sb, 0, NULL)) == NULL)
 			goto done;
 		if (c > *v)
 			*v = c;
@@ -259,26 +181,27 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 	/* Mutual best pairs become shared anchor keys. */
 	for (i = 0; i < cab.cap; i++) {
 		if ((c = dice_at(&cab, i, &ca, &cb, &sa, &sb)) == 0 ||
-		    map_get(&besta, sa) != c || map_get(&bestb, sb) != c)
+		    habar__map64_get(&besta, sa, 0) != c ||
+		    habar__map64_get(&bestb, sb, 0) != c)
 			continue;
 		key = ((uint32_t)HABAR__ANCHOR_LEX << 29) |
-		    ((uint32_t)(slot(cab.keys[i] ^ salt, 1u << 31) | 1) &
+		    ((uint32_t)(habar__map64_mix(cab.keys[i] ^ salt) | 1) &
 		    0x1FFFFFFFu);
-		if ((v = map_at(lex->a, sa)) == NULL)
+		if ((v = habar__map64_put(lex->a, sa, 0, NULL)) == NULL)
 			goto done;
 		*v = key;
-		if ((v = map_at(lex->b, sb)) == NULL)
+		if ((v = habar__map64_put(lex->b, sb, 0, NULL)) == NULL)
 			goto done;
 		*v = key;
 		lex->pairs++;
 	}
 	status = HABAR_OK;
 done:
-	map_free(&ca);
-	map_free(&cb);
-	map_free(&cab);
-	map_free(&besta);
-	map_free(&bestb);
+	habar__map64_free(&ca);
+	habar__map64_free(&cb);
+	habar__map64_free(&cab);
+	habar__map64_free(&besta);
+	habar__map64_free(&bestb);
 	if (status != HABAR_OK)
 		habar__lex_free(lex);
 	return status;
@@ -291,19 +214,20 @@ habar__lex_from_pairs(struct habar__lex *lex, const uint32_t *sa,
 	uint32_t *v, key;
 	size_t k;
 
-	if (lex->a == NULL && ((lex->a = calloc(1, sizeof(struct map))) == NULL ||
-	    (lex->b = calloc(1, sizeof(struct map))) == NULL)) {
+	if (lex->a == NULL &&
+	    ((lex->a = calloc(1, sizeof(struct habar__map64))) == NULL ||
+	    (lex->b = calloc(1, sizeof(struct habar__map64))) == NULL)) {
 		habar__lex_free(lex);
 		return HABAR_ERR_NOMEM;
 	}
 	for (k = 0; k < n; k++) {
 		/* HABAR__ANCHOR_MEMORY: the top bits 0. */
-		key = (uint32_t)(slot(((uint64_t)sa[k] << 32 | sb[k]) ^ salt,
-		    1u << 31) | 1) & 0x1FFFFFFFu;
-		if ((v = map_at(lex->a, sa[k])) == NULL)
+		key = ((uint32_t)habar__map64_mix(((uint64_t)sa[k] << 32 |
+		    sb[k]) ^ salt) | 1) & 0x1FFFFFFFu;
+		if ((v = habar__map64_put(lex->a, sa[k], 0, NULL)) == NULL)
 			return HABAR_ERR_NOMEM;
 		*v = key;
-		if ((v = map_at(lex->b, sb[k])) == NULL)
+		if ((v = habar__map64_put(lex->b, sb[k], 0, NULL)) == NULL)
 			return HABAR_ERR_NOMEM;
 		*v = key;
 		lex->pairs++;

@@ -25,6 +25,7 @@
 #include <habar/tmx.h>
 
 #include "lexicon_internal.h"
+#include "map64_internal.h"
 
 #define ITERATIONS 5
 #define MIN_T 0.1
@@ -60,91 +61,6 @@ struct corpus {
 	size_t *fa, *fb;	/* sentence k: a[fa[k]..fa[k+1]) */
 	size_t n, na, nb, cap_s, cap_a, cap_b;
 };
-
-/* An open-addressing map from a 64-bit key (not 0) to an index. */
-struct map {
-	uint64_t *keys;
-	uint32_t *vals;
-	size_t cap, count;
-};
-
-static size_t
-slot(uint64_t key, size_t cap)
-{
-	key ^= key >> 33;
-	key *= 0xff51afd7ed558ccdull;
-	key ^= key >> 33;
-	return (size_t)key & (cap - 1);
-}
-
-/* The value of key, added as next (*added set) when absent; NULL: memory. */
-static uint32_t *
-map_put(struct map *m, uint64_t key, uint32_t next, int *added)
-{
-	size_t i, j, ncap;
-	uint64_t *nk;
-	uint32_t *nv;
-
-	*added = 0;
-	if ((m->count + 1) * 4 > m->cap * 3) {
-		ncap = m->cap ? m->cap * 2 : 1024;
-		nk = calloc(ncap, sizeof(*nk));
-		nv = malloc(ncap * sizeof(*nv));
-		if (nk == NULL || nv == NULL) {
-			free(nk);
-			free(nv);
-			return NULL;
-		}
-		for (i = 0; i < m->cap; i++) {
-			if (m->keys[i] == 0)
-				continue;
-			j = slot(m->keys[i], ncap);
-			while (nk[j] != 0)
-				j = (j + 1) & (ncap - 1);
-			nk[j] = m->keys[i];
-			nv[j] = m->vals[i];
-		}
-		free(m->keys);
-		free(m->vals);
-		m->keys = nk;
-		m->vals = nv;
-		m->cap = ncap;
-	}
-	i = slot(key, m->cap);
-	while (m->keys[i] != 0 && m->keys[i] != key)
-		i = (i + 1) & (m->cap - 1);
-	if (m->keys[i] == 0) {
-		m->keys[i] = key;
-		m->vals[i] = next;
-		m->count++;
-		*added = 1;
-	}
-	return &m->vals[i];
-}
-
-static uint32_t
-map_get(const struct map *m, uint64_t key)
-{
-	size_t i;
-
-	if (m->cap == 0)
-		return UINT32_MAX;
-	i = slot(key, m->cap);
-	while (m->keys[i] != 0) {
-		if (m->keys[i] == key)
-			return m->vals[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	return UINT32_MAX;
-}
-
-static void
-map_free(struct map *m)
-{
-	free(m->keys);
-	free(m->vals);
-	memset(m, 0, sizeof(*m));
-}
 
 enum habar_status
 habar_lexicon_new(struct habar_lexicon **lex_out)
@@ -352,7 +268,7 @@ unique(uint32_t *s, size_t n)
 static enum habar_status
 learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 {
-	struct map va = { 0 }, vb = { 0 }, pairs = { 0 };
+	struct habar__map64 va = { 0 }, vb = { 0 }, pairs = { 0 };
 	uint32_t *ida = NULL, *idb = NULL, *v, *idx = NULL, *cooc = NULL,
 	    *besta = NULL, *bestb = NULL;
 	uint64_t *pk = NULL;
@@ -366,14 +282,14 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 
 	/* Ids. */
 	for (i = 0; i < c->na; i++) {
-		if ((v = map_put(&va, c->a[i], (uint32_t)va.count, &added)) ==
-		    NULL)
+		if ((v = habar__map64_put(&va, c->a[i], (uint32_t)va.count,
+		    &added)) == NULL)
 			goto done;
 		c->a[i] = *v;
 	}
 	for (i = 0; i < c->nb; i++) {
-		if ((v = map_put(&vb, c->b[i], (uint32_t)vb.count, &added)) ==
-		    NULL)
+		if ((v = habar__map64_put(&vb, c->b[i], (uint32_t)vb.count,
+		    &added)) == NULL)
 			goto done;
 		c->b[i] = *v;
 	}
@@ -395,8 +311,8 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 				uint64_t key = ((uint64_t)c->a[i] << 32 |
 				    c->b[j]) + 1;
 
-				if ((v = map_put(&pairs, key, (uint32_t)npairs,
-				    &added)) == NULL)
+				if ((v = habar__map64_put(&pairs, key,
+				    (uint32_t)npairs, &added)) == NULL)
 					goto done;
 				if (added) {
 					if (npairs == cap) {
@@ -452,9 +368,9 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 
 			for (i = 0; i < la; i++)
 				for (j = 0; j < lb; j++)
-					idx[i * lb + j] = map_get(&pairs,
-					    ((uint64_t)c->a[a0 + i] << 32 |
-					    c->b[b0 + j]) + 1);
+					idx[i * lb + j] = habar__map64_get(
+					    &pairs, ((uint64_t)c->a[a0 + i] <<
+					    32 | c->b[b0 + j]) + 1, UINT32_MAX);
 			/* b given a (null: a's side has a null word). */
 			for (j = 0; j < lb; j++) {
 				d = nullb[c->b[b0 + j]];
@@ -534,9 +450,9 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 	if ((status = add_table(lex, c->la, c->lb, e, ne)) == HABAR_OK)
 		e = NULL;
 done:
-	map_free(&va);
-	map_free(&vb);
-	map_free(&pairs);
+	habar__map64_free(&va);
+	habar__map64_free(&vb);
+	habar__map64_free(&pairs);
 	free(ida);
 	free(idb);
 	free(idx);

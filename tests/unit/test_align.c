@@ -97,7 +97,7 @@ test_pair(void)
 	uint32_t big_a[3000], big_b[3000];
 	size_t kba[3001], kbb[3001];
 
-	CHECK(habar__align_pair(&a, &b, 0, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 8);
 	if (n == 8) {
 		CHECK(beads[2].a == 2 && beads[2].na == 1 && beads[2].nb == 0);
@@ -113,12 +113,12 @@ test_pair(void)
 		big_a[i] = big_b[i] = (uint32_t)(40 + (i * 37) % 150);
 	a = seq(big_a, 3000, kba);
 	b = seq(big_b, 3000, kbb);
-	CHECK(habar__align_pair(&a, &b, 0, 0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(habar__align_pair(&a, &b, 0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 3000);
 	free(beads);
 	a = seq(big_a, 0, kba);
 	b = seq(big_b, 3, kbb);
-	CHECK(habar__align_pair(&a, &b, 0, 0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(habar__align_pair(&a, &b, 0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 3 && beads != NULL && beads[0].na == 0 && beads[0].nb == 1);
 	free(beads);
 }
@@ -501,12 +501,12 @@ test_line_merge(void)
 	struct habar__bead *beads = NULL;
 	double merged, headline;
 
-	CHECK(habar__align_pair(&a, &b, 0, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 4 && beads[1].na == 1 && beads[1].nb == 0);
 	free(beads);
 	a.bounds = ends;
 	b.bounds = two_first;
-	CHECK(habar__align_pair(&a, &b, 0, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 3 && beads[0].na == 2 && beads[0].nb == 1);
 	CHECK(habar__align_cost(&a, 0, 2, &b, 0, 1, 1.0) <
 	    habar__align_cost(&a, 0, 1, &b, 0, 1, 1.0) +
