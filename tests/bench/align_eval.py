@@ -37,6 +37,8 @@ import os
 import random
 import sys
 
+import align_score
+
 LANGS = (("en", "eng"), ("ru", "rus"), ("kk", "kaz"))
 
 
@@ -193,72 +195,25 @@ def ntrex(outdir, seed=1, copies=1, paragraphs=True):
 
 def pair_gold(gold, a, b):
     """The smallest links that the merges and drops of a and b allow."""
-    total = gold["total"]
-    parent = list(range(total))
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-    where = {}
-    for lang in (a, b):
-        where[lang] = {}
-        for k, s in enumerate(gold[lang], 1):
-            for u in s:
-                where[lang][u] = k
-            for u in s[1:]:
-                parent[find(u)] = find(s[0])
-    groups = {}
-    for u in range(total):
-        groups.setdefault(find(u), []).append(u)
-    links = set()
-    for g in groups.values():
-        sa = tuple(sorted({where[a][u] for u in g if u in where[a]}))
-        sb = tuple(sorted({where[b][u] for u in g if u in where[b]}))
-        if sa or sb:
-            links.add((sa, sb))
-    return links
-
-
-def read_pair_links(path):
-    links = set()
-    with open(path) as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line:
-                continue
-            # habar-align --links: numbers, numbers, confidence.
-            left, right = line.split("\t")[:2]
-            sa = tuple(int(x) for x in left.split(",") if x)
-            sb = tuple(int(x) for x in right.split(",") if x)
-            links.add((sa, sb))
-    return links
+    return align_score.pair_gold(gold[a], gold[b])
 
 
 def ntrex_score(outdir, a, b, path):
     with open(os.path.join(outdir, "gold.json")) as f:
         gold = json.load(f)
     want = pair_gold(gold, a, b)
-    got = read_pair_links(path)
-    right = len(want & got)
-    p = right / len(got) if got else 0.0
-    r = right / len(want) if want else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    with open(path) as f:
+        got = align_score.parse_links(f.read())
+    p, r, f1 = align_score.score(want, got)
     print("%s-%s precision %.4f recall %.4f F1 %.4f" % (a, b, p, r, f1))
     return f1
 
 
 def ladder2links(path):
-    rungs = []
     with open(path) as f:
-        for line in f:
-            cols = line.split("\t")
-            if len(cols) >= 2:
-                rungs.append((int(cols[0]), int(cols[1])))
-    for (i0, j0), (i1, j1) in zip(rungs, rungs[1:]):
-        print("%s\t%s" % (",".join(str(i + 1) for i in range(i0, i1)),
-                          ",".join(str(j + 1) for j in range(j0, j1))))
+        links = align_score.ladder_links(f.read())
+    for sa, sb in links:
+        print("%s\t%s" % (",".join(map(str, sa)), ",".join(map(str, sb))))
 
 
 def main(argv):

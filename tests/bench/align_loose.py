@@ -33,7 +33,6 @@ same sentence lists with an empty dictionary, side by side.  --check
 exits 1 unless every pair reaches the F1, and the confident links the
 precision and the 1-1 recall, given (ctest's floor).
 """
-import json
 import os
 import random
 import shutil
@@ -41,6 +40,8 @@ import subprocess
 import sys
 import tempfile
 from xml.sax.saxutils import escape
+
+import align_score
 
 LANGS = (("en", "eng"), ("ru", "rus"), ("kk", "kaz"))
 PAIRS = (("en", "ru"), ("en", "kk"), ("ru", "kk"))
@@ -153,47 +154,7 @@ def sentences(art, lang):
 def pair_gold(art, a, b):
     """The smallest links that the merges, drops and additions of a and b
     allow: {(a_numbers, b_numbers)}, 1-based."""
-    parent = {}
-
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-    where = {}
-    for lang in (a, b):
-        where[lang] = {}
-        for k, s in enumerate(sentences(art, lang), 1):
-            for u in s:
-                where[lang][u] = k
-                find(u)
-            for u in s[1:]:
-                parent[find(u)] = find(s[0])
-    groups = {}
-    for u in list(parent):
-        groups.setdefault(find(u), []).append(u)
-    links = set()
-    for g in groups.values():
-        sa = tuple(sorted({where[a][u] for u in g if u in where[a]}))
-        sb = tuple(sorted({where[b][u] for u in g if u in where[b]}))
-        if sa or sb:
-            links.add((sa, sb))
-    return links
-
-
-def parse_links(out):
-    """habar-align --links output: {(a_numbers, b_numbers): confidence};
-    confidence None when the output has no third column."""
-    links = {}
-    for line in out.splitlines():
-        if not line:
-            continue
-        cols = line.split("\t")
-        sa = tuple(int(x) for x in cols[0].split(",") if x)
-        sb = tuple(int(x) for x in cols[1].split(",") if x)
-        links[(sa, sb)] = float(cols[2]) if len(cols) > 2 else None
-    return links
+    return align_score.pair_gold(sentences(art, a), sentences(art, b))
 
 
 def write_tmx(path, text, articles, which):
@@ -222,7 +183,7 @@ def run_habar(binary, dirname, a, b, memory):
     if res.returncode != 0:
         sys.stderr.write("habar-align failed on %s: %s" % (dirname, res.stderr))
         sys.exit(2)
-    return parse_links(res.stdout)
+    return align_score.parse_links(res.stdout)
 
 
 def run_hunalign(binary, dirname, a, b, tmp):
@@ -239,15 +200,7 @@ def run_hunalign(binary, dirname, a, b, tmp):
     open(null, "w").close()
     res = subprocess.run([binary, null] + files, stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL, universal_newlines=True)
-    rungs = []
-    for line in res.stdout.splitlines():
-        cols = line.split("\t")
-        if len(cols) >= 2:
-            rungs.append((int(cols[0]), int(cols[1])))
-    links = {}
-    for (i0, j0), (i1, j1) in zip(rungs, rungs[1:]):
-        links[(tuple(range(i0 + 1, i1 + 1)), tuple(range(j0 + 1, j1 + 1)))] = None
-    return links
+    return align_score.ladder_links(res.stdout)
 
 
 class Score:
@@ -291,9 +244,7 @@ class Score:
         self.has_conf |= other.has_conf
 
     def f1(self):
-        p = self.right / self.got if self.got else 0.0
-        r = self.right / self.want if self.want else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return align_score.f1(self.right, self.got, self.want)
 
     def confident(self):
         p = self.conf_right / self.conf_got if self.conf_got else 0.0
