@@ -172,14 +172,15 @@ uint8_t habar__align_line_boundaries(struct habar_seg *seg, const char *text,
 /* One bead of a pairwise alignment: na items of A against nb of B. */
 struct habar__bead {
 	uint32_t a, b;		/* first items */
-	uint8_t na, nb;		/* 0, 1 or 2 each */
+	uint8_t na, nb;		/* 0 to 3 each */
 	float confidence;
 };
 
 /*
  * Aligns a with b by a banded dynamic programme (linear in a->n + b->n)
- * over beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2, and stores the beads in
- * order in *beads_out (malloc'd, to free) and their number in *count_out.
+ * over beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3, and stores the
+ * beads in order in *beads_out (malloc'd, to free) and their number in
+ * *count_out.
  * ratio is the expected number of characters of b for one of a (0:
  * measured on a and b themselves; short ranges should be given the
  * documents' ratio).  guide (nguide beads, or NULL) is an earlier

@@ -8,7 +8,8 @@ edit their language versions, independently in each language:
   - cut into paragraphs of its own (a break after a sentence with
     probability 0.3), so paragraphs do not correspond;
   - about 4% of the sentences dropped (never in all three languages);
-  - about 6% merged with the next sentence of the article;
+  - about 6% merged with the next sentence of the article, one merge in
+    seven with the next two (a translator joining three sentences);
   - about 4% added: a sentence of another article, in that language only.
 
 The gold of a pair is the smallest links its own drops, merges and
@@ -50,6 +51,8 @@ BANDS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 0.95, 0.99, 1.001)
 P_BREAK = 0.3
 P_DROP = 0.04
 P_MERGE = 0.06
+# Of the merges, the share that takes the next two sentences.
+P_MERGE3 = 1 / 7
 P_ADD = 0.04
 
 
@@ -85,6 +88,9 @@ def perturb(text, docs, articles, seed):
     sentences, each a list of unit ids (an added sentence is a unit id of
     its own, beyond the corpus's), and the text of each added unit."""
     rng = random.Random(seed)
+    # The merges of three are drawn apart, so that the rest of a seed's
+    # perturbation is what it was before they were added.
+    rng3 = random.Random(seed * 1000003 + 3)
     total = len(docs)
     extra = {}
     out = []
@@ -112,6 +118,10 @@ def perturb(text, docs, articles, seed):
                     i += 1
                     continue
                 if r < P_DROP + P_MERGE and i + 1 < len(units):
+                    if i + 2 < len(units) and rng3.random() < P_MERGE3:
+                        sents.append([u, units[i + 1], units[i + 2]])
+                        i += 3
+                        continue
                     sents.append([u, units[i + 1]])
                     i += 2
                     continue

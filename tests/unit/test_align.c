@@ -123,6 +123,43 @@ test_pair(void)
 	free(beads);
 }
 
+/*
+ * A translator who joins three sentences into one: a 3-1 bead, and the
+ * other way round a 1-3, where 2-1 beside a drop or a 1-1 beside two
+ * drops would fit worse.
+ */
+static void
+test_merge_of_three(void)
+{
+	/* b joins a's fourth, fifth and sixth sentences. */
+	static const uint32_t la[9] = { 80, 120, 60, 150, 90, 40, 70, 110, 95 };
+	static const uint32_t lb[7] = { 82, 118, 61, 284, 72, 108, 97 };
+	size_t ka[10], kb[8], n = 0, i;
+	struct habar__align_seq a = seq(la, 9, ka), b = seq(lb, 7, kb);
+	struct habar__bead *beads = NULL;
+
+	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 7);
+	if (n == 7) {
+		CHECK(beads[3].a == 3 && beads[3].na == 3 && beads[3].b == 3 &&
+		    beads[3].nb == 1);
+		for (i = 0; i < n; i++)
+			CHECK(i == 3 || (beads[i].na == 1 && beads[i].nb == 1));
+	}
+	free(beads);
+	/* The same seen from the other side. */
+	CHECK(habar__align_pair(&b, &a, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 7);
+	if (n == 7)
+		CHECK(beads[3].a == 3 && beads[3].na == 1 && beads[3].b == 3 &&
+		    beads[3].nb == 3);
+	free(beads);
+	/* Its cost for comparing alignments is the programme's. */
+	CHECK(habar__align_cost(&a, 3, 3, &b, 3, 1, 1.0) <
+	    habar__align_cost(&a, 3, 2, &b, 3, 1, 1.0) +
+	    habar__align_cost(&a, 5, 1, &b, 4, 0, 1.0));
+}
+
 static enum habar_status
 load(struct habar_align *al, struct habar_parallel *doc, const char *text,
     enum habar_align_input input)
@@ -528,6 +565,7 @@ main(void)
 {
 	test_anchors();
 	test_pair();
+	test_merge_of_three();
 	test_load_errors();
 	test_three_way();
 	test_cost();
