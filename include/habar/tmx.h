@@ -172,6 +172,9 @@ enum habar_status habar_tmx_reader_next(struct habar_tmx_reader *reader,
     const struct habar_tmx_unit **unit_out, struct habar_parallel_error *err);
 /* Whether the input is a parallel document (1) or a TMX file (0). */
 int habar_tmx_reader_is_parallel(const struct habar_tmx_reader *reader);
+/* The creationtool of a TMX file's header, or NULL (none, or a parallel
+ * document). */
+const char *habar_tmx_reader_tool(const struct habar_tmx_reader *reader);
 /* Frees the reader; NULL is harmless. */
 void habar_tmx_reader_close(struct habar_tmx_reader *reader);
 

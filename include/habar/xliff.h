@@ -122,6 +122,33 @@ enum habar_status habar_xliff_load_memory_from(struct habar_xliff *xliff,
     const char *data, size_t len, const char *origin);
 
 /*
+ * Adds the memory in the file at path.  A TMX file is used through its
+ * index (docs/habar-xliff.md, "Index"): the cache beside it (path.idx)
+ * or in $XDG_CACHE_HOME/habar/ when it was made from a file of the
+ * memory's size and modification time, otherwise built by streaming the
+ * file, written there and mapped; a memory of any size is neither read
+ * whole nor scanned.  A parallel document, or a TMX file for which no
+ * cache can be written, is read whole as habar_xliff_load_memory_from()
+ * reads it.  Returns as habar_xliff_load_memory(), and
+ * HABAR_ERR_NOTFOUND or HABAR_ERR_IO when the file cannot be read.
+ */
+enum habar_status habar_xliff_load_memory_file(struct habar_xliff *xliff,
+    const char *path);
+
+/*
+ * Makes sure the TMX file at path has a fresh index cache (see
+ * habar_xliff_load_memory_file()), building it when missing or stale,
+ * beside the memory whatever HABAR_CACHE_BESIDE says (habar-batch indexes
+ * the memory it writes); *built_out (if not NULL) says whether it was
+ * built.  Nothing is done
+ * for a parallel document, nor when no cache can be written.  Returns
+ * HABAR_OK, HABAR_ERR_INPUT for a malformed TMX (habar_xliff_error() and
+ * habar_xliff_error_line() say where), HABAR_ERR_LIMIT, HABAR_ERR_NOMEM.
+ */
+enum habar_status habar_xliff_index_memory(struct habar_xliff *xliff,
+    const char *path, int *built_out);
+
+/*
  * How extraction uses the memory.  Each segment gets up to max_matches
  * candidates (0: none) of similarity min_match or more, best first:
  * XLIFF 2.0's Translation Candidates module (<mtc:matches>) or 1.2's

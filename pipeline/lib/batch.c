@@ -23,6 +23,7 @@
 #include <habar/parallel.h>
 #include <habar/source.h>
 #include <habar/tmx.h>
+#include <habar/xliff.h>
 
 #include "batch_internal.h"
 #include "data_internal.h"
@@ -1170,6 +1171,23 @@ habar__batch_min_confidence(const struct batch_run *run, struct habar_tmx *tmx)
 		habar_tmx_set_min_confidence(tmx, min < 0.0 ? 0.0 : min);
 }
 
+/*
+ * Writes the index habar-xliff searches the memory with beside it
+ * (memory.tmx.idx), so that the first translator's run need not build
+ * it.  The memory is whole without it: a failure only leaves it to
+ * habar-xliff to build.
+ */
+static void
+index_memory(const char *path)
+{
+	struct habar_xliff *xliff;
+
+	if (habar_xliff_new(&xliff) != HABAR_OK)
+		return;
+	(void)habar_xliff_index_memory(xliff, path, NULL);
+	habar_xliff_free(xliff);
+}
+
 /* The report and the memory, from the done markers and the releases'
  * TMX files, in id order. */
 static enum habar_status
@@ -1256,6 +1274,8 @@ finish(struct state *st)
 		snprintf(path, sizeof(path), "%s/memory.tmx", run->outdir);
 		status = habar__batch_write_file(run, run->out_fd, "memory.tmx",
 		    memory, memory_len);
+		if (status == HABAR_OK)
+			index_memory(path);
 	}
 	if (status != HABAR_OK)
 		snprintf(st->err, st->errlen, "%s: %s", path, strerror(errno));

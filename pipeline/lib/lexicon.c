@@ -24,6 +24,7 @@
 #include <habar/lexicon.h>
 #include <habar/tmx.h>
 
+#include "cache_internal.h"
 #include "lexicon_internal.h"
 #include "map64_internal.h"
 
@@ -615,46 +616,6 @@ habar_lexicon_read(struct habar_lexicon *lex, const char *source, FILE *fp)
 	}
 }
 
-/* Where the cache of the memory at path goes when not beside it. */
-static int
-cache_elsewhere(const char *path, char *out, size_t outsize)
-{
-	const char *base = getenv("XDG_CACHE_HOME"), *home = getenv("HOME"),
-	    *name;
-	char dir[PATH_MAX], real[PATH_MAX];
-	uint32_t h = 2166136261u;
-	const char *p;
-
-	if (base != NULL && base[0] == '/')
-		snprintf(dir, sizeof(dir), "%s/habar", base);
-	else if (home != NULL && home[0] == '/')
-		snprintf(dir, sizeof(dir), "%s/.cache/habar", home);
-	else
-		return -1;
-	if (realpath(path, real) == NULL)
-		return -1;
-	for (p = real; *p != '\0'; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	name = strrchr(real, '/');
-	name = name != NULL ? name + 1 : real;
-	/* The directory and its parent, as far as they can be made. */
-	{
-		char parent[PATH_MAX], *slash;
-
-		snprintf(parent, sizeof(parent), "%s", dir);
-		if ((slash = strrchr(parent, '/')) != NULL && slash != parent) {
-			*slash = '\0';
-			(void)mkdir(parent, 0700);
-		}
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			return -1;
-	}
-	if ((size_t)snprintf(out, outsize, "%s/%s.%08x.lex", dir, name,
-	    (unsigned)h) >= outsize)
-		return -1;
-	return 0;
-}
-
 /* Writes the cache at cache (through a temporary file renamed). */
 static int
 write_cache(const struct habar_lexicon *lex, const char *source,
@@ -718,7 +679,8 @@ habar_lexicon_add_memory(struct habar_lexicon *lex, const char *path)
 	}
 	snprintf(source, sizeof(source), "%lld %lld", (long long)sb.st_size,
 	    (long long)sb.st_mtime);
-	have_other = cache_elsewhere(path, other, sizeof(other)) == 0;
+	have_other = habar__cache_elsewhere(path, ".lex", other,
+	    sizeof(other)) == 0;
 	if ((size_t)snprintf(beside, sizeof(beside), "%s.lex", path) <
 	    sizeof(beside) && read_cache(lex, source, beside) == 0) {
 		fclose(fp);

@@ -82,6 +82,7 @@ struct habar_tmx_reader {
 	struct habar_parallel *doc;
 	size_t link;
 	int at_end;
+	char *tool;		/* the header's creationtool, or NULL */
 	/* The unit being read and given out. */
 	struct habar_tmx_unit unit;
 	size_t unit_bytes;
@@ -656,6 +657,16 @@ open_tmx(struct habar_tmx_reader *r)
 		return fail(r, line_now(r), HABAR_ERR_INPUT,
 		    "<tmx> must open with <header>");
 	}
+	/* The tool that made the file says what a unit without a
+	 * confidence is worth (habar-xliff's trust). */
+	{
+		int bad = 0;
+
+		r->tool = attr_dup(r, "creationtool", &bad);
+		if (bad)
+			return fail(r, line_now(r), HABAR_ERR_NOMEM,
+			    "out of memory");
+	}
 	/* The header's notes, properties and character maps are not the
 	 * memory's: they are read past. */
 	if ((status = read_text(r, &junk)) != HABAR_OK)
@@ -790,6 +801,12 @@ habar_tmx_reader_is_parallel(const struct habar_tmx_reader *r)
 	return r->doc != NULL;
 }
 
+const char *
+habar_tmx_reader_tool(const struct habar_tmx_reader *r)
+{
+	return r->tool;
+}
+
 /* The next <tu> of two variants or more into r->unit, or r->at_end. */
 static enum habar_status
 next_tu(struct habar_tmx_reader *r)
@@ -870,6 +887,7 @@ habar_tmx_reader_close(struct habar_tmx_reader *r)
 	xmlFreeTextReader(r->xr);
 	habar_parallel_free(r->doc);
 	free(r->head);
+	free(r->tool);
 	free(r);
 }
 

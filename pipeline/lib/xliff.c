@@ -5,6 +5,7 @@
  * reading in xliff_xml.c and xliff_tmx_xml.c.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,10 +149,99 @@ habar_xliff_load_memory_from(struct habar_xliff *xliff, const char *data,
 	return habar__xl_memory_load_parallel(xliff, data, len);
 }
 
+/* Reads the file at path whole (at most HABAR_XLIFF_MAX_INPUT bytes). */
+static enum habar_status
+slurp(struct habar_xliff *xliff, const char *path, char **data_out,
+    size_t *len_out)
+{
+	struct xl_buf buf = { NULL, 0, 0 };
+	enum habar_status status = HABAR_OK;
+	char chunk[65536];
+	size_t n;
+	FILE *fp;
+
+	*data_out = NULL;
+	*len_out = 0;
+	if ((fp = fopen(path, "rb")) == NULL)
+		return habar__xl_fail(xliff, 0, HABAR_ERR_NOTFOUND, "%s",
+		    strerror(errno));
+	while (status == HABAR_OK && (n = fread(chunk, 1, sizeof(chunk),
+	    fp)) > 0)
+		status = habar__xl_buf_add(&buf, chunk, n);
+	if (status == HABAR_OK && ferror(fp))
+		status = habar__xl_fail(xliff, 0, HABAR_ERR_IO, "%s",
+		    strerror(errno));
+	else if (status == HABAR_ERR_LIMIT)
+		status = habar__xl_fail(xliff, 0, status, "a memory read whole "
+		    "holds at most %u MiB", HABAR_XLIFF_MAX_INPUT >> 20);
+	fclose(fp);
+	if (status != HABAR_OK) {
+		habar__xl_buf_free(&buf);
+		return status;
+	}
+	*data_out = buf.data;
+	*len_out = buf.len;
+	return HABAR_OK;
+}
+
+enum habar_status
+habar_xliff_load_memory_file(struct habar_xliff *xliff, const char *path)
+{
+	struct xl_memory *memory = &xliff->memory;
+	struct xl_tmindex *idx = NULL, **grown;
+	enum habar_status status;
+	char *data;
+	size_t len;
+
+	xliff->error[0] = '\0';
+	xliff->error_line = 0;
+	if (memory->index_count >= 65535)
+		return habar__xl_fail(xliff, 0, HABAR_ERR_LIMIT,
+		    "too many memory files");
+	status = habar__xl_tmindex_get(xliff, path, 1, &idx, NULL);
+	if (status != HABAR_OK)
+		return status;
+	if (idx != NULL) {
+		if ((grown = realloc(memory->indexes, (memory->index_count + 1) *
+		    sizeof(*grown))) == NULL) {
+			habar__xl_tmindex_close(idx);
+			return HABAR_ERR_NOMEM;
+		}
+		memory->indexes = grown;
+		memory->indexes[memory->index_count++] = idx;
+		return HABAR_OK;
+	}
+	/* A parallel document, or a memory without a cache: read whole. */
+	if ((status = slurp(xliff, path, &data, &len)) != HABAR_OK)
+		return status;
+	status = habar_xliff_load_memory_from(xliff, data ? data : "", len,
+	    path);
+	free(data);
+	return status;
+}
+
+enum habar_status
+habar_xliff_index_memory(struct habar_xliff *xliff, const char *path,
+    int *built_out)
+{
+	struct xl_tmindex *idx = NULL;
+	enum habar_status status;
+
+	xliff->error[0] = '\0';
+	xliff->error_line = 0;
+	status = habar__xl_tmindex_get(xliff, path, 2, &idx, built_out);
+	habar__xl_tmindex_close(idx);
+	return status;
+}
+
 size_t
 habar_xliff_memory_size(const struct habar_xliff *xliff)
 {
-	return xliff->memory.tu_count;
+	size_t n = xliff->memory.tu_count, i;
+
+	for (i = 0; i < xliff->memory.index_count; i++)
+		n += habar__xl_tmindex_units(xliff->memory.indexes[i]);
+	return n;
 }
 
 size_t

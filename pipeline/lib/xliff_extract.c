@@ -621,24 +621,23 @@ join_sentences(struct extract *ex, struct ex_unit *unit, const char *src,
 {
 	struct xl_memory *memory = &ex->xliff->memory;
 	const char *text = ex->buf + unit->off;
-	size_t i, k, j, tu, end;
-	int trusted;
+	struct xl_candidate cand;
+	size_t i, k, j, end;
 
-	if (memory->count == 0)
+	if (habar__xl_memory_empty(memory))
 		return;
 	for (i = 0; i + 1 < unit->span_count; i++) {
-		if (habar__xl_memory_find(memory, src, trg, text +
-		    unit->spans[i].start, unit->spans[i].len, &trusted,
-		    &tu) != NULL)
+		if (habar__xl_memory_exact(memory, src, trg, text +
+		    unit->spans[i].start, unit->spans[i].len, &cand))
 			continue;
 		for (k = 3; k >= 2; k--) {
 			if (i + k > unit->span_count)
 				continue;
 			end = unit->spans[i + k - 1].start +
 			    unit->spans[i + k - 1].len;
-			if (habar__xl_memory_find(memory, src, trg, text +
+			if (!habar__xl_memory_exact(memory, src, trg, text +
 			    unit->spans[i].start, end - unit->spans[i].start,
-			    &trusted, &tu) == NULL)
+			    &cand))
 				continue;
 			unit->spans[i].len = end - unit->spans[i].start;
 			for (j = 1; j < k; j++)
@@ -954,7 +953,8 @@ write_document(struct extract *ex, FILE *fp, const char *name,
 		rc |= fprintf(fp, "<xliff xmlns=\"%s\" xmlns:hb=\"%s\" "
 		    "%sversion=\"2.0\" srcLang=\"%s\" trgLang=\"%s\">\n",
 		    HABAR_XLIFF_NS, HABAR_XLIFF_SKELETON_NS,
-		    ex->xliff->memory.count > 0 && ex->xliff->max_matches > 0 ?
+		    !habar__xl_memory_empty(&ex->xliff->memory) &&
+		    ex->xliff->max_matches > 0 ?
 		    "xmlns:mtc=\"" HABAR_XLIFF_MATCHES_NS "\" " : "", src_lang,
 		    trg_lang) < 0;
 		rc |= fprintf(fp, "<file id=\"%s\"", file_id(ex->id)) < 0;

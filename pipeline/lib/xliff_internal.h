@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <habar/xliff.h>
 
@@ -47,6 +48,8 @@ struct xl_memory {
 	char **origins;		/* the memory files' names ("" for none) */
 	size_t origin_count;
 	struct xl_index *index;	/* fuzzy search, built on first use */
+	struct xl_tmindex **indexes;	/* TMX files used through their index */
+	size_t index_count;
 };
 
 /* A candidate translation of a segment, from the memory. */
@@ -61,6 +64,9 @@ struct xl_candidate {
 };
 
 #define XL_MAX_CANDIDATES 100
+
+/* Texts of more tokens than this are not fuzzy-matched. */
+#define XL_MAX_TOKENS 1024
 
 struct habar_xliff {
 	char error[512];
@@ -147,6 +153,10 @@ int habar__xl_put_text(FILE *fp, const char *s, size_t len,
 int habar__xl_put_attr(FILE *fp, const char *s);
 enum habar_status habar__xl_put_utf8(struct xl_buf *buf, unsigned long cp);
 
+/* A copy of text with runs of ASCII white space collapsed into one space
+ * and trimmed (malloc()ed), or NULL when memory runs out. */
+char *habar__xl_normalise(const char *text, size_t len);
+
 /* xliff_memory.c: building the memory unit by unit (begin, then one add
  * per language variant), freeing it, loading a parallel document. */
 enum habar_status habar__xl_memory_begin(struct xl_memory *memory,
@@ -165,6 +175,12 @@ enum habar_status habar__xl_memory_load_parallel(struct habar_xliff *xliff,
 const char *habar__xl_memory_find(struct xl_memory *memory, const char *src,
     const char *trg, const char *text, size_t len, int *trusted_out,
     size_t *tu_out);
+/* The exact match of text from the units loaded (habar__xl_memory_find()),
+ * else from the indexes of TMX files: fills *cand, returns 1 or 0. */
+int habar__xl_memory_exact(struct xl_memory *memory, const char *src,
+    const char *trg, const char *text, size_t len, struct xl_candidate *cand);
+/* Whether the memory holds no unit, loaded or indexed. */
+int habar__xl_memory_empty(const struct xl_memory *memory);
 
 /* xliff_match_icu.c: fuzzy matching.  Finds up to max candidates of
  * similarity min or more for text (src) with a target in trg, best first,
@@ -174,6 +190,13 @@ enum habar_status habar__xl_match(struct habar_xliff *xliff, const char *src,
     const char *trg, const char *text, size_t len, struct xl_candidate *out,
     size_t max, double min, size_t *count_out);
 void habar__xl_index_free(struct xl_index *index);
+/* The hashes of the distinct words and numbers of text as the fuzzy
+ * search keys them, into keys (XL_MAX_TOKENS of them at most), how many
+ * into *count_out, and the count of word and number tokens into
+ * *words_out.  Returns HABAR_OK, HABAR_ERR_LIMIT (more than XL_MAX_TOKENS
+ * tokens: not a sentence to fuzzy-match), HABAR_ERR_NOMEM. */
+enum habar_status habar__xl_token_keys(const char *text, size_t len,
+    uint32_t *keys, size_t *count_out, size_t *words_out);
 /* The similarity (0-100) of two texts, as habar__xl_match() computes it. */
 double habar__xl_similarity(const char *a, size_t a_len, const char *b,
     size_t b_len);
@@ -197,5 +220,54 @@ enum habar_status habar__xl_parse_xliff(struct habar_xliff *xliff,
  * when the root element is not <tmx>. */
 enum habar_status habar__xl_load_tmx(struct habar_xliff *xliff,
     const char *data, size_t len, int *is_tmx_out);
+
+/*
+ * xliff_index.c: a TMX memory's index on disk, mapped with mmap().
+ * habar__xl_tmindex_get() maps the fresh cache of the TMX file at path
+ * (beside it as path.idx, or in the user's cache directory), or, when
+ * there is none and build is set, builds one by streaming the file and
+ * maps it (*built_out says so): build 1 writes it beside the memory
+ * unless habar__cache_beside() says no, build 2 beside it in any case,
+ * either in the user's cache directory when it cannot be beside.  *idx_out stays NULL, with HABAR_OK,
+ * when path is not a regular file, is a parallel document, or no cache
+ * can be written: the caller reads the memory whole.  Returns HABAR_OK,
+ * the TMX reader's errors (recorded on xliff with the line),
+ * HABAR_ERR_LIMIT, HABAR_ERR_NOMEM.
+ */
+struct xl_tmindex;
+enum habar_status habar__xl_tmindex_get(struct habar_xliff *xliff,
+    const char *path, int build, struct xl_tmindex **idx_out,
+    int *built_out);
+void habar__xl_tmindex_close(struct xl_tmindex *idx);
+size_t habar__xl_tmindex_units(const struct xl_tmindex *idx);
+size_t habar__xl_tmindex_variants(const struct xl_tmindex *idx);
+/* The memory file's base name, which its candidates carry. */
+const char *habar__xl_tmindex_origin(const struct xl_tmindex *idx);
+/* The languages: how many, and the tag of one and its variant count. */
+size_t habar__xl_tmindex_langs(const struct xl_tmindex *idx);
+const char *habar__xl_tmindex_lang(const struct xl_tmindex *idx,
+    size_t lang, size_t *variants_out);
+/* The text of a variant (NUL-terminated, in the mapping) and its length,
+ * word count and unit; NULL when the number or its record is bad. */
+const char *habar__xl_tmindex_text(const struct xl_tmindex *idx,
+    size_t variant, size_t *len_out, size_t *words_out, size_t *unit_out);
+/* The non-empty text of unit in language trg, or NULL; *trusted_out (if
+ * not NULL) says whether the unit is trusted. */
+const char *habar__xl_tmindex_target(const struct xl_tmindex *idx,
+    size_t unit, const char *trg, int *trusted_out);
+/* The exact match of text in src with a target in trg: byte for byte
+ * (norm_only 0; a trusted unit preferred, cand->trusted set for it) or
+ * white space collapsed (norm_only 1).  Fills *cand; returns 1 or 0. */
+int habar__xl_tmindex_find(const struct xl_tmindex *idx, const char *src,
+    const char *trg, const char *text, size_t len, int norm_only,
+    struct xl_candidate *cand);
+/* The variants of language lang holding the token of hash hash
+ * (ascending), and how many; NULL for none. */
+const uint32_t *habar__xl_tmindex_postings(const struct xl_tmindex *idx,
+    size_t lang, uint32_t hash, size_t *count_out);
+/* Two zeroed arrays of one entry per variant for a query's counts (kept
+ * zeroed by the caller).  Returns HABAR_OK or HABAR_ERR_NOMEM. */
+enum habar_status habar__xl_tmindex_scratch(struct xl_tmindex *idx,
+    uint32_t **shared_out, uint32_t **touched_out);
 
 #endif

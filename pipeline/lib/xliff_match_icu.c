@@ -42,8 +42,6 @@
 #define SCORED 64
 /* Words longer than this compare as equal or not, without their letters. */
 #define LONG_WORD 64
-/* Texts of more tokens than this are not fuzzy-matched. */
-#define MAX_TOKENS 1024
 
 enum tok_kind { TOK_WORD, TOK_NUMBER, TOK_MARK };
 
@@ -115,7 +113,7 @@ end_token(struct toks *t, size_t off, enum tok_kind kind)
 
 	if (t->nc == off)
 		return HABAR_OK;
-	if (t->n >= MAX_TOKENS)
+	if (t->n >= XL_MAX_TOKENS)
 		return HABAR_ERR_LIMIT;
 	status = habar__grow((void **)&t->t, &t->cap, t->n + 1, sizeof(*t->t), 32);
 	if (status != HABAR_OK)
@@ -241,9 +239,46 @@ substitution(const struct toks *a, const struct tok *x, const struct toks *b,
 	return 0.5;
 }
 
-/* The similarity of two token lists, 0-100 (not capped at 99). */
+/*
+ * The cost of replacing a query's word by a unit's, remembered for the
+ * query: the units scored for one sentence are mostly near duplicates of
+ * one another, which share their words, and the character edit distance
+ * is most of the time spent scoring.  A slot is keyed by the query
+ * token, the unit token's hash and its length.
+ */
+#define SUBCACHE 4096
+
+struct subcache {
+	uint64_t key[SUBCACHE];	/* 0: empty */
+	double cost[SUBCACHE];
+};
+
 static double
-score(const struct toks *a, const struct toks *b)
+substitution_cached(struct subcache *cache, const struct toks *a, size_t i,
+    const struct toks *b, const struct tok *y)
+{
+	const struct tok *x = &a->t[i];
+	uint64_t key;
+	size_t slot;
+	double d;
+
+	if (cache == NULL || x->kind != TOK_WORD || y->kind != TOK_WORD ||
+	    same(a, x, b, y))
+		return substitution(a, x, b, y);
+	key = ((uint64_t)(i + 1) << 48) ^ ((uint64_t)y->len << 32) ^ y->hash;
+	slot = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 52) & (SUBCACHE - 1);
+	if (cache->key[slot] == key)
+		return cache->cost[slot];
+	d = substitution(a, x, b, y);
+	cache->key[slot] = key;
+	cache->cost[slot] = d;
+	return cache->cost[slot];
+}
+
+/* The similarity of two token lists, 0-100 (not capped at 99); cache
+ * (NULL for none) remembers word substitutions of a, the query. */
+static double
+score(const struct toks *a, const struct toks *b, struct subcache *cache)
 {
 	double *block, *prev2, *prev, *row, wa = 0, wb = 0, w, d;
 	size_t i, j, m = a->n, n = b->n;
@@ -267,7 +302,8 @@ score(const struct toks *a, const struct toks *b)
 		row[0] = prev[0] + weight(x);
 		for (j = 1; j <= n; j++) {
 			const struct tok *y = &b->t[j - 1];
-			double best = prev[j - 1] + substitution(a, x, b, y);
+			double best = prev[j - 1] + substitution_cached(cache,
+			    a, i - 1, b, y);
 			if (prev[j] + weight(x) < best)
 				best = prev[j] + weight(x);
 			if (row[j - 1] + weight(y) < best)
@@ -303,11 +339,36 @@ habar__xl_similarity(const char *a, size_t a_len, const char *b,
 	if (tokenise(a, a_len, &x) != HABAR_OK)
 		return 0;
 	if (tokenise(b, b_len, &y) == HABAR_OK) {
-		s = score(&x, &y);
+		s = score(&x, &y, NULL);
 		toks_free(&y);
 	}
 	toks_free(&x);
 	return s;
+}
+
+enum habar_status
+habar__xl_token_keys(const char *text, size_t len, uint32_t *keys,
+    size_t *count_out, size_t *words_out)
+{
+	struct toks t;
+	enum habar_status status;
+	size_t i, j, n = 0;
+
+	*count_out = *words_out = 0;
+	if ((status = tokenise(text, len, &t)) != HABAR_OK)
+		return status;
+	for (i = 0; i < t.n; i++) {
+		if (t.t[i].kind == TOK_MARK)
+			continue;
+		for (j = 0; j < n && keys[j] != t.t[i].hash; j++)
+			;
+		if (j == n)
+			keys[n++] = t.t[i].hash;
+	}
+	*count_out = n;
+	*words_out = t.words;
+	toks_free(&t);
+	return HABAR_OK;
 }
 
 void
@@ -452,45 +513,36 @@ compare_scored(const void *a, const void *b)
 	return (x->cand > y->cand) - (x->cand < y->cand);
 }
 
-enum habar_status
-habar__xl_match(struct habar_xliff *xliff, const char *src, const char *trg,
-    const char *text, size_t len, struct xl_candidate *out, size_t max,
-    double min, size_t *count_out)
+/*
+ * Puts cand among the candidates out[0..*n) (at most max): when they are
+ * max already, in place of the worst if it is better.
+ */
+static void
+offer(struct xl_candidate *out, size_t *n, size_t max,
+    const struct xl_candidate *cand)
 {
-	struct xl_memory *memory = &xliff->memory;
-	struct xl_index *index;
-	struct toks q;
-	struct scored *pick = NULL;
-	enum habar_status status;
-	const char *exact;
-	size_t n = 0, i, k, touched = 0, picked = 0, tu;
-	size_t common;
-	int trusted = 0;
-
-	*count_out = 0;
-	if (memory->count == 0 || max == 0)
-		return HABAR_OK;
-	/* The exact match first: the text itself, or white space aside. */
-	exact = habar__xl_memory_find(memory, src, trg, text, len, &trusted,
-	    &tu);
-	if (exact != NULL) {
-		memset(&out[n], 0, sizeof(out[n]));
-		out[n].source = memory->tuvs[memory->tu_first[tu]].text;
-		for (k = memory->tu_first[tu]; k < memory->count &&
-		    memory->tuvs[k].tu == tu; k++)
-			if (habar__xl_lang_matches(memory->tuvs[k].lang, src))
-				out[n].source = memory->tuvs[k].text;
-		out[n].target = exact;
-		out[n].origin = memory->origin_count > 0 ?
-		    memory->origins[memory->tu_origin[tu]] : "";
-		out[n].similarity = 100;
-		out[n].exact = 1;
-		out[n].trusted = trusted;
-		out[n].sentences = 1;
-		n++;
+	if (*n == max) {
+		qsort(out, *n, sizeof(*out), compare_candidates);
+		if (out[*n - 1].exact ||
+		    out[*n - 1].similarity >= cand->similarity)
+			return;
+		(*n)--;
 	}
-	if (n >= max)
-		goto done;
+	out[(*n)++] = *cand;
+}
+
+/* The fuzzy candidates from the units loaded into memory. */
+static enum habar_status
+match_loaded(struct xl_memory *memory, const char *src, const char *trg,
+    const struct toks *q, struct xl_candidate *out, size_t *n, size_t max,
+    double min, struct subcache *cache)
+{
+	struct xl_index *index;
+	struct scored *pick = NULL;
+	struct xl_candidate cand;
+	enum habar_status status;
+	size_t i, touched = 0, picked = 0, common;
+
 	if (memory->index == NULL || strcmp(memory->index->src, src) != 0) {
 		habar__xl_index_free(memory->index);
 		memory->index = NULL;
@@ -499,22 +551,18 @@ habar__xl_match(struct habar_xliff *xliff, const char *src, const char *trg,
 			return status;
 	}
 	index = memory->index;
-	if (tokenise(text, len, &q) != HABAR_OK || q.words == 0) {
-		toks_free(&q);
-		goto done;
-	}
 	common = index->count / 20 > 1000 ? index->count / 20 : 1000;
 	/* Count the distinct words and numbers each unit shares. */
-	for (i = 0; i < q.n; i++) {
+	for (i = 0; i < q->n; i++) {
 		size_t first, count, j;
-		if (q.t[i].kind == TOK_MARK)
+		if (q->t[i].kind == TOK_MARK)
 			continue;
 		for (j = 0; j < i; j++)
-			if (q.t[j].hash == q.t[i].hash)
+			if (q->t[j].hash == q->t[i].hash)
 				break;
 		if (j < i)
 			continue;
-		first = postings(index, q.t[i].hash, &count);
+		first = postings(index, q->t[i].hash, &count);
 		if (count > common)
 			continue;
 		for (j = first; j < first + count; j++) {
@@ -528,14 +576,13 @@ habar__xl_match(struct habar_xliff *xliff, const char *src, const char *trg,
 	if (touched > 0 && (pick = malloc(touched * sizeof(*pick))) == NULL) {
 		for (i = 0; i < touched; i++)
 			index->shared[index->touched[i]] = 0;
-		toks_free(&q);
 		return HABAR_ERR_NOMEM;
 	}
 	for (i = 0; i < touched; i++) {
 		size_t c = index->touched[i], longer;
 		unsigned shared = index->shared[c];
 		index->shared[c] = 0;
-		longer = q.words > index->toks[c].words ? q.words :
+		longer = q->words > index->toks[c].words ? q->words :
 		    index->toks[c].words;
 		/* Too few words in common to reach min, punctuation aside. */
 		if (100.0 * (double)shared / (double)longer < min - 10)
@@ -551,32 +598,197 @@ habar__xl_match(struct habar_xliff *xliff, const char *src, const char *trg,
 		const struct xl_tuv *s = &memory->tuvs[index->tuv[c]];
 		const struct xl_tuv *t = habar__xl_memory_variant(memory, s->tu,
 		    trg);
-		double sim;
-		if (t == NULL || offered(out, n, t->text))
+		if (t == NULL || offered(out, *n, t->text))
 			continue;
-		sim = score(&q, &index->toks[c]);
-		if (sim > 99)
-			sim = 99;
-		if (sim < min)
+		memset(&cand, 0, sizeof(cand));
+		cand.similarity = score(q, &index->toks[c], cache);
+		if (cand.similarity > 99)
+			cand.similarity = 99;
+		if (cand.similarity < min)
 			continue;
-		if (n == max) {
-			/* Replace the worst if this one is better. */
-			qsort(out, n, sizeof(*out), compare_candidates);
-			if (out[n - 1].exact || out[n - 1].similarity >= sim)
-				continue;
-			n--;
-		}
-		memset(&out[n], 0, sizeof(out[n]));
-		out[n].source = s->text;
-		out[n].target = t->text;
-		out[n].origin = memory->origin_count > 0 ?
+		cand.source = s->text;
+		cand.target = t->text;
+		cand.origin = memory->origin_count > 0 ?
 		    memory->origins[memory->tu_origin[s->tu]] : "";
-		out[n].similarity = sim;
-		out[n].sentences = 1;
-		n++;
+		cand.sentences = 1;
+		offer(out, n, max, &cand);
 	}
 	free(pick);
+	return HABAR_OK;
+}
+
+/*
+ * The fuzzy candidates from the index of a TMX file: as match_loaded(),
+ * with the postings read from the mapped file.  Only the SCORED units
+ * sharing the most tokens are tokenised and scored; among units sharing
+ * as many, the first met (the lowest in the memory) go first.
+ */
+static enum habar_status
+match_indexed(struct xl_tmindex *idx, const char *src, const char *trg,
+    const struct toks *q, struct xl_candidate *out, size_t *n, size_t max,
+    double min, struct subcache *cache)
+{
+	size_t hist[XL_MAX_TOKENS + 2], variants = habar__xl_tmindex_variants(idx);
+	uint32_t *shared, *touched, *pick = NULL, threshold;
+	struct xl_candidate cand;
+	enum habar_status status;
+	size_t i, j, l, ntouched = 0, picked = 0, above = 0, ties;
+
+	if ((status = habar__xl_tmindex_scratch(idx, &shared, &touched)) !=
+	    HABAR_OK)
+		return status;
+	for (l = 0; l < habar__xl_tmindex_langs(idx); l++) {
+		size_t lv, common;
+		if (!habar__xl_lang_matches(habar__xl_tmindex_lang(idx, l, &lv),
+		    src))
+			continue;
+		common = lv / 20 > 1000 ? lv / 20 : 1000;
+		for (i = 0; i < q->n; i++) {
+			const uint32_t *ids;
+			size_t count;
+			if (q->t[i].kind == TOK_MARK)
+				continue;
+			for (j = 0; j < i; j++)
+				if (q->t[j].hash == q->t[i].hash)
+					break;
+			if (j < i)
+				continue;
+			ids = habar__xl_tmindex_postings(idx, l, q->t[i].hash,
+			    &count);
+			if (ids == NULL || count > common)
+				continue;
+			for (j = 0; j < count; j++) {
+				uint32_t v = ids[j];
+				if (v >= variants)
+					continue;	/* a damaged file */
+				if (shared[v]++ == 0)
+					touched[ntouched++] = v;
+			}
+		}
+	}
+	/* Keep the units that could reach min; find the share that the
+	 * SCORED best reach. */
+	memset(hist, 0, sizeof(hist));
+	for (i = 0; i < ntouched; i++) {
+		uint32_t v = touched[i], sh = shared[v];
+		size_t len, words, longer;
+		shared[v] = 0;
+		if (habar__xl_tmindex_text(idx, v, &len, &words, NULL) == NULL)
+			continue;
+		longer = q->words > words ? q->words : words;
+		if (longer == 0 || 100.0 * (double)sh / (double)longer < min - 10)
+			continue;
+		if (sh > XL_MAX_TOKENS)
+			sh = XL_MAX_TOKENS;
+		touched[picked++] = v;
+		shared[v] = sh;	/* kept for the units picked */
+		hist[sh]++;
+	}
+	threshold = 0;
+	for (i = XL_MAX_TOKENS + 1; i-- > 1;) {
+		if (above + hist[i] >= SCORED) {
+			threshold = (uint32_t)i;
+			break;
+		}
+		above += hist[i];
+	}
+	if (picked > 0 && (pick = malloc((SCORED + 1) * sizeof(*pick))) ==
+	    NULL) {
+		for (i = 0; i < picked; i++)
+			shared[touched[i]] = 0;
+		return HABAR_ERR_NOMEM;
+	}
+	/* The units above the threshold, and as many at it as there is
+	 * room for, the first met first. */
+	ntouched = picked;
+	picked = 0;
+	ties = SCORED - above;
+	for (i = 0; i < ntouched; i++) {
+		uint32_t sh = shared[touched[i]];
+		if (sh > threshold || (sh == threshold && ties > 0 && sh > 0)) {
+			if (sh == threshold)
+				ties--;
+			pick[picked++] = touched[i];
+		}
+	}
+	for (i = 0; i < ntouched; i++)
+		shared[touched[i]] = 0;
+	for (i = 0; i < picked; i++) {
+		const char *text, *target;
+		size_t len, unit, words;
+		struct toks c;
+		char *norm;
+		if ((text = habar__xl_tmindex_text(idx, pick[i], &len, &words,
+		    &unit)) == NULL ||
+		    (target = habar__xl_tmindex_target(idx, unit, trg,
+		    NULL)) == NULL || offered(out, *n, target))
+			continue;
+		if ((norm = habar__xl_normalise(text, len)) == NULL) {
+			free(pick);
+			return HABAR_ERR_NOMEM;
+		}
+		status = tokenise(norm, strlen(norm), &c);
+		free(norm);
+		if (status == HABAR_ERR_LIMIT)
+			continue;
+		if (status != HABAR_OK) {
+			free(pick);
+			return status;
+		}
+		memset(&cand, 0, sizeof(cand));
+		cand.similarity = score(q, &c, cache);
+		toks_free(&c);
+		if (cand.similarity > 99)
+			cand.similarity = 99;
+		if (cand.similarity < min)
+			continue;
+		cand.source = text;
+		cand.target = target;
+		cand.origin = habar__xl_tmindex_origin(idx);
+		cand.sentences = 1;
+		offer(out, n, max, &cand);
+	}
+	free(pick);
+	return HABAR_OK;
+}
+
+enum habar_status
+habar__xl_match(struct habar_xliff *xliff, const char *src, const char *trg,
+    const char *text, size_t len, struct xl_candidate *out, size_t max,
+    double min, size_t *count_out)
+{
+	struct xl_memory *memory = &xliff->memory;
+	enum habar_status status = HABAR_OK;
+	struct subcache *cache;
+	struct toks q;
+	size_t n = 0, i;
+
+	*count_out = 0;
+	if (habar__xl_memory_empty(memory) || max == 0)
+		return HABAR_OK;
+	/* The exact match first: the text itself, or white space aside. */
+	if (habar__xl_memory_exact(memory, src, trg, text, len, &out[n]))
+		n++;
+	if (n >= max)
+		goto done;
+	if (tokenise(text, len, &q) != HABAR_OK || q.words == 0) {
+		toks_free(&q);
+		goto done;
+	}
+	if ((cache = calloc(1, sizeof(*cache))) == NULL) {
+		toks_free(&q);
+		return HABAR_ERR_NOMEM;
+	}
+	if (memory->count > 0)
+		status = match_loaded(memory, src, trg, &q, out, &n, max, min,
+		    cache);
+	for (i = 0; i < memory->index_count && status == HABAR_OK; i++)
+		status = match_indexed(memory->indexes[i], src, trg, &q, out, &n,
+		    max, min, cache);
+	free(cache);
 	toks_free(&q);
+	if (status != HABAR_OK)
+		return status;
 done:
 	qsort(out, n, sizeof(*out), compare_candidates);
 	*count_out = n;

@@ -18,9 +18,8 @@
 #include "grow_internal.h"
 #include "xliff_internal.h"
 
-/* Collapses runs of ASCII white space into one space and trims. */
-static char *
-normalise(const char *text, size_t len)
+char *
+habar__xl_normalise(const char *text, size_t len)
 {
 	char *out = malloc(len + 1), *w = out;
 	size_t i;
@@ -102,7 +101,7 @@ habar__xl_memory_add(struct xl_memory *memory, const char *lang,
 	tuv->tu = memory->tu_count - 1;
 	tuv->lang = strdup(lang);
 	tuv->text = strndup(text, len);
-	tuv->norm = normalise(text, len);
+	tuv->norm = habar__xl_normalise(text, len);
 	tuv->sentences = sentences;
 	if (tuv->lang == NULL || tuv->text == NULL || tuv->norm == NULL) {
 		free(tuv->lang);
@@ -131,6 +130,9 @@ habar__xl_memory_free(struct xl_memory *memory)
 		free(memory->origins[i]);
 	free(memory->origins);
 	habar__xl_index_free(memory->index);
+	for (i = 0; i < memory->index_count; i++)
+		habar__xl_tmindex_close(memory->indexes[i]);
+	free(memory->indexes);
 	free(memory->tuvs);
 	free(memory->tu_first);
 	free(memory->tu_trusted);
@@ -258,12 +260,59 @@ habar__xl_memory_find(struct xl_memory *memory, const char *src,
 	free(key);
 	if (target != NULL)
 		return target;
-	if ((key = normalise(text, len)) == NULL)
+	if ((key = habar__xl_normalise(text, len)) == NULL)
 		return NULL;
 	target = lookup(memory, memory->by_norm, 1, src, trg, key, trusted_out,
 	    tu_out);
 	free(key);
 	return target;
+}
+
+int
+habar__xl_memory_empty(const struct xl_memory *memory)
+{
+	size_t i;
+
+	for (i = 0; i < memory->index_count; i++)
+		if (habar__xl_tmindex_units(memory->indexes[i]) > 0)
+			return 0;
+	return memory->count == 0;
+}
+
+int
+habar__xl_memory_exact(struct xl_memory *memory, const char *src,
+    const char *trg, const char *text, size_t len, struct xl_candidate *cand)
+{
+	const char *target = NULL;
+	size_t tu = 0, k, i;
+	int trusted = 0, pass;
+
+	if (memory->count > 0)
+		target = habar__xl_memory_find(memory, src, trg, text, len,
+		    &trusted, &tu);
+	if (target != NULL) {
+		memset(cand, 0, sizeof(*cand));
+		cand->source = memory->tuvs[memory->tu_first[tu]].text;
+		for (k = memory->tu_first[tu]; k < memory->count &&
+		    memory->tuvs[k].tu == tu; k++)
+			if (habar__xl_lang_matches(memory->tuvs[k].lang, src))
+				cand->source = memory->tuvs[k].text;
+		cand->target = target;
+		cand->origin = memory->origin_count > 0 ?
+		    memory->origins[memory->tu_origin[tu]] : "";
+		cand->similarity = 100;
+		cand->exact = 1;
+		cand->trusted = trusted;
+		cand->sentences = 1;
+		return 1;
+	}
+	/* The text itself in any index, then white space aside. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < memory->index_count; i++)
+			if (habar__xl_tmindex_find(memory->indexes[i], src, trg,
+			    text, len, pass, cand))
+				return 1;
+	return 0;
 }
 
 /* Adds one unit holding, for each language, the text of its run. */

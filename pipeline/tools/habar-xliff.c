@@ -221,12 +221,18 @@ extract(struct habar_xliff *xliff, const struct options *opts,
 	if (status != HABAR_OK)
 		cli_fatal("--keep: %s", habar_status_string(status));
 	for (i = 0; i < opts->fill_count; i++) {
-		if (slurp(opts->fills[i], &data, &len) != 0)
-			return cli_exit();
 		warn_name = opts->fills[i];
-		status = habar_xliff_load_memory_from(xliff, data, len,
-		    opts->fills[i]);
-		free(data);
+		if (strcmp(opts->fills[i], "-") != 0) {
+			/* A TMX file through its index, built once. */
+			status = habar_xliff_load_memory_file(xliff,
+			    opts->fills[i]);
+		} else {
+			if (slurp(opts->fills[i], &data, &len) != 0)
+				return cli_exit();
+			status = habar_xliff_load_memory_from(xliff, data, len,
+			    opts->fills[i]);
+			free(data);
+		}
 		if (status != HABAR_OK) {
 			cli_report(opts->fills[i], habar_xliff_error_line(xliff),
 			    status, habar_xliff_error(xliff));

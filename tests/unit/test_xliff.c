@@ -8,9 +8,13 @@
  * schema read in place from $HABAR_SHARED/schemas/xliff-2.0 when it is
  * there.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
@@ -434,6 +438,158 @@ test_fill_tmx(void)
 	habar_xliff_free(x);
 }
 
+/* Writes len bytes of data to path; 0 on success. */
+static int
+write_file(const char *path, const char *data, size_t len)
+{
+	FILE *fp = fopen(path, "wb");
+	int ok;
+
+	if (fp == NULL)
+		return -1;
+	ok = fwrite(data, 1, len, fp) == len;
+	return fclose(fp) == 0 && ok ? 0 : -1;
+}
+
+static const char tmx_fuzzy[] =
+    "<tu><tuv xml:lang=\"en\"><seg>The forum opens in Astana on Monday "
+    "morning.</seg></tuv><tuv xml:lang=\"kk\"><seg>Форум дүйсенбі күні "
+    "таңертең Астанада ашылады.</seg></tuv></tu>\n</body></tmx>\n";
+
+/* Extracts release with the memory at path used through its index. */
+static char *
+extract_indexed(const char *path, const char *release)
+{
+	struct habar_xliff *x;
+	char *xml = NULL;
+	size_t xml_len = 0;
+
+	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	CHECK(habar_xliff_load_memory_file(x, path) == HABAR_OK);
+	CHECK(habar_xliff_memory_size(x) == 4);
+	CHECK(extract(x, release, strlen(release), "en", "kk", &xml,
+	    &xml_len) == HABAR_OK);
+	habar_xliff_free(x);
+	return xml;
+}
+
+/*
+ * The index of a TMX memory: built once beside it, used while the memory
+ * keeps its size and time, rebuilt when stale or damaged in its header;
+ * a damaged body gives no crash (the sanitizer builds check reads); the
+ * matches equal those of the memory read whole.
+ */
+static void
+test_index(void)
+{
+	char dir[] = "/tmp/habar-index-XXXXXX", path[64], cache[80];
+	static const char release[] = "One. Two words. Three.\n\n"
+	    "The forum opens in Almaty on Monday morning.\n";
+	char *mem, *xml, *whole = NULL;
+	struct habar_xliff *x;
+	size_t len = strlen(tmx) - strlen("</body></tmx>\n"), whole_len = 0;
+	struct timespec times[2];
+	FILE *fp;
+	int built = -1;
+	long size;
+
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0);
+		return;
+	}
+	setenv("HABAR_CACHE_BESIDE", "1", 1);
+	snprintf(path, sizeof(path), "%s/memory.tmx", dir);
+	snprintf(cache, sizeof(cache), "%s/memory.tmx.idx", dir);
+	mem = malloc(len + sizeof(tmx_fuzzy));
+	memcpy(mem, tmx, len);
+	memcpy(mem + len, tmx_fuzzy, sizeof(tmx_fuzzy));
+	CHECK(write_file(path, mem, strlen(mem)) == 0);
+
+	/* Built once, then fresh. */
+	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	CHECK(habar_xliff_index_memory(x, path, &built) == HABAR_OK);
+	CHECK(built == 1);
+	CHECK(habar_xliff_index_memory(x, path, &built) == HABAR_OK);
+	CHECK(built == 0);
+	/* The same matches as the memory read whole. */
+	CHECK(habar_xliff_load_memory_from(x, mem, strlen(mem), path) ==
+	    HABAR_OK);
+	CHECK(extract(x, release, strlen(release), "en", "kk", &whole,
+	    &whole_len) == HABAR_OK);
+	habar_xliff_free(x);
+	xml = extract_indexed(path, release);
+	CHECK(xml != NULL && whole != NULL && strcmp(xml, whole) == 0);
+	CHECK(xml != NULL && strstr(xml, "<segment id=\"p1-s1\" "
+	    "state=\"translated\"><source>One.</source><target>Бір.</target>")
+	    != NULL);
+	CHECK(xml != NULL && strstr(xml, "similarity=\"") != NULL &&
+	    strstr(xml, "Астанада ашылады.</target>") != NULL);
+	free(xml);
+
+	/* A memory changed at the same size: stale by its time. */
+	memcpy(strstr(mem, "One."), "Uno.", 4);
+	CHECK(write_file(path, mem, strlen(mem)) == 0);
+	times[0].tv_sec = times[1].tv_sec = 1000000000;
+	times[0].tv_nsec = times[1].tv_nsec = 0;
+	CHECK(utimensat(AT_FDCWD, path, times, 0) == 0);
+	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	CHECK(habar_xliff_index_memory(x, path, &built) == HABAR_OK);
+	CHECK(built == 1);
+	habar_xliff_free(x);
+	xml = extract_indexed(path, "Uno.\n");
+	CHECK(xml != NULL && strstr(xml, "<source>Uno.</source><target>") !=
+	    NULL);
+	free(xml);
+
+	/* A damaged header: refused and rebuilt. */
+	if ((fp = fopen(cache, "r+b")) != NULL) {
+		fputs("XXXX", fp);
+		fclose(fp);
+	}
+	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	CHECK(habar_xliff_index_memory(x, path, &built) == HABAR_OK);
+	CHECK(built == 1);
+	habar_xliff_free(x);
+	/* A damaged body behind a sound header: no crash, whatever the
+	 * matches. */
+	if ((fp = fopen(cache, "r+b")) != NULL) {
+		fseek(fp, 0, SEEK_END);
+		size = ftell(fp);
+		fseek(fp, 256, SEEK_SET);
+		while (ftell(fp) < size)
+			fputc(0xA5 ^ (int)(ftell(fp) * 7), fp);
+		fclose(fp);
+	}
+	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	CHECK(habar_xliff_load_memory_file(x, path) == HABAR_OK);
+	xml = NULL;
+	len = 0;
+	CHECK(extract(x, release, strlen(release), "en", "kk", &xml, &len) ==
+	    HABAR_OK);
+	free(xml);
+	habar_xliff_free(x);
+	/* A truncated cache: refused and rebuilt. */
+	CHECK(truncate(cache, 100) == 0);
+	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	CHECK(habar_xliff_index_memory(x, path, &built) == HABAR_OK);
+	CHECK(built == 1);
+	habar_xliff_free(x);
+	/* A malformed memory: an error with its line, no cache. */
+	CHECK(write_file(path, "<tmx version=\"1.4\"><header/>\n<body><tu>",
+	    40) == 0);
+	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	CHECK(habar_xliff_index_memory(x, path, &built) == HABAR_ERR_INPUT);
+	CHECK(habar_xliff_error_line(x) > 0);
+	habar_xliff_free(x);
+
+	free(whole);
+	free(mem);
+	unlink(cache);
+	unlink(path);
+	rmdir(dir);
+	setenv("HABAR_CACHE_BESIDE", "0", 1);
+}
+
 static void
 test_fill_parallel(void)
 {
@@ -560,6 +716,7 @@ main(void)
 	test_bad_xliff();
 	test_bad_release();
 	test_fill_tmx();
+	test_index();
 	test_fill_parallel();
 	test_warnings_and_options();
 	if (schema == NULL)
