@@ -61,7 +61,8 @@ struct xi_header {
 	uint64_t langs_off, units_off, variants_off, exact_off;
 	uint64_t dict_off, dict_count;
 	uint64_t post_off, post_count;
-	uint64_t reserved[4];
+	uint64_t words_off;	/* uint16_t per variant, as in its record */
+	uint64_t reserved[3];
 };
 
 /* The layout docs/habar-xliff.md describes; a change is a new version. */
@@ -112,6 +113,7 @@ struct xl_tmindex {
 	const struct xi_exact *exact;
 	const struct xi_dict *dict;
 	const uint32_t *post;
+	const uint16_t *words;
 	char *origin;
 	uint32_t *shared, *touched;	/* per variant, during a query */
 };
@@ -522,6 +524,25 @@ build_index(struct habar_xliff *xliff, FILE *in, const struct stat *st,
 	if ((status = write_postings(&b, &h, &pos)) != HABAR_OK)
 		goto done;
 	status = HABAR_ERR_IO;
+	/* The word counts again, packed: a query reads one per unit it
+	 * meets, which should not pull in whole variant records. */
+	h.words_off = pos;
+	{
+		uint16_t w[4096];
+		size_t v, k = 0;
+
+		for (v = 0; v < b.variant_count; v++) {
+			w[k++] = b.variants[v].words;
+			if (k == 4096 || v + 1 == b.variant_count) {
+				if (fwrite(w, sizeof(*w), k, out) != k)
+					goto done;
+				pos += k * sizeof(*w);
+				k = 0;
+			}
+		}
+		if (put(out, NULL, 0, &pos) != 0)
+			goto done;
+	}
 	memcpy(h.magic, XI_MAGIC, sizeof(h.magic));
 	h.version = XI_VERSION;
 	h.order = XI_ORDER;
@@ -593,6 +614,9 @@ map_cache(const char *path, const struct stat *st)
 	    !section_ok(h->dict_off, h->dict_count + 1, sizeof(struct xi_dict),
 	    h->file_size) ||
 	    !section_ok(h->post_off, h->post_count, sizeof(uint32_t),
+	    h->file_size) ||
+	    h->words_off < sizeof(*h) ||
+	    !section_ok(h->words_off, h->variant_count, sizeof(uint16_t),
 	    h->file_size))
 		goto bad;
 	if ((idx = calloc(1, sizeof(*idx))) == NULL)
@@ -607,6 +631,7 @@ map_cache(const char *path, const struct stat *st)
 	idx->exact = (const void *)((const char *)map + h->exact_off);
 	idx->dict = (const void *)((const char *)map + h->dict_off);
 	idx->post = (const void *)((const char *)map + h->post_off);
+	idx->words = (const void *)((const char *)map + h->words_off);
 	for (i = 0; i < h->lang_count; i++)
 		if (memchr(idx->langs[i].tag, '\0', XI_LANG_BYTES) == NULL)
 			goto bad;
@@ -756,6 +781,12 @@ habar__xl_tmindex_lang(const struct xl_tmindex *idx, size_t lang,
 {
 	*variants_out = (size_t)idx->langs[lang].variants;
 	return idx->langs[lang].tag;
+}
+
+size_t
+habar__xl_tmindex_words(const struct xl_tmindex *idx, size_t variant)
+{
+	return variant < idx->h->variant_count ? idx->words[variant] : 0;
 }
 
 const char *

@@ -251,6 +251,8 @@ const char *habar__xl_tmindex_lang(const struct xl_tmindex *idx,
  * word count and unit; NULL when the number or its record is bad. */
 const char *habar__xl_tmindex_text(const struct xl_tmindex *idx,
     size_t variant, size_t *len_out, size_t *words_out, size_t *unit_out);
+/* The count of words and numbers of a variant (0 for a bad number). */
+size_t habar__xl_tmindex_words(const struct xl_tmindex *idx, size_t variant);
 /* The non-empty text of unit in language trg, or NULL; *trusted_out (if
  * not NULL) says whether the unit is trusted. */
 const char *habar__xl_tmindex_target(const struct xl_tmindex *idx,

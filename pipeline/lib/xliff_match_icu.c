@@ -671,10 +671,8 @@ match_indexed(struct xl_tmindex *idx, const char *src, const char *trg,
 	memset(hist, 0, sizeof(hist));
 	for (i = 0; i < ntouched; i++) {
 		uint32_t v = touched[i], sh = shared[v];
-		size_t len, words, longer;
+		size_t words = habar__xl_tmindex_words(idx, v), longer;
 		shared[v] = 0;
-		if (habar__xl_tmindex_text(idx, v, &len, &words, NULL) == NULL)
-			continue;
 		longer = q->words > words ? q->words : words;
 		if (longer == 0 || 100.0 * (double)sh / (double)longer < min - 10)
 			continue;
