@@ -42,6 +42,10 @@ size_t habar__stem_words(const struct habar__stemmer *st, const char *text,
 int habar__stem_ending(const struct habar__stemmer *st, const uint32_t *tail,
     size_t n);
 
+/* How many endings the stemmer cuts from a word at most (more than one
+ * in a language that stacks them); 0 for NULL. */
+unsigned habar__stemmer_rounds(const struct habar__stemmer *st);
+
 /* One learnt pair of stems and its translation probabilities. */
 struct habar__lexicon_entry {
 	uint32_t a, b;		/* stems of the pair's first and second language */

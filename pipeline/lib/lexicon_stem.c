@@ -202,6 +202,12 @@ habar__stem_ending(const struct habar__stemmer *st, const uint32_t *tail,
 	return chain(st, w, n, st->rounds);
 }
 
+unsigned
+habar__stemmer_rounds(const struct habar__stemmer *st)
+{
+	return st != NULL ? st->rounds : 0;
+}
+
 size_t
 habar__stem_words(const struct habar__stemmer *st, const char *text,
     size_t len, uint32_t *out, size_t max)

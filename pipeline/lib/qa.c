@@ -19,6 +19,7 @@
 #include "norm_internal.h"
 #include "qa_internal.h"
 #include "recognise_internal.h"
+#include "spell_internal.h"
 #include "utf8_internal.h"
 
 static const char *const qa_check_names[HABAR_QA_CHECKS] = {
@@ -76,8 +77,10 @@ habar_qa_free(struct habar_qa *qa)
 	free(qa->terms);
 	free(qa->findings);
 	free(qa->scratch);
-	for (i = 0; i < qa->stemmer_count; i++)
-		habar__stemmer_free(qa->stemmers[i].st);
+	for (i = 0; i < qa->morph_count; i++) {
+		habar__morph_free(qa->morphs[i].morph);
+		habar__stemmer_free(qa->morphs[i].stemmer);
+	}
 	free(qa);
 }
 
@@ -537,6 +540,31 @@ consonant_swap(const char *x, const char *y)
 	    x[i + 1] != 'a';
 }
 
+/*
+ * Whether the skeletons x and y differ where a vowel swapped with a
+ * consonant in a name long enough (six symbols) for that to be no other
+ * transliteration, with no vowel beside the swap, where transliterations
+ * write two vowels for one (Ladbrokes, Лэдброукс).
+ */
+static int
+vowel_swap(const char *x, const char *y)
+{
+	size_t i = 0, k;
+
+	if (strlen(x) < 6 || strlen(y) < 6)
+		return 0;
+	while (x[i] != '\0' && x[i] == y[i])
+		i++;
+	if (x[i] == '\0' || x[i + 1] == '\0')
+		return 0;
+	for (k = i > 0 ? i - 1 : 0; k <= i + 2 && x[k] != '\0' &&
+	    y[k] != '\0'; k++)
+		if ((x[k] == 'a' && x[k + 1] == 'a') || (y[k] == 'a' &&
+		    y[k + 1] == 'a'))
+			return 0;
+	return 1;
+}
+
 /* The code points of the folded word s[0..len) into cp; returns how
  * many (at most max). */
 static size_t
@@ -559,6 +587,31 @@ code_points(struct habar_qa *qa, const char *s, size_t len, uint32_t *cp,
 	return n;
 }
 
+/* The suffix rules of language lang (habar-spell's, spell_morph.c), read
+ * once a language with its endings (lexicon_stem.c); NULL when it has
+ * none. */
+static const struct habar__morph *
+morph(struct habar_qa *qa, const char *lang)
+{
+	char err[256];
+	size_t k;
+
+	for (k = 0; k < qa->morph_count; k++)
+		if (strcmp(qa->morphs[k].lang, lang) == 0)
+			return qa->morphs[k].morph;
+	if (k == sizeof(qa->morphs) / sizeof(qa->morphs[0]) ||
+	    strlen(lang) >= sizeof(qa->morphs[k].lang))
+		return NULL;
+	snprintf(qa->morphs[k].lang, sizeof(qa->morphs[k].lang), "%s", lang);
+	if (habar__morph_load(&qa->morphs[k].morph, lang, err, sizeof(err)) !=
+	    HABAR_OK)
+		qa->morphs[k].morph = NULL;
+	if (habar__stemmer_new(&qa->morphs[k].stemmer, lang) != HABAR_OK)
+		qa->morphs[k].stemmer = NULL;
+	qa->morph_count++;
+	return qa->morphs[k].morph;
+}
+
 /* The endings of language lang (lexicon_stem.c), read once a language;
  * NULL when it has none. */
 static const struct habar__stemmer *
@@ -566,18 +619,66 @@ stemmer(struct habar_qa *qa, const char *lang)
 {
 	size_t k;
 
-	for (k = 0; k < qa->stemmer_count; k++)
-		if (strcmp(qa->stemmers[k].lang, lang) == 0)
-			return qa->stemmers[k].st;
-	if (k == sizeof(qa->stemmers) / sizeof(qa->stemmers[0]) ||
-	    strlen(lang) >= sizeof(qa->stemmers[k].lang))
-		return NULL;
-	snprintf(qa->stemmers[k].lang, sizeof(qa->stemmers[k].lang), "%s",
-	    lang);
-	if (habar__stemmer_new(&qa->stemmers[k].st, lang) != HABAR_OK)
-		qa->stemmers[k].st = NULL;
-	qa->stemmer_count++;
-	return qa->stemmers[k].st;
+	for (k = 0; k < qa->morph_count; k++)
+		if (strcmp(qa->morphs[k].lang, lang) == 0)
+			return qa->morphs[k].stemmer;
+	(void)morph(qa, lang);
+	return k < qa->morph_count ? qa->morphs[k].stemmer : NULL;
+}
+
+/* The stem a form must be made of (see form()). */
+struct stem_arg {
+	const char *stem;
+};
+
+static int
+stem_is(const char *word, int is_stem, char *affixes, void *arg)
+{
+	const struct stem_arg *sa = arg;
+
+	(void)affixes;
+	return is_stem == 1 && strcmp(word, sa->stem) == 0;
+}
+
+/* Writes cp[0..n) as UTF-8 into buf (size bytes); 0 when it does not
+ * fit. */
+static int
+utf8_of(const uint32_t *cp, size_t n, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	for (i = 0; i < n; i++) {
+		char u[8];
+		size_t k = habar__norm_utf8_put(u, cp[i]);
+		if (len + k + 1 > size)
+			return 0;
+		memcpy(buf + len, u, k);
+		len += k;
+	}
+	buf[len] = '\0';
+	return 1;
+}
+
+/*
+ * Whether word[0..n) is stem[0..sn) (both folded) or a form the suffix
+ * rules of its language make of it: vowel harmony, the suffix's first
+ * sound and the order of suffixes agree (Омарованың is a form of
+ * Омарова, Омароваынң is none).
+ */
+static int
+form(const struct habar__morph *m, const uint32_t *word, size_t n,
+    const uint32_t *stem, size_t sn)
+{
+	char w[512], st[512];
+	struct stem_arg sa;
+
+	if (n == sn && memcmp(word, stem, n * sizeof(*word)) == 0)
+		return 1;
+	if (m == NULL || n <= sn || !utf8_of(word, n, w, sizeof(w)) ||
+	    !utf8_of(stem, sn, st, sizeof(st)))
+		return 0;
+	sa.stem = st;
+	return habar__morph_accepts(m, w, stem_is, &sa);
 }
 
 /* Whether the letter c is a vowel: its name skeleton is one (see
@@ -596,31 +697,56 @@ vowel(const struct habar_qa *qa, uint32_t c)
 struct spelling {
 	const uint32_t *a, *b;
 	size_t na, nb;
+	const struct habar__morph *ma, *mb;
 	const struct habar__stemmer *sa, *sb;
 };
 
 /*
- * Whether a and b are one stem with the endings of their languages
- * (Пэлтроу, Пэлтроудың), the stem's last vowel allowed to alternate
- * (Ассамблея, Ассамблее, Ассамблеясында).  At least three letters are
- * shared, four when both have an ending.
+ * Whether word[0..n) goes on from stem[0..sn) as its language inflects:
+ * with the language's endings, or, when strict and the language stacks
+ * endings, by its suffix rules (Kazakh: Пэлтроудың of Пэлтроу, not
+ * Пэлтроуыдң, though ы, н and ң are each an ending).  The rules are not
+ * asked otherwise, as the case forms of a foreign name follow the writer
+ * more than the rules (Саиповқа, Корбиннің).
+ */
+static int
+goes_on(const struct habar__morph *m, const struct habar__stemmer *st,
+    const uint32_t *word, size_t n, size_t sn, int strict)
+{
+	if (strict && habar__stemmer_rounds(st) > 1)
+		return form(m, word, n, word, sn);
+	return habar__stem_ending(st, word + sn, n - sn);
+}
+
+/*
+ * Whether a and b are forms of one stem: one is the other's stem (by the
+ * rules, see goes_on()), or both are forms of the letters they share
+ * (four at least), or of those and a vowel each, as a stem's last vowel
+ * alternates (Ассамблея, Ассамблее, Ассамблеясында); strict: by the
+ * rules then too.
  */
 static int
 one_stem(const struct habar_qa *qa, const struct spelling *w,
-    const uint32_t *a, const uint32_t *b)
+    const uint32_t *a, const uint32_t *b, int strict)
 {
 	size_t i = 0, n = w->na < w->nb ? w->na : w->nb;
 
 	while (i < n && a[i] == b[i])
 		i++;
-	if (i < 3 || (i < 4 && i < w->na && i < w->nb))
+	if (i < 3)
 		return 0;
-	if (habar__stem_ending(w->sa, a + i, w->na - i) &&
-	    habar__stem_ending(w->sb, b + i, w->nb - i))
+	if (i == w->na)
+		return goes_on(w->mb, w->sb, b, w->nb, i, 1);
+	if (i == w->nb)
+		return goes_on(w->ma, w->sa, a, w->na, i, 1);
+	if (i < 4)
+		return 0;
+	if (goes_on(w->ma, w->sa, a, w->na, i, strict) &&
+	    goes_on(w->mb, w->sb, b, w->nb, i, strict))
 		return 1;
-	return i >= 4 && i < n && vowel(qa, a[i]) && vowel(qa, b[i]) &&
-	    habar__stem_ending(w->sa, a + i + 1, w->na - i - 1) &&
-	    habar__stem_ending(w->sb, b + i + 1, w->nb - i - 1);
+	return vowel(qa, a[i]) && vowel(qa, b[i]) &&
+	    goes_on(w->ma, w->sa, a, w->na, i + 1, strict) &&
+	    goes_on(w->mb, w->sb, b, w->nb, i + 1, strict);
 }
 
 /* The letters of a and b that agree from the start. */
@@ -638,7 +764,9 @@ prefix(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
  * Whether one swap of neighbouring letters in x (swapped_b: x is w->b,
  * else w->a) makes the two one stem, the swap either inside the letters
  * both then share (Трмап, Трамп) or inside an ending of three letters or
- * more that x has beyond all of the other (Пэлтроуыдң, Пэлтроу).  A
+ * more, past the first letter where x differs from the other
+ * (Пэлтроуыдң, Пэлтроу; Твиттерідне, Твиттере), where the ending must
+ * then be one by the rules.  A
  * letter of a double is not swapped: transliterations double letters
  * (Миссисипи, Миссисиппи), and that is no misspelling.
  */
@@ -653,7 +781,7 @@ swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
 
 	memcpy(t, x, nx * sizeof(*t));
 	for (k = i > 1 ? i - 1 : 1; k + 1 < nx; k++) {
-		int fits;
+		int fits, inside;
 		size_t shared;
 		if (x[k] == x[k + 1] || x[k - 1] == x[k] || (k + 2 < nx &&
 		    x[k + 1] == x[k + 2]))
@@ -661,10 +789,10 @@ swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
 		t[k] = x[k + 1];
 		t[k + 1] = x[k];
 		shared = prefix(t, nx, y, ny);
-		fits = (k + 1 < shared || (i == ny && k >= i &&
-		    nx - i >= 3)) &&
-		    (swapped_b ? one_stem(qa, w, y, t) :
-		    one_stem(qa, w, t, y));
+		inside = k + 1 < shared;
+		fits = (inside || (k >= i + (i < ny) && nx - i >= 3)) &&
+		    (swapped_b ? one_stem(qa, w, y, t, !inside) :
+		    one_stem(qa, w, t, y, !inside));
 		t[k] = x[k];
 		t[k + 1] = x[k + 1];
 		if (fits)
@@ -693,9 +821,11 @@ letters_match(struct habar_qa *qa, const char *x, size_t xlen,
 	if (w.na < 3 || w.nb < 3)
 		return w.na == w.nb && w.na > 0 &&
 		    memcmp(a, b, w.na * sizeof(*a)) == 0 ? 2 : 0;
+	w.ma = morph(qa, xlang);
+	w.mb = morph(qa, ylang);
 	w.sa = stemmer(qa, xlang);
 	w.sb = stemmer(qa, ylang);
-	if (one_stem(qa, &w, a, b))
+	if (one_stem(qa, &w, a, b, 0))
 		return 2;
 	/* A name of four letters or fewer swapped is as often another
 	 * transliteration (Сеуг, Сегу). */
@@ -797,6 +927,7 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			if (best == 1 && !same_script(u->segs[s].text +
 			    x->start, u->segs[o].text + near_->start) &&
 			    !consonant_swap(x->key, near_->key) &&
+			    !vowel_swap(x->key, near_->key) &&
 			    !confirmed(qa, u, s, o, x, near_))
 				best = 0;
 			/* Trump and Term against Трамп: the name is spelled

@@ -10,6 +10,7 @@
 #include <habar/qa.h>
 #include <habar/recognise.h>
 
+struct habar__morph;
 struct habar__stemmer;
 
 /* The most segments of one unit that are compared. */
@@ -50,9 +51,10 @@ struct habar_qa {
 	size_t quote_lang_count;
 	struct {
 		char lang[16];
-		struct habar__stemmer *st;	/* endings of names */
-	} stemmers[8];
-	size_t stemmer_count;
+		struct habar__morph *morph;	/* case forms of names */
+		struct habar__stemmer *stemmer;	/* their endings */
+	} morphs[8];
+	size_t morph_count;
 	struct habar_qa_stats stats;
 	unsigned long error_line;
 	char error[256];
