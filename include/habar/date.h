@@ -77,9 +77,11 @@ enum habar_date_precision habar_date_parse(struct habar_date *date,
  * год»), a time after its day, as the release gives it (no zone
  * conversion).  Month names come from ICU; the pattern from
  * locales/<lang>/date-patterns (keys day, month, year, time; ICU date
- * patterns) where the language has one, else ICU's for the language.
+ * patterns) where the language has one, else ICU's for the language;
+ * the file's "months" line, twelve names, replaces ICU's month names.
  * Returns HABAR_OK; HABAR_ERR_ARGUMENT (precision HABAR_DATE_NONE, no or
- * bad tag), HABAR_ERR_INPUT (a pattern in the data file too long),
+ * bad tag), HABAR_ERR_INPUT (a line of the data file too long, not
+ * UTF-8, or a months line without twelve names),
  * HABAR_ERR_LIMIT (out too small), HABAR_ERR_LIBRARY (ICU failed); on
  * failure out holds "".
  */

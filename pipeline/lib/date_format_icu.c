@@ -7,6 +7,8 @@
  * its Kazakh "2024 ж." where they write «2024 жылғы»), so a language's
  * locales/<lang>/date-patterns, where present, gives the pattern, and
  * ICU's own best pattern for the skeleton serves the other languages.
+ * The same file may name the months where ICU has no names for the
+ * language (Kazakh in Latin letters).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -47,13 +49,13 @@ precision_key(enum habar_date_precision p, const char **skeleton)
 	}
 }
 
-/* Reads the pattern of key from lang's date-patterns into pattern (UTF-16).
- * Returns 1 when found, 0 when the language has no such line, -1 on a
- * pattern ICU cannot hold. */
+/* Reads the value of key in lang's date-patterns into value (UTF-8).
+ * Returns 1 when found, 0 when the language has no such line, -1 when
+ * the value does not fit. */
 static int
-data_pattern(const char *lang, const char *key, UChar *pattern, int32_t size)
+data_value(const char *lang, const char *key, char *value, size_t size)
 {
-	char line[512];
+	char line[1024];
 	FILE *fp;
 	int found = 0;
 
@@ -62,18 +64,59 @@ data_pattern(const char *lang, const char *key, UChar *pattern, int32_t size)
 	while (!found && fgets(line, sizeof(line), fp) != NULL) {
 		const char *k, *v;
 		size_t klen, vlen;
-		UErrorCode err = U_ZERO_ERROR;
 
 		if (habar__data_key_value(line, strlen(line), &k, &klen, &v,
 		    &vlen) != 1 || klen != strlen(key) ||
 		    memcmp(k, key, klen) != 0)
 			continue;
-		u_strFromUTF8(pattern, size, NULL, v, (int32_t)vlen, &err);
-		found = U_SUCCESS(err) && err != U_STRING_NOT_TERMINATED_WARNING ?
-		    1 : -1;
+		found = vlen < size ? 1 : -1;
+		if (found == 1) {
+			memcpy(value, v, vlen);
+			value[vlen] = '\0';
+		}
 	}
 	fclose(fp);
 	return found;
+}
+
+/* Converts UTF-8 text to a NUL-terminated UTF-16 string of at most size
+ * units.  Returns 0, or -1 when it does not fit or is not UTF-8. */
+static int
+to_uchar(UChar *out, int32_t size, const char *text)
+{
+	UErrorCode err = U_ZERO_ERROR;
+
+	u_strFromUTF8(out, size, NULL, text, -1, &err);
+	return U_SUCCESS(err) && err != U_STRING_NOT_TERMINATED_WARNING ?
+	    0 : -1;
+}
+
+/* Gives fmt the twelve month names of the "months" line of lang's
+ * date-patterns, where it has one: for a language ICU has no names in
+ * (Kazakh in Latin letters).  Returns 0, or -1 on a line that is not
+ * twelve names. */
+static int
+set_months(UDateFormat *fmt, const char *lang)
+{
+	char names[1024], *name, *save = NULL;
+	UChar uname[64];
+	int found, i = 0;
+
+	if ((found = data_value(lang, "months", names, sizeof(names))) <= 0)
+		return found;
+	for (name = strtok_r(names, " \t", &save); name != NULL;
+	    name = strtok_r(NULL, " \t", &save)) {
+		UErrorCode err = U_ZERO_ERROR;
+		if (i == 12 || to_uchar(uname, 64, name) != 0)
+			return -1;
+		udat_setSymbols(fmt, UDAT_MONTHS, i, uname, -1, &err);
+		udat_setSymbols(fmt, UDAT_STANDALONE_MONTHS, i, uname, -1,
+		    &err);
+		if (U_FAILURE(err))
+			return -1;
+		i++;
+	}
+	return i == 12 ? 0 : -1;
 }
 
 enum habar_status
@@ -81,7 +124,7 @@ habar_date_format(char *out, size_t size, const struct habar_date *date,
     const char *lang)
 {
 	UChar pattern[MAX_PATTERN], skeleton_u[16], text[256];
-	char locale[ULOC_FULLNAME_CAPACITY];
+	char locale[ULOC_FULLNAME_CAPACITY], value[MAX_PATTERN * 4];
 	const char *key, *skeleton;
 	UDateTimePatternGenerator *gen = NULL;
 	UDateFormat *fmt = NULL;
@@ -100,7 +143,8 @@ habar_date_format(char *out, size_t size, const struct habar_date *date,
 	uloc_forLanguageTag(lang, locale, sizeof(locale), NULL, &err);
 	if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING)
 		return HABAR_ERR_ARGUMENT;
-	if ((found = data_pattern(lang, key, pattern, MAX_PATTERN)) < 0)
+	found = data_value(lang, key, value, sizeof(value));
+	if (found < 0 || (found > 0 && to_uchar(pattern, MAX_PATTERN, value) != 0))
 		return HABAR_ERR_INPUT;
 	if (found == 0) {
 		gen = udatpg_open(locale, &err);
@@ -123,6 +167,10 @@ habar_date_format(char *out, size_t size, const struct habar_date *date,
 	    pattern, -1, &err);
 	if (U_FAILURE(err))
 		goto done;
+	if (set_months(fmt, lang) != 0) {
+		status = HABAR_ERR_INPUT;
+		goto done;
+	}
 	n = udat_format(fmt, when, text, (int32_t)(sizeof(text) /
 	    sizeof(text[0])), NULL, &err);
 	if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING)

@@ -7,7 +7,8 @@
 # link the slide texts; a parallel XML whose confidences are set by hand
 # gets exactly the doubtful and unlinked marks they call for, and
 # --min-confidence moves them (and the pack's TMX) as documented; month-
-# and year-only dates are written as such.
+# and year-only dates are written as such; a Kazakh version in Latin
+# letters has labels and month names of its own.
 #
 # Environment (set by ctest): HABAR_SOURCE, HABAR_BIN.  Exit 0 when all
 # holds, 1 on a failed check.
@@ -130,6 +131,20 @@ has "$h/$id.kk.html" '<time datetime="2026-11">2026 жылғы қараша</tim
 h=$tmp/d2026/x/$id/html
 has "$h/$id.ru.html" '<time datetime="2026">2026 год</time>'
 has "$h/$id.kk.html" '<time datetime="2026">2026 жыл</time>'
+
+# Kazakh in Latin letters: its own labels and month names.
+mkdir "$tmp/latn"
+sed '/^attachments:/d' "$r.kk.md" | "$bin/habar-translit" --to kk-Latn \
+    > "$tmp/latn/$id.kk-Latn.md" || fail "habar-translit"
+sed '/^attachments:/d' "$r.en.md" > "$tmp/latn/$id.en.md"
+"$bin/habar-pack" -o "$tmp/latn.zip" "$tmp/latn/$id.en.md" \
+    "$tmp/latn/$id.kk-Latn.md" || fail "habar-pack, kk-Latn"
+unpack "$tmp/latn.zip" "$tmp/latn/x"
+check "$tmp/latn/x/$id" > /dev/null || fail "pages, kk-Latn"
+h=$tmp/latn/x/$id/html
+has "$h/$id.kk-Latn.html" '<time datetime="2026-11-25">2026 jylğy 25 qaraşa</time>'
+has "$h/$id.kk-Latn.html" '<h2>BAQ üşın bailanys</h2>'
+has "$h/$id.en.html" '<a href="inclusive-forum-2026.kk-Latn.html" hreflang="kk-Latn" lang="kk-Latn">Qazaqşa</a>'
 
 cat "$tmp"/*.out; [ $failures -eq 0 ] || exit 1
 echo "pack-pages test: all pages hold"
