@@ -29,7 +29,8 @@ enum habar_import_kind {
 	HABAR_IMPORT_ODT,	/* OpenDocument text */
 	HABAR_IMPORT_RELEASE,	/* release text with front matter */
 	HABAR_IMPORT_TEXT,	/* plain text, any encoding habar-decode reads */
-	HABAR_IMPORT_PAGE	/* a web page */
+	HABAR_IMPORT_PAGE,	/* a web page */
+	HABAR_IMPORT_DOC	/* legacy Word 97-2003 document (OLE2) */
 };
 
 /* The largest document read, and the most one may unpack to. */
@@ -39,8 +40,8 @@ enum habar_import_kind {
 struct habar_import;
 
 /*
- * Reads the document in data[0..len) (a .docx or an .odt, told apart by
- * their contents, not by a name).  On success *import_out holds the
+ * Reads the document in data[0..len) (a .docx, an .odt or a Word 97-2003
+ * .doc, told apart by their contents, not by a name).  On success *import_out holds the
  * document; free it with habar_import_free().  err (errlen bytes) says
  * why on failure.  Returns HABAR_OK, HABAR_ERR_INPUT (not a Word or
  * OpenDocument text, a damaged package, malformed XML), HABAR_ERR_LIMIT
@@ -61,8 +62,8 @@ enum habar_status habar_import_stream(struct habar_import **import_out,
 
 /*
  * Reads a release version in whatever form it came, telling the form by
- * name's extension and the bytes: a .docx or .odt (or any zip) as by
- * habar_import_read(); else text in any encoding habar-decode detects,
+ * name's extension and the bytes: a .docx or .odt (or any zip) or a .doc
+ * (an OLE2 compound file) as by habar_import_read(); else text in any encoding habar-decode detects,
  * a web page (.html, .htm) reduced to its release as by habar-batch,
  * release text with its front matter kept, or plain text (paragraphs at
  * blank lines, or a line each when there is none; title, date, place and

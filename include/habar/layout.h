@@ -10,8 +10,8 @@
  *   DIR/<id>/<lang>.<ext>      a folder per release
  *   DIR/<id>.<ext>             no language in the name: guessed from the text
  *
- * where <ext> is md, txt, html, htm, docx or odt, and <lang> a name listed in
- * locales/root/language-names (en, eng, rus, kz, каз...).  Attachments
+ * where <ext> is md, txt, html, htm, docx, odt or doc, and <lang> a name
+ * listed in locales/root/language-names (en, eng, rus, kz, каз...).  Attachments
  * (.ppt, .pptx, .pdf, .docx, images) belong to the release of their
  * folder.
  */
@@ -51,11 +51,11 @@ enum habar_status habar_layout_new(struct habar_layout **layout_out);
 void habar_layout_free(struct habar_layout *layout);
 
 /*
- * Whether the file name is a word processor's document (.docx, .odt)
- * that may be a release's version: one whose name or folder says a
+ * Whether the file name is a word processor's document (.docx, .odt,
+ * .doc) that may be a release's version: one whose name or folder says a
  * language is release text (HABAR_LAYOUT_TEXT, read by habar-import's
- * reader); a .docx without a language is an attachment; an .odt without
- * one is release text whose letters tell the language.
+ * reader); a .docx without a language is an attachment; an .odt or a .doc
+ * without one is release text whose letters tell the language.
  */
 int habar_layout_is_document(const char *file);
 

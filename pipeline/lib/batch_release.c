@@ -616,8 +616,7 @@ read_text(struct job *job, const struct batch_member *m)
 	}
 	/* A document's "encoding" in the report is its kind. */
 	t->encoding = !habar_layout_is_document(m->file) ?
-	    habar_encoding_name(res.encoding) : strcasecmp(strrchr(m->file,
-	    '.'), ".odt") == 0 ? "odt" : "docx";
+	    habar_encoding_name(res.encoding) : strrchr(m->file, '.') + 1;
 	if (m->kind == HABAR_LAYOUT_HTML)
 		status = read_page(job, t, utf8, utf8_len);
 	else {

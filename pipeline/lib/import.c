@@ -454,6 +454,11 @@ list_images(struct habar_import *imp, const struct import_package *pkg)
 	return status;
 }
 
+/* The signature of an OLE2 compound file, the container of a .doc. */
+static const unsigned char ole2_magic[] = {
+	0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1
+};
+
 /* What a package is, from its parts. */
 static enum habar_import_kind
 package_kind(const struct import_package *pkg, char *err, size_t errlen)
@@ -488,6 +493,15 @@ habar_import_read(struct habar_import **import_out, const void *data,
 	snprintf(err, errlen, "%s", "");
 	if ((imp = calloc(1, sizeof(*imp))) == NULL)
 		return HABAR_ERR_NOMEM;
+	/* A legacy Word document: the text and nothing else. */
+	if (len >= sizeof(ole2_magic) && memcmp(data, ole2_magic,
+	    sizeof(ole2_magic)) == 0) {
+		imp->kind = HABAR_IMPORT_DOC;
+		status = habar__doc_read(imp, data, len, err, errlen);
+		if (status == HABAR_OK)
+			status = habar__import_finish(imp, 0, err, errlen);
+		goto done;
+	}
 	if ((status = habar__import_unzip(&pkg, data, len, err, errlen)) !=
 	    HABAR_OK)
 		goto done;

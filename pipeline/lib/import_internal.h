@@ -120,6 +120,15 @@ enum habar_status habar__docx_properties(struct habar_import *imp,
 enum habar_status habar__odt_body(struct habar_import *imp,
     const char *xml, size_t len, const char *styles, size_t styles_len,
     char *err, size_t errlen);
+/*
+ * The legacy Word reader (import_doc_icu.c): adds the paragraphs of the
+ * .doc in data[0..len) (an OLE2 compound file), the body's and then its
+ * footnotes' and endnotes' as notes.  Returns HABAR_OK, HABAR_ERR_INPUT
+ * (not a Word 97-2003 document, fast-saved, encrypted, damaged: err says
+ * which), HABAR_ERR_LIMIT, HABAR_ERR_NOMEM, HABAR_ERR_LIBRARY.
+ */
+enum habar_status habar__doc_read(struct habar_import *imp,
+    const void *data, size_t len, char *err, size_t errlen);
 enum habar_status habar__odt_meta(struct habar_import *imp,
     const char *xml, size_t len, char *err, size_t errlen);
 

@@ -172,7 +172,9 @@ habar_import_any(struct habar_import **import_out, const void *data,
 	*import_out = NULL;
 	snprintf(err, errlen, "%s", "");
 	if (has_extension(name, ".docx") || has_extension(name, ".odt") ||
-	    (len >= 4 && memcmp(data, "PK\3\4", 4) == 0))
+	    (len >= 4 && memcmp(data, "PK\3\4", 4) == 0) ||
+	    (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) ==
+	    0))
 		return habar_import_read(import_out, data, len, err, errlen);
 	if (habar_decode_binary(data, len)) {
 		snprintf(err, errlen, "binary data, neither text nor a Word "

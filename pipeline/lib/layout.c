@@ -80,7 +80,7 @@ habar_layout_is_document(const char *file)
 	const char *dot = strrchr(file, '.');
 
 	return dot != NULL && dot != file && (strcasecmp(dot, ".docx") == 0 ||
-	    strcasecmp(dot, ".odt") == 0);
+	    strcasecmp(dot, ".odt") == 0 || strcasecmp(dot, ".doc") == 0);
 }
 
 static enum habar_layout_kind

@@ -23,7 +23,7 @@
 #define MAX_FILES 10000
 
 static const char *const version_ext[] = { ".md", ".txt", ".html", ".htm",
-    ".docx", ".odt", NULL };
+    ".docx", ".odt", ".doc", NULL };
 
 static int
 has_extension(const char *name, const char *ext)
@@ -59,8 +59,11 @@ classify(const struct habar_layout *layout, struct habar_make_file *f)
 	/* The layout reader knows text names: a document is named as
 	 * its text would be. */
 	n = strlen(f->name);
-	if (has_extension(f->name, ".docx") || has_extension(f->name, ".odt"))
-		n -= has_extension(f->name, ".odt") ? 4 : 5;
+	if (has_extension(f->name, ".docx"))
+		n -= 5;
+	else if (has_extension(f->name, ".odt") || has_extension(f->name,
+	    ".doc"))
+		n -= 4;
 	snprintf(as_text, sizeof(as_text), "%.*s.txt", (int)n, f->name);
 	habar_layout_classify(layout, as_text, &item);
 	snprintf(f->lang, sizeof(f->lang), "%s", item.lang);

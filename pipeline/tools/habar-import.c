@@ -1,5 +1,5 @@
 /*
- * habar-import: a Word (.docx) or OpenDocument (.odt) document in, a
+ * habar-import: a Word (.docx, .doc) or OpenDocument (.odt) document in, a
  * release out, so that a release written in a word processor enters the
  * pipeline.  The work is done by the library (habar/import.h); this file
  * only handles options, messages and the exit status.
@@ -15,7 +15,8 @@
 
 static const char usage[] =
     "usage: habar-import [--id ID] [--lang TAG] [-o FILE] [DOCUMENT]\n"
-    "Reads a Word (.docx) or OpenDocument (.odt) document and writes it as\n"
+    "Reads a Word (.docx, or .doc of Word 97-2003) or OpenDocument (.odt)\n"
+    "document and writes it as\n"
     "a release: front matter (title, date, place, author, language, the\n"
     "document's own properties, its pictures) and the text, a paragraph\n"
     "for each paragraph, heading, list item and table cell, footnotes\n"

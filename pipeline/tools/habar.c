@@ -274,6 +274,8 @@ form_of(const struct habar_import *imp)
 		return "Word document";
 	case HABAR_IMPORT_ODT:
 		return "OpenDocument text";
+	case HABAR_IMPORT_DOC:
+		return "legacy Word document";
 	case HABAR_IMPORT_RELEASE:
 		return "release text";
 	case HABAR_IMPORT_PAGE:

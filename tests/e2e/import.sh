@@ -109,7 +109,9 @@ else
 	echo "pandoc not installed: its documents not tried"
 fi
 
-# LibreOffice's own writers, on what it reads of the Word-manner file.
+# LibreOffice's own writers, on what it reads of the Word-manner file;
+# its legacy Word writer (.doc) on one with every extra (tracked changes,
+# hidden text, fields, a table, a footnote).
 if command -v soffice >/dev/null 2>&1; then
 	for kind in docx odt; do
 		f=$tmp/inclusive-forum-2026.ru.docx
@@ -121,9 +123,50 @@ if command -v soffice >/dev/null 2>&1; then
 		body "$tmp/lo.$kind.md" | cmp -s "$f.expected" - ||
 		    fail "LibreOffice $kind: paragraphs differ"
 	done
+	f=$tmp/inclusive-forum-2026.kk--extras.docx
+	mkdir -p "$tmp/lo-doc-extras"
+	HOME=$tmp soffice --headless --convert-to doc --outdir \
+	    "$tmp/lo-doc-extras" "$f" >/dev/null 2>&1 || fail "soffice -> doc"
+	g=$tmp/lo-doc-extras/inclusive-forum-2026.kk--extras.doc
+	if imp -o "$tmp/lo.extras.md" "$g"; then
+		body "$tmp/lo.extras.md" | cmp -s "$f.expected" - ||
+		    fail "LibreOffice doc with extras: paragraphs differ"
+		[ "$(field lang "$tmp/lo.extras.md")" = kk ] ||
+		    fail "LibreOffice doc: lang $(field lang "$tmp/lo.extras.md")"
+	else
+		fail "habar-import of LibreOffice's doc with extras"
+	fi
 else
 	echo "LibreOffice not installed: its documents not tried"
 fi
+
+# A legacy Word file made by hand (tests/import/make-doc.py): an 8-bit
+# piece in code page 1252 beside UTF-16 ones, deleted and hidden runs, a
+# field, table cells, a footnote.  The title is its first paragraph.
+python3 "$src/tests/import/make-doc.py" "$tmp/hand.doc" "$tmp/hand.expected" ||
+    fail "make-doc.py"
+if imp -o "$tmp/hand.md" "$tmp/hand.doc"; then
+	{ field title "$tmp/hand.md"; body "$tmp/hand.md"; } |
+	    cmp -s "$tmp/hand.expected" - || {
+		fail "hand-made doc: paragraphs differ"
+		{ field title "$tmp/hand.md"; body "$tmp/hand.md"; } |
+		    diff "$tmp/hand.expected" - | head -5 >&2
+	}
+else
+	fail "habar-import of the hand-made doc"
+fi
+for case in fast-saved:fast-saved encrypted:encrypted word95:'Word 95' \
+    bad-pieces:'piece table'; do
+	opt=${case%%:*} want=${case#*:}
+	python3 "$src/tests/import/make-doc.py" --$opt "$tmp/$opt.doc" \
+	    "$tmp/$opt.expected" || fail "make-doc.py --$opt"
+	imp -o "$tmp/out.md" "$tmp/$opt.doc" 2> "$tmp/err"
+	st=$?
+	[ $st -eq 2 ] || fail "$opt.doc: exit $st, not 2"
+	grep -q "^habar-import: .*$opt.doc: .*$want" "$tmp/err" ||
+	    fail "$opt.doc: message lacks '$want': $(cat "$tmp/err")"
+	[ ! -e "$tmp/out.md" ] || fail "$opt.doc: output file left"
+done
 
 # Damaged and hostile documents: exit 2, a message, no output file.
 printf 'plain text\n' > "$tmp/text.docx"
@@ -171,7 +214,9 @@ cp "$tmp/inclusive-forum-2026.kk--extras.docx" "$tmp/archive/forum/forum_kaz.doc
 cp "$tmp/inclusive-forum-2026.ru.odt" "$tmp/archive/forum/forum_rus.odt"
 cp "$tmp/inclusive-forum-2026.en.docx" "$tmp/archive/forum/programme.docx"
 cp "$s.en.md" "$tmp/archive/forum/forum_eng.md"
-(cd "$tmp/archive" && bsdtar -a -cf ../archive.zip forum) || fail "zip"
+mkdir -p "$tmp/archive/water"
+cp "$src/tests/import/water-week-2026.ru.doc" "$tmp/archive/water/water_rus.doc"
+(cd "$tmp/archive" && bsdtar -a -cf ../archive.zip forum water) || fail "zip"
 "$bin/habar-batch" -o "$tmp/batch" "$tmp/archive.zip" 2> "$tmp/batch.err" ||
     fail "habar-batch on Word members: $(cat "$tmp/batch.err")"
 for lang in kk ru; do
@@ -181,6 +226,10 @@ for lang in kk ru; do
 	    fail "habar-batch: $lang paragraphs differ in number"
 done
 cut -f3 "$tmp/batch/report.tsv" | grep -q docx || fail "report.tsv: docx not named"
+cut -f3 "$tmp/batch/report.tsv" | grep -qw doc || fail "report.tsv: doc not named"
+f=$(grep -l 'Неделя чистой воды' "$tmp"/batch/releases/*/*.ru.md 2>/dev/null | head -1)
+[ -n "$f" ] && [ "$(body "$f" | wc -l)" -eq 12 ] ||
+    fail "habar-batch: the .doc member's text is not its 12 paragraphs"
 bsdtar -tf "$(ls "$tmp"/batch/packs/*.zip | head -1)" | grep -q 'attachments/programme.docx$' ||
     fail "habar-batch: the .docx without a language is not an attachment"
 

@@ -1,0 +1,586 @@
+/*
+ * import_doc_icu.c: the text of a legacy Word document (.doc, Word 97 to
+ * 2003, MS-DOC) for habar-import and habar-batch, which archives of old
+ * releases are full of.
+ *
+ * A .doc is an OLE2 compound file (read by ole2.c, which checks every
+ * chain).  Its WordDocument stream opens with the FIB, which says where
+ * the rest is; the text is not stored in order but as pieces, listed in
+ * the piece table (the Clx: Pcdt and PlcPcd) of the table stream, 0Table
+ * or 1Table as the FIB says.  A piece is either 8-bit text in code page
+ * 1252 ("compressed"; ICU converts it) or UTF-16LE, which is how Word
+ * stores Cyrillic.  The character positions of the main text come first,
+ * then the footnotes, headers, comments and endnotes.
+ *
+ * In the text, 0x0D ends a paragraph and 0x07 a table cell (each a
+ * paragraph of the release); 0x0B (line break) and tabs are spaces; a
+ * field is 0x13 instructions 0x14 result 0x15, of which the result is
+ * kept (a link's text) and the instructions dropped; pictures, note
+ * references and other marks below 0x20 go.  Of the character formatting
+ * (the CHPX runs of the FKP pages the PlcBteChpx lists), two properties
+ * count: text marked deleted by tracked changes is dropped, as if the
+ * change were accepted, and hidden text too.  A fast-saved or encrypted
+ * document is refused (docs/import.md).  Every offset comes
+ * from the file and is checked against the stream it points into.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
+
+#include "grow_internal.h"
+#include "import_internal.h"
+#include "ole2.h"
+
+/* The most characters of text read from one document (UTF-16 units). */
+#define MAX_CHARS (IMPORT_MAX_PART / 2)
+/* The largest stream read. */
+#define MAX_STREAM (HABAR_IMPORT_MAX_FILE)
+/* The most pieces a piece table may list. */
+#define MAX_PIECES 1000000u
+/* Fields nest; deeper ones than this are taken for garbage. */
+#define MAX_FIELD_DEPTH 32
+/* A formatted disk page (FKP) of character runs. */
+#define FKP_SIZE 512
+
+/* What the character formatting says of a character. */
+#define CH_DELETED	0x01	/* a tracked deletion */
+#define CH_HIDDEN	0x02	/* hidden text */
+
+/* The single property modifiers (sprms) looked for, and the sizes of
+ * the operand by a sprm's spra field (6: its first byte says). */
+#define SPRM_C_RMARK_DEL	0x0800
+#define SPRM_C_VANISH		0x083C
+static const unsigned char spra_size[8] = { 1, 1, 2, 4, 2, 2, 0, 3 };
+
+/* FibBase flags. */
+#define FIB_COMPLEX	0x0004	/* fast-saved */
+#define FIB_ENCRYPTED	0x0100
+#define FIB_TABLE1	0x0200	/* the table stream is 1Table */
+#define FIB_OBFUSCATED	0x8000
+#define FIB_IDENT	0xA5EC
+#define FIB_WORD97	0x00C1	/* nFib of Word 97; earlier is Word 6/95 */
+
+struct piece {
+	uint32_t cp, cp_end;	/* character positions */
+	uint32_t offset;	/* in the WordDocument stream */
+	int compressed;		/* 8-bit code page 1252, else UTF-16LE */
+};
+
+/* A run of characters, by stream offsets, with CH_* flags. */
+struct run {
+	uint32_t fc, fc_end;
+	unsigned flags;
+};
+
+struct doc {
+	const unsigned char *wd;	/* WordDocument stream */
+	size_t wd_len;
+	struct piece *pieces;
+	size_t npieces;
+	struct run *runs;		/* with flags only, sorted */
+	size_t nruns, runs_cap;
+	unsigned char *flags;		/* CH_* of each unit of text */
+	size_t flags_cap;
+	UConverter *cp1252;
+	UChar *text;			/* one range of text, UTF-16 */
+	size_t text_len, text_cap;
+	char *utf8;			/* one paragraph, UTF-8 */
+	size_t utf8_cap;
+};
+
+static uint16_t
+u16(const unsigned char *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static uint32_t
+u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+/* The character counts of the FIB that place the text's parts. */
+struct fib {
+	uint16_t flags;
+	uint32_t ccp_text, ccp_ftn, ccp_hdd, ccp_atn, ccp_edn;
+	uint32_t fc_clx, lcb_clx;
+	uint32_t fc_chpx, lcb_chpx;	/* PlcBteChpx */
+};
+
+/* Reads the FIB at the start of the WordDocument stream into *fib. */
+static enum habar_status
+read_fib(struct fib *fib, const unsigned char *wd, size_t len, char *err,
+    size_t errlen)
+{
+	size_t pos, csw, cslw, cb;
+	const unsigned char *lw, *fc;
+
+	if (len < 34 || u16(wd) != FIB_IDENT) {
+		snprintf(err, errlen, "an OLE2 file with a WordDocument stream "
+		    "that is not Word's");
+		return HABAR_ERR_INPUT;
+	}
+	fib->flags = u16(wd + 0x0A);
+	if (fib->flags & (FIB_ENCRYPTED | FIB_OBFUSCATED)) {
+		snprintf(err, errlen, "an encrypted (password-protected) Word "
+		    "document: its text cannot be read");
+		return HABAR_ERR_INPUT;
+	}
+	if (u16(wd + 2) < FIB_WORD97) {
+		snprintf(err, errlen, "a Word 6.0 or Word 95 document: only "
+		    "Word 97 to 2003 .doc files are read (save it as .docx)");
+		return HABAR_ERR_INPUT;
+	}
+	if (fib->flags & FIB_COMPLEX) {
+		snprintf(err, errlen, "a fast-saved Word document (its text "
+		    "is scattered over edits): save it again in Word with "
+		    "\"Allow fast saves\" off, or as .docx");
+		return HABAR_ERR_INPUT;
+	}
+	/* FibBase, then csw 16-bit words, cslw 32-bit words, cbRgFcLcb
+	 * pairs of 32-bit words, each preceded by its count. */
+	csw = u16(wd + 32);
+	pos = 34 + csw * 2;
+	if (pos + 2 > len)
+		goto short_fib;
+	cslw = u16(wd + pos);
+	lw = wd + pos + 2;
+	pos += 2 + cslw * 4;
+	if (cslw < 9 || pos + 2 > len)
+		goto short_fib;
+	cb = u16(wd + pos);
+	fc = wd + pos + 2;
+	if (cb < 34 || pos + 2 + 34 * 8 > len)
+		goto short_fib;
+	fib->ccp_text = u32(lw + 3 * 4);
+	fib->ccp_ftn = u32(lw + 4 * 4);
+	fib->ccp_hdd = u32(lw + 5 * 4);
+	fib->ccp_atn = u32(lw + 7 * 4);
+	fib->ccp_edn = u32(lw + 8 * 4);
+	fib->fc_chpx = u32(fc + 12 * 8);
+	fib->lcb_chpx = u32(fc + 12 * 8 + 4);
+	fib->fc_clx = u32(fc + 33 * 8);
+	fib->lcb_clx = u32(fc + 33 * 8 + 4);
+	return HABAR_OK;
+short_fib:
+	snprintf(err, errlen, "a Word document whose FIB is cut short");
+	return HABAR_ERR_INPUT;
+}
+
+/* Reads the piece table of the Clx at table[fc_clx..+lcb_clx). */
+static enum habar_status
+read_pieces(struct doc *d, const unsigned char *table, size_t table_len,
+    const struct fib *fib, char *err, size_t errlen)
+{
+	size_t p = fib->fc_clx, end, n, i;
+	const unsigned char *plc;
+	uint32_t lcb;
+
+	if ((size_t)fib->fc_clx > table_len ||
+	    (size_t)fib->lcb_clx > table_len - fib->fc_clx)
+		goto bad;
+	end = p + fib->lcb_clx;
+	/* Prc records (formatting of pieces) come first: skip them. */
+	while (p < end && table[p] == 0x01) {
+		int16_t cb;
+		if (end - p < 3)
+			goto bad;
+		cb = (int16_t)u16(table + p + 1);
+		if (cb < 0 || (size_t)cb > end - p - 3)
+			goto bad;
+		p += 3 + (size_t)cb;
+	}
+	if (p >= end || table[p] != 0x02 || end - p < 5)
+		goto bad;
+	lcb = u32(table + p + 1);
+	plc = table + p + 5;
+	if (lcb > end - p - 5 || lcb < 16 || (lcb - 4) % 12 != 0)
+		goto bad;
+	n = (lcb - 4) / 12;
+	if (n > MAX_PIECES)
+		goto bad;
+	if ((d->pieces = calloc(n, sizeof(*d->pieces))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < n; i++) {
+		const unsigned char *pcd = plc + 4 * (n + 1) + 8 * i;
+		uint32_t fc = u32(pcd + 2);
+		struct piece *pc = &d->pieces[i];
+		uint64_t bytes;
+
+		pc->cp = u32(plc + 4 * i);
+		pc->cp_end = u32(plc + 4 * (i + 1));
+		if (pc->cp_end < pc->cp || (i > 0 && pc->cp < d->pieces[i -
+		    1].cp_end))
+			goto bad;
+		pc->compressed = (fc & 0x40000000u) != 0;
+		fc &= 0x3FFFFFFFu;
+		pc->offset = pc->compressed ? fc / 2 : fc;
+		bytes = (uint64_t)(pc->cp_end - pc->cp) * (pc->compressed ? 1 :
+		    2);
+		if ((uint64_t)pc->offset + bytes > d->wd_len)
+			goto bad;
+	}
+	d->npieces = n;
+	return HABAR_OK;
+bad:
+	snprintf(err, errlen, "a Word document whose piece table is damaged");
+	return HABAR_ERR_INPUT;
+}
+
+/* The CH_* flags a grpprl of len bytes sets. */
+static unsigned
+grpprl_flags(const unsigned char *g, size_t len)
+{
+	size_t p = 0, size;
+	unsigned flags = 0;
+
+	while (p + 2 <= len) {
+		uint16_t sprm = u16(g + p);
+		p += 2;
+		size = spra_size[sprm >> 13];
+		if (size == 0) {
+			if (p >= len)
+				break;
+			size = (size_t)g[p] + 1;
+		}
+		if (size > len - p)
+			break;
+		/* A toggle: 1 on, 0x81 the opposite of the style (which
+		 * is not hidden or deleted), 0 and 0x80 off. */
+		if ((sprm == SPRM_C_RMARK_DEL || sprm == SPRM_C_VANISH) &&
+		    (g[p] == 1 || g[p] == 0x81))
+			flags |= sprm == SPRM_C_VANISH ? CH_HIDDEN : CH_DELETED;
+		p += size;
+	}
+	return flags;
+}
+
+static int
+run_compare(const void *a, const void *b)
+{
+	const struct run *x = a, *y = b;
+
+	return x->fc < y->fc ? -1 : x->fc > y->fc;
+}
+
+/*
+ * Reads the character runs that are deleted or hidden from the FKP pages
+ * the PlcBteChpx at table[fc_chpx..+lcb_chpx) lists.  A damaged page is
+ * skipped: formatting is not worth losing the text over.
+ */
+static enum habar_status
+read_runs(struct doc *d, const unsigned char *table, size_t table_len,
+    const struct fib *fib)
+{
+	const unsigned char *plc = table + fib->fc_chpx;
+	size_t n, i, r;
+	enum habar_status status;
+
+	if (fib->lcb_chpx < 12 || (size_t)fib->fc_chpx > table_len ||
+	    (size_t)fib->lcb_chpx > table_len - fib->fc_chpx ||
+	    (fib->lcb_chpx - 4) % 8 != 0)
+		return HABAR_OK;
+	n = (fib->lcb_chpx - 4) / 8;
+	for (i = 0; i < n; i++) {
+		uint32_t pn = u32(plc + 4 * (n + 1) + 4 * i) & 0x3FFFFFu;
+		const unsigned char *page;
+		size_t crun;
+
+		if ((uint64_t)pn * FKP_SIZE + FKP_SIZE > d->wd_len)
+			continue;
+		page = d->wd + (size_t)pn * FKP_SIZE;
+		crun = page[FKP_SIZE - 1];
+		if (crun == 0 || (crun + 1) * 4 + crun > FKP_SIZE - 1)
+			continue;
+		for (r = 0; r < crun; r++) {
+			size_t off = (size_t)page[(crun + 1) * 4 + r] * 2;
+			unsigned flags;
+			struct run *run;
+
+			if (off == 0 || off >= FKP_SIZE - 1 ||
+			    off + 1 + page[off] > FKP_SIZE - 1)
+				continue;
+			if ((flags = grpprl_flags(page + off + 1,
+			    page[off])) == 0)
+				continue;
+			if ((status = habar__grow((void **)&d->runs,
+			    &d->runs_cap, d->nruns + 1, sizeof(*d->runs),
+			    64)) != HABAR_OK)
+				return status;
+			run = &d->runs[d->nruns++];
+			run->fc = u32(page + 4 * r);
+			run->fc_end = u32(page + 4 * (r + 1));
+			run->flags = flags;
+		}
+	}
+	if (d->nruns > 0)
+		qsort(d->runs, d->nruns, sizeof(*d->runs), run_compare);
+	return HABAR_OK;
+}
+
+/* The CH_* flags of the character at stream offset fc. */
+static unsigned
+flags_at(const struct doc *d, uint32_t fc)
+{
+	size_t lo = 0, hi = d->nruns;
+
+	/* The last run starting at or before fc. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->runs[mid].fc <= fc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || fc >= d->runs[lo - 1].fc_end)
+		return 0;
+	return d->runs[lo - 1].flags;
+}
+
+/* Appends n UTF-16 units to d->text, those of the piece pc from its
+ * character first on (for their formatting). */
+static enum habar_status
+append(struct doc *d, const UChar *s, size_t n, const struct piece *pc,
+    uint64_t first)
+{
+	enum habar_status status;
+	size_t k;
+
+	if (d->text_len + n > MAX_CHARS)
+		return HABAR_ERR_LIMIT;
+	if ((status = habar__grow((void **)&d->text, &d->text_cap,
+	    d->text_len + n, sizeof(UChar), 4096)) != HABAR_OK ||
+	    (status = habar__grow((void **)&d->flags, &d->flags_cap,
+	    d->text_len + n, 1, 4096)) != HABAR_OK)
+		return status;
+	memcpy(d->text + d->text_len, s, n * sizeof(UChar));
+	for (k = 0; k < n; k++)
+		d->flags[d->text_len + k] = d->nruns == 0 ? 0 :
+		    (unsigned char)flags_at(d, (uint32_t)(pc->offset +
+		    (first + k) * (pc->compressed ? 1 : 2)));
+	d->text_len += n;
+	return HABAR_OK;
+}
+
+/* Puts the text of character positions [from, to) into d->text. */
+static enum habar_status
+gather(struct doc *d, uint64_t from, uint64_t to, char *err, size_t errlen)
+{
+	UChar buf[2048];
+	enum habar_status status;
+	size_t i;
+
+	d->text_len = 0;
+	for (i = 0; i < d->npieces && from < to; i++) {
+		const struct piece *pc = &d->pieces[i];
+		uint64_t a = from > pc->cp ? from : pc->cp;
+		uint64_t b = to < pc->cp_end ? to : pc->cp_end;
+
+		while (a < b) {
+			size_t n = b - a > 1024 ? 1024 : (size_t)(b - a), k;
+			const unsigned char *src = d->wd + pc->offset;
+
+			if (pc->compressed) {
+				UErrorCode uerr = U_ZERO_ERROR;
+				int32_t got = ucnv_toUChars(d->cp1252, buf,
+				    (int32_t)(sizeof(buf) / sizeof(buf[0])),
+				    (const char *)src + (a - pc->cp),
+				    (int32_t)n, &uerr);
+				if (U_FAILURE(uerr)) {
+					snprintf(err, errlen, "code page 1252: %s",
+					    u_errorName(uerr));
+					return HABAR_ERR_LIBRARY;
+				}
+				/* One byte is one unit in code page 1252. */
+				if ((size_t)got != n) {
+					snprintf(err, errlen, "code page 1252: "
+					    "%d units for %zu bytes", got, n);
+					return HABAR_ERR_LIBRARY;
+				}
+				status = append(d, buf, n, pc, a - pc->cp);
+			} else {
+				for (k = 0; k < n; k++)
+					buf[k] = u16(src + 2 * (a - pc->cp + k));
+				status = append(d, buf, n, pc, a - pc->cp);
+			}
+			if (status == HABAR_ERR_LIMIT)
+				snprintf(err, errlen, "a Word document of more "
+				    "than %u characters", MAX_CHARS);
+			if (status != HABAR_OK)
+				return status;
+			a += n;
+		}
+	}
+	return HABAR_OK;
+}
+
+/* Adds the paragraph p[0..n) (UTF-16) to the document. */
+static enum habar_status
+flush(struct doc *d, struct habar_import *imp, const UChar *p, size_t n,
+    int note)
+{
+	UErrorCode uerr = U_ZERO_ERROR;
+	enum habar_status status;
+	int32_t len;
+
+	if (n == 0)
+		return HABAR_OK;
+	if ((status = habar__grow((void **)&d->utf8, &d->utf8_cap, n * 3 + 1,
+	    1, 4096)) != HABAR_OK)
+		return status;
+	u_strToUTF8WithSub(d->utf8, (int32_t)d->utf8_cap, &len, p, (int32_t)n,
+	    0xFFFD, NULL, &uerr);
+	if (U_FAILURE(uerr))
+		return HABAR_ERR_LIBRARY;
+	return habar__import_add(imp, d->utf8, (size_t)len, 0, note);
+}
+
+/*
+ * Splits d->text into paragraphs and adds them, dropping field
+ * instructions and the marks that are no text.  The paragraph is built
+ * in place: what is kept is moved down over what is dropped.
+ */
+static enum habar_status
+split(struct doc *d, struct habar_import *imp, int note)
+{
+	unsigned char field[MAX_FIELD_DEPTH];	/* 1: in the result */
+	size_t depth = 0, i, start = 0, o = 0, k;
+	enum habar_status status;
+	UChar *t = d->text;
+
+	for (i = 0; i < d->text_len; i++) {
+		UChar c = t[i];
+		int shown = 1;
+
+		/* Deleted: not there at all, paragraph marks included. */
+		if (d->flags[i] & CH_DELETED)
+			continue;
+		for (k = 0; k < depth; k++)
+			if (!field[k])
+				shown = 0;
+		switch (c) {
+		case 0x13:	/* field begins: its instructions */
+			if (depth < MAX_FIELD_DEPTH)
+				field[depth++] = 0;
+			continue;
+		case 0x14:	/* ... its result */
+			if (depth > 0)
+				field[depth - 1] = 1;
+			continue;
+		case 0x15:	/* ... ends */
+			if (depth > 0)
+				depth--;
+			continue;
+		case 0x0D:	/* paragraph */
+		case 0x07:	/* table cell, row */
+		case 0x0C:	/* page or section break */
+		case 0x0E:	/* column break */
+			/* No instruction holds a paragraph: a field left
+			 * open is damage, not a reason to lose the text. */
+			if (!shown)
+				depth = 0;
+			if ((status = flush(d, imp, t + start, o - start,
+			    note)) != HABAR_OK)
+				return status;
+			start = o;
+			continue;
+		}
+		if (!shown || (d->flags[i] & CH_HIDDEN))
+			continue;
+		if (c == 0x0B || c == 0x09)
+			c = ' ';
+		else if (c == 0x1E)	/* non-breaking hyphen */
+			c = '-';
+		else if (c < 0x20 || c == 0x1F)
+			continue;	/* pictures, note marks, soft hyphens */
+		t[o++] = c;
+	}
+	return flush(d, imp, t + start, o - start, note);
+}
+
+enum habar_status
+habar__doc_read(struct habar_import *imp, const void *data, size_t len,
+    char *err, size_t errlen)
+{
+	struct habar__ole2 *ole = NULL;
+	unsigned char *wd = NULL, *table = NULL;
+	size_t wd_len = 0, table_len = 0;
+	struct doc d;
+	struct fib fib;
+	UErrorCode uerr = U_ZERO_ERROR;
+	enum habar_status status;
+	uint64_t at;
+
+	memset(&d, 0, sizeof(d));
+	if ((status = habar__ole2_open(&ole, data, len, err, errlen)) !=
+	    HABAR_OK)
+		goto done;
+	if (habar__ole2_has(ole, "EncryptedPackage")) {
+		snprintf(err, errlen, "a password-protected Office document: "
+		    "its text cannot be read");
+		status = HABAR_ERR_INPUT;
+		goto done;
+	}
+	status = habar__ole2_read_stream(ole, "WordDocument", MAX_STREAM, &wd,
+	    &wd_len);
+	if (status == HABAR_ERR_NOTFOUND) {
+		snprintf(err, errlen, "an OLE2 compound file without a "
+		    "WordDocument stream: not a Word document");
+		status = HABAR_ERR_INPUT;
+	}
+	if (status != HABAR_OK)
+		goto done;
+	if ((status = read_fib(&fib, wd, wd_len, err, errlen)) != HABAR_OK)
+		goto done;
+	status = habar__ole2_read_stream(ole, fib.flags & FIB_TABLE1 ?
+	    "1Table" : "0Table", MAX_STREAM, &table, &table_len);
+	if (status == HABAR_ERR_NOTFOUND) {
+		snprintf(err, errlen, "a Word document without its table "
+		    "stream (%s)", fib.flags & FIB_TABLE1 ? "1Table" : "0Table");
+		status = HABAR_ERR_INPUT;
+	}
+	if (status != HABAR_OK)
+		goto done;
+	d.wd = wd;
+	d.wd_len = wd_len;
+	if ((status = read_pieces(&d, table, table_len, &fib, err, errlen)) !=
+	    HABAR_OK || (status = read_runs(&d, table, table_len, &fib)) !=
+	    HABAR_OK)
+		goto done;
+	d.cp1252 = ucnv_open("windows-1252", &uerr);
+	if (U_FAILURE(uerr)) {
+		snprintf(err, errlen, "code page 1252: %s", u_errorName(uerr));
+		status = HABAR_ERR_LIBRARY;
+		goto done;
+	}
+	/* The body, then footnotes; endnotes after headers and comments. */
+	if ((status = gather(&d, 0, fib.ccp_text, err, errlen)) != HABAR_OK ||
+	    (status = split(&d, imp, 0)) != HABAR_OK)
+		goto done;
+	at = (uint64_t)fib.ccp_text;
+	if ((status = gather(&d, at, at + fib.ccp_ftn, err, errlen)) !=
+	    HABAR_OK || (status = split(&d, imp, 1)) != HABAR_OK)
+		goto done;
+	at += (uint64_t)fib.ccp_ftn + fib.ccp_hdd + fib.ccp_atn;
+	if ((status = gather(&d, at, at + fib.ccp_edn, err, errlen)) !=
+	    HABAR_OK || (status = split(&d, imp, 1)) != HABAR_OK)
+		goto done;
+done:
+	if (d.cp1252 != NULL)
+		ucnv_close(d.cp1252);
+	free(d.pieces);
+	free(d.runs);
+	free(d.flags);
+	free(d.text);
+	free(d.utf8);
+	free(wd);
+	free(table);
+	habar__ole2_free(ole);
+	return status;
+}
