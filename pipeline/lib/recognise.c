@@ -547,6 +547,16 @@ days(const struct scan *s, size_t i, size_t *to)
 		*to = i + 2;
 		return i + 3;
 	}
+	/* An ordinal ending before the month: 30th September, 29-го
+	 * сентября (a day it is still). */
+	if (i + 1 < s->n && s->t[i + 1].kind == TK_WORD &&
+	    s->t[i + 1].gap == 0 && word_of(s, i + 1, RW_ORDINAL, 0) != NULL &&
+	    month_of(s, i + 2) != NULL)
+		return i + 2;
+	if (is_punct(s, i + 1, '-') && s->t[i + 1].gap == 0 && i + 2 < s->n &&
+	    s->t[i + 2].gap == 0 && word_of(s, i + 2, RW_ORDINAL, 0) != NULL &&
+	    month_of(s, i + 3) != NULL)
+		return i + 3;
 	/* A Kazakh or Russian case ending: 24-і, 25-ке. */
 	return i + 1;
 }

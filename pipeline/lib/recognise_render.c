@@ -263,7 +263,9 @@ render_figures(struct out *o, const struct rec_lang *l,
 		char sep = ':';
 		if (like != NULL && memchr(f, '.', flen) != NULL)
 			sep = '.';
-		put_int(o, v->hour, 0);
+		/* An hour written with a leading zero (02:30) keeps it. */
+		put_int(o, v->hour, flen >= 2 && f[0] == '0' && f[1] >= '0' &&
+		    f[1] <= '9' ? 2 : 0);
 		if (like == NULL || memchr(f, sep, flen) != NULL ||
 		    v->minute != 0) {
 			put(o, &sep, 1);

@@ -139,7 +139,8 @@ digits_edit(const struct side *n, const struct habar_value *nv,
     unsigned char *used, struct edit *ed)
 {
 	const char *old, *new, *hit = NULL, *p;
-	size_t old_len, new_len, j, tcount = habar_values_count(t->values);
+	size_t old_len, new_len, j, hit_j = 0;
+	size_t tcount = habar_values_count(t->values);
 
 	if ((old = plain_digits(sv, s->text, &old_len)) == NULL ||
 	    (new = plain_digits(nv, n->text, &new_len)) == NULL ||
@@ -147,7 +148,10 @@ digits_edit(const struct side *n, const struct habar_value *nv,
 		return 0;
 	for (j = 0; j < tcount; j++) {
 		const struct habar_value *c = habar_values_get(t->values, j);
-		if (used[j])
+		/* A value rewritten whole is taken; one whose digits were
+		 * replaced may hold other digits to replace ("555 111"
+		 * where the source reads 555 and 111). */
+		if (used[j] == 1)
 			continue;
 		for (p = t->text + c->start; p + old_len <= t->text + c->end;
 		    p++) {
@@ -159,9 +163,11 @@ digits_edit(const struct side *n, const struct habar_value *nv,
 			if (hit != NULL)
 				return 0;	/* twice: which one? */
 			hit = p;
-			used[j] = 1;
+			hit_j = j;
 		}
 	}
+	if (hit != NULL)
+		used[hit_j] = 2;
 	if (hit == NULL)
 		return 0;
 	ed->start = (size_t)(hit - t->text);
@@ -169,6 +175,32 @@ digits_edit(const struct side *n, const struct habar_value *nv,
 	memcpy(ed->text, new, new_len);
 	ed->len = new_len;
 	return 1;
+}
+
+/*
+ * Whether two dates name the same day where one of them leaves the
+ * weekday out: «субботу, 29-го сентября» for "September 29", «30
+ * қыркүйекте» for "Sunday, 30 September".
+ */
+static int
+same_date(const struct habar_value *a, const struct habar_value *b)
+{
+	return a->kind == HABAR_VALUE_DATE && b->kind == HABAR_VALUE_DATE &&
+	    (a->weekday == 0) != (b->weekday == 0) && a->day != 0 &&
+	    a->day == b->day && a->day_to == b->day_to &&
+	    a->month == b->month && a->year == b->year;
+}
+
+/* Whether value v of side s is written with a digit. */
+static int
+has_digit(const struct side *s, const struct habar_value *v)
+{
+	size_t i;
+
+	for (i = v->start; i < v->end && i < s->len; i++)
+		if (s->text[i] >= '0' && s->text[i] <= '9')
+			return 1;
+	return 0;
 }
 
 /*
@@ -184,6 +216,7 @@ plan(const struct habar_recogniser *rec, const char *trg,
 	size_t count = habar_values_count(n->values), tcount, i, j, e = 0, tj = 0;
 	unsigned char *used;
 	long result = -1;
+	int pass;
 
 	if (count != habar_values_count(s->values))
 		return -1;
@@ -200,16 +233,24 @@ plan(const struct habar_recogniser *rec, const char *trg,
 			goto done;
 		if (habar_value_equal(nv, sv))
 			continue;
-		for (j = 0; j < tcount; j++) {
-			const struct habar_value *c = habar_values_get(t->values, j);
-			if (!used[j] && c->kind == sv->kind &&
-			    habar_value_equal(c, sv)) {
-				tv = c;
-				tj = j;
-				used[j] = 1;
-				break;
+		/* The old value in the target: written in figures where the
+		 * source wrote figures (the "2" of «Норд Стрим 2», not the
+		 * «екі» of «екі есе»), else as it may be. */
+		for (pass = has_digit(s, sv) ? 0 : 1; pass < 2 && tv == NULL;
+		    pass++)
+			for (j = 0; j < tcount; j++) {
+				const struct habar_value *c =
+				    habar_values_get(t->values, j);
+				if (!used[j] && c->kind == sv->kind &&
+				    (pass == 1 || has_digit(t, c)) &&
+				    (habar_value_equal(c, sv) ||
+				    same_date(c, sv))) {
+					tv = c;
+					tj = j;
+					used[j] = 1;
+					break;
+				}
 			}
-		}
 		if (e == max_edits)
 			goto done;
 		ed = &edits[e];

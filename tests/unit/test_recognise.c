@@ -104,6 +104,11 @@ test_dates(void)
 	CHECK_STR(show("en", "November 24, 2005"), "date:2005-11-24");
 	CHECK_STR(show("ru", "24–25 ноября 2005 года"), "date:2005-11-24..25");
 	CHECK_STR(show("ru", "24 ноября 2005 г."), "date:2005-11-24");
+	/* A day with an ordinal ending before its month. */
+	CHECK_STR(show("en", "of 30th September"), "date:0000-09-30");
+	CHECK_STR(show("en", "on 1st May 2026"), "date:2026-05-01");
+	CHECK_STR(show("ru", "от 29-го сентября"), "date:0000-09-29");
+	CHECK_STR(show("en", "the 30th runner"), "number:30th");
 	CHECK_STR(show("kk", "2005 жылғы 24–25 қараша"),
 	    "date:2005-11-24..25");
 	CHECK_STR(show("kk", "2026 жылғы 25 қарашада"), "date:2026-11-25");
@@ -236,6 +241,11 @@ test_render(void)
 	    "2026 жылғы 25 желтоқсанда");
 	CHECK_STR(adapt("en", "25 November 2026", "ru", "24 мая 2025 года",
 	    HABAR_VALUE_DATE), "25 ноября 2026 года");
+	/* An hour written with a leading zero keeps it. */
+	CHECK_STR(adapt("en", "04:15", "ru", "в 02:30", HABAR_VALUE_TIME),
+	    "04:15");
+	CHECK_STR(adapt("en", "4:15", "ru", "в 2:30", HABAR_VALUE_TIME),
+	    "4:15");
 	CHECK_STR(adapt("en", "3 March 2026", "ru", "в ноябре 2025 года",
 	    HABAR_VALUE_DATE), "(failed)");
 	CHECK_STR(adapt("en", "1–2 March 2026", "en", "November 24, 2025",

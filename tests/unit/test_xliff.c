@@ -590,6 +590,71 @@ test_index(void)
 	setenv("HABAR_CACHE_BESIDE", "0", 1);
 }
 
+static const char tmx_values[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<tmx version=\"1.4\"><header creationtool=\"test\" srclang=\"en\" "
+    "datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" "
+    "o-tmf=\"none\" creationtoolversion=\"1\"/><body>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>Call 116 123 for help.</seg></tuv>"
+    "<tuv xml:lang=\"ru\"><seg>Звоните по номеру 116 123.</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>It happened at 02:30 BST.</seg></tuv>"
+    "<tuv xml:lang=\"ru\"><seg>Это случилось в 02:30 по летнему "
+    "времени.</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>They met on Saturday (September 29) in "
+    "Berlin.</seg></tuv><tuv xml:lang=\"ru\"><seg>Они встретились в "
+    "субботу, 29-го сентября, в Берлине.</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>Log 247 of 30th September is "
+    "closed.</seg></tuv><tuv xml:lang=\"ru\"><seg>Дело 247 от 30 сентября "
+    "закрыто.</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>The $11 billion Nord Stream 2 pipeline "
+    "will double the capacity.</seg></tuv><tuv xml:lang=\"kk\"><seg>Құбырды "
+    "екі есе ұлғайтатын 11 миллиард долларлық Норд Стрим 2 құбыры.</seg>"
+    "</tuv></tu>\n"
+    "</body></tmx>\n";
+
+/*
+ * Adapted matches: the digits of a value the target groups otherwise
+ * ("116 123" read as two numbers in English, one in Russian), an hour's
+ * leading zero, a date whose weekday only one side writes, a day with an
+ * ordinal ending, and the figure rather than the word («екі») chosen for
+ * a number the source wrote in figures.
+ */
+static void
+test_adapt(void)
+{
+	struct habar_xliff *x;
+	char *xml = NULL;
+	size_t xml_len = 0;
+	static const char ru[] = "Call 121 128 for help.\n\n"
+	    "It happened at 02:34 BST.\n\n"
+	    "They met on Saturday (January 29) in Berlin.\n\n"
+	    "Log 250 of 30th April is closed.\n";
+	static const char kk[] = "The $13 billion Nord Stream 4 pipeline will "
+	    "double the capacity.\n";
+
+	CHECK(habar_xliff_new(&x) == HABAR_OK);
+	CHECK(habar_xliff_load_memory(x, tmx_values, strlen(tmx_values)) ==
+	    HABAR_OK);
+	CHECK(extract(x, ru, strlen(ru), "en", "ru", &xml, &xml_len) ==
+	    HABAR_OK);
+	CHECK(xml != NULL && strstr(xml, "<target>Звоните по номеру 121 128."
+	    "</target>") != NULL);
+	CHECK(xml != NULL && strstr(xml, "<target>Это случилось в 02:34 по "
+	    "летнему времени.</target>") != NULL);
+	CHECK(xml != NULL && strstr(xml, "<target>Они встретились в субботу, "
+	    "29-го января, в Берлине.</target>") != NULL);
+	CHECK(xml != NULL && strstr(xml, "<target>Дело 250 от 30 апреля "
+	    "закрыто.</target>") != NULL);
+	free(xml);
+	xml = NULL;
+	CHECK(extract(x, kk, strlen(kk), "en", "kk", &xml, &xml_len) ==
+	    HABAR_OK);
+	CHECK(xml != NULL && strstr(xml, "<target>Құбырды екі есе ұлғайтатын 13 "
+	    "миллиард долларлық Норд Стрим 4 құбыры.</target>") != NULL);
+	free(xml);
+	habar_xliff_free(x);
+}
+
 static void
 test_fill_parallel(void)
 {
@@ -717,6 +782,7 @@ main(void)
 	test_bad_release();
 	test_fill_tmx();
 	test_index();
+	test_adapt();
 	test_fill_parallel();
 	test_warnings_and_options();
 	if (schema == NULL)
