@@ -20,7 +20,16 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/habar-pages.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 failures=0
 fail() { printf 'pack-pages test: FAIL: %s\n' "$*" >&2; failures=$((failures + 1)); }
-check() { python3 "$src/tests/e2e/pack-pages.py" "$@"; }
+# check PACKDIR [--expect-doubtful N]: the structure of its pages, and
+# HTML Tidy's HTML5 checks where it is installed (not one warning).
+check() {
+	python3 "$src/tests/e2e/pack-pages.py" "$@" || return 1
+	command -v tidy > /dev/null || return 0
+	for page in "$1"/html/*.html; do
+		t=$(tidy -errors -quiet --show-warnings yes "$page" 2>&1)
+		[ -z "$t" ] || { echo "tidy: $page: $t"; return 1; }
+	done
+}
 # unpack ARCHIVE DIR: extracts a pack into DIR.
 unpack() { mkdir -p "$2" && (cd "$2" && bsdtar -xf "$1"); }
 # has FILE TEXT: FILE holds TEXT.
