@@ -156,6 +156,19 @@ field(const struct habar_parallel *doc, size_t li, const char *key)
 	return v != NULL ? v : "";
 }
 
+/* The title of language li, or the release id for a version without one:
+ * HTML wants a title that is not empty. */
+static const char *
+title(const struct habar_parallel *doc, size_t li)
+{
+	const char *t = field(doc, li, "title");
+
+	if (t[strspn(t, " \t\r\n")] == '\0' && doc->id != NULL &&
+	    doc->id[0] != '\0')
+		return doc->id;
+	return t;
+}
+
 /* Writes the place and the date, the date as language li writes it; a
  * date that cannot be read as one stays as the release gives it. */
 static void
@@ -370,7 +383,7 @@ habar_html_page(const struct habar_parallel *doc, size_t li,
 		free(labels);
 		return HABAR_ERR_NOMEM;
 	}
-	head(out, l->lang, field(doc, li, "title"), links);
+	head(out, l->lang, title(doc, li), links);
 	fputs("<body>\n<nav aria-label=\"", out);
 	escape_str(out, habar__label(labels, "languages"));
 	fputs("\">", out);
@@ -389,7 +402,7 @@ habar_html_page(const struct habar_parallel *doc, size_t li,
 		fputs("</p>\n", out);
 	}
 	fputs("<h1>", out);
-	escape_str(out, field(doc, li, "title"));
+	escape_str(out, title(doc, li));
 	fputs("</h1>\n", out);
 	dateline(out, doc, li);
 	fputs("</header>\n", out);
@@ -574,7 +587,7 @@ habar_html_side_by_side(const struct habar_parallel *doc,
 		marks_free(m);
 		return HABAR_ERR_NOMEM;
 	}
-	head(out, doc->languages[0].lang, field(doc, 0, "title"), links);
+	head(out, doc->languages[0].lang, title(doc, 0), links);
 	fputs("<body class=\"side-by-side\">\n<nav>", out);
 	for (k = 0; k < doc->language_count; k++)
 		language_link(out, doc->languages[k].lang, links);
@@ -587,7 +600,7 @@ habar_html_side_by_side(const struct habar_parallel *doc,
 		fputs("<th scope=\"col\" lang=\"", out);
 		escape_str(out, doc->languages[k].lang);
 		fputs("\">", out);
-		escape_str(out, field(doc, k, "title"));
+		escape_str(out, title(doc, k));
 		fputs("</th>\n", out);
 	}
 	fputs("</tr>\n</thead>\n<tbody>\n", out);

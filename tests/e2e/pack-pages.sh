@@ -155,5 +155,65 @@ has "$h/$id.kk-Latn.html" '<time datetime="2026-11-25">2026 jylğy 25 qaraşa</t
 has "$h/$id.kk-Latn.html" '<h2>BAQ üşın bailanys</h2>'
 has "$h/$id.en.html" '<a href="inclusive-forum-2026.kk-Latn.html" hreflang="kk-Latn" lang="kk-Latn">Qazaqşa</a>'
 
+# A parallel XML of three short versions, one without a title, dates of
+# every precision, a doubtful 1-1-1 link and a Russian sentence alone
+# (1-0-0).
+mkdir "$tmp/small"
+cat > "$tmp/small/x.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<parallel xmlns="urn:habar:parallel:1" version="1" id="x" date="2026-02">
+  <text lang="ru">
+    <meta>
+      <field key="title">Т</field>
+      <field key="date">2026-02</field>
+      <field key="place">Алматы</field>
+      <field key="contact">Пресс-служба</field>
+      <field key="organisation">Фонд</field>
+    </meta>
+    <p id="ru.p1">
+      <s id="ru.p1.s1">Один.</s>
+      <s id="ru.p1.s2">Два.</s>
+    </p>
+  </text>
+  <text lang="kk-Latn">
+    <meta>
+      <field key="date">2026-02-06T10:30+05:00</field>
+    </meta>
+    <p id="kk-Latn.p1">
+      <s id="kk-Latn.p1.s1">Bır.</s>
+    </p>
+  </text>
+  <text lang="en">
+    <meta>
+      <field key="date">2026</field>
+    </meta>
+    <p id="en.p1">
+      <s id="en.p1.s1">One.</s>
+    </p>
+  </text>
+  <attachments/>
+  <alignment>
+    <paragraphs>
+      <link type="1-1-1" confidence="1.000"><side lang="ru" refs="ru.p1"/><side lang="kk-Latn" refs="kk-Latn.p1"/><side lang="en" refs="en.p1"/></link>
+    </paragraphs>
+    <sentences>
+      <link type="1-1-1" confidence="0.200"><side lang="ru" refs="ru.p1.s1"/><side lang="kk-Latn" refs="kk-Latn.p1.s1"/><side lang="en" refs="en.p1.s1"/></link>
+      <link type="1-0-0" confidence="0.900"><side lang="ru" refs="ru.p1.s2"/><side lang="kk-Latn" refs=""/><side lang="en" refs=""/></link>
+    </sentences>
+  </alignment>
+</parallel>
+XML
+"$bin/habar-pack" -o "$tmp/small.zip" "$tmp/small/x.xml" || fail "habar-pack, small"
+unpack "$tmp/small.zip" "$tmp/small/x"
+check "$tmp/small/x/x" --expect-doubtful + > "$tmp/small.out" ||
+    fail "small: $(cat "$tmp/small.out")"
+grep -q "index.html: 3 doubtful, 1 unlinked sentences" "$tmp/small.out" ||
+    fail "small: $(cat "$tmp/small.out")"
+h=$tmp/small/x/x/html
+has "$h/x.en.html" '<title>x</title>'
+has "$h/x.ru.html" '<p class="dateline">Алматы, <time datetime="2026-02">февраль 2026 года</time></p>'
+has "$h/x.kk-Latn.html" '>2026 jylğy 6 aqpan, 10:30</time>'
+has "$h/index.html" '<span class="unlinked">Два.<sup class="mark" title="нет соответствия">∅</sup></span>'
+
 cat "$tmp"/*.out; [ $failures -eq 0 ] || exit 1
 echo "pack-pages test: all pages hold"
