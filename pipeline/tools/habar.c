@@ -34,7 +34,7 @@ static const char usage[] =
     "Runs habar-COMMAND with ARGS (the program beside habar first, then\n"
     "the first on PATH): 'habar decode -o x.md x.txt' is 'habar-decode\n"
     "-o x.md x.txt'.  'habar make DIR' turns a folder holding a release's\n"
-    "versions (.md .txt .html .docx .odt, any encoding) and attachments\n"
+    "versions (.md .txt .html .docx .odt .doc, any encoding) and attachments\n"
     "into a checked, verified pack in DIR/out (see habar(1)).\n"
     "\n"
     "      --help          print this help and the commands found, and exit\n"
