@@ -4,13 +4,12 @@
  *
  * A merged memory can be far larger than the parallel documents it was
  * made of, so a TMX file is read node by node and only the unit being
- * read is held.  Every chunk is scanned before libxml2 sees it: for a
- * start tag of too many attributes (xml_limits_internal.h) and for an
- * entity declaration, refused where it stands as the DOM parse of
- * parallel_xml.c refuses it (a declaration the byte scan cannot see, as
- * in UTF-16, is refused once the document type is read, before the root
- * element's content).  The reader runs with no network, no DTD loading and
- * no entity substitution.
+ * read is held.  Every chunk is scanned before libxml2 sees it for a
+ * start tag of too many attributes (xml_limits_internal.h).  A document
+ * type that declares entities is refused by what the parser read of it,
+ * before the root element's content, as the DOM parse of parallel_xml.c
+ * refuses it.  The reader runs with no network, no DTD loading and no
+ * entity substitution.
  * The root element decides the kind at once: a parallel document (small:
  * one release) is then read whole and parsed by habar_parallel_read(), a
  * TMX file streamed, anything else refused.
@@ -62,11 +61,6 @@ struct habar_tmx_reader {
 	enum habar_status scan_status;	/* the scan's refusal, or HABAR_OK */
 	unsigned long scan_line;
 	char scan_msg[200];
-	/* The search for "<!ENTITY" and the name after it. */
-	unsigned long ent_line;
-	int ent_match;
-	char ent_name[61];
-	size_t ent_len;
 	int read_errno;		/* a read error, or 0 */
 	/* Until the root is known, a stream's bytes are kept: a parallel
 	 * document is parsed whole from them. */
@@ -75,6 +69,7 @@ struct habar_tmx_reader {
 	size_t head_len, head_cap;
 	int tee_full;
 	xmlTextReaderPtr xr;
+	xmlDocPtr kept_doc;	/* the reader's document, ours to free */
 	int xml_error;
 	unsigned long xml_line;
 	char xml_msg[200];
@@ -119,8 +114,10 @@ line_now(struct habar_tmx_reader *r)
 	return line > 0 ? (unsigned long)line : 0;
 }
 
-/* The failure after libxml2 stopped: the scan's, a read error or its
- * own. */
+static int declares_entities(struct habar_tmx_reader *r);
+
+/* The failure after libxml2 stopped: the scan's, a read error, entities
+ * declared (whose use may be what stopped it), or its own. */
 static enum habar_status
 fail_parse(struct habar_tmx_reader *r)
 {
@@ -129,6 +126,8 @@ fail_parse(struct habar_tmx_reader *r)
 	if (r->read_errno != 0)
 		return fail(r, 0, HABAR_ERR_IO, "read error: %s",
 		    strerror(r->read_errno));
+	if (declares_entities(r))
+		return r->failed;
 	if (r->xml_error)
 		return fail(r, r->xml_line, HABAR_ERR_INPUT,
 		    HABAR__XML_MALFORMED_PREFIX ": %s", r->xml_msg);
@@ -154,49 +153,6 @@ keep_error(void *arg, xmlErrorPtr error)
 		r->xml_msg[--n] = '\0';
 }
 
-/*
- * Looks for an entity declaration in n bytes: "<!ENTITY" and the name
- * after it (a parameter entity's '%' skipped).  The bytes "<!ENTITY"
- * cannot stand in character data ('<' would be escaped), so outside a
- * comment or a CDATA section they are a declaration.
- */
-static int
-find_entity(struct habar_tmx_reader *r, const char *buf, size_t n)
-{
-	static const char decl[] = "<!ENTITY";
-	size_t i;
-	int c, blank;
-
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)buf[i];
-		blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-		if (r->ent_match == 8) {
-			if ((blank || c == '%') && r->ent_len == 0)
-				continue;
-			if (blank || c == '"' || c == '\'' || c == '>' ||
-			    r->ent_len == sizeof(r->ent_name) - 1) {
-				r->ent_name[r->ent_len] = '\0';
-				r->scan_status = HABAR_ERR_INPUT;
-				r->scan_line = r->ent_line;
-				snprintf(r->scan_msg, sizeof(r->scan_msg),
-				    "entity declaration '%s' refused (entities "
-				    "are not allowed)", r->ent_name);
-				return 1;
-			}
-			/* The message stays ASCII. */
-			r->ent_name[r->ent_len++] = c < 128 ? (char)c : '?';
-			continue;
-		}
-		if (c == '\n')
-			r->ent_line++;
-		if (c == decl[r->ent_match])
-			r->ent_match++;
-		else
-			r->ent_match = c == '<' ? 1 : 0;
-	}
-	return 0;
-}
-
 /* Where libxml2 takes its bytes: from the input, through the scans. */
 static int
 read_input(void *ctx, char *buf, int len)
@@ -219,7 +175,7 @@ read_input(void *ctx, char *buf, int len)
 		memcpy(buf, r->mem + r->mem_pos, n);
 		r->mem_pos += n;
 	}
-	if (r->scan_status != HABAR_OK || find_entity(r, buf, n))
+	if (r->scan_status != HABAR_OK)
 		return -1;
 	if ((r->scan_status = habar__xml_scan_feed(&r->scan, buf, n,
 	    r->scan_msg, sizeof(r->scan_msg))) != HABAR_OK) {
@@ -683,24 +639,41 @@ open_tmx(struct habar_tmx_reader *r)
 }
 
 /*
- * The backstop for declarations the byte search cannot see (UTF-16): the
- * document type, read by now, must declare no entity.  Returns 0 or the
+ * Entities are refused by what the parser read, not by a search of the
+ * bytes: a search for "<!ENTITY" also met the words in a comment.  The
+ * reader hands out the document type before the root element, its
+ * internal subset parsed by then (no entity substituted, nothing loaded:
+ * no XML_PARSE_NOENT, no DTD loading), so a declaration in it is refused
+ * before any content that could use it is read.  Returns 0 or the
  * refusal.
  */
 static int
 declares_entities(struct habar_tmx_reader *r)
 {
-	xmlNodePtr node = xmlTextReaderCurrentNode(r->xr), d;
-	xmlDtdPtr dtd = node != NULL && node->doc != NULL ?
-	    node->doc->intSubset : NULL;
+	xmlNodePtr node = r->xr != NULL ? xmlTextReaderCurrentNode(r->xr) :
+	    NULL;
+	xmlDocPtr doc = node != NULL ? node->doc : NULL;
+	xmlDtdPtr dtd;
+	xmlNodePtr d;
+	long line;
 
+	/* Before the reader's first node (its parse stopped in the
+	 * prolog), only the document itself says; asking for it keeps it
+	 * from the reader's clean-up, so it is freed on closing. */
+	if (node == NULL && r->xr != NULL && r->kept_doc == NULL)
+		doc = r->kept_doc = xmlTextReaderCurrentDoc(r->xr);
+	dtd = doc != NULL ? doc->intSubset : NULL;
 	if (dtd == NULL || (dtd->entities == NULL && dtd->pentities == NULL))
 		return 0;
 	for (d = dtd->children; d != NULL; d = d->next)
 		if (d->type == XML_ENTITY_DECL)
 			break;
-	return (int)fail(r, line_now(r), HABAR_ERR_INPUT, "entity declaration "
-	    "'%.60s' refused (entities are not allowed)", d != NULL &&
+	/* libxml2 keeps no line for a declaration: the line given is the
+	 * root element's, right after the document type, when it is read. */
+	line = dtd->next != NULL ? xmlGetLineNo(dtd->next) : -1;
+	return (int)fail(r, line > 0 ? (unsigned long)line : line_now(r),
+	    HABAR_ERR_INPUT, "entity declaration '%.60s' in the document "
+	    "type refused (entities are not allowed)", d != NULL &&
 	    d->name != NULL ? (const char *)d->name : "");
 }
 
@@ -710,7 +683,6 @@ open_common(struct habar_tmx_reader *r)
 	int ret;
 
 	habar__xml_scan_init(&r->scan, 0);
-	r->ent_line = 1;
 	xmlInitParser();
 	r->xr = xmlReaderForIO(read_input, NULL, r, NULL, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
@@ -723,13 +695,15 @@ open_common(struct habar_tmx_reader *r)
 	xmlTextReaderSetStructuredErrorHandler(r->xr, keep_error, r);
 	while ((ret = advance(r)) == 1 &&
 	    xmlTextReaderNodeType(r->xr) != XML_READER_TYPE_ELEMENT)
-		;
+		if (xmlTextReaderNodeType(r->xr) ==
+		    XML_READER_TYPE_DOCUMENT_TYPE && declares_entities(r))
+			return r->failed;
 	if (ret < 0)
 		return r->failed;
 	if (ret == 0)
 		return fail(r, line_now(r), HABAR_ERR_INPUT, "no root element");
-	if ((ret = declares_entities(r)) != 0)
-		return ret;
+	if (declares_entities(r))
+		return r->failed;
 	if (strcmp(name_of(r), "parallel") == 0 &&
 	    xmlTextReaderConstNamespaceUri(r->xr) != NULL &&
 	    strcmp((const char *)xmlTextReaderConstNamespaceUri(r->xr),
@@ -885,6 +859,7 @@ habar_tmx_reader_close(struct habar_tmx_reader *r)
 		return;
 	habar__tmx_unit_clear(&r->unit);
 	xmlFreeTextReader(r->xr);
+	xmlFreeDoc(r->kept_doc);
 	habar_parallel_free(r->doc);
 	free(r->head);
 	free(r->tool);
