@@ -20,6 +20,7 @@
 #include <habar/source.h>
 
 #include "utf8_internal.h"
+#include "zip_names_internal.h"
 
 #define MAX_NAME 4096
 #define MAX_DEPTH 64
@@ -39,6 +40,12 @@ struct habar_source {
 	uint64_t packed_size;	/* the archive file's size; 0: a stream */
 	int from_stdin;		/* read once from standard input */
 	int from_memory;	/* read from a caller's buffer */
+	const void *mem;	/* that buffer */
+	size_t mem_len;
+	/* A zip's names that hold a NUL, which libarchive cuts short:
+	 * read from its central directory at the first member. */
+	struct habar__zip_names *zip_names;
+	int zip_checked;
 	/* ... or a directory, listed up front */
 	char *root;
 	struct entry *files;
@@ -269,6 +276,7 @@ habar_source_free(struct habar_source *src)
 		archive_read_free(src->ar);
 	if (src->fd >= 0)
 		close(src->fd);
+	habar__zip_names_free(src->zip_names);
 	for (i = 0; i < src->nfiles; i++) {
 		free(src->files[i].name);
 		free(src->files[i].problem);
@@ -370,12 +378,46 @@ reopen_after(struct habar_source *src)
 		return 0;
 	if (archive_read_open_filename(src->ar, src->path, 65536) != ARCHIVE_OK)
 		return 0;
+	/* The names met again are matched again, in the same order. */
+	habar__zip_names_rewind(src->zip_names);
 	for (i = 0; i < src->headers; i++) {
 		int r = archive_read_next_header(src->ar, &entry);
 		if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
 			return 0;
+		if (archive_entry_pathname(entry) != NULL)
+			habar__zip_names_next(src->zip_names,
+			    archive_entry_pathname(entry), NULL, 0);
 	}
 	return 1;
+}
+
+/*
+ * At an archive's first member, once its format is known: a zip read
+ * from a file or from memory has its central directory read for names
+ * that hold a NUL.  A zip on standard input is read once, as a stream,
+ * and its directory comes last: there such a name cannot be told.
+ */
+static enum habar_status
+check_zip_names(struct habar_source *src)
+{
+	struct stat st;
+	enum habar_status status;
+	int fd;
+
+	src->zip_checked = 1;
+	if ((archive_format(src->ar) & ARCHIVE_FORMAT_BASE_MASK) !=
+	    ARCHIVE_FORMAT_ZIP || src->from_stdin)
+		return HABAR_OK;
+	if (src->from_memory)
+		return habar__zip_names_read(&src->zip_names, src->mem, -1,
+		    src->mem_len);
+	if ((fd = open(src->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return HABAR_OK;	/* libarchive has it open: it says */
+	status = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ?
+	    habar__zip_names_read(&src->zip_names, NULL, fd,
+	    (uint64_t)st.st_size) : HABAR_OK;
+	close(fd);
+	return status;
 }
 
 /* Ends the member being read: its bytes count as accepted only when it
@@ -455,6 +497,15 @@ habar_source_next(struct habar_source *src, struct habar_source_member *member)
 			    archive_error_string(src->ar) ?
 			    archive_error_string(src->ar) : "read error");
 			return HABAR_ERR_IO;
+		}
+		if (!src->zip_checked && check_zip_names(src) != HABAR_OK)
+			return HABAR_ERR_NOMEM;
+		if (habar__zip_names_next(src->zip_names,
+		    archive_entry_pathname(entry), src->raw_name,
+		    sizeof(src->raw_name))) {
+			snprintf(src->error, sizeof(src->error), "%s: skipped: "
+			    "the name holds a NUL byte", src->raw_name);
+			return HABAR_ERR_INPUT;
 		}
 		/* Names flagged as UTF-8 come out right whatever the
 		 * locale; others come out as the raw bytes stored. */
@@ -685,6 +736,8 @@ habar_source_open_memory(struct habar_source **source_out, const void *data,
 	src->fd = -1;
 	src->limits = limits ? *limits : defaults;
 	src->from_memory = 1;
+	src->mem = data;
+	src->mem_len = len;
 	src->packed_size = len;
 	if ((src->ar = new_reader()) == NULL) {
 		free(src);
