@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <habar/xliff.h>
 
@@ -90,19 +91,31 @@ on_warning(void *arg, unsigned long line, const char *message)
 
 /*
  * Reads the whole of path ("-": stdin) into *data_out (free()) up to
- * HABAR_XLIFF_MAX_INPUT bytes.  Reports and returns -1 on failure.
+ * HABAR_XLIFF_MAX_INPUT bytes.  Reports and returns -1 on failure.  A
+ * regular file over the limit is refused before it is read, and input
+ * with a run of 8 NUL bytes as soon as it is read: no text encoding a
+ * release or XLIFF document may be in (UTF-8, UTF-16, UCS-4) writes one,
+ * and /dev/zero used to cost 256 MiB before its refusal.
  */
 static int
 slurp(const char *path, char **data_out, size_t *len_out)
 {
+	static const char zeros[8];
 	FILE *fp = cli_open_input(path);
 	char *data = NULL, *grown;
-	size_t len = 0, cap = 0, n;
+	size_t len = 0, cap = 0, n, from;
+	struct stat st;
 
 	*data_out = NULL;
 	*len_out = 0;
 	if (fp == NULL)
 		return -1;
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > HABAR_XLIFF_MAX_INPUT) {
+		cli_error("%s: larger than %u bytes", path,
+		    HABAR_XLIFF_MAX_INPUT);
+		goto fail;
+	}
 	for (;;) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 65536;
@@ -118,6 +131,20 @@ slurp(const char *path, char **data_out, size_t *len_out)
 			data = grown;
 		}
 		n = fread(data + len, 1, cap - len, fp);
+		/* The new bytes, and the 7 before them, for a run that spans
+		 * two reads. */
+		for (from = len > 7 ? len - 7 : 0; n > 0 && from + 8 <= len + n;
+		    from++) {
+			const char *z = memchr(data + from, '\0', len + n - from);
+			if (z == NULL || (size_t)(z - data) + 8 > len + n)
+				break;
+			from = (size_t)(z - data);
+			if (memcmp(z, zeros, sizeof(zeros)) == 0) {
+				cli_error("%s: not text: NUL bytes at byte "
+				    "offset %zu", path, from);
+				goto fail;
+			}
+		}
 		len += n;
 		if (n == 0)
 			break;
