@@ -146,6 +146,33 @@ grep -q "deep-2021.en.htm: no text" "$d/deep/report.tsv" &&
 grep -q '^fine-2021	en	.*	1	' "$d/deep/report.tsv" ||
     fail "a page nested 200 deep was not read"
 
+# A zip member whose name holds a NUL (libarchive reads the name up to
+# it) is reported with its whole name, never read as the member named by
+# the part before the NUL, which stays the one used.
+pyarchive "$d/nul.zip" <<'PY'
+import io, sys, zipfile
+text = 'A new %s opens\n\nAstana, 3 March 2021. A new %s opened today.\n'
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('a/x-2021.en.txtQone', text % ('park', 'park'))
+    z.writestr('a/x-2021.en.txt', text % ('library', 'library'))
+    z.writestr('a/x-2021.en.txtQtwo', text % ('museum', 'museum'))
+    z.writestr('Qa/y-2021.en.txt', text % ('road', 'road'))
+data = buf.getvalue().replace(b'a/x-2021.en.txtQ', b'a/x-2021.en.txt\0')
+open(sys.argv[1], 'wb').write(data.replace(b'Qa/y-', b'\0a/y-'))
+PY
+batch -o "$d/nul" "$d/nul.zip" 2>"$d/nul.err"
+s=$?
+[ "$s" -eq 1 ] || fail "zip names with a NUL: exit $s, not 1"
+for n in 'a/x-2021.en.txt\x00one' 'a/x-2021.en.txt\x00two' '\x00a/y-2021.en.txt'; do
+	reported "$d/nul" "$d/nul.err" "$n: skipped: the name holds a NUL byte" \
+	    "zip names with a NUL"
+done
+grep -q 'library' "$d/nul/releases/x-2021/x-2021.en.md" ||
+    fail "zip names with a NUL: the member of the plain name was not used"
+grep -q 'park\|museum' "$d/nul/releases/x-2021/x-2021.en.md" &&
+    fail "zip names with a NUL: a member was read under another's name"
+
 # Operating-system files (.DS_Store, __MACOSX/, Thumbs.db, desktop.ini)
 # are no release and no problem: skipped, named in batch.log only.
 pyarchive "$d/mac.zip" <<'PY'
@@ -227,6 +254,26 @@ s=$?
 [ "$s" -eq 2 ] || fail "a bomb as a whole: exit $s, not 2"
 [ "$(grep -c 'the archive as a whole' "$d/whole.err")" -eq 1 ] ||
     fail "a bomb as a whole: not said exactly once"
+
+# Item 11: a member streams through the spool in pieces: memory does not
+# grow with its size (a 192 MiB member costs less than 48 MB more than a
+# run without it; held whole, it cost its size and more).
+if [ -x /usr/bin/time ]; then
+	d=$tmp/big
+	release "$d/in/a" lib-2021
+	(cd "$d/in" && tar cf "$d/small.tar" a)
+	truncate -s 192M "$d/in/a/big.en.txt"
+	(cd "$d/in" && tar cf "$d/big.tar" a)
+	rm -f "$d/in/a/big.en.txt"
+	/usr/bin/time -f %M -o "$d/small.rss" "$bin/habar-batch" -j 1 \
+	    -o "$d/small" "$d/small.tar" 2>/dev/null
+	/usr/bin/time -f %M -o "$d/big.rss" "$bin/habar-batch" -j 1 \
+	    --max-member 1G -o "$d/big" "$d/big.tar" 2>/dev/null
+	base=$(tail -n 1 "$d/small.rss") rss=$(tail -n 1 "$d/big.rss")
+	[ $((rss - base)) -lt 49152 ] ||
+	    fail "a 192 MiB member: $rss KiB, $((rss - base)) KiB over a run without it"
+	rm -rf "$d"
+fi
 
 # Item 8: the output folder is not the input folder.
 batch -o "$tmp/in" "$tmp/in" 2>"$tmp/same.err"

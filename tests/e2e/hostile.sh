@@ -209,6 +209,28 @@ with tarfile.open(d + "/pages.tar", "w") as t:
     info = tarfile.TarInfo("site/release-2026.ru.htm")
     info.size = len(page)
     t.addfile(info, io.BytesIO(page))
+open(d + "/doc12.xlf", "w").write(head +
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+    '<file source-language="ru" target-language="kk" datatype="plaintext" '
+    'original="x" %s/></xliff>\n' % many)
+w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+with zipfile.ZipFile(d + "/doc.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", head + '<Types xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("word/document.xml", head + '<w:document %s><w:body><w:p %s>'
+        '<w:r><w:t>Text.</w:t></w:r></w:p></w:body></w:document>' % (w, many))
+with zipfile.ZipFile(d + "/doc.odt", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
+        compress_type=zipfile.ZIP_STORED)
+    z.writestr("content.xml", head + '<office:document-content xmlns:office='
+        '"urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:'
+        'oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:'
+        'text><text:p %s>Text.</text:p></office:text></office:body></office:'
+        'document-content>' % many)
+with tarfile.open(d + "/docs.tar", "w") as t:
+    for name in ("doc.docx", "doc.odt"):
+        t.add(d + "/" + name, "site/release-2026.%s.%s" %
+            ("ru" if name.endswith("docx") else "kk", name[4:]))
 EOF
 	# within NAME TIMEOUT COMMAND...: the command ends within TIMEOUT s
 	# with exit 2 (1 for habar-batch, which goes on after the page) and
@@ -237,6 +259,17 @@ EOF
 	    -a "$d/slides.pptx" "$rel.ru.md"
 	within "habar-batch web page" 1 "$bin/habar-batch" -o "$d/batch" \
 	    --jobs 1 "$d/pages.tar"
+	within "habar-xliff merge (XLIFF 1.2)" 2 "$bin/habar-xliff" merge \
+	    "$d/doc12.xlf"
+	within "habar-qa TMX" 2 "$bin/habar-qa" "$d/mem.tmx"
+	within "habar-qa XLIFF 2.0" 2 "$bin/habar-qa" "$d/doc.xlf"
+	within "habar-qa XLIFF 1.2" 2 "$bin/habar-qa" "$d/doc12.xlf"
+	within "habar-qa parallel XML" 2 "$bin/habar-qa" "$d/par.xml"
+	within "habar-import .docx" 2 "$bin/habar-import" "$d/doc.docx"
+	within "habar-import .odt" 2 "$bin/habar-import" "$d/doc.odt"
+	rm -rf "$d/batch"
+	within "habar-batch .docx and .odt" 1 "$bin/habar-batch" -o "$d/batch" \
+	    --jobs 1 "$d/docs.tar"
 }
 
 # Item 16: messages name one line and the limit, carry the system's
