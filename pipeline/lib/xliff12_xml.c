@@ -129,25 +129,6 @@ read_trans_unit(struct habar_xliff *xliff, struct xl_doc *doc,
 	return status;
 }
 
-static enum habar_status
-read_units(struct habar_xliff *xliff, struct xl_doc *doc, xmlNodePtr parent,
-    int depth)
-{
-	xmlNodePtr n;
-	enum habar_status status = HABAR_OK;
-
-	if (depth > MAX_DEPTH)
-		return habar__xl_fail(xliff, habar__xl_xml_line(parent),
-		    HABAR_ERR_LIMIT, "groups nested too deeply");
-	for (n = parent->children; n != NULL && status == HABAR_OK; n = n->next) {
-		if (is_x(n, "trans-unit"))
-			status = read_trans_unit(xliff, doc, n);
-		else if (is_x(n, "group"))
-			status = read_units(xliff, doc, n, depth + 1);
-	}
-	return status;
-}
-
 /* Finds the only child of parent named name, or NULL. */
 static xmlNodePtr
 child(xmlNodePtr parent, const char *name)
@@ -241,5 +222,6 @@ habar__xl_parse_xliff12(struct habar_xliff *xliff, struct xl_doc *doc,
 	if ((status = read_internal_skeleton(xliff, doc, internal)) !=
 	    HABAR_OK)
 		return status;
-	return read_units(xliff, doc, body, 0);
+	return habar__xl_read_units(xliff, doc, body, HABAR_XLIFF12_NS,
+	    "trans-unit", read_trans_unit);
 }

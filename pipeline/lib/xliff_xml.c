@@ -412,9 +412,9 @@ read_unit(struct habar_xliff *xliff, struct xl_doc *doc, xmlNodePtr node)
 	return status;
 }
 
-/* Reads the units of a <file> or <group>, groups included. */
 static enum habar_status
 read_units(struct habar_xliff *xliff, struct xl_doc *doc, xmlNodePtr parent,
+    const char *ns, const char *unit_name, xl_unit_reader *read_one,
     int depth)
 {
 	xmlNodePtr n;
@@ -424,12 +424,21 @@ read_units(struct habar_xliff *xliff, struct xl_doc *doc, xmlNodePtr parent,
 		return habar__xl_fail(xliff, habar__xl_xml_line(parent),
 		    HABAR_ERR_LIMIT, "groups nested too deeply");
 	for (n = parent->children; n != NULL && status == HABAR_OK; n = n->next) {
-		if (is_x(n, "unit"))
-			status = read_unit(xliff, doc, n);
-		else if (is_x(n, "group"))
-			status = read_units(xliff, doc, n, depth + 1);
+		if (habar__xl_xml_is(n, ns, unit_name))
+			status = read_one(xliff, doc, n);
+		else if (habar__xl_xml_is(n, ns, "group"))
+			status = read_units(xliff, doc, n, ns, unit_name,
+			    read_one, depth + 1);
 	}
 	return status;
+}
+
+enum habar_status
+habar__xl_read_units(struct habar_xliff *xliff, struct xl_doc *doc,
+    xmlNodePtr parent, const char *ns, const char *unit_name,
+    xl_unit_reader *read_one)
+{
+	return read_units(xliff, doc, parent, ns, unit_name, read_one, 0);
 }
 
 enum habar_status
@@ -496,7 +505,8 @@ habar__xl_parse_xliff(struct habar_xliff *xliff, struct xl_doc *doc,
 		goto done;
 	}
 	if ((status = habar__xl_read_skeleton(xliff, doc, skeleton)) != HABAR_OK ||
-	    (status = read_units(xliff, doc, file, 0)) != HABAR_OK)
+	    (status = habar__xl_read_units(xliff, doc, file,
+	    HABAR_XLIFF_NS, "unit", read_unit)) != HABAR_OK)
 		goto done;
 	status = HABAR_OK;
 done:

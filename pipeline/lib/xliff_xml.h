@@ -52,6 +52,19 @@ enum habar_status habar__xl_push_unit(struct xl_doc *doc,
 enum habar_status habar__xl_push_part(struct xl_unit *unit,
     struct xl_part **part_out);
 
+/*
+ * Reads the units of a <file>, <body> or <group> (parent) and of the
+ * groups inside it, in document order: each child element unit_name in
+ * namespace ns goes to read_one, each <group> in ns is entered, at most
+ * 64 deep ("groups nested too deeply").  One walk for XLIFF 2.0's <unit>
+ * and 1.2's <trans-unit>.  Returns HABAR_OK or the first error.
+ */
+typedef enum habar_status xl_unit_reader(struct habar_xliff *xliff,
+    struct xl_doc *doc, xmlNodePtr node);
+enum habar_status habar__xl_read_units(struct habar_xliff *xliff,
+    struct xl_doc *doc, xmlNodePtr parent, const char *ns,
+    const char *unit_name, xl_unit_reader *read_one);
+
 /* xliff12_xml.c: reads the XLIFF 1.2 document under root (its <xliff>,
  * version 1.2 checked) into doc.  Returns HABAR_OK or an error recorded on
  * xliff; doc is freed by the caller either way. */
