@@ -29,6 +29,10 @@ enum mark {
 struct marks {
 	unsigned char *mark[HABAR_PARALLEL_MAX_LANGS];
 	double *confidence[HABAR_PARALLEL_MAX_LANGS];
+	/* the number of a doubtful sentence's link among the doubtful ones,
+	 * from 1, shown after its mark in every column: a paragraph may
+	 * hold several sentences, and the number says which go together */
+	size_t *number[HABAR_PARALLEL_MAX_LANGS];
 	struct habar__labels labels[HABAR_PARALLEL_MAX_LANGS];
 	size_t doubtful, unlinked;
 };
@@ -112,9 +116,13 @@ sentence(FILE *out, const struct habar_parallel_language *l, size_t s,
 	fputs("<sup class=\"mark\" title=\"", out);
 	escape_str(out, habar__label(labels, mark == MARK_DOUBTFUL ?
 	    "doubtful-short" : "unlinked-short"));
+	if (mark == MARK_DOUBTFUL)
+		fprintf(out, " %zu", m->number[li][s]);
 	fputs("\">", out);
 	escape_str(out, habar__label(labels, mark == MARK_DOUBTFUL ?
 	    "mark-doubtful" : "mark-unlinked"));
+	if (mark == MARK_DOUBTFUL)
+		fprintf(out, "%zu", m->number[li][s]);
 	fputs("</sup></span>", out);
 }
 
@@ -447,7 +455,7 @@ marks_new(struct marks **m_out, const struct habar_parallel *doc,
 	    doc->links[HABAR_PARALLEL_SENTENCES];
 	size_t nlinks = doc->link_count[HABAR_PARALLEL_SENTENCES];
 	struct marks *m;
-	size_t k, i, s, sides;
+	size_t k, i, s, sides, number = 0;
 
 	if ((*m_out = m = calloc(1, sizeof(*m))) == NULL)
 		return HABAR_ERR_NOMEM;
@@ -459,7 +467,9 @@ marks_new(struct marks **m_out, const struct habar_parallel *doc,
 		size_t n = doc->languages[k].sentence_count;
 		m->mark[k] = malloc(n > 0 ? n : 1);
 		m->confidence[k] = calloc(n > 0 ? n : 1, sizeof(double));
-		if (m->mark[k] == NULL || m->confidence[k] == NULL)
+		m->number[k] = calloc(n > 0 ? n : 1, sizeof(size_t));
+		if (m->mark[k] == NULL || m->confidence[k] == NULL ||
+		    m->number[k] == NULL)
 			return HABAR_ERR_NOMEM;
 		memset(m->mark[k], MARK_UNLINKED, n);
 	}
@@ -472,6 +482,8 @@ marks_new(struct marks **m_out, const struct habar_parallel *doc,
 				sides++;
 		if (sides < 2)
 			continue;	/* a 1-0 link: left unlinked */
+		if (doubtful)
+			number++;
 		for (k = 0; k < doc->language_count; k++) {
 			const struct habar_parallel_run *run = &link->sides[k];
 			for (s = run->first; s < run->first + run->count &&
@@ -479,6 +491,7 @@ marks_new(struct marks **m_out, const struct habar_parallel *doc,
 				m->mark[k][s] = doubtful ? MARK_DOUBTFUL :
 				    MARK_NONE;
 				m->confidence[k][s] = link->confidence;
+				m->number[k][s] = number;
 			}
 		}
 	}
@@ -502,6 +515,7 @@ marks_free(struct marks *m)
 	for (k = 0; k < HABAR_PARALLEL_MAX_LANGS; k++) {
 		free(m->mark[k]);
 		free(m->confidence[k]);
+		free(m->number[k]);
 	}
 	free(m);
 }

@@ -280,9 +280,9 @@ test_side_by_side(void)
 	    == 3);
 	CHECK(strstr(html, "<span class=\"doubtful\" data-confidence=\"0.30\">"
 	    "Второе предложение.<sup class=\"mark\" title=\"сомнительное "
-	    "соответствие\">?</sup></span>"));
+	    "соответствие 1\">?1</sup></span>"));
 	CHECK(strstr(html, "<span class=\"doubtful\" data-confidence=\"0.30\">"
-	    "Second sentence.<sup class=\"mark\" title=\"doubtful link\">?"
+	    "Second sentence.<sup class=\"mark\" title=\"doubtful link 1\">?1"
 	    "</sup></span>"));
 	CHECK(count(html, "<span class=\"unlinked\">") == 1);
 	CHECK(strstr(html, "<span class=\"unlinked\">Тек қазақша сөйлем.<sup "
@@ -300,6 +300,20 @@ test_side_by_side(void)
 	    "</span>"));
 	CHECK(count(html, "<td") == count(html, "<td lang=\"") +
 	    count(html, "<td class=\"missing\" lang=\""));
+	free(html);
+
+	/* A higher one: the 0.9 link is doubtful too, numbered first, in
+	 * every column. */
+	links.min_confidence = 0.95;
+	CHECK(habar_html_side_by_side(doc, &links, &html, &len) == HABAR_OK);
+	CHECK(count(html, "class=\"doubtful\"") == 6);
+	CHECK(strstr(html, "First sentence.<sup class=\"mark\" title=\""
+	    "doubtful link 1\">?1</sup>"));
+	CHECK(strstr(html, "Бірінші сөйлем.<sup class=\"mark\" title=\""
+	    "күмәнді сәйкестік 1\">?1</sup>"));
+	CHECK(strstr(html, "Second sentence.<sup class=\"mark\" title=\""
+	    "doubtful link 2\">?2</sup>"));
+	CHECK(strstr(html, "confidence under 95%"));
 	free(html);
 
 	/* A lower threshold: the 0.3 link is sure, the legend stays for
