@@ -62,6 +62,17 @@ enum habar_status habar_align_add_memory(struct habar_align *align,
     const char *path);
 
 /*
+ * Adds a lexicon already learnt, read from fp in the lexicon cache format
+ * (habar_lexicon_write(), docs/habar-align.md), as evidence like
+ * habar_align_add_memory()'s: how habar-batch gives each of its workers
+ * the lexicon it learnt from the whole archive.  Returns HABAR_OK,
+ * HABAR_ERR_INPUT (malformed), HABAR_ERR_NOMEM; the error names the
+ * reason.
+ */
+enum habar_status habar_align_add_lexicon(struct habar_align *align,
+    FILE *fp);
+
+/*
  * Reads the release text in fp into doc as a new language, taken from its
  * front-matter field "lang": its fields, its paragraphs and sentences, and
  * the files its "attachments" field names (comma-separated).  The release

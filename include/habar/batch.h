@@ -62,7 +62,8 @@ typedef void habar_batch_message_fn(void *arg, const char *where,
  * Called from the calling thread now and then, and once at the end of
  * each step: step 1 while reading (done = members read, total = 0), step 2
  * while processing (done and total releases, skipped = releases found
- * finished by an earlier run).
+ * finished by an earlier run), step 3 while aligning again with what the
+ * archive taught (opt->relearn; done and total releases).
  */
 typedef void habar_batch_progress_fn(void *arg, int step, size_t done,
     size_t total, size_t skipped);
@@ -81,6 +82,12 @@ struct habar_batch_options {
 	/* The confidence a sentence link needs to go into the memories:
 	 * 0 for HABAR_TMX_MIN_CONFIDENCE, negative for every link. */
 	double min_confidence;
+	/*
+	 * Non-zero: a second pass (docs/habar-batch.md, "Learning from the
+	 * archive"): a lexicon learnt from the memory of every release of
+	 * the shard, and the aligned releases processed again with it.
+	 */
+	int relearn;
 };
 
 /* What a run did, for the summary. */

@@ -67,6 +67,9 @@ enum habar_status habar_lexicon_write(const struct habar_lexicon *lex,
 enum habar_status habar_lexicon_read(struct habar_lexicon *lex,
     const char *source, FILE *fp);
 
+/* The number of stem pairs learnt for every pair of languages. */
+size_t habar_lexicon_size(const struct habar_lexicon *lex);
+
 /* The number of stem pairs learnt for languages a and b, either order. */
 size_t habar_lexicon_pairs(const struct habar_lexicon *lex, const char *a,
     const char *b);

@@ -1422,6 +1422,23 @@ habar_align_add_memory(struct habar_align *align, const char *path)
 	return status;
 }
 
+enum habar_status
+habar_align_add_lexicon(struct habar_align *align, FILE *fp)
+{
+	enum habar_status status;
+
+	align->error[0] = '\0';
+	align->line = 0;
+	if (align->memory == NULL &&
+	    (status = habar_lexicon_new(&align->memory)) != HABAR_OK)
+		return status;
+	status = habar_lexicon_read(align->memory, NULL, fp);
+	if (status != HABAR_OK)
+		habar__align_fail(align, 0, "lexicon: %s",
+		    habar_status_string(status));
+	return status;
+}
+
 /* The memory's stems of the sentences of l, into d (once). */
 static enum habar_status
 memory_stems(struct habar_align *align,

@@ -20,6 +20,7 @@
 #include <habar/align.h>
 #include <habar/batch.h>
 #include <habar/layout.h>
+#include <habar/lexicon.h>
 #include <habar/parallel.h>
 #include <habar/source.h>
 #include <habar/tmx.h>
@@ -31,6 +32,8 @@
 
 #define MAX_JOBS 256
 #define MAX_MEMBERS (64u * 1024 * 1024)
+/* In .work/: the archive's lexicon, while the second pass runs. */
+#define ARCHIVE_LEX "archive.lex"
 
 /* A growable list of strings: the problems of the archive as a whole. */
 struct strings {
@@ -1037,17 +1040,16 @@ release_done(const struct batch_run *run, const char *id)
 	return found;
 }
 
+static enum habar_status run_workers(struct state *st, unsigned jobs,
+    int step, size_t skipped, size_t total);
+
 /* Step 3 of the run proper: the workers over the releases not yet done. */
 static enum habar_status
 run_pool(struct state *st, unsigned jobs)
 {
 	struct batch_run *run = &st->run;
 	const struct habar_batch_options *opt = run->opt;
-	struct batch_worker *workers = NULL;
-	pthread_t threads[MAX_JOBS];
 	size_t i, skipped = 0, total = 0;
-	unsigned started = 0, k;
-	enum habar_status status;
 
 	if (run->release_count > 0 &&
 	    (st->todo = malloc(run->release_count * sizeof(*st->todo))) == NULL)
@@ -1068,6 +1070,26 @@ run_pool(struct state *st, unsigned jobs)
 		opt->progress(opt->arg, 2, skipped, total, skipped);
 	if (st->todo_count == 0)
 		return HABAR_OK;
+	return run_workers(st, jobs, 2, skipped, total);
+}
+
+/*
+ * The workers over st->todo, reporting progress as step (skipped
+ * releases of total were done before).
+ */
+static enum habar_status
+run_workers(struct state *st, unsigned jobs, int step, size_t skipped,
+    size_t total)
+{
+	struct batch_run *run = &st->run;
+	const struct habar_batch_options *opt = run->opt;
+	struct batch_worker *workers = NULL;
+	pthread_t threads[MAX_JOBS];
+	unsigned started = 0, k;
+	enum habar_status status;
+
+	st->next = st->done = 0;
+	st->fatal = HABAR_OK;
 	if ((status = warm_up()) != HABAR_OK) {
 		snprintf(st->err, st->errlen, "cannot start the aligner: %s",
 		    habar_status_string(status));
@@ -1112,7 +1134,7 @@ run_pool(struct state *st, unsigned jobs)
 		if (opt->progress && st->done != done) {
 			done = st->done;
 			pthread_mutex_unlock(&st->lock);
-			opt->progress(opt->arg, 2, skipped + done, total,
+			opt->progress(opt->arg, step, skipped + done, total,
 			    skipped);
 			pthread_mutex_lock(&st->lock);
 		}
@@ -1125,7 +1147,223 @@ run_pool(struct state *st, unsigned jobs)
 		habar__batch_worker_free(&workers[k]);
 	free(workers);
 	if (opt->progress)
-		opt->progress(opt->arg, 2, skipped + st->done, total, skipped);
+		opt->progress(opt->arg, step, skipped + st->done, total,
+		    skipped);
+	return status;
+}
+
+/*
+ * The memory of the shard's releases so far, their TMX files merged (only
+ * their links of the run's minimum confidence), written into *out as TMX.
+ * *units receives its number of units.
+ */
+static enum habar_status
+archive_memory(struct state *st, char **out, size_t *out_len, size_t *units)
+{
+	struct batch_run *run = &st->run;
+	struct habar_tmx *tmx = NULL;
+	struct habar_parallel_error perr;
+	char name[BATCH_MAX_ID + 32], *buf;
+	size_t len, i;
+	enum habar_status status;
+	FILE *fp;
+
+	*out = NULL;
+	*out_len = *units = 0;
+	if ((status = habar_tmx_new(&tmx)) != HABAR_OK)
+		return status;
+	habar__batch_min_confidence(run, tmx);
+	for (i = 0; i < run->release_count; i++) {
+		const struct batch_release *r = &run->releases[i];
+		if (!r->in_shard)
+			continue;
+		snprintf(name, sizeof(name), "%s.tmx", r->id);
+		if ((buf = read_small(run, r->id, name, &len)) == NULL) {
+			if (errno == ENOENT)
+				continue;	/* a release not aligned */
+			snprintf(st->err, st->errlen, "%s/releases/%s/%s: "
+			    "cannot read: %s", run->outdir, r->id, name,
+			    strerror(errno));
+			status = HABAR_ERR_IO;
+			goto done;
+		}
+		status = habar_tmx_add_xml(tmx, buf, len, &perr);
+		free(buf);
+		if (status != HABAR_OK) {
+			snprintf(st->err, st->errlen, "%s/releases/%s/%s:%lu: %s",
+			    run->outdir, r->id, name, perr.line, perr.message);
+			goto done;
+		}
+	}
+	*units = habar_tmx_count(tmx);
+	if ((fp = open_memstream(out, out_len)) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	status = habar_tmx_write(tmx, fp);
+	if (fclose(fp) != 0 && status == HABAR_OK)
+		status = HABAR_ERR_NOMEM;
+done:
+	if (status != HABAR_OK) {
+		free(*out);
+		*out = NULL;
+	}
+	habar_tmx_free(tmx);
+	return status;
+}
+
+/* Whether release id's folder holds a regular file name. */
+static int
+release_has(const struct batch_run *run, const char *id, const char *name)
+{
+	struct stat sb;
+	int dir = habar__batch_open_dir(run->releases_fd, id, 0), found;
+
+	if (dir < 0)
+		return 0;
+	found = fstatat(dir, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(sb.st_mode);
+	close(dir);
+	return found;
+}
+
+/*
+ * The archive's lexicon into run->lexicon: the one an interrupted run
+ * learnt (.work/archive.lex), or learnt now from the memory of every
+ * release of the shard and kept there, so that a run resumed in the
+ * middle of the second pass goes on with the same lexicon rather than
+ * one learnt partly from releases already aligned with it.  *pairs: the
+ * pairs learnt (0: nothing to learn from).
+ */
+static enum habar_status
+archive_lexicon(struct state *st, size_t *pairs)
+{
+	struct batch_run *run = &st->run;
+	struct habar_lexicon *lex = NULL;
+	char *memory = NULL;
+	size_t memory_len = 0, units = 0, len = 0;
+	enum habar_status status;
+	char what[96];
+	FILE *fp = NULL;
+	int fd;
+
+	*pairs = 0;
+	if ((status = habar_lexicon_new(&lex)) != HABAR_OK)
+		goto done;
+	if ((fd = openat(run->work_fd, ARCHIVE_LEX, O_RDONLY | O_NOFOLLOW |
+	    O_CLOEXEC)) >= 0) {
+		if ((fp = fdopen(fd, "rb")) == NULL) {
+			close(fd);
+			status = HABAR_ERR_NOMEM;
+			goto done;
+		}
+		status = habar__read_all(&run->lexicon, &run->lexicon_len, fp,
+		    SIZE_MAX / 2);
+		fclose(fp);
+		fp = NULL;
+		if (status == HABAR_OK && (fp = fmemopen(run->lexicon,
+		    run->lexicon_len, "r")) == NULL)
+			status = HABAR_ERR_NOMEM;
+		if (status == HABAR_OK)
+			status = habar_lexicon_read(lex, "archive", fp);
+		if (status == HABAR_OK) {
+			*pairs = habar_lexicon_size(lex);
+			goto done;
+		}
+		/* Cut short by a kill: learnt again. */
+		if (fp != NULL)
+			fclose(fp);
+		fp = NULL;
+		free(run->lexicon);
+		run->lexicon = NULL;
+		habar_lexicon_free(lex);
+		if ((status = habar_lexicon_new(&lex)) != HABAR_OK)
+			goto done;
+	}
+	if ((status = archive_memory(st, &memory, &memory_len, &units)) !=
+	    HABAR_OK)
+		goto done;
+	if ((fp = fmemopen(memory, memory_len, "r")) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	status = habar_lexicon_learn(lex, fp);
+	fclose(fp);
+	fp = NULL;
+	if (status != HABAR_OK) {
+		snprintf(st->err, st->errlen, "learning from the archive: %s",
+		    habar_lexicon_error(lex)[0] ? habar_lexicon_error(lex) :
+		    habar_status_string(status));
+		goto done;
+	}
+	if ((*pairs = habar_lexicon_size(lex)) == 0)
+		goto done;
+	if ((fp = open_memstream(&run->lexicon, &len)) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	status = habar_lexicon_write(lex, "archive", fp);
+	if (fclose(fp) != 0 && status == HABAR_OK)
+		status = HABAR_ERR_NOMEM;
+	fp = NULL;
+	run->lexicon_len = len;
+	if (status == HABAR_OK && (status = habar__batch_write_file(run,
+	    run->work_fd, ARCHIVE_LEX, run->lexicon, len)) != HABAR_OK)
+		snprintf(st->err, st->errlen, "%s/%s: %s", run->workdir,
+		    ARCHIVE_LEX, strerror(errno));
+	snprintf(what, sizeof(what), "%zu word pairs from %zu units", *pairs,
+	    units);
+	log_line(run, "learnt from the archive: %s%s", what, "");
+done:
+	if (fp != NULL)
+		fclose(fp);
+	free(memory);
+	habar_lexicon_free(lex);
+	return status;
+}
+
+/*
+ * The second pass (opt->relearn): the archive teaches the aligner its own
+ * words.  The confident links of every release of the shard (the memory
+ * the run makes) are learnt from as habar-align --memory learns from a
+ * memory (IBM Model 1 on stems, lexicon.c), and every aligned release not
+ * yet aligned again (no RELEARNT marker) is processed again with that
+ * lexicon, which each worker's aligner reads from its text in memory
+ * (run->lexicon).  A release short on names and numbers, whose lengths
+ * alone cannot place a sentence, is then aligned on the words the rest of
+ * the archive shows are translations.  Nothing learnt (a small archive):
+ * the first pass stands.
+ */
+static enum habar_status
+relearn(struct state *st, unsigned jobs)
+{
+	struct batch_run *run = &st->run;
+	size_t i, pairs = 0;
+	enum habar_status status = HABAR_OK;
+	char name[BATCH_MAX_ID + 32];
+
+	if (!run->opt->relearn)
+		return HABAR_OK;
+	st->todo_count = 0;
+	for (i = 0; i < run->release_count; i++) {
+		const struct batch_release *r = &run->releases[i];
+		snprintf(name, sizeof(name), "%s.tmx", r->id);
+		if (r->in_shard && release_has(run, r->id, name) &&
+		    !release_has(run, r->id, RELEARNT))
+			st->todo[st->todo_count++] = i;
+	}
+	if (st->todo_count == 0)
+		goto done;
+	if ((status = archive_lexicon(st, &pairs)) != HABAR_OK || pairs == 0)
+		goto done;
+	status = run_workers(st, jobs, 3, 0, st->todo_count);
+done:
+	/* Done with: the next run learns from the archive it is given. */
+	if (status == HABAR_OK)
+		unlinkat(run->work_fd, ARCHIVE_LEX, 0);
+	free(run->lexicon);
+	run->lexicon = NULL;
+	run->lexicon_len = 0;
 	return status;
 }
 
@@ -1506,7 +1744,8 @@ habar_batch_run(const struct habar_batch_options *opt,
 		status = HABAR_ERR_INPUT;
 		goto done;
 	}
-	if ((status = run_pool(&st, jobs)) != HABAR_OK)
+	if ((status = run_pool(&st, jobs)) != HABAR_OK ||
+	    (status = relearn(&st, jobs)) != HABAR_OK)
 		goto done;
 	status = finish(&st);
 done:

@@ -13,6 +13,8 @@
 #include <habar/layout.h>
 #include <habar/status.h>
 
+/* In a release's folder: processed again with the archive's lexicon. */
+#define RELEARNT ".relearnt"
 #define BATCH_MAX_ID 120	/* bytes of a release id */
 #define BATCH_MAX_NORMS 8	/* normalisers a worker keeps, by language */
 #define BATCH_MAX_PROBLEMS 4096	/* bytes of a release's problem list */
@@ -57,6 +59,13 @@ struct batch_run {
 	 * without following links, so that a link planted inside OUTDIR
 	 * cannot lead a write outside it. */
 	int out_fd, work_fd, tmp_fd, releases_fd, packs_fd;
+	/*
+	 * The lexicon learnt from the archive's confident links, in the
+	 * lexicon cache format, which each worker's aligner reads in the
+	 * second pass (relearn() in batch.c); NULL in the first.
+	 */
+	char *lexicon;
+	size_t lexicon_len;
 };
 
 /* A worker's own handles: nothing here is shared between threads. */
@@ -65,6 +74,7 @@ struct batch_worker {
 	unsigned index;
 	struct habar_dates *dates;
 	struct habar_align *align;
+	int lexicon_read;	/* align has read run->lexicon */
 	struct {
 		char lang[16];
 		struct habar_norm *norm;

@@ -1224,6 +1224,21 @@ habar__batch_release(struct batch_worker *w, const struct batch_release *r)
 		    habar_status_string(status));
 		return status;
 	}
+	if (w->run->lexicon != NULL && !w->lexicon_read) {
+		FILE *fp = fmemopen(w->run->lexicon, w->run->lexicon_len, "r");
+
+		status = fp == NULL ? HABAR_ERR_NOMEM :
+		    habar_align_add_lexicon(w->align, fp);
+		if (fp != NULL)
+			fclose(fp);
+		if (status != HABAR_OK) {
+			snprintf(w->err, sizeof(w->err), "the archive's lexicon: "
+			    "%s", fp == NULL ? habar_status_string(status) :
+			    habar_align_error(w->align));
+			return status;
+		}
+		w->lexicon_read = 1;
+	}
 	if (r->problems != NULL)
 		problem(&job, "%s%s", r->problems, "");
 	snprintf(job.dir, sizeof(job.dir), "%s/releases/%s", job.run->outdir,
@@ -1287,6 +1302,11 @@ habar__batch_release(struct batch_worker *w, const struct batch_release *r)
 		goto done;
 	}
 	status = write_marker(&job, doc, findings);
+	if (status == HABAR_OK && job.run->lexicon != NULL &&
+	    (status = habar__batch_write_file(job.run, job.dir_fd, RELEARNT,
+	    "aligned again with the archive's lexicon\n", 41)) != HABAR_OK)
+		snprintf(w->err, sizeof(w->err), "%s/%s: %s", job.dir,
+		    RELEARNT, strerror(errno));
 done:
 	if (status == HABAR_ERR_NOMEM && w->err[0] == '\0')
 		snprintf(w->err, sizeof(w->err), "out of memory");

@@ -166,6 +166,16 @@ habar_lexicon_pairs(const struct habar_lexicon *lex, const char *a,
 	return total;
 }
 
+size_t
+habar_lexicon_size(const struct habar_lexicon *lex)
+{
+	size_t k, total = 0;
+
+	for (k = 0; k < lex->ntables; k++)
+		total += lex->tables[k].n;
+	return total;
+}
+
 static enum habar_status
 add_table(struct habar_lexicon *lex, const char *la, const char *lb,
     struct habar__lexicon_entry *e, size_t n)

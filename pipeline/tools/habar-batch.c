@@ -40,6 +40,8 @@ static const char usage[] =
     "      --min-confidence C\n"
     "                        keep sentence links of confidence C or more in\n"
     "                        the memories (0 to 1; default 0.5)\n"
+    "      --relearn         learn a lexicon from the confident links of\n"
+    "                        the whole archive and align it again with it\n"
     "      --help            print this help and exit\n"
     "      --version         print the version and exit\n"
     "\n"
@@ -53,6 +55,7 @@ struct options {
 	unsigned shard_k, shard_n;
 	struct habar_source_limits limits;
 	double min_confidence;
+	int relearn;
 };
 
 /*
@@ -90,7 +93,7 @@ static void
 parse_options(int argc, char **argv, struct options *opts)
 {
 	enum { OPT_SHARD = 256, OPT_MEMBER, OPT_TOTAL, OPT_RATIO,
-	    OPT_CONFIDENCE };
+	    OPT_CONFIDENCE, OPT_RELEARN };
 	static const struct option longopts[] = {
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "max-member", required_argument, NULL, OPT_MEMBER },
@@ -98,6 +101,7 @@ parse_options(int argc, char **argv, struct options *opts)
 		{ "max-total", required_argument, NULL, OPT_TOTAL },
 		{ "min-confidence", required_argument, NULL, OPT_CONFIDENCE },
 		{ "output", required_argument, NULL, 'o' },
+		{ "relearn", no_argument, NULL, OPT_RELEARN },
 		{ "shard", required_argument, NULL, OPT_SHARD },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -142,6 +146,9 @@ parse_options(int argc, char **argv, struct options *opts)
 			    optarg);
 			if (opts->min_confidence == 0.0)
 				opts->min_confidence = -1.0;
+			break;
+		case OPT_RELEARN:
+			opts->relearn = 1;
 			break;
 		}
 	}
@@ -273,6 +280,7 @@ main(int argc, char **argv)
 	bo.shard_n = opts.shard_n;
 	bo.limits = &opts.limits;
 	bo.min_confidence = opts.min_confidence;
+	bo.relearn = opts.relearn;
 	bo.generator = generator;
 	bo.command_line = command;
 	bo.message = on_message;

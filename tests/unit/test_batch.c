@@ -1,8 +1,8 @@
 /*
  * test_batch.c: the batch library on a small directory tree written here:
  * releases grouped and named, a language guessed, the report and its
- * problems, resuming, shards that split the releases without overlap, and
- * the options refused.
+ * problems, resuming, shards that split the releases without overlap, the
+ * options refused, and the second pass that learns from the archive.
  */
 #define _GNU_SOURCE /* asprintf */
 #include <dirent.h>
@@ -55,7 +55,7 @@ read_file(const char *path)
 static int
 exists(const char *dir, const char *name)
 {
-	char path[4096];
+	char path[8400];
 	struct stat sb;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
@@ -263,6 +263,110 @@ test_run(const char *root)
 	CHECK(strstr(err, "missing") != NULL);
 }
 
+/*
+ * --relearn: ten releases whose figures let the first pass link them
+ * surely teach the aligner words (ministry/министерство, teachers/учителя,
+ * computers/компьютеры...), and a release without a figure, whose Russian
+ * lacks its last sentence, is aligned again with them.  The first pass
+ * links its second and third English sentences to the second Russian one
+ * (lengths cannot tell a merge from a drop there), so its memory lacks the
+ * third pair; the second pass links it, surely.
+ */
+static void
+test_relearn(const char *root)
+{
+	static const char *const en[8] = {
+	    "The hospital received new equipment in %d.",
+	    "The ministry of health reported %d cases.",
+	    "Schools in the villages opened %d new classes.",
+	    "The ministry of education built %d schools.",
+	    "Doctors treated %d patients at the hospital.",
+	    "Teachers in the villages received %d computers.",
+	    "The equipment cost %d million tenge.",
+	    "Patients reported that doctors were helpful in %d." };
+	static const char *const ru[8] = {
+	    "Больница получила новое оборудование в %d году.",
+	    "Министерство здравоохранения сообщило о %d случаях.",
+	    "Школы в селах открыли %d новых классов.",
+	    "Министерство образования построило %d школ.",
+	    "Врачи вылечили %d пациентов в больнице.",
+	    "Учителя в селах получили %d компьютеров.",
+	    "Оборудование стоило %d миллионов тенге.",
+	    "Пациенты сообщили, что врачи помогали в %d году." };
+	static const int pick[4] = { 0, 2, 3, 5 };
+	struct habar_batch_options opt;
+	struct habar_batch_summary sum;
+	char in[4096], dir[4200], out[4096], err[1024], name[64], path[8400];
+	char text[2][2048], one[256], *tmx;
+	size_t len[2];
+	int k, d, l, n, pass;
+
+	snprintf(in, sizeof(in), "%s/relearn", root);
+	snprintf(dir, sizeof(dir), "%s/news", in);
+	CHECK(mkdir(in, 0755) == 0 && mkdir(dir, 0755) == 0);
+	for (k = 0; k < 10; k++) {
+		for (l = 0; l < 2; l++)
+			len[l] = (size_t)snprintf(text[l], sizeof(text[l]),
+			    "%s %d\n\n", l ? "Релиз" : "Release", k);
+		for (d = 0; d < 4; d++) {
+			n = 100 + k * 10 + d;
+			for (l = 0; l < 2; l++) {
+				snprintf(one, sizeof(one),
+				    (l ? ru : en)[(k + pick[d]) % 8], n);
+				len[l] += (size_t)snprintf(text[l] + len[l],
+				    sizeof(text[l]) - len[l], "%s%s",
+				    d ? " " : "", one);
+			}
+		}
+		for (l = 0; l < 2; l++) {
+			snprintf(name, sizeof(name), "r%02d.%s.txt", k,
+			    l ? "ru" : "en");
+			strcat(text[l], "\n");
+			write_file(dir, name, text[l]);
+		}
+	}
+	write_file(dir, "target.en.txt", "Target\n\n"
+	    "The ministry of education opened new schools in the villages. "
+	    "The ministry of health reported that the hospital received new "
+	    "equipment. Teachers received computers for the schools. "
+	    "Patients said the doctors at the hospital were helpful.\n");
+	write_file(dir, "target.ru.txt", "Цель\n\n"
+	    "Министерство образования открыло новые школы в селах. "
+	    "Министерство здравоохранения сообщило, что больница получила "
+	    "новое оборудование. Учителя получили компьютеры для школ.\n");
+	for (pass = 0; pass < 2; pass++) {
+		memset(&opt, 0, sizeof(opt));
+		snprintf(out, sizeof(out), "%s/relearn-out%d", root, pass);
+		opt.input = in;
+		opt.outdir = out;
+		opt.jobs = 2;
+		opt.relearn = pass;
+		CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) == HABAR_OK);
+		snprintf(path, sizeof(path), "%s/releases/target/target.tmx",
+		    out);
+		tmx = read_file(path);
+		CHECK(tmx != NULL);
+		if (tmx != NULL)
+			CHECK((strstr(tmx, "<seg>Учителя получили компьютеры для "
+			    "школ.</seg>") != NULL) == pass);
+		free(tmx);
+		CHECK(exists(out, "releases/target/.relearnt") == pass);
+		/* The lexicon goes with the run that used it. */
+		CHECK(!exists(out, ".work/archive.lex"));
+		if (pass == 1) {
+			snprintf(path, sizeof(path), "%s/batch.log", out);
+			tmx = read_file(path);
+			CHECK(tmx != NULL && strstr(tmx, "learnt from the "
+			    "archive: ") != NULL);
+			free(tmx);
+			/* A rerun finds everything done, both passes. */
+			CHECK(habar_batch_run(&opt, &sum, err, sizeof(err)) ==
+			    HABAR_OK);
+			CHECK(sum.resumed == sum.releases);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -272,6 +376,7 @@ main(void)
 	if (mkdtemp(root) == NULL)
 		return 2;
 	test_run(root);
+	test_relearn(root);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	CHECK(system(cmd) == 0);
 	return CHECK_DONE();
