@@ -223,6 +223,14 @@ batch -o "$d/empty" "$d/empty.tar" 2>"$d/empty.err"
 s=$?
 [ "$s" -eq 2 ] || fail "empty input: exit $s, not 2"
 grep -q "empty" "$d/empty.err" || fail "empty input: no message"
+# A 7z on a pipe cannot be read (libarchive seeks in one): an error that
+# says so, not "0 with problems" and exit 0.
+if command -v bsdtar >/dev/null 2>&1; then
+	(cd "$d/tree" && bsdtar --format 7zip -cf "$d/whole.7z" .)
+	s=$(cat "$d/whole.7z" | { batch -o "$d/pipe7z" - 2>"$d/pipe7z.err"; echo $?; })
+	[ "$s" -eq 2 ] || fail "a 7z on a pipe: exit $s, not 2"
+	grep -q "not seekable" "$d/pipe7z.err" || fail "a 7z on a pipe: no message"
+fi
 head -c 30 /dev/urandom >"$d/z30.zip"
 s=$(status batch -o "$d/z30" "$d/z30.zip")
 [ "$s" -eq 2 ] || fail "a zip of 30 bytes: exit $s, not 2"

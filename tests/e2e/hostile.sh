@@ -244,6 +244,7 @@ EOF
 		ms=$(( ($(date +%s%N) - start) / 1000000 ))
 		[ "$got" = "$want" ] || fail "$name: exit $got, not $want"
 		[ $ms -lt 1000 ] || fail "$name: took $ms ms"
+		printf 'attributes: %-36s %5d ms\n' "$name" "$ms"
 		cat "$d/err" "$d/out" "$d/batch/report.tsv" 2>/dev/null |
 		    grep -q 'more than 256 attributes' ||
 		    fail "$name: no message naming the limit: $(head -c 300 "$d/err")"
