@@ -60,8 +60,9 @@ void habar_release_free(struct habar_release *release);
  * dropped.  Returns HABAR_OK, HABAR_END, or an error: HABAR_ERR_INPUT for
  * front matter that is not YAML (nor flat "key: value" lines, read as
  * habar always read them), holds a list of lists, or is left open at the
- * end of the input (habar_release_error() says which, with the line and
- * column), HABAR_ERR_LIMIT for front matter past 64 KiB or 256 fields, or
+ * end of the input (habar_release_error() says which, and the column when
+ * YAML names one; habar_release_line_number() the line, which the message
+ * leaves to the program to print once, "file:LINE: message"), HABAR_ERR_LIMIT for front matter past 64 KiB or 256 fields, or
  * an error of habar_lines_next().
  */
 enum habar_status habar_release_next(struct habar_release *release,

@@ -397,7 +397,10 @@ read_markdown(struct job *job, struct text *t, const char *s, size_t len)
 		status = HABAR_ERR_NOMEM;
 	fclose(fp);
 	if (status == HABAR_ERR_INPUT) {
-		problem(job, "%s: %s; read as plain text", t->member->path,
+		char at[4200];
+		snprintf(at, sizeof(at), "%s:%lu", t->member->path,
+		    habar_release_line_number(rel));
+		problem(job, "%s: %s; read as plain text", at,
 		    habar_release_error(rel));
 		habar_release_free(rel);
 		free(buf);

@@ -47,6 +47,8 @@ struct habar_release {
 	int read_front;		/* the front matter has been read */
 	int failed;		/* ... and could not be */
 	unsigned long error_line; /* where, when it could not */
+	char *fence;		/* the opening fence, kept while the front
+				   matter behind it is read */
 	size_t max_line;	/* the longest line read, in bytes */
 	char error[200];
 };
@@ -98,6 +100,7 @@ habar_release_free(struct habar_release *release)
 	habar_lines_free(release->lines);
 	free(release->fm);
 	free(release->queue);
+	free(release->fence);
 	free(release);
 }
 
@@ -165,9 +168,9 @@ remember(struct habar_release *release, const char *key, size_t key_len,
 	if (f == NULL) {
 		if (release->nfields == MAX_FIELDS) {
 			free(value);
+			release->error_line = number;
 			snprintf(release->error, sizeof(release->error),
-			    "line %lu: more than %d front-matter fields",
-			    number, MAX_FIELDS);
+			    "more than %d front-matter fields", MAX_FIELDS);
 			return HABAR_ERR_LIMIT;
 		}
 		f = &release->fields[release->nfields];
@@ -368,9 +371,9 @@ queue_flat(struct habar_release *release, size_t nlines)
 		 * values). */
 		if (!split_queued(release, &q) || (q.value_len > 0 &&
 		    strchr("[{|>", release->fm[q.value_off]) != NULL)) {
+			release->error_line = q.number;
 			snprintf(release->error, sizeof(release->error),
-			    "line %lu: front matter expects 'key: value'",
-			    q.number);
+			    "front matter expects 'key: value'");
 			status = HABAR_ERR_INPUT;
 			break;
 		}
@@ -444,8 +447,8 @@ queue_yaml(struct habar_release *release, size_t nlines,
 			len--;
 		if (has_break(release->fm + lines[i].off, len)) {
 			snprintf(release->error, sizeof(release->error),
-			    "line %lu: front matter: a line break (CR, U+0085, "
-			    "U+2028 or U+2029) inside a line", lines[i].number);
+			    "front matter: a line break (CR, U+0085, "
+			    "U+2028 or U+2029) inside a line");
 			release->error_line = lines[i].number;
 			status = HABAR_ERR_INPUT;
 		}
@@ -470,6 +473,7 @@ queue_yaml(struct habar_release *release, size_t nlines,
 		 * YAML is an error, at the line and column YAML names.
 		 */
 		char saved[sizeof(release->error)];
+		unsigned long saved_line = release->error_line;
 
 		memcpy(saved, release->error, sizeof(saved));
 		if (queue_flat(release, nlines) == HABAR_OK) {
@@ -477,6 +481,7 @@ queue_yaml(struct habar_release *release, size_t nlines,
 			return enqueue(release, fence);
 		}
 		memcpy(release->error, saved, sizeof(saved));
+		release->error_line = saved_line;
 		return HABAR_ERR_INPUT;
 	}
 	if (status != HABAR_OK)
@@ -558,8 +563,8 @@ check_date(struct habar_release *release)
 		    4) == 0)
 			release->error_line = release->queue[i].number;
 	snprintf(release->error, sizeof(release->error),
-	    "line %lu: field 'date': '%.40s' is not a date (%s)",
-	    release->error_line, value, HABAR_DATE_FORMS);
+	    "field 'date': '%.40s' is not a date (%s)", value,
+	    HABAR_DATE_FORMS);
 	return HABAR_ERR_INPUT;
 }
 
@@ -578,9 +583,9 @@ read_front_matter(struct habar_release *release)
 	for (;;) {
 		status = habar_lines_next(release->lines, &text, &len);
 		if (status == HABAR_END) {
+			release->error_line = habar_lines_number(release->lines);
 			snprintf(release->error, sizeof(release->error),
-			    "line %lu: front matter is not closed by '---'",
-			    habar_lines_number(release->lines));
+			    "front matter is not closed by '---'");
 			return HABAR_ERR_INPUT;
 		}
 		if (status != HABAR_OK) {
@@ -596,9 +601,10 @@ read_front_matter(struct habar_release *release)
 		read += len + 1;
 		if (read > MAX_FRONT_MATTER ||
 		    fm_append(release, text, len, &q.off) != HABAR_OK) {
+			release->error_line = q.number;
 			snprintf(release->error, sizeof(release->error),
-			    "line %lu: front matter longer than %d bytes",
-			    q.number, MAX_FRONT_MATTER);
+			    "front matter longer than %d bytes",
+			    MAX_FRONT_MATTER);
 			return HABAR_ERR_LIMIT;
 		}
 		if (is_fence(text, len, 1)) {
@@ -647,17 +653,6 @@ habar_release_next(struct habar_release *release,
 
 	memset(line, 0, sizeof(*line));
 	if (release->state == IN_FRONT_MATTER) {
-		if (!release->read_front &&
-		    (status = read_front_matter(release)) != HABAR_OK) {
-			if (release->error_line == 0)
-				release->error_line =
-				    habar_lines_number(release->lines);
-			release->read_front = 1;
-			release->state = IN_BODY;
-			release->failed = 1;
-			return status;
-		}
-		release->read_front = 1;
 		unqueue(release, line);
 		return HABAR_OK;
 	}
@@ -680,7 +675,26 @@ habar_release_next(struct habar_release *release,
 	line->len = len;
 	if (release->state == START) {
 		if (is_fence(text, len, 0)) {
+			/* The whole front matter is read and checked before
+			 * its opening fence is handed out, so that a filter
+			 * refusing it has written nothing. */
+			free(release->fence);
+			if ((release->fence = malloc(len + 1)) == NULL)
+				return HABAR_ERR_NOMEM;
+			memcpy(release->fence, text, len);
+			release->fence[len] = '\0';
+			line->text = release->fence;
 			release->state = IN_FRONT_MATTER;
+			release->read_front = 1;
+			if ((status = read_front_matter(release)) != HABAR_OK) {
+				if (release->error_line == 0)
+					release->error_line =
+					    habar_lines_number(release->lines);
+				release->state = IN_BODY;
+				release->failed = 1;
+				memset(line, 0, sizeof(*line));
+				return status;
+			}
 			line->kind = HABAR_LINE_FENCE;
 			return HABAR_OK;
 		}

@@ -30,10 +30,11 @@ struct habar__yaml_fields {
  * empty or "~" value is ""), a list of scalars joined by ", ", a nested
  * mapping flattened into dotted keys.  At most max_fields fields.
  * Returns HABAR_OK; HABAR_ERR_INPUT for bad YAML or a shape a release
- * cannot hold, with a message naming the line (counted from first_line,
- * the file's number of the block's first line) and column in error;
+ * cannot hold, with a message naming the column in error;
  * HABAR_ERR_LIMIT past max_fields; HABAR_ERR_NOMEM.  On an error,
- * *error_line is the file's line at fault.
+ * *error_line is the file's line at fault (counted from first_line, the
+ * file's number of the block's first line); the message leaves it out, so
+ * that a program prints it once.
  */
 enum habar_status habar__release_yaml(struct habar__yaml_fields *out,
     const char *block, size_t len, unsigned long first_line,

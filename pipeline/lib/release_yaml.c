@@ -42,8 +42,7 @@ fail_at(struct walk *w, const yaml_node_t *node, const char *what,
     const char *key)
 {
 	*w->error_line = w->first_line + (unsigned long)node->start_mark.line;
-	snprintf(w->error, w->error_size, "line %lu, column %lu: %s%s%s%s",
-	    w->first_line + (unsigned long)node->start_mark.line,
+	snprintf(w->error, w->error_size, "column %lu: %s%s%s%s",
 	    (unsigned long)node->start_mark.column + 1,
 	    key != NULL ? "field '" : "", key != NULL ? key : "",
 	    key != NULL ? "': " : "", what);
@@ -153,8 +152,7 @@ add_field(struct walk *w, const char *key, char *value, size_t first,
 		free(value);
 		*w->error_line = w->first_line + (unsigned long)first;
 		snprintf(w->error, w->error_size,
-		    "line %lu: more than %zu front-matter fields",
-		    w->first_line + (unsigned long)first, w->max_fields);
+		    "more than %zu front-matter fields", w->max_fields);
 		return HABAR_ERR_LIMIT;
 	}
 	if ((grown = realloc(out->v, (out->n + 1) * sizeof(*out->v))) == NULL) {
@@ -320,17 +318,15 @@ habar__release_yaml(struct habar__yaml_fields *out, const char *block,
 			}
 			*error_line = first_line + (unsigned long)line;
 			snprintf(error, error_size,
-			    "line %lu, column %lu: front matter: %s",
-			    first_line + (unsigned long)line,
+			    "column %lu: front matter: %s",
 			    (unsigned long)col + 1,
 			    parser.problem != NULL ? parser.problem :
 			    "unreadable");
 		} else {
 			*error_line = first_line + (unsigned long)mark->line;
 			snprintf(error, error_size,
-			    "line %lu, column %lu: front matter is not valid "
-			    "YAML: %s%s%s", first_line +
-			    (unsigned long)mark->line,
+			    "column %lu: front matter is not valid "
+			    "YAML: %s%s%s",
 			    (unsigned long)mark->column + 1,
 			    parser.problem != NULL ? parser.problem : "error",
 			    parser.context != NULL ? " " : "",

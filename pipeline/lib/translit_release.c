@@ -244,27 +244,15 @@ habar_translit_release(struct habar_translit *translit, FILE *in, FILE *out,
 	if (status == HABAR_END)
 		status = HABAR_OK;
 	if (status != HABAR_OK) {
-		/* Keep the most precise message: the reader's (it names its
-		 * line), the converter's, or the status. */
+		/* Keep the most precise message: the reader's (its line is
+		 * the reader's line number), the converter's, or the status. */
 		unsigned long number = habar_release_line_number(release);
 		char copy[256];
 
 		snprintf(copy, sizeof(copy), "%s", habar_translit_error(translit));
-		if (*habar_release_error(release) != '\0') {
-			/* The reader says "line N: message": keep N apart. */
-			const char *msg = habar_release_error(release);
-			char *rest;
-			unsigned long at = 0;
-			if (strncmp(msg, "line ", 5) == 0) {
-				at = strtoul(msg + 5, &rest, 10);
-				if (strncmp(rest, ": ", 2) == 0)
-					msg = rest + 2;
-				else
-					at = 0;
-			}
-			habar__translit_set_error(translit, at ? at : number,
-			    "%s", at ? msg : habar_release_error(release));
-		}
+		if (*habar_release_error(release) != '\0')
+			habar__translit_set_error(translit, number, "%s",
+			    habar_release_error(release));
 		else if (status == HABAR_ERR_IO)
 			habar__translit_set_error(translit, number,
 			    "read or write error");

@@ -164,19 +164,6 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Strips the reader's "line N: " from a message, the line being kept
- * apart. */
-static const char *
-without_line(const char *message)
-{
-	const char *colon;
-
-	if (strncmp(message, "line ", 5) == 0 &&
-	    (colon = strstr(message, ": ")) != NULL)
-		return colon + 2;
-	return message;
-}
-
 /*
  * Reads the release into items and units; stores the "lang" field's value
  * in *lang_out (allocated, or NULL when there is none).
@@ -296,7 +283,7 @@ split_release(struct extract *ex, char **lang_out)
 		status = habar__xl_fail(ex->xliff,
 		    habar_release_line_number(release), status, "%s",
 		    *habar_release_error(release) ?
-		    without_line(habar_release_error(release)) :
+		    habar_release_error(release) :
 		    habar_status_string(status));
 		goto done;
 	}
