@@ -33,6 +33,12 @@
 #define MIN_COOCCUR 2
 /* Stems of one text used, at most (longer texts are rare in a memory). */
 #define STEMS_MAX 64
+/*
+ * The pair numbers of the first sentence pairs' stem pairs, kept from the
+ * counting pass so that the rounds of EM need not look them up again
+ * (half the time went into those look-ups): at most this many, 64 MB.
+ */
+#define KEPT_MAX (16u * 1024 * 1024)
 #define LANG_MAX 16
 #define FORMAT "habar-lexicon 1"
 
@@ -281,7 +287,8 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 {
 	struct habar__map64 va = { 0 }, vb = { 0 }, pairs = { 0 };
 	uint32_t *ida = NULL, *idb = NULL, *v, *idx = NULL, *cooc = NULL,
-	    *besta = NULL, *bestb = NULL;
+	    *besta = NULL, *bestb = NULL, *kept = NULL;
+	size_t nkept = 0, kc = 0, cells;
 	uint64_t *pk = NULL;
 	float *tab = NULL, *tba = NULL, *cab = NULL, *cba = NULL, *nulla = NULL,
 	    *nullb = NULL;
@@ -316,7 +323,16 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 			idb[vb.vals[i]] = (uint32_t)vb.keys[i];
 	/* The co-occurring pairs and their counts. */
 	cap = 0;
-	for (k = 0; k < c->n; k++)
+	for (k = 0, cells = 0; k < c->n; k++)
+		cells += (c->fa[k + 1] - c->fa[k]) * (c->fb[k + 1] - c->fb[k]);
+	if ((kept = malloc((cells < KEPT_MAX ? cells : KEPT_MAX) *
+	    sizeof(*kept) + 1)) == NULL)
+		goto done;
+	for (k = 0; k < c->n; k++) {
+		/* Kept while the sentences so far fit. */
+		if (kc == k && nkept + (c->fa[k + 1] - c->fa[k]) *
+		    (c->fb[k + 1] - c->fb[k]) <= KEPT_MAX)
+			kc = k + 1;
 		for (i = c->fa[k]; i < c->fa[k + 1]; i++)
 			for (j = c->fb[k]; j < c->fb[k + 1]; j++) {
 				uint64_t key = ((uint64_t)c->a[i] << 32 |
@@ -345,7 +361,10 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 					cooc[npairs++] = 0;
 				}
 				cooc[*v]++;
+				if (kc == k + 1)
+					kept[nkept++] = *v;
 			}
+	}
 	na = va.count;
 	nb = vb.count;
 	if ((tab = malloc((npairs + 1) * sizeof(*tab))) == NULL ||
@@ -373,15 +392,23 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 		memset(totb, 0, nb * sizeof(*totb));
 		memset(cnulla, 0, na * sizeof(*cnulla));
 		memset(cnullb, 0, nb * sizeof(*cnullb));
-		for (k = 0; k < c->n; k++) {
+		for (k = 0, nkept = 0; k < c->n; k++) {
 			size_t a0 = c->fa[k], la = c->fa[k + 1] - a0;
 			size_t b0 = c->fb[k], lb = c->fb[k + 1] - b0;
 
-			for (i = 0; i < la; i++)
-				for (j = 0; j < lb; j++)
-					idx[i * lb + j] = habar__map64_get(
-					    &pairs, ((uint64_t)c->a[a0 + i] <<
-					    32 | c->b[b0 + j]) + 1, UINT32_MAX);
+			if (k < kc) {
+				memcpy(idx, kept + nkept, la * lb *
+				    sizeof(*idx));
+				nkept += la * lb;
+			} else {
+				for (i = 0; i < la; i++)
+					for (j = 0; j < lb; j++)
+						idx[i * lb + j] =
+						    habar__map64_get(&pairs,
+						    ((uint64_t)c->a[a0 + i] <<
+						    32 | c->b[b0 + j]) + 1,
+						    UINT32_MAX);
+			}
 			/* b given a (null: a's side has a null word). */
 			for (j = 0; j < lb; j++) {
 				d = nullb[c->b[b0 + j]];
@@ -467,6 +494,7 @@ done:
 	free(ida);
 	free(idb);
 	free(idx);
+	free(kept);
 	free(cooc);
 	free(pk);
 	free(besta);
