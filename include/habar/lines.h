@@ -11,8 +11,14 @@
 
 #include <habar/status.h>
 
-/* The default cap on one line: a release paragraph is far shorter. */
-#define HABAR_LINES_DEFAULT_MAX (16u * 1024 * 1024)
+/*
+ * The longest line any habar program reads, in bytes: one limit for every
+ * program and stage (docs/limits.md), so that what one filter passes on
+ * the next one takes.  A release paragraph is far shorter; the limit keeps
+ * memory flat on input that is no release.  The reader's default.
+ */
+#define HABAR_MAX_LINE (4u * 1024 * 1024)
+#define HABAR_LINES_DEFAULT_MAX HABAR_MAX_LINE
 
 struct habar_lines;
 

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stddef.h>
 
+#include <habar/lines.h>
 #include <habar/status.h>
 
 /* The rules, as bits of a mask; NFC itself is always applied. */
@@ -146,7 +147,7 @@ void habar_norm_reset(struct habar_norm *norm);
  * HABAR_ERR_ARGUMENT when no language is set, HABAR_ERR_LIMIT when len
  * exceeds HABAR_NORM_MAX_LINE, HABAR_ERR_NOMEM, HABAR_ERR_LIBRARY.
  */
-#define HABAR_NORM_MAX_LINE (1024u * 1024)
+#define HABAR_NORM_MAX_LINE HABAR_MAX_LINE
 enum habar_status habar_norm_line(struct habar_norm *norm, const char *line,
     size_t len, const char **out, size_t *out_len);
 

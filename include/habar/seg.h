@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include <habar/lines.h>
 #include <habar/status.h>
 
 /* A sentence segmenter for one language. */
@@ -25,8 +26,9 @@ struct habar_span {
 	size_t len;		/* its length in bytes */
 };
 
-/* The longest paragraph habar_seg_paragraph() accepts, in bytes. */
-#define HABAR_SEG_MAX_PARAGRAPH (4u * 1024 * 1024)
+/* The longest paragraph habar_seg_paragraph() accepts, in bytes: as long
+ * as the longest line (habar/lines.h), so that any line fits. */
+#define HABAR_SEG_MAX_PARAGRAPH HABAR_MAX_LINE
 
 /*
  * Creates a segmenter for the BCP 47 tag lang ("kk", "ru", "en", or a tag

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stddef.h>
 
+#include <habar/lines.h>
 #include <habar/status.h>
 
 enum habar_translit_target {
@@ -22,8 +23,9 @@ enum habar_translit_target {
 	HABAR_TRANSLIT_KK_CYRL	/* Latin words become Cyrillic */
 };
 
-/* The longest line habar_translit_line() takes, in bytes. */
-#define HABAR_TRANSLIT_MAX_LINE (4u * 1024 * 1024)
+/* The longest line habar_translit_line() takes, in bytes: every
+ * program's (habar/lines.h). */
+#define HABAR_TRANSLIT_MAX_LINE HABAR_MAX_LINE
 
 /* Flags of habar_translit_new(). */
 #define HABAR_TRANSLIT_ALL 0x1u	/* convert every word of the source script,

@@ -184,7 +184,7 @@ process(FILE *fp, const char *name, void *arg)
 	run->para_len = 0;
 	run->printed = 0;
 	/* Lines stay within the paragraph cap, so one line always fits. */
-	status = habar_release_new(&release, fp, HABAR_SEG_MAX_PARAGRAPH);
+	status = habar_release_new(&release, fp, HABAR_MAX_LINE);
 	if (status != HABAR_OK) {
 		cli_report(name, 0, status, NULL);
 		goto done;

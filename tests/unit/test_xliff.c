@@ -753,11 +753,13 @@ test_warnings_and_options(void)
 	free(xml), xml = NULL;
 	free(out), out = NULL;
 
-	/* A paragraph beyond the segmenter's cap is one segment. */
+	/* A paragraph beyond the segmenter's cap is one segment: five lines
+	 * of 1 MiB, each within the line limit every program shares. */
 	big_len = 5u * 1024 * 1024;
 	big = malloc(big_len + 1);
 	for (i = 0; i < big_len; i++)
-		big[i] = i % 6 == 5 ? ' ' : 'w';
+		big[i] = i % (1024 * 1024) == 1024 * 1024 - 1 ? '\n' :
+		    i % 6 == 5 ? ' ' : 'w';
 	big[0] = ' ';
 	big[big_len - 1] = '\n';
 	warnings[0] = '\0';
