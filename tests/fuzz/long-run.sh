@@ -40,6 +40,11 @@ for t in $targets; do
 	mkdir -p "$out/$t"
 	log=$out/$t.log
 	# The environment ctest gives the targets: data files and the corpus.
+	# The data directories are named too, so that targets copied out of
+	# their build tree (or run under another name) still find the
+	# dictionaries, rules and converters: without them some targets
+	# (spell, decode, align, import, manifest) quietly test less.
+	HABAR_DATADIR=${HABAR_DATADIR:-$(cd "$here/../.." && pwd):$(cd "$build" && pwd)/share/habar} \
 	HABAR_SOURCE=${HABAR_SOURCE:-$(cd "$here/../.." && pwd)} \
 	HABAR_SHARED=${HABAR_SHARED:-$here/../../../shared} \
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
