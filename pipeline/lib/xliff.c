@@ -341,6 +341,13 @@ is_region(const char *s)
 	    isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]);
 }
 
+int
+habar__xl_is_habar(const char *tool)
+{
+	return tool != NULL && strncasecmp(tool, "habar", 5) == 0 &&
+	    (tool[5] == '\0' || tool[5] == '-');
+}
+
 /*
  * Whether a memory's language tag stands for the language wanted: the same
  * tag ignoring case, or one of them is the other plus a region ("en-US"

@@ -32,7 +32,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -130,13 +129,6 @@ hash64(const char *s, size_t len)
 	return h;
 }
 
-/* Whether a creationtool value names habar. */
-static int
-is_habar(const char *tool)
-{
-	return tool != NULL && strncasecmp(tool, "habar", 5) == 0 &&
-	    (tool[5] == '\0' || tool[5] == '-');
-}
 
 /* Whether a unit is trusted, by the rule of xliff_tmx_xml.c. */
 static int
@@ -148,8 +140,8 @@ unit_trusted(const struct habar_tmx_unit *u, const char *header_tool)
 		return u->confidence >= HABAR_XLIFF_CONFIDENT;
 	for (i = 0; i < u->attr_count; i++)
 		if (strcmp(u->attrs[i].name, "creationtool") == 0)
-			return !is_habar(u->attrs[i].value);
-	return !is_habar(header_tool);
+			return !habar__xl_is_habar(u->attrs[i].value);
+	return !habar__xl_is_habar(header_tool);
 }
 
 /* ---- Building ---- */

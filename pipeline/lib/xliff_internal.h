@@ -143,6 +143,9 @@ enum habar_status habar__xl_buf_add(struct xl_buf *buf, const void *data,
     size_t len);
 void habar__xl_buf_free(struct xl_buf *buf);
 int habar__xl_lang_matches(const char *tag, const char *want);
+/* Whether a TMX creationtool value names habar ("habar", "habar-tmx"):
+ * its units without a confidence are links of unknown worth. */
+int habar__xl_is_habar(const char *tool);
 void habar__xl_doc_free(struct xl_doc *doc);
 
 /* xliff_write.c: character data and attribute values escaped for XML

@@ -16,7 +16,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/tree.h>
 
@@ -62,13 +61,6 @@ tuv_lang(xmlNodePtr tuv)
 	return copy;
 }
 
-/* Whether a creationtool value names habar. */
-static int
-is_habar(const char *tool)
-{
-	return tool != NULL && strncasecmp(tool, "habar", 5) == 0 &&
-	    (tool[5] == '\0' || tool[5] == '-');
-}
 
 /*
  * Whether unit tu is trusted (see the banner); by_habar says whether the
@@ -105,7 +97,7 @@ tu_trusted(xmlNodePtr tu, int by_habar)
 	}
 	value = xmlGetNoNsProp(tu, (const xmlChar *)"creationtool");
 	if (value != NULL)
-		by_habar = is_habar((const char *)value);
+		by_habar = habar__xl_is_habar((const char *)value);
 	xmlFree(value);
 	return !by_habar;
 }
@@ -177,7 +169,7 @@ habar__xl_load_tmx(struct habar_xliff *xliff, const char *data, size_t len,
 		if (n->type == XML_ELEMENT_NODE &&
 		    strcmp((const char *)n->name, "header") == 0) {
 			tool = xmlGetNoNsProp(n, (const xmlChar *)"creationtool");
-			by_habar = is_habar((const char *)tool);
+			by_habar = habar__xl_is_habar((const char *)tool);
 			xmlFree(tool);
 		}
 	}
