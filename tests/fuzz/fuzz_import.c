@@ -1,8 +1,8 @@
 /*
  * fuzz_import.c: the Word and OpenDocument importer, and the reader of a
  * version in any form, on arbitrary bytes.  The first byte picks the name
- * the input would come under (.docx, .odt, .txt, .html, .md); the rest is
- * the file.  Whatever the bytes, the importer must neither crash nor read
+ * the input would come under (.docx, .odt, .txt, .html, .md, .doc); the
+ * rest is the file.  Whatever the bytes, the importer must neither crash nor read
  * out of bounds, and a document it accepts must write as a release whose
  * paragraphs are single, non-empty lines.
  */
@@ -19,7 +19,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *names[] = { "x.docx", "x.odt", "x.txt", "x.html",
-	    "x.md" };
+	    "x.md", "x.doc" };
 	struct habar_import *imp = NULL;
 	char err[512], *out = NULL;
 	size_t len = 0, i, n;
