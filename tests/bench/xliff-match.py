@@ -36,6 +36,7 @@ import os
 import random
 import resource
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -299,6 +300,7 @@ def main():
         line += "; Translate Toolkit %.2f ms per query; ratio %.0f " \
             "(goal >= 100)" % (t_q, t_q / h_q)
     print(line)
+    shutil.rmtree(tmp)
     return 0
 
 
