@@ -19,14 +19,17 @@
  * references and other marks below 0x20 go.  Of the character formatting
  * (the CHPX runs of the FKP pages the PlcBteChpx lists), two properties
  * count: text marked deleted by tracked changes is dropped, as if the
- * change were accepted, and hidden text too.  A fast-saved or encrypted
- * document is refused (docs/import.md).  Every offset comes
+ * change were accepted, and hidden text too.  The title, author and
+ * creation date come from the SummaryInformation property set, its
+ * strings in the code page it names.  A fast-saved or encrypted document
+ * is refused (docs/import.md).  Every offset comes
  * from the file and is checked against the stream it points into.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
@@ -504,6 +507,122 @@ split(struct doc *d, struct habar_import *imp, int note)
 	return flush(d, imp, t + start, o - start, note);
 }
 
+/* The SummaryInformation property set's format id (MS-OLEPS). */
+static const unsigned char fmtid_summary[16] = {
+	0xE0, 0x85, 0x9F, 0xF2, 0xF9, 0x4F, 0x68, 0x10,
+	0xAB, 0x91, 0x08, 0x00, 0x2B, 0x27, 0xB3, 0xD9
+};
+#define PID_CODEPAGE	1
+#define PID_TITLE	2
+#define PID_AUTHOR	4
+#define PID_CREATED	12
+#define VT_I2		0x02
+#define VT_LPSTR	0x1E
+#define VT_FILETIME	0x40
+
+/* Sets field key from the n bytes at s, text in code page cp. */
+static enum habar_status
+property_text(struct habar_import *imp, const char *key,
+    const unsigned char *s, size_t n, unsigned cp)
+{
+	char name[32], out[1024];
+	UErrorCode uerr = U_ZERO_ERROR;
+	int32_t len;
+
+	/* The count includes a terminating NUL (two bytes in UTF-16). */
+	while (n > 0 && s[n - 1] == 0)
+		n--;
+	if (cp == 1200 && n % 2 == 1)
+		n++;
+	if (n == 0 || n > 512)
+		return HABAR_OK;
+	if (cp == 65001)
+		snprintf(name, sizeof(name), "UTF-8");
+	else if (cp == 1200)
+		snprintf(name, sizeof(name), "UTF-16LE");
+	else
+		snprintf(name, sizeof(name), "windows-%u", cp ? cp : 1252);
+	len = ucnv_convert("UTF-8", name, out, (int32_t)sizeof(out),
+	    (const char *)s, (int32_t)n, &uerr);
+	if (U_FAILURE(uerr) || len <= 0)
+		return HABAR_OK;	/* a code page ICU lacks: no field */
+	return habar__import_field(imp, key, out, (size_t)len);
+}
+
+/*
+ * Takes title, author and creation date (as "@created", which the date
+ * falls back on) from the "\005SummaryInformation" stream, if any.  A
+ * property set that does not hold together is ignored: the text matters,
+ * its properties are a bonus.
+ */
+static enum habar_status
+read_summary(struct habar_import *imp, struct habar__ole2 *ole)
+{
+	unsigned char *s = NULL;
+	size_t len = 0, off, n, i, pass;
+	unsigned cp = 0;
+	enum habar_status status = HABAR_OK;
+
+	if (habar__ole2_read_stream(ole, "\005SummaryInformation", 1 << 20,
+	    &s, &len) != HABAR_OK)
+		return HABAR_OK;
+	if (len < 48 || u16(s) != 0xFFFE || u32(s + 24) < 1 ||
+	    memcmp(s + 28, fmtid_summary, 16) != 0)
+		goto done;
+	off = u32(s + 44);
+	if (off > len - 8)
+		goto done;
+	n = u32(s + off + 4);
+	if (n > (len - off - 8) / 8)
+		goto done;
+	/* The code page first, then the strings it applies to. */
+	for (pass = 0; pass < 2 && status == HABAR_OK; pass++)
+		for (i = 0; i < n && status == HABAR_OK; i++) {
+			uint32_t pid = u32(s + off + 8 + 8 * i);
+			size_t at = off + u32(s + off + 12 + 8 * i);
+			uint16_t type;
+
+			if (at < off || at > len - 8)
+				continue;
+			type = u16(s + at);
+			if (pass == 0 && pid == PID_CODEPAGE && type == VT_I2)
+				cp = u16(s + at + 4);
+			else if (pass == 1 && (pid == PID_TITLE ||
+			    pid == PID_AUTHOR) && type == VT_LPSTR) {
+				/* A byte count, in any code page. */
+				uint64_t count = u32(s + at + 4);
+				if (count <= len - at - 8)
+					status = property_text(imp, pid ==
+					    PID_TITLE ? "title" : "author",
+					    s + at + 8, (size_t)count, cp);
+			} else if (pass == 1 && pid == PID_CREATED &&
+			    type == VT_FILETIME) {
+				/* 100 ns since 1601, in UTC. */
+				uint64_t ft = (uint64_t)u32(s + at + 4) |
+				    (uint64_t)u32(s + at + 8) << 32;
+				time_t t;
+				struct tm tm;
+				char date[32];
+
+				if (ft < 116444736000000000ull ||
+				    ft > 116444736000000000ull +
+				    4102444800ull * 10000000ull)
+					continue;	/* before 1970, after 2100 */
+				t = (time_t)((ft - 116444736000000000ull) /
+				    10000000ull);
+				if (gmtime_r(&t, &tm) == NULL)
+					continue;
+				snprintf(date, sizeof(date), "%04d-%02d-%02d",
+				    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+				status = habar__import_field(imp, "@created",
+				    date, strlen(date));
+			}
+		}
+done:
+	free(s);
+	return status;
+}
+
 enum habar_status
 habar__doc_read(struct habar_import *imp, const void *data, size_t len,
     char *err, size_t errlen)
@@ -571,6 +690,7 @@ habar__doc_read(struct habar_import *imp, const void *data, size_t len,
 	if ((status = gather(&d, at, at + fib.ccp_edn, err, errlen)) !=
 	    HABAR_OK || (status = split(&d, imp, 1)) != HABAR_OK)
 		goto done;
+	status = read_summary(imp, ole);
 done:
 	if (d.cp1252 != NULL)
 		ucnv_close(d.cp1252);

@@ -4,7 +4,8 @@
  * LibreOffice wrote, committed as tests/import/water-week-2026.ru.doc
  * (from water-week-2026.ru.md beside it, made a Word-manner .docx by
  * make-word.py --extras --seed 7, then "soffice --convert-to doc"): every
- * paragraph in order, the title, date and language; the FIB's flags for
+ * paragraph in order, the title, date and language, the author from the
+ * document's properties; the FIB's flags for
  * fast-saved, encrypted and Word 95 files refused; and the file cut short
  * and with bytes changed everywhere read without a crash or a read out
  * of bounds (the sanitizer builds run this too).
@@ -73,6 +74,8 @@ test_text(const unsigned char *doc, size_t len)
 	CHECK_STR(habar_import_get(imp, "date"), "2026-04-14");
 	CHECK_STR(habar_import_get(imp, "place"), "Павлодар");
 	CHECK_STR(habar_import_get(imp, "lang"), "ru");
+	/* From the SummaryInformation property set, in its code page. */
+	CHECK_STR(habar_import_get(imp, "author"), "Пресс-служба");
 	n = habar_import_paragraph_count(imp);
 	CHECK(n == sizeof(paragraphs) / sizeof(paragraphs[0]));
 	for (i = 0; i < n && i < sizeof(paragraphs) / sizeof(paragraphs[0]);
