@@ -93,6 +93,13 @@ struct habar_value {
 	size_t day_start, day_end, month_start, month_end, year_start, year_end;
 	size_t number_start, number_end;
 	char key[HABAR_VALUE_KEY_MAX];
+	/* NUMBER with a unit of measure (or MONEY whose currency word is
+	 * also one: "550 pound"): what the unit measures (the first
+	 * three letters of its quantity in measure-words: "len", "mas",
+	 * "tem"...; "" without) and how many of the quantity's SI unit it
+	 * is (0 without). */
+	char quantity[4];
+	double unit;
 };
 
 struct habar_recogniser;

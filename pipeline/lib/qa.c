@@ -224,10 +224,16 @@ struct atom {
 	double v;
 	size_t start, end;
 	int spelled, matched, hour;
+	int code;		/* written on to letters: SS19 */
 	unsigned system;	/* HABAR_VALUE_IMPERIAL or _METRIC, or 0 */
+	const char *quantity;	/* of its unit of measure, "" without */
+	double unit;		/* the unit's factor to its SI unit */
 };
 
 #define MAX_ATOMS 512
+/* The most bytes between two figures of which the second's unit is the
+ * first's too ("2 to 4 inches", «от 2,5 до 10 см»). */
+#define UNIT_REACH 12
 
 static size_t
 atoms_of(const struct habar_values *vals, struct atom *out)
@@ -237,7 +243,9 @@ atoms_of(const struct habar_values *vals, struct atom *out)
 #define ATOM(val, vv, sp) do { if (n < MAX_ATOMS) { out[n].v = (val); \
 	out[n].start = (vv)->start; out[n].end = (vv)->end; \
 	out[n].spelled = (sp); out[n].matched = 0; out[n].hour = 0; \
-	out[n].system = 0; n++; } } while (0)
+	out[n].system = 0; out[n].quantity = ""; out[n].unit = 0; \
+	out[n].code = 0; n++; } \
+	} while (0)
 	for (i = 0; i < habar_values_count(vals); i++) {
 		const struct habar_value *v = habar_values_get(vals, i);
 		size_t k, first = n;
@@ -247,9 +255,24 @@ atoms_of(const struct habar_values *vals, struct atom *out)
 			ATOM(v->number, v, (v->flags & HABAR_VALUE_SPELLED) != 0);
 			if (v->number_to != v->number)
 				ATOM(v->number_to, v, 0);
-			for (k = first; k < n; k++)
+			for (k = first; k < n; k++) {
 				out[k].system = v->flags &
 				    (HABAR_VALUE_IMPERIAL | HABAR_VALUE_METRIC);
+				out[k].quantity = v->quantity;
+				out[k].unit = v->unit;
+			}
+			/* "2 to 4 inches", «от 2,5 до 10 см»: the first
+			 * figure is in the unit of the second. */
+			if (v->unit > 0 && first > 0 && out[first - 1].unit ==
+			    0 && out[first - 1].system == 0 &&
+			    !out[first - 1].spelled && i > 0 &&
+			    habar_values_get(vals, i - 1)->kind ==
+			    HABAR_VALUE_NUMBER && out[first - 1].end +
+			    UNIT_REACH >= v->start) {
+				out[first - 1].system = out[first].system;
+				out[first - 1].quantity = v->quantity;
+				out[first - 1].unit = v->unit;
+			}
 			break;
 		case HABAR_VALUE_DATE:
 			if (v->day)
@@ -343,7 +366,8 @@ same_digits(const struct atom *x, size_t nx, const struct atom *y,
 	return a[0] != '\0' && strcmp(a, b) == 0;
 }
 
-/* The measuring system of all unmatched figures of at, or 0. */
+/* The measuring system of all unmatched figures of at, or 0 (also when
+ * one has a unit of known factor). */
 static unsigned
 system_of(const struct atom *at, size_t n)
 {
@@ -353,7 +377,8 @@ system_of(const struct atom *at, size_t n)
 	for (i = 0; i < n; i++) {
 		if (at[i].matched || at[i].spelled)
 			continue;
-		if (at[i].system == 0 || (sys != 0 && at[i].system != sys))
+		if (at[i].system == 0 || at[i].unit > 0 || (sys != 0 &&
+		    at[i].system != sys))
 			return 0;
 		sys = at[i].system;
 	}
@@ -361,13 +386,106 @@ system_of(const struct atom *at, size_t n)
 }
 
 /* Whether one side's unmatched figures are all imperial measures and
- * the other's all metric: a conversion, not an error. */
+ * the other's all metric, in units measure-words gives no factor for: a
+ * conversion, not an error (same_amount() checks the others). */
 static int
 converted(const struct atom *x, size_t nx, const struct atom *y, size_t ny)
 {
 	unsigned a = system_of(x, nx), b = system_of(y, ny);
 
 	return a != 0 && b != 0 && a != b;
+}
+
+/* The code point before text[at], or 0 at the start. */
+static uint32_t
+before(const char *text, size_t at)
+{
+	unsigned long c = 0;
+	size_t k = at;
+
+	while (k > 0 && (k == at || ((unsigned char)text[k] & 0xC0) == 0x80))
+		k--;
+	if (k == at || habar__utf8_decode((const unsigned char *)text + k,
+	    at - k, &c) == 0)
+		return 0;
+	return (uint32_t)c;
+}
+
+/* Marks the figures written on to letters: part of a code or a name
+ * (SS19, HER2, F125). */
+static void
+in_codes(struct atom *at, size_t n, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		at[i].code = at[i].start > 0 && habar__align_letter(before(text,
+		    at[i].start));
+}
+
+/* Whether a figure of a code is left unmatched in at. */
+static int
+code_left(const struct atom *at, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (at[i].code && !at[i].matched)
+			return 1;
+	return 0;
+}
+
+/* Sets aside the code figures left in at: a code is compared with a
+ * code, as a translator may spell a code out («2019 жылдық жаз» for
+ * SS19). */
+static void
+drop_codes(struct atom *at, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (at[i].code)
+			at[i].matched = 1;
+}
+
+/*
+ * Whether figures p and q measure one amount in two units of a quantity
+ * (measure-words): within 6%, as translators round what they
+ * convert (550 pounds, 250 kg); a temperature when one is the other from
+ * Fahrenheit to Celsius within a degree (80, 27: "degree" and «градус»
+ * may be either).
+ */
+static int
+same_amount(const struct atom *p, const struct atom *q)
+{
+	double x, y;
+
+	if (p->unit <= 0 || q->unit <= 0 || strcmp(p->quantity, q->quantity)
+	    != 0)
+		return 0;
+	if (strcmp(p->quantity, "tem") == 0)
+		return fabs((p->v - 32) * 5 / 9 - q->v) <= 1 ||
+		    fabs((q->v - 32) * 5 / 9 - p->v) <= 1;
+	if (p->unit == q->unit)
+		return 0;	/* a figure changed, not converted */
+	x = p->v * p->unit;
+	y = q->v * q->unit;
+	return fabs(x - y) <= 0.06 * (fabs(x) > fabs(y) ? fabs(x) : fabs(y));
+}
+
+/* Marks matched the figures of at that convert another of at: "550
+ * фунт (249 кг)" gives the amount twice. */
+static void
+drop_conversions(struct atom *at, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n && !at[i].matched; j++)
+			if (j != i && at[j].system !=
+			    at[i].system && at[i].system ==
+			    HABAR_VALUE_METRIC && same_amount(&at[i], &at[j]))
+				at[i].matched = 1;
 }
 
 static void
@@ -380,6 +498,8 @@ check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 	char la[256], lb[256];
 	struct habar_qa_finding *f;
 
+	in_codes(x, nx, u->segs[a].text);
+	in_codes(y, ny, u->segs[b].text);
 	for (i = 0; i < nx; i++)
 		for (j = 0; j < ny; j++)
 			if (!y[j].matched && near(x[i].v, y[j].v)) {
@@ -394,6 +514,17 @@ check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			if (!y[j].matched && (x[i].hour || y[j].hour) &&
 			    fabs(fabs(x[i].v - y[j].v) - 12) < 1e-9)
 				x[i].matched = y[j].matched = 1;
+	/* Amounts converted from one unit to another. */
+	drop_conversions(x, nx);
+	drop_conversions(y, ny);
+	for (i = 0; i < nx; i++)
+		for (j = 0; j < ny && !x[i].matched; j++)
+			if (!y[j].matched && same_amount(&x[i], &y[j]))
+				x[i].matched = y[j].matched = 1;
+	if (code_left(x, nx) != code_left(y, ny)) {
+		drop_codes(x, nx);
+		drop_codes(y, ny);
+	}
 	/* Digits grouped otherwise: "555 111" read as one number on one
 	 * side and two on the other. */
 	if (same_digits(x, nx, y, ny) || converted(x, nx, y, ny))
@@ -980,21 +1111,6 @@ opens(const char *text, size_t at, size_t len)
 	return p == ' ' || p == '\t' || p == '\n' || p == '(' || p == '[' ||
 	    p == 0xAB || p == 0x93 || p == 0x94 || p == '-' || p == '/' ||
 	    p == '"' || p == '\'' || p == 0x98;
-}
-
-/* The code point before text[at], or 0 at the start. */
-static uint32_t
-before(const char *text, size_t at)
-{
-	unsigned long c = 0;
-	size_t k = at;
-
-	while (k > 0 && (k == at || ((unsigned char)text[k] & 0xC0) == 0x80))
-		k--;
-	if (k == at || habar__utf8_decode((const unsigned char *)text + k,
-	    at - k, &c) == 0)
-		return 0;
-	return (uint32_t)c;
 }
 
 /* Whether a quotation mark at text[at] opens speech: it begins the

@@ -14,6 +14,10 @@
 
 #include "recognise_internal.h"
 
+/* A flag of the scan only (never in a value): a figure followed by the
+ * degree sign, a temperature (27°). */
+#define DEGREE_SIGN 0x80000000u
+
 enum habar_status
 habar_recognise_new(struct habar_recogniser **rec_out)
 {
@@ -846,7 +850,7 @@ static int
 try_number(struct scan *s, size_t i, unsigned kinds)
 {
 	struct rec_token *t = s->t;
-	const struct rec_word *w, *cur = NULL;
+	const struct rec_word *w, *cur = NULL, *unit = NULL;
 	struct habar_value *v;
 	double a = 0, b;
 	size_t j, start = i, nstart, nend;
@@ -898,6 +902,15 @@ try_number(struct scan *s, size_t i, unsigned kinds)
 		j++;
 		if (abbreviation_point(s, j))
 			j++;	/* тыс. */
+	} else if (!(flags & HABAR_VALUE_SPELLED) && is_punct(s, j, '-') &&
+	    t[j].gap == 0 && j + 1 < s->n && t[j + 1].gap == 0 &&
+	    t[j + 1].letters > 3 && (w = word_of(s, j + 1, RW_SCALE, 1)) !=
+	    NULL) {
+		/* «25-тысячная толпа», «5-миллионный»: the scale word made
+		 * an adjective. */
+		scale = w->number;
+		flags |= HABAR_VALUE_SCALED;
+		j += 2;
 	}
 	if (j < s->n && t[j].gap <= 1 && (w = word_of(s, j, RW_PERCENT, 1)) !=
 	    NULL) {
@@ -905,6 +918,12 @@ try_number(struct scan *s, size_t i, unsigned kinds)
 		j++;
 	} else if (cur == NULL && j < s->n && t[j].gap <= 1 &&
 	    (cur = currency_at(s, j, 1)) != NULL) {
+		/* "550 pound": a sum, or a weight; the other versions tell
+		 * (see habar_value's unit). */
+		if ((unit = word_of(s, j, RW_IMPERIAL, 1)) != NULL)
+			flags |= HABAR_VALUE_IMPERIAL;
+		else if ((unit = word_of(s, j, RW_METRIC, 1)) != NULL)
+			flags |= HABAR_VALUE_METRIC;
 		j++;
 		if (abbreviation_point(s, j))
 			j++;	/* долл. */
@@ -913,12 +932,18 @@ try_number(struct scan *s, size_t i, unsigned kinds)
 	    HABAR_VALUE_PERCENT)) {
 		/* A unit of measure: not part of the value, but the caller
 		 * may want to know a converted figure. */
-		if (word_of(s, j, RW_IMPERIAL, 1) != NULL)
+		size_t u = j;
+		/* «300-килограммовый», "a 40-mile road": the unit made an
+		 * adjective. */
+		if (is_punct(s, j, '-') && t[j].gap == 0 && j + 1 < s->n &&
+		    t[j + 1].gap == 0 && t[j + 1].letters > 1)
+			u = j + 1;
+		if ((unit = word_of(s, u, RW_IMPERIAL, 1)) != NULL)
 			flags |= HABAR_VALUE_IMPERIAL;
-		else if (word_of(s, j, RW_METRIC, 1) != NULL)
+		else if ((unit = word_of(s, u, RW_METRIC, 1)) != NULL)
 			flags |= HABAR_VALUE_METRIC;
 		else if (t[j].kind == TK_PUNCT && t[j].cp == 0xB0)
-			flags |= HABAR_VALUE_METRIC;	/* 27° */
+			flags |= HABAR_VALUE_METRIC | DEGREE_SIGN;  /* 27° */
 	}
 	if (cur != NULL && !(kinds & HABAR_RECOGNISE_KIND(HABAR_VALUE_MONEY)))
 		cur = NULL;
@@ -932,6 +957,14 @@ try_number(struct scan *s, size_t i, unsigned kinds)
 	if (v == NULL)
 		return 0;
 	v->flags = flags;
+	if (unit != NULL && unit->code[0] != '\0') {
+		memcpy(v->quantity, unit->code, sizeof(v->quantity));
+		v->unit = unit->number;
+	} else if (flags & DEGREE_SIGN) {
+		memcpy(v->quantity, "tem", sizeof(v->quantity));
+		v->unit = 1;
+	}
+	v->flags &= ~DEGREE_SIGN;
 	v->number = a * scale;
 	v->number_to = b * scale;
 	v->scale = scale;

@@ -32,8 +32,9 @@ struct rec_word {
 	unsigned char abbrev;		/* a month form that shortens the first */
 	unsigned char form;		/* 1-based column of a month or weekday */
 	int value;			/* month, weekday (1-based) */
-	double number;			/* RW_NUMBER, RW_SCALE */
-	char code[4];			/* RW_CURRENCY */
+	double number;			/* RW_NUMBER, RW_SCALE; a unit's
+					 * factor to its SI unit */
+	char code[4];			/* RW_CURRENCY; a unit's quantity */
 };
 
 struct rec_lang {

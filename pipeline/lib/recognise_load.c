@@ -303,7 +303,7 @@ done:
 	return status;
 }
 
-/* measure-words: "imperial WORD", "metric WORD". */
+/* measure-words: "imperial WORD QUANTITY FACTOR", "metric WORD ...". */
 static enum habar_status
 load_measure_words(struct habar_recogniser *rec, struct rec_lang *l,
     const char *tag)
@@ -322,17 +322,26 @@ load_measure_words(struct habar_recogniser *rec, struct rec_lang *l,
 		lineno++;
 		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
 			continue;
+		char *quantity, *factor, *end = NULL;
 		kind = strtok_r(line, " \t\r\n", &save);
 		word = strtok_r(NULL, " \t\r\n", &save);
+		quantity = strtok_r(NULL, " \t\r\n", &save);
+		factor = strtok_r(NULL, " \t\r\n", &save);
 		memset(&proto, 0, sizeof(proto));
+		if (factor != NULL)
+			proto.number = strtod(factor, &end);
 		if (word == NULL || (strcmp(kind, "imperial") != 0 &&
-		    strcmp(kind, "metric") != 0)) {
+		    strcmp(kind, "metric") != 0) || (quantity != NULL &&
+		    (factor == NULL || *end != '\0' || !(proto.number > 0)))) {
 			status = bad_line(rec, tag, name, lineno,
-			    "not 'imperial WORD' or 'metric WORD'");
+			    "not 'imperial|metric WORD [QUANTITY FACTOR]'");
 			goto done;
 		}
 		proto.kind = strcmp(kind, "imperial") == 0 ? RW_IMPERIAL :
 		    RW_METRIC;
+		if (quantity != NULL)
+			snprintf(proto.code, sizeof(proto.code), "%.3s",
+			    quantity);
 		proto.stem = stem_of(word);
 		if ((status = add_word(rec, l, word, &proto)) != HABAR_OK)
 			goto done;

@@ -170,6 +170,29 @@ first(const char *lang, const char *text, enum habar_value_kind kind,
 	return NULL;
 }
 
+/* Units of measure: what they measure and their factor to SI units
+ * (measure-words), also when a word is both a unit and a currency. */
+static void
+test_units(void)
+{
+	struct habar_value a;
+
+	CHECK_STR(show("ru", "25-тысячная толпа"), "number:25000");
+	CHECK(first("en", "4 inches of snow", HABAR_VALUE_NUMBER, &a));
+	CHECK(strcmp(a.quantity, "len") == 0 && a.unit > 0.025 &&
+	    a.unit < 0.026 && (a.flags & HABAR_VALUE_IMPERIAL));
+	CHECK(first("ru", "300-килограммовое животное", HABAR_VALUE_NUMBER,
+	    &a));
+	CHECK(strcmp(a.quantity, "mas") == 0 && a.unit == 1 &&
+	    (a.flags & HABAR_VALUE_METRIC));
+	CHECK(first("ru", "было 27° тепла", HABAR_VALUE_NUMBER, &a));
+	CHECK(strcmp(a.quantity, "tem") == 0);
+	CHECK(first("en", "a 550 pound bell", HABAR_VALUE_MONEY, &a));
+	CHECK(strcmp(a.quantity, "mas") == 0 && a.number == 550);
+	CHECK(first("en", "150 people", HABAR_VALUE_NUMBER, &a));
+	CHECK(a.quantity[0] == '\0' && a.unit == 0);
+}
+
 static void
 test_names(void)
 {
@@ -322,6 +345,7 @@ main(void)
 	test_times_money();
 	test_addresses();
 	test_names();
+	test_units();
 	test_equal();
 	test_render();
 	test_name_set();
