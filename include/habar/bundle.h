@@ -11,7 +11,9 @@
  *   <id>.<lang>.docx              the same as a Word document
  *   <id>.xml, <id>.tmx            parallel XML, translation memory
  *   html/<id>.<lang>.html         a page per language
- *   html/index.html, style.css    the languages side by side; the style
+ *   html/index.html, style.css    the languages side by side (with the
+ *                                 count of the checks' findings); the style
+ *   qa.tsv, qa.html               the findings of habar-qa's checks
  *   attachments/<name>            the attachments as given
  *   slides/<name>.<lang>.md       slide text of each .pptx, release text,
  *                                 one file per language found on the slides
@@ -23,6 +25,7 @@
 
 #include <habar/pack.h>
 #include <habar/parallel.h>
+#include <habar/qa.h>
 #include <habar/status.h>
 
 /* Called with a warning that does not stop the pack (an encrypted
@@ -46,6 +49,10 @@ struct habar_bundle_options {
 	double min_confidence;
 	habar_bundle_warn_fn *warn;	/* may be NULL */
 	void *warn_arg;
+	/* habar-qa's checks over the versions (qa.tsv, qa.html):
+	 * run unless no_qa; their counts go to *qa_stats when not NULL. */
+	int no_qa;
+	struct habar_qa_stats *qa_stats;
 };
 
 /*

@@ -34,6 +34,10 @@ struct habar_html_links {
 	/* a sentence link of lower confidence is marked doubtful on the
 	 * side-by-side page; 0 or less: none is */
 	double min_confidence;
+	/* the checks' page (NULL: no checks) and the count of their
+	 * findings, said on the side-by-side page */
+	const char *qa_page;		/* "../qa.html" */
+	unsigned long long qa_errors, qa_warnings;
 };
 
 /*

@@ -195,6 +195,15 @@ void habar_qa_get_stats(const struct habar_qa *qa,
     struct habar_qa_stats *stats);
 
 /*
+ * Writes the findings of unit as TSV lines, one a finding: id, check,
+ * severity (error, warning), languages ("en-ru", or one), message; tabs
+ * and line breaks in a cell become spaces.  Returns HABAR_OK or
+ * HABAR_ERR_IO.
+ */
+enum habar_status habar_qa_tsv_unit(FILE *fp, const struct habar_qa_unit *unit,
+    const struct habar_qa_finding *findings, size_t count);
+
+/*
  * Writes an HTML report: habar_qa_html_begin() the page's head (title is
  * plain text), habar_qa_html_unit() one unit with its segments side by
  * side and each finding's span marked and its message below, and

@@ -15,6 +15,7 @@
 #include <habar/release.h>
 #include <habar/tmx.h>
 
+#include "bundle_internal.h"
 #include "grow_internal.h"
 #include "langguess.h"
 #include "slide_langs_internal.h"
@@ -37,6 +38,8 @@ struct bundle {
 	size_t errlen;
 	struct slide_file *slides;
 	size_t slide_count, slide_cap;
+	struct habar_qa_stats qa;	/* the checks' counts */
+	int qa_run;
 };
 
 /* Remembers a slide text of deck name in language lang at pack_path, for
@@ -346,6 +349,9 @@ add_html(struct bundle *b)
 	links.page_prefix = prefix;
 	links.page_suffix = ".html";
 	links.min_confidence = min_confidence(b->opt);
+	links.qa_page = b->qa_run ? "../qa.html" : NULL;
+	links.qa_errors = b->qa.errors;
+	links.qa_warnings = b->qa.warnings;
 	links.slide_count = b->slide_count;
 	if (b->slide_count > 0 &&
 	    (slides = calloc(b->slide_count, sizeof(*slides))) == NULL)
@@ -423,7 +429,8 @@ habar_bundle_plan(struct habar_pack **pack_out,
     const struct habar_parallel *doc, const struct habar_bundle_options *opt,
     char *err, size_t errlen)
 {
-	struct bundle b = { NULL, doc, opt, err, errlen, NULL, 0, 0 };
+	struct bundle b = { NULL, doc, opt, err, errlen, NULL, 0, 0, { 0 },
+	    0 };
 	enum habar_status status;
 	char path[4096], *text = NULL;
 	size_t len, i;
@@ -508,6 +515,13 @@ habar_bundle_plan(struct habar_pack **pack_out,
 		if (!named_by(doc, name))
 			status = add_attachment(&b, opt->extra_attachments[i],
 			    name);
+	}
+	/* The checks before the pages, whose index gives their count. */
+	if (status == HABAR_OK && !opt->no_qa) {
+		status = habar__bundle_qa(b.pack, doc, &b.qa, err, errlen);
+		b.qa_run = status == HABAR_OK;
+		if (opt->qa_stats != NULL)
+			*opt->qa_stats = b.qa;
 	}
 	/* The pages last: they link to the slide texts just made.  The
 	 * archive sorts its members, so the order of adding is free. */

@@ -557,6 +557,52 @@ legend(FILE *out, const struct habar_parallel *doc, const struct marks *m,
 	fputs("</section>\n", out);
 }
 
+/* Writes label with "{errors}" and "{warnings}" replaced by the counts. */
+static void
+count_text(FILE *out, const char *label, unsigned long long errors,
+    unsigned long long warnings)
+{
+	const char *e, *w, *hole;
+
+	for (;;) {
+		e = strstr(label, "{errors}");
+		w = strstr(label, "{warnings}");
+		hole = e == NULL ? w : w == NULL || e < w ? e : w;
+		if (hole == NULL)
+			break;
+		escape(out, label, (size_t)(hole - label));
+		fprintf(out, "%llu", hole == e ? errors : warnings);
+		label = hole + strlen(hole == e ? "{errors}" : "{warnings}");
+	}
+	escape_str(out, label);
+}
+
+/* Writes the count of the checks' findings (habar-qa, in the pack's
+ * qa.html), in every language of the page, linked to their page. */
+static void
+checks(FILE *out, const struct habar_parallel *doc, const struct marks *m,
+    const struct habar_html_links *links)
+{
+	size_t k;
+
+	if (links->qa_page == NULL)
+		return;
+	fputs("<p class=\"checks\"><a href=\"", out);
+	escape_str(out, links->qa_page);
+	fputs("\">", out);
+	for (k = 0; k < doc->language_count; k++) {
+		if (k > 0)
+			fputs(" / ", out);
+		fputs("<span lang=\"", out);
+		escape_str(out, doc->languages[k].lang);
+		fputs("\">", out);
+		count_text(out, habar__label(&m->labels[k], "checks"),
+		    links->qa_errors, links->qa_warnings);
+		fputs("</span>", out);
+	}
+	fputs("</a></p>\n", out);
+}
+
 /* Writes one cell: the paragraphs of run of language li. */
 static void
 cell(FILE *out, const struct habar_parallel_language *l,
@@ -609,6 +655,7 @@ habar_html_side_by_side(const struct habar_parallel *doc,
 	every_language(out, doc, m, "side-by-side");
 	fputs("</h1>\n", out);
 	legend(out, doc, m, links->min_confidence);
+	checks(out, doc, m, links);
 	fputs("<table class=\"parallel\">\n<thead>\n<tr>\n", out);
 	for (k = 0; k < doc->language_count; k++) {
 		fputs("<th scope=\"col\" lang=\"", out);

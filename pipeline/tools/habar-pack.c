@@ -21,10 +21,12 @@
 
 static const char usage[] =
     "usage: habar-pack -o OUT [--format zip|tar.gz|tar.xz] [--attach FILE]...\n"
-    "                  [--min-confidence C] INPUT...\n"
+    "                  [--min-confidence C] [--strict] INPUT...\n"
     "Packs a release and its translations into one archive: the release\n"
     "text in each language, the parallel XML, a TMX, HTML pages, the\n"
-    "attachments with the text of their slides, and a manifest.\n"
+    "attachments with the text of their slides, a manifest, and the\n"
+    "findings of habar-qa's checks (qa.tsv, qa.html; their count on\n"
+    "the index page).\n"
     "\n"
     "INPUT is one to three release text files (aligned on the way), or one\n"
     "parallel XML file written by habar-align.  Attachments named in the\n"
@@ -41,11 +43,13 @@ static const char usage[] =
     "                       a sentence link of confidence under C (0 to 1,\n"
     "                       default 0.5) stays out of the pack's TMX and is\n"
     "                       marked doubtful on the side-by-side page\n"
+    "  -s, --strict         write no pack when the checks find an error\n"
     "      --help           print this help and exit\n"
     "      --version        print the version and exit\n"
     "\n"
-    "Exit status: 0 when the pack was written, 2 on any error (no archive is\n"
-    "left behind then).\n";
+    "Exit status: 0 when the pack was written, 1 when --strict refused it\n"
+    "(the checks found an error), 2 on any other error (no archive is left\n"
+    "behind then).\n";
 
 struct options {
 	const char *output;
@@ -53,6 +57,7 @@ struct options {
 	const char **attach;
 	size_t attach_count;
 	double min_confidence;	/* 0: the default; negative: every link */
+	int strict;		/* no pack when the checks find an error */
 };
 
 static void
@@ -63,13 +68,14 @@ parse_options(int argc, char **argv, struct options *opts)
 		{ "format", required_argument, NULL, 'f' },
 		{ "min-confidence", required_argument, NULL, 'c' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "strict", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
 
 	if ((opts->attach = calloc((size_t)argc, sizeof(char *))) == NULL)
 		cli_fatal("out of memory");
-	while ((c = cli_getopt(argc, argv, "a:c:f:o:", longopts)) != -1) {
+	while ((c = cli_getopt(argc, argv, "a:c:f:o:s", longopts)) != -1) {
 		switch (c) {
 		case 'a':
 			opts->attach[opts->attach_count++] = optarg;
@@ -87,6 +93,9 @@ parse_options(int argc, char **argv, struct options *opts)
 			break;
 		case 'o':
 			opts->output = optarg;
+			break;
+		case 's':
+			opts->strict = 1;
 			break;
 		}
 	}
@@ -268,6 +277,7 @@ main(int argc, char **argv)
 {
 	struct options opts = { 0 };
 	struct habar_bundle_options bundle = { 0 };
+	struct habar_qa_stats qa = { 0 };
 	struct habar_parallel *doc;
 	struct habar_pack *pack = NULL;
 	enum habar_pack_format format;
@@ -308,9 +318,24 @@ main(int argc, char **argv)
 	bundle.generator = generator;
 	bundle.min_confidence = opts.min_confidence;
 	bundle.warn = warn_cb;
+	bundle.qa_stats = &qa;
 	status = habar_bundle_plan(&pack, doc, &bundle, err, sizeof(err));
 	if (status != HABAR_OK)
 		cli_fatal("%s", err);
+	if (opts.strict && qa.errors > 0) {
+		cli_warn("%s: not written (--strict): the checks found %llu "
+		    "error%s and %llu warning%s in %llu of %llu units; "
+		    "habar-qa on the same inputs lists them", opts.output,
+		    qa.errors,
+		    qa.errors == 1 ? "" : "s", qa.warnings, qa.warnings == 1 ?
+		    "" : "s", qa.flagged, qa.units);
+		cli_found();
+		habar_pack_free(pack);
+		habar_parallel_free(doc);
+		free(first_copy);
+		free(opts.attach);
+		return cli_exit();
+	}
 
 	out = cli_output_open(opts.output);
 	status = habar_pack_write(pack, fileno(out), format);

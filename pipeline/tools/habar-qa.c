@@ -48,7 +48,7 @@ struct run {
 	int all_units;		/* HTML: clean units too (releases) */
 };
 
-/* Writes s with tabs and line breaks as spaces (TSV cells, one line). */
+/* Writes s with tabs and line breaks as spaces (one line a finding). */
 static void
 put_flat(FILE *out, const char *s, size_t len)
 {
@@ -79,14 +79,7 @@ report(void *arg, const struct habar_qa_unit *unit,
 		const char *sev = f->severity == HABAR_QA_ERROR ? "error" :
 		    "warning";
 		if (run->format == FORMAT_TSV) {
-			put_flat(run->out, unit->id, strlen(unit->id));
-			fprintf(run->out, "\t%s\t%s\t%s", habar_qa_check_name(
-			    f->check), sev, unit->segs[f->a].lang);
-			if (f->b != f->a)
-				fprintf(run->out, "-%s", unit->segs[f->b].lang);
-			putc('\t', run->out);
-			put_flat(run->out, f->message, strlen(f->message));
-			putc('\n', run->out);
+			habar_qa_tsv_unit(run->out, unit, f, 1);
 			continue;
 		}
 		fputs(s->file != NULL ? s->file : run->name, run->out);

@@ -142,6 +142,8 @@ test_formats(struct habar_parallel *doc)
 		    "test-release.xml") != NULL);
 		CHECK(m != NULL && habar_manifest_find(m,
 		    "test-release.tmx") != NULL);
+		CHECK(m != NULL && habar_manifest_find(m, "qa.tsv") != NULL);
+		CHECK(m != NULL && habar_manifest_find(m, "qa.html") != NULL);
 		habar_manifest_free(m);
 		unlink(b);
 	}
