@@ -103,11 +103,14 @@ struct habar_batch_summary {
 	unsigned long long doubtful;	/* sentence links under 0.5 */
 	size_t memory_units;	/* units in memory.tmx */
 	double seconds;		/* wall time of the run */
+	/* findings of habar-qa's checks in the packs, by severity */
+	unsigned long long qa_errors, qa_warnings;
 };
 
 /* The report's columns, tab-separated, as its first line says. */
 #define HABAR_BATCH_REPORT_HEADER "id\tlanguages\tencodings\tparagraphs\t" \
-    "sentences_aligned\tdoubtful_links\tspelling_findings\tproblems"
+    "sentences_aligned\tdoubtful_links\tspelling_findings\tqa_errors\t" \
+    "qa_warnings\tproblems"
 
 /*
  * Runs the batch described by opt and fills *summary.  Problems of single

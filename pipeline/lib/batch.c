@@ -1371,15 +1371,15 @@ done:
 static void
 count_line(struct habar_batch_summary *s, const char *line)
 {
-	const char *f[8];
+	const char *f[10];
 	size_t n = 0, langs = 1;
 	const char *p;
 
 	f[n++] = line;
-	for (p = line; *p != '\0' && *p != '\n' && n < 8; p++)
+	for (p = line; *p != '\0' && *p != '\n' && n < 10; p++)
 		if (*p == '\t')
 			f[n++] = p + 1;
-	if (n < 8)
+	if (n < 10)
 		return;
 	for (p = f[1]; *p != '\t'; p++)
 		langs += *p == ',';
@@ -1396,7 +1396,9 @@ count_line(struct habar_batch_summary *s, const char *line)
 	s->sentences += strtoull(f[4], NULL, 10);
 	s->doubtful += strtoull(f[5], NULL, 10);
 	s->findings += strtoull(f[6], NULL, 10);
-	if (!(f[7][0] == '-' && (f[7][1] == '\n' || f[7][1] == '\0')))
+	s->qa_errors += strtoull(f[7], NULL, 10);
+	s->qa_warnings += strtoull(f[8], NULL, 10);
+	if (!(f[9][0] == '-' && (f[9][1] == '\n' || f[9][1] == '\0')))
 		s->with_problems++;
 }
 

@@ -68,6 +68,8 @@ struct job {
 	int nomem;
 	int dir_fd;		/* releases/<id>, opened without following */
 	char dir[4400];		/* its path, for the pack's reads */
+	struct habar_qa_stats qa;	/* the checks' counts in its pack */
+	int qa_run;
 };
 
 static void
@@ -1059,7 +1061,9 @@ write_pack(struct job *job, const struct habar_parallel *doc)
 	opt.min_confidence = job->run->opt->min_confidence;
 	opt.warn = bundle_warning;
 	opt.warn_arg = job;
+	opt.qa_stats = &job->qa;
 	status = habar_bundle_plan(&pack, doc, &opt, err, sizeof(err));
+	job->qa_run = status == HABAR_OK;
 	if (status == HABAR_ERR_INPUT) {
 		problem(job, "no pack: %s%s", err, "");
 		return HABAR_OK;
@@ -1185,6 +1189,10 @@ write_marker(struct job *job, const struct habar_parallel *doc,
 	fprintf(fp, "%s\t%zu\t%zu\t", doc->language_count ? "" : "0", aligned,
 	    doubtful);
 	fprintf(fp, "%lu\t", findings);
+	if (job->qa_run)
+		fprintf(fp, "%llu\t%llu\t", job->qa.errors, job->qa.warnings);
+	else
+		fputs("-\t-\t", fp);
 	fprintf(fp, "%s\n", job->problems ? job->problems : "-");
 	if (fclose(fp) != 0) {
 		free(line);

@@ -230,12 +230,12 @@ print_summary(const struct habar_batch_summary *s)
 {
 	cli_warn("%zu releases (%zu resumed): %zu with 3 languages, %zu with 2, "
 	    "%zu with 1; %llu paragraphs, %llu sentences aligned (%llu "
-	    "doubtful), %llu spelling findings; %zu with problems, %zu "
-	    "members refused; "
+	    "doubtful), %llu spelling findings, checks: %llu errors and %llu "
+	    "warnings; %zu with problems, %zu members refused; "
 	    "memory.tmx: %zu units; %.1f s (%.1f releases/s)",
 	    s->releases, s->resumed, s->languages[3], s->languages[2],
 	    s->languages[1], s->paragraphs, s->sentences, s->doubtful,
-	    s->findings,
+	    s->findings, s->qa_errors, s->qa_warnings,
 	    s->with_problems, s->members_refused, s->memory_units, s->seconds,
 	    s->seconds > 0 ? (double)(s->releases - s->resumed) / s->seconds :
 	    0.0);
