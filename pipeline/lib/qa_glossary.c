@@ -1,7 +1,8 @@
 /*
  * qa_glossary.c: reading the glossary of habar-qa's "terms" check (see
  * habar_qa_load_glossary() in habar/qa.h): a TSV whose first line names
- * the languages of its columns.  Terms are kept case folded, as the
+ * the languages of its columns, or TBX (qa_glossary_xml.c), told by its
+ * first character.  Terms are kept case folded, as the
  * check compares them with case-folded text.
  */
 #include <stdio.h>
@@ -10,8 +11,6 @@
 
 #include "qa_internal.h"
 #include "recognise_internal.h"
-
-#define QA_MAX_TERMS 100000
 
 static enum habar_status
 bad(struct habar_qa *qa, unsigned long line, const char *what)
@@ -27,6 +26,18 @@ habar_qa_load_glossary(struct habar_qa *qa, FILE *fp)
 	char line[4096], folded[4096 * 3];
 	unsigned long lineno = 0;
 	enum habar_status status = HABAR_OK;
+	int c;
+
+	/* TBX is XML: markup first (white space may come before). */
+	while ((c = getc(fp)) == ' ' || c == '\t' || c == '\r' || c == '\n')
+		if (c == '\n')
+			lineno++;
+	if (c == '<') {
+		ungetc(c, fp);
+		return habar__qa_load_tbx(qa, fp);
+	}
+	if (c != EOF)
+		ungetc(c, fp);
 
 	while (fgets(line, sizeof(line), fp) != NULL) {
 		char *p = line, *cell;

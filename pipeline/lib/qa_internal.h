@@ -13,6 +13,9 @@
 struct habar__morph;
 struct habar__stemmer;
 
+/* The most entries of a glossary. */
+#define QA_MAX_TERMS 100000
+
 /* The most segments of one unit that are compared. */
 #define QA_MAX_SEGS 16
 
@@ -59,6 +62,12 @@ struct habar_qa {
 	unsigned long error_line;
 	char error[256];
 };
+
+/*
+ * Reads a TBX glossary (qa_glossary_xml.c) into qa's terms, as
+ * habar_qa_load_glossary() reads a TSV one.  Returns the same.
+ */
+enum habar_status habar__qa_load_tbx(struct habar_qa *qa, FILE *fp);
 
 /*
  * Adds a finding to the unit being checked.  Returns it, or NULL when
