@@ -76,62 +76,7 @@ open_exact(FILE **fp_out, const char *tag, const char *name)
 	return status;
 }
 
-/* Months or weekdays: one item a line, its forms in columns. */
-static enum habar_status
-load_names(struct habar_recogniser *rec, struct rec_lang *l, const char *tag,
-    const char *name, int kind, int items)
-{
-	char line[1024], first[REC_WORD_MAX];
-	FILE *fp = NULL;
-	unsigned long lineno = 0;
-	int item = 0;
-	enum habar_status status;
-
-	if ((status = open_exact(&fp, tag, name)) != HABAR_OK || fp == NULL)
-		return status;
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		char *word, *save = NULL;
-		int form = 0;
-		lineno++;
-		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
-			continue;
-		if (++item > items) {
-			status = bad_line(rec, tag, name, lineno, "too many lines");
-			goto done;
-		}
-		for (word = strtok_r(line, " \t\r\n", &save); word != NULL;
-		    word = strtok_r(NULL, " \t\r\n", &save)) {
-			struct rec_word proto;
-			size_t wl = strlen(word);
-			if (++form > REC_FORMS || wl >= REC_WORD_MAX) {
-				status = bad_line(rec, tag, name, lineno,
-				    "too many or too long forms");
-				goto done;
-			}
-			memset(&proto, 0, sizeof(proto));
-			proto.kind = (unsigned char)kind;
-			proto.form = (unsigned char)form;
-			proto.value = item;
-			if (form == 1)
-				memcpy(first, word, wl + 1);
-			else
-				proto.abbrev = strncmp(first, word, wl) == 0;
-			if (kind == RW_MONTH)
-				memcpy(l->months[item - 1][form - 1], word,
-				    wl + 1);
-			if ((status = add_word(rec, l, word, &proto)) !=
-			    HABAR_OK)
-				goto done;
-		}
-	}
-	if (item != items)
-		status = bad_line(rec, tag, name, lineno, items == 12 ?
-		    "twelve months wanted" : "seven weekdays wanted");
-done:
-	fclose(fp);
-	return status;
-}
-
+/* Whether a word is a stem (matches the longer words beginning so). */
 static int
 stem_of(const char *word)
 {
@@ -144,211 +89,246 @@ stem_of(const char *word)
 	return n >= 3;
 }
 
-/* number-words: "number WORD VALUE", "scale WORD VALUE", "percent WORD",
- * "ordinal SUFFIX". */
+/* The most words of a line of a word file. */
+#define LINE_WORDS 32
+
+/* A word file being read, for its line functions and their messages. */
+struct word_file {
+	const char *tag, *name;
+	unsigned long lineno;
+	const char *raw;		/* the line, before it was split */
+	int kind, items, item;		/* months, weekdays */
+	char first[REC_WORD_MAX];
+};
+
 static enum habar_status
-load_number_words(struct habar_recogniser *rec, struct rec_lang *l,
-    const char *tag)
+bad(struct habar_recogniser *rec, const struct word_file *f, const char *what)
 {
-	static const char name[] = "number-words";
-	char line[512];
+	return bad_line(rec, f->tag, f->name, f->lineno, what);
+}
+
+/* Takes one line of a word file, split at white space into w[0..n). */
+typedef enum habar_status word_line_fn(struct habar_recogniser *rec,
+    struct rec_lang *l, struct word_file *f, char **w, size_t n);
+
+/*
+ * The one reader of the word files of locales/<tag>/ (months, weekdays,
+ * number-words, currency-words, date-words, measure-words): '#' starts a
+ * comment line, blank lines are skipped, each other line goes split into
+ * words to fn.  A file the locale does not have is no error.
+ */
+static enum habar_status
+read_word_file(struct habar_recogniser *rec, struct rec_lang *l,
+    struct word_file *f, word_line_fn *fn)
+{
+	char line[1024], raw[1024];
+	char *w[LINE_WORDS], *save = NULL, *word;
 	FILE *fp = NULL;
-	unsigned long lineno = 0;
 	enum habar_status status;
 
-	if ((status = open_exact(&fp, tag, name)) != HABAR_OK || fp == NULL)
+	if ((status = open_exact(&fp, f->tag, f->name)) != HABAR_OK ||
+	    fp == NULL)
 		return status;
+	f->lineno = 0;
 	while (fgets(line, sizeof(line), fp) != NULL) {
-		char *save = NULL, *kind, *word, *value, *end = NULL;
-		struct rec_word proto;
-		lineno++;
+		size_t n = 0;
+		f->lineno++;
 		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
 			continue;
-		kind = strtok_r(line, " \t\r\n", &save);
-		word = strtok_r(NULL, " \t\r\n", &save);
-		value = strtok_r(NULL, " \t\r\n", &save);
-		memset(&proto, 0, sizeof(proto));
-		if (word == NULL) {
-			status = bad_line(rec, tag, name, lineno, "no word");
-			goto done;
-		}
-		if (strcmp(kind, "number") == 0)
-			proto.kind = RW_NUMBER;
-		else if (strcmp(kind, "scale") == 0)
-			proto.kind = RW_SCALE;
-		else if (strcmp(kind, "percent") == 0)
-			proto.kind = RW_PERCENT;
-		else if (strcmp(kind, "ordinal") == 0)
-			proto.kind = RW_ORDINAL;
-		else {
-			status = bad_line(rec, tag, name, lineno,
-			    "unknown kind");
-			goto done;
-		}
-		if (proto.kind == RW_NUMBER || proto.kind == RW_SCALE) {
-			if (value != NULL)
-				proto.number = strtod(value, &end);
-			if (value == NULL || *end != '\0' || proto.number <= 0) {
-				status = bad_line(rec, tag, name, lineno,
-				    "no value");
+		line[strcspn(line, "\r\n")] = '\0';
+		memcpy(raw, line, strlen(line) + 1);
+		f->raw = raw;
+		for (word = strtok_r(line, " \t", &save); word != NULL;
+		    word = strtok_r(NULL, " \t", &save)) {
+			if (n == LINE_WORDS) {
+				status = bad(rec, f, "too many words");
 				goto done;
 			}
+			w[n++] = word;
 		}
-		proto.stem = (proto.kind == RW_SCALE ||
-		    proto.kind == RW_PERCENT) && stem_of(word);
-		if ((status = add_word(rec, l, word, &proto)) != HABAR_OK)
+		if ((status = fn(rec, l, f, w, n)) != HABAR_OK)
 			goto done;
 	}
+	if (ferror(fp))
+		status = HABAR_ERR_IO;
 done:
 	fclose(fp);
 	return status;
+}
+
+/* Months or weekdays: one item a line, its forms in columns. */
+static enum habar_status
+name_line(struct habar_recogniser *rec, struct rec_lang *l,
+    struct word_file *f, char **w, size_t n)
+{
+	enum habar_status status;
+	size_t k;
+
+	if (++f->item > f->items)
+		return bad(rec, f, "too many lines");
+	if (n > REC_FORMS)
+		return bad(rec, f, "too many or too long forms");
+	for (k = 0; k < n; k++) {
+		struct rec_word proto;
+		size_t wl = strlen(w[k]);
+		if (wl >= REC_WORD_MAX)
+			return bad(rec, f, "too many or too long forms");
+		memset(&proto, 0, sizeof(proto));
+		proto.kind = (unsigned char)f->kind;
+		proto.form = (unsigned char)(k + 1);
+		proto.value = f->item;
+		if (k == 0)
+			memcpy(f->first, w[k], wl + 1);
+		else
+			proto.abbrev = strncmp(f->first, w[k], wl) == 0;
+		if (f->kind == RW_MONTH)
+			memcpy(l->months[f->item - 1][k], w[k], wl + 1);
+		if ((status = add_word(rec, l, w[k], &proto)) != HABAR_OK)
+			return status;
+	}
+	return HABAR_OK;
+}
+
+static enum habar_status
+load_names(struct habar_recogniser *rec, struct rec_lang *l, const char *tag,
+    const char *name, int kind, int items)
+{
+	struct word_file f;
+	enum habar_status status;
+
+	memset(&f, 0, sizeof(f));
+	f.tag = tag;
+	f.name = name;
+	f.kind = kind;
+	f.items = items;
+	status = read_word_file(rec, l, &f, name_line);
+	/* A locale without the file has no names of that kind. */
+	if (status == HABAR_OK && f.lineno > 0 && f.item != items)
+		status = bad(rec, &f, items == 12 ? "twelve months wanted" :
+		    "seven weekdays wanted");
+	return status;
+}
+
+/* number-words: "number WORD VALUE", "scale WORD VALUE", "percent WORD",
+ * "ordinal SUFFIX". */
+static enum habar_status
+number_line(struct habar_recogniser *rec, struct rec_lang *l,
+    struct word_file *f, char **w, size_t n)
+{
+	struct rec_word proto;
+	char *end = NULL;
+
+	memset(&proto, 0, sizeof(proto));
+	if (n < 2)
+		return bad(rec, f, "no word");
+	if (strcmp(w[0], "number") == 0)
+		proto.kind = RW_NUMBER;
+	else if (strcmp(w[0], "scale") == 0)
+		proto.kind = RW_SCALE;
+	else if (strcmp(w[0], "percent") == 0)
+		proto.kind = RW_PERCENT;
+	else if (strcmp(w[0], "ordinal") == 0)
+		proto.kind = RW_ORDINAL;
+	else
+		return bad(rec, f, "unknown kind");
+	if (proto.kind == RW_NUMBER || proto.kind == RW_SCALE) {
+		if (n > 2)
+			proto.number = strtod(w[2], &end);
+		if (n < 3 || *end != '\0' || proto.number <= 0)
+			return bad(rec, f, "no value");
+	}
+	proto.stem = (proto.kind == RW_SCALE || proto.kind == RW_PERCENT) &&
+	    stem_of(w[1]);
+	return add_word(rec, l, w[1], &proto);
 }
 
 /* currency-words: "CODE WORD...". */
 static enum habar_status
-load_currency_words(struct habar_recogniser *rec, struct rec_lang *l,
-    const char *tag)
+currency_line(struct habar_recogniser *rec, struct rec_lang *l,
+    struct word_file *f, char **w, size_t n)
 {
-	static const char name[] = "currency-words";
-	char line[512];
-	FILE *fp = NULL;
-	unsigned long lineno = 0;
+	struct rec_word proto;
 	enum habar_status status;
+	size_t k;
 
-	if ((status = open_exact(&fp, tag, name)) != HABAR_OK || fp == NULL)
-		return status;
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		char *save = NULL, *code, *word;
-		struct rec_word proto;
-		lineno++;
-		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
-			continue;
-		code = strtok_r(line, " \t\r\n", &save);
-		if (strlen(code) != 3) {
-			status = bad_line(rec, tag, name, lineno,
-			    "not a currency code");
-			goto done;
-		}
-		memset(&proto, 0, sizeof(proto));
-		proto.kind = RW_CURRENCY;
-		memcpy(proto.code, code, 4);
-		while ((word = strtok_r(NULL, " \t\r\n", &save)) != NULL) {
-			proto.stem = stem_of(word);
-			if ((status = add_word(rec, l, word, &proto)) !=
-			    HABAR_OK)
-				goto done;
-		}
+	if (strlen(w[0]) != 3)
+		return bad(rec, f, "not a currency code");
+	memset(&proto, 0, sizeof(proto));
+	proto.kind = RW_CURRENCY;
+	memcpy(proto.code, w[0], 4);
+	for (k = 1; k < n; k++) {
+		proto.stem = stem_of(w[k]);
+		if ((status = add_word(rec, l, w[k], &proto)) != HABAR_OK)
+			return status;
 	}
-done:
-	fclose(fp);
-	return status;
+	return HABAR_OK;
 }
 
 /* date-words: "year WORD", "hour WORD", "am WORD", "pm WORD",
- * "date FORMAT". */
+ * "date FORMAT" (the rest of the line). */
 static enum habar_status
-load_date_words(struct habar_recogniser *rec, struct rec_lang *l,
-    const char *tag)
+date_line(struct habar_recogniser *rec, struct rec_lang *l,
+    struct word_file *f, char **w, size_t n)
 {
-	static const char name[] = "date-words";
-	char line[512];
-	FILE *fp = NULL;
-	unsigned long lineno = 0;
-	enum habar_status status;
+	struct rec_word proto;
 
-	if ((status = open_exact(&fp, tag, name)) != HABAR_OK || fp == NULL)
-		return status;
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		char *save = NULL, *kind, *word;
-		struct rec_word proto;
-		lineno++;
-		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
-			continue;
-		line[strcspn(line, "\r\n")] = '\0';
-		if (strncmp(line, "date ", 5) == 0) {
-			if (strlen(line + 5) >= sizeof(l->date_format)) {
-				status = bad_line(rec, tag, name, lineno,
-				    "format too long");
-				goto done;
-			}
-			strcpy(l->date_format, line + 5);
-			continue;
-		}
-		kind = strtok_r(line, " \t", &save);
-		word = strtok_r(NULL, " \t", &save);
-		memset(&proto, 0, sizeof(proto));
-		if (word == NULL) {
-			status = bad_line(rec, tag, name, lineno, "no word");
-			goto done;
-		}
-		if (strcmp(kind, "year") == 0)
-			proto.kind = RW_YEAR;
-		else if (strcmp(kind, "hour") == 0)
-			proto.kind = RW_HOUR;
-		else if (strcmp(kind, "am") == 0)
-			proto.kind = RW_AM;
-		else if (strcmp(kind, "pm") == 0)
-			proto.kind = RW_PM;
-		else {
-			status = bad_line(rec, tag, name, lineno,
-			    "unknown kind");
-			goto done;
-		}
-		proto.stem = stem_of(word);
-		if ((status = add_word(rec, l, word, &proto)) != HABAR_OK)
-			goto done;
+	if (strncmp(f->raw, "date ", 5) == 0) {
+		if (strlen(f->raw + 5) >= sizeof(l->date_format))
+			return bad(rec, f, "format too long");
+		strcpy(l->date_format, f->raw + 5);
+		return HABAR_OK;
 	}
-done:
-	fclose(fp);
-	return status;
+	memset(&proto, 0, sizeof(proto));
+	if (n < 2)
+		return bad(rec, f, "no word");
+	if (strcmp(w[0], "year") == 0)
+		proto.kind = RW_YEAR;
+	else if (strcmp(w[0], "hour") == 0)
+		proto.kind = RW_HOUR;
+	else if (strcmp(w[0], "am") == 0)
+		proto.kind = RW_AM;
+	else if (strcmp(w[0], "pm") == 0)
+		proto.kind = RW_PM;
+	else
+		return bad(rec, f, "unknown kind");
+	proto.stem = stem_of(w[1]);
+	return add_word(rec, l, w[1], &proto);
 }
 
 /* measure-words: "imperial WORD QUANTITY FACTOR", "metric WORD ...". */
 static enum habar_status
-load_measure_words(struct habar_recogniser *rec, struct rec_lang *l,
-    const char *tag)
+measure_line(struct habar_recogniser *rec, struct rec_lang *l,
+    struct word_file *f, char **w, size_t n)
 {
-	static const char name[] = "measure-words";
-	char line[256];
-	FILE *fp = NULL;
-	unsigned long lineno = 0;
-	enum habar_status status;
+	struct rec_word proto;
+	char *end = NULL;
 
-	if ((status = open_exact(&fp, tag, name)) != HABAR_OK || fp == NULL)
-		return status;
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		char *save = NULL, *kind, *word;
-		struct rec_word proto;
-		lineno++;
-		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
-			continue;
-		char *quantity, *factor, *end = NULL;
-		kind = strtok_r(line, " \t\r\n", &save);
-		word = strtok_r(NULL, " \t\r\n", &save);
-		quantity = strtok_r(NULL, " \t\r\n", &save);
-		factor = strtok_r(NULL, " \t\r\n", &save);
-		memset(&proto, 0, sizeof(proto));
-		if (factor != NULL)
-			proto.number = strtod(factor, &end);
-		if (word == NULL || (strcmp(kind, "imperial") != 0 &&
-		    strcmp(kind, "metric") != 0) || (quantity != NULL &&
-		    (factor == NULL || *end != '\0' || !(proto.number > 0)))) {
-			status = bad_line(rec, tag, name, lineno,
-			    "not 'imperial|metric WORD [QUANTITY FACTOR]'");
-			goto done;
-		}
-		proto.kind = strcmp(kind, "imperial") == 0 ? RW_IMPERIAL :
-		    RW_METRIC;
-		if (quantity != NULL)
-			snprintf(proto.code, sizeof(proto.code), "%.3s",
-			    quantity);
-		proto.stem = stem_of(word);
-		if ((status = add_word(rec, l, word, &proto)) != HABAR_OK)
-			goto done;
-	}
-done:
-	fclose(fp);
-	return status;
+	memset(&proto, 0, sizeof(proto));
+	if (n > 3)
+		proto.number = strtod(w[3], &end);
+	if (n < 2 || (strcmp(w[0], "imperial") != 0 &&
+	    strcmp(w[0], "metric") != 0) || n == 3 || n > 4 ||
+	    (n == 4 && (*end != '\0' || !(proto.number > 0))))
+		return bad(rec, f, "not 'imperial|metric WORD [QUANTITY "
+		    "FACTOR]'");
+	proto.kind = strcmp(w[0], "imperial") == 0 ? RW_IMPERIAL : RW_METRIC;
+	if (n == 4)
+		snprintf(proto.code, sizeof(proto.code), "%.3s", w[2]);
+	proto.stem = stem_of(w[1]);
+	return add_word(rec, l, w[1], &proto);
+}
+
+/* Reads the word file name of tag with fn. */
+static enum habar_status
+load_words(struct habar_recogniser *rec, struct rec_lang *l, const char *tag,
+    const char *name, word_line_fn *fn)
+{
+	struct word_file f;
+
+	memset(&f, 0, sizeof(f));
+	f.tag = tag;
+	f.name = name;
+	return read_word_file(rec, l, &f, fn);
 }
 
 /* number-format: "decimal = SEPARATORS", "group = SEPARATORS". */
@@ -510,18 +490,24 @@ habar__recognise_load(struct habar_recogniser *rec)
 		struct rec_lang *l = &rec->langs[i];
 		const char *tag = lang_tags[i];
 		snprintf(l->tag, sizeof(l->tag), "%s", tag);
-		if ((status = load_number_words(rec, l, "root")) != HABAR_OK ||
-		    (status = load_currency_words(rec, l, "root")) != HABAR_OK)
+		if ((status = load_words(rec, l, "root", "number-words",
+		    number_line)) != HABAR_OK ||
+		    (status = load_words(rec, l, "root", "currency-words",
+		    currency_line)) != HABAR_OK)
 			break;
 		if (i > 0 &&
-		    ((status = load_number_words(rec, l, tag)) != HABAR_OK ||
-		    (status = load_currency_words(rec, l, tag)) != HABAR_OK ||
+		    ((status = load_words(rec, l, tag, "number-words",
+		    number_line)) != HABAR_OK ||
+		    (status = load_words(rec, l, tag, "currency-words",
+		    currency_line)) != HABAR_OK ||
 		    (status = load_names(rec, l, tag, "months", RW_MONTH, 12)) !=
 		    HABAR_OK ||
 		    (status = load_names(rec, l, tag, "weekdays", RW_WEEKDAY,
 		    7)) != HABAR_OK ||
-		    (status = load_date_words(rec, l, tag)) != HABAR_OK ||
-		    (status = load_measure_words(rec, l, tag)) != HABAR_OK))
+		    (status = load_words(rec, l, tag, "date-words",
+		    date_line)) != HABAR_OK ||
+		    (status = load_words(rec, l, tag, "measure-words",
+		    measure_line)) != HABAR_OK))
 			break;
 		if ((status = load_number_format(rec, l, tag)) != HABAR_OK)
 			break;
