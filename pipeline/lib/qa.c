@@ -77,6 +77,8 @@ habar_qa_free(struct habar_qa *qa)
 	free(qa->terms);
 	free(qa->findings);
 	free(qa->scratch);
+	for (i = 0; i < qa->dict_count; i++)
+		habar__dict_free(qa->dicts[i].dict);
 	for (i = 0; i < qa->morph_count; i++) {
 		habar__morph_free(qa->morphs[i].morph);
 		habar__stemmer_free(qa->morphs[i].stemmer);
@@ -768,7 +770,8 @@ stem_is(const char *word, int is_stem, char *affixes, void *arg)
 	const struct stem_arg *sa = arg;
 
 	(void)affixes;
-	return is_stem == 1 && strcmp(word, sa->stem) == 0;
+	/* A stem, or a verb's stem asked for as its verbal noun (беру). */
+	return is_stem != 0 && strcmp(word, sa->stem) == 0;
 }
 
 /* Writes cp[0..n) as UTF-8 into buf (size bytes); 0 when it does not
@@ -1539,44 +1542,130 @@ fold_segment(struct habar_qa *qa, const struct habar_qa_segment *s, size_t i)
 	return n;
 }
 
+/* The Hunspell dictionary of language lang, opened once a language;
+ * NULL when there is none. */
+static struct habar__dict *
+dictionary(struct habar_qa *qa, const char *lang)
+{
+	const char *code = habar__spell_dict_code(lang);
+	char err[256];
+	size_t k;
+
+	if (code == NULL)
+		return NULL;
+	for (k = 0; k < qa->dict_count; k++)
+		if (strcmp(qa->dicts[k].code, code) == 0)
+			return qa->dicts[k].dict;
+	if (k == sizeof(qa->dicts) / sizeof(qa->dicts[0]))
+		return NULL;
+	snprintf(qa->dicts[k].code, sizeof(qa->dicts[k].code), "%s", code);
+	if (habar__dict_open(&qa->dicts[k].dict, code, err, sizeof(err)) !=
+	    HABAR_OK)
+		qa->dicts[k].dict = NULL;
+	qa->dict_count++;
+	return qa->dicts[k].dict;
+}
+
+/* The stem of the folded word w[0..n) as habar-spell finds it: Hunspell's
+ * stem, else the word; into out (size bytes). */
+static void
+stem_of_word(struct habar__dict *dict, const char *w, size_t n, char *out,
+    size_t size)
+{
+	char word[256];
+
+	if (n >= sizeof(word) || n >= size) {
+		out[0] = '\0';
+		return;
+	}
+	memcpy(word, w, n);
+	word[n] = '\0';
+	if (dict == NULL || !habar__dict_stem(dict, word, out, size))
+		memcpy(out, word, n + 1);
+}
+
+/* The length of the character at text[i] (1 on a malformed byte), and
+ * whether it is a letter or a digit. */
+static size_t
+word_char(const char *text, size_t len, size_t i, int *in_word)
+{
+	unsigned long c = 0;
+	size_t n = habar__utf8_decode((const unsigned char *)text + i,
+	    len - i, &c);
+
+	*in_word = n > 0 && (habar__align_letter((uint32_t)c) ||
+	    (c >= '0' && c <= '9'));
+	return n > 0 ? n : 1;
+}
+
 /*
- * Whether every word of the folded term has a word of text that starts
- * with its stem (all of a short word, the word less its last two letters
- * from five letters up), so that inflected forms match.
+ * Whether folded text holds word term[0..tn) in an inflected form, as
+ * habar-spell finds them: the same word, or one whose Hunspell stem is the
+ * term's, or one the language's suffix rules make of the term's stem
+ * (Kazakh, whose dictionary lists few forms: білімді of білім).
  */
 static int
-has_term(const char *text, size_t len, const char *term)
+has_word(struct habar_qa *qa, const char *lang, const char *text,
+    size_t len, const char *term, size_t tn)
+{
+	struct habar__dict *dict = dictionary(qa, lang);
+	const struct habar__morph *m = morph(qa, lang);
+	char stem[256], other[256];
+	uint32_t scp[64], wcp[64], tcp[64];
+	size_t i = 0, sn = 0, tcn = 0, probe = tn;
+
+	stem_of_word(dict, term, tn, stem, sizeof(stem));
+	/* A cheap look first: words that share the stem's first three
+	 * characters (bytes of them). */
+	{
+		size_t c = 0, k;
+		for (k = 0; k < strlen(stem) && c <= 3; k++)
+			if (((unsigned char)stem[k] & 0xC0) != 0x80 && ++c == 4)
+				break;
+		probe = k < strlen(stem) ? k : strlen(stem);
+		if (probe == 0)
+			probe = tn;
+	}
+	while (i < len) {
+		size_t start, n, k;
+		int in = 0;
+		while (i < len && (k = word_char(text, len, i, &in), !in))
+			i += k;
+		start = i;
+		while (i < len && (k = word_char(text, len, i, &in), in))
+			i += k;
+		n = i - start;
+		if (n == 0 || n < probe || memcmp(text + start, stem, probe) != 0)
+			continue;
+		if (n == tn && memcmp(text + start, term, tn) == 0)
+			return 1;
+		stem_of_word(dict, text + start, n, other, sizeof(other));
+		if (strcmp(other, stem) == 0)
+			return 1;
+		if (m != NULL) {
+			size_t wn = code_points(qa, text + start, n, wcp, 64);
+			if (sn == 0) {
+				sn = code_points(qa, stem, strlen(stem), scp, 64);
+				tcn = code_points(qa, term, tn, tcp, 64);
+			}
+			if ((sn > 0 && form(m, wcp, wn, scp, sn)) ||
+			    (tcn > 0 && form(m, wcp, wn, tcp, tcn)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether every word of the folded term is in folded text (has_word()). */
+static int
+has_term(struct habar_qa *qa, const char *lang, const char *text, size_t len,
+    const char *term)
 {
 	const char *w = term;
 
 	while (*w != '\0') {
-		size_t wl = strcspn(w, " "), chars = 0, stem = 0, k;
-		const char *p;
-		int found = 0;
-		for (k = 0; k < wl; k++)
-			if (((unsigned char)w[k] & 0xC0) != 0x80)
-				chars++;
-		/* The stem's length in bytes. */
-		{
-			size_t want = chars >= 5 ? chars - 2 : chars, c = 0;
-			for (stem = 0; stem < wl; stem++) {
-				if (((unsigned char)w[stem] & 0xC0) != 0x80 &&
-				    c++ == want)
-					break;
-			}
-		}
-		for (p = text; p + stem <= text + len && !found; p++) {
-			p = memmem(p, (size_t)(text + len - p), w, stem);
-			if (p == NULL)
-				break;
-			/* At the start of a word. */
-			if (p == text || p[-1] == ' ' || p[-1] == '-' ||
-			    p[-1] == '"' || p[-1] == '(' ||
-			    (unsigned char)p[-1] == 0xAB ||
-			    (unsigned char)p[-1] == 0x9C)
-				found = 1;
-		}
-		if (!found)
+		size_t wl = strcspn(w, " ");
+		if (!has_word(qa, lang, text, len, w, wl))
 			return 0;
 		w += wl;
 		while (*w == ' ')
@@ -1615,8 +1704,9 @@ check_terms(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			const char *to = qa->terms[t].terms[co];
 			struct habar_qa_finding *f;
 			if (ts == NULL || to == NULL ||
-			    !has_term(qa->folded[s], flen[s], ts) ||
-			    has_term(qa->folded[o], flen[o], to))
+			    !has_term(qa, u->segs[s].lang, qa->folded[s],
+			    flen[s], ts) || has_term(qa, u->segs[o].lang,
+			    qa->folded[o], flen[o], to))
 				continue;
 			if ((f = habar__qa_add(qa, HABAR_QA_TERMS,
 			    HABAR_QA_WARNING, a, b, o, 0, 0)) == NULL)

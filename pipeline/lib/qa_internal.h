@@ -11,6 +11,7 @@
 #include <habar/recognise.h>
 
 struct habar__morph;
+struct habar__dict;
 struct habar__stemmer;
 
 /* The most entries of a glossary. */
@@ -58,6 +59,11 @@ struct habar_qa {
 		struct habar__stemmer *stemmer;	/* their endings */
 	} morphs[8];
 	size_t morph_count;
+	struct {
+		char code[16];			/* "ru_RU" */
+		struct habar__dict *dict;	/* stems of terms */
+	} dicts[8];
+	size_t dict_count;
 	struct habar_qa_stats stats;
 	unsigned long error_line;
 	char error[256];

@@ -27,6 +27,18 @@ enum { DICT_EN, DICT_RU, DICT_KK, DICT_COUNT };
 static const char *const dict_code[DICT_COUNT] = { "en_US", "ru_RU", "kk_KZ" };
 static const char *const dict_lang[DICT_COUNT] = { "en", "ru", "kk" };
 
+const char *
+habar__spell_dict_code(const char *lang)
+{
+	size_t d;
+
+	for (d = 0; lang != NULL && d < DICT_COUNT; d++)
+		if (strncmp(lang, dict_lang[d], 2) == 0 && (lang[2] == '\0' ||
+		    lang[2] == '-' || lang[2] == '_'))
+			return dict_code[d];
+	return NULL;
+}
+
 /* A personal list's path, and an error message with room for one. */
 #define PATH_BYTES 4096
 #define ERROR_BYTES (PATH_BYTES + 128)

@@ -389,6 +389,36 @@ habar__dict_analyze(struct habar__dict *dict, const char *word,
 	return root;
 }
 
+int
+habar__dict_stem(struct habar__dict *dict, const char *word, char *out,
+    size_t size)
+{
+	char buf[HABAR__SPELL_WORD_MAX * 4 + 1];
+	char utf8[HABAR__SPELL_WORD_MAX * 4 + 1];
+	const char *w = to_dict(dict, word, buf, sizeof(buf)), *s;
+	char **list = NULL;
+	int n, found = 0;
+
+	if (w == NULL || size == 0)
+		return 0;
+	n = Hunspell_stem(dict->handle, &list, w);
+	if (n > 0) {
+		s = list[0];
+		if (dict->encoding == NULL || habar__spell_recode(
+		    dict->encoding, 0, s, utf8, sizeof(utf8)) == 0) {
+			if (dict->encoding != NULL)
+				s = utf8;
+			if (strlen(s) < size) {
+				memcpy(out, s, strlen(s) + 1);
+				found = 1;
+			}
+		}
+	}
+	if (list != NULL)
+		Hunspell_free_list(dict->handle, &list, n);
+	return found;
+}
+
 enum habar_status
 habar__dict_add(struct habar__dict *dict, const char *word, const char *model)
 {

@@ -102,6 +102,18 @@ int habar__dict_check(struct habar__dict *dict, const char *word);
 int habar__dict_analyze(struct habar__dict *dict, const char *word,
     char *affixes, size_t cap);
 
+/* The Hunspell dictionary habar-spell uses for language lang ("ru" ->
+ * "ru_RU"), or NULL. */
+const char *habar__spell_dict_code(const char *lang);
+
+/*
+ * Writes into out (size bytes, UTF-8) the first stem Hunspell gives of
+ * the UTF-8 word (a form's dictionary entry: "forums" -> "forum");
+ * returns 1, or 0 when it gives none.
+ */
+int habar__dict_stem(struct habar__dict *dict, const char *word, char *out,
+    size_t size);
+
 /*
  * Adds the UTF-8 word for this run, inflected like model when model is
  * not NULL (Hunspell_add_with_affix).  Returns HABAR_OK or
