@@ -22,6 +22,19 @@
 #include "spell_internal.h"
 #include "utf8_internal.h"
 
+/* One number a value contributes to the comparison of figures. */
+struct qa_atom {
+	double v;
+	size_t start, end;
+	int spelled, matched, hour;
+	int code;		/* written on to letters: SS19 */
+	unsigned system;	/* HABAR_VALUE_IMPERIAL or _METRIC, or 0 */
+	const char *quantity;	/* of its unit of measure, "" without */
+	double unit;		/* the unit's factor to its SI unit */
+};
+
+#define MAX_ATOMS 512
+
 static const char *const qa_check_names[HABAR_QA_CHECKS] = {
 	"numbers", "dates", "money", "names", "urls", "emails", "phones",
 	"hashtags", "handles", "quotes", "brackets", "untranslated", "empty",
@@ -55,6 +68,10 @@ habar_qa_new(struct habar_qa **qa_out)
 	for (i = 0; i < QA_MAX_SEGS; i++)
 		if (habar_values_new(&qa->values[i]) != HABAR_OK)
 			return HABAR_ERR_NOMEM;
+	for (i = 0; i < 2; i++)
+		if ((qa->atoms[i] = calloc(MAX_ATOMS, sizeof(*qa->atoms[i]))) ==
+		    NULL)
+			return HABAR_ERR_NOMEM;
 	return HABAR_OK;
 }
 
@@ -77,6 +94,8 @@ habar_qa_free(struct habar_qa *qa)
 	free(qa->terms);
 	free(qa->findings);
 	free(qa->scratch);
+	free(qa->atoms[0]);
+	free(qa->atoms[1]);
 	for (i = 0; i < qa->dict_count; i++)
 		habar__dict_free(qa->dicts[i].dict);
 	for (i = 0; i < qa->morph_count; i++) {
@@ -221,24 +240,12 @@ say(struct habar_qa_finding *f, const char *fmt, const char *a, size_t alen,
 		f->message[--n] = '\0';
 }
 
-/* One number a value contributes to the comparison of figures. */
-struct atom {
-	double v;
-	size_t start, end;
-	int spelled, matched, hour;
-	int code;		/* written on to letters: SS19 */
-	unsigned system;	/* HABAR_VALUE_IMPERIAL or _METRIC, or 0 */
-	const char *quantity;	/* of its unit of measure, "" without */
-	double unit;		/* the unit's factor to its SI unit */
-};
-
-#define MAX_ATOMS 512
 /* The most bytes between two figures of which the second's unit is the
  * first's too ("2 to 4 inches", «от 2,5 до 10 см»). */
 #define UNIT_REACH 12
 
 static size_t
-atoms_of(const struct habar_values *vals, struct atom *out)
+atoms_of(const struct habar_values *vals, struct qa_atom *out)
 {
 	size_t i, n = 0;
 
@@ -309,7 +316,7 @@ near(double a, double b)
 
 /* Writes "«text» (value)" items of the unmatched atoms of one side. */
 static size_t
-unmatched(char *buf, size_t size, const struct atom *at, size_t n,
+unmatched(char *buf, size_t size, const struct qa_atom *at, size_t n,
     const char *text, size_t *first, int spelled)
 {
 	size_t i, len = 0, count = 0;
@@ -345,7 +352,7 @@ unmatched(char *buf, size_t size, const struct atom *at, size_t n,
 
 /* The digits of the unmatched whole numbers of at, in order. */
 static void
-digits_of(const struct atom *at, size_t n, char *buf, size_t size)
+digits_of(const struct qa_atom *at, size_t n, char *buf, size_t size)
 {
 	size_t i, len = 0;
 
@@ -358,7 +365,7 @@ digits_of(const struct atom *at, size_t n, char *buf, size_t size)
 }
 
 static int
-same_digits(const struct atom *x, size_t nx, const struct atom *y,
+same_digits(const struct qa_atom *x, size_t nx, const struct qa_atom *y,
     size_t ny)
 {
 	char a[512], b[512];
@@ -371,7 +378,7 @@ same_digits(const struct atom *x, size_t nx, const struct atom *y,
 /* The measuring system of all unmatched figures of at, or 0 (also when
  * one has a unit of known factor). */
 static unsigned
-system_of(const struct atom *at, size_t n)
+system_of(const struct qa_atom *at, size_t n)
 {
 	unsigned sys = 0;
 	size_t i;
@@ -391,7 +398,7 @@ system_of(const struct atom *at, size_t n)
  * the other's all metric, in units measure-words gives no factor for: a
  * conversion, not an error (same_amount() checks the others). */
 static int
-converted(const struct atom *x, size_t nx, const struct atom *y, size_t ny)
+converted(const struct qa_atom *x, size_t nx, const struct qa_atom *y, size_t ny)
 {
 	unsigned a = system_of(x, nx), b = system_of(y, ny);
 
@@ -416,7 +423,7 @@ before(const char *text, size_t at)
 /* Marks the figures written on to letters: part of a code or a name
  * (SS19, HER2, F125). */
 static void
-in_codes(struct atom *at, size_t n, const char *text)
+in_codes(struct qa_atom *at, size_t n, const char *text)
 {
 	size_t i;
 
@@ -427,7 +434,7 @@ in_codes(struct atom *at, size_t n, const char *text)
 
 /* Whether a figure of a code is left unmatched in at. */
 static int
-code_left(const struct atom *at, size_t n)
+code_left(const struct qa_atom *at, size_t n)
 {
 	size_t i;
 
@@ -441,7 +448,7 @@ code_left(const struct atom *at, size_t n)
  * code, as a translator may spell a code out («2019 жылдық жаз» for
  * SS19). */
 static void
-drop_codes(struct atom *at, size_t n)
+drop_codes(struct qa_atom *at, size_t n)
 {
 	size_t i;
 
@@ -458,7 +465,7 @@ drop_codes(struct atom *at, size_t n)
  * may be either).
  */
 static int
-same_amount(const struct atom *p, const struct atom *q)
+same_amount(const struct qa_atom *p, const struct qa_atom *q)
 {
 	double x, y;
 
@@ -478,7 +485,7 @@ same_amount(const struct atom *p, const struct atom *q)
 /* Marks matched the figures of at that convert another of at: "550
  * фунт (249 кг)" gives the amount twice. */
 static void
-drop_conversions(struct atom *at, size_t n)
+drop_conversions(struct qa_atom *at, size_t n)
 {
 	size_t i, j;
 
@@ -494,7 +501,9 @@ static void
 check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
     size_t b)
 {
-	static struct atom x[MAX_ATOMS], y[MAX_ATOMS];
+	/* The checker's own arrays: a pack's checks run on several
+	 * threads at once (habar-batch), each with its own checker. */
+	struct qa_atom *x = qa->atoms[0], *y = qa->atoms[1];
 	size_t nx = atoms_of(qa->values[a], x), ny = atoms_of(qa->values[b], y);
 	size_t i, j, fa = 0, fb = 0, ca, cb;
 	char la[256], lb[256];

@@ -11,6 +11,7 @@
 #include <habar/recognise.h>
 
 struct habar__morph;
+struct qa_atom;
 struct habar__dict;
 struct habar__stemmer;
 
@@ -64,6 +65,7 @@ struct habar_qa {
 		struct habar__dict *dict;	/* stems of terms */
 	} dicts[8];
 	size_t dict_count;
+	struct qa_atom *atoms[2];		/* the figures of a pair */
 	struct habar_qa_stats stats;
 	unsigned long error_line;
 	char error[256];
