@@ -23,6 +23,7 @@
  */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1297,28 +1298,72 @@ learn(const struct groups *sents, struct lang_data *data, size_t pivot,
 
 /*
  * Sets the confidence of each sentence link: the least of its pairs'
- * (habar__align_confidence()), so that a three-way link is trusted only
- * as far as each pair it makes.
+ * (habar__align_confidence_near()), so that a three-way link is trusted
+ * only as far as each pair it makes.  A pair's links are the groups with
+ * a sentence of either language; each is judged with the links before
+ * and after it in that pair.  The first pass keeps each pair's own
+ * log-odds in g->pair, the second replaces them by the confidence.
+ * With HABAR_ALIGN_FEATURES set in the environment, the features of each
+ * link of two sides are written on stderr for the fit of
+ * tests/bench/align_fit.py.
  */
 static void
 link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
 {
-	struct group *g;
-	size_t k, x, y;
-	double c, least;
+	struct habar__align_near prev[3], next;
+	struct group *g, *h;
+	size_t k, j, x, y, p, f;
+	double c, least, feat[HABAR__ALIGN_FEATURES];
+	int dump = getenv("HABAR_ALIGN_FEATURES") != NULL;
 
+	for (k = 0; k < sents->n; k++) {
+		g = &sents->g[k];
+		for (x = 0; x < nl; x++)
+			for (y = x + 1; y < nl; y++)
+				g->pair[HABAR_PARALLEL_PAIR(x, y)] = (float)
+				    habar__align_logit(&data[x].sent,
+				    g->first[x], g->count[x], &data[y].sent,
+				    g->first[y], g->count[y], ratio(data, x, y));
+	}
+	memset(prev, 0, sizeof(prev));
 	for (k = 0; k < sents->n; k++) {
 		g = &sents->g[k];
 		least = 1.0;
 		for (x = 0; x < nl; x++)
 			for (y = x + 1; y < nl; y++) {
-				c = 1.0;
-				if (g->count[x] > 0 || g->count[y] > 0)
-					c = habar__align_confidence(&data[x].sent,
-					    g->first[x], g->count[x], &data[y].sent,
-					    g->first[y], g->count[y],
-					    ratio(data, x, y));
-				g->pair[HABAR_PARALLEL_PAIR(x, y)] = (float)c;
+				p = HABAR_PARALLEL_PAIR(x, y);
+				if (g->count[x] == 0 && g->count[y] == 0) {
+					g->pair[p] = 1.0f;
+					continue;
+				}
+				memset(&next, 0, sizeof(next));
+				for (j = k + 1; j < sents->n; j++) {
+					h = &sents->g[j];
+					if (h->count[x] > 0 || h->count[y] > 0) {
+						next.exists = 1;
+						next.na = h->count[x];
+						next.nb = h->count[y];
+						next.logit = h->pair[p];
+						break;
+					}
+				}
+				c = habar__align_confidence_near(&data[x].sent,
+				    g->first[x], g->count[x], &data[y].sent,
+				    g->first[y], g->count[y], ratio(data, x, y),
+				    g->pair[p], &prev[p], &next, feat);
+				if (dump && g->count[x] > 0 && g->count[y] > 0) {
+					fprintf(stderr, "features\t%zu\t%zu\t%zu"
+					    "\t%zu\t%zu\t%zu", x, y, g->first[x],
+					    g->count[x], g->first[y], g->count[y]);
+					for (f = 0; f < HABAR__ALIGN_FEATURES; f++)
+						fprintf(stderr, "\t%.4f", feat[f]);
+					putc('\n', stderr);
+				}
+				prev[p].exists = 1;
+				prev[p].na = g->count[x];
+				prev[p].nb = g->count[y];
+				prev[p].logit = g->pair[p];
+				g->pair[p] = (float)c;
 				if (c < least)
 					least = c;
 			}

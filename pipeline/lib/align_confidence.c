@@ -28,39 +28,164 @@
  */
 #define CONSERVATIVE 3.2
 
+/*
+ * The neighbours' model (habar__align_confidence_near()), for links with
+ * both sides: a logistic over its features (see there), fitted by
+ * tests/bench/align_fit.py on the links of seeds 1 and 2 of
+ * tests/bench/align_loose.py without a memory, and NEAR_SHIFT the logit
+ * subtracted so that links at 0.5 or more are right 99% of the time on
+ * those seeds (the script prints both).
+ */
+static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
+	-0.9073, 0.4606, 0.0603, -0.0085, 0.1387, 0.0339, -0.1029, 1.0392,
+	0.0334, 0.3362
+};
+#define NEAR_SHIFT 2.7368
+/* A neighbour's log-odds are bounded to this, and a document's end counts
+ * as a sure link; one side alone as a doubtful one. */
+#define NEAR_HIGH 8.0
+#define NEAR_LOW (-5.0)
+
 double
-habar__align_confidence(const struct habar__align_seq *a, size_t ai,
-    size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
-    double ratio)
+habar__align_logit(const struct habar__align_seq *a, size_t ai, size_t na,
+    const struct habar__align_seq *b, size_t bi, size_t nb, double ratio)
 {
-	double c, alt, shift, margin, z;
+	double c, alt, shift, margin;
 
 	if (na == 0 && nb == 0)
-		return 1.0;
+		return 30.0;
 	c = habar__align_cost(a, ai, na, b, bi, nb, ratio);
-	if (na == 0 || nb == 0) {
-		z = -0.7183 + 0.5788 * c;
-	} else {
-		alt = habar__align_cost(a, ai, na, b, bi, 0, ratio) +
-		    habar__align_cost(a, ai, 0, b, bi, nb, ratio);
-		if (bi > 0 && (shift = habar__align_cost(a, ai, na, b, bi - 1,
-		    nb, ratio)) < alt)
-			alt = shift;
-		if (bi + nb < b->n && (shift = habar__align_cost(a, ai, na, b,
-		    bi + 1, nb, ratio)) < alt)
-			alt = shift;
-		margin = alt - c;
-		if (margin > MARGIN_MAX)
-			margin = MARGIN_MAX;
-		if (na == 1 && nb == 1)
-			z = 1.5724 - 0.2435 * c + 0.2445 * margin;
-		else
-			z = -0.7607 - 0.0242 * c + 0.1090 * margin;
-	}
-	z -= CONSERVATIVE;
+	if (na == 0 || nb == 0)
+		return -0.7183 + 0.5788 * c;
+	alt = habar__align_cost(a, ai, na, b, bi, 0, ratio) +
+	    habar__align_cost(a, ai, 0, b, bi, nb, ratio);
+	if (bi > 0 && (shift = habar__align_cost(a, ai, na, b, bi - 1,
+	    nb, ratio)) < alt)
+		alt = shift;
+	if (bi + nb < b->n && (shift = habar__align_cost(a, ai, na, b,
+	    bi + 1, nb, ratio)) < alt)
+		alt = shift;
+	margin = alt - c;
+	if (margin > MARGIN_MAX)
+		margin = MARGIN_MAX;
+	if (na == 1 && nb == 1)
+		return 1.5724 - 0.2435 * c + 0.2445 * margin;
+	return -0.7607 - 0.0242 * c + 0.1090 * margin;
+}
+
+static double
+logistic(double z)
+{
 	if (z > 30)
 		z = 30;
 	if (z < -30)
 		z = -30;
 	return 1.0 / (1.0 + exp(-z));
+}
+
+double
+habar__align_confidence(const struct habar__align_seq *a, size_t ai,
+    size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
+    double ratio)
+{
+	if (na == 0 && nb == 0)
+		return 1.0;
+	return logistic(habar__align_logit(a, ai, na, b, bi, nb, ratio) -
+	    CONSERVATIVE);
+}
+
+/* A neighbour's evidence: its bounded log-odds, and whether it is 1-1. */
+static void
+near_side(const struct habar__align_near *n, double *z, double *one)
+{
+	if (!n->exists) {
+		*z = NEAR_HIGH;
+		*one = 1;
+	} else if (n->na == 0 || n->nb == 0) {
+		*z = NEAR_LOW;
+		*one = 0;
+	} else {
+		*z = n->logit > NEAR_HIGH ? NEAR_HIGH :
+		    n->logit < NEAR_LOW ? NEAR_LOW : n->logit;
+		*one = n->na == 1 && n->nb == 1;
+	}
+}
+
+/*
+ * How much better the link is than taking into it a neighbour that has
+ * one side only (n, before it when before is set): a merge split into a
+ * 1-1 link and a sentence left alone is the commonest sure-looking error.
+ * MARGIN_MAX when n is not such a neighbour.
+ */
+static double
+merge_margin(const struct habar__align_seq *a, size_t ai, size_t na,
+    const struct habar__align_seq *b, size_t bi, size_t nb, double ratio,
+    double c, const struct habar__align_near *n, int before)
+{
+	double m;
+
+	if (!n->exists || (n->na > 0) == (n->nb > 0))
+		return MARGIN_MAX;
+	if (n->na > 0) {
+		if (before && n->na > ai)
+			return MARGIN_MAX;
+		m = habar__align_cost(a, before ? ai - n->na : ai, na + n->na,
+		    b, bi, nb, ratio) - c - habar__align_cost(a,
+		    before ? ai - n->na : ai + na, n->na, b, bi, 0, ratio);
+	} else {
+		if (before && n->nb > bi)
+			return MARGIN_MAX;
+		m = habar__align_cost(a, ai, na, b, before ? bi - n->nb : bi,
+		    nb + n->nb, ratio) - c - habar__align_cost(a, ai, 0, b,
+		    before ? bi - n->nb : bi + nb, n->nb, ratio);
+	}
+	return m > MARGIN_MAX ? MARGIN_MAX : m < -MARGIN_MAX ? -MARGIN_MAX : m;
+}
+
+/*
+ * The features, in the order of near_w: the link's own log-odds; its
+ * margin over shifting a by one (the own model has only b's); the
+ * previous and next links' bounded log-odds and whether each is 1-1;
+ * whether the link is 1-1; its margin over taking in a one-sided
+ * neighbour (merge_margin()); and the least of its own log-odds and its
+ * margin over shifting a.  A 1-1 link between sure 1-1 links is almost
+ * always right; errors sit next to an addition, a drop or a merge.
+ */
+double
+habar__align_confidence_near(const struct habar__align_seq *a, size_t ai,
+    size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
+    double ratio, double self, const struct habar__align_near *prev,
+    const struct habar__align_near *next, double *feat)
+{
+	double f[HABAR__ALIGN_FEATURES], c, alt, shift, z, m;
+	size_t i;
+
+	if (na == 0 && nb == 0)
+		return 1.0;
+	if (na == 0 || nb == 0)
+		return logistic(self - CONSERVATIVE);
+	c = habar__align_cost(a, ai, na, b, bi, nb, ratio);
+	alt = c + MARGIN_MAX;
+	if (ai > 0 && (shift = habar__align_cost(a, ai - 1, na, b, bi, nb,
+	    ratio)) < alt)
+		alt = shift;
+	if (ai + na < a->n && (shift = habar__align_cost(a, ai + 1, na, b,
+	    bi, nb, ratio)) < alt)
+		alt = shift;
+	f[0] = self;
+	f[1] = alt - c < -MARGIN_MAX ? -MARGIN_MAX : alt - c;
+	near_side(prev, &f[2], &f[3]);
+	near_side(next, &f[4], &f[5]);
+	f[6] = na == 1 && nb == 1;
+	f[7] = merge_margin(a, ai, na, b, bi, nb, ratio, c, prev, 1);
+	if ((m = merge_margin(a, ai, na, b, bi, nb, ratio, c, next, 0)) < f[7])
+		f[7] = m;
+	f[8] = f[0] < f[1] ? f[0] : f[1];
+	z = near_w[0] - NEAR_SHIFT;
+	for (i = 0; i < HABAR__ALIGN_FEATURES; i++) {
+		z += near_w[i + 1] * f[i];
+		if (feat != NULL)
+			feat[i] = f[i];
+	}
+	return logistic(z);
 }

@@ -214,6 +214,37 @@ double habar__align_confidence(const struct habar__align_seq *a, size_t ai,
     double ratio);
 
 /*
+ * The log-odds of that link alone, before any caution: the model
+ * habar__align_confidence() shifts, which the neighbours' evidence
+ * below starts from.
+ */
+double habar__align_logit(const struct habar__align_seq *a, size_t ai,
+    size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
+    double ratio);
+
+/* A link next to the one judged, as habar__align_confidence_near() sees it. */
+struct habar__align_near {
+	int exists;		/* 0 at either end of the document */
+	size_t na, nb;		/* its number of items on each side */
+	double logit;		/* its habar__align_logit() */
+};
+
+/* How many numbers habar__align_confidence_near() judges a link by. */
+#define HABAR__ALIGN_FEATURES 9
+
+/*
+ * The probability that the link [ai, ai + na) <-> [bi, bi + nb) is right
+ * given also the links before and after it (prev, next) and its margin
+ * over shifting either side; self is its habar__align_logit().  When
+ * feat is not NULL, the HABAR__ALIGN_FEATURES numbers it was judged by
+ * are stored there (the fit of tests/bench/align_fit.py reads them).
+ */
+double habar__align_confidence_near(const struct habar__align_seq *a,
+    size_t ai, size_t na, const struct habar__align_seq *b, size_t bi,
+    size_t nb, double ratio, double self, const struct habar__align_near *prev,
+    const struct habar__align_near *next, double *feat);
+
+/*
  * The learnt word-translation table of a pair of languages (align_lex.c):
  * for a stem of side 0 or side 1, the anchor key it shares with its
  * partner.

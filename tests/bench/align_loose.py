@@ -18,7 +18,7 @@ nothing of it is copied into the project.
 
 Usage:
   align_loose.py [--bin DIR] [--seed N]... [--memory] [--hunalign PATH]
-                 [--check F1 PRECISION RECALL11]
+                 [--check F1 PRECISION RECALL11] [--dump-features FILE]
 
 For each seed (default 1, 2 and 3; fresh ones with --seed) the script
 writes the releases to a temporary directory, runs `habar-align
@@ -32,7 +32,10 @@ made of the other half's unperturbed sentences, so that no article is ever
 in its own memory.  --hunalign PATH (or $HUNALIGN) runs hunalign on the
 same sentence lists with an empty dictionary, side by side.  --check
 exits 1 unless every pair reaches the F1, and the confident links the
-precision and the 1-1 recall, given (ctest's floor).
+precision and the 1-1 recall, given (ctest's floor).  --dump-features
+FILE writes, for each link of two sides habar-align makes (without a
+memory), whether it is right and the numbers its confidence is judged by,
+a line each, for align_fit.py.
 """
 import os
 import random
@@ -183,16 +186,33 @@ def write_tmx(path, text, articles, which):
         f.write("</body>\n</tmx>\n")
 
 
-def run_habar(binary, dirname, a, b, memory):
+def run_habar(binary, dirname, a, b, memory, features=None):
+    """The links of pair a-b; with features (a list), the confidence
+    model's features of each link of two sides of that pair are appended
+    to it, as (link, [numbers])."""
     cmd = [binary, "--segmented", "--links", "%s-%s" % (a, b)]
     for m in memory:
         cmd += ["--memory", m]
     cmd += [os.path.join(dirname, "%s.txt" % l) for l, _ in LANGS]
+    env = dict(os.environ)
+    if features is not None:
+        env["HABAR_ALIGN_FEATURES"] = "1"
     res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         universal_newlines=True)
+                         universal_newlines=True, env=env)
     if res.returncode != 0:
         sys.stderr.write("habar-align failed on %s: %s" % (dirname, res.stderr))
         sys.exit(2)
+    if features is not None:
+        order = [l for l, _ in LANGS]
+        want = (str(order.index(a)), str(order.index(b)))
+        for line in res.stderr.splitlines():
+            cols = line.split("\t")
+            if cols[0] != "features" or tuple(cols[1:3]) != want:
+                continue
+            a0, na, b0, nb = (int(x) for x in cols[3:7])
+            link = (tuple(range(a0 + 1, a0 + na + 1)),
+                    tuple(range(b0 + 1, b0 + nb + 1)))
+            features.append((link, cols[7:]))
     return align_score.parse_links(res.stdout)
 
 
@@ -285,6 +305,7 @@ def main(argv):
     seeds, memory = [], False
     hunalign = os.environ.get("HUNALIGN") or None
     check = None
+    dump = None
     i = 1
     while i < len(argv):
         if argv[i] == "--bin":
@@ -298,6 +319,9 @@ def main(argv):
             i += 1
         elif argv[i] == "--hunalign":
             hunalign = argv[i + 1]
+            i += 2
+        elif argv[i] == "--dump-features":
+            dump = open(argv[i + 1], "w", encoding="utf-8")
             i += 2
         elif argv[i] == "--check":
             check = [float(x) for x in argv[i + 1:i + 4]]
@@ -344,7 +368,13 @@ def main(argv):
                             links = run_hunalign(hunalign, d, a, b, tmp)
                         else:
                             mem = [tmx[k % 2]] if name == "memory" else []
-                            links = run_habar(binary, d, a, b, mem)
+                            feats = [] if dump else None
+                            links = run_habar(binary, d, a, b, mem, feats)
+                            if dump:
+                                gold = pair_gold(art, a, b)
+                                for link, f in feats:
+                                    dump.write("%d\t%s\n" % (
+                                        link in gold, "\t".join(f)))
                         sc.add(pair_gold(art, a, b), links)
                     print("   %-9s %s" % (name, sc.line("%s-%s" % (a, b))))
                     total.merge(sc)

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""align_fit.py: fits the confidence of habar-align's links of two sides.
+
+Reads the lines `align_loose.py --dump-features FILE` writes (whether the
+link is right, then the numbers habar__align_confidence_near() judges it
+by) and fits a logistic model over them by Newton's method, then finds
+the least shift of its logit such that links at confidence 0.5 or more
+are right at least PRECISION of the time (default 0.99) on those links.
+Prints the weights and the shift, to be copied into
+pipeline/lib/align_confidence.c (near_w, NEAR_SHIFT), and what they give:
+precision and the share of the right 1-1 links kept at 0.5 or more.
+
+Usage:
+  align_loose.py --seed 1 --seed 2 --dump-features F
+  align_fit.py F [PRECISION]
+"""
+import math
+import sys
+
+NAMES = ("bias", "own log-odds", "margin over shifting a",
+         "previous log-odds", "previous is 1-1", "next log-odds",
+         "next is 1-1", "is 1-1", "margin over a merge",
+         "least of own and shift a")
+RIDGE = 1e-3
+# Where "is 1-1" is among a line's numbers, the bias first.
+IS11 = NAMES.index("is 1-1")
+
+
+def solve(m, v):
+    """m x = v by Gaussian elimination with partial pivoting."""
+    n = len(v)
+    a = [row[:] + [v[i]] for i, row in enumerate(m)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(a[r][c]))
+        a[c], a[p] = a[p], a[c]
+        for r in range(c + 1, n):
+            f = a[r][c] / a[c][c]
+            for k in range(c, n + 1):
+                a[r][k] -= f * a[c][k]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (a[r][n] - sum(a[r][k] * x[k] for k in range(r + 1, n))) / a[r][r]
+    return x
+
+
+def fit(rows):
+    n = len(rows[0][1])
+    w = [0.0] * n
+    for _ in range(30):
+        g = [0.0] * n
+        h = [[RIDGE if i == j else 0.0 for j in range(n)] for i in range(n)]
+        for y, x in rows:
+            z = max(-30.0, min(30.0, sum(wi * xi for wi, xi in zip(w, x))))
+            p = 1 / (1 + math.exp(-z))
+            for i in range(n):
+                g[i] += (y - p) * x[i]
+                for j in range(i + 1):
+                    h[i][j] += p * (1 - p) * x[i] * x[j]
+        for i in range(n):
+            g[i] -= RIDGE * w[i]
+            for j in range(i):
+                h[j][i] = h[i][j]
+        step = solve(h, g)
+        w = [wi + si for wi, si in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-7:
+            break
+    return w
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    want = float(argv[2]) if len(argv) > 2 else 0.99
+    rows = []
+    with open(argv[1], encoding="utf-8") as f:
+        for line in f:
+            cols = line.split()
+            rows.append((int(cols[0]), [1.0] + [float(c) for c in cols[1:]]))
+    w = fit(rows)
+    scored = sorted(((sum(wi * xi for wi, xi in zip(w, x)), y, x[IS11])
+                     for y, x in rows), reverse=True)
+    ones = sum(1 for _, y, one in scored if y and one)
+    # The least shift: the lowest logit above which precision holds.
+    right = kept = kept11 = 0
+    shift = scored[0][0]
+    best = (0, 0.0, 0.0)
+    for z, y, one in scored:
+        kept += 1
+        right += y
+        kept11 += y and one
+        if right / kept >= want:
+            shift, best = z, (kept, right / kept, kept11 / max(ones, 1))
+    for name, wi in zip(NAMES, w):
+        print("%-24s %8.4f" % (name, wi))
+    print("shift %.4f: %d links at >= 0.5, precision %.4f, right 1-1 kept %.4f"
+          % (shift, best[0], best[1], best[2]))
+    print("near_w = { %s }; NEAR_SHIFT %.4f"
+          % (", ".join("%.4f" % wi for wi in w), shift))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
