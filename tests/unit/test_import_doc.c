@@ -30,8 +30,8 @@ static const char *const paragraphs[] = {
 	"В программе недели: открытые уроки для школьников, экскурсии на "
 	"очистные сооружения и приём заявок на бесплатную проверку домашних "
 	"счётчиков.",
-	"Контакты для прессы: Айжан Мукашева, тел. (+7 7182) 55 10 20, "
-	"press@water.example.kz.",
+	("Контакты для прессы: Айжан Мукашева, тел. (+7 7182) 55 10 20, "
+	"press@water.example.kz."),
 	"First item of the list",
 	"Second item of the list",
 	"Cell one", "Cell two", "Cell three", "Cell four",
