@@ -109,16 +109,15 @@ struct habar_values;
  * Loads the data of the languages kk, ru and en (any other tag falls
  * back to root, which knows only digits, URLs and the like).  Returns
  * HABAR_OK, HABAR_ERR_NOTFOUND (a data file is missing), HABAR_ERR_INPUT
- * (a data file is malformed: habar_recognise_error() says which line),
- * HABAR_ERR_LIBRARY (ICU), HABAR_ERR_NOMEM.
+ * (a data file is malformed), HABAR_ERR_LIBRARY (ICU), HABAR_ERR_NOMEM.
+ * On failure *rec_out is NULL and msg (when not NULL) says what failed,
+ * naming the data file and its line ("locales/kk/months:3: ...").
  */
-enum habar_status habar_recognise_new(struct habar_recogniser **rec_out);
+enum habar_status habar_recognise_new(struct habar_recogniser **rec_out,
+    char *msg, size_t msg_size);
 
 /* Frees the recogniser; NULL is harmless. */
 void habar_recognise_free(struct habar_recogniser *rec);
-
-/* A description of the last error, or "". */
-const char *habar_recognise_error(const struct habar_recogniser *rec);
 
 /* A list of values, reused from segment to segment. */
 enum habar_status habar_values_new(struct habar_values **values_out);

@@ -60,11 +60,9 @@ habar_qa_new(struct habar_qa **qa_out)
 	*qa_out = qa;
 	for (i = 0; i < HABAR_QA_CHECKS; i++)
 		qa->on[i] = 1;
-	if ((status = habar_recognise_new(&qa->rec)) != HABAR_OK) {
-		snprintf(qa->error, sizeof(qa->error), "%s",
-		    habar_recognise_error(qa->rec));
+	if ((status = habar_recognise_new(&qa->rec, qa->error,
+	    sizeof(qa->error))) != HABAR_OK)
 		return status;
-	}
 	for (i = 0; i < QA_MAX_SEGS; i++)
 		if (habar_values_new(&qa->values[i]) != HABAR_OK)
 			return HABAR_ERR_NOMEM;

@@ -9,6 +9,7 @@
  * day is not also counted as a number.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,12 +20,15 @@
 #define DEGREE_SIGN 0x80000000u
 
 enum habar_status
-habar_recognise_new(struct habar_recogniser **rec_out)
+habar_recognise_new(struct habar_recogniser **rec_out, char *msg,
+    size_t msg_size)
 {
 	struct habar_recogniser *rec;
 	enum habar_status status;
 
 	*rec_out = NULL;
+	if (msg != NULL && msg_size > 0)
+		msg[0] = '\0';
 	if ((rec = calloc(1, sizeof(*rec))) == NULL)
 		return HABAR_ERR_NOMEM;
 	if (!habar__recognise_fold_open(rec)) {
@@ -34,6 +38,10 @@ habar_recognise_new(struct habar_recogniser **rec_out)
 	status = habar__recognise_load(rec);
 done:
 	if (status != HABAR_OK) {
+		/* The handle goes, so its message is handed out first. */
+		if (msg != NULL && msg_size > 0)
+			snprintf(msg, msg_size, "%s", rec->error[0] != '\0' ?
+			    rec->error : habar_status_string(status));
 		habar_recognise_free(rec);
 		return status;
 	}
@@ -53,12 +61,6 @@ habar_recognise_free(struct habar_recogniser *rec)
 	free(rec->letters);
 	habar__recognise_fold_close(rec);
 	free(rec);
-}
-
-const char *
-habar_recognise_error(const struct habar_recogniser *rec)
-{
-	return rec == NULL ? "" : rec->error;
 }
 
 enum habar_status

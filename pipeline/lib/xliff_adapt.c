@@ -293,16 +293,14 @@ done:
 static const struct habar_recogniser *
 recogniser(struct habar_xliff *xliff)
 {
-	enum habar_status status;
+	char why[256];
 
-	if (xliff->recogniser == NULL && !xliff->recogniser_failed) {
-		status = habar_recognise_new(&xliff->recogniser);
-		if (status != HABAR_OK) {
-			xliff->recogniser_failed = 1;
-			habar__xl_warn(xliff, 0, "no adapted matches: the "
-			    "recogniser cannot start (%s)",
-			    habar_status_string(status));
-		}
+	if (xliff->recogniser == NULL && !xliff->recogniser_failed &&
+	    habar_recognise_new(&xliff->recogniser, why, sizeof(why)) !=
+	    HABAR_OK) {
+		xliff->recogniser_failed = 1;
+		habar__xl_warn(xliff, 0, "no adapted matches: the "
+		    "recogniser cannot start (%s)", why);
 	}
 	return xliff->recogniser;
 }

@@ -377,6 +377,16 @@ pipe_input(FILE *fp, const char *name, void *arg)
 	return run->found ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 }
 
+/* The recognisers find the names --versions and --accept-caps weigh. */
+static void
+load_recogniser(struct run *run)
+{
+	char msg[256];
+
+	if (habar_recognise_new(&run->rec, msg, sizeof(msg)) != HABAR_OK)
+		cli_fatal("cannot load the recognisers' data: %s", msg);
+}
+
 /* Adds the names of the other version in path to run->names. */
 static void
 add_version(struct run *run, const char *path)
@@ -468,9 +478,8 @@ main(int argc, char **argv)
 			run.accept_caps = 1;
 			break;
 		case OPT_VERSIONS:
-			if (run.rec == NULL && habar_recognise_new(&run.rec) !=
-			    HABAR_OK)
-				cli_fatal("cannot load the recognisers' data");
+			if (run.rec == NULL)
+				load_recogniser(&run);
 			if (run.names == NULL && habar_names_new(&run.names,
 			    run.rec) != HABAR_OK)
 				cli_fatal("out of memory");
@@ -478,9 +487,8 @@ main(int argc, char **argv)
 			break;
 		}
 	}
-	if (run.accept_caps && run.rec == NULL &&
-	    habar_recognise_new(&run.rec) != HABAR_OK)
-		cli_fatal("cannot load the recognisers' data");
+	if (run.accept_caps && run.rec == NULL)
+		load_recogniser(&run);
 	run.options.personal = run.dict_files;
 	run.options.personal_count = ndicts;
 	if (run.mode == MODE_PIPE) {

@@ -316,6 +316,16 @@ EOF
 		grep -q 'No space left on device' "$d/err" ||
 		    fail "habar-pack -f $fmt -o /dev/full: $(cat "$d/err")"
 	done
+	# A malformed data file is named with its line, by the program that
+	# loads the recognisers (habar-qa) as by the library's other readers.
+	mkdir -p "$d/data"
+	cp -R "$src/locales" "$d/data/"
+	printf 'decimal = , .\nseparator = space\n' > "$d/data/locales/ru/number-format"
+	HABAR_DATADIR=$d/data "$bin/habar-qa" "$rel.ru.md" "$rel.kk.md" \
+	    > /dev/null 2> "$d/err"
+	[ $? -eq 2 ] || fail "habar-qa with a malformed number-format: not exit 2"
+	grep -q 'locales/ru/number-format:2: unknown key' "$d/err" ||
+	    fail "habar-qa with a malformed number-format: $(cat "$d/err")"
 	# habar-seg --lang: refused before a byte is written.
 	"$bin/habar-seg" --lang ../../etc "$rel.ru.md" > "$d/out" 2> "$d/err"
 	[ $? -eq 2 ] || fail "habar-seg --lang ../../etc: not exit 2"

@@ -334,10 +334,11 @@ test_robust(void)
 int
 main(void)
 {
-	if (habar_recognise_new(&rec) != HABAR_OK ||
+	char msg[256];
+
+	if (habar_recognise_new(&rec, msg, sizeof(msg)) != HABAR_OK ||
 	    habar_values_new(&vals) != HABAR_OK) {
-		fprintf(stderr, "cannot load the recogniser: %s\n",
-		    habar_recognise_error(rec));
+		fprintf(stderr, "cannot load the recogniser: %s\n", msg);
 		return 1;
 	}
 	test_numbers();
