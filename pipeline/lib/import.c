@@ -459,6 +459,48 @@ static const unsigned char ole2_magic[] = {
 	0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1
 };
 
+/*
+ * What a file that is neither a zip nor an OLE2 file is, said in a way
+ * that tells its owner what to do: Word saves "Rich Text" and "Web page"
+ * under a .doc name too, and old archives are full of both.
+ */
+static void
+not_a_package(const unsigned char *data, size_t len, char *err,
+    size_t errlen)
+{
+	size_t i = habar__import_skip_space(data, len);
+
+	if (habar__import_is_rtf(data, len))
+		snprintf(err, errlen, "%s", HABAR__IMPORT_RTF_REFUSED);
+	else if (i < len && data[i] == '<')
+		snprintf(err, errlen, "a web page or XML, not a Word or "
+		    "OpenDocument file (habar make and habar-batch read web "
+		    "pages)");
+}
+
+size_t
+habar__import_skip_space(const void *data, size_t len)
+{
+	const unsigned char *s = data;
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n'))
+		i++;
+	return i;
+}
+
+int
+habar__import_is_rtf(const void *data, size_t len)
+{
+	size_t i = habar__import_skip_space(data, len);
+
+	return len - i >= 5 && memcmp((const char *)data + i, "{\\rtf", 5) ==
+	    0;
+}
+
 /* What a package is, from its parts. */
 static enum habar_import_kind
 package_kind(const struct import_package *pkg, char *err, size_t errlen)
@@ -503,8 +545,11 @@ habar_import_read(struct habar_import **import_out, const void *data,
 		goto done;
 	}
 	if ((status = habar__import_unzip(&pkg, data, len, err, errlen)) !=
-	    HABAR_OK)
+	    HABAR_OK) {
+		if (status == HABAR_ERR_INPUT)
+			not_a_package(data, len, err, errlen);
 		goto done;
+	}
 	if ((imp->kind = package_kind(&pkg, err, errlen)) ==
 	    HABAR_IMPORT_UNKNOWN) {
 		status = HABAR_ERR_INPUT;

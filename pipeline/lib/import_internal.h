@@ -87,6 +87,18 @@ enum habar_status habar__import_add(struct habar_import *imp,
 enum habar_status habar__import_field(struct habar_import *imp,
     const char *key, const char *s, size_t len);
 
+/* The index of the first byte past a UTF-8 byte order mark and white
+ * space in data[0..len) (len when there is none). */
+size_t habar__import_skip_space(const void *data, size_t len);
+
+/* Whether data[0..len) is an RTF document ("{\rtf" first), which Word
+ * also saves under a .doc name. */
+int habar__import_is_rtf(const void *data, size_t len);
+
+/* Why an RTF document is refused, the same for every reader. */
+#define HABAR__IMPORT_RTF_REFUSED "an RTF document, which habar does not " \
+	"read: save it as .docx, .odt or .doc"
+
 /*
  * Decides title, date (unless keep_date and the document has one
  * already), place and language from what the readers found.  Returns

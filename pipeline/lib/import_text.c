@@ -159,6 +159,16 @@ done:
 	return status;
 }
 
+/* Whether text opens with markup: Word saves a "Web page" under a .doc
+ * name too. */
+static int
+markup(const char *text, size_t len)
+{
+	size_t i = habar__import_skip_space(text, len);
+
+	return i < len && text[i] == '<';
+}
+
 enum habar_status
 habar_import_any(struct habar_import **import_out, const void *data,
     size_t len, const char *name, char *err, size_t errlen)
@@ -176,6 +186,10 @@ habar_import_any(struct habar_import **import_out, const void *data,
 	    (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) ==
 	    0))
 		return habar_import_read(import_out, data, len, err, errlen);
+	if (habar__import_is_rtf(data, len)) {
+		snprintf(err, errlen, "%s", HABAR__IMPORT_RTF_REFUSED);
+		return HABAR_ERR_INPUT;
+	}
 	if (habar_decode_binary(data, len)) {
 		snprintf(err, errlen, "binary data, neither text nor a Word "
 		    "or OpenDocument document");
@@ -190,7 +204,8 @@ habar_import_any(struct habar_import **import_out, const void *data,
 		goto done;
 	}
 	imp->encoding = habar_encoding_name(res.encoding);
-	if (has_extension(name, ".html") || has_extension(name, ".htm")) {
+	if (has_extension(name, ".html") || has_extension(name, ".htm") ||
+	    (has_extension(name, ".doc") && markup(utf8, utf8_len))) {
 		imp->kind = HABAR_IMPORT_PAGE;
 		status = read_page(imp, utf8, utf8_len, err, errlen);
 	} else if (utf8_len >= 4 && memcmp(utf8, "---", 3) == 0 &&

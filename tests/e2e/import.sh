@@ -192,8 +192,12 @@ with zipfile.ZipFile(d + "/sheet.ods", "w") as z:
     z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
     z.writestr("content.xml", "<x/>")
 PY
+# Word saves Rich Text and web pages under a .doc name too.
+printf '{\\rtf1\\ansi Press release\\par}\n' > "$tmp/rich.doc"
+printf '<html><body><p>Press release.</p></body></html>\n' > "$tmp/page.doc"
 for case in text.docx:zip bomb.docx:limit entity.docx:entit \
-    malformed.docx:malformed empty.docx:'no text' sheet.ods:spreadsheet; do
+    malformed.docx:malformed empty.docx:'no text' sheet.ods:spreadsheet \
+    rich.doc:'an RTF document' page.doc:'a web page'; do
 	f=${case%%:*} want=${case#*:}
 	imp -o "$tmp/out.md" "$tmp/$f" 2> "$tmp/err"
 	st=$?

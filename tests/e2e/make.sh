@@ -90,6 +90,22 @@ mkdir "$tmp/empty"
 "$bin/habar" make a b >/dev/null 2>&1; st=$?
 [ $st -eq 2 ] || fail "two folders: exit $st"
 
+# Word's Rich Text and web pages under a .doc name: the RTF is named as
+# such and not read as text; the web page is read as one.
+mkdir "$tmp/word-kinds"
+printf '{\\rtf1\\ansi Press release\\par}\n' > "$tmp/word-kinds/note.en.doc"
+printf '<html><head><title>Su aptasy</title></head><body><p>Astana, 3 March 2026.</p><p>Water week opens.</p></body></html>\n' \
+    > "$tmp/word-kinds/note.ru.doc"
+"$bin/habar" make -o "$tmp/word-kinds-out" "$tmp/word-kinds" \
+    > "$tmp/summary" 2>&1; st=$?
+[ $st -eq 1 ] || fail "RTF and web page .doc: exit $st"
+grep -q 'note.en.doc: not read: an RTF document' "$tmp/summary" ||
+    fail "RTF .doc not named: $(cat "$tmp/summary")"
+grep -q 'ru  note.ru.doc: web page' "$tmp/summary" ||
+    fail "web page .doc not read as one: $(cat "$tmp/summary")"
+grep -q 'rtf1' "$tmp/word-kinds-out/"*.md 2>/dev/null &&
+    fail "RTF control words in a text"
+
 # Dispatch: the program beside habar, then PATH; --help lists them.
 "$bin/habar" decode --version | grep -q '^habar-decode ' || fail "habar decode"
 "$bin/habar" --help | grep -q '^  import$' || fail "--help lacks import"
