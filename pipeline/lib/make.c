@@ -46,24 +46,21 @@ classify(const struct habar_layout *layout, struct habar_make_file *f)
 {
 	struct habar_layout_item item;
 	char as_text[300];
-	size_t i, n;
+	size_t i, n = 0;
 
 	for (i = 0; version_ext[i] != NULL; i++)
-		if (has_extension(f->name, version_ext[i]))
+		if (has_extension(f->name, version_ext[i])) {
 			f->role = HABAR_MAKE_VERSION;
+			n = strlen(f->name) - strlen(version_ext[i]);
+		}
 	if (f->role == HABAR_MAKE_SKIP &&
 	    habar_attach_kind_of(f->name, NULL) != HABAR_ATTACH_UNKNOWN)
 		f->role = HABAR_MAKE_ATTACHMENT;
 	if (f->role != HABAR_MAKE_VERSION)
 		return;
-	/* The layout reader knows text names: a document is named as
-	 * its text would be. */
-	n = strlen(f->name);
-	if (has_extension(f->name, ".docx"))
-		n -= 5;
-	else if (has_extension(f->name, ".odt") || has_extension(f->name,
-	    ".doc"))
-		n -= 4;
+	/* The layout reader knows text names: every version is named as
+	 * its text would be (road.ru.md as road.ru.txt), so that the
+	 * release id comes from the name whatever the form. */
 	snprintf(as_text, sizeof(as_text), "%.*s.txt", (int)n, f->name);
 	habar_layout_classify(layout, as_text, &item);
 	snprintf(f->lang, sizeof(f->lang), "%s", item.lang);

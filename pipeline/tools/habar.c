@@ -30,7 +30,8 @@
 
 static const char usage[] =
     "usage: habar COMMAND [ARGS...]\n"
-    "       habar make [-o OUTDIR] [--id ID] DIR\n"
+    "       habar make [-o OUTDIR] [--id ID] [--dash en|em]\n"
+    "                  [--min-confidence C] [--strict] DIR\n"
     "Runs habar-COMMAND with ARGS (the program beside habar first, then\n"
     "the first on PATH): 'habar decode -o x.md x.txt' is 'habar-decode\n"
     "-o x.md x.txt'.  'habar make DIR' turns a folder holding a release's\n"
@@ -41,7 +42,8 @@ static const char usage[] =
     "      --version       print the version and exit\n";
 
 static const char make_usage[] =
-    "usage: habar make [-o OUTDIR] [--id ID] DIR\n"
+    "usage: habar make [-o OUTDIR] [--id ID] [--dash en|em]\n"
+    "                  [--min-confidence C] [--strict] DIR\n"
     "Imports, decodes and normalises each language version in DIR,\n"
     "checks spelling and consistency, aligns and packs them with the\n"
     "attachments, verifies the pack, and prints what was found and what\n"
@@ -50,6 +52,13 @@ static const char make_usage[] =
     "  -o, --output OUTDIR  write into OUTDIR (default: DIR/out)\n"
     "  -i, --id ID          the release id (default: from the file names,\n"
     "                       else the folder's name)\n"
+    "      --dash en|em     the house's spaced dash (habar-norm --dash)\n"
+    "  -c, --min-confidence C\n"
+    "                       sentence links under C are doubtful: out of\n"
+    "                       the pack's memory, marked on its pages\n"
+    "                       (habar-pack --min-confidence; default 0.5)\n"
+    "  -s, --strict         make no pack when the versions disagree\n"
+    "                       (an error of habar-qa's checks)\n"
     "      --help           print this help and exit\n";
 
 static char self_dir[PATH_MAX];
@@ -415,22 +424,40 @@ static int
 make_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "dash", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "id", required_argument, NULL, 'i' },
+		{ "min-confidence", required_argument, NULL, 'c' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "strict", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct make m;
 	char outdir[PATH_MAX], path[PATH_MAX * 2], in[3][PATH_MAX * 2];
 	char pack[PATH_MAX * 2], *args[64];
 	enum habar_status status;
-	const char *id = NULL;
+	const char *id = NULL, *dash = NULL, *min_confidence = NULL;
 	size_t i, nargs;
-	int c, st, spelled = 0;
+	int c, st, spelled = 0, strict = 0;
 
 	memset(&m, 0, sizeof(m));
-	while ((c = cli_getopt(argc, argv, "i:o:", longopts)) != -1) {
+	while ((c = cli_getopt(argc, argv, "c:i:o:s", longopts)) != -1) {
 		switch (c) {
+		case 'c':
+			/* Checked here, before anything is written. */
+			(void)cli_fraction("--min-confidence", optarg);
+			min_confidence = optarg;
+			break;
+		case 'd':
+			if (strcmp(optarg, "en") != 0 && strcmp(optarg,
+			    "em") != 0)
+				cli_usage_error("--dash: en or em, not '%s'",
+				    optarg);
+			dash = optarg;
+			break;
+		case 's':
+			strict = 1;
+			break;
 		case 'h':
 			fputs(make_usage, stdout);
 			return cli_exit();
@@ -492,10 +519,15 @@ make_main(int argc, char **argv)
 		    m.langs[i]);
 		snprintf(path, sizeof(path), "%s/%s.%s.md", m.work, m.id,
 		    m.langs[i]);
-		args[1] = "-o";
-		args[2] = in[i];
-		args[3] = path;
-		args[4] = NULL;
+		nargs = 1;
+		if (dash != NULL) {
+			args[nargs++] = "--dash";
+			args[nargs++] = (char *)dash;
+		}
+		args[nargs++] = "-o";
+		args[nargs++] = in[i];
+		args[nargs++] = path;
+		args[nargs] = NULL;
 		if (run("habar-norm", args, NULL) != 0) {
 			cli_error("habar-norm failed on the %s version",
 			    m.langs[i]);
@@ -558,6 +590,12 @@ make_main(int argc, char **argv)
 	nargs = 1;
 	args[nargs++] = "-o";
 	args[nargs++] = pack;
+	if (min_confidence != NULL) {
+		args[nargs++] = "--min-confidence";
+		args[nargs++] = (char *)min_confidence;
+	}
+	if (strict)
+		args[nargs++] = "--strict";
 	for (i = 0; i < m.plan->count && nargs < 50; i++)
 		if (m.plan->files[i].role == HABAR_MAKE_ATTACHMENT) {
 			char *a = malloc(PATH_MAX * 2);
@@ -575,6 +613,12 @@ make_main(int argc, char **argv)
 	for (i = 1; i < nargs; i++)
 		if (strcmp(args[i], "--attach") == 0)
 			free(args[++i]);
+	if (st == 1 && strict) {
+		printf("  pack: none (--strict: the versions disagree, see the "
+		    "consistency report)\n");
+		cli_found();
+		goto done;
+	}
 	if (st != 0) {
 		cli_error("habar-pack failed: no pack made");
 		goto done;

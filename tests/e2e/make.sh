@@ -90,6 +90,43 @@ mkdir "$tmp/empty"
 "$bin/habar" make a b >/dev/null 2>&1; st=$?
 [ $st -eq 2 ] || fail "two folders: exit $st"
 
+# Versions as release text: the id comes from their names, whatever the
+# folder is called; --dash reaches habar-norm; --strict makes no pack
+# when the versions disagree on a figure (3 412 against 3 421).
+road=$src/samples/road-safety-2026/road-safety-2026
+mkdir "$tmp/folder-name"
+cp "$road.en.md" "$tmp/folder-name/"
+python3 - "$road.ru.md" "$tmp/folder-name/road-safety-2026.ru.md" <<'PY' ||
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+t = re.sub(r"3(\W)412", r"3\g<1>421", s, count=1)
+assert t != s
+open(sys.argv[2], "w", encoding="utf-8").write(t)
+PY
+    fail "making the disagreeing version"
+"$bin/habar" make --dash en -o "$tmp/fn-out" "$tmp/folder-name" \
+    > "$tmp/summary" 2>&1
+[ -f "$tmp/fn-out/road-safety-2026.zip" ] ||
+    fail "release id not taken from the .md names: $(cat "$tmp/summary")"
+grep -q ' — ' "$tmp/fn-out/road-safety-2026.ru.md" &&
+    fail "--dash en: an em dash left in the Russian text"
+grep -q ' – ' "$tmp/fn-out/road-safety-2026.ru.md" ||
+    fail "--dash en: no en dash in the Russian text"
+"$bin/habar" make --strict -o "$tmp/strict-out" "$tmp/folder-name" \
+    > "$tmp/summary" 2>&1; st=$?
+[ $st -eq 1 ] || fail "--strict on disagreeing versions: exit $st"
+[ ! -e "$tmp/strict-out/road-safety-2026.zip" ] ||
+    fail "--strict: a pack was made"
+grep -q 'pack: none (--strict' "$tmp/summary" ||
+    fail "--strict: summary lacks the refusal: $(cat "$tmp/summary")"
+for bad in "--dash xx" "--min-confidence 2"; do
+	# shellcheck disable=SC2086
+	"$bin/habar" make $bad -o "$tmp/bad-out" "$tmp/folder-name" \
+	    > /dev/null 2>&1; st=$?
+	[ $st -eq 2 ] || fail "habar make $bad: exit $st"
+	[ ! -e "$tmp/bad-out" ] || fail "habar make $bad: wrote before refusing"
+done
+
 # Word's Rich Text and web pages under a .doc name: the RTF is named as
 # such and not read as text; the web page is read as one.
 mkdir "$tmp/word-kinds"
