@@ -20,41 +20,6 @@
 /* The longest term kept, in bytes. */
 #define TBX_TERM_MAX 4096
 
-struct tbx_stream {
-	FILE *fp;
-	struct habar__xml_scan scan;
-	int io_error, limit;
-	char limit_msg[160];
-};
-
-static int
-tbx_read(void *ctx, char *buf, int len)
-{
-	struct tbx_stream *st = ctx;
-	size_t n;
-
-	if (len <= 0)
-		return 0;
-	n = fread(buf, 1, (size_t)len, st->fp);
-	if (n == 0 && ferror(st->fp)) {
-		st->io_error = 1;
-		return -1;
-	}
-	if (habar__xml_scan_feed(&st->scan, buf, n, st->limit_msg,
-	    sizeof(st->limit_msg)) != HABAR_OK) {
-		st->limit = 1;
-		return -1;
-	}
-	return (int)n;
-}
-
-static int
-tbx_close(void *ctx)
-{
-	(void)ctx;
-	return 0;
-}
-
 static int
 named(const xmlChar *name, const char *a, const char *b)
 {
@@ -105,7 +70,7 @@ new_term(struct habar_qa *qa)
 enum habar_status
 habar__qa_load_tbx(struct habar_qa *qa, FILE *fp)
 {
-	struct tbx_stream st;
+	struct habar__xml_stream st;
 	xmlTextReaderPtr r;
 	struct qa_term *t = NULL;
 	char lang[32] = "", folded[TBX_TERM_MAX * 3];
@@ -116,7 +81,7 @@ habar__qa_load_tbx(struct habar_qa *qa, FILE *fp)
 	memset(&st, 0, sizeof(st));
 	st.fp = fp;
 	habar__xml_scan_init(&st.scan, 0);
-	r = xmlReaderForIO(tbx_read, tbx_close, &st, NULL, NULL,
+	r = xmlReaderForIO(habar__xml_stream_read, NULL, &st, NULL, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	    XML_PARSE_BIG_LINES);
 	if (r == NULL)

@@ -26,52 +26,6 @@ struct side {
 	unsigned long line, column;
 };
 
-struct stream {
-	struct habar_qa *qa;
-	const char *prefix;
-	size_t prefix_len, prefix_at;
-	FILE *fp;
-	struct habar__xml_scan scan;
-	int io_error, limit;
-	char limit_msg[160];
-};
-
-static int
-read_cb(void *ctx, char *buf, int len)
-{
-	struct stream *st = ctx;
-	size_t n;
-
-	if (len <= 0)
-		return 0;
-	if (st->prefix_at < st->prefix_len) {
-		n = st->prefix_len - st->prefix_at;
-		if (n > (size_t)len)
-			n = (size_t)len;
-		memcpy(buf, st->prefix + st->prefix_at, n);
-		st->prefix_at += n;
-	} else {
-		n = fread(buf, 1, (size_t)len, st->fp);
-		if (n == 0 && ferror(st->fp)) {
-			st->io_error = 1;
-			return -1;
-		}
-	}
-	if (habar__xml_scan_feed(&st->scan, buf, n, st->limit_msg,
-	    sizeof(st->limit_msg)) != HABAR_OK) {
-		st->limit = 1;
-		return -1;
-	}
-	return (int)n;
-}
-
-static int
-close_cb(void *ctx)
-{
-	(void)ctx;
-	return 0;
-}
-
 static int
 is(const xmlChar *name, const char *want)
 {
@@ -130,7 +84,7 @@ enum habar_status
 habar_qa_read_xml(struct habar_qa *qa, const char *prefix, size_t prefix_len,
     FILE *fp, const char *name, habar_qa_report_fn *report, void *arg)
 {
-	struct stream st;
+	struct habar__xml_stream st;
 	xmlTextReaderPtr r = NULL;
 	struct side sides[QA_MAX_SEGS];
 	struct habar_qa_segment segs[QA_MAX_SEGS];
@@ -145,14 +99,13 @@ habar_qa_read_xml(struct habar_qa *qa, const char *prefix, size_t prefix_len,
 
 	memset(sides, 0, sizeof(sides));
 	memset(&st, 0, sizeof(st));
-	st.qa = qa;
 	st.prefix = prefix;
 	st.prefix_len = prefix_len;
 	st.fp = fp;
 	habar__xml_scan_init(&st.scan, 0);
 	qa->error[0] = '\0';
 	qa->error_line = 0;
-	r = xmlReaderForIO(read_cb, close_cb, &st, NULL, NULL,
+	r = xmlReaderForIO(habar__xml_stream_read, NULL, &st, NULL, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	    XML_PARSE_BIG_LINES);
 	if (r == NULL)

@@ -14,6 +14,7 @@
 #define HABAR_XML_LIMITS_INTERNAL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include <habar/status.h>
 
@@ -67,5 +68,25 @@ enum habar_status habar__xml_scan_feed(struct habar__xml_scan *scan,
  */
 enum habar_status habar__xml_limits_check(const char *bytes, size_t len,
     int html, unsigned long *line, char *msg, size_t msg_size);
+
+/*
+ * A document read from a stream by libxml2's reader and scanned on the
+ * way in: prefix[0..prefix_len) (bytes already read to tell the format;
+ * may be empty) and then fp.  Zero it, set prefix, prefix_len and fp and
+ * habar__xml_scan_init() the scan; after a failed read, io_error (errno
+ * kept) or limit (limit_msg says which, scan.tag_line where) tells why.
+ */
+struct habar__xml_stream {
+	const char *prefix;
+	size_t prefix_len, prefix_at;
+	FILE *fp;
+	struct habar__xml_scan scan;
+	int io_error, limit;
+	char limit_msg[160];
+};
+
+/* The read callback of xmlReaderForIO() for a struct habar__xml_stream
+ * (ctx): the prefix, then fp, each chunk through the scan. */
+int habar__xml_stream_read(void *ctx, char *buf, int len);
 
 #endif

@@ -194,3 +194,32 @@ habar__xml_limits_check(const char *bytes, size_t len, int html,
 		*line = status == HABAR_OK ? 0 : scan.tag_line;
 	return status;
 }
+
+int
+habar__xml_stream_read(void *ctx, char *buf, int len)
+{
+	struct habar__xml_stream *st = ctx;
+	size_t n;
+
+	if (len <= 0)
+		return 0;
+	if (st->prefix_at < st->prefix_len) {
+		n = st->prefix_len - st->prefix_at;
+		if (n > (size_t)len)
+			n = (size_t)len;
+		memcpy(buf, st->prefix + st->prefix_at, n);
+		st->prefix_at += n;
+	} else {
+		n = fread(buf, 1, (size_t)len, st->fp);
+		if (n == 0 && ferror(st->fp)) {
+			st->io_error = 1;
+			return -1;
+		}
+	}
+	if (habar__xml_scan_feed(&st->scan, buf, n, st->limit_msg,
+	    sizeof(st->limit_msg)) != HABAR_OK) {
+		st->limit = 1;
+		return -1;
+	}
+	return (int)n;
+}
