@@ -73,15 +73,14 @@ report(void *arg, const struct habar_qa_unit *unit,
 			habar_qa_html_unit(run->out, unit, findings, count);
 		return ferror(run->out) != 0;
 	}
+	if (run->format == FORMAT_TSV)
+		return habar_qa_tsv_unit(run->out, unit, findings, count) !=
+		    HABAR_OK;
 	for (i = 0; i < count; i++) {
 		const struct habar_qa_finding *f = &findings[i];
 		const struct habar_qa_segment *s = &unit->segs[f->seg];
 		const char *sev = f->severity == HABAR_QA_ERROR ? "error" :
 		    "warning";
-		if (run->format == FORMAT_TSV) {
-			habar_qa_tsv_unit(run->out, unit, f, 1);
-			continue;
-		}
 		fputs(s->file != NULL ? s->file : run->name, run->out);
 		if (s->line > 0)
 			fprintf(run->out, ":%lu", s->line);
