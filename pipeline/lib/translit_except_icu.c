@@ -60,14 +60,6 @@ struct habar__translit_except {
 	size_t nendings, endings_cap;
 };
 
-static int
-is_word_char(UChar32 c, int in_word)
-{
-	if (u_isalpha(c))
-		return 1;
-	return in_word && (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
-
 /* Whether s[0..len) is only white space a text puts between words. */
 static int
 is_gap_space(const char *s, size_t len)
@@ -154,7 +146,7 @@ measure(const char *s, uint32_t len, uint32_t *first_len, uint32_t *nwords)
 	while (i < n) {
 		at = i;
 		U8_NEXT(s, i, n, c);
-		if (is_word_char(c, in_word)) {
+		if (habar__translit_word_char(c, in_word)) {
 			if (!in_word)
 				(*nwords)++;
 			in_word = 1;
@@ -203,7 +195,7 @@ clean_side(const char *side, size_t len, const char **why, uint32_t *out_len)
 			space = 1;
 			continue;
 		}
-		if (used == 0 && !is_word_char(c, 0)) {
+		if (used == 0 && !habar__translit_word_char(c, 0)) {
 			free(copy);
 			*why = "a side must begin with a letter";
 			return NULL;
@@ -215,7 +207,7 @@ clean_side(const char *side, size_t len, const char **why, uint32_t *out_len)
 		memcpy(copy + used, side + at, (size_t)(i - at));
 		used += (size_t)(i - at);
 	}
-	if (!is_word_char(last, 1)) {
+	if (!habar__translit_word_char(last, 1)) {
 		free(copy);
 		*why = "a side must end with a letter";
 		return NULL;
@@ -502,9 +494,11 @@ is_endings(const struct habar__translit_except *x, const char *s, size_t len,
 	return 0;
 }
 
-/* The first entry whose first word is w[0..len), or x->n. */
+/* The first entry (in their order by first word) whose first word does
+ * not sort before w[0..len), or x->n. */
 static size_t
-first_of(const struct habar__translit_except *x, const char *w, size_t len)
+lower_bound(const struct habar__translit_except *x, const char *w,
+    size_t len)
 {
 	size_t lo = 0, hi = x->n;
 
@@ -516,6 +510,15 @@ first_of(const struct habar__translit_except *x, const char *w, size_t len)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* The first entry whose first word is w[0..len), or x->n. */
+static size_t
+first_of(const struct habar__translit_except *x, const char *w, size_t len)
+{
+	size_t lo = lower_bound(x, w, len);
+
 	if (lo < x->n && x->items[lo].first_len == len &&
 	    memcmp(x->items[lo].from, w, len) == 0)
 		return lo;
@@ -526,16 +529,8 @@ first_of(const struct habar__translit_except *x, const char *w, size_t len)
 static int
 some_begins(const struct habar__translit_except *x, const char *w, size_t len)
 {
-	size_t lo = 0, hi = x->n;
+	size_t lo = lower_bound(x, w, len);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct entry *e = &x->items[mid];
-		if (bytes_compare(e->from, e->first_len, w, len) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo < x->n && x->items[lo].first_len >= len &&
 	    memcmp(x->items[lo].from, w, len) == 0;
 }
@@ -564,7 +559,7 @@ match_entry(const struct habar__translit_except *x, const struct entry *e,
 		while (f < fend) {
 			int32_t j = (int32_t)(f - e->from);
 			U8_NEXT(e->from, j, (int32_t)e->from_len, c);
-			if (!is_word_char(c, f > w))
+			if (!habar__translit_word_char(c, f > w))
 				break;
 			f = e->from + j;
 		}
@@ -590,7 +585,7 @@ match_entry(const struct habar__translit_except *x, const struct entry *e,
 		while (f < fend) {
 			int32_t j = (int32_t)(f - e->from);
 			U8_NEXT(e->from, j, (int32_t)e->from_len, c);
-			if (is_word_char(c, 0))
+			if (habar__translit_word_char(c, 0))
 				break;
 			f = e->from + j;
 		}

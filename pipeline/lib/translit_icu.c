@@ -335,8 +335,8 @@ habar__translit_icu_set_except(struct habar__translit_icu *icu,
 	icu->except = except;
 }
 
-static int
-is_word_char(UChar32 c, int in_word)
+int
+habar__translit_word_char(int32_t c, int in_word)
 {
 	if (u_isalpha(c))
 		return 1;
@@ -712,7 +712,7 @@ plan(struct habar__translit_icu *icu, const char *s, int32_t n,
 		UChar32 c;
 
 		U8_NEXT(s, i8, n, c);
-		if (is_word_char(c, word_start >= 0)) {
+		if (habar__translit_word_char(c, word_start >= 0)) {
 			if (word_start < 0)
 				word_start = at;
 			if (i8 < n)
@@ -736,7 +736,7 @@ plan(struct habar__translit_icu *icu, const char *s, int32_t n,
 			word_start = -1;
 			brk = 0;
 		}
-		if (at < n && !is_word_char(c, 0) && is_break(c))
+		if (at < n && !habar__translit_word_char(c, 0) && is_break(c))
 			brk = 1;
 	}
 

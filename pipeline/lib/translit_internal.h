@@ -72,6 +72,13 @@ enum habar_status habar__translit_icu_line(struct habar__translit_icu *icu,
     struct habar_translit_stats *stats, char *err, size_t err_size);
 
 /*
+ * Whether code point c belongs to a word: a letter, or a combining mark
+ * after one (in_word).  One rule for the converter and its exceptions
+ * (translit_icu.c).
+ */
+int habar__translit_word_char(int32_t c, int in_word);
+
+/*
  * Gives the converter the exceptions to use (borrowed; NULL for none); the
  * caller keeps them alive as long as icu.
  */
