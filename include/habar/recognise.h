@@ -19,7 +19,7 @@
  * weekdays, scale words, currency words, percent words, small spelled
  * numbers, the words that mark a year or a time) is data, read from
  * locales/<lang>/: months, weekdays, number-words, currency-words,
- * date-words, measure-words and number-format.
+ * date-words, measure-words, number-format and plural-words.
  */
 #ifndef HABAR_RECOGNISE_H
 #define HABAR_RECOGNISE_H
@@ -55,6 +55,9 @@ enum habar_value_kind {
 #define HABAR_VALUE_INITIAL 0x20u	/* NAME: the first word of the segment */
 #define HABAR_VALUE_IMPERIAL 0x40u	/* NUMBER: in miles, inches, degrees F */
 #define HABAR_VALUE_METRIC 0x80u	/* NUMBER: in kilometres, centimetres */
+/* NUMBER: two whole figures joined by a dash or a colon that are no range
+ * (a score or a ratio: 1 - 0, 2-1, 3:5), number and number_to. */
+#define HABAR_VALUE_SCORE 0x100u
 
 /* The longest normalised text (key) kept for a value, NUL included. */
 #define HABAR_VALUE_KEY_MAX 128
@@ -179,12 +182,42 @@ int habar_value_name_match(const struct habar_value *a,
  * HABAR_ERR_ARGUMENT (a kind it cannot write, like of another kind, a
  * date whose day, month or year like writes and v lacks or the other way
  * round, a date without like that lacks a part of the language's plain
- * form).
+ * form, a number whose noun inside like («72 процента») has no form for
+ * v's number in the language's plural-words; see
+ * habar_recognise_agree()).  A range or a score keeps like's mark
+ * between its figures («1 – 0», 2:1).
  */
 enum habar_status habar_recognise_render(const struct habar_recogniser *rec,
     char *out, size_t size, size_t *len_out, const char *lang,
     const struct habar_value *v, const struct habar_value *like,
     const char *like_text);
+
+/* A word to rewrite so that it agrees with a new number. */
+struct habar_agreement {
+	size_t start, end;	/* its bytes in the text; equal: nothing to do */
+	char text[64];		/* its new form, NUL-terminated */
+	size_t len;
+};
+
+/*
+ * Finds the noun right after the figures of like (a NUMBER or MONEY
+ * value recognised in like_text, like_len bytes of language lang) whose
+ * form follows the number, and says how it is written after v's number
+ * instead: «дня» of «2 дня» becomes «дней» for 5, «процента» of «72
+ * процента» «процентов» for 77.  The forms come from
+ * locales/<lang>/plural-words by ICU's plural category of each number;
+ * a language without that file (Kazakh nouns do not change after a
+ * number) needs nothing.  Returns HABAR_OK with *out the word's span and
+ * new form, or an empty span when nothing must change (the same category,
+ * no word, a word that never changes, an ordinal or a score), and
+ * HABAR_ERR_ARGUMENT when the word after the figures needs another form
+ * that the file does not give (an unknown noun, or one in an oblique case
+ * such as «по 74 школам»): the caller should not write v there.
+ */
+enum habar_status habar_recognise_agree(const struct habar_recogniser *rec,
+    struct habar_agreement *out, const char *lang,
+    const struct habar_value *v, const struct habar_value *like,
+    const char *like_text, size_t like_len);
 
 /*
  * Whether word[0..len) (one word) is written with capitals: 0 not,

@@ -260,7 +260,9 @@ atoms_of(const struct habar_values *vals, struct qa_atom *out)
 		case HABAR_VALUE_NUMBER:
 		case HABAR_VALUE_MONEY:
 			ATOM(v->number, v, (v->flags & HABAR_VALUE_SPELLED) != 0);
-			if (v->number_to != v->number)
+			/* Both figures of a score, also a draw (2:2). */
+			if (v->number_to != v->number ||
+			    (v->flags & HABAR_VALUE_SCORE))
 				ATOM(v->number_to, v, 0);
 			for (k = first; k < n; k++) {
 				out[k].system = v->flags &

@@ -56,8 +56,10 @@ habar_recognise_free(struct habar_recogniser *rec)
 
 	if (rec == NULL)
 		return;
-	for (i = 0; i < REC_LANGS; i++)
+	for (i = 0; i < REC_LANGS; i++) {
 		free(rec->langs[i].words);
+		free(rec->langs[i].plurals);
+	}
 	free(rec->letters);
 	habar__recognise_fold_close(rec);
 	free(rec);
@@ -627,6 +629,9 @@ try_date(struct scan *s, size_t i)
 		dt = day_to;
 		m = j;
 		end = j + 1;
+		if (month_of(s, j)->abbrev && is_punct(s, end, '.') &&
+		    t[end].gap == 0 && is_year(s, end + 1))
+			end++;	/* 5 авг. 2020 */
 		if (is_punct(s, end, ',') && is_year(s, end + 1))
 			end++;
 		if (is_year(s, end)) {
@@ -847,6 +852,29 @@ currency_at(const struct scan *s, size_t i, int stems)
 	return word_of(s, i, RW_CURRENCY, stems);
 }
 
+/* Whether the words at j and j + 1 are a percent word of two ("per
+ * cent"), which number-words keeps joined by a space. */
+static int
+percent_phrase(const struct scan *s, size_t j)
+{
+	char joined[REC_WORD_MAX];
+	size_t a, b;
+
+	if (j + 1 >= s->n || s->t[j].gap > 1 || s->t[j + 1].gap != 1 ||
+	    s->t[j].kind != TK_WORD || s->t[j + 1].kind != TK_WORD ||
+	    s->t[j].used || s->t[j + 1].used)
+		return 0;
+	a = strlen(s->t[j].fold);
+	b = strlen(s->t[j + 1].fold);
+	if (a == 0 || b == 0 || a + b + 1 >= sizeof(joined))
+		return 0;
+	memcpy(joined, s->t[j].fold, a);
+	joined[a] = ' ';
+	memcpy(joined + a + 1, s->t[j + 1].fold, b + 1);
+	return habar__recognise_word(s->lang, joined, a + b + 1, RW_PERCENT,
+	    0) != NULL;
+}
+
 /* A number, a range, a percentage, an ordinal or a sum at i. */
 static int
 try_number(struct scan *s, size_t i, unsigned kinds)
@@ -882,7 +910,26 @@ try_number(struct scan *s, size_t i, unsigned kinds)
 			b = c;
 			flags |= HABAR_VALUE_RANGE;
 			j = k;
+		} else if (j == i + 1 && k == j + 2 && t[i].digits <= 3 &&
+		    t[j + 1].digits <= 3) {
+			/* 1 - 0, 2-1: no range runs backwards; a score.
+			 * Reading it as two numbers made 1 - 0 and 3 - 7
+			 * different things. */
+			b = c;
+			flags |= HABAR_VALUE_SCORE;
+			j = k;
 		}
+	} else if (is_punct(s, j, ':') && t[j].gap == 0 && j == i + 1 &&
+	    is_num(s, j + 1) && t[j + 1].gap == 0 && t[i].digits <= 3 &&
+	    t[j + 1].digits <= 3 && !(flags & HABAR_VALUE_SPELLED) &&
+	    !(j + 2 < s->n && t[j + 2].gap == 0 && (t[j + 2].kind == TK_NUM ||
+	    (t[j + 2].kind == TK_PUNCT && (t[j + 2].cp == ':' ||
+	    t[j + 2].cp == '.' || t[j + 2].cp == ',') && j + 3 < s->n &&
+	    t[j + 3].kind == TK_NUM && t[j + 3].gap == 0)))) {
+		/* 2:1, 3:5 (a time was taken before: 10:00) */
+		b = (double)num_value(s, j + 1);
+		flags |= HABAR_VALUE_SCORE;
+		j += 2;
 	}
 	nend = t[j - 1].end;
 	/* Ordinals: 1st, 1-й, 1-ші. */
@@ -918,6 +965,9 @@ try_number(struct scan *s, size_t i, unsigned kinds)
 	    NULL) {
 		flags |= HABAR_VALUE_PERCENT;
 		j++;
+	} else if (percent_phrase(s, j)) {
+		flags |= HABAR_VALUE_PERCENT;
+		j += 2;		/* per cent */
 	} else if (cur == NULL && j < s->n && t[j].gap <= 1 &&
 	    (cur = currency_at(s, j, 1)) != NULL) {
 		/* "550 pound": a sum, or a weight; the other versions tell

@@ -2,13 +2,16 @@
  * recognise_icu.c: the recogniser's use of ICU (see habar/recognise.h):
  * cutting a segment into number, word and punctuation tokens by the
  * Unicode properties of its characters, case folding words so that
- * "НОЯБРЯ", "Ноября" and "ноября" look the same up, and spelling a name
- * as its skeleton.
+ * "НОЯБРЯ", "Ноября" and "ноября" look the same up, spelling a name
+ * as its skeleton, and the plural category of a number (which form of
+ * «день» goes with it when a match is adapted).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
 #include <unicode/ucasemap.h>
+#include <unicode/upluralrules.h>
 #include <unicode/utf8.h>
 
 #include "recognise_internal.h"
@@ -240,4 +243,37 @@ habar__recognise_capitalise(const char *word, size_t len, char *out,
 	o += (int32_t)(len - (size_t)i);
 	out[o] = '\0';
 	return (size_t)o;
+}
+
+int
+habar__recognise_plural(const char *tag, double n)
+{
+	static const char *const names[RP_COUNT] = { "zero", "one", "two",
+	    "few", "many", "other" };
+	UErrorCode err = U_ZERO_ERROR;
+	UPluralRules *rules;
+	char locale[16];
+	UChar name[16];
+	char ascii[16];
+	int32_t len, i;
+	int category = RP_OTHER;
+
+	/* ICU's locale ids have '_' where BCP 47 has '-'. */
+	snprintf(locale, sizeof(locale), "%s", tag);
+	locale[strcspn(locale, "-_")] = '\0';
+	rules = uplrules_open(locale, &err);
+	if (U_FAILURE(err) || rules == NULL)
+		return RP_OTHER;
+	len = uplrules_select(rules, n, name, (int32_t)(sizeof(name) /
+	    sizeof(name[0])), &err);
+	if (U_SUCCESS(err) && len > 0 && len < (int32_t)sizeof(ascii)) {
+		for (i = 0; i < len; i++)
+			ascii[i] = name[i] < 0x80 ? (char)name[i] : '?';
+		ascii[len] = '\0';
+		for (i = 0; i < RP_COUNT; i++)
+			if (strcmp(ascii, names[i]) == 0)
+				category = (int)i;
+	}
+	uplrules_close(rules);
+	return category;
 }

@@ -37,6 +37,16 @@ struct rec_word {
 	char code[4];			/* RW_CURRENCY; a unit's quantity */
 };
 
+/* The plural categories of ICU, in the order of a plural-words row. */
+enum rec_plural { RP_ZERO, RP_ONE, RP_TWO, RP_FEW, RP_MANY, RP_OTHER,
+	RP_COUNT };
+
+/* One word of plural-words: its form for each plural category ("" where
+ * the file gives none); all forms equal for a word that never changes. */
+struct rec_plural_word {
+	char forms[RP_COUNT][REC_WORD_MAX];	/* case folded */
+};
+
 struct rec_lang {
 	char tag[8];
 	struct rec_word *words;		/* sorted by text */
@@ -46,6 +56,12 @@ struct rec_lang {
 	/* Month names by column, as in the months file, for rendering. */
 	char months[12][REC_FORMS][REC_WORD_MAX];
 	char date_format[64];		/* date-words: a plain date */
+	/* plural-words: the words whose form follows a number (none: the
+	 * language's words do not agree with numbers, or it is not known
+	 * how, and nothing is checked). */
+	struct rec_plural_word *plurals;
+	size_t plural_count, plural_size;
+	unsigned char plural_has[RP_COUNT];	/* the file's columns */
 };
 
 /* One symbol string of the name skeleton, by code point or digraph. */
@@ -127,6 +143,13 @@ void habar__recognise_skeleton(const struct habar_recogniser *rec,
  */
 size_t habar__recognise_capitalise(const char *word, size_t len, char *out,
     size_t size);
+
+/*
+ * The plural category (enum rec_plural) that the language tag gives the
+ * number n (ICU's plural rules: Russian 1, 21 one; 2-4 few; 5-20 many;
+ * 1,5 other), RP_OTHER when ICU knows no rules for it.
+ */
+int habar__recognise_plural(const char *tag, double n);
 
 /* Loads the data of every language into rec.  Status as
  * habar_recognise_new(). */

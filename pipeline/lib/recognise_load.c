@@ -3,7 +3,8 @@
  * habar/recognise.h) from locales/: month and weekday names with their
  * columns of grammatical forms, number, scale, percent and ordinal words,
  * currency words, the words of dates and times, the separators of
- * numbers, and the letters of name skeletons.  Kept apart from the
+ * numbers, the forms a noun takes after a number, and the letters of
+ * name skeletons.  Kept apart from the
  * matching so that the data formats are described in one place.
  */
 #include <stdio.h>
@@ -98,7 +99,10 @@ struct word_file {
 	unsigned long lineno;
 	const char *raw;		/* the line, before it was split */
 	int kind, items, item;		/* months, weekdays */
+	size_t least;			/* months, weekdays: fewest forms */
 	char first[REC_WORD_MAX];
+	int columns[RP_COUNT];		/* plural-words: category of column */
+	size_t ncolumns;
 };
 
 static enum habar_status
@@ -166,6 +170,8 @@ name_line(struct habar_recogniser *rec, struct rec_lang *l,
 
 	if (++f->item > f->items)
 		return bad(rec, f, "too many lines");
+	if (f->item == 1 || n < f->least)
+		f->least = n;
 	if (n > REC_FORMS)
 		return bad(rec, f, "too many or too long forms");
 	for (k = 0; k < n; k++) {
@@ -201,16 +207,25 @@ load_names(struct habar_recogniser *rec, struct rec_lang *l, const char *tag,
 	f.name = name;
 	f.kind = kind;
 	f.items = items;
+	size_t k;
+
 	status = read_word_file(rec, l, &f, name_line);
 	/* A locale without the file has no names of that kind. */
 	if (status == HABAR_OK && f.lineno > 0 && f.item != items)
 		status = bad(rec, &f, items == 12 ? "twelve months wanted" :
 		    "seven weekdays wanted");
+	/* An abbreviation begins the first form and stands in a column
+	 * past those every line fills: Russian «август» (nominative, in
+	 * a column every month has) is a month on its own though it begins
+	 * «августа»; «авг» is not. */
+	for (k = 0; status == HABAR_OK && k < l->count; k++)
+		if (l->words[k].kind == kind && l->words[k].form <= f.least)
+			l->words[k].abbrev = 0;
 	return status;
 }
 
-/* number-words: "number WORD VALUE", "scale WORD VALUE", "percent WORD",
- * "ordinal SUFFIX". */
+/* number-words: "number WORD VALUE", "scale WORD VALUE", "percent WORD
+ * [WORD]", "ordinal SUFFIX". */
 static enum habar_status
 number_line(struct habar_recogniser *rec, struct rec_lang *l,
     struct word_file *f, char **w, size_t n)
@@ -237,6 +252,18 @@ number_line(struct habar_recogniser *rec, struct rec_lang *l,
 		if (n < 3 || *end != '\0' || proto.number <= 0)
 			return bad(rec, f, "no value");
 	}
+	if (proto.kind == RW_PERCENT && n == 3) {
+		/* Two words ("per cent"): kept joined by one space, matched
+		 * whole, never as a stem. */
+		char phrase[REC_WORD_MAX];
+		if ((size_t)snprintf(phrase, sizeof(phrase), "%s %s", w[1],
+		    w[2]) >= sizeof(phrase))
+			return bad(rec, f, "percent words too long");
+		return add_word(rec, l, phrase, &proto);
+	}
+	if (n > 3 || (n == 3 && proto.kind != RW_NUMBER &&
+	    proto.kind != RW_SCALE))
+		return bad(rec, f, "too many words");
 	proto.stem = (proto.kind == RW_SCALE || proto.kind == RW_PERCENT) &&
 	    stem_of(w[1]);
 	return add_word(rec, l, w[1], &proto);
@@ -316,6 +343,72 @@ measure_line(struct habar_recogniser *rec, struct rec_lang *l,
 		snprintf(proto.code, sizeof(proto.code), "%.3s", w[2]);
 	proto.stem = stem_of(w[1]);
 	return add_word(rec, l, w[1], &proto);
+}
+
+/*
+ * plural-words: "categories CATEGORY..." first (ICU's names: zero, one,
+ * two, few, many, other), then one word a line, its forms in those
+ * columns ("день дня дней дня"), and lines "= WORD..." of words that
+ * follow a number without changing (и, млн).
+ */
+static enum habar_status
+plural_line(struct habar_recogniser *rec, struct rec_lang *l,
+    struct word_file *f, char **w, size_t n)
+{
+	static const char *const names[RP_COUNT] = { "zero", "one", "two",
+	    "few", "many", "other" };
+	struct rec_plural_word *p;
+	size_t k, c;
+	int same = strcmp(w[0], "=") == 0;
+
+	if (strcmp(w[0], "categories") == 0) {
+		if (f->ncolumns > 0 || n < 2 || n > RP_COUNT + 1)
+			return bad(rec, f, "one 'categories' line of up to six "
+			    "names wanted");
+		for (k = 1; k < n; k++) {
+			for (c = 0; c < RP_COUNT && strcmp(w[k], names[c]) != 0;
+			    c++)
+				;
+			if (c == RP_COUNT)
+				return bad(rec, f, "unknown plural category");
+			f->columns[f->ncolumns++] = (int)c;
+			l->plural_has[c] = 1;
+		}
+		return HABAR_OK;
+	}
+	if (f->ncolumns == 0)
+		return bad(rec, f, "no 'categories' line before the words");
+	if (!same && n != f->ncolumns)
+		return bad(rec, f, "not one form for each category");
+	for (k = same ? 1 : 0; k < (same ? n : 1); k++) {
+		if (l->plural_count == l->plural_size) {
+			size_t size = l->plural_size ? l->plural_size * 2 : 64;
+			p = realloc(l->plurals, size * sizeof(*p));
+			if (p == NULL)
+				return HABAR_ERR_NOMEM;
+			l->plurals = p;
+			l->plural_size = size;
+		}
+		p = &l->plurals[l->plural_count];
+		memset(p, 0, sizeof(*p));
+		for (c = 0; c < RP_COUNT; c++) {
+			/* An unchanging word: its one form for every
+			 * category; else the form of the column. */
+			const char *form = NULL;
+			size_t col;
+			if (same)
+				form = w[k];
+			for (col = 0; !same && col < f->ncolumns; col++)
+				if (f->columns[col] == (int)c)
+					form = w[col];
+			if (form != NULL && habar__recognise_fold(rec, form,
+			    strlen(form), p->forms[c], sizeof(p->forms[c])) ==
+			    0)
+				return bad(rec, f, "word too long");
+		}
+		l->plural_count++;
+	}
+	return HABAR_OK;
 }
 
 /* Reads the word file name of tag with fn. */
@@ -507,7 +600,9 @@ habar__recognise_load(struct habar_recogniser *rec)
 		    (status = load_words(rec, l, tag, "date-words",
 		    date_line)) != HABAR_OK ||
 		    (status = load_words(rec, l, tag, "measure-words",
-		    measure_line)) != HABAR_OK))
+		    measure_line)) != HABAR_OK ||
+		    (status = load_words(rec, l, tag, "plural-words",
+		    plural_line)) != HABAR_OK))
 			break;
 		if ((status = load_number_format(rec, l, tag)) != HABAR_OK)
 			break;

@@ -5,7 +5,10 @@
  * translation.  The old target's own words are kept and only its figures
  * and its month name change, the month in the same column of
  * locales/<lang>/months, which is the same grammatical form: a locative
- * stays locative («қарашада» becomes «желтоқсанда»).
+ * stays locative («қарашада» becomes «желтоқсанда»).  A noun whose form
+ * follows the number (Russian 1 день, 2 дня, 5 дней) takes the form of
+ * the new number from locales/<lang>/plural-words, and a value whose
+ * noun cannot is refused rather than written ungrammatical.
  */
 #include <stdio.h>
 #include <string.h>
@@ -244,11 +247,118 @@ render_date(const struct habar_recogniser *rec, struct out *o,
 	return HABAR_OK;
 }
 
-static enum habar_status
-render_figures(struct out *o, const struct rec_lang *l,
-    const struct habar_value *v, const struct habar_value *like,
-    const char *text)
+/*
+ * Writes the mark between the two figures of a range or a score as the
+ * old figures f[0..flen) have it, spaces kept («1 – 0», 2:1, 24-25),
+ * else an en dash.
+ */
+static void
+pair_mark(struct out *o, const char *f, size_t flen)
 {
+	size_t i, start, end;
+
+	for (i = 0; i < flen; i++) {
+		unsigned char c = (unsigned char)f[i];
+		if (i > 0 && (c == '-' || c == ':' || (c == 0xE2 &&
+		    i + 2 < flen && (unsigned char)f[i + 1] == 0x80 &&
+		    (unsigned char)f[i + 2] >= 0x92 &&
+		    (unsigned char)f[i + 2] <= 0x94)))
+			break;
+	}
+	if (i == flen) {
+		put(o, "\xe2\x80\x93", 3);
+		return;
+	}
+	start = i;
+	end = i + ((unsigned char)f[i] == 0xE2 ? 3 : 1);
+	while (start > 0 && f[start - 1] == ' ')
+		start--;
+	while (end < flen && f[end] == ' ')
+		end++;
+	put(o, f + start, end - start);
+}
+
+/* The row of plural-words holding the folded word, or NULL. */
+static const struct rec_plural_word *
+plural_row(const struct rec_lang *l, const char *folded, int *category)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; i < l->plural_count; i++)
+		for (c = 0; c < RP_COUNT; c++)
+			if (strcmp(l->plurals[i].forms[c], folded) == 0) {
+				*category = c;
+				return &l->plurals[i];
+			}
+	return NULL;
+}
+
+/* The number the figures of a value show (the last of a range), its
+ * scale word left out: 2 of «2 миллиона», 25 of «24–25 процентов». */
+static double
+written(const struct habar_value *v, const struct habar_value *like)
+{
+	double scale = like->scale > 0 ? like->scale : 1;
+
+	return v->number_to / scale;
+}
+
+enum habar_status
+habar_recognise_agree(const struct habar_recogniser *rec,
+    struct habar_agreement *out, const char *lang,
+    const struct habar_value *v, const struct habar_value *like,
+    const char *like_text, size_t like_len)
+{
+	const struct rec_lang *l = habar__recognise_lang(rec, lang);
+	const struct rec_plural_word *row;
+	struct rec_token t[3];
+	size_t n, at, len;
+	int old_cat, new_cat, cat;
+
+	memset(out, 0, sizeof(*out));
+	if (l->plural_count == 0 || like->kind != v->kind ||
+	    (v->kind != HABAR_VALUE_NUMBER && v->kind != HABAR_VALUE_MONEY) ||
+	    ((v->flags | like->flags) & (HABAR_VALUE_ORDINAL |
+	    HABAR_VALUE_SCORE)) || like->number_end > like_len ||
+	    like->number_end <= like->number_start)
+		return HABAR_OK;
+	at = like->number_end;
+	len = like_len - at < 512 ? like_len - at : 512;
+	n = habar__recognise_tokens(rec, like_text + at, len, NULL, 0, t, 3);
+	/* The word right after the figures; not an adjective made of the
+	 * number («5-процентный») nor a name (1:0 «Рейнджерс»). */
+	if (n == 0 || t[0].kind != TK_WORD || t[0].gap > 1 || t[0].upper != 0)
+		return HABAR_OK;
+	old_cat = habar__recognise_plural(l->tag, written(like, like));
+	new_cat = habar__recognise_plural(l->tag, written(v, like));
+	if ((row = plural_row(l, t[0].fold, &cat)) == NULL)
+		return old_cat == new_cat ? HABAR_OK : HABAR_ERR_ARGUMENT;
+	if (old_cat == new_cat || strcmp(row->forms[new_cat], t[0].fold) == 0)
+		return HABAR_OK;
+	/* The old form must be the one the old number takes, or the noun
+	 * stands in another case («в течение 2 дней»), which the file
+	 * does not give. */
+	if (strcmp(row->forms[old_cat], t[0].fold) != 0 ||
+	    row->forms[new_cat][0] == '\0')
+		return HABAR_ERR_ARGUMENT;
+	out->start = at + t[0].start;
+	out->end = at + t[0].end;
+	out->len = strlen(row->forms[new_cat]);
+	if (out->len >= sizeof(out->text)) {
+		memset(out, 0, sizeof(*out));
+		return HABAR_ERR_ARGUMENT;
+	}
+	memcpy(out->text, row->forms[new_cat], out->len + 1);
+	return HABAR_OK;
+}
+
+static enum habar_status
+render_figures(const struct habar_recogniser *rec, struct out *o,
+    const struct rec_lang *l, const struct habar_value *v,
+    const struct habar_value *like, const char *text)
+{
+	struct habar_agreement agree;
 	char dec, group[4];
 	double scale = like != NULL ? like->scale : 1;
 	const char *f = like != NULL ? text + like->number_start : "";
@@ -256,6 +366,12 @@ render_figures(struct out *o, const struct rec_lang *l,
 
 	if (scale <= 0)
 		scale = 1;
+	/* A noun inside the value («72 процента») takes the new number's
+	 * form; one after it is for the caller (habar_recognise_agree()). */
+	memset(&agree, 0, sizeof(agree));
+	if (like != NULL && habar_recognise_agree(rec, &agree, l->tag, v, like,
+	    text, like->end) != HABAR_OK)
+		return HABAR_ERR_ARGUMENT;
 	figure_style(f, flen, l, &dec, group);
 	if (like != NULL)
 		put(o, text + like->start, like->number_start - like->start);
@@ -273,12 +389,17 @@ render_figures(struct out *o, const struct rec_lang *l,
 		}
 	} else {
 		put_number(o, v->number / scale, dec, group);
-		if (v->number_to != v->number) {
-			put(o, "\xe2\x80\x93", 3);
+		if (v->number_to != v->number ||
+		    (v->flags & HABAR_VALUE_SCORE)) {
+			pair_mark(o, f, flen);
 			put_number(o, v->number_to / scale, dec, group);
 		}
 	}
-	if (like != NULL)
+	if (like != NULL && agree.end > agree.start) {
+		put(o, text + like->number_end, agree.start - like->number_end);
+		put(o, agree.text, agree.len);
+		put(o, text + agree.end, like->end - agree.end);
+	} else if (like != NULL)
 		put(o, text + like->number_end, like->end - like->number_end);
 	else if (v->flags & HABAR_VALUE_PERCENT)
 		put(o, "%", 1);
@@ -316,7 +437,7 @@ habar_recognise_render(const struct habar_recogniser *rec, char *out,
 	case HABAR_VALUE_NUMBER:
 	case HABAR_VALUE_MONEY:
 	case HABAR_VALUE_TIME:
-		status = render_figures(&o, l, v, like, like_text);
+		status = render_figures(rec, &o, l, v, like, like_text);
 		break;
 	default:
 		status = HABAR_ERR_ARGUMENT;

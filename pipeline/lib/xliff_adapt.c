@@ -136,7 +136,7 @@ plain_digits(const struct habar_value *v, const char *text, size_t *len_out)
 static int
 digits_edit(const struct side *n, const struct habar_value *nv,
     const struct side *s, const struct habar_value *sv, const struct side *t,
-    unsigned char *used, struct edit *ed)
+    unsigned char *used, struct edit *ed, const struct habar_value **hit_out)
 {
 	const char *old, *new, *hit = NULL, *p;
 	size_t old_len, new_len, j, hit_j = 0;
@@ -166,14 +166,70 @@ digits_edit(const struct side *n, const struct habar_value *nv,
 			hit_j = j;
 		}
 	}
-	if (hit != NULL)
-		used[hit_j] = 2;
 	if (hit == NULL)
 		return 0;
+	used[hit_j] = 2;
+	*hit_out = habar_values_get(t->values, hit_j);
 	ed->start = (size_t)(hit - t->text);
 	ed->end = ed->start + old_len;
 	memcpy(ed->text, new, new_len);
 	ed->len = new_len;
+	return 1;
+}
+
+/*
+ * The noun after the target value tv that must agree with the number nv
+ * now written there (Russian «2 дня», «5 дней»): 1 with its edit in
+ * *ed, 0 when none must change, -1 when it cannot be written rightly
+ * (then there is no adapted match: «77 процента» would be wrong).
+ * digits is set when only some digits of tv were replaced (digits_edit()):
+ * the number written is then new_digits.
+ */
+static int
+agree(const struct habar_recogniser *rec, const char *trg,
+    const struct side *t, const struct habar_value *tv,
+    const struct habar_value *nv, const struct edit *digits,
+    struct edit *ed)
+{
+	struct habar_agreement a;
+	struct habar_value v = *tv, like = *tv;
+	int whole = 1;
+
+	if (tv->kind != HABAR_VALUE_NUMBER && tv->kind != HABAR_VALUE_MONEY)
+		return 0;
+	if (digits != NULL) {
+		char figures[RENDER_MAX];
+		double scale = tv->scale > 0 ? tv->scale : 1;
+		/* Digits replaced inside the figures ("555" of "555 111"):
+		 * the categories of the old and new digits say whether the
+		 * noun may change, and then it is not known how. */
+		whole = digits->start == tv->number_start &&
+		    digits->end == tv->number_end;
+		memcpy(figures, digits->text, digits->len);
+		figures[digits->len] = '\0';
+		v.number = v.number_to = strtod(figures, NULL) * scale;
+		if (!whole) {
+			memcpy(figures, t->text + digits->start,
+			    digits->end - digits->start);
+			figures[digits->end - digits->start] = '\0';
+			like.number = like.number_to = strtod(figures, NULL) *
+			    scale;
+		}
+	} else {
+		v.number = nv->number;
+		v.number_to = nv->number_to;
+		v.flags = nv->flags;
+	}
+	if (habar_recognise_agree(rec, &a, trg, &v, &like, t->text, t->len) !=
+	    HABAR_OK || (!whole && a.end > a.start))
+		return -1;
+	/* A noun inside the value was written by the rendering. */
+	if (a.end <= a.start || (digits == NULL && a.start < tv->end))
+		return 0;
+	ed->start = a.start;
+	ed->end = a.end;
+	memcpy(ed->text, a.text, a.len);
+	ed->len = a.len;
 	return 1;
 }
 
@@ -205,8 +261,9 @@ has_digit(const struct side *s, const struct habar_value *v)
 
 /*
  * Works out the edits that carry the values of the new sentence (n) in
- * place of the old source's (s) into the old target (t).  Returns the
- * number of edits, 0 when nothing changed, -1 when it cannot be done.
+ * place of the old source's (s) into the old target (t), with the nouns
+ * that agree with a changed number.  Returns the number of edits, 0 when
+ * nothing changed, -1 when it cannot be done.
  */
 static long
 plan(const struct habar_recogniser *rec, const char *trg,
@@ -216,7 +273,7 @@ plan(const struct habar_recogniser *rec, const char *trg,
 	size_t count = habar_values_count(n->values), tcount, i, j, e = 0, tj = 0;
 	unsigned char *used;
 	long result = -1;
-	int pass;
+	int pass, agreed;
 
 	if (count != habar_values_count(s->values))
 		return -1;
@@ -226,7 +283,7 @@ plan(const struct habar_recogniser *rec, const char *trg,
 	for (i = 0; i < count; i++) {
 		const struct habar_value *nv = habar_values_get(n->values, i);
 		const struct habar_value *sv = habar_values_get(s->values, i);
-		const struct habar_value *tv = NULL;
+		const struct habar_value *tv = NULL, *hit = NULL;
 		struct edit *ed;
 
 		if (nv->kind != sv->kind)
@@ -251,18 +308,16 @@ plan(const struct habar_recogniser *rec, const char *trg,
 					break;
 				}
 			}
-		if (e == max_edits)
+		/* Room for the value and a noun after it. */
+		if (e + 2 > max_edits)
 			goto done;
 		ed = &edits[e];
 		if (tv == NULL) {
-			if (!digits_edit(n, nv, s, sv, t, used, ed))
+			if (!digits_edit(n, nv, s, sv, t, used, ed, &hit))
 				goto done;
-			e++;
-			continue;
-		}
-		ed->start = tv->start;
-		ed->end = tv->end;
-		if (copied_kind(nv->kind) || nv->kind == HABAR_VALUE_NAME) {
+		} else if (copied_kind(nv->kind) || nv->kind == HABAR_VALUE_NAME) {
+			ed->start = tv->start;
+			ed->end = tv->end;
 			/* A name only where the old target wrote it as the
 			 * old source did. */
 			if (nv->kind == HABAR_VALUE_NAME &&
@@ -274,13 +329,29 @@ plan(const struct habar_recogniser *rec, const char *trg,
 				goto done;
 			memcpy(ed->text, n->text + nv->start, nv->end - nv->start);
 			ed->len = nv->end - nv->start;
-		} else if (habar_recognise_render(rec, ed->text, sizeof(ed->text),
-		    &ed->len, trg, nv, tv, t->text) != HABAR_OK) {
-			used[tj] = 0;
-			if (!digits_edit(n, nv, s, sv, t, used, ed))
-				goto done;
+		} else {
+			ed->start = tv->start;
+			ed->end = tv->end;
+			if (habar_recognise_render(rec, ed->text,
+			    sizeof(ed->text), &ed->len, trg, nv, tv, t->text) !=
+			    HABAR_OK) {
+				used[tj] = 0;
+				tv = NULL;
+				if (!digits_edit(n, nv, s, sv, t, used, ed,
+				    &hit))
+					goto done;
+			}
 		}
 		e++;
+		/* The noun after the number: «2 дня» becomes «5 дней», and
+		 * «72 процента» is never written «77 процента». */
+		if (tv != NULL)
+			agreed = agree(rec, trg, t, tv, nv, NULL, &edits[e]);
+		else
+			agreed = agree(rec, trg, t, hit, nv, ed, &edits[e]);
+		if (agreed < 0)
+			goto done;
+		e += (size_t)agreed;
 	}
 	result = (long)e;
 done:
@@ -343,7 +414,7 @@ habar__xl_adapt(struct habar_xliff *xliff, const char *src, const char *trg,
 	}
 	if (strcmp(mn, ms) != 0)
 		goto done;
-	size = habar_values_count(n.values);
+	size = 2 * habar_values_count(n.values);
 	if ((edits = calloc(size, sizeof(*edits))) == NULL) {
 		status = HABAR_ERR_NOMEM;
 		goto done;

@@ -594,25 +594,54 @@ write_field_unit(struct extract *ex, FILE *fp, const struct ex_unit *unit,
  * sentence, the white space around it apart, with a warning.
  */
 /*
+ * Whether a candidate of the memory becomes text once adapted (its source
+ * differs from text in recognised values only): *yes 1 then.
+ */
+static enum habar_status
+adapts_to(struct extract *ex, const char *src, const char *trg,
+    const char *text, size_t len, int *yes)
+{
+	struct xl_candidate c[2];
+	enum habar_status status;
+	size_t n = 0, i;
+
+	*yes = 0;
+	if (trg == NULL)
+		return HABAR_OK;
+	status = habar__xl_match(ex->xliff, src, trg, text, len, c, 2, 50, &n);
+	for (i = 0; status == HABAR_OK && i < n && !*yes; i++) {
+		if ((status = habar__xl_adapt(ex->xliff, src, trg, text, len,
+		    &c[i])) != HABAR_OK)
+			break;
+		*yes = c[i].adapted != NULL;
+		free(c[i].adapted);
+	}
+	return status;
+}
+
+/*
  * Joins the sentences of a paragraph that the memory holds together: two
  * or three sentences in a row that match a unit exactly (white space
- * aside) while the first of them matches nothing alone.  Press offices
- * join and split sentences between language versions, so the aligner
- * links two sentences to one, and such a unit matches no single sentence.
- * The joined sentences become one segment whose id is that of the first
- * (p7-s1 for p7-s1 and p7-s2; the next is p7-s3).
+ * aside), or once adapted (the same sentences with other figures, dates
+ * or names), while the first of them matches nothing exactly alone.
+ * Press offices join and split sentences between language versions, so
+ * the aligner links two sentences to one, and such a unit matches no
+ * single sentence.  The joined sentences become one segment whose id is
+ * that of the first (p7-s1 for p7-s1 and p7-s2; the next is p7-s3).
  */
-static void
+static enum habar_status
 join_sentences(struct extract *ex, struct ex_unit *unit, const char *src,
     const char *trg)
 {
 	struct xl_memory *memory = &ex->xliff->memory;
 	const char *text = ex->buf + unit->off;
 	struct xl_candidate cand;
+	enum habar_status status;
 	size_t i, k, j, end;
+	int adapted;
 
 	if (habar__xl_memory_empty(memory))
-		return;
+		return HABAR_OK;
 	for (i = 0; i + 1 < unit->span_count; i++) {
 		if (habar__xl_memory_exact(memory, src, trg, text +
 		    unit->spans[i].start, unit->spans[i].len, &cand))
@@ -624,8 +653,15 @@ join_sentences(struct extract *ex, struct ex_unit *unit, const char *src,
 			    unit->spans[i + k - 1].len;
 			if (!habar__xl_memory_exact(memory, src, trg, text +
 			    unit->spans[i].start, end - unit->spans[i].start,
-			    &cand))
-				continue;
+			    &cand)) {
+				if ((status = adapts_to(ex, src, trg, text +
+				    unit->spans[i].start, end -
+				    unit->spans[i].start, &adapted)) !=
+				    HABAR_OK)
+					return status;
+				if (!adapted)
+					continue;
+			}
 			unit->spans[i].len = end - unit->spans[i].start;
 			for (j = 1; j < k; j++)
 				unit->span_joined[i] += unit->span_joined[i + j];
@@ -639,6 +675,7 @@ join_sentences(struct extract *ex, struct ex_unit *unit, const char *src,
 			break;
 		}
 	}
+	return HABAR_OK;
 }
 
 static enum habar_status
@@ -700,7 +737,9 @@ segment_units(struct extract *ex, struct habar_seg *seg, const char *src_lang,
 			unit->span_joined[unit->span_count] = 1;
 			unit->spans[unit->span_count++] = spans[i];
 		}
-		join_sentences(ex, unit, src_lang, trg_lang);
+		if ((status = join_sentences(ex, unit, src_lang, trg_lang)) !=
+		    HABAR_OK)
+			return status;
 	}
 	return HABAR_OK;
 }

@@ -38,9 +38,11 @@ show(const char *lang, const char *text)
 		case HABAR_VALUE_MONEY:
 			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%g",
 			    v->number);
-			if (v->number_to != v->number)
+			if (v->number_to != v->number ||
+			    (v->flags & HABAR_VALUE_SCORE))
 				n += (size_t)snprintf(buf + n, sizeof(buf) - n,
-				    "-%g", v->number_to);
+				    "%s%g", v->flags & HABAR_VALUE_SCORE ?
+				    ":" : "-", v->number_to);
 			if (v->flags & HABAR_VALUE_PERCENT)
 				n += (size_t)snprintf(buf + n, sizeof(buf) - n,
 				    "%%");
@@ -94,6 +96,15 @@ test_numbers(void)
 	CHECK_STR(show("kk", "1-ші орын"), "number:1th");
 	CHECK_STR(show("en", "three reports"), "number:3");
 	CHECK_STR(show("kk", "үш баяндама"), "number:3");
+	CHECK_STR(show("en", "72 per cent of them"), "number:72%");
+	/* A score is one value, whichever side is greater; a range only
+	 * runs upwards. */
+	CHECK_STR(show("en", "Livingston 1 - 0 Rangers"),
+	    "name:lavangstan | number:1:0 | name:rangars");
+	CHECK_STR(show("en", "beat Dundee 3-5 in"), "name:dandaa | number:3-5");
+	CHECK_STR(show("ru", "со счетом 2:1 в"), "number:2:1");
+	CHECK_STR(show("kk", "1 – 1 болды"), "number:1:1");
+	CHECK_STR(show("en", "at 10:30"), "time:10:30");
 }
 
 static void
@@ -124,6 +135,17 @@ test_dates(void)
 	CHECK_STR(show("en", "on Monday, 3 March 2025"),
 	    "date:2025-03-03 w1");
 	CHECK_STR(show("kk", "сәрсенбіде"), "date:0000-00-00 w3");
+	/* A month alone, also a Russian nominative that begins the
+	 * genitive (август, августа), but not an abbreviation. */
+	CHECK_STR(show("ru", "что август, принеся"), "date:0000-08-00");
+	CHECK_STR(show("ru", "и март тоже"), "date:0000-03-00");
+	CHECK_STR(show("ru", "и авг тоже"), "");
+	CHECK_STR(show("kk", "шілде айында"), "date:0000-07-00");
+	CHECK_STR(show("en", "in July it"), "date:0000-07-00");
+	CHECK_STR(show("ru", "5 авг. 2020 года"), "date:2020-08-05");
+	/* A year in the genitive, its month in the possessive. */
+	CHECK_STR(show("kk", "1971 жылдың 7 қазанында"), "date:1971-10-07");
+	CHECK_STR(show("kk", "2026 жылдың қаңтары"), "date:2026-01-00");
 }
 
 static void
@@ -291,6 +313,61 @@ test_render(void)
 	CHECK_STR(out, "");
 }
 
+/* A Russian noun after a changed number takes its form
+ * (plural-words); one it cannot take is refused. */
+static void
+test_agree(void)
+{
+	struct habar_value v, like;
+	struct habar_agreement a;
+	static const char days[] = "на 2 дня раньше";
+	static const char schools[] = "по 74 школам";
+
+	CHECK_STR(adapt("en", "77 per cent", "ru", "72 процента",
+	    HABAR_VALUE_NUMBER), "77 процентов");
+	CHECK_STR(adapt("en", "21 percent", "ru", "25 процентов",
+	    HABAR_VALUE_NUMBER), "21 процент");
+	CHECK_STR(adapt("en", "5 million", "ru", "2 миллиона",
+	    HABAR_VALUE_NUMBER), "5 миллионов");
+	CHECK_STR(adapt("en", "2.5 million", "ru", "1,5 млн",
+	    HABAR_VALUE_NUMBER), "2,5 млн");
+	/* A score keeps its mark. */
+	CHECK_STR(adapt("en", "3 - 7", "kk", "1 – 0", HABAR_VALUE_NUMBER),
+	    "3 – 7");
+	CHECK_STR(adapt("en", "3-5", "ru", "2:1", HABAR_VALUE_NUMBER), "3:5");
+	/* A month alone in its own form. */
+	CHECK_STR(adapt("en", "in July", "ru", "август", HABAR_VALUE_DATE),
+	    "июль");
+	CHECK_STR(adapt("en", "Oct. 7, 1971", "kk", "1968 жылдың 2 қазанында",
+	    HABAR_VALUE_DATE), "1971 жылдың 7 қазанында");
+
+	CHECK(first("ru", days, HABAR_VALUE_NUMBER, &like) != NULL);
+	v = like;
+	v.number = v.number_to = 5;
+	CHECK(habar_recognise_agree(rec, &a, "ru", &v, &like, days,
+	    strlen(days)) == HABAR_OK);
+	CHECK(a.end > a.start && strcmp(a.text, "дней") == 0 &&
+	    strncmp(days + a.start, "дня", a.end - a.start) == 0);
+	v.number = v.number_to = 3;
+	CHECK(habar_recognise_agree(rec, &a, "ru", &v, &like, days,
+	    strlen(days)) == HABAR_OK && a.end == a.start);
+	/* An oblique case the list does not give. */
+	CHECK(first("ru", schools, HABAR_VALUE_NUMBER, &like) != NULL);
+	v = like;
+	v.number = v.number_to = 81;
+	CHECK(habar_recognise_agree(rec, &a, "ru", &v, &like, schools,
+	    strlen(schools)) == HABAR_ERR_ARGUMENT);
+	CHECK_STR(adapt("en", "81", "ru", "72 процентам", HABAR_VALUE_NUMBER),
+	    "(failed)");
+	/* Kazakh nouns do not change after a number. */
+	CHECK_STR(adapt("en", "5", "kk", "2 күн", HABAR_VALUE_NUMBER), "5");
+	CHECK(first("kk", "2 күн", HABAR_VALUE_NUMBER, &like) != NULL);
+	v = like;
+	v.number = v.number_to = 5;
+	CHECK(habar_recognise_agree(rec, &a, "kk", &v, &like, "2 күн",
+	    strlen("2 күн")) == HABAR_OK && a.end == a.start);
+}
+
 static void
 test_name_set(void)
 {
@@ -349,6 +426,7 @@ main(void)
 	test_units();
 	test_equal();
 	test_render();
+	test_agree();
 	test_name_set();
 	test_robust();
 	habar_values_free(vals);
