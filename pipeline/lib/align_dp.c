@@ -118,6 +118,8 @@ struct pair {
 	 * line is straight. */
 	struct point *points;
 	size_t npoints;
+	/* Each item's anchor keys as a 64-bit signature (signature()). */
+	uint64_t *siga, *sigb;
 };
 
 static double
@@ -148,6 +150,26 @@ running_sums(const struct habar__align_seq *s, double *len, double *miss)
 			w += habar__anchor_miss(s->keys[k]);
 		len[i + 1] = len[i] + s->len[i];
 		miss[i + 1] = miss[i] + w;
+	}
+}
+
+/*
+ * Fills sig[0..s->n) with each item's anchor keys as a set of bits, a bit
+ * a key.  Two items whose signatures share no bit share no anchor, so
+ * their gain is 0 without merging their keys (the band asks for the gain
+ * of every item pair it covers, and in the first pass, with a few anchors
+ * an item, many share none).
+ */
+static void
+signature(const struct habar__align_seq *s, uint64_t *sig)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->n; i++) {
+		sig[i] = 0;
+		for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++)
+			sig[i] |= (uint64_t)1 <<
+			    ((s->keys[k] * 0x9E3779B1u) >> 26);
 	}
 }
 
@@ -443,6 +465,8 @@ gain_common(const struct pair *pr, const uint32_t *ka, size_t na,
 static float
 gain11(const struct pair *pr, size_t x, size_t y)
 {
+	if ((pr->siga[x] & pr->sigb[y]) == 0)
+		return 0;
 	return gain_common(pr, pr->a->keys + pr->a->kfirst[x],
 	    pr->a->kfirst[x + 1] - pr->a->kfirst[x],
 	    pr->b->keys + pr->b->kfirst[y],
@@ -836,13 +860,17 @@ habar__align_pair(const struct habar__align_seq *a,
 	pr.cwa = malloc((a->n + 1) * sizeof(double));
 	pr.clb = malloc((b->n + 1) * sizeof(double));
 	pr.cwb = malloc((b->n + 1) * sizeof(double));
+	pr.siga = malloc((a->n + 1) * sizeof(uint64_t));
+	pr.sigb = malloc((b->n + 1) * sizeof(uint64_t));
 	if (pr.cla == NULL || pr.cwa == NULL || pr.clb == NULL ||
-	    pr.cwb == NULL) {
+	    pr.cwb == NULL || pr.siga == NULL || pr.sigb == NULL) {
 		status = HABAR_ERR_NOMEM;
 		goto done;
 	}
 	running_sums(a, pr.cla, pr.cwa);
 	running_sums(b, pr.clb, pr.cwb);
+	signature(a, pr.siga);
+	signature(b, pr.sigb);
 	ta = pr.cla[a->n];
 	tb = pr.clb[b->n];
 	pr.ratio = ratio > 0 ? ratio : ta > 0 && tb > 0 ? tb / ta : 1.0;
@@ -914,37 +942,67 @@ done:
 	free(pr.cwa);
 	free(pr.clb);
 	free(pr.cwb);
+	free(pr.siga);
+	free(pr.sigb);
 	free(pr.points);
 	return status;
 }
 
-/* Appends the anchor keys of items [first, first + n) of s to buf (room
- * for max), returns the new count. */
+/*
+ * Stores in buf (room for max) the anchor keys of items [first, first + n)
+ * of s, the first max of them in item order, sorted; returns their number.
+ * Each item's run is sorted already, so the runs are merged pairwise, a
+ * round at a time (tmp: room for max too), rather than sorted afresh:
+ * this is asked for every link the confidence weighs, and its
+ * neighbours.
+ */
 static size_t
 gather_all(const struct habar__align_seq *s, size_t first, size_t n,
-    uint32_t *buf, size_t m, size_t max)
+    uint32_t *buf, uint32_t *tmp, size_t max)
 {
-	size_t i, k;
+	size_t run[4 * HABAR__ANCHOR_ALL_MAX + 1];
+	size_t i, k, m = 0, runs = 0, r, x, y, xe, ye, o;
+	uint32_t *from = buf, *to = tmp, *swap;
 
-	for (i = first; i < first + n; i++)
+	run[0] = 0;
+	for (i = first; i < first + n && m < max; i++) {
 		for (k = s->kfirst[i]; k < s->kfirst[i + 1] && m < max; k++)
 			buf[m++] = s->keys[k];
+		if (m > run[runs])
+			run[++runs] = m;
+	}
+	while (runs > 1) {
+		/* Runs 2r and 2r + 1 into one; an odd last run is copied. */
+		for (r = 0; 2 * r < runs; r++) {
+			x = run[2 * r];
+			xe = run[2 * r + 1];
+			y = xe;
+			ye = 2 * r + 2 <= runs ? run[2 * r + 2] : xe;
+			o = x;
+			while (x < xe && y < ye)
+				to[o++] = from[y] < from[x] ? from[y++] : from[x++];
+			while (x < xe)
+				to[o++] = from[x++];
+			while (y < ye)
+				to[o++] = from[y++];
+			run[r + 1] = o;
+		}
+		runs = r;
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != buf)
+		memcpy(buf, from, m * sizeof(uint32_t));
 	return m;
-}
-
-static int
-cmp_u32(const void *x, const void *y)
-{
-	uint32_t p = *(const uint32_t *)x, q = *(const uint32_t *)y;
-
-	return p < q ? -1 : p > q;
 }
 
 double
 habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
     const struct habar__align_seq *b, size_t bi, size_t nb, double ratio)
 {
-	uint32_t ka[4 * HABAR__ANCHOR_ALL_MAX], kb[4 * HABAR__ANCHOR_ALL_MAX];
+	uint32_t ka[4 * HABAR__ANCHOR_ALL_MAX], kb[4 * HABAR__ANCHOR_ALL_MAX],
+	    tmp[4 * HABAR__ANCHOR_ALL_MAX];
 	const struct params *p = &sentence_params;
 	struct pair pr;
 	size_t la, lb, i;
@@ -955,10 +1013,8 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 	pthread_once(&tail_once, init_tail);
 	if (na == 0 && nb == 0)
 		return 0;
-	la = gather_all(a, ai, na, ka, 0, sizeof(ka) / sizeof(ka[0]));
-	lb = gather_all(b, bi, nb, kb, 0, sizeof(kb) / sizeof(kb[0]));
-	qsort(ka, la, sizeof(uint32_t), cmp_u32);
-	qsort(kb, lb, sizeof(uint32_t), cmp_u32);
+	la = gather_all(a, ai, na, ka, tmp, sizeof(ka) / sizeof(ka[0]));
+	lb = gather_all(b, bi, nb, kb, tmp, sizeof(kb) / sizeof(kb[0]));
 	for (i = 0; i < la; i++)
 		miss_a += habar__anchor_miss(ka[i]);
 	for (i = 0; i < lb; i++)
