@@ -138,14 +138,6 @@ lang_data_free(struct lang_data *d)
 	memset(d, 0, sizeof(*d));
 }
 
-static int
-cmp_key(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /*
  * Whether a line ends the way a sentence does: a full stop, '!', '?' or an
  * ellipsis among the marks after its last letter or digit (closing quotes
@@ -1237,7 +1229,8 @@ augment(struct lang_data *d, const struct habar__lex *lex, int side,
 		    n < HABAR__ANCHOR_ALL_MAX; k++)
 			if ((key = habar__lex_key(lex, side, stems[k])) != 0)
 				buf[n++] = key;
-		qsort(buf, n, sizeof(uint32_t), cmp_key);
+		/* The sentence's own keys are in order already. */
+		habar__anchor_sort(buf, n);
 		kfirst[i] = total;
 		memcpy(keys + total, buf, n * sizeof(uint32_t));
 		total += n;

@@ -313,8 +313,9 @@ phone_at(struct keys *k, const char *s, size_t len, size_t i)
 	return end;
 }
 
-static void
-sort_keys(uint32_t *keys, size_t n)
+/* See align_internal.h. */
+void
+habar__anchor_sort(uint32_t *keys, size_t n)
 {
 	size_t i, j;
 	uint32_t v;
@@ -407,7 +408,7 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 		}
 		i += clen;
 	}
-	sort_keys(k.keys, k.n);
+	habar__anchor_sort(k.keys, k.n);
 	*count = k.n;
 	return HABAR_OK;
 }

@@ -73,6 +73,13 @@ enum habar_status habar__anchor_extract(struct habar__anchor_cache *cache,
     const char *text, size_t len, uint32_t *keys, size_t *count);
 
 /*
+ * Sorts n keys in place, by insertion: the runs of one sentence are a few
+ * dozen keys at most, where that beats qsort()'s calls through a
+ * comparison function.
+ */
+void habar__anchor_sort(uint32_t *keys, size_t n);
+
+/*
  * Decodes the character at s (n > 0 bytes left) into *cp and returns its
  * length; a byte that does not start well-formed UTF-8 (utf8.c) counts as
  * one character U+FFFD, so that the aligner walks any bytes.  Inline: it

@@ -37,14 +37,6 @@ habar__align_lower(uint32_t c)
 	return c;
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 size_t
 habar__lex_stems(const char *text, size_t len, uint32_t *out, size_t max)
 {
@@ -73,7 +65,7 @@ habar__lex_stems(const char *text, size_t len, uint32_t *out, size_t max)
 		if (m >= 4 && n < max)
 			out[n++] = h | 1;
 	}
-	qsort(out, n, sizeof(*out), cmp_u32);
+	habar__anchor_sort(out, n);
 	for (k = 0, m = 0; k < n; k++)
 		if (m == 0 || out[k] != out[m - 1])
 			out[m++] = out[k];
@@ -127,7 +119,8 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 {
 	struct habar__map64 ca = { 0 }, cb = { 0 }, cab = { 0 },
 	    besta = { 0 }, bestb = { 0 };
-	size_t k, x, y, step, i;
+	uint32_t *by = NULL;
+	size_t k, x, y, step, i, nby, most = 0;
 	uint32_t *v, sa, sb, c, key;
 	uint64_t pk;
 	enum habar_status status = HABAR_ERR_NOMEM;
@@ -149,16 +142,25 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 			else
 				(*v)++;
 	}
-	/* Pairs of stems seen once cannot co-occur twice: not counted. */
+	/*
+	 * Pairs of stems seen once cannot co-occur twice: not counted.  The
+	 * link's stems of b that count are picked once (into by), not again
+	 * for each stem of a.
+	 */
+	for (k = 0; k < nlinks; k += step)
+		if (b->first[ib[k] + 1] - b->first[ib[k]] > most)
+			most = b->first[ib[k] + 1] - b->first[ib[k]];
+	if ((by = malloc((most + 1) * sizeof(*by))) == NULL)
+		goto done;
 	for (k = 0; k < nlinks; k += step) {
+		for (y = b->first[ib[k]], nby = 0; y < b->first[ib[k] + 1]; y++)
+			if (habar__map64_get(&cb, b->stems[y], 0) >= MIN_PAIRS)
+				by[nby++] = b->stems[y];
 		for (x = a->first[ia[k]]; x < a->first[ia[k] + 1]; x++) {
 			if (habar__map64_get(&ca, a->stems[x], 0) < MIN_PAIRS)
 				continue;
-			for (y = b->first[ib[k]]; y < b->first[ib[k] + 1]; y++) {
-				if (habar__map64_get(&cb, b->stems[y], 0) <
-				    MIN_PAIRS)
-					continue;
-				pk = ((uint64_t)a->stems[x] << 32) | b->stems[y];
+			for (y = 0; y < nby; y++) {
+				pk = ((uint64_t)a->stems[x] << 32) | by[y];
 				if ((v = habar__map64_put(&cab, pk, 0, NULL)) == NULL)
 					goto done;
 				(*v)++;
@@ -197,6 +199,7 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 	}
 	status = HABAR_OK;
 done:
+	free(by);
 	habar__map64_free(&ca);
 	habar__map64_free(&cb);
 	habar__map64_free(&cab);
