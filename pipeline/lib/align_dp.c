@@ -106,6 +106,9 @@ tail_cost(double delta)
 	return tail_table[k] + (x - k) * (tail_table[k + 1] - tail_table[k]);
 }
 
+/* The words of an item's key signature: 256 bits. */
+#define SIGW 4
+
 struct pair {
 	const struct habar__align_seq *a, *b;
 	const struct params *p;
@@ -118,8 +121,8 @@ struct pair {
 	 * line is straight. */
 	struct point *points;
 	size_t npoints;
-	/* Each item's anchor keys as a 64-bit signature (signature()). */
-	uint64_t *siga, *sigb;
+	/* Each item's anchor keys as a signature (signature()). */
+	uint64_t (*siga)[SIGW], (*sigb)[SIGW];
 };
 
 static double
@@ -157,19 +160,22 @@ running_sums(const struct habar__align_seq *s, double *len, double *miss)
  * Fills sig[0..s->n) with each item's anchor keys as a set of bits, a bit
  * a key.  Two items whose signatures share no bit share no anchor, so
  * their gain is 0 without merging their keys (the band asks for the gain
- * of every item pair it covers, and in the first pass, with a few anchors
- * an item, many share none).
+ * of every item pair it covers, and many share none).  256 bits, as an
+ * item has twenty-odd keys once the learnt word pairs are added.
  */
 static void
-signature(const struct habar__align_seq *s, uint64_t *sig)
+signature(const struct habar__align_seq *s, uint64_t (*sig)[SIGW])
 {
-	size_t i, k;
+	size_t i, k, w;
+	uint32_t h;
 
 	for (i = 0; i < s->n; i++) {
-		sig[i] = 0;
-		for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++)
-			sig[i] |= (uint64_t)1 <<
-			    ((s->keys[k] * 0x9E3779B1u) >> 26);
+		for (w = 0; w < SIGW; w++)
+			sig[i][w] = 0;
+		for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++) {
+			h = s->keys[k] * 0x9E3779B1u;
+			sig[i][(h >> 26) % SIGW] |= (uint64_t)1 << ((h >> 20) & 63);
+		}
 	}
 }
 
@@ -465,7 +471,12 @@ gain_common(const struct pair *pr, const uint32_t *ka, size_t na,
 static float
 gain11(const struct pair *pr, size_t x, size_t y)
 {
-	if ((pr->siga[x] & pr->sigb[y]) == 0)
+	uint64_t any = 0;
+	int w;
+
+	for (w = 0; w < SIGW; w++)
+		any |= pr->siga[x][w] & pr->sigb[y][w];
+	if (any == 0)
 		return 0;
 	return gain_common(pr, pr->a->keys + pr->a->kfirst[x],
 	    pr->a->kfirst[x + 1] - pr->a->kfirst[x],
@@ -860,8 +871,8 @@ habar__align_pair(const struct habar__align_seq *a,
 	pr.cwa = malloc((a->n + 1) * sizeof(double));
 	pr.clb = malloc((b->n + 1) * sizeof(double));
 	pr.cwb = malloc((b->n + 1) * sizeof(double));
-	pr.siga = malloc((a->n + 1) * sizeof(uint64_t));
-	pr.sigb = malloc((b->n + 1) * sizeof(uint64_t));
+	pr.siga = malloc((a->n + 1) * sizeof(*pr.siga));
+	pr.sigb = malloc((b->n + 1) * sizeof(*pr.sigb));
 	if (pr.cla == NULL || pr.cwa == NULL || pr.clb == NULL ||
 	    pr.cwb == NULL || pr.siga == NULL || pr.sigb == NULL) {
 		status = HABAR_ERR_NOMEM;
