@@ -16,10 +16,10 @@
  * paragraph of the release); 0x0B (line break) and tabs are spaces; a
  * field is 0x13 instructions 0x14 result 0x15, of which the result is
  * kept (a link's text) and the instructions dropped; pictures, note
- * references and other marks below 0x20 go.  Of the character formatting
- * (the CHPX runs of the FKP pages the PlcBteChpx lists), two properties
- * count: text marked deleted by tracked changes is dropped, as if the
- * change were accepted, and hidden text too.  The title, author and
+ * references and other marks below 0x20 go.  Text marked deleted by
+ * tracked changes is dropped, as if the change were accepted, and hidden
+ * text too, hidden directly or by its paragraph or character style
+ * (import_doc_format.c reads the formatting).  The title, author and
  * creation date come from the SummaryInformation property set, its
  * strings in the code page it names.  A fast-saved or encrypted document
  * is refused (docs/import.md).  Every offset comes
@@ -46,19 +46,6 @@
 #define MAX_PIECES 1000000u
 /* Fields nest; deeper ones than this are taken for garbage. */
 #define MAX_FIELD_DEPTH 32
-/* A formatted disk page (FKP) of character runs. */
-#define FKP_SIZE 512
-
-/* What the character formatting says of a character. */
-#define CH_DELETED	0x01	/* a tracked deletion */
-#define CH_HIDDEN	0x02	/* hidden text */
-
-/* The single property modifiers (sprms) looked for, and the sizes of
- * the operand by a sprm's spra field (6: its first byte says). */
-#define SPRM_C_RMARK_DEL	0x0800
-#define SPRM_C_VANISH		0x083C
-static const unsigned char spra_size[8] = { 1, 1, 2, 4, 2, 2, 0, 3 };
-
 /* FibBase flags. */
 #define FIB_COMPLEX	0x0004	/* fast-saved */
 #define FIB_ENCRYPTED	0x0100
@@ -73,20 +60,13 @@ struct piece {
 	int compressed;		/* 8-bit code page 1252, else UTF-16LE */
 };
 
-/* A run of characters, by stream offsets, with CH_* flags. */
-struct run {
-	uint32_t fc, fc_end;
-	unsigned flags;
-};
-
 struct doc {
 	const unsigned char *wd;	/* WordDocument stream */
 	size_t wd_len;
 	struct piece *pieces;
 	size_t npieces;
-	struct run *runs;		/* with flags only, sorted */
-	size_t nruns, runs_cap;
-	unsigned char *flags;		/* CH_* of each unit of text */
+	struct doc_format *format;	/* deleted and hidden characters */
+	unsigned char *flags;		/* DOC_* of each unit of text */
 	size_t flags_cap;
 	UConverter *cp1252;
 	UChar *text;			/* one range of text, UTF-16 */
@@ -113,7 +93,7 @@ struct fib {
 	uint16_t flags;
 	uint32_t ccp_text, ccp_ftn, ccp_hdd, ccp_atn, ccp_edn;
 	uint32_t fc_clx, lcb_clx;
-	uint32_t fc_chpx, lcb_chpx;	/* PlcBteChpx */
+	struct doc_plcs plcs;		/* where the formatting is */
 };
 
 /* Reads the FIB at the start of the WordDocument stream into *fib. */
@@ -166,8 +146,12 @@ read_fib(struct fib *fib, const unsigned char *wd, size_t len, char *err,
 	fib->ccp_hdd = u32(lw + 5 * 4);
 	fib->ccp_atn = u32(lw + 7 * 4);
 	fib->ccp_edn = u32(lw + 8 * 4);
-	fib->fc_chpx = u32(fc + 12 * 8);
-	fib->lcb_chpx = u32(fc + 12 * 8 + 4);
+	fib->plcs.fc_stshf = u32(fc + 1 * 8);
+	fib->plcs.lcb_stshf = u32(fc + 1 * 8 + 4);
+	fib->plcs.fc_chpx = u32(fc + 12 * 8);
+	fib->plcs.lcb_chpx = u32(fc + 12 * 8 + 4);
+	fib->plcs.fc_papx = u32(fc + 13 * 8);
+	fib->plcs.lcb_papx = u32(fc + 13 * 8 + 4);
 	fib->fc_clx = u32(fc + 33 * 8);
 	fib->lcb_clx = u32(fc + 33 * 8 + 4);
 	return HABAR_OK;
@@ -236,116 +220,6 @@ bad:
 	return HABAR_ERR_INPUT;
 }
 
-/* The CH_* flags a grpprl of len bytes sets. */
-static unsigned
-grpprl_flags(const unsigned char *g, size_t len)
-{
-	size_t p = 0, size;
-	unsigned flags = 0;
-
-	while (p + 2 <= len) {
-		uint16_t sprm = u16(g + p);
-		p += 2;
-		size = spra_size[sprm >> 13];
-		if (size == 0) {
-			if (p >= len)
-				break;
-			size = (size_t)g[p] + 1;
-		}
-		if (size > len - p)
-			break;
-		/* A toggle: 1 on, 0x81 the opposite of the style (which
-		 * is not hidden or deleted), 0 and 0x80 off. */
-		if ((sprm == SPRM_C_RMARK_DEL || sprm == SPRM_C_VANISH) &&
-		    (g[p] == 1 || g[p] == 0x81))
-			flags |= sprm == SPRM_C_VANISH ? CH_HIDDEN : CH_DELETED;
-		p += size;
-	}
-	return flags;
-}
-
-static int
-run_compare(const void *a, const void *b)
-{
-	const struct run *x = a, *y = b;
-
-	return x->fc < y->fc ? -1 : x->fc > y->fc;
-}
-
-/*
- * Reads the character runs that are deleted or hidden from the FKP pages
- * the PlcBteChpx at table[fc_chpx..+lcb_chpx) lists.  A damaged page is
- * skipped: formatting is not worth losing the text over.
- */
-static enum habar_status
-read_runs(struct doc *d, const unsigned char *table, size_t table_len,
-    const struct fib *fib)
-{
-	const unsigned char *plc = table + fib->fc_chpx;
-	size_t n, i, r;
-	enum habar_status status;
-
-	if (fib->lcb_chpx < 12 || (size_t)fib->fc_chpx > table_len ||
-	    (size_t)fib->lcb_chpx > table_len - fib->fc_chpx ||
-	    (fib->lcb_chpx - 4) % 8 != 0)
-		return HABAR_OK;
-	n = (fib->lcb_chpx - 4) / 8;
-	for (i = 0; i < n; i++) {
-		uint32_t pn = u32(plc + 4 * (n + 1) + 4 * i) & 0x3FFFFFu;
-		const unsigned char *page;
-		size_t crun;
-
-		if ((uint64_t)pn * FKP_SIZE + FKP_SIZE > d->wd_len)
-			continue;
-		page = d->wd + (size_t)pn * FKP_SIZE;
-		crun = page[FKP_SIZE - 1];
-		if (crun == 0 || (crun + 1) * 4 + crun > FKP_SIZE - 1)
-			continue;
-		for (r = 0; r < crun; r++) {
-			size_t off = (size_t)page[(crun + 1) * 4 + r] * 2;
-			unsigned flags;
-			struct run *run;
-
-			if (off == 0 || off >= FKP_SIZE - 1 ||
-			    off + 1 + page[off] > FKP_SIZE - 1)
-				continue;
-			if ((flags = grpprl_flags(page + off + 1,
-			    page[off])) == 0)
-				continue;
-			if ((status = habar__grow((void **)&d->runs,
-			    &d->runs_cap, d->nruns + 1, sizeof(*d->runs),
-			    64)) != HABAR_OK)
-				return status;
-			run = &d->runs[d->nruns++];
-			run->fc = u32(page + 4 * r);
-			run->fc_end = u32(page + 4 * (r + 1));
-			run->flags = flags;
-		}
-	}
-	if (d->nruns > 0)
-		qsort(d->runs, d->nruns, sizeof(*d->runs), run_compare);
-	return HABAR_OK;
-}
-
-/* The CH_* flags of the character at stream offset fc. */
-static unsigned
-flags_at(const struct doc *d, uint32_t fc)
-{
-	size_t lo = 0, hi = d->nruns;
-
-	/* The last run starting at or before fc. */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->runs[mid].fc <= fc)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == 0 || fc >= d->runs[lo - 1].fc_end)
-		return 0;
-	return d->runs[lo - 1].flags;
-}
-
 /* Appends n UTF-16 units to d->text, those of the piece pc from its
  * character first on (for their formatting). */
 static enum habar_status
@@ -364,8 +238,8 @@ append(struct doc *d, const UChar *s, size_t n, const struct piece *pc,
 		return status;
 	memcpy(d->text + d->text_len, s, n * sizeof(UChar));
 	for (k = 0; k < n; k++)
-		d->flags[d->text_len + k] = d->nruns == 0 ? 0 :
-		    (unsigned char)flags_at(d, (uint32_t)(pc->offset +
+		d->flags[d->text_len + k] = (unsigned char)
+		    habar__doc_format_at(d->format, (uint32_t)(pc->offset +
 		    (first + k) * (pc->compressed ? 1 : 2)));
 	d->text_len += n;
 	return HABAR_OK;
@@ -462,7 +336,7 @@ split(struct doc *d, struct habar_import *imp, int note)
 		int shown = 1;
 
 		/* Deleted: not there at all, paragraph marks included. */
-		if (d->flags[i] & CH_DELETED)
+		if (d->flags[i] & DOC_DELETED)
 			continue;
 		for (k = 0; k < depth; k++)
 			if (!field[k])
@@ -494,7 +368,7 @@ split(struct doc *d, struct habar_import *imp, int note)
 			start = o;
 			continue;
 		}
-		if (!shown || (d->flags[i] & CH_HIDDEN))
+		if (!shown || (d->flags[i] & DOC_HIDDEN))
 			continue;
 		if (c == 0x0B || c == 0x09)
 			c = ' ';
@@ -669,8 +543,8 @@ habar__doc_read(struct habar_import *imp, const void *data, size_t len,
 	d.wd = wd;
 	d.wd_len = wd_len;
 	if ((status = read_pieces(&d, table, table_len, &fib, err, errlen)) !=
-	    HABAR_OK || (status = read_runs(&d, table, table_len, &fib)) !=
-	    HABAR_OK)
+	    HABAR_OK || (status = habar__doc_format_read(&d.format, wd,
+	    wd_len, table, table_len, &fib.plcs)) != HABAR_OK)
 		goto done;
 	d.cp1252 = ucnv_open("windows-1252", &uerr);
 	if (U_FAILURE(uerr)) {
@@ -695,7 +569,7 @@ done:
 	if (d.cp1252 != NULL)
 		ucnv_close(d.cp1252);
 	free(d.pieces);
-	free(d.runs);
+	habar__doc_format_free(d.format);
 	free(d.flags);
 	free(d.text);
 	free(d.utf8);

@@ -7,6 +7,7 @@
 #define HABAR_IMPORT_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <habar/import.h>
 
@@ -141,6 +142,36 @@ enum habar_status habar__odt_body(struct habar_import *imp,
  */
 enum habar_status habar__doc_read(struct habar_import *imp,
     const void *data, size_t len, char *err, size_t errlen);
+
+/*
+ * The formatting of a .doc that decides what is left out of its text
+ * (import_doc_format.c): tracked deletions, and text hidden directly or
+ * through its paragraph or character style.  The places of its parts in
+ * the table stream, from the FIB:
+ */
+struct doc_plcs {
+	uint32_t fc_stshf, lcb_stshf;	/* the style sheet */
+	uint32_t fc_chpx, lcb_chpx;	/* PlcBteChpx: character runs */
+	uint32_t fc_papx, lcb_papx;	/* PlcBtePapx: paragraph runs */
+};
+struct doc_format;
+/* What habar__doc_format_at() says of a character. */
+#define DOC_DELETED	0x01	/* a tracked deletion */
+#define DOC_HIDDEN	0x02	/* hidden text */
+/*
+ * Reads the formatting of the WordDocument stream wd[0..wd_len) and the
+ * table stream table[0..table_len) into *format_out (free it with
+ * habar__doc_format_free()).  Damaged parts are skipped.  Returns
+ * HABAR_OK or HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__doc_format_read(struct doc_format **format_out,
+    const unsigned char *wd, size_t wd_len, const unsigned char *table,
+    size_t table_len, const struct doc_plcs *plcs);
+/* The DOC_* flags of the character at stream offset fc; 0 for a NULL
+ * format. */
+unsigned habar__doc_format_at(const struct doc_format *format, uint32_t fc);
+/* Frees the formatting; NULL is harmless. */
+void habar__doc_format_free(struct doc_format *format);
 enum habar_status habar__odt_meta(struct habar_import *imp,
     const char *xml, size_t len, char *err, size_t errlen);
 

@@ -6,7 +6,8 @@
  * make-word.py --extras --seed 7, then "soffice --convert-to doc"): every
  * paragraph in order, the title, date and language, the author from the
  * document's properties; the FIB's flags for
- * fast-saved, encrypted and Word 95 files refused; and the file cut short
+ * fast-saved, encrypted and Word 95 files refused; text hidden by its
+ * paragraph or character style left out; and the file cut short
  * and with bytes changed everywhere read without a crash or a read out
  * of bounds (the sanitizer builds run this too).
  */
@@ -82,6 +83,47 @@ test_text(const unsigned char *doc, size_t len)
 	    i++)
 		CHECK_STR(habar_import_paragraph(imp, i), paragraphs[i]);
 	habar_import_free(imp);
+}
+
+/*
+ * Text hidden by its style is left out: tests/import/hidden-style.ru.doc,
+ * which LibreOffice made ("soffice --convert-to doc") from
+ * hidden-style.ru.fodt beside it, hides a draft remark by a character
+ * style and an editor's note by a paragraph style (sprmCFVanish in the
+ * style sheet, none in the runs); text of a visible character style
+ * stays.
+ */
+static void
+test_hidden_style(const char *source)
+{
+	static const char *const shown[] = {
+		"Астана, 2 марта 2026 г. Открыта выставка молодых художников.",
+		"Выставка продлится две недели.",
+		"Вход свободный.",
+	};
+	struct habar_import *imp = NULL;
+	unsigned char *doc;
+	char path[4096], err[256] = "";
+	size_t len, i, n;
+
+	snprintf(path, sizeof(path), "%s/tests/import/hidden-style.ru.doc",
+	    source);
+	CHECK((doc = read_file(path, &len)) != NULL);
+	if (doc == NULL)
+		return;
+	CHECK(habar_import_read(&imp, doc, len, err, sizeof(err)) == HABAR_OK);
+	n = imp != NULL ? habar_import_paragraph_count(imp) : 0;
+	CHECK(n == sizeof(shown) / sizeof(shown[0]));
+	for (i = 0; i < n && i < sizeof(shown) / sizeof(shown[0]); i++)
+		CHECK_STR(habar_import_paragraph(imp, i), shown[i]);
+	habar_import_free(imp);
+	/* Cut short anywhere: no crash, no read out of bounds. */
+	for (i = 0; i < len; i += 97) {
+		imp = NULL;
+		(void)habar_import_read(&imp, doc, i, err, sizeof(err));
+		habar_import_free(imp);
+	}
+	free(doc);
 }
 
 /* The offset of the FIB (the WordDocument stream's first sector). */
@@ -189,5 +231,6 @@ main(void)
 	test_refused(doc, len);
 	test_damage(doc, len);
 	free(doc);
+	test_hidden_style(source ? source : ".");
 	return CHECK_DONE();
 }
