@@ -909,9 +909,12 @@ prefix(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
  * both then share (Трмап, Трамп) or inside an ending of three letters or
  * more, past the first letter where x differs from the other
  * (Пэлтроуыдң, Пэлтроу; Твиттерідне, Твиттере), where the ending must
- * then be one by the rules.  A
- * letter of a double is not swapped: transliterations double letters
- * (Миссисипи, Миссисиппи), and that is no misspelling.
+ * then be one by the rules.  A swap inside four shared letters or more,
+ * with a shared letter after it, needs no more: what follows may be
+ * spelled otherwise (Фтетельді against Феттеля, whose endings are not
+ * of one language).  Two equal letters are not swapped, but a letter of
+ * a double may be (Млилс, Миллз): a transliteration that doubles a letter
+ * another leaves single (Миссисипи, Миссисиппи) differs by no swap.
  */
 static int
 swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
@@ -926,8 +929,7 @@ swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
 	for (k = i > 1 ? i - 1 : 1; k + 1 < nx; k++) {
 		int fits, inside;
 		size_t shared;
-		if (x[k] == x[k + 1] || x[k - 1] == x[k] || (k + 2 < nx &&
-		    x[k + 1] == x[k + 2]))
+		if (x[k] == x[k + 1])
 			continue;
 		t[k] = x[k + 1];
 		t[k + 1] = x[k];
@@ -936,8 +938,45 @@ swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
 		fits = (inside || (k >= i + (i < ny) && nx - i >= 3)) &&
 		    (swapped_b ? one_stem(qa, w, y, t, !inside) :
 		    one_stem(qa, w, t, y, !inside));
+		if (inside && shared >= 4 && shared >= k + 3)
+			fits = 1;
 		t[k] = x[k];
 		t[k + 1] = x[k + 1];
+		if (fits)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether the ending of w->a past the letters it shares with w->b (three
+ * letters or more) is no form of those letters by the suffix rules of its
+ * language, but is one once two neighbouring letters of it are swapped
+ * (Миллерідң against Миллера: Миллердің is a form of Миллер).  The
+ * endings alone let the first pass, as any run of endings is one.
+ */
+static int
+ending_swapped(const struct spelling *w)
+{
+	uint32_t t[64];
+	size_t i = prefix(w->a, w->na, w->b, w->nb), k;
+
+	/* The stem may go on by a vowel that alternates (Панамы,
+	 * Панаманың). */
+	if (w->ma == NULL || w->na < i + 3 || i < 3 ||
+	    form(w->ma, w->a, w->na, w->a, i) ||
+	    form(w->ma, w->a, w->na, w->a, i + 1))
+		return 0;
+	memcpy(t, w->a, w->na * sizeof(*t));
+	for (k = i; k + 1 < w->na; k++) {
+		int fits;
+		if (t[k] == t[k + 1])
+			continue;
+		t[k] = w->a[k + 1];
+		t[k + 1] = w->a[k];
+		fits = form(w->ma, t, w->na, t, i);
+		t[k] = w->a[k];
+		t[k + 1] = w->a[k + 1];
 		if (fits)
 			return 1;
 	}
@@ -969,7 +1008,7 @@ letters_match(struct habar_qa *qa, const char *x, size_t xlen,
 	w.sa = stemmer(qa, xlang);
 	w.sb = stemmer(qa, ylang);
 	if (one_stem(qa, &w, a, b, 0))
-		return 2;
+		return ending_swapped(&w) ? 1 : 2;
 	/* A name of four letters or fewer swapped is as often another
 	 * transliteration (Сеуг, Сегу). */
 	if (w.na < 5 || w.nb < 5 || a[0] != b[0])
@@ -1007,19 +1046,32 @@ confirmed(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 	return 0;
 }
 
-/* How names x and y of versions s and o compare: 2 one name, 1 one name
- * with two neighbouring letters swapped, 0 not. */
+/*
+ * How names x and y of versions s and o compare: 2 one name, 1 one name
+ * with two neighbouring letters swapped, 0 not.  *skeletons says whether
+ * the skeletons decided (across scripts, or in one script where the
+ * letters do not, as two languages may spell a name otherwise: Стейнем,
+ * Штейнем), when a swap is weaker evidence (see check_names()).
+ */
 static int
 name_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
-    const struct habar_value *x, size_t o, const struct habar_value *y)
+    const struct habar_value *x, size_t o, const struct habar_value *y,
+    int *skeletons)
 {
+	int m;
+
+	*skeletons = 0;
 	if (x->kind != HABAR_VALUE_NAME || y->kind != HABAR_VALUE_NAME)
 		return 0;
 	if (same_script(u->segs[s].text + x->start, u->segs[o].text +
-	    y->start))
-		return letters_match(qa, u->segs[s].text + x->start,
+	    y->start)) {
+		m = letters_match(qa, u->segs[s].text + x->start,
 		    x->end - x->start, u->segs[s].lang, u->segs[o].text +
 		    y->start, y->end - y->start, u->segs[o].lang);
+		if (m != 0 || strcmp(u->segs[s].lang, u->segs[o].lang) == 0)
+			return m;
+	}
+	*skeletons = 1;
 	return habar_value_name_match(x, y);
 }
 
@@ -1030,12 +1082,132 @@ spelled_as(struct habar_qa *qa, const struct habar_qa_unit *u, size_t k,
     size_t o, const struct habar_value *y)
 {
 	size_t j, count = 0;
+	int skeletons;
 
 	for (j = 0; j < habar_values_count(qa->values[k]); j++)
 		if (name_match(qa, u, k, habar_values_get(qa->values[k], j),
-		    o, y) == 2)
+		    o, y, &skeletons) == 2)
 			count++;
 	return count;
+}
+
+/* Whether the word s[0..len) doubles a consonant. */
+static int
+doubles(struct habar_qa *qa, const char *s, size_t len)
+{
+	uint32_t cp[64];
+	size_t n = code_points(qa, s, len, cp, 64), k;
+
+	for (k = 0; k + 1 < n; k++)
+		if (cp[k] == cp[k + 1] && !vowel(qa, cp[k]))
+			return 1;
+	return 0;
+}
+
+/* Whether a version of the unit other than s spells the name y of
+ * version o, or a name one with it, with a doubled consonant. */
+static int
+doubled(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
+    size_t o, const struct habar_value *y)
+{
+	size_t k, j, n = u->count < QA_MAX_SEGS ? u->count : QA_MAX_SEGS;
+
+	if (doubles(qa, u->segs[o].text + y->start, y->end - y->start))
+		return 1;
+	for (k = 0; k < n; k++) {
+		if (k == s || k == o)
+			continue;
+		for (j = 0; j < habar_values_count(qa->values[k]); j++) {
+			const struct habar_value *z = habar_values_get(
+			    qa->values[k], j);
+			if (habar_value_name_match(y, z) == 2 && doubles(qa,
+			    u->segs[k].text + z->start, z->end - z->start))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Whether swapping two neighbouring inner letters of the name x of
+ * version s back into a doubled consonant makes its skeleton the name
+ * y's of version o (habar_value_name_match() 2), which the skeletons
+ * alone cannot tell, as they count a doubled letter once: Brtet is
+ * "brtat", Brett and Бретт "brat"; Донгагла against Донгала and
+ * Donggala.  A version has to spell the name with a doubled consonant
+ * (Бретт, Donggala), as a swap that makes a double is otherwise as
+ * likely a double the other script leaves out (Vienna, Вена); and a
+ * Cyrillic spelling is not held to a Latin one's doubles at all
+ * (Комитет, Committee).  Both skeletons are four symbols or more, and
+ * a Latin name takes no case ending.
+ */
+static int
+swap_to_double(struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t s, const struct habar_value *x, size_t o,
+    const struct habar_value *y)
+{
+	const char *xt = u->segs[s].text + x->start;
+	const char *yt = u->segs[o].text + y->start;
+	size_t xlen = x->end - x->start, off[65], n = 0, i = 0, k, lt, ly;
+	struct habar_value t;
+	uint32_t cp[64];
+	char buf[256];
+
+	if (xlen >= sizeof(buf) || ((unsigned char)xt[0] >= 0x80 &&
+	    (unsigned char)yt[0] < 0x80))
+		return 0;
+	while (i < xlen && n < 64) {
+		unsigned long c;
+		size_t len = habar__utf8_decode((const unsigned char *)xt + i,
+		    xlen - i, &c);
+		if (len == 0)
+			return 0;
+		off[n] = i;
+		cp[n++] = (uint32_t)c;
+		i += len;
+	}
+	if (i < xlen || n < 5)
+		return 0;
+	off[n] = xlen;
+	t = *x;
+	memcpy(buf, xt, xlen);
+	ly = strlen(y->key);
+	for (k = 1; k + 2 < n; k++) {
+		size_t la = off[k + 1] - off[k], lb = off[k + 2] - off[k + 1];
+		if (cp[k] == cp[k + 1] || !((cp[k - 1] == cp[k + 1] &&
+		    !vowel(qa, cp[k + 1])) || (cp[k] == cp[k + 2] &&
+		    !vowel(qa, cp[k]))))
+			continue;
+		memcpy(buf + off[k], xt + off[k + 1], lb);
+		memcpy(buf + off[k] + lb, xt + off[k], la);
+		habar__recognise_skeleton(qa->rec, buf, xlen, t.key,
+		    sizeof(t.key));
+		memcpy(buf + off[k], xt + off[k], la + lb);
+		lt = strlen(t.key);
+		if (strcmp(t.key, x->key) == 0 ||
+		    habar_value_name_match(&t, y) != 2 ||
+		    (lt < ly ? lt : ly) < 4 ||
+		    (lt > ly && (unsigned char)xt[0] < 0x80) ||
+		    (ly > lt && (unsigned char)yt[0] < 0x80))
+			continue;
+		return doubled(qa, u, s, o, y);
+	}
+	return 0;
+}
+
+/* Whether a finding from first on already points at the name x of
+ * version b (from the other side of the pair). */
+static int
+reported(const struct habar_qa *qa, size_t first, const struct habar_value *x)
+{
+	size_t k;
+
+	for (k = first; k < qa->finding_count; k++)
+		if (qa->findings[k].check == HABAR_QA_NAMES &&
+		    qa->findings[k].start == x->start &&
+		    qa->findings[k].end == x->end)
+			return 1;
+	return 0;
 }
 
 /* Names: a name of one side found in the other spelled with two
@@ -1045,7 +1217,7 @@ static void
 check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
     size_t b)
 {
-	size_t side;
+	size_t side, first = qa->finding_count;
 
 	for (side = 0; side < 2; side++) {
 		size_t s = side ? b : a, o = side ? a : b, i, j;
@@ -1053,7 +1225,7 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 		for (i = 0; i < habar_values_count(vs); i++) {
 			const struct habar_value *x = habar_values_get(vs, i);
 			const struct habar_value *near_ = NULL;
-			int best = 0;
+			int best = 0, by_skeleton = 0;
 			if (x->kind != HABAR_VALUE_NAME ||
 			    (x->flags & HABAR_VALUE_INITIAL))
 				continue;
@@ -1061,14 +1233,28 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			    j++) {
 				const struct habar_value *y =
 				    habar_values_get(vo, j);
-				int m = name_match(qa, u, s, x, o, y);
+				int skel, m = name_match(qa, u, s, x, o, y,
+				    &skel);
 				if (m > best) {
 					best = m;
 					near_ = y;
+					by_skeleton = skel;
 				}
 			}
-			if (best == 1 && !same_script(u->segs[s].text +
-			    x->start, u->segs[o].text + near_->start) &&
+			/* No name of o near by letters or skeletons: one
+			 * with a doubled letter swapped. */
+			for (j = 0; best == 0 && j < habar_values_count(vo);
+			    j++) {
+				const struct habar_value *y =
+				    habar_values_get(vo, j);
+				if (y->kind == HABAR_VALUE_NAME &&
+				    swap_to_double(qa, u, s, x, o, y)) {
+					best = 1;
+					near_ = y;
+					by_skeleton = 0;
+				}
+			}
+			if (best == 1 && by_skeleton &&
 			    !consonant_swap(x->key, near_->key) &&
 			    !vowel_swap(x->key, near_->key) &&
 			    !confirmed(qa, u, s, o, x, near_))
@@ -1082,8 +1268,7 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 				struct habar_qa_finding *f;
 				/* Reported once a pair: from a's side when
 				 * both see it. */
-				if (side == 1 && !(near_->flags &
-				    HABAR_VALUE_INITIAL))
+				if (side == 1 && reported(qa, first, x))
 					continue;
 				f = habar__qa_add(qa, HABAR_QA_NAMES,
 				    HABAR_QA_ERROR, a, b, b, side ? x->start :

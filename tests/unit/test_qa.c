@@ -104,6 +104,34 @@ test_errors(void)
 	CHECK_STR(run("en:Teachers met.", "ru:", NULL), "empty");
 }
 
+/* The names check: a swap of two neighbouring letters it reports, beside
+ * the spelling it leaves alone. */
+static void
+test_names(void)
+{
+	/* A swap that undoes a doubled consonant, across scripts (the
+	 * skeletons count a doubled letter once), and within one script. */
+	CHECK_STR(run("en:The award went to Tom Brtet yesterday.",
+	    "ru:Награду вчера получил Том Бретт.", NULL), "names");
+	CHECK_STR(run("en:The award went to Tom Brett yesterday.",
+	    "ru:Награду вчера получил Том Бретт.", NULL), "");
+	CHECK_STR(run("ru:Выступил министр Ержан Асасдов.",
+	    "kk:Министр Ержан Ассадов сөз сөйледі.", NULL), "names");
+	/* A Cyrillic spelling that does not double what English doubles
+	 * is no swap (Committee, Комитет). */
+	CHECK_STR(run("en:The Committee met in Vienna on Monday.",
+	    "kk:Комитет дүйсенбіде Венада жиналды.", NULL), "");
+	/* A Kazakh case ending with two letters swapped: the endings each
+	 * are endings, but the suffix rules make no form of them. */
+	CHECK_STR(run("ru:Это слова Айдара Ахмета.",
+	    "kk:Бұл Айдар Ахметітң сөзі.", NULL), "names");
+	CHECK_STR(run("ru:Это слова Айдара Ахмета.",
+	    "kk:Бұл Айдар Ахметтің сөзі.", NULL), "");
+	/* The name twice in one version, once misspelled. */
+	CHECK_STR(run("ru:Лорд Дарнли сказал, что Дарнли приедет.",
+	    "kk:Лорд Дарнли Дранли келетінін айтты.", NULL), "names");
+}
+
 static void
 test_select(void)
 {
@@ -148,6 +176,7 @@ main(void)
 	}
 	test_faithful();
 	test_errors();
+	test_names();
 	test_select();
 	test_kind();
 	habar_qa_free(qa);
