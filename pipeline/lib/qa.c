@@ -806,13 +806,14 @@ utf8_of(const uint32_t *cp, size_t n, char *buf, size_t size)
  * Whether word[0..n) is stem[0..sn) (both folded) or a form the suffix
  * rules of its language make of it: vowel harmony, the suffix's first
  * sound and the order of suffixes agree (Омарованың is a form of
- * Омарова, Омароваынң is none).
+ * Омарова, Омароваынң is none).  A name is asked for capitalised, as
+ * the rules let a name's last syllable choose its harmony (Корбиннің).
  */
 static int
 form(const struct habar__morph *m, const uint32_t *word, size_t n,
-    const uint32_t *stem, size_t sn)
+    const uint32_t *stem, size_t sn, int name)
 {
-	char w[512], st[512];
+	char w[512], st[512], lw[512], ls[512];
 	struct stem_arg sa;
 
 	if (n == sn && memcmp(word, stem, n * sizeof(*word)) == 0)
@@ -820,6 +821,14 @@ form(const struct habar__morph *m, const uint32_t *word, size_t n,
 	if (m == NULL || n <= sn || !utf8_of(word, n, w, sizeof(w)) ||
 	    !utf8_of(stem, sn, st, sizeof(st)))
 		return 0;
+	if (name) {
+		memcpy(lw, w, strlen(w) + 1);
+		memcpy(ls, st, strlen(st) + 1);
+		if (habar__recognise_capitalise(lw, strlen(lw), w,
+		    sizeof(w)) == 0 || habar__recognise_capitalise(ls,
+		    strlen(ls), st, sizeof(st)) == 0)
+			return 0;
+	}
 	sa.stem = st;
 	return habar__morph_accepts(m, w, stem_is, &sa);
 }
@@ -834,6 +843,18 @@ vowel(const struct habar_qa *qa, uint32_t c)
 
 	habar__recognise_skeleton(qa->rec, u, n, key, sizeof(key));
 	return key[0] != '\0' && key[strlen(key) - 1] == 'a';
+}
+
+/* Whether the letter c is a consonant of one symbol in the name
+ * skeleton: not h, which is none, nor x, which is two. */
+static int
+consonant(const struct habar_qa *qa, uint32_t c)
+{
+	char u[8], key[16];
+	size_t n = habar__norm_utf8_put(u, c);
+
+	habar__recognise_skeleton(qa->rec, u, n, key, sizeof(key));
+	return key[0] != '\0' && key[1] == '\0' && key[0] != 'a';
 }
 
 /* Two spellings of one name in one script. */
@@ -857,7 +878,7 @@ goes_on(const struct habar__morph *m, const struct habar__stemmer *st,
     const uint32_t *word, size_t n, size_t sn, int strict)
 {
 	if (strict && habar__stemmer_rounds(st) > 1)
-		return form(m, word, n, word, sn);
+		return form(m, word, n, word, sn, 1);
 	return habar__stem_ending(st, word + sn, n - sn);
 }
 
@@ -964,8 +985,8 @@ ending_swapped(const struct spelling *w)
 	/* The stem may go on by a vowel that alternates (Панамы,
 	 * Панаманың). */
 	if (w->ma == NULL || w->na < i + 3 || i < 3 ||
-	    form(w->ma, w->a, w->na, w->a, i) ||
-	    form(w->ma, w->a, w->na, w->a, i + 1))
+	    form(w->ma, w->a, w->na, w->a, i, 1) ||
+	    form(w->ma, w->a, w->na, w->a, i + 1, 1))
 		return 0;
 	memcpy(t, w->a, w->na * sizeof(*t));
 	for (k = i; k + 1 < w->na; k++) {
@@ -974,7 +995,7 @@ ending_swapped(const struct spelling *w)
 			continue;
 		t[k] = w->a[k + 1];
 		t[k + 1] = w->a[k];
-		fits = form(w->ma, t, w->na, t, i);
+		fits = form(w->ma, t, w->na, t, i, 1);
 		t[k] = w->a[k];
 		t[k + 1] = w->a[k + 1];
 		if (fits)
@@ -1013,7 +1034,8 @@ letters_match(struct habar_qa *qa, const char *x, size_t xlen,
 	 * transliteration (Сеуг, Сегу). */
 	if (w.na < 5 || w.nb < 5 || a[0] != b[0])
 		return 0;
-	return swap_fits(qa, &w, 0) || swap_fits(qa, &w, 1) ? 1 : 0;
+	return swap_fits(qa, &w, 0) || swap_fits(qa, &w, 1) ||
+	    ending_swapped(&w) ? 1 : 0;
 }
 
 /*
@@ -1174,9 +1196,12 @@ swap_to_double(struct habar_qa *qa, const struct habar_qa_unit *u,
 	ly = strlen(y->key);
 	for (k = 1; k + 2 < n; k++) {
 		size_t la = off[k + 1] - off[k], lb = off[k + 2] - off[k + 1];
-		if (cp[k] == cp[k + 1] || !((cp[k - 1] == cp[k + 1] &&
-		    !vowel(qa, cp[k + 1])) || (cp[k] == cp[k + 2] &&
-		    !vowel(qa, cp[k]))))
+		int dbl;
+		if (cp[k] == cp[k + 1])
+			continue;
+		dbl = (cp[k - 1] == cp[k + 1] && !vowel(qa, cp[k + 1])) ||
+		    (cp[k] == cp[k + 2] && !vowel(qa, cp[k]));
+		if (!dbl && (!consonant(qa, cp[k]) || !consonant(qa, cp[k + 1])))
 			continue;
 		memcpy(buf + off[k], xt + off[k + 1], lb);
 		memcpy(buf + off[k] + lb, xt + off[k], la);
@@ -1186,11 +1211,12 @@ swap_to_double(struct habar_qa *qa, const struct habar_qa_unit *u,
 		lt = strlen(t.key);
 		if (strcmp(t.key, x->key) == 0 ||
 		    habar_value_name_match(&t, y) != 2 ||
-		    (lt < ly ? lt : ly) < 4 ||
+		    (lt < ly ? lt : ly) < 4 || (!dbl && lt < strlen(x->key)) ||
 		    (lt > ly && (unsigned char)xt[0] < 0x80) ||
 		    (ly > lt && (unsigned char)yt[0] < 0x80))
 			continue;
-		return doubled(qa, u, s, o, y);
+		if (!dbl || doubled(qa, u, s, o, y))
+			return 1;
 	}
 	return 0;
 }
@@ -1842,8 +1868,8 @@ has_word(struct habar_qa *qa, const char *lang, const char *text,
 				sn = code_points(qa, stem, strlen(stem), scp, 64);
 				tcn = code_points(qa, term, tn, tcp, 64);
 			}
-			if ((sn > 0 && form(m, wcp, wn, scp, sn)) ||
-			    (tcn > 0 && form(m, wcp, wn, tcp, tcn)))
+			if ((sn > 0 && form(m, wcp, wn, scp, sn, 0)) ||
+			    (tcn > 0 && form(m, wcp, wn, tcp, tcn, 0)))
 				return 1;
 		}
 	}

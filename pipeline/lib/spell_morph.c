@@ -700,6 +700,27 @@ struct analysis {
 };
 
 /*
+ * The harmony a suffix after low[0..n) of the word an takes: the stem's,
+ * or either in a capitalised word whose last vowel is neutral (и у ю):
+ * Kazakh writers follow how they hear a foreign name's last syllable,
+ * Корбиннің and Мадридте as well as Ливандағы, Сеулда.
+ */
+static char
+suffix_harmony(const struct analysis *an, int n)
+{
+	int i;
+
+	for (i = n - 1; an->capital && i >= 0; i--) {
+		char h = harmony_of(an->low[i]);
+		if (h == '-')
+			return '-';
+		if (h != 0)
+			break;
+	}
+	return stem_harmony(an->low, n);
+}
+
+/*
  * The groups the entry buf (len bytes, low[0..n) in lower case) is a
  * lexicalised form of: those a suffix marked p follows when the
  * dictionary holds buf with that suffix as an entry too (арасы and
@@ -898,7 +919,7 @@ strip(struct analysis *an, int n, uint64_t allowed, int any, int depth,
 		if ((s->flags & FLAG_ALTERNATE) &&
 		    !unvoiced_ok(m, an->low, k))
 			continue;
-		h = stem_harmony(an->low, k);
+		h = suffix_harmony(an, k);
 		if (s->harmony != '-' && h != '-' && h != s->harmony)
 			continue;
 		/* The stem itself, when the suffix may follow a stem or when

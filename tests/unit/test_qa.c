@@ -127,6 +127,12 @@ test_names(void)
 	    "kk:Бұл Айдар Ахметітң сөзі.", NULL), "names");
 	CHECK_STR(run("ru:Это слова Айдара Ахмета.",
 	    "kk:Бұл Айдар Ахметтің сөзі.", NULL), "");
+	/* A foreign name's last syllable chooses its harmony (Мартиннің,
+	 * though а is a back vowel): a swap in its front ending is found. */
+	CHECK_STR(run("ru:Это слова Луи Мартина.",
+	    "kk:Бұл Луи Мартинінң сөзі.", NULL), "names");
+	CHECK_STR(run("ru:Это слова Луи Мартина.",
+	    "kk:Бұл Луи Мартиннің сөзі.", NULL), "");
 	/* The name twice in one version, once misspelled. */
 	CHECK_STR(run("ru:Лорд Дарнли сказал, что Дарнли приедет.",
 	    "kk:Лорд Дарнли Дранли келетінін айтты.", NULL), "names");
