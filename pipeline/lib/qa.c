@@ -1080,6 +1080,7 @@ name_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
     const struct habar_value *x, size_t o, const struct habar_value *y,
     int *skeletons)
 {
+	size_t lx, ly;
 	int m;
 
 	*skeletons = 0;
@@ -1092,6 +1093,12 @@ name_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 		    y->start, y->end - y->start, u->segs[o].lang);
 		if (m != 0 || strcmp(u->segs[s].lang, u->segs[o].lang) == 0)
 			return m;
+		/* Not a name of three symbols with an ending (Рэй is
+		 * "raj", Роебрт "rajabrt"). */
+		lx = strlen(x->key);
+		ly = strlen(y->key);
+		if ((lx < ly ? lx : ly) < 4 && lx != ly)
+			return 0;
 	}
 	*skeletons = 1;
 	return habar_value_name_match(x, y);
@@ -1152,19 +1159,21 @@ doubled(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 
 /*
  * Whether swapping two neighbouring inner letters of the name x of
- * version s back into a doubled consonant makes its skeleton the name
- * y's of version o (habar_value_name_match() 2), which the skeletons
- * alone cannot tell, as they count a doubled letter once: Brtet is
- * "brtat", Brett and Бретт "brat"; Донгагла against Донгала and
- * Donggala.  A version has to spell the name with a doubled consonant
- * (Бретт, Donggala), as a swap that makes a double is otherwise as
- * likely a double the other script leaves out (Vienna, Вена); and a
- * Cyrillic spelling is not held to a Latin one's doubles at all
- * (Комитет, Committee).  Both skeletons are four symbols or more, and
- * a Latin name takes no case ending.
+ * version s makes its skeleton the name y's of version o
+ * (habar_value_name_match() 2) where the skeletons alone cannot tell:
+ * the swap makes a doubled consonant, which a skeleton counts once
+ * (Brtet is "brtat", Brett and Бретт "brat"; Донгагла against Донгала
+ * and Donggala), or it swaps two consonants of a symbol each that a
+ * digraph hid (Livingtson, whose ts is "c"), losing no symbol (Рейнджерс
+ * is no Ренйджерс, whose й and дж are one "j").  A version has to spell
+ * the name with a doubled consonant (Бретт, Donggala), as a swap that
+ * makes a double is otherwise as likely a double the other script leaves
+ * out (Vienna, Вена); and a Cyrillic spelling is not held to a Latin
+ * one's doubles at all (Комитет, Committee).  Both skeletons are four
+ * symbols or more, and a Latin name takes no case ending.
  */
 static int
-swap_to_double(struct habar_qa *qa, const struct habar_qa_unit *u,
+swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
     size_t s, const struct habar_value *x, size_t o,
     const struct habar_value *y)
 {
@@ -1274,7 +1283,7 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 				const struct habar_value *y =
 				    habar_values_get(vo, j);
 				if (y->kind == HABAR_VALUE_NAME &&
-				    swap_to_double(qa, u, s, x, o, y)) {
+				    swapped_skeleton(qa, u, s, x, o, y)) {
 					best = 1;
 					near_ = y;
 					by_skeleton = 0;
