@@ -1158,51 +1158,57 @@ doubled(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 }
 
 /*
- * Whether swapping two neighbouring inner letters of the name x of
- * version s makes its skeleton the name y's of version o
- * (habar_value_name_match() 2) where the skeletons alone cannot tell:
- * the swap makes a doubled consonant, which a skeleton counts once
- * (Brtet is "brtat", Brett and Бретт "brat"; Донгагла against Донгала
- * and Donggala), or it swaps two consonants of a symbol each that a
- * digraph hid (Livingtson, whose ts is "c"), losing no symbol (Рейнджерс
- * is no Ренйджерс, whose й and дж are one "j").  A version has to spell
- * the name with a doubled consonant (Бретт, Donggala), as a swap that
- * makes a double is otherwise as likely a double the other script leaves
- * out (Vienna, Вена); and a Cyrillic spelling is not held to a Latin
- * one's doubles at all (Комитет, Committee).  Both skeletons are four
- * symbols or more, and a Latin name takes no case ending.
+ * The name of version o whose skeleton that of the name x of version s
+ * becomes when two of its neighbouring inner letters are swapped
+ * (habar_value_name_match() 2), or NULL, for what the skeletons alone
+ * cannot tell: the swap makes a doubled consonant, which a skeleton
+ * counts once (Brtet is "brtat", Brett and Бретт "brat"; Донгагла
+ * against Донгала and Donggala), or it swaps two consonants of a symbol
+ * each that a digraph hid (Livingtson, whose ts is "c"), losing no
+ * symbol (Рейнджерс is no Ренйджерс, whose й and дж are one "j").  A
+ * version has to spell the name with a doubled consonant (Бретт,
+ * Donggala), as a swap that makes a double is otherwise as likely a
+ * double the other script leaves out (Vienna, Вена); and a Cyrillic
+ * spelling is not held to a Latin one's doubles at all (Комитет,
+ * Committee).  Both skeletons are four symbols or more, and a Latin name
+ * takes no case ending.
  */
-static int
+static const struct habar_value *
 swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
-    size_t s, const struct habar_value *x, size_t o,
-    const struct habar_value *y)
+    size_t s, const struct habar_value *x, size_t o)
 {
 	const char *xt = u->segs[s].text + x->start;
-	const char *yt = u->segs[o].text + y->start;
-	size_t xlen = x->end - x->start, off[65], n = 0, i = 0, k, lt, ly;
+	const struct habar_values *vo = qa->values[o];
+	size_t xlen = x->end - x->start, off[65], n = 0, i = 0, k, j, lt, lx;
 	struct habar_value t;
 	uint32_t cp[64];
 	char buf[256];
 
-	if (xlen >= sizeof(buf) || ((unsigned char)xt[0] >= 0x80 &&
-	    (unsigned char)yt[0] < 0x80))
-		return 0;
+	/* The swap keeps the first letter, and with it the first symbol
+	 * of the skeleton (but where h opens the name). */
+	for (j = 0; j < habar_values_count(vo); j++) {
+		const struct habar_value *y = habar_values_get(vo, j);
+		if (y->kind == HABAR_VALUE_NAME && y->key[0] == x->key[0])
+			break;
+	}
+	if (xlen >= sizeof(buf) || j == habar_values_count(vo))
+		return NULL;
 	while (i < xlen && n < 64) {
 		unsigned long c;
 		size_t len = habar__utf8_decode((const unsigned char *)xt + i,
 		    xlen - i, &c);
 		if (len == 0)
-			return 0;
+			return NULL;
 		off[n] = i;
 		cp[n++] = (uint32_t)c;
 		i += len;
 	}
 	if (i < xlen || n < 5)
-		return 0;
+		return NULL;
 	off[n] = xlen;
 	t = *x;
 	memcpy(buf, xt, xlen);
-	ly = strlen(y->key);
+	lx = strlen(x->key);
 	for (k = 1; k + 2 < n; k++) {
 		size_t la = off[k + 1] - off[k], lb = off[k + 2] - off[k + 1];
 		int dbl;
@@ -1218,16 +1224,25 @@ swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
 		    sizeof(t.key));
 		memcpy(buf + off[k], xt + off[k], la + lb);
 		lt = strlen(t.key);
-		if (strcmp(t.key, x->key) == 0 ||
-		    habar_value_name_match(&t, y) != 2 ||
-		    (lt < ly ? lt : ly) < 4 || (!dbl && lt < strlen(x->key)) ||
-		    (lt > ly && (unsigned char)xt[0] < 0x80) ||
-		    (ly > lt && (unsigned char)yt[0] < 0x80))
+		if (strcmp(t.key, x->key) == 0 || (!dbl && lt < lx))
 			continue;
-		if (!dbl || doubled(qa, u, s, o, y))
-			return 1;
+		for (j = 0; j < habar_values_count(vo); j++) {
+			const struct habar_value *y = habar_values_get(vo, j);
+			const char *yt = u->segs[o].text + y->start;
+			size_t ly = strlen(y->key);
+			if (y->kind != HABAR_VALUE_NAME ||
+			    ((unsigned char)xt[0] >= 0x80 &&
+			    (unsigned char)yt[0] < 0x80) ||
+			    (lt < ly ? lt : ly) < 4 ||
+			    (lt > ly && (unsigned char)xt[0] < 0x80) ||
+			    (ly > lt && (unsigned char)yt[0] < 0x80) ||
+			    habar_value_name_match(&t, y) != 2)
+				continue;
+			if (!dbl || doubled(qa, u, s, o, y))
+				return y;
+		}
 	}
-	return 0;
+	return NULL;
 }
 
 /* Whether a finding from first on already points at the name x of
@@ -1277,17 +1292,11 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 				}
 			}
 			/* No name of o near by letters or skeletons: one
-			 * with a doubled letter swapped. */
-			for (j = 0; best == 0 && j < habar_values_count(vo);
-			    j++) {
-				const struct habar_value *y =
-				    habar_values_get(vo, j);
-				if (y->kind == HABAR_VALUE_NAME &&
-				    swapped_skeleton(qa, u, s, x, o, y)) {
-					best = 1;
-					near_ = y;
-					by_skeleton = 0;
-				}
+			 * by the skeleton of x with two letters swapped. */
+			if (best == 0 && (near_ = swapped_skeleton(qa, u, s, x,
+			    o)) != NULL) {
+				best = 1;
+				by_skeleton = 0;
 			}
 			if (best == 1 && by_skeleton &&
 			    !consonant_swap(x->key, near_->key) &&
