@@ -333,36 +333,76 @@ has_slides(const struct habar_html_links *links, const char *lang)
 	return 0;
 }
 
-/* The footer of a language's page: press contact, attachments, slides. */
+/* Writes label key once per language of the page, each in its own
+ * language: "<span lang=kk>…</span> / <span lang=ru>…</span>". */
 static void
-page_footer(FILE *out, const struct habar_parallel *doc, size_t li,
-    const struct habar_html_links *links, const struct habar__labels *labels)
+every_language(FILE *out, const struct habar_parallel *doc,
+    const struct marks *m, const char *key)
 {
-	const char *contact = field(doc, li, "contact");
-	const char *lang = doc->languages[li].lang;
+	size_t k;
 
-	if (*contact == '\0' && doc->attachment_count == 0 &&
-	    !has_slides(links, lang))
+	for (k = 0; k < doc->language_count; k++) {
+		if (k > 0)
+			fputs(" / ", out);
+		fputs("<span lang=\"", out);
+		escape_str(out, doc->languages[k].lang);
+		fputs("\">", out);
+		escape_str(out, habar__label(&m->labels[k], key));
+		fputs("</span>", out);
+	}
+}
+
+/* How a section's heading is written: in the page's language (labels),
+ * or, on the side-by-side page (labels NULL), in each of doc's languages
+ * with the labels of m. */
+struct heading {
+	const struct habar__labels *labels;
+	const struct habar_parallel *doc;
+	const struct marks *m;
+};
+
+/* Opens a section of class cls under the heading of label key. */
+static void
+section_start(FILE *out, const char *cls, const struct heading *h,
+    const char *key)
+{
+	fprintf(out, "<section class=\"%s\">\n<h2>", cls);
+	if (h->labels != NULL)
+		escape_str(out, habar__label(h->labels, key));
+	else
+		every_language(out, h->doc, h->m, key);
+	fputs("</h2>\n", out);
+}
+
+/*
+ * The footer of a page: the press contact (contact, "" for none), the
+ * attachments, the slide texts for the page of language lang (NULL: the
+ * side-by-side page, which lists them all); nothing when it has none.
+ * One writer for both kinds of page, so their sections stay alike.
+ */
+static void
+page_footer(FILE *out, const struct habar_parallel *doc,
+    const struct habar_html_links *links, const struct heading *h,
+    const char *lang, const char *contact)
+{
+	int slides = has_slides(links, lang);
+
+	if (*contact == '\0' && doc->attachment_count == 0 && !slides)
 		return;
 	fputs("<footer>\n", out);
 	if (*contact != '\0') {
-		fputs("<section class=\"contact\">\n<h2>", out);
-		escape_str(out, habar__label(labels, "contact"));
-		fputs("</h2>\n<p>", out);
+		section_start(out, "contact", h, "contact");
+		fputs("<p>", out);
 		escape_str(out, contact);
 		fputs("</p>\n</section>\n", out);
 	}
 	if (doc->attachment_count > 0) {
-		fputs("<section class=\"attachments\">\n<h2>", out);
-		escape_str(out, habar__label(labels, "attachments"));
-		fputs("</h2>\n", out);
+		section_start(out, "attachments", h, "attachments");
 		attachment_list(out, doc, links);
 		fputs("</section>\n", out);
 	}
-	if (has_slides(links, lang)) {
-		fputs("<section class=\"slides\">\n<h2>", out);
-		escape_str(out, habar__label(labels, "slides"));
-		fputs("</h2>\n", out);
+	if (slides) {
+		section_start(out, "slides", h, "slides");
 		slide_list(out, links, lang);
 		fputs("</section>\n", out);
 	}
@@ -375,6 +415,7 @@ habar_html_page(const struct habar_parallel *doc, size_t li,
 {
 	const struct habar_parallel_language *l;
 	struct habar__labels *labels = NULL;
+	struct heading heading;
 	const char *organisation;
 	FILE *out;
 	size_t p, k;
@@ -420,29 +461,14 @@ habar_html_page(const struct habar_parallel *doc, size_t li,
 		fputs("</p>\n", out);
 	}
 	fputs("</article>\n</main>\n", out);
-	page_footer(out, doc, li, links, labels);
+	heading.labels = labels;
+	heading.doc = doc;
+	heading.m = NULL;
+	page_footer(out, doc, links, &heading, l->lang,
+	    field(doc, li, "contact"));
 	fputs("</body>\n</html>\n", out);
 	free(labels);
 	return finish(out, html_out);
-}
-
-/* Writes label key once per language of the page, each in its own
- * language: "<span lang=kk>…</span> / <span lang=ru>…</span>". */
-static void
-every_language(FILE *out, const struct habar_parallel *doc,
-    const struct marks *m, const char *key)
-{
-	size_t k;
-
-	for (k = 0; k < doc->language_count; k++) {
-		if (k > 0)
-			fputs(" / ", out);
-		fputs("<span lang=\"", out);
-		escape_str(out, doc->languages[k].lang);
-		fputs("\">", out);
-		escape_str(out, habar__label(&m->labels[k], key));
-		fputs("</span>", out);
-	}
 }
 
 /* Fills m: the labels of each language and the mark of each sentence.
@@ -632,6 +658,7 @@ habar_html_side_by_side(const struct habar_parallel *doc,
 	size_t nlinks = doc->link_count[HABAR_PARALLEL_PARAGRAPHS];
 	size_t k, row, rows = 0;
 	struct marks *m = NULL;
+	struct heading heading;
 	enum habar_status status;
 	FILE *out;
 
@@ -682,24 +709,10 @@ habar_html_side_by_side(const struct habar_parallel *doc,
 		fputs("</tr>\n", out);
 	}
 	fputs("</tbody>\n</table>\n</main>\n", out);
-	if (doc->attachment_count > 0 || links->slide_count > 0) {
-		fputs("<footer>\n", out);
-		if (doc->attachment_count > 0) {
-			fputs("<section class=\"attachments\">\n<h2>", out);
-			every_language(out, doc, m, "attachments");
-			fputs("</h2>\n", out);
-			attachment_list(out, doc, links);
-			fputs("</section>\n", out);
-		}
-		if (links->slide_count > 0) {
-			fputs("<section class=\"slides\">\n<h2>", out);
-			every_language(out, doc, m, "slides");
-			fputs("</h2>\n", out);
-			slide_list(out, links, NULL);
-			fputs("</section>\n", out);
-		}
-		fputs("</footer>\n", out);
-	}
+	heading.labels = NULL;
+	heading.doc = doc;
+	heading.m = m;
+	page_footer(out, doc, links, &heading, NULL, "");
 	fputs("</body>\n</html>\n", out);
 	marks_free(m);
 	return finish(out, html_out);

@@ -224,6 +224,44 @@ load_names(struct habar_recogniser *rec, struct rec_lang *l, const char *tag,
 	return status;
 }
 
+/* The keyword that opens a line of number-words, date-words or
+ * measure-words, and the kind of word the line gives. */
+static const struct {
+	const char *keyword;
+	int kind;
+} line_kinds[] = {
+	{ "am", RW_AM },
+	{ "hour", RW_HOUR },
+	{ "imperial", RW_IMPERIAL },
+	{ "metric", RW_METRIC },
+	{ "number", RW_NUMBER },
+	{ "ordinal", RW_ORDINAL },
+	{ "percent", RW_PERCENT },
+	{ "pm", RW_PM },
+	{ "scale", RW_SCALE },
+	{ "year", RW_YEAR },
+};
+
+/* The bit of a kind in the allowed argument of line_kind(). */
+#define KIND_BIT(k) (1u << (k))
+
+/*
+ * The kind the keyword names, when it is one of the kinds allowed (a
+ * sum of KIND_BIT()) in the file being read, else 0: one mapping for
+ * every word file, so that a keyword means the same in each.
+ */
+static int
+line_kind(const char *keyword, unsigned allowed)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(line_kinds) / sizeof(line_kinds[0]); i++)
+		if (strcmp(keyword, line_kinds[i].keyword) == 0)
+			return (allowed & KIND_BIT(line_kinds[i].kind)) ?
+			    line_kinds[i].kind : 0;
+	return 0;
+}
+
 /* number-words: "number WORD VALUE", "scale WORD VALUE", "percent WORD
  * [WORD]", "ordinal SUFFIX". */
 static enum habar_status
@@ -236,15 +274,9 @@ number_line(struct habar_recogniser *rec, struct rec_lang *l,
 	memset(&proto, 0, sizeof(proto));
 	if (n < 2)
 		return bad(rec, f, "no word");
-	if (strcmp(w[0], "number") == 0)
-		proto.kind = RW_NUMBER;
-	else if (strcmp(w[0], "scale") == 0)
-		proto.kind = RW_SCALE;
-	else if (strcmp(w[0], "percent") == 0)
-		proto.kind = RW_PERCENT;
-	else if (strcmp(w[0], "ordinal") == 0)
-		proto.kind = RW_ORDINAL;
-	else
+	if ((proto.kind = (unsigned char)line_kind(w[0], KIND_BIT(RW_NUMBER) |
+	    KIND_BIT(RW_SCALE) | KIND_BIT(RW_PERCENT) |
+	    KIND_BIT(RW_ORDINAL))) == 0)
 		return bad(rec, f, "unknown kind");
 	if (proto.kind == RW_NUMBER || proto.kind == RW_SCALE) {
 		if (n > 2)
@@ -308,15 +340,8 @@ date_line(struct habar_recogniser *rec, struct rec_lang *l,
 	memset(&proto, 0, sizeof(proto));
 	if (n < 2)
 		return bad(rec, f, "no word");
-	if (strcmp(w[0], "year") == 0)
-		proto.kind = RW_YEAR;
-	else if (strcmp(w[0], "hour") == 0)
-		proto.kind = RW_HOUR;
-	else if (strcmp(w[0], "am") == 0)
-		proto.kind = RW_AM;
-	else if (strcmp(w[0], "pm") == 0)
-		proto.kind = RW_PM;
-	else
+	if ((proto.kind = (unsigned char)line_kind(w[0], KIND_BIT(RW_YEAR) |
+	    KIND_BIT(RW_HOUR) | KIND_BIT(RW_AM) | KIND_BIT(RW_PM))) == 0)
 		return bad(rec, f, "unknown kind");
 	proto.stem = stem_of(w[1]);
 	return add_word(rec, l, w[1], &proto);
@@ -333,12 +358,12 @@ measure_line(struct habar_recogniser *rec, struct rec_lang *l,
 	memset(&proto, 0, sizeof(proto));
 	if (n > 3)
 		proto.number = strtod(w[3], &end);
-	if (n < 2 || (strcmp(w[0], "imperial") != 0 &&
-	    strcmp(w[0], "metric") != 0) || n == 3 || n > 4 ||
+	proto.kind = (unsigned char)line_kind(w[0], KIND_BIT(RW_IMPERIAL) |
+	    KIND_BIT(RW_METRIC));
+	if (n < 2 || proto.kind == 0 || n == 3 || n > 4 ||
 	    (n == 4 && (*end != '\0' || !(proto.number > 0))))
 		return bad(rec, f, "not 'imperial|metric WORD [QUANTITY "
 		    "FACTOR]'");
-	proto.kind = strcmp(w[0], "imperial") == 0 ? RW_IMPERIAL : RW_METRIC;
 	if (n == 4)
 		snprintf(proto.code, sizeof(proto.code), "%.3s", w[2]);
 	proto.stem = stem_of(w[1]);
