@@ -135,6 +135,18 @@ habar__anchor_miss(uint32_t key)
 }
 
 /*
+ * Whether an anchor is a word whose translation the memory's lexicon
+ * knows: in a bead with sentences on both sides its translation is
+ * expected, and its absence is evidence against the bead (a sentence with
+ * no counterpart expects nothing, so it costs a one-sided bead nothing).
+ */
+static inline double
+habar__anchor_expected(uint32_t key)
+{
+	return (key >> 29) == HABAR__ANCHOR_MEMORY;
+}
+
+/*
  * One side of a pairwise alignment: n items, each with a length in
  * characters and a sorted run of anchor keys keys[kfirst[i]..kfirst[i+1]).
  */

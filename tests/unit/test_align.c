@@ -5,7 +5,8 @@
  * their errors, three-way links that partition every language and
  * agree with the pair view, the cost reconciliation compares, a
  * sentence the pivot dropped linked between the other two, and two
- * languages each dropping a different sentence.
+ * languages each dropping a different sentence, and the words of a
+ * memory's lexicon that a bead of two sides is expected to translate.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -560,6 +561,73 @@ test_line_merge(void)
 	CHECK(habar__align_cost(&a, 0, 2, &b, 0, 1, 1.0) == headline);
 }
 
+
+/*
+ * Words of a memory's lexicon expected in a bead of two sides: a and b
+ * each add a sentence of their own at the same place, of lengths close
+ * enough for a 1-1, each with twelve words the lexicon knows and none of
+ * their translations across.  Their absence makes the 1-1 dearer than a
+ * 1-0 and a 0-1; a sentence with no counterpart pays nothing for its
+ * words, and a 1-1 whose words are translated gains.
+ */
+static void
+test_memory_words(void)
+{
+	static const uint32_t la[5] = { 80, 120, 100, 150, 90 };
+	static const uint32_t lb[5] = { 82, 118, 112, 149, 93 };
+	uint32_t ka[64], kb[64];
+	size_t fa[6], fb[6], n = 0, i, k, m;
+	struct habar__align_seq a = seq(la, 5, fa), b = seq(lb, 5, fb);
+	struct habar__bead *beads = NULL;
+	double plain, lone;
+
+	/* Sentence i of a and of b share key 0x100 + 16 i (a word and its
+	 * translation); the third of each holds twelve words of its own. */
+	for (i = 0, m = 0; i < 5; i++) {
+		fa[i] = m;
+		if (i == 2)
+			for (k = 0; k < 12; k++)
+				ka[m++] = 0x1000 + (uint32_t)k;
+		else
+			ka[m++] = 0x100 + 16 * (uint32_t)i;
+	}
+	fa[5] = m;
+	for (i = 0, m = 0; i < 5; i++) {
+		fb[i] = m;
+		if (i == 2)
+			for (k = 0; k < 12; k++)
+				kb[m++] = 0x2000 + (uint32_t)k;
+		else
+			kb[m++] = 0x100 + 16 * (uint32_t)i;
+	}
+	fb[5] = m;
+	CHECK(HABAR__ANCHOR_KIND(ka[0]) == HABAR__ANCHOR_MEMORY);
+	plain = habar__align_cost(&a, 2, 1, &b, 2, 1, 1.0);
+	lone = habar__align_cost(&a, 2, 1, &b, 2, 0, 1.0) +
+	    habar__align_cost(&a, 3, 0, &b, 2, 1, 1.0);
+	a.keys = ka;
+	b.keys = kb;
+	CHECK(habar__align_cost(&a, 2, 1, &b, 2, 1, 1.0) > plain);
+	CHECK(habar__align_cost(&a, 2, 1, &b, 2, 1, 1.0) > lone);
+	CHECK(habar__align_cost(&a, 2, 1, &b, 2, 0, 1.0) +
+	    habar__align_cost(&a, 3, 0, &b, 2, 1, 1.0) == lone);
+	CHECK(habar__align_cost(&a, 1, 1, &b, 1, 1, 1.0) <
+	    habar__align_cost(&a, 1, 1, &b, 0, 1, 1.0));
+	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 6);
+	for (i = 0; i < n; i++)
+		CHECK(beads[i].na + beads[i].nb == 2 ?
+		    beads[i].a == beads[i].b && beads[i].a != 2 :
+		    beads[i].na + beads[i].nb == 1);
+	free(beads);
+	/* Without the words, the two are linked. */
+	a = seq(la, 5, fa);
+	b = seq(lb, 5, fb);
+	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 5);
+	free(beads);
+}
+
 int
 main(void)
 {
@@ -573,6 +641,7 @@ main(void)
 	test_two_drops();
 	test_line_merge();
 	test_line_boundaries();
+	test_memory_words();
 	habar__anchor_cache_free(cache);
 	habar__align_icu_free(icu);
 	return CHECK_DONE();
