@@ -22,6 +22,7 @@
  * links cost least over all three pairs is kept (reconcile()).
  */
 #include <ctype.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1511,6 +1512,55 @@ memory_stems(struct habar_align *align,
 }
 
 /*
+ * How the memory's word pairs weigh (docs/habar-align.md, "Lexicon"):
+ * q, the share of a word's units whose translation holds its partner,
+ * drawn towards Q_PRIOR as if Q_UNITS more units had been seen (a pair
+ * seen twice is not sure); MISS_SCALE of -log(1 - q) for a word whose
+ * translation is missed in a bead of two sides; HIT_SCALE of the
+ * log-likelihood ratio log(q / p), p the share of the memory's units
+ * holding the translation (how likely it is by chance), when it is there.
+ * Chosen on seeds 1 and 2 of the loose set.
+ */
+#define Q_UNITS 2.0
+#define Q_PRIOR 0.3
+#define MISS_SCALE 0.4
+#define HIT_SCALE 0.25
+
+/* The class of w[0..8) nearest x. */
+static unsigned char
+nearest(const double *w, double x)
+{
+	double best = HUGE_VAL;
+	unsigned char c, bc = 0;
+
+	for (c = 0; c < 8; c++)
+		if (fabs(w[c] - x) < best) {
+			best = fabs(w[c] - x);
+			bc = c;
+		}
+	return bc;
+}
+
+/*
+ * The classes of the memory's pair e (learnt from units units): its
+ * weight when missed (bits 3-5) and when shared (bits 0-2), as
+ * habar__lex_from_pairs() takes them.
+ */
+static unsigned char
+memory_class(const struct habar__lexicon_entry *e, size_t units)
+{
+	double qa, qb, miss, hit;
+
+	qa = (e->both + Q_UNITS * Q_PRIOR) / (e->na + Q_UNITS);
+	qb = (e->both + Q_UNITS * Q_PRIOR) / (e->nb + Q_UNITS);
+	miss = -MISS_SCALE * log(1 - (qa + qb) / 2);
+	hit = units == 0 ? 1.0 : HIT_SCALE * (log(qa * (double)units /
+	    (e->nb + 1.0)) + log(qb * (double)units / (e->na + 1.0))) / 2;
+	return (unsigned char)(nearest(habar__lex_class_weight, miss) << 3 |
+	    nearest(habar__lex_hit_weight, hit));
+}
+
+/*
  * Adds the memory's lexicon to the anchors of every pair of languages of
  * doc: each stem pair it learnt becomes a key both sentences share.
  */
@@ -1521,7 +1571,8 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 	const struct habar__lexicon_entry *e;
 	struct habar__lex lex;
 	uint32_t *sa = NULL, *sb = NULL;
-	size_t nl = doc->language_count, x, y, k, t, n, total;
+	unsigned char *cls = NULL;
+	size_t nl = doc->language_count, x, y, k, t, n, total, units;
 	enum habar_status status = HABAR_OK;
 	int swapped;
 
@@ -1534,20 +1585,26 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 			memset(&lex, 0, sizeof(lex));
 			sa = malloc(total * sizeof(uint32_t));
 			sb = malloc(total * sizeof(uint32_t));
-			if (sa == NULL || sb == NULL) {
+			cls = malloc(total);
+			if (sa == NULL || sb == NULL || cls == NULL) {
 				status = HABAR_ERR_NOMEM;
 				goto next;
 			}
 			n = 0;
 			for (t = 0; (e = habar__lexicon_table(align->memory, t,
 			    doc->languages[x].lang, doc->languages[y].lang, &k,
-			    &swapped)) != NULL; t++)
+			    &swapped)) != NULL; t++) {
+				units = habar__lexicon_units(align->memory, t,
+				    doc->languages[x].lang,
+				    doc->languages[y].lang);
 				while (k-- > 0 && n < total) {
 					sa[n] = swapped ? e->b : e->a;
-					sb[n++] = swapped ? e->a : e->b;
+					sb[n] = swapped ? e->a : e->b;
+					cls[n++] = memory_class(e, units);
 					e++;
 				}
-			if ((status = habar__lex_from_pairs(&lex, sa, sb, n,
+			}
+			if ((status = habar__lex_from_pairs(&lex, sa, sb, cls, n,
 			    (uint32_t)(0x5eed0000u + x * 7 + y))) != HABAR_OK ||
 			    (status = memory_stems(align, &doc->languages[x],
 			    &data[x])) != HABAR_OK ||
@@ -1562,7 +1619,9 @@ next:
 			habar__lex_free(&lex);
 			free(sa);
 			free(sb);
+			free(cls);
 			sa = sb = NULL;
+			cls = NULL;
 		}
 	return status;
 }

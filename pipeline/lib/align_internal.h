@@ -112,6 +112,11 @@ habar__align_letter(uint32_t c)
 	    (c >= 0x400 && c <= 0x52F);
 }
 
+/* The weights of the classes of a memory's words (align_lex.c): when
+ * their translation is missed, and when it is there. */
+extern const double habar__lex_class_weight[8];
+extern const double habar__lex_hit_weight[8];
+
 /*
  * The weight of an anchor in the alignment cost when both sides share it,
  * and when it is left unmatched (0 for kinds too unreliable to count
@@ -123,7 +128,8 @@ habar__anchor_weight(uint32_t key)
 {
 	static const double w[8] = { 1.0, 1.0, 2.0, 2.0, 0.6, 0.4, 0.5, 0.7 };
 
-	return w[key >> 29];
+	return (key >> 29) == HABAR__ANCHOR_MEMORY ?
+	    habar__lex_hit_weight[(key >> 23) & 7] : w[key >> 29];
 }
 
 static inline double
@@ -135,15 +141,17 @@ habar__anchor_miss(uint32_t key)
 }
 
 /*
- * Whether an anchor is a word whose translation the memory's lexicon
- * knows: in a bead with sentences on both sides its translation is
- * expected, and its absence is evidence against the bead (a sentence with
- * no counterpart expects nothing, so it costs a one-sided bead nothing).
+ * For an anchor that is a word whose translation the memory's lexicon
+ * knows, the cost of its translation's absence (0 for other anchors): in
+ * a bead with sentences on both sides its translation is expected, and
+ * its absence is evidence against the bead (a sentence with no
+ * counterpart expects nothing, so it costs a one-sided bead nothing).
  */
 static inline double
 habar__anchor_expected(uint32_t key)
 {
-	return (key >> 29) == HABAR__ANCHOR_MEMORY;
+	return (key >> 29) == HABAR__ANCHOR_MEMORY ?
+	    habar__lex_class_weight[(key >> 26) & 7] : 0;
 }
 
 /*
@@ -303,12 +311,15 @@ uint32_t habar__lex_key(const struct habar__lex *lex, int side, uint32_t stem);
  * Adds to the table (zeroed, or made by an earlier call) the n stem pairs
  * sa[k] of side 0 with sb[k] of side 1, each pair a shared key of kind
  * HABAR__ANCHOR_MEMORY (a memory's lexicon is surer than the document's,
- * and weighs more); salt keeps the keys of different pairs of languages
- * apart.
+ * and weighs more) whose weights are of class cls[k] (bits 3-5: when
+ * missed, habar__lex_class_weight; bits 0-2: when shared,
+ * habar__lex_hit_weight); salt keeps the keys of different pairs of
+ * languages apart.
  * Returns HABAR_OK or HABAR_ERR_NOMEM.
  */
 enum habar_status habar__lex_from_pairs(struct habar__lex *lex,
-    const uint32_t *sa, const uint32_t *sb, size_t n, uint32_t salt);
+    const uint32_t *sa, const uint32_t *sb, const unsigned char *cls,
+    size_t n, uint32_t salt);
 
 /* Lower-cases one code point of the scripts the aligner meets. */
 uint32_t habar__align_lower(uint32_t c);

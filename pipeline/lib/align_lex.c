@@ -23,6 +23,19 @@
 #define MIN_PAIRS 2
 #define MIN_DICE 0.3
 
+/*
+ * The classes of a memory's word pairs (bits 26-28 and 23-25 of their
+ * keys): the cost of a word whose translation is missed in a bead of two
+ * sides, and the weight (times the programme's bonus for a shared anchor)
+ * of one whose translation is there.  Classes rather than a weight per
+ * pair keep the weight in the key, which the dynamic programme already
+ * reads.
+ */
+const double habar__lex_class_weight[8] = { 0.05, 0.1, 0.17, 0.25, 0.35,
+    0.5, 0.7, 1.0 };
+const double habar__lex_hit_weight[8] = { 0.4, 0.6, 0.8, 1.0, 1.2, 1.4, 1.7,
+    2.0 };
+
 uint32_t
 habar__align_lower(uint32_t c)
 {
@@ -212,7 +225,7 @@ done:
 
 enum habar_status
 habar__lex_from_pairs(struct habar__lex *lex, const uint32_t *sa,
-    const uint32_t *sb, size_t n, uint32_t salt)
+    const uint32_t *sb, const unsigned char *cls, size_t n, uint32_t salt)
 {
 	uint32_t *v, key;
 	size_t k;
@@ -224,9 +237,10 @@ habar__lex_from_pairs(struct habar__lex *lex, const uint32_t *sa,
 		return HABAR_ERR_NOMEM;
 	}
 	for (k = 0; k < n; k++) {
-		/* HABAR__ANCHOR_MEMORY: the top bits 0. */
-		key = ((uint32_t)habar__map64_mix(((uint64_t)sa[k] << 32 |
-		    sb[k]) ^ salt) | 1) & 0x1FFFFFFFu;
+		/* HABAR__ANCHOR_MEMORY: the top bits 0, the class below. */
+		key = (((uint32_t)habar__map64_mix(((uint64_t)sa[k] << 32 |
+		    sb[k]) ^ salt) | 1) & 0x007FFFFFu) |
+		    (uint32_t)(cls[k] & 0x3F) << 23;
 		if ((v = habar__map64_put(lex->a, sa[k], 0, NULL)) == NULL)
 			return HABAR_ERR_NOMEM;
 		*v = key;

@@ -40,12 +40,13 @@
  */
 #define KEPT_MAX (16u * 1024 * 1024)
 #define LANG_MAX 16
-#define FORMAT "habar-lexicon 1"
+#define FORMAT "habar-lexicon 2"
 
 struct table {
 	char la[LANG_MAX], lb[LANG_MAX];
 	struct habar__lexicon_entry *e;
 	size_t n;
+	size_t units;		/* of the memory, learnt from */
 };
 
 struct stemmer_slot {
@@ -160,6 +161,26 @@ habar__lexicon_table(const struct habar_lexicon *lex, size_t k,
 }
 
 size_t
+habar__lexicon_units(const struct habar_lexicon *lex, size_t k,
+    const char *la, const char *lb)
+{
+	char pa[LANG_MAX], pb[LANG_MAX];
+	size_t i, seen = 0;
+
+	primary(la, pa);
+	primary(lb, pb);
+	for (i = 0; i < lex->ntables; i++) {
+		const struct table *t = &lex->tables[i];
+
+		if (((strcmp(t->la, pa) == 0 && strcmp(t->lb, pb) == 0) ||
+		    (strcmp(t->la, pb) == 0 && strcmp(t->lb, pa) == 0)) &&
+		    seen++ == k)
+			return t->units;
+	}
+	return 0;
+}
+
+size_t
 habar_lexicon_pairs(const struct habar_lexicon *lex, const char *a,
     const char *b)
 {
@@ -184,7 +205,7 @@ habar_lexicon_size(const struct habar_lexicon *lex)
 
 static enum habar_status
 add_table(struct habar_lexicon *lex, const char *la, const char *lb,
-    struct habar__lexicon_entry *e, size_t n)
+    struct habar__lexicon_entry *e, size_t n, size_t units)
 {
 	struct table *grown;
 
@@ -197,6 +218,7 @@ add_table(struct habar_lexicon *lex, const char *la, const char *lb,
 	snprintf(grown[lex->ntables].lb, LANG_MAX, "%s", lb);
 	grown[lex->ntables].e = e;
 	grown[lex->ntables].n = n;
+	grown[lex->ntables].units = units;
 	lex->ntables++;
 	return HABAR_OK;
 }
@@ -287,7 +309,8 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 {
 	struct habar__map64 va = { 0 }, vb = { 0 }, pairs = { 0 };
 	uint32_t *ida = NULL, *idb = NULL, *v, *idx = NULL, *cooc = NULL,
-	    *besta = NULL, *bestb = NULL, *kept = NULL;
+	    *besta = NULL, *bestb = NULL, *kept = NULL, *cnta = NULL,
+	    *cntb = NULL;
 	size_t nkept = 0, kc = 0, cells;
 	uint64_t *pk = NULL;
 	float *tab = NULL, *tba = NULL, *cab = NULL, *cba = NULL, *nulla = NULL,
@@ -311,10 +334,17 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 			goto done;
 		c->b[i] = *v;
 	}
-	/* Each id's hash, for the entries. */
+	/* Each id's hash, for the entries, and its units (a stem is
+	 * counted once a text). */
 	if ((ida = malloc((va.count + 1) * sizeof(*ida))) == NULL ||
-	    (idb = malloc((vb.count + 1) * sizeof(*idb))) == NULL)
+	    (idb = malloc((vb.count + 1) * sizeof(*idb))) == NULL ||
+	    (cnta = calloc(va.count + 1, sizeof(*cnta))) == NULL ||
+	    (cntb = calloc(vb.count + 1, sizeof(*cntb))) == NULL)
 		goto done;
+	for (i = 0; i < c->na; i++)
+		cnta[c->a[i]]++;
+	for (i = 0; i < c->nb; i++)
+		cntb[c->b[i]]++;
 	for (i = 0; i < va.cap; i++)
 		if (va.keys[i] != 0)
 			ida[va.vals[i]] = (uint32_t)va.keys[i];
@@ -483,9 +513,12 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 		e[ne].a = ida[i];
 		e[ne].b = idb[j];
 		e[ne].ab = tab[x];
-		e[ne++].ba = tba[x];
+		e[ne].ba = tba[x];
+		e[ne].both = cooc[x];
+		e[ne].na = cnta[i];
+		e[ne++].nb = cntb[j];
 	}
-	if ((status = add_table(lex, c->la, c->lb, e, ne)) == HABAR_OK)
+	if ((status = add_table(lex, c->la, c->lb, e, ne, c->n)) == HABAR_OK)
 		e = NULL;
 done:
 	habar__map64_free(&va);
@@ -493,6 +526,8 @@ done:
 	habar__map64_free(&pairs);
 	free(ida);
 	free(idb);
+	free(cnta);
+	free(cntb);
 	free(idx);
 	free(kept);
 	free(cooc);
@@ -597,10 +632,13 @@ habar_lexicon_write(const struct habar_lexicon *lex, const char *source,
 	fprintf(fp, "%s\nsource %s\n", FORMAT, source);
 	for (k = 0; k < lex->ntables; k++) {
 		t = &lex->tables[k];
-		fprintf(fp, "pair %s %s %zu\n", t->la, t->lb, t->n);
+		fprintf(fp, "pair %s %s %zu %zu\n", t->la, t->lb, t->n,
+		    t->units);
 		for (i = 0; i < t->n; i++)
-			fprintf(fp, "%08x %08x %.4f %.4f\n", (unsigned)t->e[i].a,
-			    (unsigned)t->e[i].b, t->e[i].ab, t->e[i].ba);
+			fprintf(fp, "%08x %08x %.4f %.4f %u %u %u\n",
+			    (unsigned)t->e[i].a, (unsigned)t->e[i].b,
+			    t->e[i].ab, t->e[i].ba, (unsigned)t->e[i].both,
+			    (unsigned)t->e[i].na, (unsigned)t->e[i].nb);
 	}
 	fprintf(fp, "end\n");
 	return ferror(fp) ? HABAR_ERR_IO : HABAR_OK;
@@ -611,8 +649,8 @@ habar_lexicon_read(struct habar_lexicon *lex, const char *source, FILE *fp)
 {
 	char line[256], la[LANG_MAX], lb[LANG_MAX];
 	struct habar__lexicon_entry *e = NULL;
-	unsigned a, b;
-	size_t n, i, len;
+	unsigned a, b, both, na, nb;
+	size_t n, i, len, units;
 	float ab, ba;
 	enum habar_status status;
 
@@ -631,14 +669,16 @@ habar_lexicon_read(struct habar_lexicon *lex, const char *source, FILE *fp)
 			return HABAR_ERR_INPUT;	/* cut short */
 		if (strcmp(line, "end\n") == 0)
 			return HABAR_OK;
-		if (sscanf(line, "pair %15s %15s %zu", la, lb, &n) != 3 ||
-		    n > HABAR_LEXICON_MAX_PAIRS)
+		if (sscanf(line, "pair %15s %15s %zu %zu", la, lb, &n,
+		    &units) != 4 || n > HABAR_LEXICON_MAX_PAIRS)
 			return HABAR_ERR_INPUT;
 		if ((e = malloc((n + 1) * sizeof(*e))) == NULL)
 			return HABAR_ERR_NOMEM;
 		for (i = 0; i < n; i++) {
 			if (fgets(line, sizeof(line), fp) == NULL ||
-			    sscanf(line, "%x %x %f %f", &a, &b, &ab, &ba) != 4) {
+			    sscanf(line, "%x %x %f %f %u %u %u", &a, &b, &ab,
+			    &ba, &both, &na, &nb) != 7 || both > na ||
+			    both > nb || na > units || nb > units) {
 				free(e);
 				return HABAR_ERR_INPUT;
 			}
@@ -646,8 +686,11 @@ habar_lexicon_read(struct habar_lexicon *lex, const char *source, FILE *fp)
 			e[i].b = b;
 			e[i].ab = ab;
 			e[i].ba = ba;
+			e[i].both = both;
+			e[i].na = na;
+			e[i].nb = nb;
 		}
-		if ((status = add_table(lex, la, lb, e, n)) != HABAR_OK) {
+		if ((status = add_table(lex, la, lb, e, n, units)) != HABAR_OK) {
 			free(e);
 			return status;
 		}

@@ -50,6 +50,9 @@ unsigned habar__stemmer_rounds(const struct habar__stemmer *st);
 struct habar__lexicon_entry {
 	uint32_t a, b;		/* stems of the pair's first and second language */
 	float ab, ba;		/* t(b | a) and t(a | b) */
+	/* Units of the memory holding both, a, and b: how often a word's
+	 * translation is there, which Model 1's t does not say. */
+	uint32_t both, na, nb;
 };
 
 /*
@@ -67,5 +70,10 @@ const struct habar__stemmer *habar__lexicon_stemmer(
 const struct habar__lexicon_entry *habar__lexicon_table(
     const struct habar_lexicon *lex, size_t k, const char *la,
     const char *lb, size_t *n, int *swapped);
+
+/* The units of the memory table k of la and lb was learnt from (as
+ * habar__lexicon_table()), 0 past the last. */
+size_t habar__lexicon_units(const struct habar_lexicon *lex, size_t k,
+    const char *la, const char *lb);
 
 #endif

@@ -581,13 +581,17 @@ test_memory_words(void)
 	struct habar__bead *beads = NULL;
 	double plain, lone;
 
+	plain = habar__align_cost(&a, 2, 1, &b, 2, 1, 1.0);
+	lone = habar__align_cost(&a, 2, 1, &b, 2, 0, 1.0) +
+	    habar__align_cost(&a, 3, 0, &b, 2, 1, 1.0);
 	/* Sentence i of a and of b share key 0x100 + 16 i (a word and its
-	 * translation); the third of each holds twelve words of its own. */
+	 * translation); the third of each holds twelve words of its own,
+	 * whose translations are expected (their class's weight 0.35). */
 	for (i = 0, m = 0; i < 5; i++) {
 		fa[i] = m;
 		if (i == 2)
 			for (k = 0; k < 12; k++)
-				ka[m++] = 0x1000 + (uint32_t)k;
+				ka[m++] = 4u << 26 | (0x1000 + (uint32_t)k);
 		else
 			ka[m++] = 0x100 + 16 * (uint32_t)i;
 	}
@@ -596,15 +600,12 @@ test_memory_words(void)
 		fb[i] = m;
 		if (i == 2)
 			for (k = 0; k < 12; k++)
-				kb[m++] = 0x2000 + (uint32_t)k;
+				kb[m++] = 4u << 26 | (0x2000 + (uint32_t)k);
 		else
 			kb[m++] = 0x100 + 16 * (uint32_t)i;
 	}
 	fb[5] = m;
 	CHECK(HABAR__ANCHOR_KIND(ka[0]) == HABAR__ANCHOR_MEMORY);
-	plain = habar__align_cost(&a, 2, 1, &b, 2, 1, 1.0);
-	lone = habar__align_cost(&a, 2, 1, &b, 2, 0, 1.0) +
-	    habar__align_cost(&a, 3, 0, &b, 2, 1, 1.0);
 	a.keys = ka;
 	b.keys = kb;
 	CHECK(habar__align_cost(&a, 2, 1, &b, 2, 1, 1.0) > plain);

@@ -44,9 +44,13 @@ stem(struct habar_lexicon *lex, const char *lang, const char *word)
 	return out[0];
 }
 
-/* Whether the lexicon pairs English en with Russian ru. */
+/*
+ * Whether the lexicon pairs English en with Russian ru; the units that
+ * hold both, en and ru in *counts (when not NULL).
+ */
 static int
-paired(struct habar_lexicon *lex, const char *en, const char *ru)
+paired_counts(struct habar_lexicon *lex, const char *en, const char *ru,
+    unsigned *counts)
 {
 	const struct habar__lexicon_entry *e;
 	uint32_t a = stem(lex, "en", en), b = stem(lex, "ru", ru), x, y;
@@ -58,10 +62,22 @@ paired(struct habar_lexicon *lex, const char *en, const char *ru)
 		for (i = 0; i < n; i++) {
 			x = swapped ? e[i].b : e[i].a;
 			y = swapped ? e[i].a : e[i].b;
-			if (x == a && y == b)
+			if (x == a && y == b) {
+				if (counts != NULL) {
+					counts[0] = e[i].both;
+					counts[1] = swapped ? e[i].nb : e[i].na;
+					counts[2] = swapped ? e[i].na : e[i].nb;
+				}
 				return 1;
+			}
 		}
 	return 0;
+}
+
+static int
+paired(struct habar_lexicon *lex, const char *en, const char *ru)
+{
+	return paired_counts(lex, en, ru, NULL);
 }
 
 static void
@@ -86,6 +102,7 @@ static void
 test_learn(void)
 {
 	struct habar_lexicon *lex, *back;
+	unsigned counts[3];
 	char *buf = NULL;
 	size_t len = 0, pairs;
 	FILE *fp;
@@ -102,6 +119,12 @@ test_learn(void)
 	CHECK(paired(lex, "minister", "министр"));
 	CHECK(paired(lex, "hospital", "больница"));
 	CHECK(!paired(lex, "minister", "больница"));
+	/* How often each word's translation is there: the minister of all
+	 * three units is министр in all three; of the memory's six units. */
+	CHECK(paired_counts(lex, "minister", "министр", counts) &&
+	    counts[0] == 3 && counts[1] == 3 && counts[2] == 3);
+	CHECK(habar__lexicon_units(lex, 0, "ru", "en") == 6);
+	CHECK(habar__lexicon_units(lex, 1, "ru", "en") == 0);
 
 	/* Written and read back: the same pairs, for the same source only. */
 	fp = open_memstream(&buf, &len);
@@ -115,6 +138,9 @@ test_learn(void)
 	fclose(fp);
 	CHECK(habar_lexicon_pairs(back, "en", "ru") == pairs);
 	CHECK(paired(back, "hospital", "больница"));
+	CHECK(paired_counts(back, "hospital", "больница", counts) &&
+	    counts[0] == 2 && counts[1] == 2 && counts[2] == 2);
+	CHECK(habar__lexicon_units(back, 0, "en", "ru") == 6);
 	/* A cache cut short adds nothing whole. */
 	fp = fmemopen(buf, len / 2, "r");
 	CHECK(habar_lexicon_read(back, NULL, fp) == HABAR_ERR_INPUT);
@@ -127,7 +153,8 @@ test_learn(void)
 static void
 test_cache(void)
 {
-	char dir[] = "/tmp/test_lexicon.XXXXXX", path[256], cache[300];
+	char dir[] = "/tmp/test_lexicon.XXXXXX", path[256], cache[300],
+	    source[64];
 	struct habar_lexicon *lex;
 	struct stat sb;
 	size_t pairs;
@@ -154,7 +181,20 @@ test_cache(void)
 	habar_lexicon_free(lex);
 	/* A cache of another version of the memory is not used. */
 	fp = fopen(cache, "w");
-	CHECK(fp != NULL && fputs("habar-lexicon 1\nsource 1 2\nend\n", fp) >= 0);
+	CHECK(fp != NULL && fputs("habar-lexicon 2\nsource 1 2\nend\n", fp) >= 0);
+	if (fp != NULL)
+		fclose(fp);
+	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
+	CHECK(habar_lexicon_add_memory(lex, path) == HABAR_OK);
+	CHECK(habar_lexicon_pairs(lex, "en", "ru") == pairs);
+	habar_lexicon_free(lex);
+	/* Nor one of the first format, without the units (learnt again). */
+	CHECK(stat(path, &sb) == 0);
+	snprintf(source, sizeof(source), "source %lld %lld\n",
+	    (long long)sb.st_size, (long long)sb.st_mtime);
+	fp = fopen(cache, "w");
+	CHECK(fp != NULL && fprintf(fp, "habar-lexicon 1\n%spair en ru 1\n"
+	    "0000abcd 0000dcba 0.5000 0.5000\nend\n", source) > 0);
 	if (fp != NULL)
 		fclose(fp);
 	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
