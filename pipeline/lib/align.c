@@ -144,26 +144,50 @@ lang_data_free(struct lang_data *d)
  * ellipsis among the marks after its last letter or digit (closing quotes
  * and brackets may follow).  A headline does not, so where a translator
  * ran it into the next sentence, the line shows no boundary either.
+ *
+ * Only the line's last character that is such a mark or that ends the
+ * marks (a letter, a digit, any other character but spaces, quotes and
+ * dashes) decides, so the line is read from its end: back to its last
+ * ASCII byte, where reading forward is in step whatever came before (no
+ * ASCII byte belongs to a longer sequence), the characters after it are
+ * decoded forward; then that byte itself; and so on towards the start
+ * until one decides.
  */
 static int
 line_ends_sentence(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0;
+	size_t end = len, q, i;
 	uint32_t c;
-	int ends = 0;
+	int ends;
 
-	while (i < len) {
-		i += habar__align_char(s + i, len - i, &c);
-		if (c == '.' || c == '!' || c == '?' || c == 0x2026)
-			ends = 1;
-		else if (c < 0x80 ? isalnum((int)c) :
-		    /* Spaces, quotes and dashes: U+00A0..U+00BF and
-		     * U+2000..U+207F. */
-		    !(c >= 0xA0 && c <= 0xBF) && !(c >= 0x2000 && c <= 0x207F))
-			ends = 0;
+	while (end > 0) {
+		for (q = end; q > 0 && s[q - 1] >= 0x80; q--)
+			continue;
+		/* s[q..end): no ASCII; the last character deciding wins. */
+		ends = -1;
+		for (i = q; i < end; ) {
+			i += habar__align_char(s + i, len - i, &c);
+			if (c == 0x2026)
+				ends = 1;
+			/* Spaces, quotes and dashes: U+00A0..U+00BF and
+			 * U+2000..U+207F. */
+			else if (!(c >= 0xA0 && c <= 0xBF) &&
+			    !(c >= 0x2000 && c <= 0x207F))
+				ends = 0;
+		}
+		if (ends >= 0)
+			return ends;
+		if (q == 0)
+			break;
+		c = s[q - 1];
+		if (c == '.' || c == '!' || c == '?')
+			return 1;
+		if (isalnum((int)c))
+			return 0;
+		end = q - 1;
 	}
-	return ends;
+	return 0;
 }
 
 /* See align_internal.h. */

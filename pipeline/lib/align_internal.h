@@ -91,6 +91,16 @@ habar__align_char(const unsigned char *s, size_t n, uint32_t *cp)
 	unsigned long c;
 	size_t len;
 
+	/* ASCII and two-byte sequences (all of Cyrillic) here, the rest by
+	 * the library's decoder, which agrees with this on them. */
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
 	if ((len = habar__utf8_decode(s, n, &c)) == 0) {
 		*cp = 0xFFFD;
 		return 1;

@@ -499,6 +499,17 @@ test_line_boundaries(void)
 		    1 | HABAR__LINE_ENDS },
 		{ "en", "Here are the key facts (as of May)", 0 },
 		{ "en", "Here are the key facts:", 0 },
+		/* Read from the end: the last stop or letter decides, past
+		 * quotes, brackets, dashes and spaces; a malformed byte is a
+		 * character that ends the marks. */
+		{ "ru", "Итоги года\u00BB", 0 },
+		{ "ru", "Итоги года.\u00BB \u2014", HABAR__LINE_ENDS },
+		{ "ru", "Итоги\u2026\u00BB", HABAR__LINE_ENDS },
+		{ "ru", "Конец!)", HABAR__LINE_ENDS },
+		{ "ru", "Сумма 5", 0 },
+		{ "en", "\u201CYes.\u201D", HABAR__LINE_ENDS },
+		{ "en", "Done.\xC3", 0 },
+		{ "en", "Done.\xE2\x80", 0 },
 		{ "en", "", 0 }
 	};
 	struct habar_seg *seg;
