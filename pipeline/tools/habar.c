@@ -31,7 +31,8 @@
 static const char usage[] =
     "usage: habar COMMAND [ARGS...]\n"
     "       habar make [-o OUTDIR] [--id ID] [--dash en|em]\n"
-    "                  [--min-confidence C] [--strict] DIR\n"
+    "                  [--min-confidence C] [--strict] [--latin]\n"
+    "                  [--exceptions FILE]... [--no-exceptions] DIR\n"
     "Runs habar-COMMAND with ARGS (the program beside habar first, then\n"
     "the first on PATH): 'habar decode -o x.md x.txt' is 'habar-decode\n"
     "-o x.md x.txt'.  'habar make DIR' turns a folder holding a release's\n"
@@ -43,7 +44,8 @@ static const char usage[] =
 
 static const char make_usage[] =
     "usage: habar make [-o OUTDIR] [--id ID] [--dash en|em]\n"
-    "                  [--min-confidence C] [--strict] DIR\n"
+    "                  [--min-confidence C] [--strict] [--latin]\n"
+    "                  [--exceptions FILE]... [--no-exceptions] DIR\n"
     "Imports, decodes and normalises each language version in DIR,\n"
     "checks spelling and consistency, aligns and packs them with the\n"
     "attachments, verifies the pack, and prints what was found and what\n"
@@ -59,6 +61,14 @@ static const char make_usage[] =
     "                       (habar-pack --min-confidence; default 0.5)\n"
     "  -s, --strict         make no pack when the versions disagree\n"
     "                       (an error of habar-qa's checks)\n"
+    "  -l, --latin          also write the Kazakh version in the Latin\n"
+    "                       alphabet, OUTDIR/ID.kk-Latn.md (habar-translit)\n"
+    "  -x, --exceptions FILE\n"
+    "                       names spelt their own way in it, one\n"
+    "                       'Cyrillic = Latin' a line (habar-translit\n"
+    "                       --exceptions; repeatable; implies --latin)\n"
+    "  -X, --no-exceptions  leave out locales/kk/translit-exceptions\n"
+    "                       (implies --latin)\n"
     "      --help           print this help and exit\n";
 
 static char self_dir[PATH_MAX];
@@ -420,14 +430,59 @@ safe_id(char *id)
 			*id = '-';
 }
 
+/* The most --exceptions files habar make passes on. */
+#define MAX_EXCEPTIONS 16
+
+/*
+ * Writes the Kazakh version in[i] (normalised) in the Latin alphabet as
+ * OUTDIR/<id>.kk-Latn.md with habar-translit, the exceptions files and
+ * --no-exceptions passed on.  The pack keeps its three versions; this
+ * one is for the site in Latin letters.
+ */
+static void
+write_latin(struct make *m, char in[][PATH_MAX * 2],
+    const char *const *exceptions, size_t nexceptions, int no_exceptions)
+{
+	char out[PATH_MAX * 2], *args[8 + 2 * MAX_EXCEPTIONS];
+	size_t i, k, nargs = 1;
+
+	for (i = 0; i < m->nlangs && strcmp(m->langs[i], "kk") != 0; i++)
+		;
+	if (i == m->nlangs) {
+		printf("  kk-Latn: none (no Kazakh version)\n");
+		return;
+	}
+	snprintf(out, sizeof(out), "%s/%s.kk-Latn.md", m->outdir, m->id);
+	args[nargs++] = "--to";
+	args[nargs++] = "kk-Latn";
+	for (k = 0; k < nexceptions; k++) {
+		args[nargs++] = "--exceptions";
+		args[nargs++] = (char *)exceptions[k];
+	}
+	if (no_exceptions)
+		args[nargs++] = "--no-exceptions";
+	args[nargs++] = "-o";
+	args[nargs++] = out;
+	args[nargs++] = in[i];
+	args[nargs] = NULL;
+	if (run("habar-translit", args, NULL) != 0) {
+		note(m, "kk-Latn: habar-translit failed (see above)");
+		return;
+	}
+	printf("  kk-Latn: %s\n", out);
+}
+
 static int
 make_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "dash", required_argument, NULL, 'd' },
+		{ "exceptions", required_argument, NULL, 'x' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "id", required_argument, NULL, 'i' },
+		{ "latin", no_argument, NULL, 'l' },
 		{ "min-confidence", required_argument, NULL, 'c' },
+		{ "no-exceptions", no_argument, NULL, 'X' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "strict", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
@@ -437,12 +492,33 @@ make_main(int argc, char **argv)
 	char pack[PATH_MAX * 2], *args[64];
 	enum habar_status status;
 	const char *id = NULL, *dash = NULL, *min_confidence = NULL;
-	size_t i, nargs;
-	int c, st, spelled = 0, strict = 0;
+	const char *exceptions[MAX_EXCEPTIONS];
+	size_t i, nargs, nexceptions = 0;
+	int c, st, spelled = 0, strict = 0, latin = 0, no_exceptions = 0;
+	FILE *fp;
 
 	memset(&m, 0, sizeof(m));
-	while ((c = cli_getopt(argc, argv, "c:i:o:s", longopts)) != -1) {
+	while ((c = cli_getopt(argc, argv, "c:i:lo:sx:X", longopts)) != -1) {
 		switch (c) {
+		case 'l':
+			latin = 1;
+			break;
+		case 'x':
+			/* Read now, so that a missing file stops the run
+			 * before anything is written. */
+			if ((fp = fopen(optarg, "r")) == NULL)
+				cli_usage_error("--exceptions: %s: %s", optarg,
+				    strerror(errno));
+			fclose(fp);
+			if (nexceptions == MAX_EXCEPTIONS)
+				cli_usage_error("--exceptions: at most %d files",
+				    MAX_EXCEPTIONS);
+			exceptions[nexceptions++] = optarg;
+			latin = 1;
+			break;
+		case 'X':
+			no_exceptions = latin = 1;
+			break;
 		case 'c':
 			/* Checked here, before anything is written. */
 			(void)cli_fraction("--min-confidence", optarg);
@@ -534,6 +610,10 @@ make_main(int argc, char **argv)
 			goto done;
 		}
 	}
+
+	/* 2b. The Kazakh version in Latin letters, beside the pack. */
+	if (latin)
+		write_latin(&m, in, exceptions, nexceptions, no_exceptions);
 
 	/* 3. Spelling, a report per language. */
 	for (i = 0; i < m.nlangs; i++) {

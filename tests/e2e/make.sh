@@ -119,7 +119,34 @@ grep -q ' – ' "$tmp/fn-out/road-safety-2026.ru.md" ||
     fail "--strict: a pack was made"
 grep -q 'pack: none (--strict' "$tmp/summary" ||
     fail "--strict: summary lacks the refusal: $(cat "$tmp/summary")"
-for bad in "--dash xx" "--min-confidence 2"; do
+# --latin writes the Kazakh version in Latin letters beside the pack;
+# --exceptions reaches habar-translit (a name spelt as the file says, and
+# it implies --latin), --no-exceptions too (ЮНИСЕФ, which the default list
+# makes UNICEF, is then transliterated letter by letter).
+mkdir "$tmp/latin"
+cp "$road.en.md" "$tmp/latin/"
+cp "$road.kk.md" "$tmp/latin/road-safety-2026.kk.md"
+printf '\nДана Мұхаметова ЮНИСЕФ өкілдерімен кездесті.\n' \
+    >> "$tmp/latin/road-safety-2026.kk.md"
+printf 'Дана Мұхаметова = Dana Mukhametova\n' > "$tmp/names.txt"
+"$bin/habar" make --exceptions "$tmp/names.txt" -o "$tmp/latin-out" \
+    "$tmp/latin" > "$tmp/summary" 2>&1
+latin=$tmp/latin-out/road-safety-2026.kk-Latn.md
+grep -q 'Dana Mukhametova UNICEF' "$latin" 2>/dev/null ||
+    fail "--exceptions: no 'Dana Mukhametova UNICEF' in $latin: $(cat "$tmp/summary")"
+grep -q '^lang: kk-Latn' "$latin" 2>/dev/null || fail "--latin: lang not kk-Latn"
+grep -q "kk-Latn: $latin" "$tmp/summary" || fail "--latin: not in the summary"
+"$bin/habar" make --no-exceptions -o "$tmp/latin-out2" "$tmp/latin" \
+    > "$tmp/summary" 2>&1
+grep -q 'UNICEF' "$tmp/latin-out2/road-safety-2026.kk-Latn.md" 2>/dev/null &&
+    fail "--no-exceptions: UNICEF from the default list"
+grep -q 'Dana M' "$tmp/latin-out2/road-safety-2026.kk-Latn.md" 2>/dev/null ||
+    fail "--no-exceptions: no Latin version written"
+"$bin/habar" make -o "$tmp/latin-out3" "$tmp/latin" > /dev/null 2>&1
+[ ! -e "$tmp/latin-out3/road-safety-2026.kk-Latn.md" ] ||
+    fail "a Latin version written without --latin"
+
+for bad in "--dash xx" "--min-confidence 2" "--exceptions $tmp/no-such-file"; do
 	# shellcheck disable=SC2086
 	"$bin/habar" make $bad -o "$tmp/bad-out" "$tmp/folder-name" \
 	    > /dev/null 2>&1; st=$?
