@@ -975,27 +975,37 @@ swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
  * language, but is one once two neighbouring letters of it are swapped
  * (Миллерідң against Миллера: Миллердің is a form of Миллер).  The
  * endings alone let the first pass, as any run of endings is one.
+ * Loose, for names that otherwise do not match, the stem may also take
+ * in letters past the shared ones up to the swap, as two languages end a
+ * stem otherwise (Брюсселмьен against Брюсселем: Брюссельмен is a form
+ * of Брюссель; Мексиакның against Мексики), when four letters or more
+ * are shared and w->a is no form of any such stem.
  */
 static int
-ending_swapped(const struct spelling *w)
+ending_swapped(const struct spelling *w, int loose)
 {
 	uint32_t t[64];
-	size_t i = prefix(w->a, w->na, w->b, w->nb), k;
+	size_t i = prefix(w->a, w->na, w->b, w->nb), k, j, last;
 
+	if (w->ma == NULL || w->na < i + 3 || i < (loose ? 4u : 3u) ||
+	    (loose && habar__stemmer_rounds(w->sa) < 2))
+		return 0;
 	/* The stem may go on by a vowel that alternates (Панамы,
 	 * Панаманың). */
-	if (w->ma == NULL || w->na < i + 3 || i < 3 ||
-	    form(w->ma, w->a, w->na, w->a, i, 1) ||
-	    form(w->ma, w->a, w->na, w->a, i + 1, 1))
-		return 0;
+	last = loose ? w->na - 1 : i + 1;
+	for (j = i; j <= last; j++)
+		if (form(w->ma, w->a, w->na, w->a, j, 1))
+			return 0;
 	memcpy(t, w->a, w->na * sizeof(*t));
 	for (k = i; k + 1 < w->na; k++) {
-		int fits;
+		int fits = 0;
 		if (t[k] == t[k + 1])
 			continue;
 		t[k] = w->a[k + 1];
 		t[k + 1] = w->a[k];
-		fits = form(w->ma, t, w->na, t, i, 1);
+		last = loose && k + 2 < w->na ? k + 2 : i;
+		for (j = i; j <= last && !fits; j++)
+			fits = form(w->ma, t, w->na, t, j, 1);
 		t[k] = w->a[k];
 		t[k + 1] = w->a[k + 1];
 		if (fits)
@@ -1029,13 +1039,13 @@ letters_match(struct habar_qa *qa, const char *x, size_t xlen,
 	w.sa = stemmer(qa, xlang);
 	w.sb = stemmer(qa, ylang);
 	if (one_stem(qa, &w, a, b, 0))
-		return ending_swapped(&w) ? 1 : 2;
+		return ending_swapped(&w, 0) ? 1 : 2;
 	/* A name of four letters or fewer swapped is as often another
 	 * transliteration (Сеуг, Сегу). */
 	if (w.na < 5 || w.nb < 5 || a[0] != b[0])
 		return 0;
 	return swap_fits(qa, &w, 0) || swap_fits(qa, &w, 1) ||
-	    ending_swapped(&w) ? 1 : 0;
+	    ending_swapped(&w, 1) ? 1 : 0;
 }
 
 /*
@@ -1305,8 +1315,8 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 				best = 0;
 			/* Trump and Term against Трамп: the name is spelled
 			 * right elsewhere in s as often as o has it. */
-			if (best == 1 && spelled_as(qa, u, s, o, near_) >=
-			    spelled_as(qa, u, o, o, near_))
+			if (best == 1 && by_skeleton && spelled_as(qa, u, s, o,
+			    near_) >= spelled_as(qa, u, o, o, near_))
 				best = 0;
 			if (best == 1) {
 				struct habar_qa_finding *f;
