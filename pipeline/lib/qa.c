@@ -975,11 +975,12 @@ swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
  * language, but is one once two neighbouring letters of it are swapped
  * (Миллерідң against Миллера: Миллердің is a form of Миллер).  The
  * endings alone let the first pass, as any run of endings is one.
- * Loose, for names that otherwise do not match, the stem may also take
- * in letters past the shared ones up to the swap, as two languages end a
- * stem otherwise (Брюсселмьен against Брюсселем: Брюссельмен is a form
- * of Брюссель; Мексиакның against Мексики), when four letters or more
- * are shared and w->a is no form of any such stem.
+ * Loose, for names that otherwise do not match, in a language that
+ * stacks endings, the stem may also take in letters past the shared ones
+ * up to the swap, as two languages end a stem otherwise (Брюсселмьен
+ * against Брюсселем: Брюссельмен is a form of Брюссель), when four
+ * letters or more are shared and w->a is no form of any stem longer than
+ * them (not Мексиакның against Мексики, as Мексиак could be one).
  */
 static int
 ending_swapped(const struct spelling *w, int loose)
