@@ -180,9 +180,16 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 			}
 		}
 	}
-	/* Each stem's best partner, by Dice (scaled to 1/1000). */
+	/*
+	 * Each stem's best partner, by Dice (scaled to 1/1000).  A pair's
+	 * count is not needed after this, so its Dice takes its place, for
+	 * the next loop to read rather than work out again.
+	 */
 	for (i = 0; i < cab.cap; i++) {
-		if ((c = dice_at(&cab, i, &ca, &cb, &sa, &sb)) == 0)
+		c = dice_at(&cab, i, &ca, &cb, &sa, &sb);
+		if (cab.keys[i] != 0)
+			cab.vals[i] = c;
+		if (c == 0)
 			continue;
 		if ((v = habar__map64_put(&besta, sa, 0, NULL)) == NULL)
 			goto done;
@@ -195,8 +202,11 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 	}
 	/* Mutual best pairs become shared anchor keys. */
 	for (i = 0; i < cab.cap; i++) {
-		if ((c = dice_at(&cab, i, &ca, &cb, &sa, &sb)) == 0 ||
-		    habar__map64_get(&besta, sa, 0) != c ||
+		if (cab.keys[i] == 0 || (c = cab.vals[i]) == 0)
+			continue;
+		sa = (uint32_t)(cab.keys[i] >> 32);
+		sb = (uint32_t)cab.keys[i];
+		if (habar__map64_get(&besta, sa, 0) != c ||
 		    habar__map64_get(&bestb, sb, 0) != c)
 			continue;
 		key = ((uint32_t)HABAR__ANCHOR_LEX << 29) |

@@ -49,6 +49,13 @@ habar__xml_escape(FILE *fp, const char *s, size_t len, int attr)
 			i++;
 			continue;
 		}
+		/* Two bytes well formed (Cyrillic): U+0080..U+07FF, all
+		 * allowed, without the decoder's call. */
+		if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len &&
+		    (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		clen = p[i] < 0x80 ? 1 : xml_char_len(p + i, len - i);
 		if (clen > 1) {
 			i += clen;
