@@ -1315,78 +1315,164 @@ learn(const struct groups *sents, struct lang_data *data, size_t pivot,
 }
 
 /*
+ * The links of the pair of languages x and y that groups make, in order,
+ * in path[] (one entry a group with a sentence of either, *n of them) and
+ * which group each comes from in owner[]: a group with two sentences or
+ * more on both sides (a merge in the third language) holds several links
+ * of the pair, found by aligning the pair inside it, as
+ * habar_align_write_pair() prints them.  path and owner have room for a
+ * sentence of x and of y each, and a group each.
+ */
+static enum habar_status
+pair_links(const struct lang_data *data, size_t x, size_t y,
+    const struct groups *sents, struct habar__bead *path, size_t *owner,
+    size_t *n)
+{
+	struct habar__align_seq xs, ys;
+	struct habar__bead *sub = NULL;
+	const struct group *g;
+	size_t k, m, nsub;
+	enum habar_status status;
+
+	*n = 0;
+	for (k = 0; k < sents->n; k++) {
+		g = &sents->g[k];
+		if (g->count[x] == 0 && g->count[y] == 0)
+			continue;
+		if (g->count[x] >= 2 && g->count[y] >= 2) {
+			xs = subseq(&data[x].sent, g->first[x], g->count[x]);
+			ys = subseq(&data[y].sent, g->first[y], g->count[y]);
+			if ((status = habar__align_pair(&xs, &ys,
+			    ratio(data, x, y), NULL, 0, &sub, &nsub)) != HABAR_OK)
+				return status;
+			for (m = 0; m < nsub; m++) {
+				path[*n] = sub[m];
+				path[*n].a += (uint32_t)g->first[x];
+				path[*n].b += (uint32_t)g->first[y];
+				owner[(*n)++] = k;
+			}
+			free(sub);
+			continue;
+		}
+		path[*n].a = (uint32_t)g->first[x];
+		path[*n].b = (uint32_t)g->first[y];
+		path[*n].na = (uint8_t)(g->count[x] < 255 ? g->count[x] : 255);
+		path[*n].nb = (uint8_t)(g->count[y] < 255 ? g->count[y] : 255);
+		owner[(*n)++] = k;
+	}
+	return HABAR_OK;
+}
+
+/* A link of path as a neighbour, with its log-odds. */
+static void
+near_of(struct habar__align_near *n, const struct habar__bead *b,
+    double logit)
+{
+	n->exists = 1;
+	n->na = b->na;
+	n->nb = b->nb;
+	n->logit = logit;
+}
+
+/*
  * Sets the confidence of each sentence link: the least of its pairs'
  * (habar__align_confidence_near()), so that a three-way link is trusted
- * only as far as each pair it makes.  A pair's links are the groups with
- * a sentence of either language; each is judged with the links before
- * and after it in that pair.  The first pass keeps each pair's own
- * log-odds in g->pair, the second replaces them by the confidence.
+ * only as far as each pair it makes.  A pair's links (pair_links()) are
+ * each judged with the links before and after them in that pair and
+ * their posterior probability in the pair's lattice
+ * (habar__align_posterior()); a group that holds several links of a pair
+ * is as sure as the least sure of them.  Returns HABAR_OK,
+ * HABAR_ERR_NOMEM or HABAR_ERR_LIMIT.
  * With HABAR_ALIGN_FEATURES set in the environment, the features of each
  * link of two sides are written on stderr for the fit of
  * tests/bench/align_fit.py.
  */
-static void
+static enum habar_status
 link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
 {
-	struct habar__align_near prev[3], next;
-	struct group *g, *h;
-	size_t k, j, x, y, p, f;
-	double c, least, feat[HABAR__ALIGN_FEATURES];
+	struct habar__align_near prev, next;
+	struct habar__bead *path = NULL, *b;
+	struct group *g;
+	float *prob = NULL;
+	double *logit = NULL, c, feat[HABAR__ALIGN_FEATURES];
+	size_t *owner = NULL, k, x, y, p, f, n, room;
 	int dump = getenv("HABAR_ALIGN_FEATURES") != NULL;
+	enum habar_status status = HABAR_ERR_NOMEM;
 
 	for (k = 0; k < sents->n; k++) {
-		g = &sents->g[k];
-		for (x = 0; x < nl; x++)
-			for (y = x + 1; y < nl; y++)
-				g->pair[HABAR_PARALLEL_PAIR(x, y)] = (float)
-				    habar__align_logit(&data[x].sent,
-				    g->first[x], g->count[x], &data[y].sent,
-				    g->first[y], g->count[y], ratio(data, x, y));
+		sents->g[k].confidence = 1.0f;
+		for (p = 0; p < 3; p++)
+			sents->g[k].pair[p] = 2.0f;	/* none yet */
 	}
-	memset(prev, 0, sizeof(prev));
-	for (k = 0; k < sents->n; k++) {
-		g = &sents->g[k];
-		least = 1.0;
-		for (x = 0; x < nl; x++)
-			for (y = x + 1; y < nl; y++) {
-				p = HABAR_PARALLEL_PAIR(x, y);
-				if (g->count[x] == 0 && g->count[y] == 0) {
-					g->pair[p] = 1.0f;
-					continue;
-				}
+	for (x = 0; x < nl; x++)
+		for (y = x + 1; y < nl; y++) {
+			p = HABAR_PARALLEL_PAIR(x, y);
+			room = data[x].sent.n + data[y].sent.n + sents->n + 1;
+			if ((path = malloc(room * sizeof(*path))) == NULL ||
+			    (owner = malloc(room * sizeof(*owner))) == NULL ||
+			    (prob = malloc(room * sizeof(*prob))) == NULL ||
+			    (logit = malloc(room * sizeof(*logit))) == NULL)
+				goto done;
+			if ((status = pair_links(data, x, y, sents, path, owner,
+			    &n)) != HABAR_OK ||
+			    (status = habar__align_posterior(&data[x].sent,
+			    &data[y].sent, ratio(data, x, y), path, n,
+			    habar__align_temperature(), prob)) != HABAR_OK)
+				goto done;
+			for (k = 0; k < n; k++)
+				logit[k] = habar__align_logit(&data[x].sent,
+				    path[k].a, path[k].na, &data[y].sent,
+				    path[k].b, path[k].nb, ratio(data, x, y));
+			for (k = 0; k < n; k++) {
+				b = &path[k];
+				memset(&prev, 0, sizeof(prev));
 				memset(&next, 0, sizeof(next));
-				for (j = k + 1; j < sents->n; j++) {
-					h = &sents->g[j];
-					if (h->count[x] > 0 || h->count[y] > 0) {
-						next.exists = 1;
-						next.na = h->count[x];
-						next.nb = h->count[y];
-						next.logit = h->pair[p];
-						break;
-					}
-				}
+				if (k > 0)
+					near_of(&prev, &path[k - 1], logit[k - 1]);
+				if (k + 1 < n)
+					near_of(&next, &path[k + 1], logit[k + 1]);
 				c = habar__align_confidence_near(&data[x].sent,
-				    g->first[x], g->count[x], &data[y].sent,
-				    g->first[y], g->count[y], ratio(data, x, y),
-				    g->pair[p], &prev[p], &next, feat);
-				if (dump && g->count[x] > 0 && g->count[y] > 0) {
-					fprintf(stderr, "features\t%zu\t%zu\t%zu"
-					    "\t%zu\t%zu\t%zu", x, y, g->first[x],
-					    g->count[x], g->first[y], g->count[y]);
+				    b->a, b->na, &data[y].sent, b->b, b->nb,
+				    ratio(data, x, y), logit[k], prob[k], &prev,
+				    &next, feat);
+				if (dump && b->na > 0 && b->nb > 0) {
+					fprintf(stderr, "features\t%zu\t%zu\t%u"
+					    "\t%u\t%u\t%u", x, y, (unsigned)b->a,
+					    (unsigned)b->na, (unsigned)b->b,
+					    (unsigned)b->nb);
 					for (f = 0; f < HABAR__ALIGN_FEATURES; f++)
 						fprintf(stderr, "\t%.4f", feat[f]);
 					putc('\n', stderr);
 				}
-				prev[p].exists = 1;
-				prev[p].na = g->count[x];
-				prev[p].nb = g->count[y];
-				prev[p].logit = g->pair[p];
-				g->pair[p] = (float)c;
-				if (c < least)
-					least = c;
+				g = &sents->g[owner[k]];
+				if (c < g->pair[p])
+					g->pair[p] = (float)c;
 			}
-		g->confidence = (float)least;
+			free(path);
+			free(owner);
+			free(prob);
+			free(logit);
+			path = NULL;
+			owner = NULL;
+			prob = NULL;
+			logit = NULL;
+		}
+	for (k = 0; k < sents->n; k++) {
+		g = &sents->g[k];
+		for (p = 0; p < 3; p++) {
+			if (g->pair[p] > 1.0f)
+				g->pair[p] = 1.0f;	/* the pair has no link here */
+			if (g->pair[p] < g->confidence)
+				g->confidence = g->pair[p];
+		}
 	}
+	status = HABAR_OK;
+done:
+	free(path);
+	free(owner);
+	free(prob);
+	free(logit);
+	return status;
 }
 
 /*
@@ -1702,7 +1788,8 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	guides.replay = 1;
 	if ((status = align_sentences(doc, data, order, &guides, &sents)) != HABAR_OK)
 		goto done;
-	link_confidence(data, nl, &sents);
+	if ((status = link_confidence(data, nl, &sents)) != HABAR_OK)
+		goto done;
 	if ((status = add_groups(doc, HABAR_PARALLEL_SENTENCES, &sents, 0)) !=
 	    HABAR_OK)
 		goto done;
@@ -1820,7 +1907,7 @@ habar_align_write_pair(struct habar_align *align,
 	struct habar__bead *beads = NULL;
 	const struct habar_parallel_run *ra, *rb;
 	size_t i, k, n, pair = HABAR_PARALLEL_PAIR(a, b);
-	double chars_a, ratio, conf;
+	double chars_a, ratio, conf, c;
 	enum habar_status status = HABAR_OK;
 
 	memset(&da, 0, sizeof(da));
@@ -1859,11 +1946,20 @@ habar_align_write_pair(struct habar_align *align,
 			write_numbers(fp, ra->first + beads[k].a, beads[k].na);
 			putc('\t', fp);
 			write_numbers(fp, rb->first + beads[k].b, beads[k].nb);
-			/* No surer than the three-way link it splits. */
-			conf = habar__align_confidence(&da.seq, beads[k].a,
-			    beads[k].na, &db.seq, beads[k].b, beads[k].nb, ratio);
-			if (conf > link->pair[pair])
-				conf = link->pair[pair];
+			/*
+			 * The aligner judged the pair's links inside the
+			 * three-way link and gave it the least sure one's
+			 * confidence (link_confidence()); a sentence left
+			 * alone inside is no surer than its own cost says.
+			 */
+			conf = link->pair[pair];
+			if (beads[k].na == 0 || beads[k].nb == 0) {
+				c = habar__align_confidence(&da.seq,
+				    beads[k].a, beads[k].na, &db.seq,
+				    beads[k].b, beads[k].nb, ratio);
+				if (c < conf)
+					conf = c;
+			}
 			fprintf(fp, "\t%.2f\n", conf);
 		}
 		free(beads);

@@ -17,6 +17,7 @@
  * calibration table.
  */
 #include <math.h>
+#include <stdlib.h>
 
 #include "align_internal.h"
 
@@ -37,10 +38,14 @@
  * those seeds (the script prints both).
  */
 static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
-	-0.9073, 0.4606, 0.0603, -0.0085, 0.1387, 0.0339, -0.1029, 1.0392,
-	0.0334, 0.3362
+	0.3642, 0.2767, 0.0057, -0.0421, 0.1328, -0.0008, 0.1021, 0.0195,
+	-0.0549, 0.2943, 0.5132
 };
-#define NEAR_SHIFT 2.7368
+/* The temperature of the posterior the model was fitted with. */
+#define TEMPERATURE 1.0
+/* A posterior's log-odds are bounded to this (float's resolution near 1). */
+#define POSTERIOR_MAX 12.0
+#define NEAR_SHIFT 2.5033
 /* A neighbour's log-odds are bounded to this, and a document's end counts
  * as a sure link; one side alone as a doubtful one. */
 #define NEAR_HIGH 8.0
@@ -92,6 +97,32 @@ habar__align_confidence(const struct habar__align_seq *a, size_t ai,
 		return 1.0;
 	return logistic(habar__align_logit(a, ai, na, b, bi, nb, ratio) -
 	    CONSERVATIVE);
+}
+
+double
+habar__align_temperature(void)
+{
+	const char *env = getenv("HABAR_ALIGN_TEMPERATURE");
+	double t;
+
+	if (env != NULL && (t = atof(env)) > 0.01 && t < 100)
+		return t;
+	return TEMPERATURE;
+}
+
+/* The bounded log-odds of probability p. */
+static double
+log_odds(double p)
+{
+	double z;
+
+	if (p <= 0)
+		return -POSTERIOR_MAX;
+	if (p >= 1)
+		return POSTERIOR_MAX;
+	z = log(p / (1 - p));
+	return z > POSTERIOR_MAX ? POSTERIOR_MAX : z < -POSTERIOR_MAX ?
+	    -POSTERIOR_MAX : z;
 }
 
 /* A neighbour's evidence: its bounded log-odds, and whether it is 1-1. */
@@ -154,8 +185,9 @@ merge_margin(const struct habar__align_seq *a, size_t ai, size_t na,
 double
 habar__align_confidence_near(const struct habar__align_seq *a, size_t ai,
     size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
-    double ratio, double self, const struct habar__align_near *prev,
-    const struct habar__align_near *next, double *feat)
+    double ratio, double self, double posterior,
+    const struct habar__align_near *prev, const struct habar__align_near *next,
+    double *feat)
 {
 	double f[HABAR__ALIGN_FEATURES], c, alt, shift, z, m;
 	size_t i;
@@ -181,6 +213,7 @@ habar__align_confidence_near(const struct habar__align_seq *a, size_t ai,
 	if ((m = merge_margin(a, ai, na, b, bi, nb, ratio, c, next, 0)) < f[7])
 		f[7] = m;
 	f[8] = f[0] < f[1] ? f[0] : f[1];
+	f[9] = log_odds(posterior);
 	z = near_w[0] - NEAR_SHIFT;
 	for (i = 0; i < HABAR__ALIGN_FEATURES; i++) {
 		z += near_w[i + 1] * f[i];

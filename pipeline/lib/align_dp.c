@@ -33,6 +33,9 @@
 
 enum move { M_NONE, M_11, M_10, M_01, M_21, M_12, M_22, M_31, M_13 };
 #define MOVES 9
+/* The items of a and of b each move takes. */
+static const int move_na[MOVES] = { 0, 1, 1, 0, 2, 1, 2, 3, 1 };
+static const int move_nb[MOVES] = { 0, 1, 0, 1, 1, 2, 2, 1, 3 };
 
 struct params {
 	double s2;		/* variance per character */
@@ -593,6 +596,63 @@ bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
 	return cost;
 }
 
+/*
+ * Sets up pr for aligning a with b (ratio: characters of b for one of a,
+ * 0: measured on them): the running sums, no centre points yet.  Returns
+ * HABAR_OK or HABAR_ERR_NOMEM; pair_free() either way.
+ */
+static enum habar_status
+pair_init(struct pair *pr, const struct habar__align_seq *a,
+    const struct habar__align_seq *b, double ratio)
+{
+	double ta, tb;
+
+	pthread_once(&tail_once, init_tail);
+	pr->a = a;
+	pr->b = b;
+	pr->p = &sentence_params;
+	pr->points = NULL;
+	pr->npoints = 0;
+	pr->cla = malloc((a->n + 1) * sizeof(double));
+	pr->cwa = malloc((a->n + 1) * sizeof(double));
+	pr->clb = malloc((b->n + 1) * sizeof(double));
+	pr->cwb = malloc((b->n + 1) * sizeof(double));
+	pr->cxa = malloc((a->n + 1) * sizeof(double));
+	pr->cxb = malloc((b->n + 1) * sizeof(double));
+	pr->siga = malloc((a->n + 1) * sizeof(*pr->siga));
+	pr->sigb = malloc((b->n + 1) * sizeof(*pr->sigb));
+	if (pr->cla == NULL || pr->cwa == NULL || pr->clb == NULL ||
+	    pr->cwb == NULL || pr->cxa == NULL || pr->cxb == NULL ||
+	    pr->siga == NULL || pr->sigb == NULL)
+		return HABAR_ERR_NOMEM;
+	running_sums(a, pr->cla, pr->cwa, pr->cxa);
+	running_sums(b, pr->clb, pr->cwb, pr->cxb);
+	signature(a, pr->siga);
+	signature(b, pr->sigb);
+	ta = pr->cla[a->n];
+	tb = pr->clb[b->n];
+	pr->ratio = ratio > 0 ? ratio : ta > 0 && tb > 0 ? tb / ta : 1.0;
+	if (pr->ratio < 0.25)
+		pr->ratio = 0.25;
+	if (pr->ratio > 4)
+		pr->ratio = 4;
+	return HABAR_OK;
+}
+
+static void
+pair_free(struct pair *pr)
+{
+	free(pr->cla);
+	free(pr->cwa);
+	free(pr->clb);
+	free(pr->cwb);
+	free(pr->cxa);
+	free(pr->cxb);
+	free(pr->siga);
+	free(pr->sigb);
+	free(pr->points);
+}
+
 struct band {
 	size_t *lo, *hi;	/* columns of row i: lo[i]..hi[i] */
 	size_t *off;		/* index of cell (i, lo[i]) in back[] */
@@ -764,8 +824,6 @@ static enum habar_status
 run_band(const struct pair *pr, struct band *bd, size_t maxw,
     struct habar__bead **beads_out, size_t *count_out, int *edge)
 {
-	static const int da[MOVES] = { 0, 1, 1, 0, 2, 1, 2, 3, 1 };
-	static const int db[MOVES] = { 0, 1, 0, 1, 1, 2, 2, 1, 3 };
 	size_t na = pr->a->n, nb = pr->b->n, i, j, n = 0;
 	float *rows[ROWS] = { NULL }, *g[ROWS] = { NULL };
 	float best, bestbead, c, bc, prev;
@@ -791,23 +849,23 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 			if (i == 0 && j == 0)
 				best = 0;
 			for (mv = M_11; mv < MOVES; mv++) {
-				if ((size_t)da[mv] > i || (size_t)db[mv] > j)
+				if ((size_t)move_na[mv] > i || (size_t)move_nb[mv] > j)
 					continue;
-				prev = cell(bd, rows, i - da[mv], j - db[mv]);
+				prev = cell(bd, rows, i - move_na[mv], j - move_nb[mv]);
 				if (prev >= INF)
 					continue;
-				bc = (float)bead_cost(pr, i, j, da[mv], db[mv],
-				    (enum move)mv, bead_gain(pr, bd, g, i, j, da[mv],
-				    db[mv], &exact), (double)best - prev);
+				bc = (float)bead_cost(pr, i, j, move_na[mv], move_nb[mv],
+				    (enum move)mv, bead_gain(pr, bd, g, i, j, move_na[mv],
+				    move_nb[mv], &exact), (double)best - prev);
 				/*
 				 * With an upper bound of the gain, bc is a lower
 				 * bound of the cost: worth refining only if it
 				 * could win.
 				 */
 				if (!exact && prev + bc < best)
-					bc = (float)bead_cost(pr, i, j, da[mv], db[mv],
-					    (enum move)mv, gain_union(pr, i, j, da[mv],
-					    db[mv]), (double)best - prev);
+					bc = (float)bead_cost(pr, i, j, move_na[mv], move_nb[mv],
+					    (enum move)mv, gain_union(pr, i, j, move_na[mv],
+					    move_nb[mv]), (double)best - prev);
 				c = prev + bc;
 				if (c < best) {
 					best = c;
@@ -843,16 +901,16 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 			*edge = 1;
 			goto done;
 		}
-		beads[n].a = (uint32_t)(i - da[mv]);
-		beads[n].b = (uint32_t)(j - db[mv]);
-		beads[n].na = (uint8_t)da[mv];
-		beads[n].nb = (uint8_t)db[mv];
+		beads[n].a = (uint32_t)(i - move_na[mv]);
+		beads[n].b = (uint32_t)(j - move_nb[mv]);
+		beads[n].na = (uint8_t)move_na[mv];
+		beads[n].nb = (uint8_t)move_nb[mv];
 		c = bd->bead[bd->off[i] + (j - bd->lo[i])];
 		/* The cost of the bead, mapped to (0, 1): 3 is an even bet. */
 		beads[n].confidence = (float)(1.0 / (1.0 + exp(c - 3.0)));
 		n++;
-		i -= da[mv];
-		j -= db[mv];
+		i -= move_na[mv];
+		j -= move_nb[mv];
 	}
 	for (k = 0; k < (int)(n / 2); k++) {
 		tmp = beads[k];
@@ -880,45 +938,15 @@ habar__align_pair(const struct habar__align_seq *a,
 	struct pair pr;
 	struct band bd;
 	size_t i, w, wide, full, maxw;
-	double ta, tb;
 	struct habar__bead *own = NULL;	/* a path of ours as the guide */
 	enum habar_status status = HABAR_OK;
 	int edge = 1, recentred = 0;
 
 	*beads_out = NULL;
 	*count_out = 0;
-	pthread_once(&tail_once, init_tail);
 	memset(&bd, 0, sizeof(bd));
-	pr.a = a;
-	pr.b = b;
-	pr.p = &sentence_params;
-	pr.points = NULL;
-	pr.npoints = 0;
-	pr.cla = malloc((a->n + 1) * sizeof(double));
-	pr.cwa = malloc((a->n + 1) * sizeof(double));
-	pr.clb = malloc((b->n + 1) * sizeof(double));
-	pr.cwb = malloc((b->n + 1) * sizeof(double));
-	pr.cxa = malloc((a->n + 1) * sizeof(double));
-	pr.cxb = malloc((b->n + 1) * sizeof(double));
-	pr.siga = malloc((a->n + 1) * sizeof(*pr.siga));
-	pr.sigb = malloc((b->n + 1) * sizeof(*pr.sigb));
-	if (pr.cla == NULL || pr.cwa == NULL || pr.clb == NULL ||
-	    pr.cwb == NULL || pr.cxa == NULL || pr.cxb == NULL ||
-	    pr.siga == NULL || pr.sigb == NULL) {
-		status = HABAR_ERR_NOMEM;
+	if ((status = pair_init(&pr, a, b, ratio)) != HABAR_OK)
 		goto done;
-	}
-	running_sums(a, pr.cla, pr.cwa, pr.cxa);
-	running_sums(b, pr.clb, pr.cwb, pr.cxb);
-	signature(a, pr.siga);
-	signature(b, pr.sigb);
-	ta = pr.cla[a->n];
-	tb = pr.clb[b->n];
-	pr.ratio = ratio > 0 ? ratio : ta > 0 && tb > 0 ? tb / ta : 1.0;
-	if (pr.ratio < 0.25)
-		pr.ratio = 0.25;
-	if (pr.ratio > 4)
-		pr.ratio = 4;
 	full = (a->n > b->n ? a->n : b->n) + 2;
 	/* Short sequences are done whole; long ones in a band. */
 	wide = full <= 256 ? full : 20;
@@ -979,15 +1007,218 @@ habar__align_pair(const struct habar__align_seq *a,
 done:
 	free(own);
 	band_free(&bd);
-	free(pr.cla);
-	free(pr.cwa);
-	free(pr.clb);
-	free(pr.cwb);
-	free(pr.siga);
-	free(pr.sigb);
-	free(pr.cxa);
-	free(pr.cxb);
-	free(pr.points);
+	pair_free(&pr);
+	return status;
+}
+
+/*
+ * The posterior of links: a forward-backward pass over the lattice of the
+ * programme, in a band of POST_W items either side of a given path.  A
+ * path's cost is a sum of bead costs, minus logs of probabilities; divided
+ * by a temperature they weigh every path, and the share of the weight of
+ * the paths through a bead is the probability that the bead is in the
+ * alignment: near 1 where every other way of linking those sentences is
+ * much dearer, low where paths fork.  Paths further than POST_W from the
+ * given one weigh nothing in practice.
+ */
+#define POST_W 2
+/* A path dearer than the best into a cell by this many temperatures
+ * weighs less than e^-POST_CUT of it: left out. */
+#define POST_CUT 10.0f
+
+/* -T log(sum exp(-v[k] / T)) over the n values, INF when all are INF. */
+static float
+softmin(const float *v, int n, float t)
+{
+	float m = INF;
+	double sum = 0;
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (v[k] < m)
+			m = v[k];
+	if (m >= INF)
+		return INF;
+	for (k = 0; k < n; k++)
+		if (v[k] < m + POST_CUT * t)
+			sum += exp((double)((m - v[k]) / t));
+	return m - t * (float)log(sum);
+}
+
+/* Index of cell (i, j) in the band's arrays, or SIZE_MAX outside it. */
+static size_t
+cell_index(const struct band *bd, size_t i, size_t j)
+{
+	if (j < bd->lo[i] || j > bd->hi[i])
+		return SIZE_MAX;
+	return bd->off[i] + (j - bd->lo[i]);
+}
+
+/*
+ * The forward pass: fwd[cell] the soft minimum of the costs of the paths
+ * into each cell, and cost[cell * (MOVES - 1) + mv - 1] the cost of the
+ * bead of move mv ending there (INF where it leaves the band or cannot
+ * matter), kept for the backward pass.
+ */
+static enum habar_status
+forward(const struct pair *pr, const struct band *bd, size_t maxw, float t,
+    float *fwd, float *cost)
+{
+	size_t na = pr->a->n, i, j, x, from;
+	float *g[ROWS] = { NULL }, v[MOVES - 1], *rows[ROWS] = { NULL }, best,
+	    prev, bc, limit;
+	enum habar_status status = HABAR_OK;
+	int mv, k, exact;
+
+	for (k = 0; k < ROWS; k++)
+		if ((g[k] = malloc((maxw + 1) * sizeof(float))) == NULL ||
+		    (rows[k] = malloc((maxw + 1) * sizeof(float))) == NULL) {
+			status = HABAR_ERR_NOMEM;
+			goto done;
+		}
+	for (i = 0; i <= na; i++) {
+		for (j = bd->lo[i]; j <= bd->hi[i]; j++)
+			g[i % ROWS][j - bd->lo[i]] = i > 0 && j > 0 ?
+			    gain11(pr, i - 1, j - 1) : 0;
+		for (j = bd->lo[i]; j <= bd->hi[i]; j++) {
+			x = bd->off[i] + (j - bd->lo[i]);
+			best = INF;
+			for (mv = M_11; mv < MOVES; mv++) {
+				v[mv - 1] = INF;
+				cost[x * (MOVES - 1) + mv - 1] = INF;
+				if ((size_t)move_na[mv] > i || (size_t)move_nb[mv] > j)
+					continue;
+				prev = cell(bd, rows, i - move_na[mv], j - move_nb[mv]);
+				if (prev >= INF)
+					continue;
+				/* Beyond the cut, the bead weighs nothing. */
+				limit = best >= INF ? INF : best + POST_CUT * t -
+				    prev;
+				bc = (float)bead_cost(pr, i, j, move_na[mv], move_nb[mv],
+				    (enum move)mv, bead_gain(pr, bd, g, i, j,
+				    move_na[mv], move_nb[mv], &exact), limit);
+				if (bc >= limit)
+					continue;
+				if (!exact)
+					bc = (float)bead_cost(pr, i, j, move_na[mv],
+					    move_nb[mv], (enum move)mv, gain_union(pr,
+					    i, j, move_na[mv], move_nb[mv]), INF);
+				cost[x * (MOVES - 1) + mv - 1] = bc;
+				v[mv - 1] = prev + bc;
+				if (v[mv - 1] < best)
+					best = v[mv - 1];
+			}
+			from = i == 0 && j == 0;
+			fwd[x] = from ? 0 : softmin(v, MOVES - 1, t);
+			rows[i % ROWS][j - bd->lo[i]] = fwd[x];
+		}
+	}
+done:
+	for (k = 0; k < ROWS; k++) {
+		free(g[k]);
+		free(rows[k]);
+	}
+	return status;
+}
+
+/* The backward pass: bwd[cell] the soft minimum of the costs of the paths
+ * from each cell to the end, from the costs forward() kept. */
+static void
+backward(const struct pair *pr, const struct band *bd, float t,
+    const float *cost, float *bwd)
+{
+	size_t na = pr->a->n, nb = pr->b->n, i, j, x, y;
+	float v[MOVES - 1];
+	int mv;
+
+	for (i = na + 1; i-- > 0;)
+		for (j = bd->hi[i] + 1; j-- > bd->lo[i];) {
+			x = bd->off[i] + (j - bd->lo[i]);
+			if (i == na && j == nb) {
+				bwd[x] = 0;
+				continue;
+			}
+			for (mv = M_11; mv < MOVES; mv++) {
+				v[mv - 1] = INF;
+				if (i + move_na[mv] > na || j + move_nb[mv] > nb ||
+				    (y = cell_index(bd, i + move_na[mv], j + move_nb[mv])) ==
+				    SIZE_MAX || cost[y * (MOVES - 1) + mv - 1] >= INF ||
+				    bwd[y] >= INF)
+					continue;
+				v[mv - 1] = cost[y * (MOVES - 1) + mv - 1] + bwd[y];
+			}
+			bwd[x] = softmin(v, MOVES - 1, t);
+		}
+}
+
+/* The move of a bead of na items of a and nb of b, or M_NONE. */
+static enum move
+move_of(size_t na, size_t nb)
+{
+	int mv;
+
+	for (mv = M_11; mv < MOVES; mv++)
+		if ((size_t)move_na[mv] == na && (size_t)move_nb[mv] == nb)
+			return (enum move)mv;
+	return M_NONE;
+}
+
+enum habar_status
+habar__align_posterior(const struct habar__align_seq *a,
+    const struct habar__align_seq *b, double ratio,
+    const struct habar__bead *path, size_t n, double temperature,
+    float *prob)
+{
+	struct pair pr;
+	struct band bd;
+	float *fwd = NULL, *bwd = NULL, *cost = NULL, t = (float)temperature,
+	    z, p;
+	size_t i, k, maxw = 0, s, e;
+	enum move mv;
+	enum habar_status status;
+
+	memset(&bd, 0, sizeof(bd));
+	for (k = 0; k < n; k++)
+		prob[k] = 0;
+	if ((status = pair_init(&pr, a, b, ratio)) != HABAR_OK ||
+	    (status = band_make(&bd, &pr, POST_W, path, n)) != HABAR_OK)
+		goto done;
+	for (i = 0; i <= a->n; i++)
+		if (bd.hi[i] - bd.lo[i] > maxw)
+			maxw = bd.hi[i] - bd.lo[i];
+	if (bd.cells > SIZE_MAX / (MOVES - 1) / sizeof(float) ||
+	    (fwd = malloc(bd.cells * sizeof(float))) == NULL ||
+	    (bwd = malloc(bd.cells * sizeof(float))) == NULL ||
+	    (cost = malloc(bd.cells * (MOVES - 1) * sizeof(float))) == NULL) {
+		status = HABAR_ERR_NOMEM;
+		goto done;
+	}
+	if ((status = forward(&pr, &bd, maxw, t, fwd, cost)) != HABAR_OK)
+		goto done;
+	backward(&pr, &bd, t, cost, bwd);
+	if ((z = fwd[bd.cells - 1]) >= INF)
+		goto done;
+	for (k = 0; k < n; k++) {
+		if ((mv = move_of(path[k].na, path[k].nb)) == M_NONE ||
+		    (size_t)path[k].a + path[k].na > a->n ||
+		    (size_t)path[k].b + path[k].nb > b->n)
+			continue;
+		s = cell_index(&bd, path[k].a, path[k].b);
+		e = cell_index(&bd, path[k].a + path[k].na,
+		    path[k].b + path[k].nb);
+		if (s == SIZE_MAX || e == SIZE_MAX ||
+		    cost[e * (MOVES - 1) + mv - 1] >= INF)
+			continue;
+		p = expf((z - fwd[s] - cost[e * (MOVES - 1) + mv - 1] -
+		    bwd[e]) / t);
+		prob[k] = p > 1 ? 1 : p;
+	}
+done:
+	free(fwd);
+	free(bwd);
+	free(cost);
+	band_free(&bd);
+	pair_free(&pr);
 	return status;
 }
 

@@ -231,6 +231,20 @@ enum habar_status habar__align_pair(const struct habar__align_seq *a,
     struct habar__bead **beads_out, size_t *count_out);
 
 /*
+ * The probability that each bead of path[0..n) (an alignment of all of a
+ * with all of b, in order) is in the alignment, stored in prob[k]: a
+ * forward-backward pass over the programme's lattice, in a band around
+ * the path, with every bead's cost divided by temperature (the bead's
+ * weight is exp(-cost / temperature)).  A bead the lattice has no move
+ * for (more than three items, 2-3...) gets 0.  Linear in a->n + b->n.
+ * Returns HABAR_OK, HABAR_ERR_NOMEM, HABAR_ERR_LIMIT.
+ */
+enum habar_status habar__align_posterior(const struct habar__align_seq *a,
+    const struct habar__align_seq *b, double ratio,
+    const struct habar__bead *path, size_t n, double temperature,
+    float *prob);
+
+/*
  * The cost of linking items [ai, ai + na) of a with [bi, bi + nb) of b as
  * one bead, on the sentence model of habar__align_pair (ratio: expected
  * characters of b for one of a); groups bigger than the programme's beads
@@ -267,19 +281,28 @@ struct habar__align_near {
 };
 
 /* How many numbers habar__align_confidence_near() judges a link by. */
-#define HABAR__ALIGN_FEATURES 9
+#define HABAR__ALIGN_FEATURES 10
+
+/*
+ * The temperature habar__align_posterior() is given for the confidence
+ * (fitted with it), or the one in $HABAR_ALIGN_TEMPERATURE, which the fit
+ * of tests/bench/align_fit.py tries.
+ */
+double habar__align_temperature(void);
 
 /*
  * The probability that the link [ai, ai + na) <-> [bi, bi + nb) is right
  * given also the links before and after it (prev, next) and its margin
- * over shifting either side; self is its habar__align_logit().  When
+ * over shifting either side; self is its habar__align_logit(), posterior
+ * its habar__align_posterior().  When
  * feat is not NULL, the HABAR__ALIGN_FEATURES numbers it was judged by
  * are stored there (the fit of tests/bench/align_fit.py reads them).
  */
 double habar__align_confidence_near(const struct habar__align_seq *a,
     size_t ai, size_t na, const struct habar__align_seq *b, size_t bi,
-    size_t nb, double ratio, double self, const struct habar__align_near *prev,
-    const struct habar__align_near *next, double *feat);
+    size_t nb, double ratio, double self, double posterior,
+    const struct habar__align_near *prev, const struct habar__align_near *next,
+    double *feat);
 
 /*
  * The learnt word-translation table of a pair of languages (align_lex.c):

@@ -19,6 +19,7 @@ nothing of it is copied into the project.
 Usage:
   align_loose.py [--bin DIR] [--seed N]... [--memory] [--hunalign PATH]
                  [--check F1 PRECISION RECALL11] [--dump-features FILE]
+                 [--temperature T]
 
 For each seed (default 1, 2 and 3; fresh ones with --seed) the script
 writes the releases to a temporary directory, runs `habar-align
@@ -35,7 +36,9 @@ exits 1 unless every pair reaches the F1, and the confident links the
 precision and the 1-1 recall, given (ctest's floor).  --dump-features
 FILE writes, for each link of two sides habar-align makes (without a
 memory), whether it is right and the numbers its confidence is judged by,
-a line each, for align_fit.py.
+a line each, for align_fit.py; --temperature T gives the posterior of
+the links that temperature instead of the fitted one (align_fit.py
+compares the fits of a few).
 """
 import os
 import random
@@ -57,6 +60,8 @@ P_MERGE = 0.06
 # Of the merges, the share that takes the next two sentences.
 P_MERGE3 = 1 / 7
 P_ADD = 0.04
+# --temperature: the posterior's, instead of the fitted one (for the fit).
+TEMPERATURE = None
 
 
 def shared():
@@ -197,6 +202,8 @@ def run_habar(binary, dirname, a, b, memory, features=None):
     env = dict(os.environ)
     if features is not None:
         env["HABAR_ALIGN_FEATURES"] = "1"
+    if TEMPERATURE:
+        env["HABAR_ALIGN_TEMPERATURE"] = TEMPERATURE
     res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          universal_newlines=True, env=env)
     if res.returncode != 0:
@@ -322,6 +329,10 @@ def main(argv):
             i += 2
         elif argv[i] == "--dump-features":
             dump = open(argv[i + 1], "w", encoding="utf-8")
+            i += 2
+        elif argv[i] == "--temperature":
+            global TEMPERATURE
+            TEMPERATURE = argv[i + 1]
             i += 2
         elif argv[i] == "--check":
             check = [float(x) for x in argv[i + 1:i + 4]]
