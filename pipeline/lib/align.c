@@ -1374,15 +1374,67 @@ near_of(struct habar__align_near *n, const struct habar__bead *b,
 	n->logit = logit;
 }
 
+/* One pair's links (pair_links()), each one's posterior and log-odds. */
+struct pair_view {
+	struct habar__bead *path;
+	size_t *owner;
+	float *prob;
+	double *logit;
+	size_t n;
+};
+
+static void
+pair_view_free(struct pair_view *v)
+{
+	free(v->path);
+	free(v->owner);
+	free(v->prob);
+	free(v->logit);
+	memset(v, 0, sizeof(*v));
+}
+
+/*
+ * Fills v with the links of the pair x, y, their posterior probability in
+ * the pair's lattice (habar__align_posterior()) and their own log-odds.
+ * Returns HABAR_OK, HABAR_ERR_NOMEM or HABAR_ERR_LIMIT.
+ */
+static enum habar_status
+pair_view_make(struct pair_view *v, const struct lang_data *data, size_t x,
+    size_t y, const struct groups *sents)
+{
+	size_t room = data[x].sent.n + data[y].sent.n + sents->n + 1, k;
+	enum habar_status status;
+
+	memset(v, 0, sizeof(*v));
+	if ((v->path = malloc(room * sizeof(*v->path))) == NULL ||
+	    (v->owner = malloc(room * sizeof(*v->owner))) == NULL ||
+	    (v->prob = malloc(room * sizeof(*v->prob))) == NULL ||
+	    (v->logit = malloc(room * sizeof(*v->logit))) == NULL)
+		return HABAR_ERR_NOMEM;
+	if ((status = pair_links(data, x, y, sents, v->path, v->owner,
+	    &v->n)) != HABAR_OK ||
+	    (status = habar__align_posterior(&data[x].sent, &data[y].sent,
+	    ratio(data, x, y), v->path, v->n, habar__align_temperature(),
+	    v->prob)) != HABAR_OK)
+		return status;
+	for (k = 0; k < v->n; k++)
+		v->logit[k] = habar__align_logit(&data[x].sent, v->path[k].a,
+		    v->path[k].na, &data[y].sent, v->path[k].b, v->path[k].nb,
+		    ratio(data, x, y));
+	return HABAR_OK;
+}
+
 /*
  * Sets the confidence of each sentence link: the least of its pairs'
  * (habar__align_confidence_near()), so that a three-way link is trusted
  * only as far as each pair it makes.  A pair's links (pair_links()) are
- * each judged with the links before and after them in that pair and
- * their posterior probability in the pair's lattice
- * (habar__align_posterior()); a group that holds several links of a pair
- * is as sure as the least sure of them.  Returns HABAR_OK,
- * HABAR_ERR_NOMEM or HABAR_ERR_LIMIT.
+ * each judged with the links before and after them in that pair, their
+ * posterior probability in the pair's lattice, and, with three
+ * languages, the posteriors of the same three-way link in the two other
+ * pairs (each pair's lattice is evidence of its own: where both pairs
+ * through the third language are sure of the link, the pair is too).  A
+ * group that holds several links of a pair is as sure as the least sure
+ * of them.  Returns HABAR_OK, HABAR_ERR_NOMEM or HABAR_ERR_LIMIT.
  * With HABAR_ALIGN_FEATURES set in the environment, the features of each
  * link of two sides are written on stderr for the fit of
  * tests/bench/align_fit.py.
@@ -1391,14 +1443,22 @@ static enum habar_status
 link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
 {
 	struct habar__align_near prev, next;
-	struct habar__bead *path = NULL, *b;
+	struct pair_view view[3];
+	struct habar__bead *b;
 	struct group *g;
-	float *prob = NULL;
-	double *logit = NULL, c, feat[HABAR__ALIGN_FEATURES];
-	size_t *owner = NULL, k, x, y, p, f, n, room;
+	float *gpost = NULL;
+	double c, third, feat[HABAR__ALIGN_FEATURES];
+	size_t k, x, y, z, p, q1, q2, f;
 	int dump = getenv("HABAR_ALIGN_FEATURES") != NULL;
 	enum habar_status status = HABAR_ERR_NOMEM;
 
+	memset(view, 0, sizeof(view));
+	/* Per pair and group, the least posterior of its links of two
+	 * sides; negative: none. */
+	if ((gpost = malloc((3 * sents->n + 1) * sizeof(*gpost))) == NULL)
+		goto done;
+	for (k = 0; k < 3 * sents->n; k++)
+		gpost[k] = -1.0f;
 	for (k = 0; k < sents->n; k++) {
 		sents->g[k].confidence = 1.0f;
 		for (p = 0; p < 3; p++)
@@ -1407,34 +1467,49 @@ link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
 	for (x = 0; x < nl; x++)
 		for (y = x + 1; y < nl; y++) {
 			p = HABAR_PARALLEL_PAIR(x, y);
-			room = data[x].sent.n + data[y].sent.n + sents->n + 1;
-			if ((path = malloc(room * sizeof(*path))) == NULL ||
-			    (owner = malloc(room * sizeof(*owner))) == NULL ||
-			    (prob = malloc(room * sizeof(*prob))) == NULL ||
-			    (logit = malloc(room * sizeof(*logit))) == NULL)
+			if ((status = pair_view_make(&view[p], data, x, y,
+			    sents)) != HABAR_OK)
 				goto done;
-			if ((status = pair_links(data, x, y, sents, path, owner,
-			    &n)) != HABAR_OK ||
-			    (status = habar__align_posterior(&data[x].sent,
-			    &data[y].sent, ratio(data, x, y), path, n,
-			    habar__align_temperature(), prob)) != HABAR_OK)
-				goto done;
-			for (k = 0; k < n; k++)
-				logit[k] = habar__align_logit(&data[x].sent,
-				    path[k].a, path[k].na, &data[y].sent,
-				    path[k].b, path[k].nb, ratio(data, x, y));
-			for (k = 0; k < n; k++) {
-				b = &path[k];
+			for (k = 0; k < view[p].n; k++) {
+				b = &view[p].path[k];
+				f = p * sents->n + view[p].owner[k];
+				if (b->na > 0 && b->nb > 0 && (gpost[f] < 0 ||
+				    view[p].prob[k] < gpost[f]))
+					gpost[f] = view[p].prob[k];
+			}
+		}
+	for (x = 0; x < nl; x++)
+		for (y = x + 1; y < nl; y++) {
+			p = HABAR_PARALLEL_PAIR(x, y);
+			z = 3 - x - y;
+			q1 = HABAR_PARALLEL_PAIR(x < z ? x : z, x < z ? z : x);
+			q2 = HABAR_PARALLEL_PAIR(y < z ? y : z, y < z ? z : y);
+			for (k = 0; k < view[p].n; k++) {
+				b = &view[p].path[k];
+				g = &sents->g[view[p].owner[k]];
 				memset(&prev, 0, sizeof(prev));
 				memset(&next, 0, sizeof(next));
 				if (k > 0)
-					near_of(&prev, &path[k - 1], logit[k - 1]);
-				if (k + 1 < n)
-					near_of(&next, &path[k + 1], logit[k + 1]);
+					near_of(&prev, &view[p].path[k - 1],
+					    view[p].logit[k - 1]);
+				if (k + 1 < view[p].n)
+					near_of(&next, &view[p].path[k + 1],
+					    view[p].logit[k + 1]);
+				third = -1;
+				if (nl == 3 && gpost[q1 * sents->n +
+				    view[p].owner[k]] >= 0 && gpost[q2 *
+				    sents->n + view[p].owner[k]] >= 0) {
+					third = gpost[q1 * sents->n +
+					    view[p].owner[k]];
+					if (gpost[q2 * sents->n +
+					    view[p].owner[k]] < third)
+						third = gpost[q2 * sents->n +
+						    view[p].owner[k]];
+				}
 				c = habar__align_confidence_near(&data[x].sent,
 				    b->a, b->na, &data[y].sent, b->b, b->nb,
-				    ratio(data, x, y), logit[k], prob[k], &prev,
-				    &next, feat);
+				    ratio(data, x, y), view[p].logit[k],
+				    view[p].prob[k], third, &prev, &next, feat);
 				if (dump && b->na > 0 && b->nb > 0) {
 					fprintf(stderr, "features\t%zu\t%zu\t%u"
 					    "\t%u\t%u\t%u", x, y, (unsigned)b->a,
@@ -1444,18 +1519,9 @@ link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
 						fprintf(stderr, "\t%.4f", feat[f]);
 					putc('\n', stderr);
 				}
-				g = &sents->g[owner[k]];
 				if (c < g->pair[p])
 					g->pair[p] = (float)c;
 			}
-			free(path);
-			free(owner);
-			free(prob);
-			free(logit);
-			path = NULL;
-			owner = NULL;
-			prob = NULL;
-			logit = NULL;
 		}
 	for (k = 0; k < sents->n; k++) {
 		g = &sents->g[k];
@@ -1468,10 +1534,9 @@ link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
 	}
 	status = HABAR_OK;
 done:
-	free(path);
-	free(owner);
-	free(prob);
-	free(logit);
+	for (p = 0; p < 3; p++)
+		pair_view_free(&view[p]);
+	free(gpost);
 	return status;
 }
 

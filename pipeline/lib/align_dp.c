@@ -21,6 +21,10 @@
  * band's edge, the band was too narrow there: the programme runs again on
  * a band of 16 either side of that path (a few times), then around the
  * diagonal with W doubled.
+ *
+ * The same lattice gives the confidence its main evidence: the posterior
+ * probability of each link, from a forward-backward pass in a narrow band
+ * around the links found (habar__align_posterior()).
  */
 #include <math.h>
 #include <pthread.h>

@@ -281,7 +281,7 @@ struct habar__align_near {
 };
 
 /* How many numbers habar__align_confidence_near() judges a link by. */
-#define HABAR__ALIGN_FEATURES 10
+#define HABAR__ALIGN_FEATURES 12
 
 /*
  * The temperature habar__align_posterior() is given for the confidence
@@ -294,13 +294,15 @@ double habar__align_temperature(void);
  * The probability that the link [ai, ai + na) <-> [bi, bi + nb) is right
  * given also the links before and after it (prev, next) and its margin
  * over shifting either side; self is its habar__align_logit(), posterior
- * its habar__align_posterior().  When
+ * its habar__align_posterior(), third the least posterior of the same
+ * three-way link in the two pairs through the third language (negative
+ * when there is none: two languages, or a side missing).  When
  * feat is not NULL, the HABAR__ALIGN_FEATURES numbers it was judged by
  * are stored there (the fit of tests/bench/align_fit.py reads them).
  */
 double habar__align_confidence_near(const struct habar__align_seq *a,
     size_t ai, size_t na, const struct habar__align_seq *b, size_t bi,
-    size_t nb, double ratio, double self, double posterior,
+    size_t nb, double ratio, double self, double posterior, double third,
     const struct habar__align_near *prev, const struct habar__align_near *next,
     double *feat);
 

@@ -10,8 +10,13 @@ Prints the weights and the shift, to be copied into
 pipeline/lib/align_confidence.c (near_w, NEAR_SHIFT), and what they give:
 precision and the share of the right 1-1 links kept at 0.5 or more.
 
+The posterior feature depends on the temperature habar-align divides
+the bead costs by (TEMPERATURE in align_confidence.c): dump the features
+at a few (align_loose.py --temperature T), fit each, and keep the one
+whose fit holds the most right 1-1 links; copy that temperature too.
+
 Usage:
-  align_loose.py --seed 1 --seed 2 --dump-features F
+  align_loose.py --seed 1 --seed 2 [--temperature T] --dump-features F
   align_fit.py F [PRECISION]
 """
 import math
@@ -20,7 +25,8 @@ import sys
 NAMES = ("bias", "own log-odds", "margin over shifting a",
          "previous log-odds", "previous is 1-1", "next log-odds",
          "next is 1-1", "is 1-1", "margin over a merge",
-         "least of own and shift a")
+         "least of own and shift a", "posterior log-odds",
+         "third-language posterior", "has a third language")
 RIDGE = 1e-3
 # Where "is 1-1" is among a line's numbers, the bias first.
 IS11 = NAMES.index("is 1-1")
