@@ -47,6 +47,12 @@ struct rec_plural_word {
 	char forms[RP_COUNT][REC_WORD_MAX];	/* case folded */
 };
 
+/* One line of number-sounds: a number's last word and its class. */
+struct rec_sound {
+	double value;			/* 0-9, tens, 100, 1000, 10^6, 10^9 */
+	char cls[24];			/* "front-voiceless" */
+};
+
 struct rec_lang {
 	char tag[8];
 	struct rec_word *words;		/* sorted by text */
@@ -62,6 +68,10 @@ struct rec_lang {
 	struct rec_plural_word *plurals;
 	size_t plural_count, plural_size;
 	unsigned char plural_has[RP_COUNT];	/* the file's columns */
+	/* number-sounds: the class of a number's last word, which a
+	 * suffix after its figures follows (none: nothing is checked). */
+	struct rec_sound *sounds;
+	size_t sound_count, sound_size;
 };
 
 /* One symbol string of the name skeleton, by code point or digraph. */

@@ -3,8 +3,8 @@
  * habar/recognise.h) from locales/: month and weekday names with their
  * columns of grammatical forms, number, scale, percent and ordinal words,
  * currency words, the words of dates and times, the separators of
- * numbers, the forms a noun takes after a number, and the letters of
- * name skeletons.  Kept apart from the
+ * numbers, the forms a noun takes after a number, how a number sounds
+ * at its end, and the letters of name skeletons.  Kept apart from the
  * matching so that the data formats are described in one place.
  */
 #include <stdio.h>
@@ -436,6 +436,34 @@ plural_line(struct habar_recogniser *rec, struct rec_lang *l,
 	return HABAR_OK;
 }
 
+/* number-sounds: "VALUE WORD CLASS", the class of a number's last word. */
+static enum habar_status
+sound_line(struct habar_recogniser *rec, struct rec_lang *l,
+    struct word_file *f, char **w, size_t n)
+{
+	struct rec_sound *snd;
+	char *end = NULL;
+	double value;
+
+	if (n != 3)
+		return bad(rec, f, "not 'VALUE WORD CLASS'");
+	value = strtod(w[0], &end);
+	if (*end != '\0' || value < 0 || strlen(w[2]) >= sizeof(snd->cls))
+		return bad(rec, f, "not 'VALUE WORD CLASS'");
+	if (l->sound_count == l->sound_size) {
+		size_t size = l->sound_size ? l->sound_size * 2 : 32;
+		snd = realloc(l->sounds, size * sizeof(*snd));
+		if (snd == NULL)
+			return HABAR_ERR_NOMEM;
+		l->sounds = snd;
+		l->sound_size = size;
+	}
+	snd = &l->sounds[l->sound_count++];
+	snd->value = value;
+	memcpy(snd->cls, w[2], strlen(w[2]) + 1);
+	return HABAR_OK;
+}
+
 /* Reads the word file name of tag with fn. */
 static enum habar_status
 load_words(struct habar_recogniser *rec, struct rec_lang *l, const char *tag,
@@ -627,7 +655,9 @@ habar__recognise_load(struct habar_recogniser *rec)
 		    (status = load_words(rec, l, tag, "measure-words",
 		    measure_line)) != HABAR_OK ||
 		    (status = load_words(rec, l, tag, "plural-words",
-		    plural_line)) != HABAR_OK))
+		    plural_line)) != HABAR_OK ||
+		    (status = load_words(rec, l, tag, "number-sounds",
+		    sound_line)) != HABAR_OK))
 			break;
 		if ((status = load_number_format(rec, l, tag)) != HABAR_OK)
 			break;

@@ -304,6 +304,90 @@ written(const struct habar_value *v, const struct habar_value *like)
 	return v->number_to / scale;
 }
 
+/* The class of the last word n is read with (number-sounds), NULL when
+ * the file does not say or n is no whole number. */
+static const char *
+sound_of(const struct rec_lang *l, double n)
+{
+	double last;
+	size_t i;
+
+	if (n < 0 || n >= 1e15 || n != (double)(long long)n)
+		return NULL;
+	if (n == 0)
+		last = 0;
+	else if ((long long)n % 10 != 0)
+		last = (double)((long long)n % 10);
+	else if ((long long)n % 100 != 0)
+		last = (double)((long long)n % 100);
+	else if ((long long)n % 1000 != 0)
+		last = 100;
+	else if ((long long)n % 1000000 != 0)
+		last = 1000;
+	else if ((long long)n % 1000000000 != 0)
+		last = 1e6;
+	else
+		last = 1e9;
+	for (i = 0; i < l->sound_count; i++)
+		if (l->sounds[i].value == last)
+			return l->sounds[i].cls;
+	return NULL;
+}
+
+/* The number a value's figures are read with to their end: a time's
+ * minutes when written (10.00 ends in нөл), else its hour; else the last
+ * figure of the value. */
+static double
+spoken(const struct habar_value *v, const struct habar_value *like,
+    const char *like_text)
+{
+	size_t flen = like->number_end - like->number_start;
+	const char *f = like_text + like->number_start;
+
+	if (v->kind == HABAR_VALUE_TIME)
+		return memchr(f, ':', flen) != NULL ||
+		    memchr(f, '.', flen) != NULL ? v->minute : v->hour;
+	return written(v, like);
+}
+
+/*
+ * Whether a suffix written after like's figures («5-ке», «10.00-де»,
+ * «1-ші») still fits once v's number stands there: the last words of
+ * both numbers of the same class in number-sounds.  A language without
+ * that file, a value without such a suffix: it fits.
+ */
+static int
+suffix_fits(const struct habar_recogniser *rec, const struct rec_lang *l,
+    const struct habar_value *v, const struct habar_value *like,
+    const char *like_text, size_t like_len)
+{
+	struct rec_token t[2];
+	const char *a, *b;
+	size_t at, len, n;
+
+	if (l->sound_count == 0 || like->number_end <= like->number_start ||
+	    like->number_end > like_len || (v->flags & HABAR_VALUE_SCORE))
+		return 1;
+	at = like->number_end;
+	len = like_len - at < 64 ? like_len - at : 64;
+	n = habar__recognise_tokens(rec, like_text + at, len, NULL, 0, t, 2);
+	/* A hyphen, then letters: a suffix (a word of up to six letters;
+	 * a longer one is a word of its own, «5-жылдық» aside). */
+	if (n < 2 || t[0].kind != TK_PUNCT || t[0].cp != '-' ||
+	    t[0].gap != 0 || t[1].kind != TK_WORD || t[1].gap != 0 ||
+	    t[1].letters > 6)
+		return 1;
+	a = sound_of(l, spoken(like, like, like_text));
+	b = sound_of(l, spoken(v, like, like_text));
+	if (a == NULL || b == NULL)
+		return 0;
+	/* An ordinal ending follows the harmony alone (1-ші, 2-ші, 6-шы). */
+	if (like->flags & HABAR_VALUE_ORDINAL)
+		return strcspn(a, "-") == strcspn(b, "-") &&
+		    strncmp(a, b, strcspn(a, "-")) == 0;
+	return strcmp(a, b) == 0;
+}
+
 enum habar_status
 habar_recognise_agree(const struct habar_recogniser *rec,
     struct habar_agreement *out, const char *lang,
@@ -317,6 +401,10 @@ habar_recognise_agree(const struct habar_recogniser *rec,
 	int old_cat, new_cat, cat;
 
 	memset(out, 0, sizeof(*out));
+	if (like->kind == v->kind && (v->kind == HABAR_VALUE_NUMBER ||
+	    v->kind == HABAR_VALUE_MONEY || v->kind == HABAR_VALUE_TIME) &&
+	    !suffix_fits(rec, l, v, like, like_text, like_len))
+		return HABAR_ERR_ARGUMENT;
 	if (l->plural_count == 0 || like->kind != v->kind ||
 	    (v->kind != HABAR_VALUE_NUMBER && v->kind != HABAR_VALUE_MONEY) ||
 	    ((v->flags | like->flags) & (HABAR_VALUE_ORDINAL |

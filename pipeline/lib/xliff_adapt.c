@@ -179,7 +179,9 @@ digits_edit(const struct side *n, const struct habar_value *nv,
 
 /*
  * The noun after the target value tv that must agree with the number nv
- * now written there (Russian «2 дня», «5 дней»): 1 with its edit in
+ * now written there (Russian «2 дня», «5 дней»), or a Kazakh suffix
+ * after its figures that must still fit («5-ке», not «6-ке»): 1 with its
+ * edit in
  * *ed, 0 when none must change, -1 when it cannot be written rightly
  * (then there is no adapted match: «77 процента» would be wrong).
  * digits is set when only some digits of tv were replaced (digits_edit()):
@@ -195,6 +197,13 @@ agree(const struct habar_recogniser *rec, const char *trg,
 	struct habar_value v = *tv, like = *tv;
 	int whole = 1;
 
+	if (tv->kind == HABAR_VALUE_TIME && digits == NULL) {
+		/* A Kazakh suffix after the time (сағат 10-да). */
+		v.hour = nv->hour;
+		v.minute = nv->minute;
+		return habar_recognise_agree(rec, &a, trg, &v, tv, t->text,
+		    t->len) == HABAR_OK ? 0 : -1;
+	}
 	if (tv->kind != HABAR_VALUE_NUMBER && tv->kind != HABAR_VALUE_MONEY)
 		return 0;
 	if (digits != NULL) {

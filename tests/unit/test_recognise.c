@@ -313,6 +313,33 @@ test_render(void)
 	CHECK_STR(out, "");
 }
 
+/*
+ * Whether the first value of kind in text (lang) may take the number n
+ * (a time: the hour n) as habar_recognise_agree() sees it: 1 yes, with
+ * nothing to change, 0 refused, -1 something else.
+ */
+static int
+agrees(const char *lang, const char *text, enum habar_value_kind kind,
+    double n)
+{
+	struct habar_value v, like;
+	struct habar_agreement a;
+	enum habar_status status;
+
+	if (first(lang, text, kind, &like) == NULL)
+		return -1;
+	v = like;
+	if (kind == HABAR_VALUE_TIME)
+		v.hour = (int)n;
+	else
+		v.number = v.number_to = n * (like.scale > 0 ? like.scale : 1);
+	status = habar_recognise_agree(rec, &a, lang, &v, &like, text,
+	    strlen(text));
+	if (status == HABAR_ERR_ARGUMENT)
+		return 0;
+	return status == HABAR_OK && a.end == a.start ? 1 : -1;
+}
+
 /* A Russian noun after a changed number takes its form
  * (plural-words); one it cannot take is refused. */
 static void
@@ -366,6 +393,20 @@ test_agree(void)
 	v.number = v.number_to = 5;
 	CHECK(habar_recognise_agree(rec, &a, "kk", &v, &like, "2 күн",
 	    strlen("2 күн")) == HABAR_OK && a.end == a.start);
+	/* But a suffix after Kazakh figures follows how the number ends
+	 * (number-sounds): 5-ке (бес) fits 15, not 6 (алты: 6-ға);
+	 * 350-ден (елу) fits 400 (жүз); an ordinal ending the harmony
+	 * alone: 1-ші, 2-ші, not 6-ші. */
+	CHECK(agrees("kk", "бұл 5-ке жетті", HABAR_VALUE_NUMBER, 6) == 0);
+	CHECK(agrees("kk", "бұл 5-ке жетті", HABAR_VALUE_NUMBER, 15) == 1);
+	CHECK(agrees("kk", "350-ден астам", HABAR_VALUE_NUMBER, 400) == 1);
+	CHECK(agrees("kk", "350-ден астам", HABAR_VALUE_NUMBER, 360) == 0);
+	CHECK_STR(adapt("en", "the 2nd", "kk", "1-ші орын", HABAR_VALUE_NUMBER),
+	    "2-ші");
+	CHECK_STR(adapt("en", "the 6th", "kk", "1-ші орын", HABAR_VALUE_NUMBER),
+	    "(failed)");
+	CHECK(agrees("kk", "сағат 15-те", HABAR_VALUE_TIME, 16) == 0);
+	CHECK(agrees("kk", "сағат 15-те", HABAR_VALUE_TIME, 13) == 1);
 }
 
 static void

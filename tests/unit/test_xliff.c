@@ -619,6 +619,9 @@ static const char tmx_values[] =
     "The fans cheered.</seg></tuv><tuv xml:lang=\"ru\"><seg>«Астана» "
     "обыграла «Кайрат» со счетом 1:0 в августе. Болельщики ликовали."
     "</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>The match starts at 15:00.</seg></tuv>"
+    "<tuv xml:lang=\"kk\"><seg>Матч сағат 15-те басталады.</seg></tuv>"
+    "</tu>\n"
     "</body></tmx>\n";
 
 /*
@@ -639,7 +642,8 @@ test_adapt(void)
 	    "They met on Saturday (January 29) in Berlin.\n\n"
 	    "Log 250 of 30th April is closed.\n";
 	static const char kk[] = "The $13 billion Nord Stream 4 pipeline will "
-	    "double the capacity.\n";
+	    "double the capacity.\n\nThe match starts at 13:00.\n\n"
+	    "The match starts at 16:00.\n";
 	/* The nouns after a changed number take its form; a noun the
 	 * data do not know in the case it stands in refuses the match;
 	 * a score and a month alone adapt, also in two sentences that
@@ -667,6 +671,11 @@ test_adapt(void)
 	    HABAR_OK);
 	CHECK(xml != NULL && strstr(xml, "<target>Құбырды екі есе ұлғайтатын 13 "
 	    "миллиард долларлық Норд Стрим 4 құбыры.</target>") != NULL);
+	/* The suffix after the hour fits 13 (үш) as it fit 15 (бес), not
+	 * 16 (алты: 16-да). */
+	CHECK(xml != NULL && strstr(xml, "<target>Матч сағат 13-те "
+	    "басталады.</target>") != NULL);
+	CHECK(xml != NULL && strstr(xml, "16-те") == NULL);
 	free(xml);
 	xml = NULL;
 	CHECK(extract(x, agree, strlen(agree), "en", "ru", &xml, &xml_len) ==
