@@ -47,6 +47,23 @@ habar_qa_check_name(enum habar_qa_check check)
 	return (unsigned)check < HABAR_QA_CHECKS ? qa_check_names[check] : "?";
 }
 
+/* The kind of the letter c in a name's skeleton: QA_VOWEL when it ends
+ * in a vowel (е is "ja"), QA_CONSONANT when it is one other symbol, else
+ * 0 (see struct habar_qa). */
+static unsigned char
+letter_kind(const struct habar_recogniser *rec, uint32_t c)
+{
+	char u[8], key[16];
+	size_t n = habar__norm_utf8_put(u, c);
+
+	habar__recognise_skeleton(rec, u, n, key, sizeof(key));
+	if (key[0] == '\0')
+		return 0;
+	if (key[strlen(key) - 1] == 'a')
+		return QA_VOWEL;
+	return key[1] == '\0' ? QA_CONSONANT : 0;
+}
+
 enum habar_status
 habar_qa_new(struct habar_qa **qa_out)
 {
@@ -66,6 +83,8 @@ habar_qa_new(struct habar_qa **qa_out)
 	for (i = 0; i < QA_MAX_SEGS; i++)
 		if (habar_values_new(&qa->values[i]) != HABAR_OK)
 			return HABAR_ERR_NOMEM;
+	for (i = 'A'; i < QA_LETTERS; i++)
+		qa->letter_kind[i] = letter_kind(qa->rec, (uint32_t)i);
 	for (i = 0; i < 2; i++)
 		if ((qa->atoms[i] = calloc(MAX_ATOMS, sizeof(*qa->atoms[i]))) ==
 		    NULL)
@@ -838,11 +857,9 @@ form(const struct habar__morph *m, const uint32_t *word, size_t n,
 static int
 vowel(const struct habar_qa *qa, uint32_t c)
 {
-	char u[8], key[16];
-	size_t n = habar__norm_utf8_put(u, c);
-
-	habar__recognise_skeleton(qa->rec, u, n, key, sizeof(key));
-	return key[0] != '\0' && key[strlen(key) - 1] == 'a';
+	if (c < QA_LETTERS)
+		return qa->letter_kind[c] == QA_VOWEL;
+	return letter_kind(qa->rec, c) == QA_VOWEL;
 }
 
 /* Whether the letter c is a consonant of one symbol in the name
@@ -850,11 +867,9 @@ vowel(const struct habar_qa *qa, uint32_t c)
 static int
 consonant(const struct habar_qa *qa, uint32_t c)
 {
-	char u[8], key[16];
-	size_t n = habar__norm_utf8_put(u, c);
-
-	habar__recognise_skeleton(qa->rec, u, n, key, sizeof(key));
-	return key[0] != '\0' && key[1] == '\0' && key[0] != 'a';
+	if (c < QA_LETTERS)
+		return qa->letter_kind[c] == QA_CONSONANT;
+	return letter_kind(qa->rec, c) == QA_CONSONANT;
 }
 
 /* Two spellings of one name in one script. */
@@ -1168,21 +1183,32 @@ doubled(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 	return 0;
 }
 
+static struct habar__dict *dictionary(struct habar_qa *qa,
+    const char *lang);
+
 /*
  * The name of version o whose skeleton that of the name x of version s
  * becomes when two of its neighbouring inner letters are swapped
  * (habar_value_name_match() 2), or NULL, for what the skeletons alone
- * cannot tell: the swap makes a doubled consonant, which a skeleton
- * counts once (Brtet is "brtat", Brett and Бретт "brat"; Донгагла
- * against Донгала and Donggala), or it swaps two consonants of a symbol
- * each that a digraph hid (Livingtson, whose ts is "c"), losing no
- * symbol (Рейнджерс is no Ренйджерс, whose й and дж are one "j").  A
- * version has to spell the name with a doubled consonant (Бретт,
- * Donggala), as a swap that makes a double is otherwise as likely a
- * double the other script leaves out (Vienna, Вена); and a Cyrillic
- * spelling is not held to a Latin one's doubles at all (Комитет,
- * Committee).  Both skeletons are four symbols or more, and a Latin name
- * takes no case ending.
+ * cannot tell:
+ *  - the swap makes a doubled consonant, which a skeleton counts once
+ *    (Brtet is "brtat", Brett and Бретт "brat"; Донгагла against Донгала
+ *    and Donggala), when a version spells the name with a doubled
+ *    consonant (Бретт, Donggala), as a swap that makes a double is
+ *    otherwise as likely a double the other script leaves out (Vienna,
+ *    Вена), and never for a Cyrillic spelling against a Latin one's
+ *    doubles (Комитет, Committee);
+ *  - or it swaps two consonants of a symbol each that a digraph hid
+ *    (Livingtson, whose ts is "c"), losing no symbol (Рейнджерс is no
+ *    Ренйджерс, whose й and дж are one "j");
+ *  - or it makes a word the dictionary of x's language knows and x is
+ *    not (Киатй, Китай, against Қытай; Genreal, General, against
+ *    Генеральной; Росисю, Россию, against Ресейді): the dictionary
+ *    stands in for the third version that would confirm a vowel swapped
+ *    across scripts.
+ * Both skeletons are four symbols or more; but for the dictionary, a
+ * Latin name takes no case ending and a Cyrillic name is not compared
+ * with a Latin one.
  */
 static const struct habar_value *
 swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
@@ -1191,9 +1217,11 @@ swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
 	const char *xt = u->segs[s].text + x->start;
 	const struct habar_values *vo = qa->values[o];
 	size_t xlen = x->end - x->start, off[65], n = 0, i = 0, k, j, lt, lx;
+	struct habar__dict *dict = NULL;
 	struct habar_value t;
 	uint32_t cp[64];
 	char buf[256];
+	int x_known = -1;
 
 	/* The swap keeps the first letter, and with it the first symbol
 	 * of the skeleton (but where h opens the name). */
@@ -1219,39 +1247,55 @@ swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
 	off[n] = xlen;
 	t = *x;
 	memcpy(buf, xt, xlen);
+	buf[xlen] = '\0';
 	lx = strlen(x->key);
 	for (k = 1; k + 2 < n; k++) {
 		size_t la = off[k + 1] - off[k], lb = off[k + 2] - off[k + 1];
-		int dbl;
+		int dbl, cc, known = -1;
 		if (cp[k] == cp[k + 1])
 			continue;
 		dbl = (cp[k - 1] == cp[k + 1] && !vowel(qa, cp[k + 1])) ||
 		    (cp[k] == cp[k + 2] && !vowel(qa, cp[k]));
-		if (!dbl && (!consonant(qa, cp[k]) || !consonant(qa, cp[k + 1])))
-			continue;
+		cc = !dbl && consonant(qa, cp[k]) && consonant(qa, cp[k + 1]);
 		memcpy(buf + off[k], xt + off[k + 1], lb);
 		memcpy(buf + off[k] + lb, xt + off[k], la);
 		habar__recognise_skeleton(qa->rec, buf, xlen, t.key,
 		    sizeof(t.key));
-		memcpy(buf + off[k], xt + off[k], la + lb);
 		lt = strlen(t.key);
-		if (strcmp(t.key, x->key) == 0 || (!dbl && lt < lx))
-			continue;
-		for (j = 0; j < habar_values_count(vo); j++) {
+		for (j = 0; lt >= 4 && strcmp(t.key, x->key) != 0 &&
+		    j < habar_values_count(vo); j++) {
 			const struct habar_value *y = habar_values_get(vo, j);
 			const char *yt = u->segs[o].text + y->start;
-			size_t ly = strlen(y->key);
-			if (y->kind != HABAR_VALUE_NAME ||
-			    ((unsigned char)xt[0] >= 0x80 &&
-			    (unsigned char)yt[0] < 0x80) ||
-			    (lt < ly ? lt : ly) < 4 ||
-			    (lt > ly && (unsigned char)xt[0] < 0x80) ||
-			    (ly > lt && (unsigned char)yt[0] < 0x80) ||
+			size_t ly;
+			if (y->kind != HABAR_VALUE_NAME || y->key[0] != t.key[0] ||
+			    (ly = strlen(y->key)) < 4 ||
 			    habar_value_name_match(&t, y) != 2)
 				continue;
-			if (!dbl || doubled(qa, u, s, o, y))
+			if ((dbl || (cc && lt >= lx)) &&
+			    !((unsigned char)xt[0] >= 0x80 &&
+			    (unsigned char)yt[0] < 0x80) &&
+			    !(lt > ly && (unsigned char)xt[0] < 0x80) &&
+			    !(ly > lt && (unsigned char)yt[0] < 0x80) &&
+			    (!dbl || doubled(qa, u, s, o, y)))
+				return y;
+			/* The dictionary, slower, once a swap makes a name. */
+			if (dict == NULL && (dict = dictionary(qa,
+			    u->segs[s].lang)) == NULL)
+				continue;
+			if (x_known < 0) {
+				memcpy(buf + off[k], xt + off[k], la + lb);
+				x_known = habar__dict_check(dict, buf);
+				memcpy(buf + off[k], xt + off[k + 1], lb);
+				memcpy(buf + off[k] + lb, xt + off[k], la);
+			}
+			if (x_known)
+				continue;
+			if (known < 0)
+				known = habar__dict_check(dict, buf);
+			if (known)
 				return y;
 		}
+		memcpy(buf + off[k], xt + off[k], la + lb);
 	}
 	return NULL;
 }
@@ -1302,13 +1346,6 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 					by_skeleton = skel;
 				}
 			}
-			/* No name of o near by letters or skeletons: one
-			 * by the skeleton of x with two letters swapped. */
-			if (best == 0 && (near_ = swapped_skeleton(qa, u, s, x,
-			    o)) != NULL) {
-				best = 1;
-				by_skeleton = 0;
-			}
 			if (best == 1 && by_skeleton &&
 			    !consonant_swap(x->key, near_->key) &&
 			    !vowel_swap(x->key, near_->key) &&
@@ -1318,7 +1355,13 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			 * right elsewhere in s as often as o has it. */
 			if (best == 1 && by_skeleton && spelled_as(qa, u, s, o,
 			    near_) >= spelled_as(qa, u, o, o, near_))
-				best = 0;
+				continue;
+			/* No name of o near enough by letters or skeletons:
+			 * one by the skeleton of x with two letters swapped,
+			 * or by the word the dictionary knows so swapped. */
+			if (best == 0 && (near_ = swapped_skeleton(qa, u, s, x,
+			    o)) != NULL)
+				best = 1;
 			if (best == 1) {
 				struct habar_qa_finding *f;
 				/* Reported once a pair: from a's side when

@@ -20,6 +20,10 @@ struct habar__stemmer;
 
 /* The most segments of one unit that are compared. */
 #define QA_MAX_SEGS 16
+/* Letters (Latin and Cyrillic) whose kind in a name's skeleton is kept. */
+#define QA_LETTERS 0x500
+#define QA_VOWEL 1
+#define QA_CONSONANT 2
 
 /* One glossary entry: a term per language column, case folded. */
 struct qa_term {
@@ -35,6 +39,10 @@ struct qa_ratio {
 
 struct habar_qa {
 	struct habar_recogniser *rec;
+	/* Each letter below QA_LETTERS in a name's skeleton (see
+	 * locales/root/name-letters): QA_VOWEL, QA_CONSONANT (one symbol
+	 * not a vowel), or 0 (none, as h, or two, as x). */
+	unsigned char letter_kind[QA_LETTERS];
 	struct habar_values *values[QA_MAX_SEGS];
 	int on[HABAR_QA_CHECKS];
 	struct habar_qa_finding *findings;
