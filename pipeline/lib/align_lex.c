@@ -172,6 +172,10 @@ habar__lex_learn(struct habar__lex *lex, const struct habar__lex_side *a,
 		for (x = a->first[ia[k]]; x < a->first[ia[k] + 1]; x++) {
 			if (habar__map64_get(&ca, a->stems[x], 0) < MIN_PAIRS)
 				continue;
+			/* A large table: its slots are fetched first. */
+			for (y = 0; y < nby; y++)
+				habar__map64_prefetch(&cab,
+				    ((uint64_t)a->stems[x] << 32) | by[y]);
 			for (y = 0; y < nby; y++) {
 				pk = ((uint64_t)a->stems[x] << 32) | by[y];
 				if ((v = habar__map64_put(&cab, pk, 0, NULL)) == NULL)

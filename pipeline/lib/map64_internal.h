@@ -34,6 +34,21 @@ uint64_t habar__map64_mix(uint64_t key);
 uint32_t *habar__map64_put(struct habar__map64 *m, uint64_t key,
     uint32_t init, int *added);
 
+/*
+ * Asks the processor to start loading the slot where key's search would
+ * begin, so that a caller about to put several keys can have their
+ * slots come from memory together rather than one after the other.  A
+ * hint only: nothing changes, and a put that grows the table in the
+ * meantime merely wastes it.
+ */
+static inline void
+habar__map64_prefetch(const struct habar__map64 *m, uint64_t key)
+{
+	if (m->cap > 0)
+		__builtin_prefetch(&m->keys[habar__map64_mix(key) &
+		    (m->cap - 1)]);
+}
+
 /* The value of key, or absent when the map does not hold it. */
 uint32_t habar__map64_get(const struct habar__map64 *m, uint64_t key,
     uint32_t absent);
