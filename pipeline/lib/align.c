@@ -51,9 +51,10 @@
  * that one language lacks (1-0 in two pairs too).  But it takes two
  * languages dropping it (or one adding it), which is about as rare as
  * two drops apart: so a group of one language costs two drops more, and
- * reconcile() no longer prefers shifting two drops into one such group.
+ * reconcile() no longer prefers shifting two drops into one such group
+ * (two drops: 2.6 each, align_dp.c).
  */
-#define ONE_LANGUAGE_COST 7.2
+#define ONE_LANGUAGE_COST 5.2
 /*
  * A document (for reading its languages) or a range (for aligning its
  * pairs) of this many sentences, all languages together, is worth a

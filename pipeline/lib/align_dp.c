@@ -42,7 +42,9 @@ static const int move_na[MOVES] = { 0, 1, 1, 0, 2, 1, 2, 3, 1 };
 static const int move_nb[MOVES] = { 0, 1, 0, 1, 1, 2, 2, 1, 3 };
 
 struct params {
-	double s2;		/* variance per character */
+	double var_fixed;	/* variance of the log length ratio ... */
+	double var_char;	/* ... plus this over the length in characters */
+	double outlier;		/* share of links whose lengths say nothing */
 	double prior[MOVES];	/* cost of each bead type (-log p) */
 	double match_bonus;	/* per unit of shared anchor weight */
 	double miss_cost;	/* per unit of unmatched anchor weight */
@@ -50,24 +52,39 @@ struct params {
 				 * untranslated in a bead of two sides */
 	double count_cost;	/* per sentence boundary more on one side */
 	double para_bonus;	/* a bead that starts a paragraph on both sides */
+	double unshared_cost;	/* per unit of anchor weight, when none shared */
+	double unshared_max;	/* ... counting this much weight at most */
 };
 
 /*
- * Priors: 1-1 .89; 1-0 and 0-1 .027 each; 2-1 and 1-2 .037 each; 2-2
+ * Priors: 1-1 .89; 1-0 and 0-1 .074 each; 2-1 and 1-2 .037 each; 2-2
  * .0015; 3-1 and 1-3 (a translator joining three sentences into one)
- * .0015 each: a merge of three is much rarer than one of two, and a
- * dearer prior keeps a 2-1 beside a drop from being read as one (on sets
- * without merges of three, 5.3 lost 0.001 of F1 that way, 6.5 nothing).
- * Drops are given more room than Gale and Church's .0099: a release
- * translated by hand loses a sentence about as often as it
- * merges two, and a missing sentence explained as a merge costs two
- * wrong links.  The variance is wider than Gale and Church's 6.8: with
- * the three pairs reconciled, a looser length model lets anchors and the
- * other two pairs decide more often, which measured better on held-out
- * perturbations (13 since sentence boundaries are counted, below).  When
- * the input is a sentence a line, a line can hold two sentences (a
- * translator's merge): a bead costs a little less than a drop for each
- * sentence boundary that shows on one side and not on the other.
+ * .0037 each: a merge of three is much rarer than one of two, and a
+ * dearer prior keeps a 2-1 beside a drop from being read as one, but not
+ * dearer than that 2-1 and the drop together (5.9), or lengths that add
+ * up exactly could never make a 3-1.
+ * Drops are given far more room than Gale and Church's .0099: press
+ * offices add and leave out sentences in each language on its own (about
+ * 4% each way), so a pair of languages sees a sentence without a
+ * counterpart in about one link of twelve, and a missing sentence
+ * explained as a merge or a shift costs two wrong links or more.
+ *
+ * Lengths: the log of the ratio of the two sides' lengths is about
+ * Gaussian with a variance of 0.008 + 5.6 / length (in characters): fitted
+ * on the NTREX sentence pairs, whose standard deviation falls from 0.33 at
+ * 20 characters to 0.17 at 90 and 0.12 at 180, in every pair of the three
+ * languages (doubled, for translations looser than NTREX's); one link in
+ * a thousand is let be of any length.  Gale and Church's difference of
+ * lengths with a variance proportional to the length (13 per character
+ * before) is twice as wide at the lengths of most sentences, so a shifted
+ * or unrelated pair cost little more than a right one.  When the input is
+ * a sentence a line, a line can hold two sentences (a translator's merge):
+ * a bead costs a little less than a drop for each sentence boundary that
+ * shows on one side and not on the other.
+ *
+ * Two sides that share no anchor, though both carry some (a name, a
+ * number, a quotation), cost 2.0 per unit of the smaller side's anchor
+ * weight, 4.0 at most: nothing_shared().
  */
 /*
  * A bead that starts a paragraph on both sides: sentences are aligned over
@@ -90,42 +107,66 @@ struct params {
  */
 #define LEX_MISS 1.0
 static const struct params sentence_params = {
-	13.0,
-	{ 0, 0.1165, 3.6, 3.6, 3.3, 3.3, 6.5, 6.5, 6.5 },
-	3.0, 0.6, LEX_MISS, 2.0, PARA_BONUS
+	0.008, 5.6, 0.001,
+	{ 0, 0.1165, 2.6, 2.6, 3.3, 3.3, 6.5, 5.6, 5.6 },
+	3.0, 0.6, LEX_MISS, 2.0, PARA_BONUS, 2.0, 2.0
 };
 
 
-/* -log(erfc(x / sqrt 2)) for x = k / 64, k = 0..TABLE-1. */
+/*
+ * -log((1 - e) exp(-z^2 / 2) + e) for z = k / 64, k = 0..TABLE-1, e the
+ * share of outliers: the length term of a link z standard deviations off
+ * the expected ratio.
+ */
 #define TABLE 2048
 static float tail_table[TABLE];
+/*
+ * The length term asks for logarithms and a square root in the programme's
+ * inner loop; lengths are whole numbers of characters, so below LENGTHS
+ * they come from tables: the log of a length, and for the sum of the two
+ * sides' lengths the inverse of the standard deviation and the
+ * normalising term of length_cost().
+ */
+#define LENGTHS 8192
+static float log_table[LENGTHS];
+static float inv_sd_table[LENGTHS], norm_table[LENGTHS];
 /* Filled once per process, whichever thread aligns first. */
 static pthread_once_t tail_once = PTHREAD_ONCE_INIT;
+
+/* The variance of the log ratio of two sides of total length sum. */
+static double
+variance(const struct params *p, double sum)
+{
+	return p->var_fixed + p->var_char * 2.0 / (sum < 2.0 ? 2.0 : sum);
+}
 
 static void
 init_tail(void)
 {
+	const struct params *p = &sentence_params;
+	double x, v, e = p->outlier, ref = variance(p, 200.0);
 	int k;
-	double x, v;
 
 	for (k = 0; k < TABLE; k++) {
 		x = k / 64.0;
-		v = erfc(x / sqrt(2.0));
-		tail_table[k] = v > 1e-300 ? (float)-log(v) : 690.0f;
+		tail_table[k] = (float)-log((1 - e) * exp(-x * x / 2) + e);
+	}
+	for (k = 0; k < LENGTHS; k++) {
+		log_table[k] = (float)log(k < 1 ? 1.0 : (double)k);
+		v = variance(p, (double)k);
+		inv_sd_table[k] = (float)(1.0 / sqrt(v));
+		norm_table[k] = (float)(0.5 * log(v / ref));
 	}
 }
 
 static double
-tail_cost(double delta)
+tail_cost(double z)
 {
-	double x = fabs(delta) * 64.0;
+	double x = fabs(z) * 64.0;
 	int k;
 
-	if (x >= TABLE - 1) {
-		/* Beyond the table, the asymptote x^2/2 is plenty. */
-		x = fabs(delta);
-		return x * x / 2.0 + log(x);
-	}
+	if (x >= TABLE - 1)
+		return tail_table[TABLE - 1];	/* -log e, near enough */
 	k = (int)x;
 	return tail_table[k] + (x - k) * (tail_table[k + 1] - tail_table[k]);
 }
@@ -137,6 +178,7 @@ struct pair {
 	const struct habar__align_seq *a, *b;
 	const struct params *p;
 	double ratio;		/* expected length of b per character of a */
+	double log_ratio;	/* its log */
 	/* Sums over items [0, i) of a and of b: lengths, and the anchor
 	 * weight each item carries if unmatched; a bead's are differences. */
 	double *cla, *clb, *cwa, *cwb;
@@ -151,15 +193,69 @@ struct pair {
 	uint64_t (*siga)[SIGW], (*sigb)[SIGW];
 };
 
+/*
+ * The length term of a bead of la characters of a against lb of b: minus
+ * the log of the density of the log ratio of the lengths (b's divided by
+ * the expected ratio), a Gaussian whose variance shrinks with the length
+ * (var_fixed + var_char / length), mixed with a small share of outliers,
+ * relative to that density at a hundred characters.  So a short pair, whose
+ * lengths say little, costs a little more than a long pair that agrees
+ * as well, and no length difference costs more than -log(outlier).
+ */
 static double
 length_cost(const struct pair *pr, double la, double lb)
 {
-	double mean = (la + lb / pr->ratio) / 2.0, delta;
+	double lr, sum, v;
+	size_t k;
 
-	if (mean < 1.0)
-		mean = 1.0;
-	delta = (lb / pr->ratio - la) / sqrt(pr->p->s2 * mean);
-	return tail_cost(delta);
+	if (la < 1.0)
+		la = 1.0;
+	if (lb < 1.0)
+		lb = 1.0;
+	if (la < LENGTHS && lb < LENGTHS)
+		lr = log_table[(size_t)la] - log_table[(size_t)lb];
+	else
+		lr = log(la / lb);
+	/* lr: the log of a's length over b's in a's characters. */
+	lr += pr->log_ratio;
+	sum = la + lb / pr->ratio;
+	if (sum < LENGTHS - 1) {
+		k = (size_t)(sum + 0.5);
+		return tail_cost(lr * inv_sd_table[k]) + norm_table[k];
+	}
+	v = variance(pr->p, sum);
+	return tail_cost(lr / sqrt(v)) +
+	    0.5 * log(v / variance(pr->p, 200.0));
+}
+
+/*
+ * The least length_cost() can be for sides of la and lb characters:
+ * lengths in the expected ratio.
+ */
+static double
+length_floor(const struct pair *pr, double la, double lb)
+{
+	double sum = la + lb / pr->ratio;
+
+	if (sum < LENGTHS - 1)
+		return norm_table[(size_t)(sum + 0.5)];
+	return 0.5 * log(pr->p->var_fixed / variance(pr->p, 200.0));
+}
+
+/*
+ * The cost of a bead of two sides that share no anchor, though each
+ * carries some that should come through translation (unmatched weight
+ * miss_a and miss_b): the miss costs charge those anchors the same
+ * whether the two sides are linked or left alone, so without this term
+ * two unrelated sentences of about the same length, one added and one
+ * dropped, are linked for free.
+ */
+static double
+nothing_shared(const struct params *p, double miss_a, double miss_b)
+{
+	double m = miss_a < miss_b ? miss_a : miss_b;
+
+	return p->unshared_cost * (m < p->unshared_max ? m : p->unshared_max);
 }
 
 /*
@@ -581,7 +677,7 @@ static double
 bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
     enum move mv, double gain, double limit)
 {
-	double cost;
+	double cost, la, lb;
 
 	cost = pr->p->prior[mv] + pr->p->miss_cost *
 	    (pr->cwa[i] - pr->cwa[i - na] + pr->cwb[j] - pr->cwb[j - nb]) - gain;
@@ -589,13 +685,17 @@ bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
 		cost += count_cost(pr->p, pr->a, i - na, na, pr->b, j - nb, nb) +
 		    pr->p->lex_miss * (pr->cxa[i] - pr->cxa[i - na] +
 		    pr->cxb[j] - pr->cxb[j - nb]);
+		if (gain <= 0)
+			cost += nothing_shared(pr->p, pr->cwa[i] - pr->cwa[i - na],
+			    pr->cwb[j] - pr->cwb[j - nb]);
 		if (pr->a->pstart != NULL && pr->b->pstart != NULL &&
 		    pr->a->pstart[i - na] && pr->b->pstart[j - nb])
 			cost -= pr->p->para_bonus;
-		if (cost >= limit)
+		la = pr->cla[i] - pr->cla[i - na];
+		lb = pr->clb[j] - pr->clb[j - nb];
+		if (cost + length_floor(pr, la, lb) >= limit)
 			return cost + 1.0;	/* clear of rounding: loses */
-		cost += length_cost(pr, pr->cla[i] - pr->cla[i - na],
-		    pr->clb[j] - pr->clb[j - nb]);
+		cost += length_cost(pr, la, lb);
 	}
 	return cost;
 }
@@ -640,6 +740,7 @@ pair_init(struct pair *pr, const struct habar__align_seq *a,
 		pr->ratio = 0.25;
 	if (pr->ratio > 4)
 		pr->ratio = 4;
+	pr->log_ratio = log(pr->ratio);
 	return HABAR_OK;
 }
 
@@ -1320,10 +1421,13 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 	}
 	if (na > 0 && nb > 0) {
 		pr.ratio = ratio > 0 ? ratio : 1.0;
+		pr.log_ratio = log(pr.ratio);
 		pr.p = p;
 		cost += length_cost(&pr, len_a, len_b) +
 		    count_cost(p, a, ai, na, b, bi, nb) +
 		    p->lex_miss * (exp_a + exp_b - 2 * expected);
+		if (w <= 0)
+			cost += nothing_shared(p, miss_a, miss_b);
 	}
 	return cost + p->miss_cost * (miss_a + miss_b) -
 	    (p->match_bonus * w + 2 * p->miss_cost * missed);

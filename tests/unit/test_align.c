@@ -385,6 +385,85 @@ test_cost(void)
 }
 
 /*
+ * The length model: the log ratio of the lengths, with a variance that
+ * shrinks with the length.  A sentence one side added beside one the other
+ * dropped, 60 characters against 170, is two sentences without a
+ * counterpart; Gale and Church's difference of lengths (variance 13 per
+ * character) made them a 1-1 link (2.9 standard deviations, cheaper than
+ * two drops).
+ */
+static void
+test_length_model(void)
+{
+	static const uint32_t la[3] = { 80, 60, 110 };
+	static const uint32_t lb[3] = { 81, 170, 109 };
+	size_t ka[4], kb[4], n = 0, i;
+	struct habar__align_seq a = seq(la, 3, ka), b = seq(lb, 3, kb);
+	struct habar__bead *beads = NULL;
+
+	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 4);
+	for (i = 0; i < n; i++)
+		CHECK(!(beads[i].a == 1 && beads[i].na == 1 &&
+		    beads[i].nb == 1));
+	free(beads);
+	/* The same difference is surer evidence on longer sentences. */
+	CHECK(habar__align_cost(&a, 0, 1, &b, 0, 1, 1.0) <
+	    habar__align_cost(&a, 1, 1, &b, 1, 1, 1.0));
+	CHECK(habar__align_cost(&a, 1, 1, &b, 1, 1, 1.0) >
+	    habar__align_cost(&a, 1, 1, &b, 1, 0, 1.0) +
+	    habar__align_cost(&a, 1, 0, &b, 1, 1, 1.0));
+}
+
+/*
+ * Two sentences that share no anchor though both carry some (here two
+ * numbers each, none the same) are not linked on lengths that only
+ * roughly agree (80 characters against 120): the miss costs charge those
+ * numbers whether the sentences are linked or not, so they alone linked
+ * an added and a dropped sentence.  The same lengths with a number in
+ * common are one link.
+ */
+static void
+test_nothing_shared(void)
+{
+	static const uint32_t la[3] = { 100, 80, 90 };
+	static const uint32_t lb[3] = { 101, 120, 91 };
+	/* Numbers (kind 1 in the top three bits), sorted per item. */
+	static const uint32_t keys_a[2] = { 0x20000011u, 0x20000012u };
+	static const uint32_t keys_b[2] = { 0x20000021u, 0x20000022u };
+	static const uint32_t keys_c[2] = { 0x20000011u, 0x20000022u };
+	static const size_t kf[4] = { 0, 0, 2, 2 };
+	struct habar__align_seq a, b;
+	struct habar__bead *beads = NULL;
+	size_t n = 0, i;
+	int linked = 0;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.n = b.n = 3;
+	a.len = la;
+	b.len = lb;
+	a.kfirst = b.kfirst = kf;
+	a.keys = keys_a;
+	b.keys = keys_b;
+	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	for (i = 0; i < n; i++)
+		linked += beads[i].a == 1 && beads[i].na == 1 &&
+		    beads[i].b == 1 && beads[i].nb == 1;
+	CHECK(n == 4 && linked == 0);
+	free(beads);
+	b.keys = keys_c;
+	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 3);
+	free(beads);
+	/* The cost reconciliation compares says the same. */
+	b.keys = keys_b;
+	CHECK(habar__align_cost(&a, 1, 1, &b, 1, 1, 1.0) >
+	    habar__align_cost(&a, 1, 1, &b, 1, 0, 1.0) +
+	    habar__align_cost(&a, 1, 0, &b, 1, 1, 1.0));
+}
+
+/*
  * Loads three releases given a sentence a line and aligns them, checking
  * that the sentence links partition each language.
  */
@@ -649,6 +728,8 @@ main(void)
 	test_load_errors();
 	test_three_way();
 	test_cost();
+	test_length_model();
+	test_nothing_shared();
 	test_dropped_by_pivot();
 	test_two_drops();
 	test_line_merge();
