@@ -8,7 +8,8 @@
  * What a reader does not see is left out: deleted text of tracked changes
  * (w:del, w:moveFrom; OpenDocument keeps it apart in text:tracked-changes),
  * field instructions (w:instrText: the field's result is kept), comments,
- * hidden runs (w:vanish), footnote marks.  Footnotes and endnotes are
+ * hidden text (w:vanish, also by a paragraph or character style; OpenDocument
+ * text:display="none"), footnote marks.  Footnotes and endnotes are
  * gathered apart and come after the body.  Text boxes and drawings are
  * not read.  The XML comes from an untrusted package: it is parsed by the
  * hardened parse of parallel_xml.h (no network, no entities, no DTD), and
@@ -56,7 +57,8 @@ struct style {
 	char parent[128];
 	char lang[16];
 	int heading;		/* 1 heading, 0 not, -1 says nothing */
-	int hidden;		/* its text is not shown (text:display) */
+	int hidden;		/* its text is not shown (text:display, w:vanish;
+				 * Word: -1 when the style says nothing) */
 };
 
 struct styles {
@@ -70,6 +72,8 @@ struct walk {
 	struct habar_import *imp;
 	const struct styles *styles;
 	int note;		/* paragraphs go to the notes */
+	int para_hidden;	/* the text being read is hidden by its
+				 * paragraph's style (or an ODF span's) */
 	char lang[16];		/* the language of the text being read */
 	enum habar_status status;
 };
@@ -209,6 +213,36 @@ style_lang(const struct styles *st, const char *id)
 	return "";
 }
 
+/* Whether style id hides its text, through its parents: 1, 0, or -1
+ * when none of them says (Word's w:vanish). */
+static int
+style_hidden(const struct styles *st, const char *id)
+{
+	const struct style *s = find_style(st, id);
+	int depth;
+
+	for (depth = 0; s != NULL && depth < MAX_STYLE_DEPTH; depth++) {
+		if (s->hidden >= 0)
+			return s->hidden;
+		s = find_style(st, s->parent);
+	}
+	return -1;
+}
+
+/* A Word on/off property (ST_OnOff): -1 absent, 0 off ("0", "false",
+ * "off"), 1 on (no value, or any other). */
+static int
+on_off(const xmlNode *e)
+{
+	char buf[8];
+
+	if (e == NULL)
+		return -1;
+	attr(e, NULL, "val", buf, sizeof(buf));
+	return !(strcmp(buf, "0") == 0 || strcmp(buf, "false") == 0 ||
+	    strcmp(buf, "off") == 0);
+}
+
 static enum habar_status
 add_style(struct styles *st, struct style *s)
 {
@@ -300,6 +334,7 @@ docx_styles(struct styles *st, const char *xml, size_t len, char *err,
 				attr(e, NULL, "val", s.parent, sizeof(s.parent));
 			if ((e = w_child(w_child(c, "rPr"), "lang")) != NULL)
 				attr(e, NULL, "val", s.lang, sizeof(s.lang));
+			s.hidden = on_off(w_child(w_child(c, "rPr"), "vanish"));
 			if ((e = w_child(c, "name")) != NULL) {
 				attr(e, NULL, "val", buf, sizeof(buf));
 				/* Built-in names are English whatever
@@ -341,7 +376,17 @@ docx_inline(struct walk *w, struct text *t, const xmlNode *node)
 		} else if (is_w(node, "r")) {
 			const xmlNode *rpr = w_child(node, "rPr"), *e;
 			char saved[16], buf[128];
-			if (w_child(rpr, "vanish") != NULL)
+			int hidden = w->para_hidden, h;
+			/* Hidden by the paragraph's style, the run's
+			 * character style over it, the run's own w:vanish
+			 * (which may also show, w:val="0") over both. */
+			if ((e = w_child(rpr, "rStyle")) != NULL &&
+			    (h = style_hidden(w->styles, attr(e, NULL, "val",
+			    buf, sizeof(buf)))) >= 0)
+				hidden = h;
+			if ((h = on_off(w_child(rpr, "vanish"))) >= 0)
+				hidden = h;
+			if (hidden)
 				continue;	/* hidden text */
 			memcpy(saved, w->lang, sizeof(saved));
 			if ((e = w_child(rpr, "lang")) != NULL &&
@@ -379,7 +424,7 @@ docx_paragraph(struct walk *w, const xmlNode *p)
 	struct text t = { 0 };
 	const xmlNode *e;
 	char style[128] = "", saved[16];
-	int heading = 0;
+	int heading = 0, hidden;
 
 	if ((e = w_child(w_child(p, "pPr"), "pStyle")) != NULL) {
 		attr(e, NULL, "val", style, sizeof(style));
@@ -393,7 +438,10 @@ docx_paragraph(struct walk *w, const xmlNode *p)
 	memcpy(saved, w->lang, sizeof(saved));
 	if (style_lang(w->styles, style)[0] != '\0')
 		set_lang(w, style_lang(w->styles, style));
+	hidden = w->para_hidden;
+	w->para_hidden = style_hidden(w->styles, style) == 1;
 	docx_inline(w, &t, p->children);
+	w->para_hidden = hidden;
 	memcpy(w->lang, saved, sizeof(saved));
 	if (w->status == HABAR_OK && t.len > 0)
 		w->status = habar__import_add(w->imp, t.buf, t.len, heading,
@@ -565,6 +613,7 @@ odt_styles(struct styles *st, const xmlNode *node)
 			continue;
 		memset(&s, 0, sizeof(s));
 		s.heading = -1;
+		s.hidden = -1;
 		attr(c, style_ns, "name", s.id, sizeof(s.id));
 		attr(c, style_ns, "parent-style-name", s.parent,
 		    sizeof(s.parent));
@@ -578,7 +627,8 @@ odt_styles(struct styles *st, const xmlNode *node)
 					    "%s%s%s", lang, country[0] ? "-" : "",
 					    country);
 				attr(e, text_ns, "display", lang, sizeof(lang));
-				s.hidden = strcmp(lang, "none") == 0;
+				if (lang[0] != '\0')
+					s.hidden = strcmp(lang, "none") == 0;
 			}
 		if (is_default) {
 			char family[32];
@@ -595,16 +645,43 @@ odt_styles(struct styles *st, const xmlNode *node)
 
 static void odt_blocks(struct walk *w, const xmlNode *node);
 
+static void odt_inline(struct walk *w, struct text *t, const xmlNode *node);
+
+/* A span: its style may hide its text (text:display="none", itself or
+ * through its parents) or show what the paragraph's style hides, and
+ * may set its language. */
+static void
+odt_span(struct walk *w, struct text *t, const xmlNode *node)
+{
+	char buf[128], saved[16];
+	int hidden = w->para_hidden, h;
+
+	attr(node, text_ns, "style-name", buf, sizeof(buf));
+	if ((h = style_hidden(w->styles, buf)) >= 0)
+		w->para_hidden = h;
+	memcpy(saved, w->lang, sizeof(saved));
+	if (style_lang(w->styles, buf)[0] != '\0')
+		set_lang(w, style_lang(w->styles, buf));
+	odt_inline(w, t, node->children);
+	memcpy(w->lang, saved, sizeof(saved));
+	w->para_hidden = hidden;
+}
+
 static void
 odt_inline(struct walk *w, struct text *t, const xmlNode *node)
 {
-	char buf[128];
 
 	for (; node != NULL && w->status == HABAR_OK; node = node->next) {
 		if (node->type == XML_TEXT_NODE ||
 		    node->type == XML_CDATA_SECTION_NODE) {
-			w->status = append_content(w, t, node);
-		} else if (node->type != XML_ELEMENT_NODE) {
+			if (!w->para_hidden)
+				w->status = append_content(w, t, node);
+		} else if (node->type != XML_ELEMENT_NODE || w->para_hidden) {
+			/* Hidden text, marks and notes included; a span
+			 * that shows it again is looked into. */
+			if (node->type == XML_ELEMENT_NODE &&
+			    is_ns(node, text_ns, "span"))
+				odt_span(w, t, node);
 			continue;
 		} else if (is_ns(node, text_ns, "s")) {
 			/* text:c spaces; one is enough for a paragraph
@@ -629,17 +706,7 @@ odt_inline(struct walk *w, struct text *t, const xmlNode *node)
 		    "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0") == 0) {
 			continue;	/* comments, frames, drawings */
 		} else if (is_ns(node, text_ns, "span")) {
-			const struct style *st;
-			char saved[16];
-			attr(node, text_ns, "style-name", buf, sizeof(buf));
-			if ((st = find_style(w->styles, buf)) != NULL &&
-			    st->hidden)
-				continue;	/* hidden text */
-			memcpy(saved, w->lang, sizeof(saved));
-			if (style_lang(w->styles, buf)[0] != '\0')
-				set_lang(w, style_lang(w->styles, buf));
-			odt_inline(w, t, node->children);
-			memcpy(w->lang, saved, sizeof(saved));
+			odt_span(w, t, node);
 		} else {
 			/* text:a, text:meta, bookmarks, fields: their text
 			 * is the paragraph's. */
@@ -653,6 +720,7 @@ odt_paragraph(struct walk *w, const xmlNode *p, int heading)
 {
 	struct text t = { 0 };
 	char style[128], saved[16];
+	int hidden;
 
 	attr(p, text_ns, "style-name", style, sizeof(style));
 	memcpy(saved, w->lang, sizeof(saved));
@@ -660,7 +728,10 @@ odt_paragraph(struct walk *w, const xmlNode *p, int heading)
 		set_lang(w, style_lang(w->styles, style));
 	if (!heading)
 		heading = style_heading(w->styles, style) > 0;
+	hidden = w->para_hidden;
+	w->para_hidden = style_hidden(w->styles, style) == 1;
 	odt_inline(w, &t, p->children);
+	w->para_hidden = hidden;
 	memcpy(w->lang, saved, sizeof(saved));
 	if (w->status == HABAR_OK && t.len > 0)
 		w->status = habar__import_add(w->imp, t.buf, t.len, heading,

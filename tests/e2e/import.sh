@@ -136,6 +136,22 @@ if command -v soffice >/dev/null 2>&1; then
 	else
 		fail "habar-import of LibreOffice's doc with extras"
 	fi
+	# Text hidden by its style (a character style, a paragraph style:
+	# tests/import/hidden-style.ru.fodt) is left out of Word and
+	# OpenDocument files as of the .doc LibreOffice made of it.
+	for kind in docx odt; do
+		mkdir -p "$tmp/lo-hidden"
+		HOME=$tmp soffice --headless --convert-to "$kind" --outdir \
+		    "$tmp/lo-hidden" "$src/tests/import/hidden-style.ru.fodt" \
+		    >/dev/null 2>&1 || fail "soffice hidden-style -> $kind"
+		imp -o "$tmp/hidden.$kind.md" \
+		    "$tmp/lo-hidden/hidden-style.ru.$kind" ||
+		    { fail "habar-import of hidden-style.ru.$kind"; continue; }
+		grep -q 'черновик\|Заметка редактора' "$tmp/hidden.$kind.md" &&
+		    fail "$kind: text hidden by its style was kept"
+		grep -q 'две недели' "$tmp/hidden.$kind.md" ||
+		    fail "$kind: text of a visible character style lost"
+	done
 else
 	echo "LibreOffice not installed: its documents not tried"
 fi
