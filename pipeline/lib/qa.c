@@ -1300,6 +1300,22 @@ swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
 	return NULL;
 }
 
+/* Whether of the names x of version s and y of version o the one in
+ * Latin letters is the other with an ending of three symbols or more,
+ * which an English name does not take (Example, Іске). */
+static int
+latin_ending(const struct habar_qa_unit *u, size_t s,
+    const struct habar_value *x, size_t o, const struct habar_value *y)
+{
+	size_t lx = strlen(x->key), ly = strlen(y->key);
+
+	if ((unsigned char)u->segs[s].text[x->start] < 0x80)
+		return lx >= ly + 3;
+	if ((unsigned char)u->segs[o].text[y->start] < 0x80)
+		return ly >= lx + 3;
+	return 0;
+}
+
 /* Whether a finding from first on already points at the name x of
  * version b (from the other side of the pair). */
 static int
@@ -1347,9 +1363,10 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 				}
 			}
 			if (best == 1 && by_skeleton &&
-			    !consonant_swap(x->key, near_->key) &&
+			    ((!consonant_swap(x->key, near_->key) &&
 			    !vowel_swap(x->key, near_->key) &&
-			    !confirmed(qa, u, s, o, x, near_))
+			    !confirmed(qa, u, s, o, x, near_)) ||
+			    latin_ending(u, s, x, o, near_)))
 				best = 0;
 			/* Trump and Term against Трамп: the name is spelled
 			 * right elsewhere in s as often as o has it. */

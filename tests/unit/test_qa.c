@@ -156,6 +156,10 @@ test_names(void)
 	    "kk:Қытайға сапар кейінге қалдырылды.", NULL), "names");
 	CHECK_STR(run("ru:Визит в Китай отложен.",
 	    "kk:Қытайға сапар кейінге қалдырылды.", NULL), "");
+	/* An English name is not a short Kazakh word with a swap and a
+	 * long ending (Example, Іске: "aksampla", "aska"). */
+	CHECK_STR(run("en:If enabled, Example opens in the editor.",
+	    "kk:Іске қосылған болса, Мысал редакторда ашылады.", NULL), "");
 	/* The name twice in one version, once misspelled. */
 	CHECK_STR(run("ru:Лорд Дарнли сказал, что Дарнли приедет.",
 	    "kk:Лорд Дарнли Дранли келетінін айтты.", NULL), "names");
