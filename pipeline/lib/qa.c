@@ -790,6 +790,7 @@ stemmer(struct habar_qa *qa, const char *lang)
 /* The stem a form must be made of (see form()). */
 struct stem_arg {
 	const char *stem;
+	int listed;	/* a glossary's word, as curated as the lists' */
 };
 
 static int
@@ -798,8 +799,13 @@ stem_is(const char *word, int is_stem, char *affixes, void *arg)
 	const struct stem_arg *sa = arg;
 
 	(void)affixes;
-	/* A stem, or a verb's stem asked for as its verbal noun (беру). */
-	return is_stem != 0 && strcmp(word, sa->stem) == 0;
+	/* A stem, or a verb's stem asked for as its verbal noun (беру).
+	 * A term answers as a word of the project's lists (3), which the
+	 * rules trust for a stem too short to trust in the dictionary:
+	 * беруді, бер-у-ді, is a form of the term беру. */
+	if (is_stem == 0 || strcmp(word, sa->stem) != 0)
+		return 0;
+	return sa->listed ? 3 : 1;
 }
 
 /* Writes cp[0..n) as UTF-8 into buf (size bytes); 0 when it does not
@@ -849,6 +855,7 @@ form(const struct habar__morph *m, const uint32_t *word, size_t n,
 			return 0;
 	}
 	sa.stem = st;
+	sa.listed = !name;
 	return habar__morph_accepts(m, w, stem_is, &sa);
 }
 

@@ -165,6 +165,37 @@ test_names(void)
 	    "kk:Лорд Дарнли Дранли келетінін айтты.", NULL), "names");
 }
 
+/* The terms check finds a Kazakh term in its inflected forms, a verbal
+ * noun's included (беру, беруді), and misses it when it is absent. */
+static void
+test_terms(void)
+{
+	static const char glossary[] = "en\tkk\nto grant\tберу\n";
+	struct habar_qa *saved = qa, *terms = NULL;
+	FILE *fp;
+
+	CHECK(habar_qa_new(&terms) == HABAR_OK);
+	CHECK((fp = fmemopen((void *)glossary, sizeof(glossary) - 1, "r")) !=
+	    NULL);
+	if (terms == NULL || fp == NULL) {
+		if (fp != NULL)
+			fclose(fp);
+		habar_qa_free(terms);
+		return;
+	}
+	CHECK(habar_qa_load_glossary(terms, fp) == HABAR_OK);
+	fclose(fp);
+	qa = terms;
+	CHECK_STR(run("en:The ministry goes on to grant the money.",
+	    "kk:Министрлік қаржы беруді жалғастырады.", NULL), "");
+	CHECK_STR(run("en:The ministry goes on to grant the money.",
+	    "kk:Министрлік қаржы беру туралы шешті.", NULL), "");
+	CHECK_STR(run("en:The ministry goes on to grant the money.",
+	    "kk:Министрлік қаржы алуды жалғастырады.", NULL), "terms");
+	qa = saved;
+	habar_qa_free(terms);
+}
+
 static void
 test_select(void)
 {
@@ -210,6 +241,7 @@ main(void)
 	test_faithful();
 	test_errors();
 	test_names();
+	test_terms();
 	test_select();
 	test_kind();
 	habar_qa_free(qa);
