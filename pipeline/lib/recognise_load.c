@@ -723,7 +723,7 @@ void
 habar__recognise_lookup(const struct rec_lang *l, struct rec_token *t,
     int stems)
 {
-	size_t len = strlen(t->fold), lo = 0, hi = l->count, n;
+	size_t len = strlen(t->fold), lo = 0, hi = l->count, n, floor, top;
 
 	if (!(t->looked & 1)) {
 		t->looked |= 1;
@@ -746,12 +746,34 @@ habar__recognise_lookup(const struct rec_lang *l, struct rec_token *t,
 		return;
 	t->looked |= 2;
 	t->nstems = 0;
-	/* Stems: shorter prefixes, longest first. */
-	while (len > 0 && --len >= 3 && t->nstems < 4) {
+	if (len <= 3)
+		return;
+	/*
+	 * Stems: shorter prefixes, longest first.  Each is sought only
+	 * between the first entry not below the word's first three bytes
+	 * (which no prefix sorts before) and where the longer prefix before
+	 * it was found (which no shorter one sorts after): a few entries,
+	 * not the whole list, for each of a word's many prefixes.
+	 */
+	lo = 0;
+	hi = l->count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(l->words[mid].text, t->fold, 3);
+		if (c == 0 && l->words[mid].text[3] != '\0')
+			c = 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	floor = lo;
+	top = t->exact_first;
+	while (--len >= 3 && t->nstems < 4) {
 		if (((unsigned char)t->fold[len] & 0xC0) == 0x80)
 			continue;
-		lo = 0;
-		hi = l->count;
+		lo = floor;
+		hi = top;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
 			int c = strncmp(l->words[mid].text, t->fold, len);
@@ -762,6 +784,7 @@ habar__recognise_lookup(const struct rec_lang *l, struct rec_token *t,
 			else
 				hi = mid;
 		}
+		top = lo;
 		for (; lo < l->count && t->nstems < 4 &&
 		    strncmp(l->words[lo].text, t->fold, len) == 0 &&
 		    l->words[lo].text[len] == '\0'; lo++)
