@@ -1126,10 +1126,10 @@ done:
  * much dearer, low where paths fork.  Paths further than POST_W from the
  * given one weigh nothing in practice.
  */
-#define POST_W 2
+#define POST_W 1
 /* A path dearer than the best into a cell by this many temperatures
  * weighs less than e^-POST_CUT of it: left out. */
-#define POST_CUT 10.0f
+#define POST_CUT 8.0f
 
 /* -T log(sum exp(-v[k] / T)) over the n values, INF when all are INF. */
 static float
