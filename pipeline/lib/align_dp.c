@@ -882,7 +882,7 @@ cell(const struct band *bd, float *const rows[ROWS], size_t i, size_t j)
 }
 
 /* The gain of items i-1 of a and j-1 of b, from the rows or afresh. */
-static float
+static inline float
 gain_at(const struct pair *pr, const struct band *bd, float *const g[ROWS],
     size_t i, size_t j)
 {
@@ -900,7 +900,7 @@ gain_at(const struct pair *pr, const struct band *bd, float *const g[ROWS],
  * anchor could count twice, and the sum is only an upper bound (the merged
  * keys must be intersected: gain_union()).
  */
-static float
+static inline float
 bead_gain(const struct pair *pr, const struct band *bd,
     float *const g[ROWS],
     size_t i, size_t j, int da, int db, int *exact)
