@@ -169,7 +169,7 @@ habar__recognise_skeleton(const struct habar_recogniser *rec,
 {
 	char folded[REC_WORD_MAX * 2];
 	const uint8_t *s = (const uint8_t *)folded;
-	size_t flen, out = 0, j;
+	size_t flen, out = 0, j, r;
 	int32_t i = 0;
 	UChar32 prev = -1;
 
@@ -219,6 +219,13 @@ habar__recognise_skeleton(const struct habar_recogniser *rec,
 		prev = c;
 	}
 	key[out] = '\0';
+	/* A j between vowels drops: scripts write the glide there or not
+	 * (Россия "rasaa" as Russia, Боливия as Bolivia). */
+	for (j = 0, r = 0; r < out; r++)
+		if (!(key[r] == 'j' && j > 0 && key[j - 1] == 'a' &&
+		    key[r + 1] == 'a'))
+			key[j++] = key[r];
+	key[j] = '\0';
 }
 
 size_t
