@@ -19,6 +19,7 @@
 #include <habar/attach.h>
 
 #include "attach_internal.h"
+#include "byteorder_internal.h"
 #include "ole2.h"
 
 static const struct {
@@ -67,13 +68,6 @@ habar_attach_kind_of(const char *name, const char **media_type)
 			return kinds[i].kind;
 		}
 	return HABAR_ATTACH_UNKNOWN;
-}
-
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
 }
 
 static unsigned
@@ -127,29 +121,29 @@ check_ppt(const unsigned char *data, size_t size, struct habar_attach_info *info
 	}
 	status = HABAR_ERR_INPUT;
 	if (user_len < 20 || record_type(user) != RT_CURRENT_USER_ATOM ||
-	    le32(user + 8) != 0x14) {
+	    habar__le32(user + 8) != 0x14) {
 		snprintf(info->message, sizeof(info->message),
 		    "the Current User stream is not a CurrentUserAtom");
 		goto done;
 	}
-	token = le32(user + 12);
+	token = habar__le32(user + 12);
 	if (token != TOKEN_PLAIN && token != TOKEN_ENCRYPTED) {
 		snprintf(info->message, sizeof(info->message),
 		    "unknown CurrentUserAtom header token 0x%08X", token);
 		goto done;
 	}
-	edit = le32(user + 16);
+	edit = habar__le32(user + 16);
 	if ((uint64_t)edit + 8 + 20 > doc_len ||
 	    record_type(doc + edit) != RT_USER_EDIT_ATOM ||
-	    le32(doc + edit + 4) < 28) {
+	    habar__le32(doc + edit + 4) < 28) {
 		snprintf(info->message, sizeof(info->message),
 		    "the current edit (offset %u) is not a UserEditAtom", edit);
 		goto done;
 	}
-	persist = le32(doc + edit + 8 + 12);
+	persist = habar__le32(doc + edit + 8 + 12);
 	if ((uint64_t)persist + 8 > doc_len ||
 	    record_type(doc + persist) != RT_PERSIST_DIRECTORY_ATOM ||
-	    (uint64_t)persist + 8 + le32(doc + persist + 4) > doc_len) {
+	    (uint64_t)persist + 8 + habar__le32(doc + persist + 4) > doc_len) {
 		snprintf(info->message, sizeof(info->message),
 		    "the persist directory (offset %u) is missing or truncated",
 		    persist);

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "byteorder_internal.h"
 #include "grow_internal.h"
 #include "import_internal.h"
 
@@ -65,19 +66,6 @@ struct doc_format {
 	size_t nparas, paras_cap;
 };
 
-static uint16_t
-u16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t
-u32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
 /* What the grpprl g[0..len) sets: the operand of sprmCFVanish
  * (VANISH_UNSET without), a tracked deletion, a character style. */
 static void
@@ -90,7 +78,7 @@ grpprl_read(const unsigned char *g, size_t len, unsigned char *vanish,
 	*deleted = 0;
 	*istd = ISTD_NIL;
 	while (p + 2 <= len) {
-		uint16_t sprm = u16(g + p);
+		uint16_t sprm = habar__le16(g + p);
 		p += 2;
 		size = spra_size[sprm >> 13];
 		if (size == 0) {
@@ -108,7 +96,7 @@ grpprl_read(const unsigned char *g, size_t len, unsigned char *vanish,
 			/* 1, or 0x81 against a style never deleted. */
 			*deleted = g[p] == 1 || g[p] == 0x81;
 		else if (sprm == SPRM_C_ISTD)
-			*istd = u16(g + p);
+			*istd = habar__le16(g + p);
 		p += size;
 	}
 }
@@ -145,9 +133,9 @@ read_styles(struct doc_format *f, const unsigned char *table,
 
 	if ((size_t)fc > table_len || (size_t)lcb > table_len - fc || lcb < 6)
 		return HABAR_OK;
-	p = 2 + (size_t)u16(s);		/* cbStshi, the STSHI */
-	cstd = u16(s + 2);
-	cb_base = u16(s + 4);
+	p = 2 + (size_t)habar__le16(s);		/* cbStshi, the STSHI */
+	cstd = habar__le16(s + 2);
+	cb_base = habar__le16(s + 4);
 	if (p > end || cstd == 0 || cstd > MAX_STYLES || cb_base < 10)
 		return HABAR_OK;
 	if ((own = malloc(cstd)) == NULL || (base = malloc(cstd *
@@ -161,7 +149,7 @@ read_styles(struct doc_format *f, const unsigned char *table,
 	for (istd = 0; istd < cstd; istd++)
 		base[istd] = ISTD_NIL;
 	for (istd = 0; istd < cstd && p + 2 <= end; istd++) {
-		size_t cb = u16(s + p), q, cch, u, cupx, want;
+		size_t cb = habar__le16(s + p), q, cch, u, cupx, want;
 		const unsigned char *std = s + p + 2;
 		unsigned stk;
 
@@ -171,9 +159,9 @@ read_styles(struct doc_format *f, const unsigned char *table,
 		p += cb;
 		if (cb < cb_base)
 			continue;	/* an empty slot, or damaged */
-		stk = u16(std + 2) & 0x0F;
-		base[istd] = u16(std + 2) >> 4;
-		cupx = u16(std + 4) & 0x0F;
+		stk = habar__le16(std + 2) & 0x0F;
+		base[istd] = habar__le16(std + 2) >> 4;
+		cupx = habar__le16(std + 4) & 0x0F;
 		/* The character properties: the only UPX of a character
 		 * style, the second of a paragraph or table style. */
 		if (stk == 2)
@@ -186,10 +174,10 @@ read_styles(struct doc_format *f, const unsigned char *table,
 		q = cb_base;
 		if (q + 2 > cb)
 			continue;
-		cch = u16(std + q);
+		cch = habar__le16(std + q);
 		q += 2 + (cch + 1) * 2;
 		for (u = 0; u < cupx && q + 2 <= cb; u++) {
-			size_t n = u16(std + q);
+			size_t n = habar__le16(std + q);
 			q += 2;
 			if (n > cb - q)
 				break;
@@ -242,7 +230,7 @@ static const unsigned char *
 bte_page(const unsigned char *plc, size_t n, size_t i,
     const unsigned char *wd, size_t wd_len)
 {
-	uint32_t pn = u32(plc + 4 * (n + 1) + 4 * i) & 0x3FFFFFu;
+	uint32_t pn = habar__le32(plc + 4 * (n + 1) + 4 * i) & 0x3FFFFFu;
 
 	if ((uint64_t)pn * FKP_SIZE + FKP_SIZE > wd_len)
 		return NULL;
@@ -305,8 +293,8 @@ read_chars(struct doc_format *f, const unsigned char *wd, size_t wd_len,
 			if (!run.deleted && run.vanish == VANISH_UNSET &&
 			    style_of(f, run.istd) == VANISH_UNSET)
 				continue;
-			run.fc = u32(page + 4 * r);
-			run.fc_end = u32(page + 4 * (r + 1));
+			run.fc = habar__le32(page + 4 * r);
+			run.fc_end = habar__le32(page + 4 * (r + 1));
 			if ((status = add_run(&f->runs, &f->nruns,
 			    &f->runs_cap, &run)) != HABAR_OK)
 				return status;
@@ -359,13 +347,13 @@ read_paras(struct doc_format *f, const unsigned char *wd, size_t wd_len,
 				}
 				if (size < 2 || at + size > FKP_SIZE - 1)
 					continue;
-				istd = u16(page + at);
+				istd = habar__le16(page + at);
 			}
 			if (style_of(f, istd) != VANISH_ON)
 				continue;
 			memset(&run, 0, sizeof(run));
-			run.fc = u32(page + 4 * r);
-			run.fc_end = u32(page + 4 * (r + 1));
+			run.fc = habar__le32(page + 4 * r);
+			run.fc_end = habar__le32(page + 4 * (r + 1));
 			if ((status = add_run(&f->paras, &f->nparas,
 			    &f->paras_cap, &run)) != HABAR_OK)
 				return status;

@@ -34,6 +34,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
+#include "byteorder_internal.h"
 #include "grow_internal.h"
 #include "import_internal.h"
 #include "ole2.h"
@@ -75,19 +76,6 @@ struct doc {
 	size_t utf8_cap;
 };
 
-static uint16_t
-u16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t
-u32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
 /* The character counts of the FIB that place the text's parts. */
 struct fib {
 	uint16_t flags;
@@ -104,18 +92,18 @@ read_fib(struct fib *fib, const unsigned char *wd, size_t len, char *err,
 	size_t pos, csw, cslw, cb;
 	const unsigned char *lw, *fc;
 
-	if (len < 34 || u16(wd) != FIB_IDENT) {
+	if (len < 34 || habar__le16(wd) != FIB_IDENT) {
 		snprintf(err, errlen, "an OLE2 file with a WordDocument stream "
 		    "that is not Word's");
 		return HABAR_ERR_INPUT;
 	}
-	fib->flags = u16(wd + 0x0A);
+	fib->flags = habar__le16(wd + 0x0A);
 	if (fib->flags & (FIB_ENCRYPTED | FIB_OBFUSCATED)) {
 		snprintf(err, errlen, "an encrypted (password-protected) Word "
 		    "document: its text cannot be read");
 		return HABAR_ERR_INPUT;
 	}
-	if (u16(wd + 2) < FIB_WORD97) {
+	if (habar__le16(wd + 2) < FIB_WORD97) {
 		snprintf(err, errlen, "a Word 6.0 or Word 95 document: only "
 		    "Word 97 to 2003 .doc files are read (save it as .docx)");
 		return HABAR_ERR_INPUT;
@@ -128,32 +116,32 @@ read_fib(struct fib *fib, const unsigned char *wd, size_t len, char *err,
 	}
 	/* FibBase, then csw 16-bit words, cslw 32-bit words, cbRgFcLcb
 	 * pairs of 32-bit words, each preceded by its count. */
-	csw = u16(wd + 32);
+	csw = habar__le16(wd + 32);
 	pos = 34 + csw * 2;
 	if (pos + 2 > len)
 		goto short_fib;
-	cslw = u16(wd + pos);
+	cslw = habar__le16(wd + pos);
 	lw = wd + pos + 2;
 	pos += 2 + cslw * 4;
 	if (cslw < 9 || pos + 2 > len)
 		goto short_fib;
-	cb = u16(wd + pos);
+	cb = habar__le16(wd + pos);
 	fc = wd + pos + 2;
 	if (cb < 34 || pos + 2 + 34 * 8 > len)
 		goto short_fib;
-	fib->ccp_text = u32(lw + 3 * 4);
-	fib->ccp_ftn = u32(lw + 4 * 4);
-	fib->ccp_hdd = u32(lw + 5 * 4);
-	fib->ccp_atn = u32(lw + 7 * 4);
-	fib->ccp_edn = u32(lw + 8 * 4);
-	fib->plcs.fc_stshf = u32(fc + 1 * 8);
-	fib->plcs.lcb_stshf = u32(fc + 1 * 8 + 4);
-	fib->plcs.fc_chpx = u32(fc + 12 * 8);
-	fib->plcs.lcb_chpx = u32(fc + 12 * 8 + 4);
-	fib->plcs.fc_papx = u32(fc + 13 * 8);
-	fib->plcs.lcb_papx = u32(fc + 13 * 8 + 4);
-	fib->fc_clx = u32(fc + 33 * 8);
-	fib->lcb_clx = u32(fc + 33 * 8 + 4);
+	fib->ccp_text = habar__le32(lw + 3 * 4);
+	fib->ccp_ftn = habar__le32(lw + 4 * 4);
+	fib->ccp_hdd = habar__le32(lw + 5 * 4);
+	fib->ccp_atn = habar__le32(lw + 7 * 4);
+	fib->ccp_edn = habar__le32(lw + 8 * 4);
+	fib->plcs.fc_stshf = habar__le32(fc + 1 * 8);
+	fib->plcs.lcb_stshf = habar__le32(fc + 1 * 8 + 4);
+	fib->plcs.fc_chpx = habar__le32(fc + 12 * 8);
+	fib->plcs.lcb_chpx = habar__le32(fc + 12 * 8 + 4);
+	fib->plcs.fc_papx = habar__le32(fc + 13 * 8);
+	fib->plcs.lcb_papx = habar__le32(fc + 13 * 8 + 4);
+	fib->fc_clx = habar__le32(fc + 33 * 8);
+	fib->lcb_clx = habar__le32(fc + 33 * 8 + 4);
 	return HABAR_OK;
 short_fib:
 	snprintf(err, errlen, "a Word document whose FIB is cut short");
@@ -178,14 +166,14 @@ read_pieces(struct doc *d, const unsigned char *table, size_t table_len,
 		int16_t cb;
 		if (end - p < 3)
 			goto bad;
-		cb = (int16_t)u16(table + p + 1);
+		cb = (int16_t)habar__le16(table + p + 1);
 		if (cb < 0 || (size_t)cb > end - p - 3)
 			goto bad;
 		p += 3 + (size_t)cb;
 	}
 	if (p >= end || table[p] != 0x02 || end - p < 5)
 		goto bad;
-	lcb = u32(table + p + 1);
+	lcb = habar__le32(table + p + 1);
 	plc = table + p + 5;
 	if (lcb > end - p - 5 || lcb < 16 || (lcb - 4) % 12 != 0)
 		goto bad;
@@ -196,12 +184,12 @@ read_pieces(struct doc *d, const unsigned char *table, size_t table_len,
 		return HABAR_ERR_NOMEM;
 	for (i = 0; i < n; i++) {
 		const unsigned char *pcd = plc + 4 * (n + 1) + 8 * i;
-		uint32_t fc = u32(pcd + 2);
+		uint32_t fc = habar__le32(pcd + 2);
 		struct piece *pc = &d->pieces[i];
 		uint64_t bytes;
 
-		pc->cp = u32(plc + 4 * i);
-		pc->cp_end = u32(plc + 4 * (i + 1));
+		pc->cp = habar__le32(plc + 4 * i);
+		pc->cp_end = habar__le32(plc + 4 * (i + 1));
 		if (pc->cp_end < pc->cp || (i > 0 && pc->cp < d->pieces[i -
 		    1].cp_end))
 			goto bad;
@@ -283,7 +271,8 @@ gather(struct doc *d, uint64_t from, uint64_t to, char *err, size_t errlen)
 				status = append(d, buf, n, pc, a - pc->cp);
 			} else {
 				for (k = 0; k < n; k++)
-					buf[k] = u16(src + 2 * (a - pc->cp + k));
+					buf[k] = habar__le16(src +
+					    2 * (a - pc->cp + k));
 				status = append(d, buf, n, pc, a - pc->cp);
 			}
 			if (status == HABAR_ERR_LIMIT)
@@ -440,31 +429,31 @@ read_summary(struct habar_import *imp, struct habar__ole2 *ole)
 	if (habar__ole2_read_stream(ole, "\005SummaryInformation", 1 << 20,
 	    &s, &len) != HABAR_OK)
 		return HABAR_OK;
-	if (len < 48 || u16(s) != 0xFFFE || u32(s + 24) < 1 ||
+	if (len < 48 || habar__le16(s) != 0xFFFE || habar__le32(s + 24) < 1 ||
 	    memcmp(s + 28, fmtid_summary, 16) != 0)
 		goto done;
-	off = u32(s + 44);
+	off = habar__le32(s + 44);
 	if (off > len - 8)
 		goto done;
-	n = u32(s + off + 4);
+	n = habar__le32(s + off + 4);
 	if (n > (len - off - 8) / 8)
 		goto done;
 	/* The code page first, then the strings it applies to. */
 	for (pass = 0; pass < 2 && status == HABAR_OK; pass++)
 		for (i = 0; i < n && status == HABAR_OK; i++) {
-			uint32_t pid = u32(s + off + 8 + 8 * i);
-			size_t at = off + u32(s + off + 12 + 8 * i);
+			uint32_t pid = habar__le32(s + off + 8 + 8 * i);
+			size_t at = off + habar__le32(s + off + 12 + 8 * i);
 			uint16_t type;
 
 			if (at < off || at > len - 8)
 				continue;
-			type = u16(s + at);
+			type = habar__le16(s + at);
 			if (pass == 0 && pid == PID_CODEPAGE && type == VT_I2)
-				cp = u16(s + at + 4);
+				cp = habar__le16(s + at + 4);
 			else if (pass == 1 && (pid == PID_TITLE ||
 			    pid == PID_AUTHOR) && type == VT_LPSTR) {
 				/* A byte count, in any code page. */
-				uint64_t count = u32(s + at + 4);
+				uint64_t count = habar__le32(s + at + 4);
 				if (count <= len - at - 8)
 					status = property_text(imp, pid ==
 					    PID_TITLE ? "title" : "author",
@@ -472,8 +461,7 @@ read_summary(struct habar_import *imp, struct habar__ole2 *ole)
 			} else if (pass == 1 && pid == PID_CREATED &&
 			    type == VT_FILETIME) {
 				/* 100 ns since 1601, in UTC. */
-				uint64_t ft = (uint64_t)u32(s + at + 4) |
-				    (uint64_t)u32(s + at + 8) << 32;
+				uint64_t ft = habar__le64(s + at + 4);
 				time_t t;
 				struct tm tm;
 				char date[32];

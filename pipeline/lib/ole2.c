@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "byteorder_internal.h"
 #include "ole2.h"
 
 #define FREESECT 0xFFFFFFFFu
@@ -50,19 +51,6 @@ struct habar__ole2 {
 	unsigned char *ministream;
 	size_t ministream_len;
 };
-
-static uint16_t
-le16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
 
 static const unsigned char *
 sector(const struct habar__ole2 *ole, uint32_t n)
@@ -149,7 +137,7 @@ fold_name(char *out, const unsigned char *utf16, unsigned bytes)
 	if (n > 31)
 		n = 31;
 	for (i = 0; i < n; i++) {
-		uint16_t c = le16(utf16 + 2 * i);
+		uint16_t c = habar__le16(utf16 + 2 * i);
 		out[i] = c < 128 ? (char)(c >= 'A' && c <= 'Z' ? c + 32 : c) : '?';
 	}
 	out[n] = '\0';
@@ -242,27 +230,27 @@ habar__ole2_open(struct habar__ole2 **ole_out, const unsigned char *data,
 		return HABAR_ERR_NOMEM;
 	ole->data = data;
 	ole->size = size;
-	major = le16(data + 26);
-	shift = le16(data + 30);
-	if (le16(data + 28) != 0xFFFE)
+	major = habar__le16(data + 26);
+	shift = habar__le16(data + 30);
+	if (habar__le16(data + 28) != 0xFFFE)
 		FAIL("compound file header: bad byte-order mark");
 	if (!((major == 3 && shift == 9) || (major == 4 && shift == 12)))
 		FAIL("compound file header: version %u with sector shift %u",
 		    major, shift);
-	if (le16(data + 32) != 6)
+	if (habar__le16(data + 32) != 6)
 		FAIL("compound file header: mini sector shift is not 6");
 	ole->sector_size = (size_t)1 << shift;
 	if (size < ole->sector_size * 2)
 		FAIL("compound file truncated: no room for a sector");
 	/* Only whole sectors count: a trailing partial one is never read. */
 	ole->nsectors = (uint32_t)(size / ole->sector_size - 1);
-	ole->mini_cutoff = le32(data + 56);
+	ole->mini_cutoff = habar__le32(data + 56);
 	if (ole->mini_cutoff != 4096)
 		FAIL("compound file header: mini stream cutoff %u, not 4096",
 		    ole->mini_cutoff);
-	nfat_sectors = le32(data + 44);
-	difat_start = le32(data + 68);
-	ndifat = le32(data + 72);
+	nfat_sectors = habar__le32(data + 44);
+	difat_start = habar__le32(data + 68);
+	ndifat = habar__le32(data + 72);
 	if (nfat_sectors == 0 || nfat_sectors > ole->nsectors)
 		FAIL("compound file header: %u FAT sectors in a file of %u",
 		    nfat_sectors, ole->nsectors);
@@ -279,7 +267,7 @@ habar__ole2_open(struct habar__ole2 **ole_out, const unsigned char *data,
 	for (k = 0; k < nfat_sectors; k++) {
 		uint32_t fs;
 		if (k < HEADER_DIFAT_ENTRIES) {
-			fs = le32(data + 76 + 4 * k);
+			fs = habar__le32(data + 76 + 4 * k);
 		} else {
 			/* Each DIFAT sector holds per_sector - 1 entries and,
 			 * last, the index of the next DIFAT sector. */
@@ -287,7 +275,7 @@ habar__ole2_open(struct habar__ole2 **ole_out, const unsigned char *data,
 			size_t idx = j % (per_sector - 1);
 			if (idx == 0) {
 				if (j > 0)
-					difat_sector = le32(sector(ole,
+					difat_sector = habar__le32(sector(ole,
 					    difat_sector) + 4 * (per_sector - 1));
 				if (++difat_used > ndifat)
 					FAIL("compound file: more DIFAT sectors "
@@ -296,7 +284,7 @@ habar__ole2_open(struct habar__ole2 **ole_out, const unsigned char *data,
 					FAIL("compound file: DIFAT sector %u "
 					    "beyond the end", difat_sector);
 			}
-			fs = le32(sector(ole, difat_sector) + 4 * idx);
+			fs = habar__le32(sector(ole, difat_sector) + 4 * idx);
 		}
 		if (fs >= ole->nsectors)
 			FAIL("compound file: FAT sector %u beyond the end of the file",
@@ -306,10 +294,10 @@ habar__ole2_open(struct habar__ole2 **ole_out, const unsigned char *data,
 	}
 	/* Convert the copied little-endian bytes in place. */
 	for (i = 0; i < ole->nfat; i++)
-		ole->fat[i] = le32((unsigned char *)&ole->fat[i]);
+		ole->fat[i] = habar__le32((unsigned char *)&ole->fat[i]);
 
 	/* The directory. */
-	if ((dirbuf = read_chain(ole, le32(data + 48), &dirlen)) == NULL)
+	if ((dirbuf = read_chain(ole, habar__le32(data + 48), &dirlen)) == NULL)
 		FAIL("compound file: the directory chain is broken");
 	ole->ndir = (uint32_t)(dirlen / DIR_ENTRY_SIZE);
 	if (ole->ndir == 0)
@@ -320,7 +308,7 @@ habar__ole2_open(struct habar__ole2 **ole_out, const unsigned char *data,
 	}
 	for (i = 0; i < ole->ndir; i++) {
 		const unsigned char *e = dirbuf + (size_t)i * DIR_ENTRY_SIZE;
-		unsigned name_bytes = le16(e + 64);
+		unsigned name_bytes = habar__le16(e + 64);
 		struct dir_entry *d = &ole->dir[i];
 		d->type = e[66];
 		if (d->type == 0)
@@ -329,13 +317,13 @@ habar__ole2_open(struct habar__ole2 **ole_out, const unsigned char *data,
 			FAIL("compound file: directory entry %u has a bad name length",
 			    i);
 		fold_name(d->name, e, name_bytes);
-		d->left = le32(e + 68);
-		d->right = le32(e + 72);
-		d->child = le32(e + 76);
-		d->start = le32(e + 116);
-		d->size = le32(e + 120);
+		d->left = habar__le32(e + 68);
+		d->right = habar__le32(e + 72);
+		d->child = habar__le32(e + 76);
+		d->start = habar__le32(e + 116);
+		d->size = habar__le32(e + 120);
 		if (major == 4)
-			d->size |= (uint64_t)le32(e + 124) << 32;
+			d->size |= (uint64_t)habar__le32(e + 124) << 32;
 	}
 	if (ole->dir[0].type != TYPE_ROOT)
 		FAIL("compound file: the first directory entry is not the root");
@@ -360,8 +348,8 @@ habar__ole2_open(struct habar__ole2 **ole_out, const unsigned char *data,
 			FAIL("compound file: the mini stream is broken");
 		ole->ministream_len = (size_t)ole->dir[0].size;
 	}
-	if (le32(data + 64) > 0) {
-		if ((minifatbuf = read_chain(ole, le32(data + 60),
+	if (habar__le32(data + 64) > 0) {
+		if ((minifatbuf = read_chain(ole, habar__le32(data + 60),
 		    &minifatlen)) == NULL)
 			FAIL("compound file: the mini FAT chain is broken");
 		ole->nminifat = (uint32_t)(minifatlen / 4);
@@ -370,7 +358,7 @@ habar__ole2_open(struct habar__ole2 **ole_out, const unsigned char *data,
 			goto done;
 		}
 		for (i = 0; i < ole->nminifat; i++)
-			ole->minifat[i] = le32(minifatbuf + 4 * i);
+			ole->minifat[i] = habar__le32(minifatbuf + 4 * i);
 	}
 	for (i = 1; i < ole->ndir; i++) {
 		if (seen[i] && ole->dir[i].type == TYPE_STREAM &&

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "byteorder_internal.h"
 #include "grow_internal.h"
 #include "zip_names_internal.h"
 
@@ -61,25 +62,6 @@ read_at(const struct zip_input *in, uint64_t offset, void *buf, size_t n)
 	return 0;
 }
 
-static uint16_t
-le16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
-static uint64_t
-le64(const unsigned char *p)
-{
-	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
-}
-
 /*
  * Finds the central directory: its first byte and its entry count.
  * Returns 0, or -1 when there is none to be found.  The directory is
@@ -102,21 +84,21 @@ find_directory(const struct zip_input *in, uint64_t *start, uint64_t *entries)
 	if (i == (size_t)-1)
 		return -1;
 	eocd = from + i;
-	*entries = le16(tail + i + 10);
-	size = le32(tail + i + 12);
+	*entries = habar__le16(tail + i + 10);
+	size = habar__le32(tail + i + 12);
 	if (*entries == 0xFFFF || size == 0xFFFFFFFF ||
-	    le32(tail + i + 16) == 0xFFFFFFFF) {
+	    habar__le32(tail + i + 16) == 0xFFFFFFFF) {
 		/* ZIP64: the locator just before the end record points to
 		 * the ZIP64 end record. */
 		if (eocd < 20 || read_at(in, eocd - 20, rec, 20) != 0 ||
 		    memcmp(rec, "PK\6\7", 4) != 0)
 			return -1;
-		z64 = le64(rec + 8);
+		z64 = habar__le64(rec + 8);
 		if (read_at(in, z64, rec, 56) != 0 ||
 		    memcmp(rec, "PK\6\6", 4) != 0)
 			return -1;
-		*entries = le64(rec + 32);
-		size = le64(rec + 40);
+		*entries = habar__le64(rec + 32);
+		size = habar__le64(rec + 40);
 		eocd = z64;
 	}
 	if (size > eocd || *entries > MAX_ENTRIES)
@@ -227,17 +209,17 @@ walk(const struct zip_input *in, uint64_t start, uint64_t entries,
 		if (read_at(in, at, h, CDH_SIZE) != 0 ||
 		    memcmp(h, "PK\1\2", 4) != 0)
 			break;	/* damage: libarchive will say */
-		n = le16(h + 28);
+		n = habar__le16(h + 28);
 		if (read_at(in, at + CDH_SIZE, s, n) != 0)
 			break;
 		s[n] = '\0';
 		if (cut == 0 ? memchr(s, '\0', n) != NULL :
 		    memchr(s, '\0', n) == NULL &&
 		    lower_bound(names, cut, (const char *)s) < cut) {
-			if (add(names, s, n, le32(h + 42)) != HABAR_OK)
+			if (add(names, s, n, habar__le32(h + 42)) != HABAR_OK)
 				return HABAR_ERR_NOMEM;
 		}
-		at += CDH_SIZE + n + le16(h + 30) + le16(h + 32);
+		at += CDH_SIZE + n + habar__le16(h + 30) + habar__le16(h + 32);
 	}
 	return HABAR_OK;
 }
