@@ -133,9 +133,11 @@ habar__lexicon_stemmer(struct habar_lexicon *lex, const char *lang)
 	return grown[lex->nstemmers++].st;
 }
 
-const struct habar__lexicon_entry *
-habar__lexicon_table(const struct habar_lexicon *lex, size_t k,
-    const char *la, const char *lb, size_t *n, int *swapped)
+/* The k-th table between the languages of la and lb, in either direction
+ * (*swapped set when it runs lb to la); NULL past the last. */
+static const struct table *
+table_between(const struct habar_lexicon *lex, size_t k, const char *la,
+    const char *lb, int *swapped)
 {
 	char pa[LANG_MAX], pb[LANG_MAX];
 	size_t i, seen = 0;
@@ -147,37 +149,33 @@ habar__lexicon_table(const struct habar_lexicon *lex, size_t k,
 		int fwd = strcmp(t->la, pa) == 0 && strcmp(t->lb, pb) == 0;
 		int back = strcmp(t->la, pb) == 0 && strcmp(t->lb, pa) == 0;
 
-		if (!fwd && !back)
-			continue;
-		if (seen++ == k) {
-			*n = t->n;
+		if ((fwd || back) && seen++ == k) {
 			*swapped = !fwd;
-			return t->e;
+			return t;
 		}
 	}
-	*n = 0;
 	*swapped = 0;
 	return NULL;
+}
+
+const struct habar__lexicon_entry *
+habar__lexicon_table(const struct habar_lexicon *lex, size_t k,
+    const char *la, const char *lb, size_t *n, int *swapped)
+{
+	const struct table *t = table_between(lex, k, la, lb, swapped);
+
+	*n = t != NULL ? t->n : 0;
+	return t != NULL ? t->e : NULL;
 }
 
 size_t
 habar__lexicon_units(const struct habar_lexicon *lex, size_t k,
     const char *la, const char *lb)
 {
-	char pa[LANG_MAX], pb[LANG_MAX];
-	size_t i, seen = 0;
+	int swapped;
+	const struct table *t = table_between(lex, k, la, lb, &swapped);
 
-	primary(la, pa);
-	primary(lb, pb);
-	for (i = 0; i < lex->ntables; i++) {
-		const struct table *t = &lex->tables[i];
-
-		if (((strcmp(t->la, pa) == 0 && strcmp(t->lb, pb) == 0) ||
-		    (strcmp(t->la, pb) == 0 && strcmp(t->lb, pa) == 0)) &&
-		    seen++ == k)
-			return t->units;
-	}
-	return 0;
+	return t != NULL ? t->units : 0;
 }
 
 size_t
