@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow_internal.h"
 #include "recognise_internal.h"
 
 /* A flag of the scan only (never in a value): a figure followed by the
@@ -123,20 +124,16 @@ push(struct scan *s, enum habar_value_kind kind, size_t start, size_t end)
 {
 	struct habar_values *o = s->out;
 	struct habar_value *v;
+	enum habar_status status;
 
-	if (o->count == o->size) {
-		size_t size = o->size ? o->size * 2 : 32;
-		struct habar_value *nv;
-		if (o->size >= REC_MAX_VALUES) {
-			s->status = HABAR_ERR_LIMIT;
-			return NULL;
-		}
-		if ((nv = realloc(o->v, size * sizeof(*nv))) == NULL) {
-			s->status = HABAR_ERR_NOMEM;
-			return NULL;
-		}
-		o->v = nv;
-		o->size = size;
+	if (o->count >= REC_MAX_VALUES) {
+		s->status = HABAR_ERR_LIMIT;
+		return NULL;
+	}
+	if ((status = habar__grow((void **)&o->v, &o->size, o->count + 1,
+	    sizeof(*o->v), 32)) != HABAR_OK) {
+		s->status = status;
+		return NULL;
 	}
 	v = &o->v[o->count++];
 	memset(v, 0, sizeof(*v));

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "data_internal.h"
+#include "grow_internal.h"
 #include "recognise_internal.h"
 
 static const char *const lang_tags[REC_LANGS] = { "root", "en", "ru", "kk" };
@@ -30,15 +31,11 @@ add_word(struct habar_recogniser *rec, struct rec_lang *l, const char *text,
     const struct rec_word *proto)
 {
 	struct rec_word *w;
+	enum habar_status status;
 
-	if (l->count == l->size) {
-		size_t size = l->size ? l->size * 2 : 256;
-		struct rec_word *words = realloc(l->words, size * sizeof(*words));
-		if (words == NULL)
-			return HABAR_ERR_NOMEM;
-		l->words = words;
-		l->size = size;
-	}
+	if ((status = habar__grow((void **)&l->words, &l->size, l->count + 1,
+	    sizeof(*l->words), 256)) != HABAR_OK)
+		return status;
 	w = &l->words[l->count];
 	*w = *proto;
 	if (habar__recognise_fold(rec, text, strlen(text), w->text,
@@ -385,6 +382,7 @@ plural_line(struct habar_recogniser *rec, struct rec_lang *l,
 	struct rec_plural_word *p;
 	size_t k, c;
 	int same = strcmp(w[0], "=") == 0;
+	enum habar_status status;
 
 	if (strcmp(w[0], "categories") == 0) {
 		if (f->ncolumns > 0 || n < 2 || n > RP_COUNT + 1)
@@ -406,14 +404,10 @@ plural_line(struct habar_recogniser *rec, struct rec_lang *l,
 	if (!same && n != f->ncolumns)
 		return bad(rec, f, "not one form for each category");
 	for (k = same ? 1 : 0; k < (same ? n : 1); k++) {
-		if (l->plural_count == l->plural_size) {
-			size_t size = l->plural_size ? l->plural_size * 2 : 64;
-			p = realloc(l->plurals, size * sizeof(*p));
-			if (p == NULL)
-				return HABAR_ERR_NOMEM;
-			l->plurals = p;
-			l->plural_size = size;
-		}
+		if ((status = habar__grow((void **)&l->plurals,
+		    &l->plural_size, l->plural_count + 1, sizeof(*l->plurals),
+		    64)) != HABAR_OK)
+			return status;
 		p = &l->plurals[l->plural_count];
 		memset(p, 0, sizeof(*p));
 		for (c = 0; c < RP_COUNT; c++) {
@@ -442,6 +436,7 @@ sound_line(struct habar_recogniser *rec, struct rec_lang *l,
     struct word_file *f, char **w, size_t n)
 {
 	struct rec_sound *snd;
+	enum habar_status status;
 	char *end = NULL;
 	double value;
 
@@ -450,14 +445,9 @@ sound_line(struct habar_recogniser *rec, struct rec_lang *l,
 	value = strtod(w[0], &end);
 	if (*end != '\0' || value < 0 || strlen(w[2]) >= sizeof(snd->cls))
 		return bad(rec, f, "not 'VALUE WORD CLASS'");
-	if (l->sound_count == l->sound_size) {
-		size_t size = l->sound_size ? l->sound_size * 2 : 32;
-		snd = realloc(l->sounds, size * sizeof(*snd));
-		if (snd == NULL)
-			return HABAR_ERR_NOMEM;
-		l->sounds = snd;
-		l->sound_size = size;
-	}
+	if ((status = habar__grow((void **)&l->sounds, &l->sound_size,
+	    l->sound_count + 1, sizeof(*l->sounds), 32)) != HABAR_OK)
+		return status;
 	snd = &l->sounds[l->sound_count++];
 	snd->value = value;
 	memcpy(snd->cls, w[2], strlen(w[2]) + 1);
@@ -582,16 +572,10 @@ load_letters(struct habar_recogniser *rec)
 			    "more than 4096 letters");
 			goto done;
 		}
-		if (rec->letter_count == size) {
-			struct rec_letter *letters;
-			size = size ? size * 2 : 128;
-			letters = realloc(rec->letters, size * sizeof(*letters));
-			if (letters == NULL) {
-				status = HABAR_ERR_NOMEM;
-				goto done;
-			}
-			rec->letters = letters;
-		}
+		if ((status = habar__grow((void **)&rec->letters, &size,
+		    rec->letter_count + 1, sizeof(*rec->letters), 128)) !=
+		    HABAR_OK)
+			goto done;
 		l = &rec->letters[rec->letter_count];
 		if (habar__recognise_fold(rec, from, strlen(from), l->from,
 		    sizeof(l->from)) == 0) {
