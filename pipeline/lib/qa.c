@@ -1307,6 +1307,149 @@ swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
 	return NULL;
 }
 
+/* Whether the name x of version s is among the names the dictionary
+ * found no swap for in this unit (with a counterpart when mode is 1);
+ * with add, adds it (and returns 0). */
+static int
+no_swap(struct habar_qa *qa, size_t s, const struct habar_value *x,
+    int mode, int add)
+{
+	size_t k;
+
+	if (add) {
+		if (qa->no_swap_count < sizeof(qa->no_swap) /
+		    sizeof(qa->no_swap[0])) {
+			qa->no_swap[qa->no_swap_count].seg = s;
+			qa->no_swap[qa->no_swap_count].mode = mode;
+			qa->no_swap[qa->no_swap_count++].start = x->start;
+		}
+		return 0;
+	}
+	for (k = 0; k < qa->no_swap_count; k++)
+		if (qa->no_swap[k].seg == s && qa->no_swap[k].start ==
+		    x->start && qa->no_swap[k].mode == mode)
+			return 1;
+	return 0;
+}
+
+/* Whether swapping the letters cp[k] and cp[k + 1] of cp[0..n) leaves
+ * the skeleton as it is: two vowels, a vowel and h (Ruardih), a letter
+ * beside its double (Misssisippi). */
+static int
+unseen_swap(const struct habar_qa *qa, const uint32_t *cp, size_t n,
+    size_t k)
+{
+	return cp[k] != cp[k + 1] && ((!consonant(qa, cp[k]) &&
+	    !consonant(qa, cp[k + 1])) || cp[k - 1] == cp[k + 1] ||
+	    (k + 2 < n && cp[k] == cp[k + 2]));
+}
+
+/*
+ * Whether the name x of version s, which the skeletons match with a
+ * name of another version, is a word its language's Hunspell dictionary
+ * does not know but knows with two neighbouring inner letters swapped
+ * (Briatin's, Britain's, against Британии; Луизаина, Луизиана, against
+ * Луизианы).  A skeleton writes every vowel alike, so it does not see two
+ * vowels swapped, nor a vowel moved where transliterations differ
+ * (Stelee, Steele, against Стил): the dictionary stands in for the
+ * letters of the other script.  Single words of five letters or more.
+ */
+static int
+dictionary_swap(struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t s, const struct habar_value *x, const struct habar_value *y,
+    char *fix, size_t fix_size)
+{
+	const char *xt = u->segs[s].text + x->start;
+	size_t xlen = x->end - x->start, off[65], n = 0, i = 0, k;
+	struct habar__dict *dict;
+	struct habar_value t = *x;
+	uint32_t cp[64];
+	char buf[256], low[512];
+	int found = 0;
+
+	if (xlen >= sizeof(buf) || (dict = dictionary(qa,
+	    u->segs[s].lang)) == NULL)
+		return 0;
+	while (i < xlen && n < 64) {
+		unsigned long c;
+		size_t len = habar__utf8_decode((const unsigned char *)xt + i,
+		    xlen - i, &c);
+		if (len == 0 || c == ' ' || c == '-')
+			return 0;
+		off[n] = i;
+		cp[n++] = (uint32_t)c;
+		i += len;
+	}
+	if (i < xlen || n < 5)
+		return 0;
+	/* With a counterpart, only a swap the skeleton does not see, as
+	 * the dictionary is slow; and a name once a unit. */
+	for (k = 1; y != NULL && k + 1 < n && !unseen_swap(qa, cp, n, k);
+	    k++)
+		;
+	if ((y != NULL && k + 1 >= n) || no_swap(qa, s, x, y != NULL, 0))
+		return 0;
+	off[n] = xlen;
+	memcpy(buf, xt, xlen);
+	buf[xlen] = '\0';
+	if (habar__dict_check(dict, buf))
+		return no_swap(qa, s, x, y != NULL, 1);
+	for (k = 1; k + 1 < n; k++) {
+		size_t la = off[k + 1] - off[k], lb = off[k + 2] - off[k + 1];
+		int known;
+		/* Not the apostrophe of Britain's. */
+		if (cp[k] == cp[k + 1] || cp[k] == '\'' || cp[k + 1] == '\'' ||
+		    cp[k] == 0x2019 || cp[k + 1] == 0x2019 ||
+		    (!vowel(qa, cp[k]) && !vowel(qa, cp[k + 1])) ||
+		    (y != NULL && !unseen_swap(qa, cp, n, k)))
+			continue;
+		memcpy(buf + off[k], xt + off[k + 1], lb);
+		memcpy(buf + off[k] + lb, xt + off[k], la);
+		/* A proper name, not a common word with a capital
+		 * (Холли is no Холил, Haris no Hairs). */
+		known = habar__dict_check(dict, buf) &&
+		    habar__recognise_fold(qa->rec, buf, xlen, low,
+		    sizeof(low)) > 0 && !habar__dict_check(dict, low);
+		/* And still the name y: a swap the other script does not
+		 * see, not another name (Kirsty is no Kristy for Кирсти,
+		 * Кристиан no Кристина). */
+		if (known && y != NULL) {
+			habar__recognise_skeleton(qa->rec, buf, xlen, t.key,
+			    sizeof(t.key));
+			known = strcmp(t.key, x->key) == 0 ? 2 : 0;
+			if (known && habar_value_name_match(&t, y) != 2)
+				known = 1;
+		}
+		found |= known != 0;
+		if (known && fix_size > xlen)
+			memcpy(fix, buf, xlen + 1);
+		memcpy(buf + off[k], xt + off[k], la + lb);
+		if (known && (y == NULL || known == 2))
+			return 1;
+	}
+	/* Remembered where no y could make it a finding. */
+	return found ? 0 : no_swap(qa, s, x, y != NULL, 1);
+}
+
+/* Whether a version of the unit other than s has a name one with the
+ * name x of version s (Кристиан of the Russian against Кристи of the
+ * Kazakh, where the English writes Christion). */
+static int
+counterpart(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
+    const struct habar_value *x)
+{
+	size_t k, j, n = u->count < QA_MAX_SEGS ? u->count : QA_MAX_SEGS;
+	int skeletons;
+
+	for (k = 0; k < n; k++)
+		for (j = 0; k != s && j < habar_values_count(qa->values[k]);
+		    j++)
+			if (name_match(qa, u, s, x, k, habar_values_get(
+			    qa->values[k], j), &skeletons) == 2)
+				return 1;
+	return 0;
+}
+
 /* Whether of the names x of version s and y of version o the one in
  * Latin letters is the other with an ending of three symbols or more,
  * which an English name does not take (Example, Іске). */
@@ -1353,6 +1496,7 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 		for (i = 0; i < habar_values_count(vs); i++) {
 			const struct habar_value *x = habar_values_get(vs, i);
 			const struct habar_value *near_ = NULL;
+			char fix[256];
 			int best = 0, by_skeleton = 0;
 			if (x->kind != HABAR_VALUE_NAME ||
 			    (x->flags & HABAR_VALUE_INITIAL))
@@ -1386,6 +1530,37 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			if (best == 0 && (near_ = swapped_skeleton(qa, u, s, x,
 			    o)) != NULL)
 				best = 1;
+			/* One name by the skeletons, but a word the
+			 * dictionary knows with two letters swapped. */
+			if (best == 2 && (by_skeleton || x->end - x->start !=
+			    near_->end - near_->start || memcmp(u->segs[s].text +
+			    x->start, u->segs[o].text + near_->start, x->end -
+			    x->start) != 0) && dictionary_swap(qa, u, s, x,
+			    near_, fix, sizeof(fix)))
+				best = 1;
+			/* No name of o at all, but a name the dictionary
+			 * knows once two letters the skeleton does not see
+			 * are swapped (Briatin's, Britain's). */
+			if (best == 0 && near_ == NULL &&
+			    !counterpart(qa, u, s, x) && dictionary_swap(qa,
+			    u, s, x, NULL, fix, sizeof(fix))) {
+				struct habar_qa_finding *f;
+				if (reported(qa, first, x))
+					continue;
+				f = habar__qa_add(qa, HABAR_QA_NAMES,
+				    HABAR_QA_ERROR, a, b, s, x->start, x->end);
+				if (f == NULL)
+					return;
+				snprintf(f->message, sizeof(f->message),
+				    "%s ", u->segs[s].lang);
+				say(f, "\"%s\" is \"%s\"", u->segs[s].text +
+				    x->start, x->end - x->start, fix,
+				    strlen(fix));
+				snprintf(f->message + strlen(f->message),
+				    sizeof(f->message) - strlen(f->message),
+				    " with two letters swapped?");
+				continue;
+			}
 			if (best == 1) {
 				struct habar_qa_finding *f;
 				/* Reported once a pair: from a's side when
@@ -2056,6 +2231,7 @@ habar_qa_check(struct habar_qa *qa, const struct habar_qa_unit *unit,
 		flen[i] = qa->on[HABAR_QA_TERMS] && qa->term_count > 0 ?
 		    fold_segment(qa, &unit->segs[i], i) : 0;
 	}
+	qa->no_swap_count = 0;
 	if (qa->on[HABAR_QA_QUOTES])
 		check_balance(qa, unit, n, HABAR_QA_QUOTES);
 	if (qa->on[HABAR_QA_BRACKETS])

@@ -73,6 +73,14 @@ struct habar_qa {
 		struct habar__dict *dict;	/* stems of terms */
 	} dicts[8];
 	size_t dict_count;
+	/* The names of the unit (version, start) that the dictionary
+	 * found no swap for, asked once a unit, not once a pair: Hunspell
+	 * is the slowest part of the names check. */
+	struct {
+		size_t seg, start;
+		int mode;			/* 1: with a counterpart */
+	} no_swap[64];
+	size_t no_swap_count;
 	struct qa_atom *atoms[2];		/* the figures of a pair */
 	struct habar_qa_stats stats;
 	unsigned long error_line;
