@@ -1431,23 +1431,83 @@ dictionary_swap(struct habar_qa *qa, const struct habar_qa_unit *u,
 	return found ? 0 : no_swap(qa, s, x, y != NULL, 1);
 }
 
+/* Whether a version of the unit other than s, in the script of the name
+ * x of version s, writes a name that begins with x's letters, or with
+ * which x begins, in two thirds of x at least (Луизиана and
+ * Луизиананың): x is spelled as another
+ * translator spelled it, which spares the dictionary. */
+static int
+written(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
+    const struct habar_value *x)
+{
+	size_t k, j, n = u->count < QA_MAX_SEGS ? u->count : QA_MAX_SEGS;
+	const char *xt = u->segs[s].text + x->start;
+	size_t xlen = x->end - x->start;
+
+	for (k = 0; k < n; k++)
+		for (j = 0; k != s && j < habar_values_count(qa->values[k]);
+		    j++) {
+			const struct habar_value *y = habar_values_get(
+			    qa->values[k], j);
+			const char *yt = u->segs[k].text + y->start;
+			size_t ylen = y->end - y->start;
+			size_t m = xlen < ylen ? xlen : ylen;
+			/* Two thirds of x at least, not a short other
+			 * name. */
+			if (y->kind == HABAR_VALUE_NAME && same_script(xt,
+			    yt) && m * 3 >= xlen * 2 && memcmp(xt, yt, m) ==
+			    0)
+				return 1;
+		}
+	return 0;
+}
+
+/* Whether the skeletons x and y begin with the same consonants, three
+ * or as many as the shorter has (Briatin's "brtns" and Британияның, Джноа
+ * "jn" and John): a vowel swapped with a consonant moves no consonant. */
+static int
+consonants_begin(const char *x, const char *y)
+{
+	size_t n = 0;
+
+	for (;;) {
+		while (*x == 'a')
+			x++;
+		while (*y == 'a')
+			y++;
+		if (n == 3 || *x == '\0' || *y == '\0')
+			return n >= 2;
+		if (*x++ != *y++)
+			return 0;
+		n++;
+	}
+}
+
 /* Whether a version of the unit other than s has a name one with the
  * name x of version s (Кристиан of the Russian against Кристи of the
- * Kazakh, where the English writes Christion). */
+ * Kazakh, where the English writes Christion): 1; 0 when none is, but
+ * one begins with the consonants x begins with (consonants_begin()),
+ * where x may be that name misspelled; else 2. */
 static int
 counterpart(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
     const struct habar_value *x)
 {
 	size_t k, j, n = u->count < QA_MAX_SEGS ? u->count : QA_MAX_SEGS;
-	int skeletons;
+	int skeletons, near_ = 0;
 
 	for (k = 0; k < n; k++)
 		for (j = 0; k != s && j < habar_values_count(qa->values[k]);
-		    j++)
-			if (name_match(qa, u, s, x, k, habar_values_get(
-			    qa->values[k], j), &skeletons) == 2)
+		    j++) {
+			const struct habar_value *y = habar_values_get(
+			    qa->values[k], j);
+			if (y->kind != HABAR_VALUE_NAME)
+				continue;
+			if (name_match(qa, u, s, x, k, y, &skeletons) == 2)
 				return 1;
-	return 0;
+			near_ |= x->key[0] == y->key[0] &&
+			    consonants_begin(x->key, y->key);
+		}
+	return near_ ? 0 : 2;
 }
 
 /* Whether of the names x of version s and y of version o the one in
@@ -1535,14 +1595,15 @@ check_names(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 			if (best == 2 && (by_skeleton || x->end - x->start !=
 			    near_->end - near_->start || memcmp(u->segs[s].text +
 			    x->start, u->segs[o].text + near_->start, x->end -
-			    x->start) != 0) && dictionary_swap(qa, u, s, x,
-			    near_, fix, sizeof(fix)))
+			    x->start) != 0) && !written(qa, u, s, x) &&
+			    dictionary_swap(qa, u, s, x, near_, fix,
+			    sizeof(fix)))
 				best = 1;
 			/* No name of o at all, but a name the dictionary
 			 * knows once two letters the skeleton does not see
 			 * are swapped (Briatin's, Britain's). */
 			if (best == 0 && near_ == NULL &&
-			    !counterpart(qa, u, s, x) && dictionary_swap(qa,
+			    counterpart(qa, u, s, x) == 0 && dictionary_swap(qa,
 			    u, s, x, NULL, fix, sizeof(fix))) {
 				struct habar_qa_finding *f;
 				if (reported(qa, first, x))

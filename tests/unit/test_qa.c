@@ -166,6 +166,29 @@ test_names(void)
 	 * long ending (Example, Іске: "aksampla", "aska"). */
 	CHECK_STR(run("en:If enabled, Example opens in the editor.",
 	    "kk:Іске қосылған болса, Мысал редакторда ашылады.", NULL), "");
+	/* Two vowels swapped, which the skeletons do not see: the
+	 * dictionary knows the name with them swapped back, and not as
+	 * written. */
+	CHECK_STR(run("ru:Полиция штата Луизаина благодарит жителей.",
+	    "kk:Луизиана штатының полициясы тұрғындарға алғыс айтты.",
+	    NULL), "names");
+	CHECK_STR(run("ru:Полиция штата Луизиана благодарит жителей.",
+	    "kk:Луизиана штатының полициясы тұрғындарға алғыс айтты.",
+	    NULL), "");
+	/* A name no version has, which a swap makes a name the dictionary
+	 * knows, where another version has a name that begins with its
+	 * consonants (Британияның). */
+	CHECK_STR(run("en:The heat helped Briatin's pubs.",
+	    "ru:Жара помогла британским пабам.",
+	    "kk:Ыстық Британияның пабтарына көмектесті."), "names");
+	CHECK_STR(run("en:The heat helped Britain's pubs.",
+	    "ru:Жара помогла британским пабам.",
+	    "kk:Ыстық Британияның пабтарына көмектесті."), "");
+	/* Кристиан is Кристина swapped, a name the dictionary knows, but
+	 * the Kazakh version has it as Кристи: no finding. */
+	CHECK_STR(run("en:Christion Abercrombie had surgery.",
+	    "ru:Кристиан Аберкромби перенес операцию.",
+	    "kk:Кристи Аберкромби операция жасатты."), "");
 	/* The name twice in one version, once misspelled. */
 	CHECK_STR(run("ru:Лорд Дарнли сказал, что Дарнли приедет.",
 	    "kk:Лорд Дарнли Дранли келетінін айтты.", NULL), "names");
