@@ -1510,7 +1510,9 @@ link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
 				c = habar__align_confidence_near(&data[x].sent,
 				    b->a, b->na, &data[y].sent, b->b, b->nb,
 				    ratio(data, x, y), view[p].logit[k],
-				    view[p].prob[k], third, &prev, &next, feat);
+				    view[p].prob[k], third, data[x].mstems !=
+				    NULL && data[y].mstems != NULL, &prev,
+				    &next, feat);
 				if (dump && b->na > 0 && b->nb > 0) {
 					fprintf(stderr, "features\t%zu\t%zu\t%u"
 					    "\t%u\t%u\t%u", x, y, (unsigned)b->a,

@@ -281,7 +281,7 @@ struct habar__align_near {
 };
 
 /* How many numbers habar__align_confidence_near() judges a link by. */
-#define HABAR__ALIGN_FEATURES 12
+#define HABAR__ALIGN_FEATURES 13
 
 /*
  * The temperature habar__align_posterior() is given for the confidence
@@ -296,15 +296,17 @@ double habar__align_temperature(void);
  * over shifting either side; self is its habar__align_logit(), posterior
  * its habar__align_posterior(), third the least posterior of the same
  * three-way link in the two pairs through the third language (negative
- * when there is none: two languages, or a side missing).  When
+ * when there is none: two languages, or a side missing), memory nonzero
+ * when both languages had a memory's lexicon (its anchors shift the
+ * costs, and so every other feature).  When
  * feat is not NULL, the HABAR__ALIGN_FEATURES numbers it was judged by
  * are stored there (the fit of tests/bench/align_fit.py reads them).
  */
 double habar__align_confidence_near(const struct habar__align_seq *a,
     size_t ai, size_t na, const struct habar__align_seq *b, size_t bi,
     size_t nb, double ratio, double self, double posterior, double third,
-    const struct habar__align_near *prev, const struct habar__align_near *next,
-    double *feat);
+    int memory, const struct habar__align_near *prev,
+    const struct habar__align_near *next, double *feat);
 
 /*
  * The learnt word-translation table of a pair of languages (align_lex.c):

@@ -15,9 +15,14 @@ the bead costs by (TEMPERATURE in align_confidence.c): dump the features
 at a few (align_loose.py --temperature T), fit each, and keep the one
 whose fit holds the most right 1-1 links; copy that temperature too.
 
+Runs without and with a memory (align_loose.py --memory dumps both) get a
+shift each, to PRECISION and MEMORY_PRECISION (default PRECISION); the
+first is the shift printed, and the difference is folded into the weight
+of "memory used".
+
 Usage:
-  align_loose.py --seed 1 --seed 2 [--temperature T] --dump-features F
-  align_fit.py F [PRECISION]
+  align_loose.py --seed 1 --seed 2 --memory [--temperature T] --dump-features F
+  align_fit.py F [PRECISION [MEMORY_PRECISION]]
 """
 import math
 import sys
@@ -26,10 +31,12 @@ NAMES = ("bias", "own log-odds", "margin over shifting a",
          "previous log-odds", "previous is 1-1", "next log-odds",
          "next is 1-1", "is 1-1", "margin over a merge",
          "least of own and shift a", "posterior log-odds",
-         "third-language posterior", "has a third language")
+         "third-language posterior", "has a third language",
+         "memory used")
 RIDGE = 1e-3
 # Where "is 1-1" is among a line's numbers, the bias first.
 IS11 = NAMES.index("is 1-1")
+MEMORY = NAMES.index("memory used")
 
 
 def solve(m, v):
@@ -73,21 +80,13 @@ def fit(rows):
     return w
 
 
-def main(argv):
-    if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    want = float(argv[2]) if len(argv) > 2 else 0.99
-    rows = []
-    with open(argv[1], encoding="utf-8") as f:
-        for line in f:
-            cols = line.split()
-            rows.append((int(cols[0]), [1.0] + [float(c) for c in cols[1:]]))
-    w = fit(rows)
+def least_shift(w, rows, want):
+    """The lowest logit above which the links of rows are right at least
+    want of the time, and what it keeps: links, precision, and the share
+    of the right 1-1 links."""
     scored = sorted(((sum(wi * xi for wi, xi in zip(w, x)), y, x[IS11])
                      for y, x in rows), reverse=True)
     ones = sum(1 for _, y, one in scored if y and one)
-    # The least shift: the lowest logit above which precision holds.
     right = kept = kept11 = 0
     shift = scored[0][0]
     best = (0, 0.0, 0.0)
@@ -97,10 +96,40 @@ def main(argv):
         kept11 += y and one
         if right / kept >= want:
             shift, best = z, (kept, right / kept, kept11 / max(ones, 1))
+    return shift, best
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    want = float(argv[2]) if len(argv) > 2 else 0.99
+    want_memory = float(argv[3]) if len(argv) > 3 else want
+    rows = []
+    with open(argv[1], encoding="utf-8") as f:
+        for line in f:
+            cols = line.split()
+            rows.append((int(cols[0]), [1.0] + [float(c) for c in cols[1:]]))
+    w = fit(rows)
+    # The shift is found for runs without and with a memory apart, and
+    # the difference folded into the weight of "memory used": a memory
+    # shifts every cost, and one shift for both kinds would let the
+    # surer kind pay for the other's errors.
+    shifts = []
+    for mem in (0, 1):
+        part = [(y, x) for y, x in rows if x[MEMORY] == mem]
+        if not part:
+            continue
+        shift, best = least_shift(w, part, want_memory if mem else want)
+        shifts.append((mem, shift))
+        print("%s memory: shift %.4f: %d links at >= 0.5, precision %.4f, "
+              "right 1-1 kept %.4f" % ("with" if mem else "without",
+                                       shift, best[0], best[1], best[2]))
+    shift = dict(shifts).get(0, shifts[0][1])
+    if len(shifts) == 2:
+        w[MEMORY] -= shifts[1][1] - shifts[0][1]
     for name, wi in zip(NAMES, w):
         print("%-24s %8.4f" % (name, wi))
-    print("shift %.4f: %d links at >= 0.5, precision %.4f, right 1-1 kept %.4f"
-          % (shift, best[0], best[1], best[2]))
     print("near_w = { %s }; NEAR_SHIFT %.4f"
           % (", ".join("%.4f" % wi for wi in w), shift))
     return 0
