@@ -1,7 +1,7 @@
 #!/bin/sh
 # qa.sh: habar-qa against injected errors in NTREX triples, pofilter beside
 # it (see qa_bench.py for what is measured and how).  Run from anywhere:
-#   tests/bench/qa.sh [--quick] [--speed MB]
+#   tests/bench/qa.sh [--quick] [--speed MB] [--seed S] [--show-misses]
 # HABAR_BIN (the built programs, default build/bin), HABAR_SHARED (the
 # shared corpus, default ../shared beside the source tree) and POFILTER_PYTHON
 # (a Python with Translate Toolkit; found when unset, "none" to leave
