@@ -281,7 +281,7 @@ struct habar__align_near {
 };
 
 /* How many numbers habar__align_confidence_near() judges a link by. */
-#define HABAR__ALIGN_FEATURES 13
+#define HABAR__ALIGN_FEATURES 14
 
 /*
  * The temperature habar__align_posterior() is given for the confidence

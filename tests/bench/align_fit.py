@@ -32,7 +32,7 @@ NAMES = ("bias", "own log-odds", "margin over shifting a",
          "next is 1-1", "is 1-1", "margin over a merge",
          "least of own and shift a", "posterior log-odds",
          "third-language posterior", "has a third language",
-         "memory used")
+         "memory used", "shorter side's length")
 RIDGE = 1e-3
 # Where "is 1-1" is among a line's numbers, the bias first.
 IS11 = NAMES.index("is 1-1")
