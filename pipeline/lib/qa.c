@@ -1698,6 +1698,15 @@ struct balance {
 	size_t marks;	/* marks seen */
 	size_t ends;	/* closing marks with no opening: a quotation that
 			 * began in the sentence before ends here */
+	size_t strays;	/* closing quotation marks with nothing open after
+			 * a quotation of the segment has closed: one from
+			 * the sentence before would have ended first.
+			 * Only typographic marks inside the sentence (a
+			 * space follows): a straight " also stands for
+			 * inches or a mistyped apostrophe (the Lakers"
+			 * site), and a doubled mark at the end ("...."")
+			 * loses nothing */
+	size_t stray_at; /* the first of them */
 };
 
 /*
@@ -1797,6 +1806,10 @@ unclosed(const char *text, size_t len, int brackets, int single,
 		    stack[depth - 1] != '\'') {
 			/* The players' union inside a quotation. */
 			bal->marks--;
+		} else if (close && depth == 0 && !weak && !brackets &&
+		    bal->pairs > 0 && c != '"' && at_cp(text, i, len) == ' ') {
+			if (bal->strays++ == 0)
+				bal->stray_at = start;
 		} else if (close && depth == 0 && !weak) {
 			bal->ends++;
 		}
@@ -1835,6 +1848,41 @@ single_quotes(struct habar_qa *qa, const char *lang)
 }
 
 /*
+ * A version whose quotation closes a second time with nothing open (“a”
+ * then b”) lost that quotation's opening mark; reported when another
+ * version pairs its marks without such a stray.
+ */
+static void
+check_strays(struct habar_qa *qa, const struct habar_qa_unit *u, size_t n,
+    const struct balance *bal)
+{
+	size_t k, other, w;
+
+	for (k = 0; k < n; k++) {
+		struct habar_qa_finding *f;
+		unsigned long cp = 0;
+
+		if (bal[k].strays == 0)
+			continue;
+		for (other = 0; other < n; other++)
+			if (other != k && bal[other].strays == 0 &&
+			    bal[other].pairs > 0)
+				break;
+		if (other == n)
+			continue;
+		w = habar__utf8_decode((const unsigned char *)u->segs[k].text +
+		    bal[k].stray_at, u->segs[k].len - bal[k].stray_at, &cp);
+		f = habar__qa_add(qa, HABAR_QA_QUOTES, HABAR_QA_WARNING, other,
+		    k, k, bal[k].stray_at, bal[k].stray_at + w);
+		if (f == NULL)
+			return;
+		snprintf(f->message, sizeof(f->message), "%s closes a "
+		    "quotation whose opening mark is missing, which %s does "
+		    "not", u->segs[k].lang, u->segs[other].lang);
+	}
+}
+
+/*
  * Quotation marks or brackets over a unit.  A version that leaves one
  * open is reported when at least as many versions close theirs in the
  * same unit (when most leave it open the quotation goes on in the next
@@ -1862,6 +1910,8 @@ check_balance(struct habar_qa *qa, const struct habar_qa_unit *u, size_t n,
 		if (bal[k].depth == 0 && bal[k].ends > 0)
 			ended++;
 	}
+	if (!brackets)
+		check_strays(qa, u, n, bal);
 	if (left == 0)
 		return;
 	for (k = 0; k < n; k++) {

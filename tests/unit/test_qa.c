@@ -95,6 +95,14 @@ test_errors(void)
 	    NULL), "urls");
 	CHECK_STR(run("en:He said: \"Be open.\"", "ru:Он сказал: «Будьте "
 	    "открыты.", NULL), "quotes");
+	/* A second quotation that closes with nothing open lost its
+	 * opening mark; a doubled mark at the end loses nothing. */
+	CHECK_STR(run("en:They call it \"open\" and \"fair\" today.",
+	    "kk:Олар оны “ашық” және әділ” деп атайды.", NULL), "quotes");
+	CHECK_STR(run("en:They call it \"open\" and \"fair\" today.",
+	    "kk:Олар оны “ашық” және “әділ” деп атайды.", NULL), "");
+	CHECK_STR(run("en:He called it \"open.\"",
+	    "ru:Он назвал его «открытым».»", NULL), "");
 	CHECK_STR(run("en:Teachers from fourteen countries met today.",
 	    "kk:Teachers from fourteen countries met today.", NULL),
 	    "untranslated");
