@@ -927,6 +927,47 @@ bead_gain(const struct pair *pr, const struct band *bd,
 }
 
 /*
+ * The rolling rows both passes over the band keep: ROWS rows of cell
+ * values (costs, or soft minima) and of 1-1 gains, each room for maxw + 1
+ * cells.  NOMEM leaves what was allocated for rows_free().
+ */
+static enum habar_status
+rows_alloc(float *rows[ROWS], float *g[ROWS], size_t maxw)
+{
+	int k;
+
+	for (k = 0; k < ROWS; k++)
+		if ((rows[k] = malloc((maxw + 1) * sizeof(float))) == NULL ||
+		    (g[k] = malloc((maxw + 1) * sizeof(float))) == NULL)
+			return HABAR_ERR_NOMEM;
+	return HABAR_OK;
+}
+
+static void
+rows_free(float *rows[ROWS], float *g[ROWS])
+{
+	int k;
+
+	for (k = 0; k < ROWS; k++) {
+		free(rows[k]);
+		free(g[k]);
+	}
+}
+
+/* The 1-1 gains of row i of the band, computed once for every bead that
+ * reads them. */
+static void
+gains_fill(const struct pair *pr, const struct band *bd, float *g[ROWS],
+    size_t i)
+{
+	size_t j;
+
+	for (j = bd->lo[i]; j <= bd->hi[i]; j++)
+		g[i % ROWS][j - bd->lo[i]] = i > 0 && j > 0 ?
+		    gain11(pr, i - 1, j - 1) : 0;
+}
+
+/*
  * Fills the band; returns HABAR_OK and whether the best path touched the
  * band's edge in *edge.
  */
@@ -942,16 +983,10 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	int mv, bm, k, exact;
 
 	*edge = 0;
-	for (k = 0; k < ROWS; k++)
-		if ((rows[k] = malloc((maxw + 1) * sizeof(float))) == NULL ||
-		    (g[k] = malloc((maxw + 1) * sizeof(float))) == NULL) {
-			status = HABAR_ERR_NOMEM;
-			goto done;
-		}
+	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
+		goto done;
 	for (i = 0; i <= na; i++) {
-		for (j = bd->lo[i]; j <= bd->hi[i]; j++)
-			g[i % ROWS][j - bd->lo[i]] = i > 0 && j > 0 ?
-			    gain11(pr, i - 1, j - 1) : 0;
+		gains_fill(pr, bd, g, i);
 		for (j = bd->lo[i]; j <= bd->hi[i]; j++) {
 			best = INF;
 			bestbead = 0;
@@ -1032,10 +1067,7 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	beads = NULL;
 done:
 	free(beads);
-	for (k = 0; k < ROWS; k++) {
-		free(rows[k]);
-		free(g[k]);
-	}
+	rows_free(rows, g);
 	return status;
 }
 
@@ -1178,18 +1210,12 @@ forward(const struct pair *pr, const struct band *bd, size_t maxw, float t,
 	float *g[ROWS] = { NULL }, v[MOVES - 1], *rows[ROWS] = { NULL }, best,
 	    prev, bc, limit;
 	enum habar_status status = HABAR_OK;
-	int mv, k, exact;
+	int mv, exact;
 
-	for (k = 0; k < ROWS; k++)
-		if ((g[k] = malloc((maxw + 1) * sizeof(float))) == NULL ||
-		    (rows[k] = malloc((maxw + 1) * sizeof(float))) == NULL) {
-			status = HABAR_ERR_NOMEM;
-			goto done;
-		}
+	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
+		goto done;
 	for (i = 0; i <= na; i++) {
-		for (j = bd->lo[i]; j <= bd->hi[i]; j++)
-			g[i % ROWS][j - bd->lo[i]] = i > 0 && j > 0 ?
-			    gain11(pr, i - 1, j - 1) : 0;
+		gains_fill(pr, bd, g, i);
 		for (j = bd->lo[i]; j <= bd->hi[i]; j++) {
 			x = bd->off[i] + (j - bd->lo[i]);
 			best = INF;
@@ -1224,10 +1250,7 @@ forward(const struct pair *pr, const struct band *bd, size_t maxw, float t,
 		}
 	}
 done:
-	for (k = 0; k < ROWS; k++) {
-		free(g[k]);
-		free(rows[k]);
-	}
+	rows_free(rows, g);
 	return status;
 }
 
