@@ -1,17 +1,20 @@
 /*
- * qa_internal.h: what the files of the checker share (qa.c compares the
- * segments of a unit, qa_xml.c streams TMX and XLIFF into units,
- * qa_parallel.c turns a parallel document into units, qa_html.c writes
- * the HTML report).
+ * qa_internal.h: what the files of the checker share (qa.c runs the
+ * checks over the segments of a unit, each check in its own file:
+ * qa_numbers.c, qa_keys.c, qa_names.c, qa_quotes.c, qa_text.c and
+ * qa_terms.c, on the language data of qa_forms.c; qa_xml.c streams TMX
+ * and XLIFF into units, qa_parallel.c turns a parallel document into
+ * units, qa_html.c writes the HTML report).
  */
 #ifndef HABAR_QA_INTERNAL_H
 #define HABAR_QA_INTERNAL_H
+
+#include <stdint.h>
 
 #include <habar/qa.h>
 #include <habar/recognise.h>
 
 struct habar__morph;
-struct qa_atom;
 struct habar__dict;
 struct habar__stemmer;
 
@@ -24,6 +27,20 @@ struct habar__stemmer;
 #define QA_LETTERS 0x500
 #define QA_VOWEL 1
 #define QA_CONSONANT 2
+
+/* One number a value contributes to the comparison of figures. */
+struct qa_atom {
+	double v;
+	size_t start, end;
+	int spelled, matched, hour;
+	int code;		/* written on to letters: SS19 */
+	unsigned system;	/* HABAR_VALUE_IMPERIAL or _METRIC, or 0 */
+	const char *quantity;	/* of its unit of measure, "" without */
+	double unit;		/* the unit's factor to its SI unit */
+};
+
+/* The most figures of a segment compared. */
+#define QA_MAX_ATOMS 512
 
 /* One glossary entry: a term per language column, case folded. */
 struct qa_term {
@@ -107,5 +124,101 @@ struct habar_qa_finding *habar__qa_add(struct habar_qa *qa,
  */
 enum habar_status habar__qa_flush(struct habar_qa *qa,
     const struct habar_qa_unit *unit, habar_qa_report_fn *report, void *arg);
+
+/*
+ * Appends to f's message fmt with the texts a[0..alen) and b[0..blen) for
+ * its two %s, each cut to 80 bytes and the message to its size, at a
+ * character, never inside one.
+ */
+void habar__qa_say(struct habar_qa_finding *f, const char *fmt,
+    const char *a, size_t alen, const char *b, size_t blen);
+
+/* The code point before text[at], or 0 at the start or on a malformed
+ * byte. */
+uint32_t habar__qa_before(const char *text, size_t at);
+
+/*
+ * The kind of the letter c in a name's skeleton (qa_names.c): QA_VOWEL,
+ * QA_CONSONANT or 0, as struct habar_qa's letter_kind keeps it.
+ */
+unsigned char habar__qa_letter_kind(const struct habar_recogniser *rec,
+    uint32_t c);
+
+/*
+ * The code points of the word s[0..len), case folded, into cp; returns
+ * how many (at most max; fewer when a byte is malformed).
+ */
+size_t habar__qa_code_points(struct habar_qa *qa, const char *s, size_t len,
+    uint32_t *cp, size_t max);
+
+/*
+ * The suffix rules of language lang (spell_morph.c), loaded once a
+ * language with its endings; NULL when it has none.
+ */
+const struct habar__morph *habar__qa_morph(struct habar_qa *qa,
+    const char *lang);
+
+/* The endings of language lang (lexicon_stem.c), loaded once a language;
+ * NULL when it has none. */
+const struct habar__stemmer *habar__qa_stemmer(struct habar_qa *qa,
+    const char *lang);
+
+/*
+ * Whether word[0..n) is stem[0..sn) (both folded) or a form that the
+ * suffix rules m make of it; name: both are asked for capitalised, as
+ * names (a name's last syllable chooses its harmony), else the stem is
+ * trusted as a word of the project's lists.  0 when m is NULL.
+ */
+int habar__qa_form(const struct habar__morph *m, const uint32_t *word,
+    size_t n, const uint32_t *stem, size_t sn, int name);
+
+/* The Hunspell dictionary of language lang, opened once a language;
+ * NULL when there is none. */
+struct habar__dict *habar__qa_dictionary(struct habar_qa *qa,
+    const char *lang);
+
+/* Whether the text s[0..len) is only white space (or nothing). */
+int habar__qa_blank(const char *s, size_t len);
+
+/* Whether the language tag tag is lang or a variant of it (its primary
+ * subtags are lang's). */
+int habar__qa_same_language(const char *tag, const char *lang);
+
+/*
+ * Folds the text of segment s (number i of its unit) into qa->folded[i]
+ * for the terms check; returns its length, 0 when memory ran out.
+ */
+size_t habar__qa_fold_segment(struct habar_qa *qa,
+    const struct habar_qa_segment *s, size_t i);
+
+/*
+ * The checks of segments a and b of unit u (each after habar_recognise()
+ * filled qa->values): each adds its findings with habar__qa_add() and
+ * stops silently when that fails.  check_keys compares the values of
+ * kind by one field, reported as check; check_terms takes the lengths of
+ * the folded texts (habar__qa_fold_segment()).
+ */
+void habar__qa_check_numbers(struct habar_qa *qa,
+    const struct habar_qa_unit *u, size_t a, size_t b);
+void habar__qa_check_keys(struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t a, size_t b, enum habar_qa_check check, enum habar_value_kind kind);
+void habar__qa_check_names(struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t a, size_t b);
+void habar__qa_check_empty(struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t a, size_t b);
+void habar__qa_check_untranslated(struct habar_qa *qa,
+    const struct habar_qa_unit *u, size_t a, size_t b);
+void habar__qa_check_length(struct habar_qa *qa,
+    const struct habar_qa_unit *u, size_t a, size_t b);
+void habar__qa_check_terms(struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t a, size_t b, const size_t *flen);
+
+/*
+ * The quotes or brackets check (check) over the first n segments of unit
+ * u at once: a version that leaves a mark open, or closes a quotation
+ * twice, against versions that do not.
+ */
+void habar__qa_check_balance(struct habar_qa *qa,
+    const struct habar_qa_unit *u, size_t n, enum habar_qa_check check);
 
 #endif

@@ -1,0 +1,335 @@
+/*
+ * qa_numbers.c: the numbers check of habar-qa.  The figures of two
+ * segments (numbers, sums, days and years of dates, hours) are compared
+ * as multisets, so order and spelling do not matter: a figure is matched
+ * with a figure of the same value wherever it stands, a date's day and
+ * year with the same numbers of the other side (English writes "in 2019"
+ * where Russian writes «в 2019 году», and the first is a number, the
+ * second a date).  What a translator changes on purpose is matched too:
+ * the twelve-hour clock, an amount converted to another unit, a code
+ * spelled out.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "align_internal.h"
+#include "qa_internal.h"
+#include "recognise_internal.h"
+
+/* The most bytes between two figures of which the second's unit is the
+ * first's too ("2 to 4 inches", «от 2,5 до 10 см»). */
+#define UNIT_REACH 12
+
+static size_t
+atoms_of(const struct habar_values *vals, struct qa_atom *out)
+{
+	size_t i, n = 0;
+
+#define ATOM(val, vv, sp) do { if (n < QA_MAX_ATOMS) { out[n].v = (val); \
+	out[n].start = (vv)->start; out[n].end = (vv)->end; \
+	out[n].spelled = (sp); out[n].matched = 0; out[n].hour = 0; \
+	out[n].system = 0; out[n].quantity = ""; out[n].unit = 0; \
+	out[n].code = 0; n++; } \
+	} while (0)
+	for (i = 0; i < habar_values_count(vals); i++) {
+		const struct habar_value *v = habar_values_get(vals, i);
+		size_t k, first = n;
+		switch (v->kind) {
+		case HABAR_VALUE_NUMBER:
+		case HABAR_VALUE_MONEY:
+			ATOM(v->number, v, (v->flags & HABAR_VALUE_SPELLED) != 0);
+			/* Both figures of a score, also a draw (2:2). */
+			if (v->number_to != v->number ||
+			    (v->flags & HABAR_VALUE_SCORE))
+				ATOM(v->number_to, v, 0);
+			for (k = first; k < n; k++) {
+				out[k].system = v->flags &
+				    (HABAR_VALUE_IMPERIAL | HABAR_VALUE_METRIC);
+				out[k].quantity = v->quantity;
+				out[k].unit = v->unit;
+			}
+			/* "2 to 4 inches", «от 2,5 до 10 см»: the first
+			 * figure is in the unit of the second. */
+			if (v->unit > 0 && first > 0 && out[first - 1].unit ==
+			    0 && out[first - 1].system == 0 &&
+			    !out[first - 1].spelled && i > 0 &&
+			    habar_values_get(vals, i - 1)->kind ==
+			    HABAR_VALUE_NUMBER && out[first - 1].end +
+			    UNIT_REACH >= v->start) {
+				out[first - 1].system = out[first].system;
+				out[first - 1].quantity = v->quantity;
+				out[first - 1].unit = v->unit;
+			}
+			break;
+		case HABAR_VALUE_DATE:
+			if (v->day)
+				ATOM(v->day, v, 0);
+			if (v->day_to != v->day)
+				ATOM(v->day_to, v, 0);
+			if (v->year)
+				ATOM(v->year, v, 0);
+			break;
+		case HABAR_VALUE_TIME:
+			ATOM(v->hour, v, 0);
+			if (n > 0)
+				out[n - 1].hour = 1;
+			if (v->minute)
+				ATOM(v->minute, v, 0);
+			break;
+		default:
+			break;
+		}
+	}
+#undef ATOM
+	return n;
+}
+
+static int
+near(double a, double b)
+{
+	double m = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+
+	return fabs(a - b) <= m * 1e-6;
+}
+
+/* Writes "«text» (value)" items of the unmatched atoms of one side. */
+static size_t
+unmatched(char *buf, size_t size, const struct qa_atom *at, size_t n,
+    const char *text, size_t *first, int spelled)
+{
+	size_t i, len = 0, count = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		size_t k, w;
+		if (at[i].matched || (at[i].spelled && !spelled))
+			continue;
+		if (count++ == 0)
+			*first = i;
+		/* A value's text, cut at a character, 40 bytes at most. */
+		w = at[i].end - at[i].start;
+		if (w > 40) {
+			w = 40;
+			while (w > 0 && ((unsigned char)text[at[i].start + w] &
+			    0xC0) == 0x80)
+				w--;
+		}
+		for (k = 0; k < i; k++)
+			if (!at[k].matched && (!at[k].spelled || spelled) &&
+			    at[k].start == at[i].start)
+				break;
+		if (k < i)
+			continue;	/* a range or date already named */
+		if (len + w + 8 < size) {
+			len += (size_t)snprintf(buf + len, size - len, "%s\"%.*s\"",
+			    len ? ", " : "", (int)w, text + at[i].start);
+		}
+	}
+	return count;
+}
+
+/* The digits of the unmatched whole numbers of at, in order. */
+static void
+digits_of(const struct qa_atom *at, size_t n, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len + 24 < size; i++)
+		if (!at[i].matched && !at[i].spelled && at[i].v >= 0 &&
+		    at[i].v < 1e15 && at[i].v == (double)(long long)at[i].v)
+			len += (size_t)snprintf(buf + len, size - len, "%lld",
+			    (long long)at[i].v);
+}
+
+static int
+same_digits(const struct qa_atom *x, size_t nx, const struct qa_atom *y,
+    size_t ny)
+{
+	char a[512], b[512];
+
+	digits_of(x, nx, a, sizeof(a));
+	digits_of(y, ny, b, sizeof(b));
+	return a[0] != '\0' && strcmp(a, b) == 0;
+}
+
+/* The measuring system of all unmatched figures of at, or 0 (also when
+ * one has a unit of known factor). */
+static unsigned
+system_of(const struct qa_atom *at, size_t n)
+{
+	unsigned sys = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (at[i].matched || at[i].spelled)
+			continue;
+		if (at[i].system == 0 || at[i].unit > 0 || (sys != 0 &&
+		    at[i].system != sys))
+			return 0;
+		sys = at[i].system;
+	}
+	return sys;
+}
+
+/* Whether one side's unmatched figures are all imperial measures and
+ * the other's all metric, in units measure-words gives no factor for: a
+ * conversion, not an error (same_amount() checks the others). */
+static int
+converted(const struct qa_atom *x, size_t nx, const struct qa_atom *y, size_t ny)
+{
+	unsigned a = system_of(x, nx), b = system_of(y, ny);
+
+	return a != 0 && b != 0 && a != b;
+}
+
+/* Marks the figures written on to letters: part of a code or a name
+ * (SS19, HER2, F125). */
+static void
+in_codes(struct qa_atom *at, size_t n, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		at[i].code = at[i].start > 0 &&
+		    habar__align_letter(habar__qa_before(text, at[i].start));
+}
+
+/* Whether a figure of a code is left unmatched in at. */
+static int
+code_left(const struct qa_atom *at, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (at[i].code && !at[i].matched)
+			return 1;
+	return 0;
+}
+
+/* Sets aside the code figures left in at: a code is compared with a
+ * code, as a translator may spell a code out («2019 жылдық жаз» for
+ * SS19). */
+static void
+drop_codes(struct qa_atom *at, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (at[i].code)
+			at[i].matched = 1;
+}
+
+/*
+ * Whether figures p and q measure one amount in two units of a quantity
+ * (measure-words): within 6%, as translators round what they
+ * convert (550 pounds, 250 kg); a temperature when one is the other from
+ * Fahrenheit to Celsius within a degree (80, 27: "degree" and «градус»
+ * may be either).
+ */
+static int
+same_amount(const struct qa_atom *p, const struct qa_atom *q)
+{
+	double x, y;
+
+	if (p->unit <= 0 || q->unit <= 0 || strcmp(p->quantity, q->quantity)
+	    != 0)
+		return 0;
+	if (strcmp(p->quantity, "tem") == 0)
+		return fabs((p->v - 32) * 5 / 9 - q->v) <= 1 ||
+		    fabs((q->v - 32) * 5 / 9 - p->v) <= 1;
+	if (p->unit == q->unit)
+		return 0;	/* a figure changed, not converted */
+	x = p->v * p->unit;
+	y = q->v * q->unit;
+	return fabs(x - y) <= 0.06 * (fabs(x) > fabs(y) ? fabs(x) : fabs(y));
+}
+
+/* Marks matched the figures of at that convert another of at: "550
+ * фунт (249 кг)" gives the amount twice. */
+static void
+drop_conversions(struct qa_atom *at, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n && !at[i].matched; j++)
+			if (j != i && at[j].system !=
+			    at[i].system && at[i].system ==
+			    HABAR_VALUE_METRIC && same_amount(&at[i], &at[j]))
+				at[i].matched = 1;
+}
+
+void
+habar__qa_check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t a, size_t b)
+{
+	/* The checker's own arrays: a pack's checks run on several
+	 * threads at once (habar-batch), each with its own checker. */
+	struct qa_atom *x = qa->atoms[0], *y = qa->atoms[1];
+	size_t nx = atoms_of(qa->values[a], x), ny = atoms_of(qa->values[b], y);
+	size_t i, j, fa = 0, fb = 0, ca, cb;
+	char la[256], lb[256];
+	struct habar_qa_finding *f;
+
+	in_codes(x, nx, u->segs[a].text);
+	in_codes(y, ny, u->segs[b].text);
+	for (i = 0; i < nx; i++)
+		for (j = 0; j < ny; j++)
+			if (!y[j].matched && near(x[i].v, y[j].v)) {
+				x[i].matched = y[j].matched = 1;
+				break;
+			}
+	/* An hour of the twelve-hour clock against the same of the
+	 * twenty-four ("3 p.m." written "3" in a sentence that says
+	 * "afternoon", 15:00). */
+	for (i = 0; i < nx; i++)
+		for (j = 0; j < ny && !x[i].matched; j++)
+			if (!y[j].matched && (x[i].hour || y[j].hour) &&
+			    fabs(fabs(x[i].v - y[j].v) - 12) < 1e-9)
+				x[i].matched = y[j].matched = 1;
+	/* Amounts converted from one unit to another. */
+	drop_conversions(x, nx);
+	drop_conversions(y, ny);
+	for (i = 0; i < nx; i++)
+		for (j = 0; j < ny && !x[i].matched; j++)
+			if (!y[j].matched && same_amount(&x[i], &y[j]))
+				x[i].matched = y[j].matched = 1;
+	if (code_left(x, nx) != code_left(y, ny)) {
+		drop_codes(x, nx);
+		drop_codes(y, ny);
+	}
+	/* Digits grouped otherwise: "555 111" read as one number on one
+	 * side and two on the other. */
+	if (same_digits(x, nx, y, ny) || converted(x, nx, y, ny))
+		return;
+	ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa, 0);
+	cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb, 0);
+	/* A number spelled out ("eight") left over against a figure left
+	 * over on the other side: one of them was changed. */
+	if (ca > 0 && cb == 0)
+		cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb, 1);
+	else if (cb > 0 && ca == 0)
+		ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa, 1);
+	/* A figure on one side only is most often written in words on the
+	 * other ("a decade", «тысячи»): a changed figure leaves one unmatched
+	 * on each side. */
+	if (ca == 0 || cb == 0)
+		return;
+	f = habar__qa_add(qa, HABAR_QA_NUMBERS, HABAR_QA_ERROR, a, b,
+	    cb ? b : a, cb ? y[fb].start : x[fa].start, cb ? y[fb].end :
+	    x[fa].end);
+	if (f == NULL)
+		return;
+	if (ca > 0) {
+		snprintf(f->message, sizeof(f->message), "%s has %s; ",
+		    u->segs[a].lang, la);
+		habar__qa_say(f, "%s%s", "", 0, "", 0);
+	}
+	if (cb > 0)
+		snprintf(f->message + strlen(f->message), sizeof(f->message) -
+		    strlen(f->message), "%s has %s; ", u->segs[b].lang, lb);
+	snprintf(f->message + strlen(f->message), sizeof(f->message) -
+	    strlen(f->message), "not in the other");
+}
