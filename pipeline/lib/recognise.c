@@ -729,7 +729,10 @@ static int
 try_time(struct scan *s, size_t i)
 {
 	struct rec_token *t = s->t;
-	const struct rec_word *before = i > 0 ? word_of(s, i - 1, RW_HOUR, 1) :
+	/* The hour word before the figure as written, not a form of it:
+	 * Kazakh writes the hour «сағат 10-да», while «сағатына 2-3
+	 * дюйм» is "2-3 inches an hour" and «сағатта» "in an hour". */
+	const struct rec_word *before = i > 0 ? word_of(s, i - 1, RW_HOUR, 0) :
 	    NULL;
 	struct habar_value *v;
 	long h, m = 0;

@@ -153,6 +153,8 @@ test_times_money(void)
 {
 	CHECK_STR(show("en", "at 10:00 or 3 pm"), "time:10:00 | time:15:00");
 	CHECK_STR(show("kk", "сағат 10-да басталады"), "time:10:00");
+	/* A form of the hour word is no clock: "2 to 3 inches an hour". */
+	CHECK_STR(show("kk", "сағатына 2-3 жауады"), "number:2-3");
 	CHECK_STR(show("ru", "в 10.00 часов"), "time:10:00");
 	CHECK_STR(show("en", "$1.5 million"), "money:1.5e+06 USD");
 	CHECK_STR(show("ru", "1,5 млн долларов"), "money:1.5e+06 USD");
