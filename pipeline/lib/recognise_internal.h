@@ -22,7 +22,8 @@
 
 enum rec_word_kind {
 	RW_MONTH = 1, RW_WEEKDAY, RW_NUMBER, RW_SCALE, RW_PERCENT, RW_ORDINAL,
-	RW_CURRENCY, RW_YEAR, RW_HOUR, RW_AM, RW_PM, RW_IMPERIAL, RW_METRIC
+	RW_CURRENCY, RW_YEAR, RW_HOUR, RW_AM, RW_PM, RW_IMPERIAL, RW_METRIC,
+	RW_GENITIVE
 };
 
 struct rec_word {
@@ -68,6 +69,10 @@ struct rec_lang {
 	struct rec_plural_word *plurals;
 	size_t plural_count, plural_size;
 	unsigned char plural_has[RP_COUNT];	/* the file's columns */
+	/* plural-words "genitive": for each category, the category whose
+	 * form a noun takes after such a number in the genitive, -1 where
+	 * the file does not say (then no genitive is told apart). */
+	signed char genitive[RP_COUNT];
 	/* number-sounds: the class of a number's last word, which a
 	 * suffix after its figures follows (none: nothing is checked). */
 	struct rec_sound *sounds;

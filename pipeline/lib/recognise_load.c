@@ -367,19 +367,34 @@ measure_line(struct habar_recogniser *rec, struct rec_lang *l,
 	return add_word(rec, l, w[1], &proto);
 }
 
+/* The category of ICU's name, or RP_COUNT when it names none. */
+static size_t
+plural_category(const char *name)
+{
+	static const char *const names[RP_COUNT] = { "zero", "one", "two",
+	    "few", "many", "other" };
+	size_t c;
+
+	for (c = 0; c < RP_COUNT && strcmp(name, names[c]) != 0; c++)
+		;
+	return c;
+}
+
 /*
  * plural-words: "categories CATEGORY..." first (ICU's names: zero, one,
  * two, few, many, other), then one word a line, its forms in those
- * columns ("день дня дней дня"), and lines "= WORD..." of words that
- * follow a number without changing (и, млн).
+ * columns ("день дня дней дня"), lines "= WORD..." of words that follow
+ * a number without changing (и, млн), a line "genitive CATEGORY..." (for
+ * each column, the column whose form the noun takes in the genitive) and
+ * lines "genitive-after WORD..." of the words before a number that put
+ * its noun in the genitive (около, более).
  */
 static enum habar_status
 plural_line(struct habar_recogniser *rec, struct rec_lang *l,
     struct word_file *f, char **w, size_t n)
 {
-	static const char *const names[RP_COUNT] = { "zero", "one", "two",
-	    "few", "many", "other" };
 	struct rec_plural_word *p;
+	struct rec_word proto;
 	size_t k, c;
 	int same = strcmp(w[0], "=") == 0;
 	enum habar_status status;
@@ -388,11 +403,10 @@ plural_line(struct habar_recogniser *rec, struct rec_lang *l,
 		if (f->ncolumns > 0 || n < 2 || n > RP_COUNT + 1)
 			return bad(rec, f, "one 'categories' line of up to six "
 			    "names wanted");
+		for (c = 0; c < RP_COUNT; c++)
+			l->genitive[c] = -1;
 		for (k = 1; k < n; k++) {
-			for (c = 0; c < RP_COUNT && strcmp(w[k], names[c]) != 0;
-			    c++)
-				;
-			if (c == RP_COUNT)
+			if ((c = plural_category(w[k])) == RP_COUNT)
 				return bad(rec, f, "unknown plural category");
 			f->columns[f->ncolumns++] = (int)c;
 			l->plural_has[c] = 1;
@@ -401,6 +415,27 @@ plural_line(struct habar_recogniser *rec, struct rec_lang *l,
 	}
 	if (f->ncolumns == 0)
 		return bad(rec, f, "no 'categories' line before the words");
+	if (strcmp(w[0], "genitive") == 0) {
+		if (n != f->ncolumns + 1)
+			return bad(rec, f, "not one category for each column");
+		for (k = 1; k < n; k++) {
+			if ((c = plural_category(w[k])) == RP_COUNT ||
+			    !l->plural_has[c])
+				return bad(rec, f, "not a category of the "
+				    "'categories' line");
+			l->genitive[f->columns[k - 1]] = (signed char)c;
+		}
+		return HABAR_OK;
+	}
+	if (strcmp(w[0], "genitive-after") == 0) {
+		memset(&proto, 0, sizeof(proto));
+		proto.kind = RW_GENITIVE;
+		for (k = 1; k < n; k++)
+			if ((status = add_word(rec, l, w[k], &proto)) !=
+			    HABAR_OK)
+				return status;
+		return HABAR_OK;
+	}
 	if (!same && n != f->ncolumns)
 		return bad(rec, f, "not one form for each category");
 	for (k = same ? 1 : 0; k < (same ? n : 1); k++) {

@@ -388,6 +388,33 @@ suffix_fits(const struct habar_recogniser *rec, const struct rec_lang *l,
 	return strcmp(a, b) == 0;
 }
 
+/* How many bytes before a number are looked at for the word before it
+ * (one token a byte at most, so that t never fills). */
+#define GENITIVE_BACK 48
+
+/*
+ * Whether the word right before the value starting at byte at of text
+ * puts the noun after the number in the genitive (plural-words
+ * "genitive-after": «около», «более», «в течение»).
+ */
+static int
+after_genitive(const struct habar_recogniser *rec, const struct rec_lang *l,
+    const char *text, size_t at)
+{
+	struct rec_token t[GENITIVE_BACK + 1];
+	size_t start = at > GENITIVE_BACK ? at - GENITIVE_BACK : 0, n;
+
+	/* From the start of a character, a few words back. */
+	while (start < at && ((unsigned char)text[start] & 0xC0) == 0x80)
+		start++;
+	n = habar__recognise_tokens(rec, text + start, at - start, NULL, 0,
+	    t, sizeof(t) / sizeof(t[0]));
+	if (n == 0 || t[n - 1].kind != TK_WORD)
+		return 0;
+	return habar__recognise_word(l, t[n - 1].fold, strlen(t[n - 1].fold),
+	    RW_GENITIVE, 0) != NULL;
+}
+
 enum habar_status
 habar_recognise_agree(const struct habar_recogniser *rec,
     struct habar_agreement *out, const char *lang,
@@ -422,11 +449,24 @@ habar_recognise_agree(const struct habar_recogniser *rec,
 	new_cat = habar__recognise_plural(l->tag, written(v, like));
 	if ((row = plural_row(l, t[0].fold, &cat)) == NULL)
 		return old_cat == new_cat ? HABAR_OK : HABAR_ERR_ARGUMENT;
-	if (old_cat == new_cat || strcmp(row->forms[new_cat], t[0].fold) == 0)
+	if (old_cat == new_cat)
+		return HABAR_OK;
+	/* The case the old sentence used: the genitive where the noun has
+	 * its genitive form and not the nominative's (дней after 2, дня
+	 * after 21), or where both are the same (дней after 5) and the
+	 * word before the number governs the genitive (около, более). */
+	if (l->genitive[old_cat] >= 0 && l->genitive[new_cat] >= 0 &&
+	    strcmp(row->forms[l->genitive[old_cat]], t[0].fold) == 0 &&
+	    (strcmp(row->forms[old_cat], t[0].fold) != 0 ||
+	    after_genitive(rec, l, like_text, like->start))) {
+		old_cat = l->genitive[old_cat];
+		new_cat = l->genitive[new_cat];
+	}
+	if (strcmp(row->forms[new_cat], t[0].fold) == 0)
 		return HABAR_OK;
 	/* The old form must be the one the old number takes, or the noun
-	 * stands in another case («в течение 2 дней»), which the file
-	 * does not give. */
+	 * stands in another case («по 74 школам»), which the file does not
+	 * give. */
 	if (strcmp(row->forms[old_cat], t[0].fold) != 0 ||
 	    row->forms[new_cat][0] == '\0')
 		return HABAR_ERR_ARGUMENT;

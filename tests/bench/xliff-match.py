@@ -21,7 +21,9 @@ TMX unit each (written to a temporary folder, never into the tree).
              in locales/<lang>/months): how often habar's adapted Russian
              and Kazakh target equals the expected sentence (goal >= 98%).
              In Russian the noun after a changed number takes the new
-             number's form (locales/ru/plural-words: «2 дня», «5 дней»);
+             number's form (locales/ru/plural-words: «2 дня», «5 дней»),
+             in the genitive where the old sentence used it («около 2
+             дней», «из 21 дня», «более 5 процентов»);
              where the noun is not in that list and would need another
              form («по 74 школам», «281 магазин»), the right answer is
              no adapted match, and a case counts as right when habar
@@ -164,8 +166,10 @@ def plausible(n, new, en, months):
 
 def plural_table(lang):
     """locales/<lang>/plural-words: {form: [(row, category)...]}, the
-    columns, and the words that never change."""
-    forms, same, columns = {}, set(), []
+    columns, the words that never change, the genitive's category for
+    each category and the words before a number that govern the
+    genitive."""
+    forms, same, columns, genitive, governs = {}, set(), [], {}, set()
     with open(os.path.join(source, "locales", lang, "plural-words"),
               encoding="utf-8") as f:
         for line in f:
@@ -176,11 +180,15 @@ def plural_table(lang):
                 columns = w[1:]
             elif w[0] == "=":
                 same.update(w[1:])
+            elif w[0] == "genitive":
+                genitive = dict(zip(columns, w[1:]))
+            elif w[0] == "genitive-after":
+                governs.update(w[1:])
             else:
                 for col, form in enumerate(w):
                     forms.setdefault(form, []).append((tuple(w),
                                                        columns[col]))
-    return forms, same, columns
+    return forms, same, columns, genitive, governs
 
 
 def ru_category(n):
@@ -196,7 +204,7 @@ def ru_agree(text, n, new, table, months):
     """text with the noun after figure n put in the form of new, and
     False when the noun would need a form the table lacks (then no
     adapted match is right)."""
-    forms, same, columns = table
+    forms, same, columns, genitive, governs = table
     month_words = set(w for row in months["ru"] for w in row)
     # Not the second figure of a score (5:4, 2-1), which no noun follows.
     pat = r"(?<![\d.,:&\-\u2013])%s(?![\d,.]?\d)([ \u00a0]+)(\w+)" % n
@@ -210,8 +218,18 @@ def ru_agree(text, n, new, table, months):
                 (len(n) == 4 and (word.startswith("год") or word == "г")):
             return m.group(0)
         rows = forms.get(word, [])
-        # Already the new number's form (a genitive plural, «в течение
-        # 24 лет»), or the old number's, which becomes the new one's.
+        # In the genitive (the genitive form that is not the nominative's,
+        # «около 2 дней», «из 21 дня», or one after a word that governs
+        # the genitive, «более 5 процентов»), the genitive's categories.
+        before = re.findall(r"(\w+)\W*$", text[:m.start()])
+        for row, _ in rows:
+            if genitive and row[columns.index(genitive[old_cat])] == word \
+                    and (row[columns.index(old_cat)] != word or
+                         (before and before[0].lower() in governs)):
+                col = columns.index(genitive[new_cat])
+                return n + m.group(1) + row[col]
+        # Already the new number's form, or the old number's, which
+        # becomes the new one's.
         if any(row[columns.index(new_cat)] == word for row, _ in rows):
             return m.group(0)
         rows = [row for row, cat in rows if cat == old_cat]

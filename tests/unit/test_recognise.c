@@ -342,6 +342,59 @@ agrees(const char *lang, const char *text, enum habar_value_kind kind,
 	return status == HABAR_OK && a.end == a.start ? 1 : -1;
 }
 
+/*
+ * The word after the first number of text (lang) as it is written after
+ * the number n instead (habar_recognise_agree()): its new form, "" when
+ * it stays, "(refused)" when no form is right.
+ */
+static const char *
+agreed(const char *lang, const char *text, double n)
+{
+	static char out[64];
+	struct habar_value v, like;
+	struct habar_agreement a;
+
+	if (first(lang, text, HABAR_VALUE_NUMBER, &like) == NULL)
+		return "(not found)";
+	v = like;
+	v.number = v.number_to = n * (like.scale > 0 ? like.scale : 1);
+	if (habar_recognise_agree(rec, &a, lang, &v, &like, text,
+	    strlen(text)) != HABAR_OK)
+		return "(refused)";
+	snprintf(out, sizeof(out), "%s", a.text);
+	return out;
+}
+
+/* In the genitive a Russian noun takes the genitive plural after every
+ * number but those ending in 1: «около 2 дней», «более 5 процентов»,
+ * «из 21 дня»; the old noun's form, or the word before the number where
+ * the form is the nominative's too, says the sentence used it. */
+static void
+test_agree_genitive(void)
+{
+	CHECK_STR(agreed("ru", "около 2 дней", 5), "");
+	CHECK_STR(agreed("ru", "около 2 дней", 21), "дня");
+	CHECK_STR(agreed("ru", "около 5 дней", 2), "");
+	CHECK_STR(agreed("ru", "около 5 дней", 31), "дня");
+	CHECK_STR(agreed("ru", "из 21 дня", 5), "дней");
+	CHECK_STR(agreed("ru", "из 21 дня", 3), "дней");
+	CHECK_STR(agreed("ru", "«Около 80 процентов", 84), "");
+	CHECK_STR(agreed("ru", "(около 80 процентов", 81), "процента");
+	CHECK_STR(agreed("ru", "в течение 5 лет", 3), "");
+	CHECK_STR(agreed("ru", "в течение 24 лет", 21), "года");
+	CHECK_STR(agreed("ru", "не более\xc2\xa0" "5 недель", 2), "");
+	CHECK_STR(adapt("en", "2 per cent", "ru", "более 5 процентов",
+	    HABAR_VALUE_NUMBER), "2 процентов");
+	CHECK_STR(adapt("en", "21 per cent", "ru", "более 5 процентов",
+	    HABAR_VALUE_NUMBER), "21 процента");
+	/* Without a word of the genitive before it, the form the old
+	 * number takes is the nominative's or the accusative's. */
+	CHECK_STR(agreed("ru", "за 5 дней", 2), "дня");
+	CHECK_STR(agreed("ru", "прошло 5 дней", 21), "день");
+	CHECK_STR(agreed("ru", "на 2 дня", 21), "день");
+	CHECK_STR(agreed("ru", "по 74 школам", 81), "(refused)");
+}
+
 /* A Russian noun after a changed number takes its form
  * (plural-words); one it cannot take is refused. */
 static void
@@ -470,6 +523,7 @@ main(void)
 	test_equal();
 	test_render();
 	test_agree();
+	test_agree_genitive();
 	test_name_set();
 	test_robust();
 	habar_values_free(vals);
