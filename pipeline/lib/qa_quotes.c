@@ -43,6 +43,48 @@ speech(const char *text, size_t at)
 	return at == 0 || text[at - 1] == ':';
 }
 
+/* Whether text[at] begins a dash: —, – or a hyphen before a space. */
+static int
+dash(const char *text, size_t at, size_t len)
+{
+	const unsigned char *t = (const unsigned char *)text + at;
+
+	if (at + 3 <= len && t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0x94 ||
+	    t[2] == 0x93))
+		return 1;
+	return at + 1 < len && t[0] == '-' && t[1] == ' ';
+}
+
+/* Whether the author's words of direct speech begin in text[from..to):
+ * a comma, ! or ? and a dash after it («..., — сказал он»). */
+static int
+author_words(const char *text, size_t from, size_t to)
+{
+	size_t k, j;
+
+	for (k = from; k < to; k++) {
+		if (text[k] != ',' && text[k] != '!' && text[k] != '?')
+			continue;
+		for (j = k + 1; j < to && text[j] == ' '; j++)
+			;
+		if (j > k + 1 && dash(text, j, to))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether speech ends at text[at]: nothing but punctuation is left, or
+ * the author's words follow (", — говорит"). */
+static int
+speech_ends(const char *text, size_t at, size_t len)
+{
+	while (at < len && (text[at] == ' ' || text[at] == ',' ||
+	    text[at] == '.' || text[at] == '!' || text[at] == '?' ||
+	    text[at] == ';'))
+		at++;
+	return at == len || dash(text, at, len);
+}
+
 /* The code point at text[at] (0 at the end or on a malformed byte). */
 static uint32_t
 at_cp(const char *text, size_t at, size_t len)
@@ -156,13 +198,17 @@ unclosed(const char *text, size_t len, int brackets, int single,
 			 * them. */
 			depth--;
 			bal->pairs++;
-			if (c == 0xBB && depth > 0 && stack[depth - 1] == 0xAB) {
-				uint32_t q = at_cp(text, i, len);
+			/* Only where the speech ends with the inner
+			 * quotation (punctuation, the author's words or
+			 * nothing after it) and is not interrupted by
+			 * the author's words before it: «..., — сказал
+			 * он на сайте «Лейкерс». left the speech open. */
+			if (c == 0xBB && depth > 0 && stack[depth - 1] == 0xAB)
 				nested_end = speech(text, where[depth - 1]) &&
-				    (q == 0 || q == ',' || q == '.' ||
-				    q == '!' || q == '?' || q == ';' ||
-				    where[depth] == where[depth - 1] + 2);
-			}
+				    (where[depth] == where[depth - 1] + 2 ||
+				    (speech_ends(text, i, len) &&
+				    !author_words(text, where[depth - 1],
+				    where[depth])));
 		} else if (close && depth > 0 && !brackets && o == '"' &&
 		    stack[depth - 1] == 0xAB) {
 			/* “ inside «...»: a nested quotation's end. */
@@ -177,6 +223,10 @@ unclosed(const char *text, size_t len, int brackets, int single,
 				bal->stray_at = start;
 		} else if (close && depth == 0 && !weak) {
 			bal->ends++;
+		} else if (close && depth == 0) {
+			/* An apostrophe (the Giants' lead): no mark, so
+			 * a version with it has none to compare. */
+			bal->marks--;
 		}
 	}
 	if (nested_end && depth > 0) {

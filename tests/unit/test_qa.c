@@ -103,6 +103,23 @@ test_errors(void)
 	    "kk:Олар оны “ашық” және “әділ” деп атайды.", NULL), "");
 	CHECK_STR(run("en:He called it \"open.\"",
 	    "ru:Он назвал его «открытым».»", NULL), "");
+	/* An apostrophe is no mark: against it, the one quotation of the
+	 * unit left open is reported. */
+	CHECK_STR(run("en:Smith restored the Giants' lead.",
+	    "ru:Смит вывел «Джайантс вперед.", NULL), "quotes");
+	CHECK_STR(run("en:Smith restored the Giants' lead.",
+	    "ru:Смит вывел «Джайантс» вперед.", NULL), "");
+	/* One » closes a quotation in speech and the speech with it only
+	 * where the speech ends there, not interrupted by the author's
+	 * words before the inner quotation. */
+	CHECK_STR(run("en:\"More than one,\" Walton said on the Lakers' site.",
+	    "ru:«Больше одного, — сказал Уолтон на сайте «Лейкерс».", NULL),
+	    "quotes");
+	CHECK_STR(run("en:\"It is,\" he said, \"a one trick pony\" now.",
+	    "ru:«Это так, — сказал он, называя ее «пони», теперь.", NULL),
+	    "quotes");
+	CHECK_STR(run("en:\"We read the 'notices',\" he says.",
+	    "ru:«Мы читали «объявления», — говорит он.", NULL), "");
 	CHECK_STR(run("en:Teachers from fourteen countries met today.",
 	    "kk:Teachers from fourteen countries met today.", NULL),
 	    "untranslated");
