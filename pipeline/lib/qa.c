@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align_internal.h"
 #include "lexicon_internal.h"
 #include "qa_internal.h"
 #include "spell_internal.h"
@@ -64,6 +65,7 @@ habar_qa_free(struct habar_qa *qa)
 	if (qa == NULL)
 		return;
 	habar_recognise_free(qa->rec);
+	habar__align_icu_free(qa->icu);
 	for (i = 0; i < QA_MAX_SEGS; i++) {
 		habar_values_free(qa->values[i]);
 		free(qa->folded[i]);

@@ -15,6 +15,7 @@
 #include <habar/recognise.h>
 
 struct habar__morph;
+struct habar__align_icu;
 struct habar__dict;
 struct habar__stemmer;
 
@@ -60,6 +61,12 @@ struct habar_qa {
 	 * locales/root/name-letters): QA_VOWEL, QA_CONSONANT (one symbol
 	 * not a vowel), or 0 (none, as h, or two, as x). */
 	unsigned char letter_kind[QA_LETTERS];
+	/* The Latin letter of each vowel below QA_LETTERS, from ICU's
+	 * transliteration when first asked (1: none); see vowel_moved() in
+	 * qa_names.c. */
+	char vowel_latin[QA_LETTERS];
+	struct habar__align_icu *icu;		/* NULL until then */
+	int icu_failed;
 	struct habar_values *values[QA_MAX_SEGS];
 	int on[HABAR_QA_CHECKS];
 	struct habar_qa_finding *findings;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "align_internal.h"
 #include "lexicon_internal.h"
 #include "norm_internal.h"
 #include "qa_internal.h"
@@ -103,12 +104,107 @@ consonant(const struct habar_qa *qa, uint32_t c)
 	return habar__qa_letter_kind(qa->rec, c) == QA_CONSONANT;
 }
 
+/*
+ * The letter of the Latin alphabet a vowel c is written with: itself in
+ * Latin, else the last letter of ICU's transliteration (я is "ya"), or 0
+ * when there is none.
+ */
+static char
+vowel_latin(struct habar_qa *qa, uint32_t c)
+{
+	char u[8], out[16], err[256];
+	size_t n;
+
+	if (c < 0x80)
+		return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+	if (c < QA_LETTERS && qa->vowel_latin[c] != 0)
+		return qa->vowel_latin[c] == 1 ? 0 : qa->vowel_latin[c];
+	if (qa->icu == NULL && (qa->icu_failed || habar__align_icu_new(
+	    &qa->icu, err, sizeof(err)) != HABAR_OK)) {
+		qa->icu_failed = 1;
+		return 0;
+	}
+	n = habar__align_icu_latin(qa->icu, u, habar__norm_utf8_put(u, c),
+	    out, sizeof(out));
+	if (c < QA_LETTERS)
+		qa->vowel_latin[c] = n > 0 ? out[n - 1] : 1;
+	return n > 0 ? out[n - 1] : 0;
+}
+
+/* The vowels of the word s[0..len), case folded, into v; how many (at
+ * most max). */
+static size_t
+vowels_of(struct habar_qa *qa, const char *s, size_t len, uint32_t *v,
+    size_t max)
+{
+	uint32_t cp[64];
+	size_t n = habar__qa_code_points(qa, s, len, cp, 64), i, k = 0;
+
+	for (i = 0; i < n && k < max; i++)
+		if (vowel(qa, cp[i]))
+			v[k++] = cp[i];
+	return k;
+}
+
+/* How many vowels ("a") the skeleton key has in its first n symbols. */
+static size_t
+skeleton_vowels(const char *key, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n && key[i] != '\0'; i++)
+		count += key[i] == 'a';
+	return count;
+}
+
+/*
+ * Whether the skeletons of the names x of version s and y of version o,
+ * one with a vowel and a consonant swapped against the other, swap one
+ * vowel: the same letter once both are written in Latin letters (Плеоси
+ * against Pelosi, е and e; Erdoagn against Эрдогана, a and а).  A vowel
+ * that another transliteration writes in its place is most often
+ * another vowel (Ladbrokes against Лэдброукс: the e of "kes" is no у).
+ * Each vowel of a name must be one symbol of its skeleton.
+ */
+static int
+vowel_moved(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
+    const struct habar_value *x, size_t o, const struct habar_value *y)
+{
+	uint32_t vx[64], vy[64];
+	const char *kx = x->key, *ky = y->key;
+	size_t i = 0, nx, ny, px, py;
+	char lx, ly;
+
+	while (kx[i] != '\0' && kx[i] == ky[i])
+		i++;
+	if (kx[i] == '\0' || kx[i + 1] == '\0' || ky[i] == '\0' ||
+	    ky[i + 1] == '\0' || (kx[i] == 'a') == (kx[i + 1] == 'a') ||
+	    (ky[i] == 'a') == (ky[i + 1] == 'a'))
+		return 0;
+	nx = vowels_of(qa, u->segs[s].text + x->start, x->end - x->start, vx,
+	    64);
+	ny = vowels_of(qa, u->segs[o].text + y->start, y->end - y->start, vy,
+	    64);
+	if (nx != skeleton_vowels(kx, strlen(kx)) ||
+	    ny != skeleton_vowels(ky, strlen(ky)))
+		return 0;
+	px = skeleton_vowels(kx, kx[i] == 'a' ? i : i + 1);
+	py = skeleton_vowels(ky, ky[i] == 'a' ? i : i + 1);
+	if (px >= nx || py >= ny)
+		return 0;
+	lx = vowel_latin(qa, vx[px]);
+	ly = vowel_latin(qa, vy[py]);
+	return lx != 0 && lx == ly;
+}
+
 /* Two spellings of one name in one script. */
 struct spelling {
 	const uint32_t *a, *b;
 	size_t na, nb;
 	const struct habar__morph *ma, *mb;
 	const struct habar__stemmer *sa, *sb;
+	const struct habar_qa_unit *u;	/* the unit, when known */
+	size_t sv, ov;			/* the versions of a and b */
 };
 
 /*
@@ -171,6 +267,47 @@ prefix(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 }
 
 /*
+ * Whether a version of unit u other than s has a name whose skeleton is
+ * that of the word t[0..nt) (habar_value_name_match() 2), where no name
+ * has that of x[0..nx): the letters of t, not those of x, are the name
+ * the other versions write.
+ */
+static int
+skeleton_seen(const struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t s, const uint32_t *t, const uint32_t *x, size_t n)
+{
+	struct habar_value vt, vx;
+	char bt[256], bx[256];
+	size_t i, k, j, lt = 0, lx = 0, nv;
+	int seen = 0;
+
+	for (i = 0; i < n; i++) {
+		if (lt + 8 > sizeof(bt))
+			return 0;
+		lt += habar__norm_utf8_put(bt + lt, t[i]);
+		lx += habar__norm_utf8_put(bx + lx, x[i]);
+	}
+	memset(&vt, 0, sizeof(vt));
+	vt.kind = HABAR_VALUE_NAME;
+	vx = vt;
+	habar__recognise_skeleton(qa->rec, bt, lt, vt.key, sizeof(vt.key));
+	habar__recognise_skeleton(qa->rec, bx, lx, vx.key, sizeof(vx.key));
+	if (strlen(vt.key) < 4)
+		return 0;
+	nv = u->count < QA_MAX_SEGS ? u->count : QA_MAX_SEGS;
+	for (k = 0; k < nv; k++)
+		for (j = 0; k != s && j < habar_values_count(qa->values[k]);
+		    j++) {
+			const struct habar_value *z = habar_values_get(
+			    qa->values[k], j);
+			if (habar_value_name_match(&vx, z) == 2)
+				return 0;
+			seen |= habar_value_name_match(&vt, z) == 2;
+		}
+	return seen;
+}
+
+/*
  * Whether one swap of neighbouring letters in x (swapped_b: x is w->b,
  * else w->a) makes the two one stem, the swap either inside the letters
  * both then share (Трмап, Трамп) or inside an ending of three letters or
@@ -194,7 +331,7 @@ swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
 
 	memcpy(t, x, nx * sizeof(*t));
 	for (k = i > 1 ? i - 1 : 1; k + 1 < nx; k++) {
-		int fits, inside;
+		int fits, inside, ending, straddles;
 		size_t shared;
 		if (x[k] == x[k + 1])
 			continue;
@@ -202,9 +339,21 @@ swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
 		t[k + 1] = x[k];
 		shared = prefix(t, nx, y, ny);
 		inside = k + 1 < shared;
-		fits = (inside || (k >= i + (i < ny) && nx - i >= 3)) &&
+		ending = k >= i + (i < ny) && nx - i >= 3;
+		straddles = !inside && !ending && k <= i && k + 1 >= i &&
+		    shared >= 4 && w->u != NULL;
+		fits = (inside || ending || straddles) &&
 		    (swapped_b ? one_stem(qa, w, y, t, !inside) :
 		    one_stem(qa, w, t, y, !inside));
+		/* A swap across the end of the letters it makes shared
+		 * (Трамтпы, Трампты, against Трампа) has a letter of the
+		 * stem for evidence, as two transliterations may end a stem
+		 * otherwise (Париджегі against Париже, both right): the
+		 * name the swap makes must be the one a version writes by
+		 * the skeletons (Trump). */
+		if (fits && straddles)
+			fits = skeleton_seen(qa, w->u, swapped_b ? w->ov :
+			    w->sv, t, x, nx);
 		if (inside && shared >= 4 && shared >= k + 3)
 			fits = 1;
 		t[k] = x[k];
@@ -268,14 +417,18 @@ ending_swapped(const struct spelling *w, int loose)
  * Пэлтроу, as a case ending is not any letters), 0 otherwise.
  */
 static int
-letters_match(struct habar_qa *qa, const char *x, size_t xlen,
-    const char *xlang, const char *y, size_t ylen, const char *ylang)
+letters_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
+    size_t o, const char *x, size_t xlen, const char *xlang, const char *y,
+    size_t ylen, const char *ylang)
 {
 	uint32_t a[64], b[64];
 	struct spelling w;
 
 	w.a = a;
 	w.b = b;
+	w.u = u;
+	w.sv = s;
+	w.ov = o;
 	w.na = habar__qa_code_points(qa, x, xlen, a, 64);
 	w.nb = habar__qa_code_points(qa, y, ylen, b, 64);
 	if (w.na < 3 || w.nb < 3)
@@ -345,7 +498,7 @@ name_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 		return 0;
 	if (same_script(u->segs[s].text + x->start, u->segs[o].text +
 	    y->start)) {
-		m = letters_match(qa, u->segs[s].text + x->start,
+		m = letters_match(qa, u, s, o, u->segs[s].text + x->start,
 		    x->end - x->start, u->segs[s].lang, u->segs[o].text +
 		    y->start, y->end - y->start, u->segs[o].lang);
 		if (m != 0 || strcmp(u->segs[s].lang, u->segs[o].lang) == 0)
@@ -776,28 +929,49 @@ habar__qa_check_names(struct habar_qa *qa, const struct habar_qa_unit *u,
 		const struct habar_values *vs = qa->values[s], *vo = qa->values[o];
 		for (i = 0; i < habar_values_count(vs); i++) {
 			const struct habar_value *x = habar_values_get(vs, i);
-			const struct habar_value *near_ = NULL;
+			const struct habar_value *near_ = NULL, *lnear = NULL;
 			char fix[256];
-			int best = 0, by_skeleton = 0;
+			int best = 0, by_skeleton = 0, letters_two = 0;
 			if (x->kind != HABAR_VALUE_NAME ||
 			    (x->flags & HABAR_VALUE_INITIAL))
 				continue;
-			for (j = 0; j < habar_values_count(vo) && best < 2;
-			    j++) {
+			/* Past a name one by the skeletons, for one by the
+			 * letters. */
+			for (j = 0; j < habar_values_count(vo) && (best < 2 ||
+			    (by_skeleton && !letters_two)); j++) {
 				const struct habar_value *y =
 				    habar_values_get(vo, j);
-				int skel, m = name_match(qa, u, s, x, o, y,
-				    &skel);
+				int skel, m;
+				if (best == 2 && (y->kind != HABAR_VALUE_NAME ||
+				    !same_script(u->segs[s].text + x->start,
+				    u->segs[o].text + y->start)))
+					continue;
+				m = name_match(qa, u, s, x, o, y, &skel);
 				if (m > best) {
 					best = m;
 					near_ = y;
 					by_skeleton = skel;
 				}
+				if (!skel && m == 2)
+					letters_two = 1;
+				if (!skel && m == 1 && lnear == NULL)
+					lnear = y;
+			}
+			/* Ддади against Диддидің and Дадди: the skeletons make
+			 * it one name, the letters of its script another with
+			 * two letters swapped, which is the name the swap
+			 * hides. */
+			if (best == 2 && by_skeleton && !letters_two &&
+			    lnear != NULL) {
+				best = 1;
+				near_ = lnear;
+				by_skeleton = 0;
 			}
 			if (best == 1 && by_skeleton &&
 			    ((!consonant_swap(x->key, near_->key) &&
 			    !vowel_swap(x->key, near_->key) &&
-			    !confirmed(qa, u, s, o, x, near_)) ||
+			    !confirmed(qa, u, s, o, x, near_) &&
+			    !vowel_moved(qa, u, s, x, o, near_)) ||
 			    latin_ending(u, s, x, o, near_)))
 				best = 0;
 			/* Trump and Term against Трамп: the name is spelled

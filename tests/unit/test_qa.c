@@ -214,6 +214,36 @@ test_names(void)
 	CHECK_STR(run("en:Christion Abercrombie had surgery.",
 	    "ru:Кристиан Аберкромби перенес операцию.",
 	    "kk:Кристи Аберкромби операция жасатты."), "");
+	/* A swap across the end of the stem the two spellings then share
+	 * (Трамтпы, Трампты, against Трампа), when a version writes the
+	 * name as the swap makes it (Trump); not two transliterations that
+	 * end a stem otherwise (Париджегі against Париже). */
+	CHECK_STR(run("en:He met President Trump on Friday.",
+	    "ru:В пятницу он встретил президента Трампа.",
+	    "kk:Ол жұма күні президент Трамтпы кездестірді."), "names");
+	CHECK_STR(run("en:He met President Trump on Friday.",
+	    "ru:В пятницу он встретил президента Трампа.",
+	    "kk:Ол жұма күні президент Трампты кездестірді."), "");
+	CHECK_STR(run("en:The talks in Paris ended.",
+	    "ru:Переговоры в Париже закончились.",
+	    "kk:Париджегі келіссөздер аяқталды."), "");
+	/* One name by the skeletons (Диддидің), another by the letters of
+	 * the same script with two letters swapped (Дадди). */
+	CHECK_STR(run("ru:Он идет по стопам Дидди, известного как Пафф "
+	    "Ддади.", "kk:Ол Диддидің, Пафф Дадди деген атпен белгілі "
+	    "болған, ізін қуып келеді.", NULL), "names");
+	CHECK_STR(run("ru:Он идет по стопам Дидди, известного как Пафф "
+	    "Дадди.", "kk:Ол Диддидің, Пафф Дадди деген атпен белгілі "
+	    "болған, ізін қуып келеді.", NULL), "");
+	/* A vowel moved past a consonant across scripts, the same vowel in
+	 * Latin letters (Плеоси, Pelosi: е and e); not a vowel another
+	 * transliteration writes otherwise (Лэдброукс, Ladbrokes). */
+	CHECK_STR(run("en:On Friday Speaker Pelosi spoke.",
+	    "ru:В пятницу выступила спикер Плеоси.", NULL), "names");
+	CHECK_STR(run("en:On Friday Speaker Pelosi spoke.",
+	    "ru:В пятницу выступила спикер Пелоси.", NULL), "");
+	CHECK_STR(run("en:Bets were taken by Ladbrokes.",
+	    "ru:Ставки принимала компания Лэдброукс.", NULL), "");
 	/* The name twice in one version, once misspelled. */
 	CHECK_STR(run("ru:Лорд Дарнли сказал, что Дарнли приедет.",
 	    "kk:Лорд Дарнли Дранли келетінін айтты.", NULL), "names");
