@@ -58,6 +58,9 @@ enum habar_value_kind {
 /* NUMBER: two whole figures joined by a dash or a colon that are no range
  * (a score or a ratio: 1 - 0, 2-1, 3:5), number and number_to. */
 #define HABAR_VALUE_SCORE 0x100u
+/* TIME: on the 12-hour clock, with am or pm or a word for the part of
+ * the day (2pm, «2 часа дня», «түскі 2»); hour is still 0-23. */
+#define HABAR_VALUE_DAYPART 0x200u
 
 /* The longest normalised text (key) kept for a value, NUL included. */
 #define HABAR_VALUE_KEY_MAX 128

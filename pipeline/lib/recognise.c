@@ -725,6 +725,58 @@ meridiem(const struct scan *s, size_t i, int *pm)
 	return used;
 }
 
+int
+habar__recognise_part_hour(const struct rec_word *part, long h)
+{
+	int first = part->value, last = (int)part->number, found = 0, c;
+	int hour = -1, k;
+
+	if (h < 1 || h > 12)
+		return -1;
+	for (k = 0; k < 2; k++) {
+		c = (int)(h % 12) + 12 * k;
+		if (first <= last ? c >= first && c <= last :
+		    c >= first || c <= last) {
+			hour = c;
+			found++;
+		}
+	}
+	return found == 1 ? hour : -1;
+}
+
+/*
+ * A word for the part of the day around the hour at i (date-words
+ * "part"): before it, «түскі 2», «кешкі сағат 7» (then *first is the
+ * index of the word), or after it with the noun for hours, «2 часа дня»
+ * (then *after is how many tokens follow the hour); NULL when none.
+ */
+static const struct rec_word *
+day_part(const struct scan *s, size_t i, size_t *first, size_t *after)
+{
+	const struct rec_word *w;
+
+	*first = i;
+	*after = 0;
+	if (i > 0 && s->t[i].gap <= 1 &&
+	    (w = word_of(s, i - 1, RW_PART, 0)) != NULL) {
+		*first = i - 1;
+		return w;
+	}
+	if (i > 1 && s->t[i].gap <= 1 && s->t[i - 1].gap <= 1 &&
+	    word_of(s, i - 1, RW_HOUR, 0) != NULL &&
+	    (w = word_of(s, i - 2, RW_PART, 0)) != NULL) {
+		*first = i - 2;
+		return w;
+	}
+	if (i + 2 < s->n && s->t[i + 1].gap <= 1 && s->t[i + 2].gap <= 1 &&
+	    word_of(s, i + 1, RW_CLOCK, 0) != NULL &&
+	    (w = word_of(s, i + 2, RW_PART, 0)) != NULL) {
+		*after = 2;
+		return w;
+	}
+	return NULL;
+}
+
 static int
 try_time(struct scan *s, size_t i)
 {
@@ -734,13 +786,31 @@ try_time(struct scan *s, size_t i)
 	 * дюйм» is "2-3 inches an hour" and «сағатта» "in an hour". */
 	const struct rec_word *before = i > 0 ? word_of(s, i - 1, RW_HOUR, 0) :
 	    NULL;
+	const struct rec_word *part;
 	struct habar_value *v;
 	long h, m = 0;
-	size_t end, k;
+	size_t end, k, first, after;
 	int pm = 0;
 
 	if (!is_num(s, i) || t[i].digits > 2 || (h = num_value(s, i)) > 24)
 		return 0;
+	/* On the 12-hour clock with a word for the part of the day:
+	 * «2 часа дня», «түскі 2», «кешкі сағат 7-де». */
+	if ((part = day_part(s, i, &first, &after)) != NULL &&
+	    !is_punct(s, i + 1, ':') && !is_punct(s, i + 1, '.') &&
+	    (h = habar__recognise_part_hour(part, h)) >= 0) {
+		end = i + 1 + after;
+		if ((v = push(s, HABAR_VALUE_TIME, t[first].start,
+		    t[end - 1].end)) == NULL)
+			return 0;
+		v->flags |= HABAR_VALUE_DAYPART;
+		v->hour = (int)h;
+		v->number_start = t[i].start;
+		v->number_end = t[i].end;
+		use(s, first, end);
+		return 1;
+	}
+	h = num_value(s, i);
 	if ((is_punct(s, i + 1, ':') || (is_punct(s, i + 1, '.') &&
 	    (before != NULL || meridiem(s, i + 3, &pm) > 0))) &&
 	    is_num(s, i + 2) && t[i + 2].digits == 2 &&
@@ -769,6 +839,8 @@ try_time(struct scan *s, size_t i)
 	}
 	if ((v = push(s, HABAR_VALUE_TIME, t[i].start, t[end - 1].end)) == NULL)
 		return 0;
+	if (k > 0)
+		v->flags |= HABAR_VALUE_DAYPART;
 	v->hour = (int)h;
 	v->minute = (int)m;
 	v->number_start = t[i].start;

@@ -23,7 +23,7 @@
 enum rec_word_kind {
 	RW_MONTH = 1, RW_WEEKDAY, RW_NUMBER, RW_SCALE, RW_PERCENT, RW_ORDINAL,
 	RW_CURRENCY, RW_YEAR, RW_HOUR, RW_AM, RW_PM, RW_IMPERIAL, RW_METRIC,
-	RW_GENITIVE
+	RW_GENITIVE, RW_CLOCK, RW_PART
 };
 
 struct rec_word {
@@ -32,9 +32,11 @@ struct rec_word {
 	unsigned char stem;		/* matches longer words beginning so */
 	unsigned char abbrev;		/* a month form that shortens the first */
 	unsigned char form;		/* 1-based column of a month or weekday */
-	int value;			/* month, weekday (1-based) */
+	int value;			/* month, weekday (1-based); RW_PART:
+					 * its first hour (0-23) */
 	double number;			/* RW_NUMBER, RW_SCALE; a unit's
-					 * factor to its SI unit */
+					 * factor to its SI unit; RW_PART:
+					 * its last hour */
 	char code[4];			/* RW_CURRENCY; a unit's quantity */
 };
 
@@ -181,6 +183,13 @@ const struct rec_lang *habar__recognise_lang(
  */
 const struct rec_word *habar__recognise_word(const struct rec_lang *lang,
     const char *folded, size_t len, int kind, int stems);
+
+/*
+ * The hour (0-23) that hour h of the 12-hour clock (1-12) is in the part
+ * of the day part (an RW_PART word: «дня» 12-17, so 2 is 14), or -1 when
+ * neither reading of h falls in it, or both do.
+ */
+int habar__recognise_part_hour(const struct rec_word *part, long h);
 
 /*
  * Fills the lookup fields of token t from lang's words, once: the range

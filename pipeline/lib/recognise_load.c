@@ -228,11 +228,13 @@ static const struct {
 	int kind;
 } line_kinds[] = {
 	{ "am", RW_AM },
+	{ "clock", RW_CLOCK },
 	{ "hour", RW_HOUR },
 	{ "imperial", RW_IMPERIAL },
 	{ "metric", RW_METRIC },
 	{ "number", RW_NUMBER },
 	{ "ordinal", RW_ORDINAL },
+	{ "part", RW_PART },
 	{ "percent", RW_PERCENT },
 	{ "pm", RW_PM },
 	{ "scale", RW_SCALE },
@@ -320,8 +322,8 @@ currency_line(struct habar_recogniser *rec, struct rec_lang *l,
 	return HABAR_OK;
 }
 
-/* date-words: "year WORD", "hour WORD", "am WORD", "pm WORD",
- * "date FORMAT" (the rest of the line). */
+/* date-words: "year WORD", "hour WORD", "am WORD", "pm WORD", "clock
+ * WORD", "part WORD FIRST LAST", "date FORMAT" (the rest of the line). */
 static enum habar_status
 date_line(struct habar_recogniser *rec, struct rec_lang *l,
     struct word_file *f, char **w, size_t n)
@@ -338,9 +340,24 @@ date_line(struct habar_recogniser *rec, struct rec_lang *l,
 	if (n < 2)
 		return bad(rec, f, "no word");
 	if ((proto.kind = (unsigned char)line_kind(w[0], KIND_BIT(RW_YEAR) |
-	    KIND_BIT(RW_HOUR) | KIND_BIT(RW_AM) | KIND_BIT(RW_PM))) == 0)
+	    KIND_BIT(RW_HOUR) | KIND_BIT(RW_AM) | KIND_BIT(RW_PM) |
+	    KIND_BIT(RW_CLOCK) | KIND_BIT(RW_PART))) == 0)
 		return bad(rec, f, "unknown kind");
-	proto.stem = stem_of(w[1]);
+	if (proto.kind == RW_PART) {
+		char *end1 = NULL, *end2 = NULL;
+		long first = n == 4 ? strtol(w[2], &end1, 10) : -1;
+		long last = n == 4 ? strtol(w[3], &end2, 10) : -1;
+		if (n != 4 || *end1 != '\0' || *end2 != '\0' || first < 0 ||
+		    first > 23 || last < 0 || last > 23)
+			return bad(rec, f, "not 'part WORD FIRST LAST' (hours "
+			    "0-23)");
+		proto.value = (int)first;
+		proto.number = (double)last;
+	} else if (n != 2)
+		return bad(rec, f, "one word wanted");
+	/* A clock noun or a part of the day is matched whole. */
+	proto.stem = proto.kind == RW_CLOCK || proto.kind == RW_PART ? 0 :
+	    stem_of(w[1]);
 	return add_word(rec, l, w[1], &proto);
 }
 

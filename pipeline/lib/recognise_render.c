@@ -334,6 +334,13 @@ sound_of(const struct rec_lang *l, double n)
 	return NULL;
 }
 
+/* An hour (0-23) as the 12-hour clock writes it (1-12). */
+static int
+clock_hour(int hour)
+{
+	return hour % 12 == 0 ? 12 : hour % 12;
+}
+
 /* The number a value's figures are read with to their end: a time's
  * minutes when written (10.00 ends in нөл), else its hour; else the last
  * figure of the value. */
@@ -346,7 +353,9 @@ spoken(const struct habar_value *v, const struct habar_value *like,
 
 	if (v->kind == HABAR_VALUE_TIME)
 		return memchr(f, ':', flen) != NULL ||
-		    memchr(f, '.', flen) != NULL ? v->minute : v->hour;
+		    memchr(f, '.', flen) != NULL ? v->minute :
+		    (like->flags & HABAR_VALUE_DAYPART) ? clock_hour(v->hour) :
+		    v->hour;
 	return written(v, like);
 }
 
@@ -481,35 +490,156 @@ habar_recognise_agree(const struct habar_recogniser *rec,
 	return HABAR_OK;
 }
 
+/* A change to a value's text while it is written anew. */
+struct span_edit {
+	size_t start, end;
+	const char *text;
+	size_t len;
+};
+
+/* Writes text[from, to) with the edits inside it applied (edits in the
+ * order of their start, not overlapping). */
+static void
+put_edited(struct out *o, const char *text, size_t from, size_t to,
+    const struct span_edit *edits, size_t count)
+{
+	size_t k;
+
+	for (k = 0; k < count; k++) {
+		if (edits[k].end <= edits[k].start || edits[k].start < from ||
+		    edits[k].end > to)
+			continue;
+		put(o, text + from, edits[k].start - from);
+		put(o, edits[k].text, edits[k].len);
+		from = edits[k].end;
+	}
+	put(o, text + from, to - from);
+}
+
+/*
+ * For a time on the 12-hour clock (like has HABAR_VALUE_DAYPART), the
+ * edits that keep like's words right for v's hour: the word for the part
+ * of the day («дня») becomes the one whose hours hold v's («вечера» for
+ * 18:00; "am" and "pm" are not changed, and a time of the other half of
+ * the day is refused), and the noun for hours after the figures agrees
+ * with the new hour («2 часа дня», «6 часов вечера»).  Fills edits[0..2)
+ * in the order of their start (empty spans where nothing changes); noun
+ * and part (size bytes) hold their new text.  Returns HABAR_OK or
+ * HABAR_ERR_ARGUMENT.
+ */
+static enum habar_status
+day_part_edits(const struct habar_recogniser *rec, const struct rec_lang *l,
+    const struct habar_value *v, const struct habar_value *like,
+    const char *text, struct habar_agreement *noun, char *part, size_t size,
+    struct span_edit *edits)
+{
+	struct rec_token t[16];
+	struct habar_value vn = *like, ln = *like;
+	const struct rec_word *w = NULL;
+	const char *f = text + like->number_start;
+	size_t flen = like->number_end - like->number_start, n, k;
+
+	memset(edits, 0, 2 * sizeof(*edits));
+	/* Minutes where like writes none would be lost. */
+	if (v->minute != 0 && memchr(f, ':', flen) == NULL &&
+	    memchr(f, '.', flen) == NULL)
+		return HABAR_ERR_ARGUMENT;
+	n = habar__recognise_tokens(rec, text + like->start,
+	    like->end - like->start, NULL, 0, t, sizeof(t) / sizeof(t[0]));
+	for (k = 0; k < n && w == NULL; k++)
+		if (t[k].kind == TK_WORD)
+			w = habar__recognise_word(l, t[k].fold,
+			    strlen(t[k].fold), RW_PART, 0);
+	if (w == NULL) {
+		/* am or pm: the same half of the day, and no noun. */
+		return v->hour / 12 == like->hour / 12 ? HABAR_OK :
+		    HABAR_ERR_ARGUMENT;
+	}
+	if (habar__recognise_part_hour(w, clock_hour(v->hour)) !=
+	    v->hour) {
+		const struct rec_token *at = &t[k - 1];
+		size_t j;
+		for (j = 0, w = NULL; j < l->count && w == NULL; j++)
+			if (l->words[j].kind == RW_PART &&
+			    habar__recognise_part_hour(&l->words[j],
+			    clock_hour(v->hour)) == v->hour)
+				w = &l->words[j];
+		if (w == NULL)
+			return HABAR_ERR_ARGUMENT;
+		edits[1].start = like->start + at->start;
+		edits[1].end = like->start + at->end;
+		edits[1].text = part;
+		edits[1].len = at->upper ? habar__recognise_capitalise(w->text,
+		    strlen(w->text), part, size) : (size_t)snprintf(part,
+		    size, "%s", w->text);
+		if (edits[1].len == 0 || edits[1].len >= size)
+			return HABAR_ERR_ARGUMENT;
+	}
+	/* The noun for hours follows the hour as a noun follows a number. */
+	ln.kind = vn.kind = HABAR_VALUE_NUMBER;
+	ln.flags = vn.flags = 0;
+	ln.scale = vn.scale = 0;
+	ln.number = ln.number_to = clock_hour(like->hour);
+	vn.number = vn.number_to = clock_hour(v->hour);
+	if (habar_recognise_agree(rec, noun, l->tag, &vn, &ln, text,
+	    like->end) != HABAR_OK)
+		return HABAR_ERR_ARGUMENT;
+	edits[0].start = noun->start;
+	edits[0].end = noun->end;
+	edits[0].text = noun->text;
+	edits[0].len = noun->len;
+	/* In the order of their start: a part word before the hour first. */
+	if (edits[1].end > edits[1].start && edits[1].start < edits[0].start) {
+		struct span_edit swap = edits[0];
+		edits[0] = edits[1];
+		edits[1] = swap;
+	}
+	return HABAR_OK;
+}
+
 static enum habar_status
 render_figures(const struct habar_recogniser *rec, struct out *o,
     const struct rec_lang *l, const struct habar_value *v,
     const struct habar_value *like, const char *text)
 {
-	struct habar_agreement agree;
-	char dec, group[4];
+	struct habar_agreement agree, noun;
+	struct span_edit edits[2];
+	char dec, group[4], part[REC_WORD_MAX];
 	double scale = like != NULL ? like->scale : 1;
 	const char *f = like != NULL ? text + like->number_start : "";
 	size_t flen = like != NULL ? like->number_end - like->number_start : 0;
+	int clock = like != NULL && v->kind == HABAR_VALUE_TIME &&
+	    (like->flags & HABAR_VALUE_DAYPART);
 
 	if (scale <= 0)
 		scale = 1;
 	/* A noun inside the value («72 процента») takes the new number's
 	 * form; one after it is for the caller (habar_recognise_agree()). */
 	memset(&agree, 0, sizeof(agree));
+	memset(edits, 0, sizeof(edits));
 	if (like != NULL && habar_recognise_agree(rec, &agree, l->tag, v, like,
 	    text, like->end) != HABAR_OK)
 		return HABAR_ERR_ARGUMENT;
+	if (agree.end > agree.start) {
+		edits[0].start = agree.start;
+		edits[0].end = agree.end;
+		edits[0].text = agree.text;
+		edits[0].len = agree.len;
+	}
+	if (clock && day_part_edits(rec, l, v, like, text, &noun, part,
+	    sizeof(part), edits) != HABAR_OK)
+		return HABAR_ERR_ARGUMENT;
 	figure_style(f, flen, l, &dec, group);
 	if (like != NULL)
-		put(o, text + like->start, like->number_start - like->start);
+		put_edited(o, text, like->start, like->number_start, edits, 2);
 	if (v->kind == HABAR_VALUE_TIME) {
 		char sep = ':';
 		if (like != NULL && memchr(f, '.', flen) != NULL)
 			sep = '.';
-		/* An hour written with a leading zero (02:30) keeps it. */
-		put_int(o, v->hour, flen >= 2 && f[0] == '0' && f[1] >= '0' &&
-		    f[1] <= '9' ? 2 : 0);
+		/* An hour written with a leading zero (02:30) keeps it; one
+		 * with a part of the day is on the 12-hour clock. */
+		put_int(o, clock ? clock_hour(v->hour) : v->hour, flen >= 2 &&
+		    f[0] == '0' && f[1] >= '0' && f[1] <= '9' ? 2 : 0);
 		if (like == NULL || memchr(f, sep, flen) != NULL ||
 		    v->minute != 0) {
 			put(o, &sep, 1);
@@ -523,12 +653,8 @@ render_figures(const struct habar_recogniser *rec, struct out *o,
 			put_number(o, v->number_to / scale, dec, group);
 		}
 	}
-	if (like != NULL && agree.end > agree.start) {
-		put(o, text + like->number_end, agree.start - like->number_end);
-		put(o, agree.text, agree.len);
-		put(o, text + agree.end, like->end - agree.end);
-	} else if (like != NULL)
-		put(o, text + like->number_end, like->end - like->number_end);
+	if (like != NULL)
+		put_edited(o, text, like->number_end, like->end, edits, 2);
 	else if (v->flags & HABAR_VALUE_PERCENT)
 		put(o, "%", 1);
 	else if (v->kind == HABAR_VALUE_MONEY) {

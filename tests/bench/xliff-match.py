@@ -23,7 +23,10 @@ TMX unit each (written to a temporary folder, never into the tree).
              In Russian the noun after a changed number takes the new
              number's form (locales/ru/plural-words: «2 дня», «5 дней»),
              in the genitive where the old sentence used it («около 2
-             дней», «из 21 дня», «более 5 процентов»);
+             дней», «из 21 дня», «более 5 процентов»), and an hour
+             with am or pm takes the Russian and Kazakh word for its
+             part of the day (locales/<lang>/date-words: «6 часов
+             вечера», «кешкі 6»);
              where the noun is not in that list and would need another
              form («по 74 школам», «281 магазин»), the right answer is
              no adapted match, and a case counts as right when habar
@@ -191,6 +194,41 @@ def plural_table(lang):
     return forms, same, columns, genitive, governs
 
 
+def day_parts(lang):
+    """locales/<lang>/date-words "part WORD FIRST LAST": the words for the
+    parts of the day and the hours (0-23) each covers."""
+    parts = []
+    with open(os.path.join(source, "locales", lang, "date-words"),
+              encoding="utf-8") as f:
+        for line in f:
+            w = line.split()
+            if len(w) == 4 and w[0] == "part":
+                parts.append((w[1], int(w[2]), int(w[3])))
+    return parts
+
+
+def in_part(hour, first, last):
+    """Whether hour (0-23) is in the part of the day first..last."""
+    if first <= last:
+        return first <= hour <= last
+    return hour >= first or hour <= last
+
+
+def fix_day_part(text, hour, parts):
+    """text with its word for the part of the day made the one whose hours
+    hold hour (a time on the 12-hour clock changed, «2 часа дня» to «6
+    часов вечера», «түскі 2» to «кешкі 6»)."""
+    for word, first, last in parts:
+        if in_part(hour, first, last):
+            continue
+        right = [w for w, f, l in parts if in_part(hour, f, l)]
+        if right:
+            text = re.sub(r"\b%s\b" % word,
+                          lambda f: same_case(f.group(0), right[0]), text,
+                          flags=re.I)
+    return text
+
+
 def ru_category(n):
     """The plural category of a whole number in Russian."""
     if n % 10 == 1 and n % 100 != 11:
@@ -270,6 +308,14 @@ def change_values(en, ru, kk, rng, months, table):
         out[1], ok = ru_agree(out[1], n, new, table, months)
         ru_right &= ok
         out = [re.sub(pat, new, t) for t in out]
+        # An hour with am or pm: the Russian and Kazakh part of the day.
+        meridiem = re.search(r"(?<![\d.,:])%s ?([ap])\.?m\b" % new, out[0],
+                             re.I)
+        if meridiem:
+            hour = int(new) % 12 + (12 if meridiem.group(1).lower() == "p"
+                                    else 0)
+            out[1] = fix_day_part(out[1], hour, day_parts("ru"))
+            out[2] = fix_day_part(out[2], hour, day_parts("kk"))
         changed += 1
     # Which months each sentence names, found before any is changed, so
     # that a month changed into a later one is not changed again.

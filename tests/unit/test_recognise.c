@@ -365,6 +365,58 @@ agreed(const char *lang, const char *text, double n)
 	return out;
 }
 
+/* A time on the 12-hour clock with a word for the part of the day
+ * (date-words "part", "clock"): read as the hour it names, and written
+ * anew on the same clock, the part word and the noun for hours agreeing
+ * with the new hour. */
+static void
+test_day_part(void)
+{
+	struct habar_value a, b;
+
+	CHECK_STR(show("ru", "в 2 часа дня"), "time:14:00");
+	CHECK_STR(show("ru", "в 10 часов утра и в 11 часов вечера"),
+	    "time:10:00 | time:23:00");
+	CHECK_STR(show("ru", "в 12 часов ночи"), "time:00:00");
+	CHECK_STR(show("kk", "Түскі 2 шамасында"), "time:14:00");
+	CHECK_STR(show("kk", "кешкі сағат 7-де"), "time:19:00");
+	/* Not a time: a span of hours, days after a number. */
+	CHECK_STR(show("ru", "24 часа в сутки, за 2 дня"),
+	    "number:24 | number:2");
+	CHECK_STR(show("ru", "в 5 часов утра дня"), "time:05:00");
+	CHECK(first("en", "at 2pm", HABAR_VALUE_TIME, &a));
+	CHECK(first("ru", "в 2 часа дня", HABAR_VALUE_TIME, &b));
+	CHECK(habar_value_equal(&a, &b));
+	CHECK(first("kk", "түскі 2", HABAR_VALUE_TIME, &b));
+	CHECK(habar_value_equal(&a, &b));
+
+	CHECK_STR(adapt("en", "at 4pm", "ru", "в 2 часа дня", HABAR_VALUE_TIME),
+	    "4 часа дня");
+	CHECK_STR(adapt("en", "at 5pm", "ru", "в 2 часа дня", HABAR_VALUE_TIME),
+	    "5 часов дня");
+	CHECK_STR(adapt("en", "at 6pm", "ru", "в 2 часа дня", HABAR_VALUE_TIME),
+	    "6 часов вечера");
+	CHECK_STR(adapt("en", "at 1pm", "ru", "в 2 часа дня", HABAR_VALUE_TIME),
+	    "1 час дня");
+	CHECK_STR(adapt("en", "at 11 am", "ru", "в 10 часов утра",
+	    HABAR_VALUE_TIME), "11 часов утра");
+	CHECK_STR(adapt("en", "at 4pm", "kk", "Түскі 2 шамасында",
+	    HABAR_VALUE_TIME), "Түскі 4");
+	CHECK_STR(adapt("en", "at 6pm", "kk", "Түскі 2 шамасында",
+	    HABAR_VALUE_TIME), "Кешкі 6");
+	CHECK_STR(adapt("en", "at 4pm", "en", "at 2pm", HABAR_VALUE_TIME),
+	    "4pm");
+	CHECK_STR(adapt("en", "at 9am", "en", "at 2pm", HABAR_VALUE_TIME),
+	    "(failed)");
+	/* Minutes the old time does not write are not lost. */
+	CHECK_STR(adapt("en", "at 6:30 pm", "ru", "в 2 часа дня",
+	    HABAR_VALUE_TIME), "(failed)");
+	CHECK_STR(adapt("en", "at 18:00", "ru", "в 2 часа дня",
+	    HABAR_VALUE_TIME), "6 часов вечера");
+	CHECK_STR(adapt("ru", "в 6 часов вечера", "en", "at 14:00",
+	    HABAR_VALUE_TIME), "18:00");
+}
+
 /* In the genitive a Russian noun takes the genitive plural after every
  * number but those ending in 1: «около 2 дней», «более 5 процентов»,
  * «из 21 дня»; the old noun's form, or the word before the number where
@@ -524,6 +576,7 @@ main(void)
 	test_render();
 	test_agree();
 	test_agree_genitive();
+	test_day_part();
 	test_name_set();
 	test_robust();
 	habar_values_free(vals);
