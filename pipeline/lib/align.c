@@ -1364,6 +1364,7 @@ pair_links(const struct lang_data *data, size_t x, size_t y,
 	return HABAR_OK;
 }
 
+
 /* A link of path as a neighbour, with its log-odds. */
 static void
 near_of(struct habar__align_near *n, const struct habar__bead *b,
@@ -1511,8 +1512,8 @@ link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
 				    b->a, b->na, &data[y].sent, b->b, b->nb,
 				    ratio(data, x, y), view[p].logit[k],
 				    view[p].prob[k], third, data[x].mstems !=
-				    NULL && data[y].mstems != NULL, &prev,
-				    &next, feat);
+				    NULL && data[y].mstems != NULL, nl == 2,
+				    &prev, &next, feat);
 				if (dump && b->na > 0 && b->nb > 0) {
 					fprintf(stderr, "features\t%zu\t%zu\t%u"
 					    "\t%u\t%u\t%u", x, y, (unsigned)b->a,

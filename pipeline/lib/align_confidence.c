@@ -45,9 +45,22 @@
  * the same articles in both), and they have coverage to spare.
  */
 static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
-	0.9127, 0.1164, 0.0328, -0.0471, 0.6703, -0.0152, 0.6555, 0.8723,
-	0.0027, 0.1191, 0.2477, 0.1104, 0.8589, 0.2316, -0.6091
+	-0.4205, 0.1227, 0.0412, -0.0257, 0.6161, 0.0080, 0.5315,
+	0.9251, -0.0037, 0.0700, 0.2366, 0.1083, 0.8854, 0.6732, 0.1449,
+	0.0398, -0.9540, 1.0459, -0.5028
 };
+/*
+ * The model of a link when the document has two languages only, fitted
+ * as near_w on the same seeds with each pair given alone
+ * (`align_loose.py --dump-features` runs those too; align_fit.py prints
+ * pair_w and PAIR_SHIFT).
+ */
+static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
+	0.7151, 0.3348, 0.0522, 0.0314, 0.3791, 0.0649, 0.0513, -0.3350,
+	-0.0096, 0.0350, 0.2975, 0.0000, 0.0000, 0.4544, 0.5955,
+	-0.1905, -1.1152, 0.4264, -1.3666
+};
+#define PAIR_SHIFT 3.0917
 /*
  * The temperature of the posterior (habar__align_posterior()): the costs
  * are minus logs of probabilities, so 1 would weigh paths as the model
@@ -57,7 +70,7 @@ static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
 #define TEMPERATURE 0.5
 /* A posterior's log-odds are bounded to this (float's resolution near 1). */
 #define POSTERIOR_MAX 12.0
-#define NEAR_SHIFT 2.6571
+#define NEAR_SHIFT 2.6244
 /* A neighbour's log-odds are bounded to this, and a document's end counts
  * as a sure link; one side alone as a doubtful one. */
 #define NEAR_HIGH 8.0
@@ -204,9 +217,11 @@ double
 habar__align_confidence_near(const struct habar__align_seq *a, size_t ai,
     size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
     double ratio, double self, double posterior, double third, int memory,
-    const struct habar__align_near *prev, const struct habar__align_near *next,
-    double *feat)
+    int alone, const struct habar__align_near *prev,
+    const struct habar__align_near *next, double *feat)
 {
+	const double *w = alone ? pair_w : near_w;
+	struct habar__align_evidence ev;
 	double f[HABAR__ALIGN_FEATURES], c, alt, shift, z, m;
 	size_t i, la, lb;
 
@@ -240,9 +255,14 @@ habar__align_confidence_near(const struct habar__align_seq *a, size_t ai,
 	for (lb = 0, i = 0; i < nb; i++)
 		lb += b->len[bi + i];
 	f[13] = log1p((double)(la < lb ? la : lb));
-	z = near_w[0] - NEAR_SHIFT;
+	habar__align_evidence(a, ai, na, b, bi, nb, &ev);
+	f[14] = log1p(ev.shared);
+	f[15] = log1p(ev.unmatched);
+	f[16] = ev.words_most > 0 ? ev.words_shared / ev.words_most : 0;
+	f[17] = log1p(ev.words_most);
+	z = w[0] - (alone ? PAIR_SHIFT : NEAR_SHIFT);
 	for (i = 0; i < HABAR__ALIGN_FEATURES; i++) {
-		z += near_w[i + 1] * f[i];
+		z += w[i + 1] * f[i];
 		if (feat != NULL)
 			feat[i] = f[i];
 	}

@@ -1460,3 +1460,66 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 	return cost + p->miss_cost * (miss_a + miss_b) -
 	    (p->match_bonus * w + 2 * p->miss_cost * missed);
 }
+
+/* Whether an anchor of this kind is a word pair (learnt, or a cognate). */
+static int
+is_word(uint32_t key)
+{
+	uint32_t k = HABAR__ANCHOR_KIND(key);
+
+	return k == HABAR__ANCHOR_MEMORY || k == HABAR__ANCHOR_LEX ||
+	    k == HABAR__ANCHOR_WORD;
+}
+
+/*
+ * Counts the word anchors of a sorted key list; adds to *miss the miss
+ * weight of the others (the names, numbers and the like a counterpart
+ * should have).
+ */
+static size_t
+count_side(const uint32_t *k, size_t n, double *miss)
+{
+	size_t i, words = 0;
+
+	for (i = 0; i < n; i++) {
+		if (is_word(k[i]))
+			words++;
+		else
+			*miss += habar__anchor_miss(k[i]);
+	}
+	return words;
+}
+
+void
+habar__align_evidence(const struct habar__align_seq *a, size_t ai,
+    size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
+    struct habar__align_evidence *ev)
+{
+	uint32_t ka[4 * HABAR__ANCHOR_ALL_MAX], kb[4 * HABAR__ANCHOR_ALL_MAX],
+	    tmp[4 * HABAR__ANCHOR_ALL_MAX];
+	size_t la, lb, i = 0, j = 0, wa, wb;
+	double miss = 0;
+
+	memset(ev, 0, sizeof(*ev));
+	la = gather_all(a, ai, na, ka, tmp, sizeof(ka) / sizeof(ka[0]));
+	lb = gather_all(b, bi, nb, kb, tmp, sizeof(kb) / sizeof(kb[0]));
+	wa = count_side(ka, la, &miss);
+	wb = count_side(kb, lb, &miss);
+	ev->words_most = (double)(wa > wb ? wa : wb);
+	while (i < la && j < lb) {
+		if (ka[i] == kb[j]) {
+			if (is_word(ka[i]))
+				ev->words_shared++;
+			else {
+				ev->shared += habar__anchor_weight(ka[i]);
+				miss -= 2 * habar__anchor_miss(ka[i]);
+			}
+			i++;
+			j++;
+		} else if (ka[i] < kb[j])
+			i++;
+		else
+			j++;
+	}
+	ev->unmatched = miss > 0 ? miss : 0;
+}

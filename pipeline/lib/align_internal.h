@@ -273,6 +273,23 @@ double habar__align_logit(const struct habar__align_seq *a, size_t ai,
     size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
     double ratio);
 
+/*
+ * What the anchors of a link [ai, ai + na) <-> [bi, bi + nb) say, for its
+ * confidence (habar__align_evidence()): the weight of the names, numbers,
+ * addresses and telephone numbers both sides share and of those only one
+ * side has; and of the word pairs (learnt from the document or a memory,
+ * cognates) the number both sides share and the number the side with
+ * more of them has.
+ */
+struct habar__align_evidence {
+	double shared, unmatched;
+	double words_shared, words_most;
+};
+
+void habar__align_evidence(const struct habar__align_seq *a, size_t ai,
+    size_t na, const struct habar__align_seq *b, size_t bi, size_t nb,
+    struct habar__align_evidence *ev);
+
 /* A link next to the one judged, as habar__align_confidence_near() sees it. */
 struct habar__align_near {
 	int exists;		/* 0 at either end of the document */
@@ -281,7 +298,7 @@ struct habar__align_near {
 };
 
 /* How many numbers habar__align_confidence_near() judges a link by. */
-#define HABAR__ALIGN_FEATURES 14
+#define HABAR__ALIGN_FEATURES 18
 
 /*
  * The temperature habar__align_posterior() is given for the confidence
@@ -298,14 +315,16 @@ double habar__align_temperature(void);
  * three-way link in the two pairs through the third language (negative
  * when there is none: two languages, or a side missing), memory nonzero
  * when both languages had a memory's lexicon (its anchors shift the
- * costs, and so every other feature).  When
+ * costs, and so every other feature), alone nonzero when the document
+ * has these two languages only (a model of its own: the third language's
+ * evidence is not missing there, it never was).  When
  * feat is not NULL, the HABAR__ALIGN_FEATURES numbers it was judged by
  * are stored there (the fit of tests/bench/align_fit.py reads them).
  */
 double habar__align_confidence_near(const struct habar__align_seq *a,
     size_t ai, size_t na, const struct habar__align_seq *b, size_t bi,
     size_t nb, double ratio, double self, double posterior, double third,
-    int memory, const struct habar__align_near *prev,
+    int memory, int alone, const struct habar__align_near *prev,
     const struct habar__align_near *next, double *feat);
 
 /*

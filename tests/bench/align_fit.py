@@ -2,13 +2,14 @@
 """align_fit.py: fits the confidence of habar-align's links of two sides.
 
 Reads the lines `align_loose.py --dump-features FILE` writes (whether the
-link is right, then the numbers habar__align_confidence_near() judges it
-by) and fits a logistic model over them by Newton's method, then finds
-the least shift of its logit such that links at confidence 0.5 or more
-are right at least PRECISION of the time (default 0.99) on those links.
-Prints the weights and the shift, to be copied into
-pipeline/lib/align_confidence.c (near_w, NEAR_SHIFT), and what they give:
-precision and the share of the right 1-1 links kept at 0.5 or more.
+link is right, how many languages habar-align was given, then the
+numbers habar__align_confidence_near() judges it by) and fits a logistic
+model over them by Newton's method, then finds the least shift of its
+logit such that links at confidence 0.5 or more are right at least
+PRECISION of the time (default 0.99) on those links.  Prints the weights
+and the shift, to be copied into pipeline/lib/align_confidence.c (near_w,
+NEAR_SHIFT; pair_w, PAIR_SHIFT), and what they give: precision and the
+share of the right 1-1 links kept at 0.5 or more.
 
 The posterior feature depends on the temperature habar-align divides
 the bead costs by (TEMPERATURE in align_confidence.c): dump the features
@@ -19,6 +20,12 @@ Runs without and with a memory (align_loose.py --memory dumps both) get a
 shift each, to PRECISION and MEMORY_PRECISION (default PRECISION); the
 first is the shift printed, and the difference is folded into the weight
 of "memory used".
+
+Links of runs given three languages and of runs given a pair alone (a
+release in two languages; align_loose.py --dump-features dumps both) are
+fitted apart, into two models: near_w and NEAR_SHIFT, then pair_w and
+PAIR_SHIFT.  Without a third language there is no third-language
+posterior, and a model of three reads its absence as a warning.
 
 Usage:
   align_loose.py --seed 1 --seed 2 --memory [--temperature T] --dump-features F
@@ -32,7 +39,9 @@ NAMES = ("bias", "own log-odds", "margin over shifting a",
          "next is 1-1", "is 1-1", "margin over a merge",
          "least of own and shift a", "posterior log-odds",
          "third-language posterior", "has a third language",
-         "memory used", "shorter side's length")
+         "memory used", "shorter side's length",
+         "anchors shared", "anchors unmatched", "word pairs shared",
+         "word pairs")
 RIDGE = 1e-3
 # Where "is 1-1" is among a line's numbers, the bias first.
 IS11 = NAMES.index("is 1-1")
@@ -99,17 +108,9 @@ def least_shift(w, rows, want):
     return shift, best
 
 
-def main(argv):
-    if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    want = float(argv[2]) if len(argv) > 2 else 0.99
-    want_memory = float(argv[3]) if len(argv) > 3 else want
-    rows = []
-    with open(argv[1], encoding="utf-8") as f:
-        for line in f:
-            cols = line.split()
-            rows.append((int(cols[0]), [1.0] + [float(c) for c in cols[1:]]))
+def fit_kind(rows, want, want_memory, label, array, shift_name):
+    """Fits the links of one kind of run (three languages, or a pair
+    alone) and prints the weights to copy."""
     w = fit(rows)
     # The shift is found for runs without and with a memory apart, and
     # the difference folded into the weight of "memory used": a memory
@@ -122,16 +123,40 @@ def main(argv):
             continue
         shift, best = least_shift(w, part, want_memory if mem else want)
         shifts.append((mem, shift))
-        print("%s memory: shift %.4f: %d links at >= 0.5, precision %.4f, "
-              "right 1-1 kept %.4f" % ("with" if mem else "without",
-                                       shift, best[0], best[1], best[2]))
+        print("%s, %s memory: shift %.4f: %d links at >= 0.5, precision "
+              "%.4f, right 1-1 kept %.4f" % (label, "with" if mem else
+                                             "without", shift, best[0],
+                                             best[1], best[2]))
     shift = dict(shifts).get(0, shifts[0][1])
     if len(shifts) == 2:
         w[MEMORY] -= shifts[1][1] - shifts[0][1]
     for name, wi in zip(NAMES, w):
-        print("%-24s %8.4f" % (name, wi))
-    print("near_w = { %s }; NEAR_SHIFT %.4f"
-          % (", ".join("%.4f" % wi for wi in w), shift))
+        print("%-28s %8.4f" % (name, wi))
+    print("%s = { %s }; %s %.4f"
+          % (array, ", ".join("%.4f" % wi for wi in w), shift_name, shift))
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    want = float(argv[2]) if len(argv) > 2 else 0.99
+    want_memory = float(argv[3]) if len(argv) > 3 else want
+    # Each line: whether the link is right, how many languages
+    # habar-align was given (3, or 2: the pair alone), the features.
+    rows = {2: [], 3: []}
+    with open(argv[1], encoding="utf-8") as f:
+        for line in f:
+            cols = line.split()
+            rows[int(cols[1])].append(
+                (int(cols[0]), [1.0] + [float(c) for c in cols[2:]]))
+    # A pair given alone has no third language, which the model of three
+    # reads as a language that left the link out: a model of its own.
+    for n, label, array, shift_name in (
+            (3, "three languages", "near_w", "NEAR_SHIFT"),
+            (2, "a pair alone", "pair_w", "PAIR_SHIFT")):
+        if rows[n]:
+            fit_kind(rows[n], want, want_memory, label, array, shift_name)
     return 0
 
 

@@ -17,9 +17,9 @@ additions allow.  The corpus is read in place from $HABAR_SHARED/corpus;
 nothing of it is copied into the project.
 
 Usage:
-  align_loose.py [--bin DIR] [--seed N]... [--memory] [--hunalign PATH]
-                 [--check F1 PRECISION RECALL11] [--dump-features FILE]
-                 [--temperature T]
+  align_loose.py [--bin DIR] [--seed N]... [--memory] [--pairs]
+                 [--hunalign PATH] [--check F1 PRECISION RECALL11]
+                 [--dump-features FILE] [--temperature T]
 
 For each seed (default 1, 2 and 3; fresh ones with --seed) the script
 writes the releases to a temporary directory, runs `habar-align
@@ -30,13 +30,20 @@ then the calibration table over all pairs (confidence band -> precision,
 links).  --memory runs it again with `--memory` of a TMX of the other
 articles: the articles are cut into two halves, each aligned with a memory
 made of the other half's unperturbed sentences, so that no article is ever
-in its own memory.  --hunalign PATH (or $HUNALIGN) runs hunalign on the
+in its own memory.  --pairs runs it again (and with --memory, again with
+the memory) giving habar-align each pair's two languages alone, as a
+release published in two languages would be ("pair" and "mem-pair"):
+there is no third language's evidence, and the confidence has a model of
+its own for that.  --hunalign PATH (or $HUNALIGN) runs hunalign on the
 same sentence lists with an empty dictionary, side by side.  --check
 exits 1 unless every pair reaches the F1, and the confident links the
 precision and the 1-1 recall, given (ctest's floor).  --dump-features
-FILE writes, for each link of two sides habar-align makes (without a
-memory), whether it is right and the numbers its confidence is judged by,
-a line each, for align_fit.py; --temperature T gives the posterior of
+FILE writes, for each link of two sides habar-align makes (in every run:
+without a memory, with one given --memory, and each pair alone, which
+--dump-features always runs too), whether it is right, how many
+languages habar-align was given (3, or 2 for a pair alone) and the
+numbers its confidence is judged by, a line each, for align_fit.py;
+--temperature T gives the posterior of
 the links that temperature instead of the fitted one (align_fit.py
 compares the fits of a few).
 """
@@ -191,14 +198,16 @@ def write_tmx(path, text, articles, which):
         f.write("</body>\n</tmx>\n")
 
 
-def run_habar(binary, dirname, a, b, memory, features=None):
+def run_habar(binary, dirname, a, b, memory, features=None, alone=False):
     """The links of pair a-b; with features (a list), the confidence
     model's features of each link of two sides of that pair are appended
-    to it, as (link, [numbers])."""
+    to it, as (link, [numbers]).  alone: habar-align is given the two
+    languages only, as a release in two languages would be."""
     cmd = [binary, "--segmented", "--links", "%s-%s" % (a, b)]
     for m in memory:
         cmd += ["--memory", m]
-    cmd += [os.path.join(dirname, "%s.txt" % l) for l, _ in LANGS]
+    cmd += [os.path.join(dirname, "%s.txt" % l) for l, _ in LANGS
+            if not alone or l in (a, b)]
     env = dict(os.environ)
     if features is not None:
         env["HABAR_ALIGN_FEATURES"] = "1"
@@ -210,7 +219,7 @@ def run_habar(binary, dirname, a, b, memory, features=None):
         sys.stderr.write("habar-align failed on %s: %s" % (dirname, res.stderr))
         sys.exit(2)
     if features is not None:
-        order = [l for l, _ in LANGS]
+        order = [l for l, _ in LANGS if not alone or l in (a, b)]
         want = (str(order.index(a)), str(order.index(b)))
         for line in res.stderr.splitlines():
             cols = line.split("\t")
@@ -309,7 +318,7 @@ def calibration(score):
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
     bindir = os.path.join(here, "..", "..", "build", "bin")
-    seeds, memory = [], False
+    seeds, memory, pairs = [], False, False
     hunalign = os.environ.get("HUNALIGN") or None
     check = None
     dump = None
@@ -323,6 +332,9 @@ def main(argv):
             i += 2
         elif argv[i] == "--memory":
             memory = True
+            i += 1
+        elif argv[i] == "--pairs":
+            pairs = True
             i += 1
         elif argv[i] == "--hunalign":
             hunalign = argv[i + 1]
@@ -359,15 +371,20 @@ def main(argv):
                 path = os.path.join(tmp, "half%d.tmx" % h)
                 write_tmx(path, text, articles, halves[h])
                 tmx.append(path)
-        runs = [("habar", [])]
+        # (name, with a memory, the pair alone): the runs of each seed.
+        runs = [("habar", False, False)]
         if memory:
-            runs.append(("memory", None))
+            runs.append(("memory", True, False))
+        if pairs or dump:
+            runs.append(("pair", False, True))
+            if memory:
+                runs.append(("mem-pair", True, True))
         if hunalign:
-            runs.append(("hunalign", None))
+            runs.append(("hunalign", False, True))
         for seed in seeds:
             arts, extra = perturb(text, docs, articles, seed)
             print("-- seed %d: %d articles" % (seed, len(arts)))
-            for name, _ in runs:
+            for name, with_memory, alone in runs:
                 total = Score()
                 for a, b in PAIRS:
                     sc = Score()
@@ -378,14 +395,16 @@ def main(argv):
                         if name == "hunalign":
                             links = run_hunalign(hunalign, d, a, b, tmp)
                         else:
-                            mem = [tmx[k % 2]] if name == "memory" else []
+                            mem = [tmx[k % 2]] if with_memory else []
                             feats = [] if dump else None
-                            links = run_habar(binary, d, a, b, mem, feats)
+                            links = run_habar(binary, d, a, b, mem, feats,
+                                              alone)
                             if dump:
                                 gold = pair_gold(art, a, b)
                                 for link, f in feats:
-                                    dump.write("%d\t%s\n" % (
-                                        link in gold, "\t".join(f)))
+                                    dump.write("%d\t%d\t%s\n" % (
+                                        link in gold, 2 if alone else 3,
+                                        "\t".join(f)))
                         sc.add(pair_gold(art, a, b), links)
                     print("   %-9s %s" % (name, sc.line("%s-%s" % (a, b))))
                     total.merge(sc)

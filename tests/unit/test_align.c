@@ -6,7 +6,9 @@
  * agree with the pair view, the cost reconciliation compares, a
  * sentence the pivot dropped linked between the other two, and two
  * languages each dropping a different sentence, and the words of a
- * memory's lexicon that a bead of two sides is expected to translate.
+ * memory's lexicon that a bead of two sides is expected to translate,
+ * and what a link's anchors say for its confidence, with two languages
+ * and with three.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -719,6 +721,59 @@ test_memory_words(void)
 	free(beads);
 }
 
+/*
+ * What a link's anchors say for its confidence: a number both sides
+ * share, a name each side has and the other lacks (each counted against
+ * the link), and of the learnt word pairs one of two found across.
+ */
+static void
+test_evidence(void)
+{
+	static const uint32_t la[2] = { 90, 60 }, lb[2] = { 92, 61 };
+	const uint32_t number = (uint32_t)HABAR__ANCHOR_NUMBER << 29,
+	    name = (uint32_t)HABAR__ANCHOR_NAME << 29,
+	    lex = (uint32_t)HABAR__ANCHOR_LEX << 29;
+	uint32_t ka[4] = { number | 1, name | 2, lex | 3, lex | 4 };
+	uint32_t kb[3] = { number | 1, name | 5, lex | 3 };
+	size_t fa[3], fb[3];
+	struct habar__align_seq a = seq(la, 2, fa), b = seq(lb, 2, fb);
+	struct habar__align_evidence ev;
+	struct habar__align_near sure = { 1, 1, 1, 8.0 }, end = { 0, 0, 0, 0 },
+	    alone = { 1, 0, 1, 0.0 };
+	double pair, three, lost;
+
+	a.keys = ka;
+	fa[1] = fa[2] = 4;
+	b.keys = kb;
+	fb[1] = fb[2] = 3;
+	habar__align_evidence(&a, 0, 1, &b, 0, 1, &ev);
+	CHECK(ev.shared == habar__anchor_weight(number | 1));
+	CHECK(ev.unmatched > 1.19 && ev.unmatched < 1.21);
+	CHECK(ev.words_shared == 1 && ev.words_most == 2);
+	/* The second items have no anchors: nothing either way. */
+	habar__align_evidence(&a, 1, 1, &b, 1, 1, &ev);
+	CHECK(ev.shared == 0 && ev.unmatched == 0 && ev.words_most == 0);
+
+	/*
+	 * A sure 1-1 link (its posterior 0.999, its neighbours sure) of a
+	 * document in two languages is confident on the model of a pair
+	 * alone, as it is with three languages whose third is as sure; the
+	 * same link whose posterior is 0.2, its own log-odds -2, beside a
+	 * sentence with no counterpart, is doubtful on either.
+	 */
+	pair = habar__align_confidence_near(&a, 1, 1, &b, 1, 1, 1.0, 8.0,
+	    0.999, -1, 0, 1, &end, &sure, NULL);
+	three = habar__align_confidence_near(&a, 1, 1, &b, 1, 1, 1.0, 8.0,
+	    0.999, 0.999, 0, 0, &end, &sure, NULL);
+	CHECK(pair >= 0.5 && pair <= 1 && three >= 0.5 && three <= 1);
+	lost = habar__align_confidence_near(&a, 1, 1, &b, 1, 1, 1.0, -2.0,
+	    0.2, -1, 0, 1, &alone, &sure, NULL);
+	CHECK(lost >= 0 && lost < 0.5);
+	lost = habar__align_confidence_near(&a, 1, 1, &b, 1, 1, 1.0, -2.0,
+	    0.2, 0.2, 0, 0, &alone, &sure, NULL);
+	CHECK(lost >= 0 && lost < 0.5);
+}
+
 int
 main(void)
 {
@@ -735,6 +790,7 @@ main(void)
 	test_line_merge();
 	test_line_boundaries();
 	test_memory_words();
+	test_evidence();
 	habar__anchor_cache_free(cache);
 	habar__align_icu_free(icu);
 	return CHECK_DONE();
