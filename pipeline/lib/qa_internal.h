@@ -61,10 +61,10 @@ struct habar_qa {
 	 * locales/root/name-letters): QA_VOWEL, QA_CONSONANT (one symbol
 	 * not a vowel), or 0 (none, as h, or two, as x). */
 	unsigned char letter_kind[QA_LETTERS];
-	/* The Latin letter of each vowel below QA_LETTERS, from ICU's
-	 * transliteration when first asked (1: none); see vowel_moved() in
-	 * qa_names.c. */
-	char vowel_latin[QA_LETTERS];
+	/* Each letter below QA_LETTERS in lower-case ASCII letters, from
+	 * ICU's transliteration when first asked ("\1": none); see latin()
+	 * in qa_names.c. */
+	char latin[QA_LETTERS][4];
 	struct habar__align_icu *icu;		/* NULL until then */
 	int icu_failed;
 	struct habar_values *values[QA_MAX_SEGS];

@@ -105,30 +105,79 @@ consonant(const struct habar_qa *qa, uint32_t c)
 }
 
 /*
- * The letter of the Latin alphabet a vowel c is written with: itself in
- * Latin, else the last letter of ICU's transliteration (я is "ya"), or 0
- * when there is none.
+ * The letter c in lower-case ASCII letters, as ICU's "Any-Latin;
+ * Latin-ASCII" writes it alone (align_icu.c, opened when first asked;
+ * я is "ya"), into out (4 bytes); its length, 0 when none.  Each letter
+ * below QA_LETTERS is transliterated once: ICU is slow, and Russian and
+ * Kazakh names are transliterated letter by letter.
  */
-static char
-vowel_latin(struct habar_qa *qa, uint32_t c)
+static size_t
+latin_letter(struct habar_qa *qa, uint32_t c, char *out)
 {
-	char u[8], out[16], err[256];
+	char u[8], buf[16], err[256];
 	size_t n;
 
-	if (c < 0x80)
-		return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-	if (c < QA_LETTERS && qa->vowel_latin[c] != 0)
-		return qa->vowel_latin[c] == 1 ? 0 : qa->vowel_latin[c];
+	if (c < 0x80) {
+		out[0] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+		out[1] = '\0';
+		return 1;
+	}
+	if (c < QA_LETTERS && qa->latin[c][0] != '\0') {
+		memcpy(out, qa->latin[c], 4);
+		return out[0] == '\1' ? 0 : strlen(out);
+	}
 	if (qa->icu == NULL && (qa->icu_failed || habar__align_icu_new(
 	    &qa->icu, err, sizeof(err)) != HABAR_OK)) {
 		qa->icu_failed = 1;
 		return 0;
 	}
 	n = habar__align_icu_latin(qa->icu, u, habar__norm_utf8_put(u, c),
-	    out, sizeof(out));
-	if (c < QA_LETTERS)
-		qa->vowel_latin[c] = n > 0 ? out[n - 1] : 1;
-	return n > 0 ? out[n - 1] : 0;
+	    buf, sizeof(buf));
+	if (n > 3)
+		n = 0;
+	memcpy(out, buf, n);
+	out[n] = '\0';
+	if (c < QA_LETTERS) {
+		memcpy(qa->latin[c], out, n + 1);
+		if (n == 0)
+			memcpy(qa->latin[c], "\1", 2);
+	}
+	return n;
+}
+
+/* The word s[0..len), case folded, in lower-case ASCII letters, letter
+ * by letter (latin_letter()), into out; its length, 0 when it does not
+ * fit. */
+static size_t
+latin(struct habar_qa *qa, const char *s, size_t len, char *out,
+    size_t size)
+{
+	uint32_t cp[64];
+	size_t n = habar__qa_code_points(qa, s, len, cp, 64), i, k = 0;
+	char l[4];
+
+	for (i = 0; i < n; i++) {
+		size_t m = latin_letter(qa, cp[i], l);
+		if (k + m + 1 > size)
+			return 0;
+		memcpy(out + k, l, m);
+		k += m;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+/*
+ * The letter of the Latin alphabet a vowel c is written with: the last
+ * of its transliteration (я is "ya"), or 0 when there is none.
+ */
+static char
+vowel_latin(struct habar_qa *qa, uint32_t c)
+{
+	char l[4];
+	size_t n = latin_letter(qa, c, l);
+
+	return n > 0 ? l[n - 1] : 0;
 }
 
 /* The vowels of the word s[0..len), case folded, into v; how many (at
@@ -568,6 +617,58 @@ doubled(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 }
 
 /*
+ * The name of version o, in another script than the name x of version
+ * s, that x becomes by one swap of two neighbouring inner letters once
+ * both are written in Latin letters (latin()), or NULL: the swapped
+ * word agrees with the other letter for letter from the start, over
+ * five letters at least and a letter past the swap (Мрирен, "mriren",
+ * against Mirren).
+ * For the names the skeletons match with none, where a skeleton loses
+ * what the letters keep: a swap that makes a double the other script
+ * leaves single (Mirren, Миррен), a digraph the swap splits.  Not a
+ * swap of the last letter (Britain, "britaniya"), where transliterations
+ * differ most.
+ */
+static const struct habar_value *
+swapped_latin(struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t s, const struct habar_value *x, size_t o)
+{
+	const struct habar_values *vo = qa->values[o];
+	const char *xt = u->segs[s].text + x->start;
+	char lx[128], ly[128], t[128];
+	size_t nx = 0, ny, j, k, c;
+
+	if (x->end - x->start < 5)
+		return NULL;
+	for (j = 0; j < habar_values_count(vo); j++) {
+		const struct habar_value *y = habar_values_get(vo, j);
+		if (y->kind != HABAR_VALUE_NAME || same_script(xt,
+		    u->segs[o].text + y->start))
+			continue;
+		if (nx == 0 && (nx = latin(qa, xt, x->end - x->start, lx,
+		    sizeof(lx))) < 5)
+			return NULL;
+		if ((ny = latin(qa, u->segs[o].text + y->start, y->end -
+		    y->start, ly, sizeof(ly))) < 4 || ly[0] != lx[0])
+			continue;
+		memcpy(t, lx, nx + 1);
+		for (k = 1; k + 1 < nx; k++) {
+			if (lx[k] == lx[k + 1])
+				continue;
+			t[k] = lx[k + 1];
+			t[k + 1] = lx[k];
+			for (c = 0; c < nx && c < ny && t[c] == ly[c]; c++)
+				;
+			t[k] = lx[k];
+			t[k + 1] = lx[k + 1];
+			if (c >= k + 3 && c >= 5)
+				return y;
+		}
+	}
+	return NULL;
+}
+
+/*
  * The name of version o whose skeleton that of the name x of version s
  * becomes when two of its neighbouring inner letters are swapped
  * (habar_value_name_match() 2), or NULL, for what the skeletons alone
@@ -981,8 +1082,12 @@ habar__qa_check_names(struct habar_qa *qa, const struct habar_qa_unit *u,
 				continue;
 			/* No name of o near enough by letters or skeletons:
 			 * one by the skeleton of x with two letters swapped,
-			 * or by the word the dictionary knows so swapped. */
+			 * or by the word the dictionary knows so swapped, or
+			 * by the letters of x so swapped in Latin. */
 			if (best == 0 && (near_ = swapped_skeleton(qa, u, s, x,
+			    o)) != NULL)
+				best = 1;
+			if (best == 0 && (near_ = swapped_latin(qa, u, s, x,
 			    o)) != NULL)
 				best = 1;
 			/* One name by the skeletons, but a word the
