@@ -252,6 +252,7 @@ struct spelling {
 	size_t na, nb;
 	const struct habar__morph *ma, *mb;
 	const struct habar__stemmer *sa, *sb;
+	int alternates;			/* a vowel each after the prefix */
 	const struct habar_qa_unit *u;	/* the unit, when known */
 	size_t sv, ov;			/* the versions of a and b */
 };
@@ -417,8 +418,10 @@ swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
  * Whether the ending of w->a past the letters it shares with w->b (three
  * letters or more) is no form of those letters by the suffix rules of its
  * language, but is one once two neighbouring letters of it are swapped
- * (Миллерідң against Миллера: Миллердің is a form of Миллер).  The
- * endings alone let the first pass, as any run of endings is one.
+ * (Миллерідң against Миллера: Миллердің is a form of Миллер), the stem
+ * also taking in a vowel where both go on by one (Боливияынң against
+ * Боливии: Боливияның).  The endings alone let the first pass, as any
+ * run of endings is one.
  * Loose, for names that otherwise do not match, in a language that
  * stacks endings, the stem may also take in letters past the shared ones
  * up to the swap, as two languages end a stem otherwise (Брюсселмьен
@@ -448,7 +451,10 @@ ending_swapped(const struct spelling *w, int loose)
 			continue;
 		t[k] = w->a[k + 1];
 		t[k + 1] = w->a[k];
-		last = loose && k + 2 < w->na ? k + 2 : i;
+		/* Боливияынң against Боливии: Боливияның is a form of
+		 * Боливия, whose я alternates with и. */
+		last = loose && k + 2 < w->na ? k + 2 : k > i &&
+		    w->alternates ? i + 1 : i;
 		for (j = i; j <= last && !fits; j++)
 			fits = habar__qa_form(w->ma, t, w->na, t, j, 1);
 		t[k] = w->a[k];
@@ -472,6 +478,7 @@ letters_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 {
 	uint32_t a[64], b[64];
 	struct spelling w;
+	size_t i;
 
 	w.a = a;
 	w.b = b;
@@ -487,6 +494,9 @@ letters_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 	w.mb = habar__qa_morph(qa, ylang);
 	w.sa = habar__qa_stemmer(qa, xlang);
 	w.sb = habar__qa_stemmer(qa, ylang);
+	i = prefix(a, w.na, b, w.nb);
+	w.alternates = i < w.na && i < w.nb && vowel(qa, a[i]) &&
+	    vowel(qa, b[i]);
 	if (one_stem(qa, &w, a, b, 0))
 		return ending_swapped(&w, 0) ? 1 : 2;
 	/* A name of four letters or fewer swapped is as often another

@@ -255,6 +255,13 @@ test_names(void)
 	    "kk:Ол жазда Сент Миррен клубына қосылды.", NULL), "");
 	CHECK_STR(run("en:Pubs in Britain are closing.",
 	    "ru:Пабы в Британии закрываются.", NULL), "");
+	/* A Kazakh ending swapped after a stem whose last vowel alternates
+	 * with the Russian one's (Боливияынң, Боливияның, against
+	 * Боливии). */
+	CHECK_STR(run("ru:Администрация Боливии использовала проблему.",
+	    "kk:Мәселені Боливияынң басшылығы қолданды.", NULL), "names");
+	CHECK_STR(run("ru:Администрация Боливии использовала проблему.",
+	    "kk:Мәселені Боливияның басшылығы қолданды.", NULL), "");
 	/* The name twice in one version, once misspelled. */
 	CHECK_STR(run("ru:Лорд Дарнли сказал, что Дарнли приедет.",
 	    "kk:Лорд Дарнли Дранли келетінін айтты.", NULL), "names");
