@@ -204,6 +204,19 @@ enum habar_status habar_qa_tsv_unit(FILE *fp, const struct habar_qa_unit *unit,
     const struct habar_qa_finding *findings, size_t count);
 
 /*
+ * Writes the findings of unit as GNU diagnostics, one a line:
+ * "FILE:LINE:COLUMN: error|warning: [check] message (id)", FILE the
+ * segment's file or name when it has none, LINE and COLUMN (in
+ * characters, the column of the finding's span when it is on the line
+ * where the segment starts) left out when not known; tabs and line
+ * breaks in the message and id become spaces.  Returns HABAR_OK or
+ * HABAR_ERR_IO.
+ */
+enum habar_status habar_qa_gnu_unit(FILE *fp, const char *name,
+    const struct habar_qa_unit *unit, const struct habar_qa_finding *findings,
+    size_t count);
+
+/*
  * Writes an HTML report: habar_qa_html_begin() the page's head (title is
  * plain text), habar_qa_html_unit() one unit with its segments side by
  * side and each finding's span marked and its message below, and

@@ -48,23 +48,11 @@ struct run {
 	int all_units;		/* HTML: clean units too (releases) */
 };
 
-/* Writes s with tabs and line breaks as spaces (one line a finding). */
-static void
-put_flat(FILE *out, const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		putc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i],
-		    out);
-}
-
 static int
 report(void *arg, const struct habar_qa_unit *unit,
     const struct habar_qa_finding *findings, size_t count)
 {
 	struct run *run = arg;
-	size_t i;
 
 	if (count > 0)
 		cli_found();
@@ -76,31 +64,8 @@ report(void *arg, const struct habar_qa_unit *unit,
 	if (run->format == FORMAT_TSV)
 		return habar_qa_tsv_unit(run->out, unit, findings, count) !=
 		    HABAR_OK;
-	for (i = 0; i < count; i++) {
-		const struct habar_qa_finding *f = &findings[i];
-		const struct habar_qa_segment *s = &unit->segs[f->seg];
-		const char *sev = f->severity == HABAR_QA_ERROR ? "error" :
-		    "warning";
-		fputs(s->file != NULL ? s->file : run->name, run->out);
-		if (s->line > 0)
-			fprintf(run->out, ":%lu", s->line);
-		if (s->line > 0 && s->column > 0) {
-			/* The column of the span when it is on the line
-			 * where the segment starts. */
-			unsigned long col = s->column;
-			if (memchr(s->text, '\n', f->start) == NULL)
-				col += (unsigned long)cli_chars(s->text,
-				    f->start);
-			fprintf(run->out, ":%lu", col);
-		}
-		fprintf(run->out, ": %s: [%s] ", sev,
-		    habar_qa_check_name(f->check));
-		put_flat(run->out, f->message, strlen(f->message));
-		fputs(" (", run->out);
-		put_flat(run->out, unit->id, strlen(unit->id));
-		fputs(")\n", run->out);
-	}
-	return ferror(run->out) != 0;
+	return habar_qa_gnu_unit(run->out, run->name, unit, findings, count) !=
+	    HABAR_OK;
 }
 
 /* Reads the rest of fp after the len bytes of buf already read. */
