@@ -8,6 +8,7 @@
 # archive to /dev/null.  Prints figures; checks nothing.  Needs about
 # 2 GiB of free space under TMPDIR.
 set -u
+here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:-build/bin}
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package time)"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/habar-batch-memory.XXXXXX")
@@ -25,16 +26,7 @@ truncate -s 2G "$tmp/in/news/huge.en.txt"
 rm -f "$tmp/in/news/huge.en.txt"
 echo "archive: $(wc -c <"$tmp/archive.tar.gz") bytes, 81 members, one of 2 GiB"
 
-peak() { # peak LABEL CMD...: runs CMD, prints its peak resident memory
-	label=$1
-	shift
-	/usr/bin/time -v "$@" >/dev/null 2>"$tmp/time" 
-	s=$?
-	kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time")
-	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time")
-	printf '%-44s exit %d  peak %6d MB  wall %s\n' "$label" "$s" \
-	    $((kb / 1024)) "$wall"
-}
+. "$here/peak.sh"
 peak "habar-batch, default limits" \
     "$bin/habar-batch" -j 2 -o "$tmp/out1" "$tmp/archive.tar.gz"
 peak "habar-batch, the 2 GiB member spooled whole" \

@@ -33,17 +33,7 @@ qa_bench.write_tmx(os.path.join(sys.argv[4], "small.tmx"), units,
                    max(1, reps // 10))
 PY
 
-peak() { # peak LABEL CMD...: runs CMD, prints its peak resident memory
-	label=$1
-	shift
-	/usr/bin/time -v "$@" >/dev/null 2>"$tmp/time"
-	s=$?
-	kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time")
-	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time")
-	cpu=$(sed -n 's/.*User time (seconds): //p' "$tmp/time")
-	printf '%-34s exit %d  peak %6d KB  wall %s  user %s s\n' "$label" \
-	    "$s" "$kb" "$wall" "$cpu"
-}
+. "$here/peak.sh"
 for f in small big; do
 	mb=$(($(wc -c <"$tmp/$f.tmx") / 1000000))
 	peak "habar-qa, $mb MB TMX" "$bin/habar-qa" --format tsv "$tmp/$f.tmx"
