@@ -333,11 +333,25 @@ has_slides(const struct habar_html_links *links, const char *lang)
 	return 0;
 }
 
-/* Writes label key once per language of the page, each in its own
- * language: "<span lang=kk>…</span> / <span lang=ru>…</span>". */
+/* Writes one language's label (its text, a language's own, and the
+ * writer's argument). */
+typedef void label_writer(FILE *out, const char *label, const void *arg);
+
+/* Writes the label as it stands. */
 static void
-every_language(FILE *out, const struct habar_parallel *doc,
-    const struct marks *m, const char *key)
+plain_label(FILE *out, const char *label, const void *arg)
+{
+	(void)arg;
+	escape_str(out, label);
+}
+
+/* Writes label key once per language of the page, each in its own
+ * language: "<span lang=kk>…</span> / <span lang=ru>…</span>", each
+ * written by put with arg. */
+static void
+every_language_with(FILE *out, const struct habar_parallel *doc,
+    const struct marks *m, const char *key, label_writer *put,
+    const void *arg)
 {
 	size_t k;
 
@@ -347,9 +361,17 @@ every_language(FILE *out, const struct habar_parallel *doc,
 		fputs("<span lang=\"", out);
 		escape_str(out, doc->languages[k].lang);
 		fputs("\">", out);
-		escape_str(out, habar__label(&m->labels[k], key));
+		put(out, habar__label(&m->labels[k], key), arg);
 		fputs("</span>", out);
 	}
+}
+
+/* Writes label key once per language of the page, as it stands. */
+static void
+every_language(FILE *out, const struct habar_parallel *doc,
+    const struct marks *m, const char *key)
+{
+	every_language_with(out, doc, m, key, plain_label, NULL);
 }
 
 /* How a section's heading is written: in the page's language (labels),
@@ -603,29 +625,28 @@ count_text(FILE *out, const char *label, unsigned long long errors,
 	escape_str(out, label);
 }
 
+/* Writes label with the counts of the checks' findings of arg (the
+ * struct habar_html_links). */
+static void
+counts_label(FILE *out, const char *label, const void *arg)
+{
+	const struct habar_html_links *links = arg;
+
+	count_text(out, label, links->qa_errors, links->qa_warnings);
+}
+
 /* Writes the count of the checks' findings (habar-qa, in the pack's
  * qa.html), in every language of the page, linked to their page. */
 static void
 checks(FILE *out, const struct habar_parallel *doc, const struct marks *m,
     const struct habar_html_links *links)
 {
-	size_t k;
-
 	if (links->qa_page == NULL)
 		return;
 	fputs("<p class=\"checks\"><a href=\"", out);
 	escape_str(out, links->qa_page);
 	fputs("\">", out);
-	for (k = 0; k < doc->language_count; k++) {
-		if (k > 0)
-			fputs(" / ", out);
-		fputs("<span lang=\"", out);
-		escape_str(out, doc->languages[k].lang);
-		fputs("\">", out);
-		count_text(out, habar__label(&m->labels[k], "checks"),
-		    links->qa_errors, links->qa_warnings);
-		fputs("</span>", out);
-	}
+	every_language_with(out, doc, m, "checks", counts_label, links);
 	fputs("</a></p>\n", out);
 }
 
