@@ -418,13 +418,45 @@ docx_inline(struct walk *w, struct text *t, const xmlNode *node)
 	}
 }
 
+/* Gathers the text of the inline content at node into t (docx_inline(),
+ * odt_inline()). */
+typedef void inline_walker(struct walk *w, struct text *t,
+    const xmlNode *node);
+
+/*
+ * Adds paragraph p, whose paragraph style is named style: its text as
+ * inline gathers it, in the style's language and hidden when the style
+ * hides it (the walk's language and hiding restored after), a heading
+ * when heading is set.  Failures stay in w->status.
+ */
+static void
+styled_paragraph(struct walk *w, const xmlNode *p, const char *style,
+    int heading, inline_walker *inline_text)
+{
+	struct text t = { 0 };
+	char saved[16];
+	int hidden;
+
+	memcpy(saved, w->lang, sizeof(saved));
+	if (style_lang(w->styles, style)[0] != '\0')
+		set_lang(w, style_lang(w->styles, style));
+	hidden = w->para_hidden;
+	w->para_hidden = style_hidden(w->styles, style) == 1;
+	inline_text(w, &t, p->children);
+	w->para_hidden = hidden;
+	memcpy(w->lang, saved, sizeof(saved));
+	if (w->status == HABAR_OK && t.len > 0)
+		w->status = habar__import_add(w->imp, t.buf, t.len, heading,
+		    w->note);
+	free(t.buf);
+}
+
 static void
 docx_paragraph(struct walk *w, const xmlNode *p)
 {
-	struct text t = { 0 };
 	const xmlNode *e;
-	char style[128] = "", saved[16];
-	int heading = 0, hidden;
+	char style[128] = "";
+	int heading = 0;
 
 	if ((e = w_child(w_child(p, "pPr"), "pStyle")) != NULL) {
 		attr(e, NULL, "val", style, sizeof(style));
@@ -435,18 +467,7 @@ docx_paragraph(struct walk *w, const xmlNode *p)
 		attr(e, NULL, "val", buf, sizeof(buf));
 		heading = buf[0] >= '0' && buf[0] <= '8';
 	}
-	memcpy(saved, w->lang, sizeof(saved));
-	if (style_lang(w->styles, style)[0] != '\0')
-		set_lang(w, style_lang(w->styles, style));
-	hidden = w->para_hidden;
-	w->para_hidden = style_hidden(w->styles, style) == 1;
-	docx_inline(w, &t, p->children);
-	w->para_hidden = hidden;
-	memcpy(w->lang, saved, sizeof(saved));
-	if (w->status == HABAR_OK && t.len > 0)
-		w->status = habar__import_add(w->imp, t.buf, t.len, heading,
-		    w->note);
-	free(t.buf);
+	styled_paragraph(w, p, style, heading, docx_inline);
 }
 
 /* Walks block-level content: paragraphs, tables (each cell's paragraphs),
@@ -718,25 +739,12 @@ odt_inline(struct walk *w, struct text *t, const xmlNode *node)
 static void
 odt_paragraph(struct walk *w, const xmlNode *p, int heading)
 {
-	struct text t = { 0 };
-	char style[128], saved[16];
-	int hidden;
+	char style[128];
 
 	attr(p, text_ns, "style-name", style, sizeof(style));
-	memcpy(saved, w->lang, sizeof(saved));
-	if (style_lang(w->styles, style)[0] != '\0')
-		set_lang(w, style_lang(w->styles, style));
 	if (!heading)
 		heading = style_heading(w->styles, style) > 0;
-	hidden = w->para_hidden;
-	w->para_hidden = style_hidden(w->styles, style) == 1;
-	odt_inline(w, &t, p->children);
-	w->para_hidden = hidden;
-	memcpy(w->lang, saved, sizeof(saved));
-	if (w->status == HABAR_OK && t.len > 0)
-		w->status = habar__import_add(w->imp, t.buf, t.len, heading,
-		    w->note);
-	free(t.buf);
+	styled_paragraph(w, p, style, heading, odt_inline);
 }
 
 static void
