@@ -20,9 +20,6 @@
 
 #include "xliff_xml.h"
 
-/* Nesting of inline elements and groups beyond this is refused. */
-#define MAX_DEPTH 64
-
 static int
 is_x(xmlNodePtr node, const char *name)
 {
@@ -30,52 +27,47 @@ is_x(xmlNodePtr node, const char *name)
 }
 
 /*
- * Appends the text of 1.2 <source> or <target> content to buf: text, the
- * text inside <g> and <mrk>, and habar's placeholder for a character XML
- * cannot carry; other codes (<x/>, <bx/>, <ex/>, <ph>, <bpt>, <ept>,
- * <it>) stand for nothing in a release and are dropped.
+ * An element of 1.2 <source> or <target> content: the text inside <g>
+ * and <mrk>, and habar's placeholder for a character XML cannot carry;
+ * other codes (<x/>, <bx/>, <ex/>, <ph>, <bpt>, <ept>, <it>) stand for
+ * nothing in a release and are dropped.
  */
+static enum habar_status
+inline_element(struct habar_xliff *xliff, xmlNodePtr parent, xmlNodePtr n,
+    struct xl_buf *buf, int depth)
+{
+	enum habar_status status = HABAR_OK;
+	char *ctype, *hex;
+
+	if (is_x(n, "g") || is_x(n, "mrk"))
+		return habar__xl_read_inline(xliff, n, buf, depth + 1,
+		    inline_element);
+	if (is_x(n, "ph")) {
+		ctype = habar__xl_xml_attr(n, "ctype");
+		if (ctype != NULL &&
+		    strcmp(ctype, HABAR_XLIFF12_CP_CTYPE) == 0) {
+			hex = (char *)xmlNodeGetContent(n);
+			status = habar__xl_add_hex(xliff, n, hex, buf);
+			xmlFree(hex);
+		}
+		free(ctype);
+		return status;
+	}
+	if (is_x(n, "x") || is_x(n, "bx") || is_x(n, "ex") ||
+	    is_x(n, "bpt") || is_x(n, "ept") || is_x(n, "it"))
+		return HABAR_OK;
+	return habar__xl_fail(xliff, habar__xl_xml_line(n), HABAR_ERR_INPUT,
+	    "unexpected element <%s> in <%s>", (const char *)n->name,
+	    (const char *)parent->name);
+}
+
+/* Appends the text of 1.2 <source> or <target> content to buf. */
 static enum habar_status
 read_inline(struct habar_xliff *xliff, xmlNodePtr parent, struct xl_buf *buf,
     int depth)
 {
-	xmlNodePtr n;
-	enum habar_status status = HABAR_OK;
-
-	if (depth > MAX_DEPTH)
-		return habar__xl_fail(xliff, habar__xl_xml_line(parent),
-		    HABAR_ERR_LIMIT, "inline elements nested too deeply");
-	for (n = parent->children; n != NULL && status == HABAR_OK; n = n->next) {
-		char *ctype, *hex;
-
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-			status = habar__xl_add_text(xliff, n, buf);
-		else if (n->type == XML_ENTITY_REF_NODE)
-			status = habar__xl_fail(xliff, habar__xl_xml_line(parent),
-			    HABAR_ERR_INPUT, "entity reference '%s' refused",
-			    (const char *)n->name);
-		else if (n->type != XML_ELEMENT_NODE)
-			continue;
-		else if (is_x(n, "g") || is_x(n, "mrk"))
-			status = read_inline(xliff, n, buf, depth + 1);
-		else if (is_x(n, "ph")) {
-			ctype = habar__xl_xml_attr(n, "ctype");
-			if (ctype != NULL &&
-			    strcmp(ctype, HABAR_XLIFF12_CP_CTYPE) == 0) {
-				hex = (char *)xmlNodeGetContent(n);
-				status = habar__xl_add_hex(xliff, n, hex, buf);
-				xmlFree(hex);
-			}
-			free(ctype);
-		} else if (is_x(n, "x") || is_x(n, "bx") || is_x(n, "ex") ||
-		    is_x(n, "bpt") || is_x(n, "ept") || is_x(n, "it"))
-			continue;
-		else
-			status = habar__xl_fail(xliff, habar__xl_xml_line(n),
-			    HABAR_ERR_INPUT, "unexpected element <%s> in <%s>",
-			    (const char *)n->name, (const char *)parent->name);
-	}
-	return status;
+	return habar__xl_read_inline(xliff, parent, buf, depth,
+	    inline_element);
 }
 
 /* A <trans-unit>: a unit of one segment, its first <target> if any. */

@@ -166,14 +166,9 @@ habar__xl_add_text(struct habar_xliff *xliff, xmlNodePtr node,
 	return HABAR_OK;
 }
 
-/*
- * Appends the text of <source> or <target> content to buf: text, <cp>,
- * and the text inside <pc> and <mrk>; codes without original data (<ph>,
- * <sc>, <ec>, <sm>, <em>) stand for nothing in a release and are dropped.
- */
-static enum habar_status
-read_inline(struct habar_xliff *xliff, xmlNodePtr parent, struct xl_buf *buf,
-    int depth)
+enum habar_status
+habar__xl_read_inline(struct habar_xliff *xliff, xmlNodePtr parent,
+    struct xl_buf *buf, int depth, xl_inline_element_fn *element)
 {
 	xmlNodePtr n;
 	enum habar_status status = HABAR_OK;
@@ -188,21 +183,41 @@ read_inline(struct habar_xliff *xliff, xmlNodePtr parent, struct xl_buf *buf,
 			status = habar__xl_fail(xliff, habar__xl_xml_line(parent),
 			    HABAR_ERR_INPUT, "entity reference '%s' refused",
 			    (const char *)n->name);
-		else if (n->type != XML_ELEMENT_NODE)
-			continue;
-		else if (is_x(n, "cp"))
-			status = add_cp(xliff, n, buf);
-		else if (is_x(n, "pc") || is_x(n, "mrk"))
-			status = read_inline(xliff, n, buf, depth + 1);
-		else if (is_x(n, "ph") || is_x(n, "sc") || is_x(n, "ec") ||
-		    is_x(n, "sm") || is_x(n, "em"))
-			continue;
-		else
-			status = habar__xl_fail(xliff, habar__xl_xml_line(n),
-			    HABAR_ERR_INPUT, "unexpected element <%s> in <%s>",
-			    (const char *)n->name, (const char *)parent->name);
+		else if (n->type == XML_ELEMENT_NODE)
+			status = element(xliff, parent, n, buf, depth);
 	}
 	return status;
+}
+
+/*
+ * An element of 2.0 <source> or <target> content: <cp>, and the text
+ * inside <pc> and <mrk>; codes without original data (<ph>, <sc>, <ec>,
+ * <sm>, <em>) stand for nothing in a release and are dropped.
+ */
+static enum habar_status
+inline_element(struct habar_xliff *xliff, xmlNodePtr parent, xmlNodePtr n,
+    struct xl_buf *buf, int depth)
+{
+	if (is_x(n, "cp"))
+		return add_cp(xliff, n, buf);
+	if (is_x(n, "pc") || is_x(n, "mrk"))
+		return habar__xl_read_inline(xliff, n, buf, depth + 1,
+		    inline_element);
+	if (is_x(n, "ph") || is_x(n, "sc") || is_x(n, "ec") ||
+	    is_x(n, "sm") || is_x(n, "em"))
+		return HABAR_OK;
+	return habar__xl_fail(xliff, habar__xl_xml_line(n), HABAR_ERR_INPUT,
+	    "unexpected element <%s> in <%s>", (const char *)n->name,
+	    (const char *)parent->name);
+}
+
+/* Appends the text of 2.0 <source> or <target> content to buf. */
+static enum habar_status
+read_inline(struct habar_xliff *xliff, xmlNodePtr parent, struct xl_buf *buf,
+    int depth)
+{
+	return habar__xl_read_inline(xliff, parent, buf, depth,
+	    inline_element);
 }
 
 static enum habar_status

@@ -35,6 +35,25 @@ char *habar__xl_xml_attr(xmlNodePtr node, const char *name);
 enum habar_status habar__xl_add_text(struct habar_xliff *xliff,
     xmlNodePtr node, struct xl_buf *buf);
 
+/*
+ * Reads one element n inside the inline content of parent (a version's
+ * codes: <g>, <pc>, <ph>...) into buf; depth is parent's, for the
+ * elements n holds (read with habar__xl_read_inline() at depth + 1).
+ */
+typedef enum habar_status xl_inline_element_fn(struct habar_xliff *xliff,
+    xmlNodePtr parent, xmlNodePtr n, struct xl_buf *buf, int depth);
+
+/*
+ * Appends the inline content of parent (a <source> or <target>, or an
+ * element inside one) to buf: text and CDATA as they are, each element
+ * through element, comments and processing instructions skipped.  An
+ * entity reference and nesting deeper than 64 elements are refused.
+ * Returns HABAR_OK or an error recorded on xliff.
+ */
+enum habar_status habar__xl_read_inline(struct habar_xliff *xliff,
+    xmlNodePtr parent, struct xl_buf *buf, int depth,
+    xl_inline_element_fn *element);
+
 /* Appends the code point written in hex (at most six digits) to buf; an
  * error names node's element and line.  Returns HABAR_OK or an error. */
 enum habar_status habar__xl_add_hex(struct habar_xliff *xliff,
