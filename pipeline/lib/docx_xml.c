@@ -172,6 +172,26 @@ finish(xmlTextWriterPtr w, xmlBufferPtr buf, int rc, struct docx_part *part,
 	return status;
 }
 
+/*
+ * Writes an empty element name with the attributes of names[0..n) and
+ * the values of values[0..n).  Returns -1 when a call of the writer
+ * failed, else 0.
+ */
+static int
+empty_element(xmlTextWriterPtr w, const char *name,
+    const char *const *names, const char *const *values, size_t n)
+{
+	size_t i;
+	int rc = 0;
+
+	W(xmlTextWriterStartElement(w, BAD_CAST name));
+	for (i = 0; i < n; i++)
+		W(xmlTextWriterWriteAttribute(w, BAD_CAST names[i],
+		    BAD_CAST values[i]));
+	W(xmlTextWriterEndElement(w));
+	return rc;
+}
+
 static enum habar_status
 content_types(struct docx_part *part)
 {
@@ -185,6 +205,14 @@ content_types(struct docx_part *part)
 		{ "/docProps/custom.xml", CT_PREFIX
 		    "officedocument.custom-properties+xml" },
 	};
+	static const char *const defaults[][2] = {
+		{ "rels", CT_PREFIX "package.relationships+xml" },
+		{ "xml", "application/xml" },
+	};
+	static const char *const default_attrs[] = { "Extension",
+	    "ContentType" };
+	static const char *const override_attrs[] = { "PartName",
+	    "ContentType" };
 	xmlBufferPtr buf;
 	xmlTextWriterPtr w = start(&buf);
 	size_t i;
@@ -195,24 +223,11 @@ content_types(struct docx_part *part)
 	W(xmlTextWriterStartElement(w, BAD_CAST "Types"));
 	W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST
 	    "http://schemas.openxmlformats.org/package/2006/content-types"));
-	W(xmlTextWriterStartElement(w, BAD_CAST "Default"));
-	W(xmlTextWriterWriteAttribute(w, BAD_CAST "Extension", BAD_CAST "rels"));
-	W(xmlTextWriterWriteAttribute(w, BAD_CAST "ContentType", BAD_CAST
-	    CT_PREFIX "package.relationships+xml"));
-	W(xmlTextWriterEndElement(w));
-	W(xmlTextWriterStartElement(w, BAD_CAST "Default"));
-	W(xmlTextWriterWriteAttribute(w, BAD_CAST "Extension", BAD_CAST "xml"));
-	W(xmlTextWriterWriteAttribute(w, BAD_CAST "ContentType",
-	    BAD_CAST "application/xml"));
-	W(xmlTextWriterEndElement(w));
-	for (i = 0; i < sizeof(overrides) / sizeof(overrides[0]); i++) {
-		W(xmlTextWriterStartElement(w, BAD_CAST "Override"));
-		W(xmlTextWriterWriteAttribute(w, BAD_CAST "PartName",
-		    BAD_CAST overrides[i][0]));
-		W(xmlTextWriterWriteAttribute(w, BAD_CAST "ContentType",
-		    BAD_CAST overrides[i][1]));
-		W(xmlTextWriterEndElement(w));
-	}
+	for (i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+		W(empty_element(w, "Default", default_attrs, defaults[i], 2));
+	for (i = 0; i < sizeof(overrides) / sizeof(overrides[0]); i++)
+		W(empty_element(w, "Override", override_attrs, overrides[i],
+		    2));
 	W(xmlTextWriterEndElement(w));
 	return finish(w, buf, rc, part, "[Content_Types].xml");
 }
@@ -222,6 +237,7 @@ static enum habar_status
 relationships(struct docx_part *part, const char *name,
     const char *const (*rels)[3], size_t n)
 {
+	static const char *const rel_attrs[] = { "Id", "Type", "Target" };
 	xmlBufferPtr buf;
 	xmlTextWriterPtr w = start(&buf);
 	size_t i;
@@ -231,16 +247,8 @@ relationships(struct docx_part *part, const char *name,
 		return HABAR_ERR_NOMEM;
 	W(xmlTextWriterStartElement(w, BAD_CAST "Relationships"));
 	W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST REL_NS));
-	for (i = 0; i < n; i++) {
-		W(xmlTextWriterStartElement(w, BAD_CAST "Relationship"));
-		W(xmlTextWriterWriteAttribute(w, BAD_CAST "Id",
-		    BAD_CAST rels[i][0]));
-		W(xmlTextWriterWriteAttribute(w, BAD_CAST "Type",
-		    BAD_CAST rels[i][1]));
-		W(xmlTextWriterWriteAttribute(w, BAD_CAST "Target",
-		    BAD_CAST rels[i][2]));
-		W(xmlTextWriterEndElement(w));
-	}
+	for (i = 0; i < n; i++)
+		W(empty_element(w, "Relationship", rel_attrs, rels[i], 3));
 	W(xmlTextWriterEndElement(w));
 	return finish(w, buf, rc, part, name);
 }
