@@ -50,7 +50,7 @@ habar_qa_new(struct habar_qa **qa_out)
 	for (i = 'A'; i < QA_LETTERS; i++)
 		qa->letter_kind[i] = habar__qa_letter_kind(qa->rec,
 		    (uint32_t)i);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 3; i++)
 		if ((qa->atoms[i] = calloc(QA_MAX_ATOMS,
 		    sizeof(*qa->atoms[i]))) == NULL)
 			return HABAR_ERR_NOMEM;
@@ -79,6 +79,7 @@ habar_qa_free(struct habar_qa *qa)
 	free(qa->scratch);
 	free(qa->atoms[0]);
 	free(qa->atoms[1]);
+	free(qa->atoms[2]);
 	for (i = 0; i < qa->dict_count; i++)
 		habar__dict_free(qa->dicts[i].dict);
 	for (i = 0; i < qa->morph_count; i++) {

@@ -35,6 +35,7 @@ struct qa_atom {
 	size_t start, end;
 	int spelled, matched, hour;
 	int code;		/* written on to letters: SS19 */
+	int decade;		/* an ordinal ten to ninety: the 30-е (годы) */
 	unsigned system;	/* HABAR_VALUE_IMPERIAL or _METRIC, or 0 */
 	const char *quantity;	/* of its unit of measure, "" without */
 	double unit;		/* the unit's factor to its SI unit */
@@ -105,7 +106,7 @@ struct habar_qa {
 		int mode;			/* 1: with a counterpart */
 	} no_swap[64];
 	size_t no_swap_count;
-	struct qa_atom *atoms[2];		/* the figures of a pair */
+	struct qa_atom *atoms[3];	/* the figures of a pair, a third's */
 	struct habar_qa_stats stats;
 	unsigned long error_line;
 	char error[256];

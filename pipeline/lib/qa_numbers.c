@@ -30,7 +30,7 @@ atoms_of(const struct habar_values *vals, struct qa_atom *out)
 	out[n].start = (vv)->start; out[n].end = (vv)->end; \
 	out[n].spelled = (sp); out[n].matched = 0; out[n].hour = 0; \
 	out[n].system = 0; out[n].quantity = ""; out[n].unit = 0; \
-	out[n].code = 0; n++; } \
+	out[n].code = 0; out[n].decade = 0; n++; } \
 	} while (0)
 	for (i = 0; i < habar_values_count(vals); i++) {
 		const struct habar_value *v = habar_values_get(vals, i);
@@ -39,6 +39,12 @@ atoms_of(const struct habar_values *vals, struct qa_atom *out)
 		case HABAR_VALUE_NUMBER:
 		case HABAR_VALUE_MONEY:
 			ATOM(v->number, v, (v->flags & HABAR_VALUE_SPELLED) != 0);
+			/* «в 30-е годы», the 1930s: a decade's ordinal
+			 * leaves out the century. */
+			if (n > first && (v->flags & HABAR_VALUE_ORDINAL) &&
+			    v->number_to == v->number && v->number >= 10 &&
+			    v->number <= 90 && fmod(v->number, 10) == 0)
+				out[first].decade = 1;
 			/* Both figures of a score, also a draw (2:2). */
 			if (v->number_to != v->number ||
 			    (v->flags & HABAR_VALUE_SCORE))
@@ -261,6 +267,98 @@ drop_conversions(struct qa_atom *at, size_t n)
 				at[i].matched = 1;
 }
 
+/* Whether x is a decade whose century y gives: 30-е against 1930. */
+static int
+same_decade(const struct qa_atom *x, const struct qa_atom *y)
+{
+	return x->decade && !y->decade && y->v >= 1000 && y->v < 3000 &&
+	    y->v == floor(y->v) && near(fmod(y->v, 100), x->v);
+}
+
+/* The figures of a version of u other than a and b into qa->atoms[2]:
+ * the count, or 0 when c is a or b or past the unit. */
+static size_t
+third(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
+    size_t b, size_t c)
+{
+	size_t n = u->count < QA_MAX_SEGS ? u->count : QA_MAX_SEGS;
+
+	if (c == a || c == b || c >= n)
+		return 0;
+	return atoms_of(qa->values[c], qa->atoms[2]);
+}
+
+/*
+ * Sets aside the number words left over in at that no other version of
+ * the unit than a and b has as a figure or a word: "two" may be no count
+ * («Екі шіркеуді де», both churches; «екі есе», doubled), and a figure
+ * the third version confirms is what tells a changed one.  With two
+ * versions every word stays.
+ */
+static void
+drop_lone_words(struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t a, size_t b, struct qa_atom *at, size_t n)
+{
+	size_t i, c, k, nz, versions = u->count < QA_MAX_SEGS ? u->count :
+	    QA_MAX_SEGS;
+	int seen;
+
+	if (versions < 3)
+		return;
+	for (i = 0; i < n; i++) {
+		if (at[i].matched || !at[i].spelled)
+			continue;
+		seen = 0;
+		for (c = 0; c < versions && !seen; c++)
+			for (k = 0, nz = third(qa, u, a, b, c); k < nz && !seen;
+			    k++)
+				seen = near(qa->atoms[2][k].v, at[i].v);
+		if (!seen)
+			at[i].matched = 1;
+	}
+}
+
+/* Whether z writes figure x as it stands: the same value, in the same
+ * unit when both give one (30 yards is not «30 метр»). */
+static int
+same_figure(const struct qa_atom *z, const struct qa_atom *x)
+{
+	return near(z->v, x->v) && (z->unit <= 0 || x->unit <= 0 ||
+	    (near(z->unit, x->unit) && strcmp(z->quantity, x->quantity) == 0));
+}
+
+/*
+ * Matches figures left over on both sides that a third version joins:
+ * it writes the one as it stands and the other converted ("widespread
+ * 80s", «27 градусов», «80 градус»), so the two say the same.
+ */
+static void
+bridge(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
+    size_t b, struct qa_atom *x, size_t nx, struct qa_atom *y, size_t ny)
+{
+	size_t c, i, j, k, nz, versions = u->count < QA_MAX_SEGS ? u->count :
+	    QA_MAX_SEGS;
+	const struct qa_atom *z = qa->atoms[2];
+
+	for (c = 0; c < versions; c++) {
+		if ((nz = third(qa, u, a, b, c)) == 0)
+			continue;
+		for (i = 0; i < nx; i++)
+			for (j = 0; j < ny && !x[i].matched; j++) {
+				if (y[j].matched)
+					continue;
+				for (k = 0; k < nz; k++)
+					if ((same_figure(&z[k], &x[i]) &&
+					    same_amount(&z[k], &y[j])) ||
+					    (same_figure(&z[k], &y[j]) &&
+					    same_amount(&z[k], &x[i]))) {
+						x[i].matched = y[j].matched = 1;
+						break;
+					}
+			}
+	}
+}
+
 void
 habar__qa_check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u,
     size_t a, size_t b)
@@ -289,6 +387,12 @@ habar__qa_check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u,
 			if (!y[j].matched && (x[i].hour || y[j].hour) &&
 			    fabs(fabs(x[i].v - y[j].v) - 12) < 1e-9)
 				x[i].matched = y[j].matched = 1;
+	/* A decade without its century against the year with it. */
+	for (i = 0; i < nx; i++)
+		for (j = 0; j < ny && !x[i].matched; j++)
+			if (!y[j].matched && (same_decade(&x[i], &y[j]) ||
+			    same_decade(&y[j], &x[i])))
+				x[i].matched = y[j].matched = 1;
 	/* Amounts converted from one unit to another. */
 	drop_conversions(x, nx);
 	drop_conversions(y, ny);
@@ -306,12 +410,20 @@ habar__qa_check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u,
 		return;
 	ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa, 0);
 	cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb, 0);
+	if (ca > 0 && cb > 0) {
+		bridge(qa, u, a, b, x, nx, y, ny);
+		ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa, 0);
+		cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb, 0);
+	}
 	/* A number spelled out ("eight") left over against a figure left
 	 * over on the other side: one of them was changed. */
-	if (ca > 0 && cb == 0)
+	if (ca > 0 && cb == 0) {
+		drop_lone_words(qa, u, a, b, y, ny);
 		cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb, 1);
-	else if (cb > 0 && ca == 0)
+	} else if (cb > 0 && ca == 0) {
+		drop_lone_words(qa, u, a, b, x, nx);
 		ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa, 1);
+	}
 	/* A figure on one side only is most often written in words on the
 	 * other ("a decade", «тысячи»): a changed figure leaves one unmatched
 	 * on each side. */

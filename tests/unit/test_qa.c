@@ -129,6 +129,38 @@ test_errors(void)
 	CHECK_STR(run("en:Teachers met.", "ru:", NULL), "empty");
 }
 
+/* The numbers check over three versions: what a third version says of
+ * the figures two leave over. */
+static void
+test_numbers(void)
+{
+	/* A number word no third version has is no count: «екі ... де» is
+	 * "both", against the 10 of "a decade later". */
+	CHECK_STR(run("en:Both were built by 1870, the other a decade later.",
+	    "ru:Обе построены к 1870 г., вторая на 10 лет позже.",
+	    "kk:Екі шіркеу де 1870 жылы салынды, екіншісі кейін."), "");
+	/* A number word the third version writes in figures stands
+	 * against a changed figure, as it does between two versions. */
+	CHECK_STR(run("en:Eight people came.", "ru:Пришли восемь человек.",
+	    "kk:5 адам келді."), "numbers");
+	CHECK_STR(run("en:Eight people came.", "kk:5 адам келді.", NULL),
+	    "numbers");
+	/* A decade without its century is the year's. */
+	CHECK_STR(run("en:They moved out in the 1930s.",
+	    "ru:Они ушли в 30-е годы.", "kk:Олар 1930 жылы көшті."), "");
+	CHECK_STR(run("en:They moved out in the 1930s.",
+	    "ru:Они ушли в 40-е годы.", NULL), "numbers");
+	/* A third version joins a figure to its conversion: the 80s
+	 * (Fahrenheit, no unit said) and 27 degrees through «80 градус»;
+	 * not a figure in another unit (30 yards is no «30 метр»). */
+	CHECK_STR(run("en:Expect widespread 80s on Monday.",
+	    "ru:В понедельник ожидается до 27 градусов.",
+	    "kk:Дүйсенбіде 80 градус шамасында болады."), "");
+	CHECK_STR(run("en:He was about 30 yards out.",
+	    "ru:Он был примерно в 27 метрах.",
+	    "kk:Ол шамамен 30 метр жерде болды."), "numbers");
+}
+
 /* The names check: a swap of two neighbouring letters it reports, beside
  * the spelling it leaves alone. */
 static void
@@ -342,6 +374,7 @@ main(void)
 	}
 	test_faithful();
 	test_errors();
+	test_numbers();
 	test_names();
 	test_terms();
 	test_select();
