@@ -97,6 +97,7 @@ habar_align_free(struct habar_align *align)
 	for (k = 0; k < HABAR_PARALLEL_MAX_LANGS; k++)
 		habar_seg_free(align->line_seg[k]);
 	habar_lexicon_free(align->memory);
+	free(align->sub);
 	free(align);
 }
 
@@ -1441,8 +1442,36 @@ pair_view_make(struct pair_view *v, const struct lang_data *data, size_t x,
  * link of two sides are written on stderr for the fit of
  * tests/bench/align_fit.py.
  */
+/*
+ * Keeps the confidence c of the link b of the pair p inside group k, for
+ * habar_align_write_pair().  Returns HABAR_OK, HABAR_ERR_NOMEM or
+ * HABAR_ERR_LIMIT.
+ */
 static enum habar_status
-link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
+keep_sub(struct habar_align *align, size_t k, size_t p,
+    const struct habar__bead *b, double c)
+{
+	struct habar__align_sub *s;
+
+	enum habar_status status;
+
+	if ((status = habar__grow((void **)&align->sub, &align->subcap,
+	    align->nsub + 1, sizeof(*align->sub), 16)) != HABAR_OK)
+		return status;
+	s = &align->sub[align->nsub++];
+	s->link = k;
+	s->pair = p;
+	s->a = b->a;
+	s->na = b->na;
+	s->b = b->b;
+	s->nb = b->nb;
+	s->confidence = (float)c;
+	return HABAR_OK;
+}
+
+static enum habar_status
+link_confidence(struct habar_align *align, const struct lang_data *data,
+    size_t nl, struct groups *sents)
 {
 	struct habar__align_near prev, next;
 	struct pair_view view[3];
@@ -1525,6 +1554,10 @@ link_confidence(const struct lang_data *data, size_t nl, struct groups *sents)
 				}
 				if (c < g->pair[p])
 					g->pair[p] = (float)c;
+				if (g->count[x] >= 2 && g->count[y] >= 2 &&
+				    (status = keep_sub(align, view[p].owner[k],
+				    p, b, c)) != HABAR_OK)
+					goto done;
 			}
 		}
 	for (k = 0; k < sents->n; k++) {
@@ -1857,7 +1890,9 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	guides.replay = 1;
 	if ((status = align_sentences(doc, data, order, &guides, &sents)) != HABAR_OK)
 		goto done;
-	if ((status = link_confidence(data, nl, &sents)) != HABAR_OK)
+	align->nsub = 0;
+	align->sub_doc = doc;
+	if ((status = link_confidence(align, data, nl, &sents)) != HABAR_OK)
 		goto done;
 	if ((status = add_groups(doc, HABAR_PARALLEL_SENTENCES, &sents, 0)) !=
 	    HABAR_OK)
@@ -1967,6 +2002,38 @@ language_chars(const struct habar_parallel_language *l)
 	return chars;
 }
 
+/*
+ * The confidence link_confidence() gave the link of the pair of languages
+ * x < y [a, a + na) <-> [b, b + nb) inside sentence link i of doc, if it
+ * kept one (align->sub, in the order of pair and link); -1 otherwise.
+ */
+static double
+sub_confidence(const struct habar_align *align,
+    const struct habar_parallel *doc, size_t i, size_t pair, size_t a,
+    size_t na, size_t b, size_t nb)
+{
+	const struct habar__align_sub *s;
+	size_t lo = 0, hi = align->nsub, mid;
+
+	if (doc != align->sub_doc)
+		return -1;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		s = &align->sub[mid];
+		if (s->pair < pair || (s->pair == pair && s->link < i))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < align->nsub && align->sub[lo].pair == pair &&
+	    align->sub[lo].link == i; lo++) {
+		s = &align->sub[lo];
+		if (s->a == a && s->na == na && s->b == b && s->nb == nb)
+			return s->confidence;
+	}
+	return -1;
+}
+
 enum habar_status
 habar_align_write_pair(struct habar_align *align,
     const struct habar_parallel *doc, size_t a, size_t b, FILE *fp)
@@ -2017,10 +2084,21 @@ habar_align_write_pair(struct habar_align *align,
 			write_numbers(fp, rb->first + beads[k].b, beads[k].nb);
 			/*
 			 * The aligner judged the pair's links inside the
-			 * three-way link and gave it the least sure one's
-			 * confidence (link_confidence()); a sentence left
-			 * alone inside is no surer than its own cost says.
+			 * three-way link, each on its own (link_confidence()),
+			 * and gave the three-way link the least sure one's.
+			 * Where this is another document, or another split,
+			 * that is all there is; a sentence left alone inside
+			 * is no surer than its own cost says.
 			 */
+			conf = a < b ? sub_confidence(align, doc, i, pair,
+			    ra->first + beads[k].a, beads[k].na, rb->first +
+			    beads[k].b, beads[k].nb) : sub_confidence(align,
+			    doc, i, pair, rb->first + beads[k].b, beads[k].nb,
+			    ra->first + beads[k].a, beads[k].na);
+			if (conf >= 0) {
+				fprintf(fp, "\t%.2f\n", conf);
+				continue;
+			}
 			conf = link->pair[pair];
 			if (beads[k].na == 0 || beads[k].nb == 0) {
 				c = habar__align_confidence(&da.seq,

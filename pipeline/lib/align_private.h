@@ -26,6 +26,24 @@ struct habar_align {
 	struct habar_seg *line_seg[HABAR_PARALLEL_MAX_LANGS];
 	/* The lexicon learnt from the memories given, or NULL. */
 	struct habar_lexicon *memory;
+	/*
+	 * The links of a pair of languages inside the sentence links of the
+	 * document last aligned that hold two sentences or more of both
+	 * (the third language merged them), each with its own confidence:
+	 * habar_align_write_pair() prints them, where the three-way link
+	 * takes the least sure one's.
+	 */
+	struct habar__align_sub *sub;
+	size_t nsub, subcap;
+	const struct habar_parallel *sub_doc;	/* compared, never read */
+};
+
+/* A link of a pair inside a sentence link (struct habar_align's sub). */
+struct habar__align_sub {
+	size_t link;		/* the index of the sentence link */
+	size_t pair;		/* HABAR_PARALLEL_PAIR() of its languages */
+	size_t a, na, b, nb;	/* its sentences in the two languages */
+	float confidence;
 };
 
 /* Records an error message (printf format) and its line on the handle. */

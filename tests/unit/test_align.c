@@ -19,6 +19,7 @@
 #include <habar/parallel.h>
 
 #include "align_internal.h"
+#include "align_private.h"
 #include "check.h"
 
 static struct habar__align_icu *icu;
@@ -296,6 +297,46 @@ check_pair(struct habar_align *al, const struct habar_parallel *doc,
 	free(out);
 }
 
+/*
+ * Russian merged the first two sentences that English and Kazakh keep
+ * apart: the kk-en pair's links inside that three-way link are each
+ * judged on their own and kept; the three-way link takes the least sure
+ * one's confidence for the pair, and the pair view prints each one's.
+ */
+static void
+check_subs(struct habar_align *al, const struct habar_parallel *doc)
+{
+	const struct habar__align_sub *s;
+	const struct habar_parallel_link *lk;
+	char *out = NULL, want[64];
+	size_t len = 0, i;
+	double least = 2;
+	FILE *fp;
+
+	CHECK(al->nsub >= 2);
+	CHECK((fp = open_memstream(&out, &len)) != NULL);
+	if (fp == NULL)
+		return;
+	CHECK(habar_align_write_pair(al, doc, 0, 1, fp) == HABAR_OK);
+	fclose(fp);
+	for (i = 0; i < al->nsub; i++) {
+		s = &al->sub[i];
+		CHECK(s->pair == HABAR_PARALLEL_PAIR(0, 1) && s->na == 1 &&
+		    s->nb == 1);
+		lk = &doc->links[HABAR_PARALLEL_SENTENCES][s->link];
+		CHECK(s->confidence >= lk->pair[s->pair] - 1e-6);
+		if (s->confidence < least)
+			least = s->confidence;
+		snprintf(want, sizeof(want), "%zu\t%zu\t%.2f\n", s->a + 1,
+		    s->b + 1, s->confidence);
+		CHECK(out != NULL && strstr(out, want) != NULL);
+	}
+	lk = &doc->links[HABAR_PARALLEL_SENTENCES][al->sub[0].link];
+	CHECK(least > lk->pair[al->sub[0].pair] - 1e-6 &&
+	    least < lk->pair[al->sub[0].pair] + 1e-6);
+	free(out);
+}
+
 static void
 test_three_way(void)
 {
@@ -328,6 +369,7 @@ test_three_way(void)
 	/* The pair view: kk (0) against ru (2). */
 	check_pair(al, doc, 0, 2, "1,2\t1\n3\t\n4\t2\n5\t3\n6\t4\n");
 	check_pair(al, doc, 1, 0, "1\t1\n2\t2\n\t3\n3\t4\n4\t5\n5\t6\n");
+	check_subs(al, doc);
 	/* A three-way link is as sure as its least sure pair. */
 	{
 		const struct habar_parallel_link *lk;
