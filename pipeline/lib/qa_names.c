@@ -415,6 +415,40 @@ swap_fits(const struct habar_qa *qa, const struct spelling *w, int swapped_b)
 }
 
 /*
+ * Whether a name of five letters or more (w->b when swapped_b, else
+ * w->a) is one of four with an ending once two neighbouring letters
+ * inside those four are swapped (Тдода, Тодда, against Тодд; Дожна,
+ * Джона, against Джон): a swap that leaves the short name whole, where
+ * a swap at its end is as often another transliteration (Гроув, Гров).
+ */
+static int
+short_swap(const struct habar_qa *qa, const struct spelling *w,
+    int swapped_b)
+{
+	uint32_t t[64];
+	const uint32_t *x = swapped_b ? w->b : w->a, *y = swapped_b ? w->a :
+	    w->b;
+	size_t nx = swapped_b ? w->nb : w->na, ny = swapped_b ? w->na : w->nb;
+	size_t k;
+	int fits;
+
+	memcpy(t, x, nx * sizeof(*t));
+	for (k = 1; k + 2 <= ny; k++) {
+		if (x[k] == x[k + 1])
+			continue;
+		t[k] = x[k + 1];
+		t[k + 1] = x[k];
+		fits = prefix(t, nx, y, ny) == ny && (swapped_b ?
+		    one_stem(qa, w, y, t, 1) : one_stem(qa, w, t, y, 1));
+		t[k] = x[k];
+		t[k + 1] = x[k + 1];
+		if (fits)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Whether the ending of w->a past the letters it shares with w->b (three
  * letters or more) is no form of those letters by the suffix rules of its
  * language, but is one once two neighbouring letters of it are swapped
@@ -501,6 +535,9 @@ letters_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 		return ending_swapped(&w, 0) ? 1 : 2;
 	/* A name of four letters or fewer swapped is as often another
 	 * transliteration (Сеуг, Сегу). */
+	if (a[0] == b[0] && ((w.na >= 5 && w.nb == 4 && short_swap(qa, &w,
+	    0)) || (w.nb >= 5 && w.na == 4 && short_swap(qa, &w, 1))))
+		return 1;
 	if (w.na < 5 || w.nb < 5 || a[0] != b[0])
 		return 0;
 	return swap_fits(qa, &w, 0) || swap_fits(qa, &w, 1) ||

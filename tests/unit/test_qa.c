@@ -294,6 +294,16 @@ test_names(void)
 	    "kk:Мәселені Боливияынң басшылығы қолданды.", NULL), "names");
 	CHECK_STR(run("ru:Администрация Боливии использовала проблему.",
 	    "kk:Мәселені Боливияның басшылығы қолданды.", NULL), "");
+	/* A name of four letters with an ending, swapped inside the four
+	 * (Тдода, Тодда, against Тодд); not a swap at the short name's end,
+	 * as often another transliteration (Гроув against Гров). */
+	CHECK_STR(run("ru:В декабре муж Тдода Пэйлин подал на развод.",
+	    "kk:Желтоқсанда Тодд Пэйлин ажырасуға арыз берді.", NULL),
+	    "names");
+	CHECK_STR(run("ru:В декабре муж Тодда Пэйлин подал на развод.",
+	    "kk:Желтоқсанда Тодд Пэйлин ажырасуға арыз берді.", NULL), "");
+	CHECK_STR(run("ru:Матч прошел на стадионе Гроув.",
+	    "kk:Матч Гров стадионында өтті.", NULL), "");
 	/* The name twice in one version, once misspelled. */
 	CHECK_STR(run("ru:Лорд Дарнли сказал, что Дарнли приедет.",
 	    "kk:Лорд Дарнли Дранли келетінін айтты.", NULL), "names");
