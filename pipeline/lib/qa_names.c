@@ -678,7 +678,8 @@ doubled(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
  */
 static const struct habar_value *
 swapped_latin(struct habar_qa *qa, const struct habar_qa_unit *u,
-    size_t s, const struct habar_value *x, size_t o)
+    size_t s, const struct habar_value *x, size_t o,
+    const struct habar_value *only)
 {
 	const struct habar_values *vo = qa->values[o];
 	const char *xt = u->segs[s].text + x->start;
@@ -689,8 +690,8 @@ swapped_latin(struct habar_qa *qa, const struct habar_qa_unit *u,
 		return NULL;
 	for (j = 0; j < habar_values_count(vo); j++) {
 		const struct habar_value *y = habar_values_get(vo, j);
-		if (y->kind != HABAR_VALUE_NAME || same_script(xt,
-		    u->segs[o].text + y->start))
+		if (y->kind != HABAR_VALUE_NAME || (only != NULL && y !=
+		    only) || same_script(xt, u->segs[o].text + y->start))
 			continue;
 		if (nx == 0 && (nx = latin(qa, xt, x->end - x->start, lx,
 		    sizeof(lx))) < 5)
@@ -864,6 +865,32 @@ unseen_swap(const struct habar_qa *qa, const uint32_t *cp, size_t n,
 	return cp[k] != cp[k + 1] && ((!consonant(qa, cp[k]) &&
 	    !consonant(qa, cp[k + 1])) || cp[k - 1] == cp[k + 1] ||
 	    (k + 2 < n && cp[k] == cp[k + 2]));
+}
+
+/*
+ * Whether the word s[0..len) has two neighbouring inner letters whose
+ * swap its skeleton does not see (unseen_swap()), read as written: a
+ * quick look before the letters are transliterated.
+ */
+static int
+hides_swap(const struct habar_qa *qa, const char *s, size_t len)
+{
+	uint32_t cp[64];
+	size_t n = 0, i = 0, k;
+
+	while (i < len && n < 64) {
+		unsigned long c;
+		size_t l = habar__utf8_decode((const unsigned char *)s + i,
+		    len - i, &c);
+		if (l == 0)
+			return 0;
+		cp[n++] = (uint32_t)c;
+		i += l;
+	}
+	for (k = 1; k + 1 < n; k++)
+		if (unseen_swap(qa, cp, n, k))
+			return 1;
+	return 0;
 }
 
 /*
@@ -1135,7 +1162,13 @@ habar__qa_check_names(struct habar_qa *qa, const struct habar_qa_unit *u,
 			    o)) != NULL)
 				best = 1;
 			if (best == 0 && (near_ = swapped_latin(qa, u, s, x,
-			    o)) != NULL)
+			    o, NULL)) != NULL)
+				best = 1;
+			/* One name by the skeletons (Ссесион, Sessions), but
+			 * not by the letters, which one swap makes agree. */
+			if (best == 2 && by_skeleton && hides_swap(qa, u->segs[s].text + x->start, x->end -
+			    x->start) && swapped_latin(qa, u, s, x, o, near_) !=
+			    NULL)
 				best = 1;
 			/* One name by the skeletons, but a word the
 			 * dictionary knows with two letters swapped. */
