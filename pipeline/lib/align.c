@@ -419,6 +419,8 @@ subseq(const struct habar__align_seq *s, size_t first, size_t count)
 	r.kfirst = s->kfirst + first;
 	r.bounds = s->bounds != NULL ? s->bounds + first : NULL;
 	r.pstart = s->pstart != NULL ? s->pstart + first : NULL;
+	r.lang = s->lang;
+	r.memory = s->memory;
 	return r;
 }
 
@@ -1817,7 +1819,8 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 				}
 			}
 			if ((status = habar__lex_from_pairs(&lex, sa, sb, cls, n,
-			    (uint32_t)(0x5eed0000u + x * 7 + y))) != HABAR_OK ||
+			    (uint32_t)(0x5eed0000u + x * 7 + y),
+			    (unsigned)(x + y))) != HABAR_OK ||
 			    (status = memory_stems(align, &doc->languages[x],
 			    &data[x])) != HABAR_OK ||
 			    (status = memory_stems(align, &doc->languages[y],
@@ -1827,6 +1830,8 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 			    data[x].mstfirst)) == HABAR_OK)
 				status = augment(&data[y], &lex, 1,
 				    data[y].mstems, data[y].mstfirst);
+			data[x].sent.memory |= 1u << (x + y);
+			data[y].sent.memory |= 1u << (x + y);
 next:
 			habar__lex_free(&lex);
 			free(sa);
@@ -1870,6 +1875,8 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 		langs[l] = &doc->languages[l];
 	if ((status = lang_data_make_all(align, langs, data, nl)) != HABAR_OK)
 		goto done;
+	for (l = 0; l < nl; l++)
+		data[l].sent.lang = (unsigned)l;
 	if (align->memory != NULL &&
 	    (status = apply_memory(align, doc, data)) != HABAR_OK)
 		goto done;

@@ -45,9 +45,9 @@
  * the same articles in both), and they have coverage to spare.
  */
 static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
-	-0.4205, 0.1227, 0.0412, -0.0257, 0.6161, 0.0080, 0.5315,
-	0.9251, -0.0037, 0.0700, 0.2366, 0.1083, 0.8854, 0.6732, 0.1449,
-	0.0398, -0.9540, 1.0459, -0.5028
+	0.1075, 0.1753, 0.0450, -0.0373, 0.6972, 0.0090, 0.4081,
+	0.6903, -0.0166, 0.0487, 0.2359, 0.1005, 0.8436, 0.2614, 0.1076,
+	-0.0029, -0.8710, 1.3398, -0.5574
 };
 /*
  * The model of a link when the document has two languages only, fitted
@@ -56,11 +56,11 @@ static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
  * pair_w and PAIR_SHIFT).
  */
 static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
-	0.7151, 0.3348, 0.0522, 0.0314, 0.3791, 0.0649, 0.0513, -0.3350,
-	-0.0096, 0.0350, 0.2975, 0.0000, 0.0000, 0.4544, 0.5955,
-	-0.1905, -1.1152, 0.4264, -1.3666
+	0.1683, 0.2953, 0.0511, 0.0062, 0.4733, 0.0448, 0.1442,
+	-0.2598, 0.0079, 0.0673, 0.2932, 0.0000, 0.0000, 0.7931, 0.6815,
+	-0.1845, -1.0826, 0.0064, -1.3913
 };
-#define PAIR_SHIFT 3.0917
+#define PAIR_SHIFT 3.0642
 /*
  * The temperature of the posterior (habar__align_posterior()): the costs
  * are minus logs of probabilities, so 1 would weigh paths as the model
@@ -70,7 +70,7 @@ static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
 #define TEMPERATURE 0.5
 /* A posterior's log-odds are bounded to this (float's resolution near 1). */
 #define POSTERIOR_MAX 12.0
-#define NEAR_SHIFT 2.6244
+#define NEAR_SHIFT 2.5979
 /* A neighbour's log-odds are bounded to this, and a document's end counts
  * as a sure link; one side alone as a doubtful one. */
 #define NEAR_HIGH 8.0

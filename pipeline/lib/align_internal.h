@@ -156,11 +156,17 @@ habar__anchor_miss(uint32_t key)
  * a bead with sentences on both sides its translation is expected, and
  * its absence is evidence against the bead (a sentence with no
  * counterpart expects nothing, so it costs a one-sided bead nothing).
+ * A sentence holds the memory's words of every pair of languages its
+ * language is in; tag (habar__align_tag()) names the pair aligned, and
+ * a word of another pair expects nothing there: its translation is in
+ * the third language, and charging its absence would weigh against
+ * every bead of two sides in proportion to its sentence's words.
  */
 static inline double
-habar__anchor_expected(uint32_t key)
+habar__anchor_expected(uint32_t key, unsigned tag)
 {
-	return (key >> 29) == HABAR__ANCHOR_MEMORY ?
+	return (key >> 29) == HABAR__ANCHOR_MEMORY &&
+	    ((key >> 21) & 3) == tag ?
 	    habar__lex_class_weight[(key >> 26) & 7] : 0;
 }
 
@@ -187,7 +193,23 @@ struct habar__align_seq {
 	 * paragraph boundary is never a wall.
 	 */
 	const uint8_t *pstart;
+	/*
+	 * The language's place in the document (0, 1 or 2): the memory's
+	 * word pairs carry the pair of languages they were learnt for
+	 * (habar__align_tag()).
+	 */
+	unsigned lang;
+	/* The tags of the pairs a memory's lexicon was applied to, a bit
+	 * each (1 << tag). */
+	unsigned memory;
 };
+
+/* The tag of the memory's word pairs between the languages of a and b
+ * (bits 21-22 of their keys): 1, 2 or 3 for the three pairs. */
+#define habar__align_tag(a, b) ((a)->lang + (b)->lang)
+/* Whether a memory's lexicon was applied to the pair of a and b. */
+#define habar__align_memory(a, b) \
+	(((a)->memory & (b)->memory & (1u << habar__align_tag(a, b))) != 0)
 
 #define HABAR__LINE_INSIDE 0x03
 #define HABAR__LINE_ENDS 0x80
@@ -370,12 +392,13 @@ uint32_t habar__lex_key(const struct habar__lex *lex, int side, uint32_t stem);
  * and weighs more) whose weights are of class cls[k] (bits 3-5: when
  * missed, habar__lex_class_weight; bits 0-2: when shared,
  * habar__lex_hit_weight); salt keeps the keys of different pairs of
- * languages apart.
+ * languages apart, and tag (habar__align_tag(), 1 to 3) marks them as the
+ * pair's, so that only the pair's own words are expected across.
  * Returns HABAR_OK or HABAR_ERR_NOMEM.
  */
 enum habar_status habar__lex_from_pairs(struct habar__lex *lex,
     const uint32_t *sa, const uint32_t *sb, const unsigned char *cls,
-    size_t n, uint32_t salt);
+    size_t n, uint32_t salt, unsigned tag);
 
 /* Lower-cases one code point of the scripts the aligner meets. */
 uint32_t habar__align_lower(uint32_t c);

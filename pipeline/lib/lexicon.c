@@ -40,7 +40,7 @@
  */
 #define KEPT_MAX (16u * 1024 * 1024)
 #define LANG_MAX 16
-#define FORMAT "habar-lexicon 2"
+#define FORMAT "habar-lexicon 3"
 
 struct table {
 	char la[LANG_MAX], lb[LANG_MAX];

@@ -9,7 +9,10 @@
  * spell checker has no need of.  The longest ending that leaves a stem of
  * at least MIN_STEM letters is cut, once, or as many times as a line
  * "@rounds N" of stem-endings says for an agglutinative language (Kazakh
- * stacks plural, possessive and case).
+ * stacks plural, possessive and case).  A line "@prefix N" then keeps
+ * at most N letters: in Russian and Kazakh, a word and the words made
+ * from it (сообщил, сообщение) share a stem that endings alone do not
+ * give them, and the lexicon learns one pair instead of several weak ones.
  * Stems are lower-cased and kept as 32-bit FNV-1a hashes: the lexicon
  * compares them, and never prints them.
  */
@@ -38,6 +41,7 @@ struct habar__stemmer {
 	struct ending *endings;	/* longest first */
 	size_t n, cap;
 	unsigned rounds;	/* endings cut from one word at most */
+	unsigned prefix;	/* letters a stem keeps at most (0: all) */
 };
 
 static int
@@ -67,6 +71,11 @@ read_endings(struct habar__stemmer *st, const char *path)
 		if (sscanf(line, "@rounds %u", &st->rounds) == 1) {
 			if (st->rounds < 1 || st->rounds > 8)
 				st->rounds = 1;
+			continue;
+		}
+		if (sscanf(line, "@prefix %u", &st->prefix) == 1) {
+			if (st->prefix > 0 && st->prefix < MIN_STEM)
+				st->prefix = MIN_STEM;
 			continue;
 		}
 		len = strcspn(line, "\t\n ");
@@ -235,6 +244,8 @@ habar__stem_words(const struct habar__stemmer *st, const char *text,
 			continue;
 		if (st != NULL)
 			cut(st, word, &m);
+		if (st != NULL && st->prefix > 0 && m > st->prefix)
+			m = st->prefix;
 		h = 2166136261u;
 		for (k = 0; k < m; k++)
 			h = (h ^ word[k]) * 16777619u;

@@ -86,6 +86,8 @@ seq(const uint32_t *len, size_t n, size_t *kfirst)
 	s.kfirst = kfirst;
 	s.bounds = NULL;
 	s.pstart = NULL;
+	s.lang = 0;
+	s.memory = 0;
 	return s;
 }
 
@@ -702,7 +704,10 @@ test_line_merge(void)
  * enough for a 1-1, each with twelve words the lexicon knows and none of
  * their translations across.  Their absence makes the 1-1 dearer than a
  * 1-0 and a 0-1; a sentence with no counterpart pays nothing for its
- * words, and a 1-1 whose words are translated gains.
+ * words, and a 1-1 whose words are translated gains.  Words the lexicon
+ * knows for another pair of languages (a's with a third language) expect
+ * nothing across: with them alone the two are linked.  With a memory the
+ * length term weighs less.
  */
 static void
 test_memory_words(void)
@@ -715,6 +720,10 @@ test_memory_words(void)
 	struct habar__bead *beads = NULL;
 	double plain, lone;
 
+	/* The pair of the languages 0 and 1: its words carry tag 1. */
+	b.lang = 1;
+	CHECK(habar__align_tag(&a, &b) == 1);
+
 	plain = habar__align_cost(&a, 2, 1, &b, 2, 1, 1.0);
 	lone = habar__align_cost(&a, 2, 1, &b, 2, 0, 1.0) +
 	    habar__align_cost(&a, 3, 0, &b, 2, 1, 1.0);
@@ -725,7 +734,8 @@ test_memory_words(void)
 		fa[i] = m;
 		if (i == 2)
 			for (k = 0; k < 12; k++)
-				ka[m++] = 4u << 26 | (0x1000 + (uint32_t)k);
+				ka[m++] = 4u << 26 | 1u << 21 |
+				    (0x1000 + (uint32_t)k);
 		else
 			ka[m++] = 0x100 + 16 * (uint32_t)i;
 	}
@@ -734,7 +744,8 @@ test_memory_words(void)
 		fb[i] = m;
 		if (i == 2)
 			for (k = 0; k < 12; k++)
-				kb[m++] = 4u << 26 | (0x2000 + (uint32_t)k);
+				kb[m++] = 4u << 26 | 1u << 21 |
+				    (0x2000 + (uint32_t)k);
 		else
 			kb[m++] = 0x100 + 16 * (uint32_t)i;
 	}
@@ -755,12 +766,35 @@ test_memory_words(void)
 		    beads[i].a == beads[i].b && beads[i].a != 2 :
 		    beads[i].na + beads[i].nb == 1);
 	free(beads);
+	/* Words of the pairs of a and of b with a third language (tags 2
+	 * and 3): nothing expected across, the two are linked. */
+	for (k = fa[2]; k < fa[3]; k++)
+		ka[k] = (ka[k] & ~(3u << 21)) | 2u << 21;
+	for (k = fb[2]; k < fb[3]; k++)
+		kb[k] = (kb[k] & ~(3u << 21)) | 3u << 21;
+	CHECK(habar__align_cost(&a, 2, 1, &b, 2, 1, 1.0) < lone);
+	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	CHECK(n == 5);
+	free(beads);
 	/* Without the words, the two are linked. */
 	a = seq(la, 5, fa);
 	b = seq(lb, 5, fb);
 	CHECK(habar__align_pair(&a, &b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
 	CHECK(n == 5);
 	free(beads);
+	/* With a memory's lexicon for the pair, lengths that disagree (80
+	 * characters against 149) weigh less; a lone sentence costs the
+	 * same. */
+	b.lang = 1;
+	plain = habar__align_cost(&a, 0, 1, &b, 3, 1, 1.0);
+	lone = habar__align_cost(&a, 0, 1, &b, 3, 0, 1.0);
+	a.memory = b.memory = 1u << 1;
+	CHECK(habar__align_memory(&a, &b));
+	CHECK(habar__align_cost(&a, 0, 1, &b, 3, 1, 1.0) < plain - 0.5);
+	CHECK(habar__align_cost(&a, 0, 1, &b, 3, 0, 1.0) == lone);
+	/* Not for the pair of b with a third language. */
+	a.lang = 2;
+	CHECK(!habar__align_memory(&a, &b));
 }
 
 /*

@@ -93,6 +93,13 @@ test_stems(void)
 	CHECK(stem(lex, "kk", "облыстары") == stem(lex, "kk", "облыс"));
 	CHECK(stem(lex, "kk", "Астанада") == stem(lex, "kk", "Астана"));
 	CHECK(stem(lex, "ru", "министр") != stem(lex, "ru", "школа"));
+	/* A word and the words made from it, united by the prefix
+	 * (locales' @prefix): the noun and the verb of a report. */
+	CHECK(stem(lex, "ru", "сообщение") == stem(lex, "ru", "сообщили"));
+	CHECK(stem(lex, "kk", "қаласында") == stem(lex, "kk", "қалалық"));
+	CHECK(stem(lex, "ru", "сообщение") != stem(lex, "ru", "собрание"));
+	/* English keeps whole stems: no prefix there. */
+	CHECK(stem(lex, "en", "government") != stem(lex, "en", "governor"));
 	/* A language without rules keeps whole words. */
 	CHECK(stem(lex, "xx", "abcd") != stem(lex, "xx", "abc"));
 	habar_lexicon_free(lex);
@@ -181,7 +188,20 @@ test_cache(void)
 	habar_lexicon_free(lex);
 	/* A cache of another version of the memory is not used. */
 	fp = fopen(cache, "w");
-	CHECK(fp != NULL && fputs("habar-lexicon 2\nsource 1 2\nend\n", fp) >= 0);
+	CHECK(fp != NULL && fputs("habar-lexicon 3\nsource 1 2\nend\n", fp) >= 0);
+	if (fp != NULL)
+		fclose(fp);
+	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
+	CHECK(habar_lexicon_add_memory(lex, path) == HABAR_OK);
+	CHECK(habar_lexicon_pairs(lex, "en", "ru") == pairs);
+	habar_lexicon_free(lex);
+	CHECK(stat(path, &sb) == 0);
+	snprintf(source, sizeof(source), "source %lld %lld\n",
+	    (long long)sb.st_size, (long long)sb.st_mtime);
+	/* Nor one of the second format, whose stems were cut otherwise. */
+	fp = fopen(cache, "w");
+	CHECK(fp != NULL && fprintf(fp, "habar-lexicon 2\n%spair en ru 1 6\n"
+	    "0000abcd 0000dcba 0.5000 0.5000 1 1 1\nend\n", source) > 0);
 	if (fp != NULL)
 		fclose(fp);
 	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
@@ -189,9 +209,6 @@ test_cache(void)
 	CHECK(habar_lexicon_pairs(lex, "en", "ru") == pairs);
 	habar_lexicon_free(lex);
 	/* Nor one of the first format, without the units (learnt again). */
-	CHECK(stat(path, &sb) == 0);
-	snprintf(source, sizeof(source), "source %lld %lld\n",
-	    (long long)sb.st_size, (long long)sb.st_mtime);
 	fp = fopen(cache, "w");
 	CHECK(fp != NULL && fprintf(fp, "habar-lexicon 1\n%spair en ru 1\n"
 	    "0000abcd 0000dcba 0.5000 0.5000\nend\n", source) > 0);
