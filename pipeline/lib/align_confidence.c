@@ -35,7 +35,8 @@
  * tests/bench/align_fit.py on the links of seeds 1 and 2 of
  * tests/bench/align_loose.py, run both without and with a memory
  * (`align_loose.py --seed 1 --seed 2 --memory --dump-features F`), the
- * posterior at TEMPERATURE.  NEAR_SHIFT is the logit subtracted so that
+ * posterior at TEMPERATURE; the links of documents in three languages
+ * only (pair_w below has those in two).  NEAR_SHIFT is the logit subtracted so that
  * links at 0.5 or more are right 99.2% of the time on the runs without a
  * memory; the weight of "memory used" (the last) is the fitted one less
  * the difference between that shift and the one that makes the runs
@@ -210,8 +211,13 @@ merge_margin(const struct habar__align_seq *a, size_t ai, size_t na,
  * third language's posterior and whether there is one; whether a memory
  * was used; and the log of the shorter side's length, as between two
  * long sentences a wrong link's length cost is no worse than a right
- * one's only when it is right by chance, while short ones often are.  A 1-1 link between sure 1-1 links is almost
- * always right; errors sit next to an addition, a drop or a merge.
+ * one's only when it is right by chance, while short ones often are;
+ * and what its anchors say (habar__align_evidence()): the names and
+ * numbers shared and those one side lacks, the share of its word pairs
+ * found across and their number, as two sentences of about the right
+ * lengths that are no translation of each other show it there first.
+ * A 1-1 link between sure 1-1 links is almost always right; errors sit
+ * next to an addition, a drop or a merge.
  */
 double
 habar__align_confidence_near(const struct habar__align_seq *a, size_t ai,
