@@ -138,6 +138,49 @@ habar__qa_check_untranslated(struct habar_qa *qa, const struct habar_qa_unit *u,
 	}
 }
 
+/* Whether segments i and j of u (i before j) are more than 2.5 times
+ * off the running ratio of their languages; also when it is not known
+ * yet. */
+static int
+off_ratio(const struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t i, size_t j)
+{
+	const struct habar_qa_segment *x = &u->segs[i], *y = &u->segs[j];
+	double ci = (double)habar__utf8_chars(x->text, x->len);
+	double cj = (double)habar__utf8_chars(y->text, y->len);
+	size_t k;
+
+	for (k = 0; k < qa->ratio_count; k++)
+		if (strcmp(qa->ratios[k].a, x->lang) == 0 &&
+		    strcmp(qa->ratios[k].b, y->lang) == 0) {
+			double want = qa->ratios[k].sum_b / qa->ratios[k].sum_a;
+			if (qa->ratios[k].n < 20 || ci < 1 || cj < 1)
+				return 1;
+			return cj / ci > want * 2.5 || cj / ci < want / 2.5;
+		}
+	return 1;
+}
+
+/*
+ * Whether segment a of u is the odd one out in length: off the ratio
+ * against every version but b too.  A version whose length the others
+ * share is no outlier: a headline that spells out an abbreviation
+ * ("LSU's Sims", «Луизиана мемлекеттік университетінің ойыншысы Симс»)
+ * is long against the English only, within the ratio against Russian.
+ */
+static int
+odd_one(const struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
+    size_t b)
+{
+	size_t c, n = u->count < QA_MAX_SEGS ? u->count : QA_MAX_SEGS;
+
+	for (c = 0; c < n; c++)
+		if (c != a && c != b && !off_ratio(qa, u, a < c ? a : c,
+		    a < c ? c : a))
+			return 0;
+	return 1;
+}
+
 void
 habar__qa_check_length(struct habar_qa *qa, const struct habar_qa_unit *u,
     size_t a, size_t b)
@@ -167,7 +210,8 @@ habar__qa_check_length(struct habar_qa *qa, const struct habar_qa_unit *u,
 	/* Against the ratio of the units before: the document's own. */
 	if (r->n >= 20 && (ca >= 40 || cb >= 40)) {
 		double want = r->sum_b / r->sum_a, got = cb / ca;
-		if (got > want * 2.5 || got < want / 2.5) {
+		if ((got > want * 2.5 || got < want / 2.5) && (odd_one(qa, u,
+		    a, b) || odd_one(qa, u, b, a))) {
 			if ((f = habar__qa_add(qa, HABAR_QA_LENGTH,
 			    HABAR_QA_WARNING, a, b, b, 0, 0)) != NULL)
 				snprintf(f->message, sizeof(f->message),

@@ -161,6 +161,40 @@ test_numbers(void)
 	    "kk:Ол шамамен 30 метр жерде болды."), "numbers");
 }
 
+/* The length check on a checker of its own, after twenty units that set
+ * the ratios: a version is reported when it is the odd one out. */
+static void
+test_length(void)
+{
+	struct habar_qa *saved = qa;
+	int i;
+
+	if (habar_qa_new(&qa) != HABAR_OK) {
+		CHECK(0);
+		qa = saved;
+		return;
+	}
+	habar_qa_select_none(qa);
+	CHECK(habar_qa_select(qa, "length", 1) == HABAR_OK);
+	for (i = 0; i < 20; i++)
+		run("en:The council met in the capital today to discuss it.",
+		    "ru:Совет собрался сегодня в столице, чтобы это обсудить.",
+		    "kk:Кеңес бүгін елордада мұны талқылау үшін жиналды.");
+	/* Long against the English only: the Russian is as long, the
+	 * abbreviation spelled out in both. */
+	CHECK_STR(run("en:Arrest made in shooting death of LSU's Sims",
+	    "ru:Арестован подозреваемый в гибели Симса, игрока университета "
+	    "штата Луизиана",
+	    "kk:Луизиана мемлекеттік университетінің ойыншысы Симс атыс "
+	    "салдарынан қайтыс болғаннан кейін, күдікті тұтқынға алынды"), "");
+	/* Long against both: a sentence more than the others. */
+	CHECK_STR(run("en:I got bit!", "ru:Меня укусили!",
+	    "kk:Мені тістеп алды деп айқайлап жатқанын түсінгенін айтты ол "
+	    "кейін бізге."), "length");
+	habar_qa_free(qa);
+	qa = saved;
+}
+
 /* The names check: a swap of two neighbouring letters it reports, beside
  * the spelling it leaves alone. */
 static void
@@ -392,6 +426,7 @@ main(void)
 	test_faithful();
 	test_errors();
 	test_numbers();
+	test_length();
 	test_names();
 	test_terms();
 	test_select();
