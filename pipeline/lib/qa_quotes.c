@@ -43,6 +43,12 @@ speech(const char *text, size_t at)
 	return at == 0 || text[at - 1] == ':';
 }
 
+/* The ASCII bytes that may be a quotation mark or a bracket. */
+static const unsigned char mark_byte[128] = {
+	['"'] = 1, ['\''] = 1, ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1,
+	['{'] = 1, ['}'] = 1
+};
+
 /* Whether text[at] begins a dash: —, – or a hyphen before a space. */
 static int
 dash(const char *text, size_t at, size_t len)
@@ -140,9 +146,20 @@ unclosed(const char *text, size_t len, int brackets, int single,
 	while (i < len) {
 		unsigned long c = 0;
 		uint32_t o = 0;
-		size_t start = i, n = habar__utf8_decode(
-		    (const unsigned char *)text + i, len - i, &c);
+		size_t start = i, n;
 		int open = 0, close = 0, weak = 0;
+		unsigned char b = (unsigned char)text[i];
+
+		/* The marks are ASCII or begin with 0xC2 (« ») or 0xE2
+		 * (“ ” „ ‘ ’): the bytes of letters are passed over
+		 * without decoding them. */
+		if (b != 0xC2 && b != 0xE2 && (b >= 0x80 ||
+		    !mark_byte[b])) {
+			i++;
+			continue;
+		}
+		n = habar__utf8_decode((const unsigned char *)text + i,
+		    len - i, &c);
 		i += n == 0 ? 1 : n;
 		if (n == 0)
 			continue;

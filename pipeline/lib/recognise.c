@@ -59,6 +59,7 @@ habar_recognise_free(struct habar_recogniser *rec)
 		return;
 	for (i = 0; i < REC_LANGS; i++) {
 		free(rec->langs[i].words);
+		free(rec->langs[i].first2);
 		free(rec->langs[i].plurals);
 		free(rec->langs[i].sounds);
 	}

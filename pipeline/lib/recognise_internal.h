@@ -60,6 +60,10 @@ struct rec_lang {
 	char tag[8];
 	struct rec_word *words;		/* sorted by text */
 	size_t count, size;
+	/* first2[k]: the first word whose first two bytes are k or more
+	 * (k = byte0 << 8 | byte1, 0 after a one-byte word), 65537
+	 * entries: a lookup searches the words of its first letter only. */
+	uint32_t *first2;
 	char decimal[8];		/* ASCII decimal separators */
 	char group[8];			/* ASCII group separators, ' ' for space */
 	/* Month names by column, as in the months file, for rendering. */

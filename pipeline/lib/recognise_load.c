@@ -26,6 +26,32 @@ word_cmp(const void *a, const void *b)
 	return c != 0 ? c : (int)x->kind - (int)y->kind;
 }
 
+/* The first two bytes of s as one key, in the order strcmp() sorts. */
+static unsigned
+key2(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return u[0] == 0 ? 0 : (unsigned)u[0] << 8 | u[1];
+}
+
+/* Fills l->first2 from the sorted words. */
+static enum habar_status
+index_words(struct rec_lang *l)
+{
+	size_t k, w = 0;
+
+	free(l->first2);
+	if ((l->first2 = malloc(65537 * sizeof(*l->first2))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (k = 0; k <= 65536; k++) {
+		while (w < l->count && key2(l->words[w].text) < k)
+			w++;
+		l->first2[k] = (uint32_t)w;
+	}
+	return HABAR_OK;
+}
+
 static enum habar_status
 add_word(struct habar_recogniser *rec, struct rec_lang *l, const char *text,
     const struct rec_word *proto)
@@ -698,6 +724,8 @@ habar__recognise_load(struct habar_recogniser *rec)
 		if ((status = load_number_format(rec, l, tag)) != HABAR_OK)
 			break;
 		qsort(l->words, l->count, sizeof(*l->words), word_cmp);
+		if ((status = index_words(l)) != HABAR_OK)
+			break;
 	}
 	if (status == HABAR_OK)
 		status = load_letters(rec);
@@ -759,7 +787,10 @@ void
 habar__recognise_lookup(const struct rec_lang *l, struct rec_token *t,
     int stems)
 {
-	size_t len = strlen(t->fold), lo = 0, hi = l->count, n, floor, top;
+	size_t len = strlen(t->fold), n, floor, top;
+	unsigned key = key2(t->fold);
+	/* Words that share the first two bytes: where any match is. */
+	size_t lo = l->first2[key], hi = l->first2[key + 1];
 
 	if (!(t->looked & 1)) {
 		t->looked |= 1;
@@ -791,8 +822,8 @@ habar__recognise_lookup(const struct rec_lang *l, struct rec_token *t,
 	 * it was found (which no shorter one sorts after): a few entries,
 	 * not the whole list, for each of a word's many prefixes.
 	 */
-	lo = 0;
-	hi = l->count;
+	lo = l->first2[key];
+	hi = l->first2[key + 1];
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		int c = strncmp(l->words[mid].text, t->fold, 3);
@@ -805,6 +836,8 @@ habar__recognise_lookup(const struct rec_lang *l, struct rec_token *t,
 	}
 	floor = lo;
 	top = t->exact_first;
+	if (floor >= top)
+		return;		/* no word between: no prefix of fold */
 	while (--len >= 3 && t->nstems < 4) {
 		if (((unsigned char)t->fold[len] & 0xC0) == 0x80)
 			continue;
