@@ -266,3 +266,22 @@ habar__data_key_value(const char *line, size_t len, const char **key,
 	*value_len = (size_t)(end - p);
 	return 1;
 }
+
+int
+habar__data_next_pair(const char **p, const char *end, unsigned long *line,
+    const char **key, size_t *key_len, const char **value, size_t *value_len)
+{
+	int kind = 0;
+
+	while (kind == 0 && *p < end) {
+		const char *eol = memchr(*p, '\n', (size_t)(end - *p));
+
+		if (eol == NULL)
+			eol = end;
+		(*line)++;
+		kind = habar__data_key_value(*p, (size_t)(eol - *p), key,
+		    key_len, value, value_len);
+		*p = eol < end ? eol + 1 : end;
+	}
+	return kind;
+}

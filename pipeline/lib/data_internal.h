@@ -47,4 +47,15 @@ enum habar_status habar__read_all(char **text_out, size_t *len_out, FILE *fp,
 int habar__data_key_value(const char *line, size_t len, const char **key,
     size_t *key_len, const char **value, size_t *value_len);
 
+/*
+ * Reads the next "key = value" line of the text [*p, end), skipping blank
+ * lines and comments (habar__data_key_value()): *p moves past the line
+ * read and *line counts each line passed (start it at 0).  Returns 1 with
+ * the key and the value as spans of the text, -1 for a line without '='
+ * (*line is its number), 0 at the end of the text.
+ */
+int habar__data_next_pair(const char **p, const char *end,
+    unsigned long *line, const char **key, size_t *key_len,
+    const char **value, size_t *value_len);
+
 #endif

@@ -90,23 +90,14 @@ parse_words(struct habar_translit *translit, const char *text, size_t len)
 	const char *other = translit->target == HABAR_TRANSLIT_KK_LATN ?
 	    "latn-" : "cyrl-";
 	const char *p = text, *end = text + len;
+	const char *key, *val, *val_end;
 	unsigned long line = 0;
+	size_t key_len, val_len, i;
+	enum habar_status status;
+	int kind;
 
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *key, *val, *val_end;
-		size_t key_len, val_len, i;
-		enum habar_status status;
-		int kind;
-
-		if (eol == NULL)
-			eol = end;
-		line++;
-		kind = habar__data_key_value(p, (size_t)(eol - p), &key,
-		    &key_len, &val, &val_len);
-		p = eol + 1;
-		if (kind == 0)
-			continue;
+	while ((kind = habar__data_next_pair(&p, end, &line, &key, &key_len,
+	    &val, &val_len)) != 0) {
 		if (kind < 0) {
 			habar__translit_set_error(translit, 0,
 			    "word list: line %lu: expected 'key = value'", line);

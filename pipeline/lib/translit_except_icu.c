@@ -348,21 +348,12 @@ habar__translit_except_add(struct habar__translit_except *x,
 	const char *p = text, *end = text + len;
 	unsigned long line = 0;
 	enum habar_status status = HABAR_OK;
+	const char *key, *val, *why = NULL;
+	size_t key_len, val_len;
+	int kind;
 
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *key, *val, *why = NULL;
-		size_t key_len, val_len;
-		int kind;
-
-		if (eol == NULL)
-			eol = end;
-		line++;
-		kind = habar__data_key_value(p, (size_t)(eol - p), &key,
-		    &key_len, &val, &val_len);
-		p = eol + 1;
-		if (kind == 0)
-			continue;
+	while ((kind = habar__data_next_pair(&p, end, &line, &key, &key_len,
+	    &val, &val_len)) != 0) {
 		if (kind < 0) {
 			snprintf(err, err_size, "%s:%lu: expected 'Cyrillic = "
 			    "Latin'", name, line);
