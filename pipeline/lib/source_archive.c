@@ -19,6 +19,7 @@
 #include <habar/decode.h>
 #include <habar/source.h>
 
+#include "grow_internal.h"
 #include "utf8_internal.h"
 #include "zip_names_internal.h"
 
@@ -81,20 +82,16 @@ static enum habar_status
 add_entry(struct habar_source *src, const char *name, const char *problem)
 {
 	struct entry *e;
+	enum habar_status status;
 
-	if (src->nfiles == src->nfiles_cap) {
-		size_t cap = src->nfiles_cap ? src->nfiles_cap * 2 : 256;
-		struct entry *grown;
-		if (cap > MAX_FILES) {
-			snprintf(src->error, sizeof(src->error), "more than %d "
-			    "files", MAX_FILES);
-			return HABAR_ERR_LIMIT;
-		}
-		if ((grown = realloc(src->files, cap * sizeof(*grown))) == NULL)
-			return HABAR_ERR_NOMEM;
-		src->files = grown;
-		src->nfiles_cap = cap;
+	if (src->nfiles + 1 > MAX_FILES) {
+		snprintf(src->error, sizeof(src->error), "more than %d files",
+		    MAX_FILES);
+		return HABAR_ERR_LIMIT;
 	}
+	if ((status = habar__grow((void **)&src->files, &src->nfiles_cap,
+	    src->nfiles + 1, sizeof(*src->files), 256)) != HABAR_OK)
+		return status;
 	e = &src->files[src->nfiles];
 	e->name = strdup(name);
 	e->problem = problem ? strdup(problem) : NULL;

@@ -20,6 +20,7 @@
 
 #include <habar/release.h>
 
+#include "grow_internal.h"
 #include "parallel_xml.h"
 #include "xliff_xml.h"
 
@@ -224,16 +225,14 @@ static enum habar_status
 push_skel(struct xl_doc *doc, enum xl_skel_kind kind, unsigned long line,
     struct xl_skel **skel_out)
 {
-	if (doc->skel_count == doc->skel_cap) {
-		size_t cap = doc->skel_cap ? doc->skel_cap * 2 : 64;
-		struct xl_skel *grown;
-		if (cap > HABAR_XLIFF_MAX_INPUT / sizeof(*grown))
-			return HABAR_ERR_LIMIT;
-		if ((grown = realloc(doc->skel, cap * sizeof(*grown))) == NULL)
-			return HABAR_ERR_NOMEM;
-		doc->skel = grown;
-		doc->skel_cap = cap;
-	}
+	enum habar_status status;
+
+	/* The most a document within the input limit could hold. */
+	if (doc->skel_count + 1 > HABAR_XLIFF_MAX_INPUT / sizeof(*doc->skel))
+		return HABAR_ERR_LIMIT;
+	if ((status = habar__grow((void **)&doc->skel, &doc->skel_cap,
+	    doc->skel_count + 1, sizeof(*doc->skel), 64)) != HABAR_OK)
+		return status;
 	*skel_out = &doc->skel[doc->skel_count++];
 	memset(*skel_out, 0, sizeof(**skel_out));
 	(*skel_out)->kind = kind;
@@ -375,16 +374,14 @@ read_part(struct habar_xliff *xliff, struct xl_unit *unit, xmlNodePtr node)
 enum habar_status
 habar__xl_push_unit(struct xl_doc *doc, struct xl_unit **unit_out)
 {
-	if (doc->unit_count == doc->unit_cap) {
-		size_t cap = doc->unit_cap ? doc->unit_cap * 2 : 64;
-		struct xl_unit *grown;
-		if (cap > HABAR_XLIFF_MAX_INPUT / sizeof(*grown))
-			return HABAR_ERR_LIMIT;
-		if ((grown = realloc(doc->units, cap * sizeof(*grown))) == NULL)
-			return HABAR_ERR_NOMEM;
-		doc->units = grown;
-		doc->unit_cap = cap;
-	}
+	enum habar_status status;
+
+	/* The most a document within the input limit could hold. */
+	if (doc->unit_count + 1 > HABAR_XLIFF_MAX_INPUT / sizeof(*doc->units))
+		return HABAR_ERR_LIMIT;
+	if ((status = habar__grow((void **)&doc->units, &doc->unit_cap,
+	    doc->unit_count + 1, sizeof(*doc->units), 64)) != HABAR_OK)
+		return status;
 	*unit_out = &doc->units[doc->unit_count++];
 	memset(*unit_out, 0, sizeof(**unit_out));
 	return HABAR_OK;
@@ -393,16 +390,14 @@ habar__xl_push_unit(struct xl_doc *doc, struct xl_unit **unit_out)
 enum habar_status
 habar__xl_push_part(struct xl_unit *unit, struct xl_part **part_out)
 {
-	if (unit->part_count == unit->part_cap) {
-		size_t cap = unit->part_cap ? unit->part_cap * 2 : 8;
-		struct xl_part *grown;
-		if (cap > HABAR_XLIFF_MAX_INPUT / sizeof(*grown))
-			return HABAR_ERR_LIMIT;
-		if ((grown = realloc(unit->parts, cap * sizeof(*grown))) == NULL)
-			return HABAR_ERR_NOMEM;
-		unit->parts = grown;
-		unit->part_cap = cap;
-	}
+	enum habar_status status;
+
+	/* The most a document within the input limit could hold. */
+	if (unit->part_count + 1 > HABAR_XLIFF_MAX_INPUT / sizeof(*unit->parts))
+		return HABAR_ERR_LIMIT;
+	if ((status = habar__grow((void **)&unit->parts, &unit->part_cap,
+	    unit->part_count + 1, sizeof(*unit->parts), 8)) != HABAR_OK)
+		return status;
 	*part_out = &unit->parts[unit->part_count++];
 	memset(*part_out, 0, sizeof(**part_out));
 	return HABAR_OK;
