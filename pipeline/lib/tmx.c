@@ -109,18 +109,28 @@ dup(const char *s, int *bad)
 	return c;
 }
 
+/* n zeroed elements of size bytes for a copy; NULL when n is 0, or
+ * with *bad set when memory runs out. */
+static void *
+copy_array(size_t n, size_t size, int *bad)
+{
+	void *c;
+
+	if (n == 0)
+		return NULL;
+	if ((c = calloc(n, size)) == NULL)
+		*bad = 1;
+	return c;
+}
+
 static struct habar_tmx_attr *
 attrs_copy(const struct habar_tmx_attr *a, size_t n, int *bad)
 {
 	struct habar_tmx_attr *c;
 	size_t i;
 
-	if (n == 0)
+	if ((c = copy_array(n, sizeof(*c), bad)) == NULL)
 		return NULL;
-	if ((c = calloc(n, sizeof(*c))) == NULL) {
-		*bad = 1;
-		return NULL;
-	}
 	for (i = 0; i < n; i++) {
 		c[i].name = dup(a[i].name, bad);
 		c[i].value = dup(a[i].value, bad);
@@ -134,12 +144,8 @@ props_copy(const struct habar_tmx_prop *p, size_t n, int *bad)
 	struct habar_tmx_prop *c;
 	size_t i;
 
-	if (n == 0)
+	if ((c = copy_array(n, sizeof(*c), bad)) == NULL)
 		return NULL;
-	if ((c = calloc(n, sizeof(*c))) == NULL) {
-		*bad = 1;
-		return NULL;
-	}
 	for (i = 0; i < n; i++) {
 		c[i].type = dup(p[i].type, bad);
 		c[i].lang = dup(p[i].lang, bad);
