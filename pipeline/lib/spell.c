@@ -1345,6 +1345,22 @@ habar__spell_is_suffix(struct habar_spell *spell, const char *word,
 	return habar__morph_is_suffix(spell->morph[spell->main_dict], buf, 1);
 }
 
+/*
+ * Copies the word word[0..len) into buf (HABAR__SPELL_WORD_MAX + 1
+ * bytes) as a string and works out its shape into *sh; 0 (nothing done)
+ * when the word is empty, too long or holds a NUL byte, else 1.
+ */
+static int
+word_copy(char *buf, struct shape *sh, const char *word, size_t len)
+{
+	if (len == 0 || len > HABAR__SPELL_WORD_MAX || memchr(word, 0, len))
+		return 0;
+	memcpy(buf, word, len);
+	buf[len] = '\0';
+	shape_of(buf, len, sh);
+	return 1;
+}
+
 enum habar_status
 habar_spell_accept(struct habar_spell *spell, const char *word, size_t len)
 {
@@ -1353,11 +1369,8 @@ habar_spell_accept(struct habar_spell *spell, const char *word, size_t len)
 	struct shape sh;
 	int d;
 
-	if (len == 0 || len > HABAR__SPELL_WORD_MAX || memchr(word, 0, len))
+	if (!word_copy(buf, &sh, word, len))
 		return HABAR_ERR_ARGUMENT;
-	memcpy(buf, word, len);
-	buf[len] = '\0';
-	shape_of(buf, len, &sh);
 	d = dict_for(spell, &sh);
 	if ((status = open_dict(spell, d)) != HABAR_OK)
 		return status;
@@ -1382,11 +1395,8 @@ habar_spell_suggest(struct habar_spell *spell, char ***list, size_t *count,
 
 	*list = NULL;
 	*count = 0;
-	if (len == 0 || len > HABAR__SPELL_WORD_MAX || memchr(word, 0, len))
+	if (!word_copy(buf, &sh, word, len))
 		return HABAR_OK;
-	memcpy(buf, word, len);
-	buf[len] = '\0';
-	shape_of(buf, len, &sh);
 	if (sh.latin > 0 && sh.cyrillic > 0)
 		return HABAR_OK;
 	d = dict_for(spell, &sh);
