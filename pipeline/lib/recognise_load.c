@@ -287,6 +287,24 @@ line_kind(const char *keyword, unsigned allowed)
 	return 0;
 }
 
+/*
+ * Starts *proto, the word of a line "KEYWORD WORD...", with the kind the
+ * keyword w[0] names, which must be one of allowed (a sum of
+ * KIND_BIT()).  Returns HABAR_OK, or the line's error when it has no
+ * word or its keyword is not one of them.
+ */
+static enum habar_status
+line_start(struct habar_recogniser *rec, struct word_file *f, char **w,
+    size_t n, unsigned allowed, struct rec_word *proto)
+{
+	memset(proto, 0, sizeof(*proto));
+	if (n < 2)
+		return bad(rec, f, "no word");
+	if ((proto->kind = (unsigned char)line_kind(w[0], allowed)) == 0)
+		return bad(rec, f, "unknown kind");
+	return HABAR_OK;
+}
+
 /* number-words: "number WORD VALUE", "scale WORD VALUE", "percent WORD
  * [WORD]", "ordinal SUFFIX". */
 static enum habar_status
@@ -295,14 +313,12 @@ number_line(struct habar_recogniser *rec, struct rec_lang *l,
 {
 	struct rec_word proto;
 	char *end = NULL;
+	enum habar_status status;
 
-	memset(&proto, 0, sizeof(proto));
-	if (n < 2)
-		return bad(rec, f, "no word");
-	if ((proto.kind = (unsigned char)line_kind(w[0], KIND_BIT(RW_NUMBER) |
-	    KIND_BIT(RW_SCALE) | KIND_BIT(RW_PERCENT) |
-	    KIND_BIT(RW_ORDINAL))) == 0)
-		return bad(rec, f, "unknown kind");
+	if ((status = line_start(rec, f, w, n, KIND_BIT(RW_NUMBER) |
+	    KIND_BIT(RW_SCALE) | KIND_BIT(RW_PERCENT) | KIND_BIT(RW_ORDINAL),
+	    &proto)) != HABAR_OK)
+		return status;
 	if (proto.kind == RW_NUMBER || proto.kind == RW_SCALE) {
 		if (n > 2)
 			proto.number = strtod(w[2], &end);
@@ -355,6 +371,7 @@ date_line(struct habar_recogniser *rec, struct rec_lang *l,
     struct word_file *f, char **w, size_t n)
 {
 	struct rec_word proto;
+	enum habar_status status;
 
 	if (strncmp(f->raw, "date ", 5) == 0) {
 		if (strlen(f->raw + 5) >= sizeof(l->date_format))
@@ -362,13 +379,10 @@ date_line(struct habar_recogniser *rec, struct rec_lang *l,
 		strcpy(l->date_format, f->raw + 5);
 		return HABAR_OK;
 	}
-	memset(&proto, 0, sizeof(proto));
-	if (n < 2)
-		return bad(rec, f, "no word");
-	if ((proto.kind = (unsigned char)line_kind(w[0], KIND_BIT(RW_YEAR) |
+	if ((status = line_start(rec, f, w, n, KIND_BIT(RW_YEAR) |
 	    KIND_BIT(RW_HOUR) | KIND_BIT(RW_AM) | KIND_BIT(RW_PM) |
-	    KIND_BIT(RW_CLOCK) | KIND_BIT(RW_PART))) == 0)
-		return bad(rec, f, "unknown kind");
+	    KIND_BIT(RW_CLOCK) | KIND_BIT(RW_PART), &proto)) != HABAR_OK)
+		return status;
 	if (proto.kind == RW_PART) {
 		char *end1 = NULL, *end2 = NULL;
 		long first = n == 4 ? strtol(w[2], &end1, 10) : -1;
