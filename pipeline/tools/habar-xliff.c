@@ -234,6 +234,23 @@ parse_options(int argc, char **argv, struct options *opts)
 	}
 }
 
+/*
+ * Ends a command whose output went to out: committed when status is
+ * HABAR_OK, else input's error reported (the output is then not kept).
+ * Returns the program's exit status.
+ */
+static int
+finish(struct habar_xliff *xliff, FILE *out, const char *input,
+    enum habar_status status)
+{
+	if (status != HABAR_OK)
+		cli_report(input, habar_xliff_error_line(xliff), status,
+		    habar_xliff_error(xliff));
+	else
+		cli_output_commit(out);
+	return cli_exit();
+}
+
 static int
 extract(struct habar_xliff *xliff, const struct options *opts,
     const char *input)
@@ -273,13 +290,7 @@ extract(struct habar_xliff *xliff, const struct options *opts,
 	status = habar_xliff_extract(xliff, out, data, len, input, opts->source,
 	    opts->target);
 	free(data);
-	if (status != HABAR_OK) {
-		cli_report(input, habar_xliff_error_line(xliff), status,
-		    habar_xliff_error(xliff));
-		return cli_exit();
-	}
-	cli_output_commit(out);
-	return cli_exit();
+	return finish(xliff, out, input, status);
 }
 
 static int
@@ -297,13 +308,7 @@ merge(struct habar_xliff *xliff, const struct options *opts,
 	out = cli_output_open(opts->output);
 	status = habar_xliff_merge(xliff, out, data, len);
 	free(data);
-	if (status != HABAR_OK) {
-		cli_report(input, habar_xliff_error_line(xliff), status,
-		    habar_xliff_error(xliff));
-		return cli_exit();
-	}
-	cli_output_commit(out);
-	return cli_exit();
+	return finish(xliff, out, input, status);
 }
 
 int
