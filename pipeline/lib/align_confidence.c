@@ -36,12 +36,12 @@
  * tests/bench/align_loose.py, run both without and with a memory
  * (`align_loose.py --seed 1 --seed 2 --memory --dump-features F`), the
  * posterior at TEMPERATURE; the links of documents in three languages
- * only (pair_w below has those in two).  NEAR_SHIFT is the logit subtracted so that
- * links at 0.5 or more are right 99.2% of the time on the runs without a
- * memory; the weight of "memory used" (the last) is the fitted one less
- * the difference between that shift and the one that makes the runs
- * with a memory right 99.65% of the time (`align_fit.py F 0.992 0.9965`
- * prints both).  A memory's runs need the stricter point: on unseen
+ * only (pair_w below has those in two).  NEAR_SHIFT is the logit
+ * subtracted so that links at 0.5 or more are right 99.2% of the time on
+ * the runs without a memory; the weight of "memory used" is the fitted
+ * one less the difference between that shift and the one that makes the
+ * runs with a memory right 99.65% of the time (`align_fit.py F 0.992
+ * 0.9965` prints both).  A memory's runs need the stricter point: on unseen
  * seeds they fall further below the fit (their lexicon was learnt from
  * the same articles in both), and they have coverage to spare.
  */
