@@ -253,6 +253,64 @@ add(struct keys *k, uint32_t key)
 		k->keys[k->n++] = key;
 }
 
+/*
+ * The length of a thousands separator at s[i] (n bytes in all): a comma,
+ * a full stop, a space, a no-break space (U+00A0) or a narrow or thin one
+ * (U+202F, U+2009), followed by exactly three digits; 0 if none.
+ */
+static size_t
+group_separator(const unsigned char *s, size_t n, size_t i)
+{
+	size_t sep = 0, k;
+
+	if (i < n && (s[i] == ',' || s[i] == '.' || s[i] == ' '))
+		sep = 1;
+	else if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xA0)
+		sep = 2;
+	else if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+	    (s[i + 2] == 0xAF || s[i + 2] == 0x89))
+		sep = 3;
+	if (sep == 0 || i + sep + 3 > n)
+		return 0;
+	for (k = i + sep; k < i + sep + 3; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+	if (k < n && s[k] >= '0' && s[k] <= '9')
+		return 0;
+	return sep;
+}
+
+/*
+ * Reads the number at s[i] (a digit) and adds its anchor; returns the
+ * index after it.  A run of one to three digits followed by groups of
+ * three behind a thousands separator is one number: English writes
+ * 1,100, Russian 1 100 and Kazakh 1100, which as runs of digits shared
+ * nothing.  Leading zeros are dropped (05 and 5 are one day).
+ */
+static size_t
+number_at(struct keys *k, const unsigned char *s, size_t n, size_t i)
+{
+	char digits[32];
+	size_t j = i, nd = 0, first, sep;
+
+	while (j < n && s[j] >= '0' && s[j] <= '9') {
+		if (nd < sizeof(digits))
+			digits[nd++] = (char)s[j];
+		j++;
+	}
+	if (j - i <= 3)
+		while ((sep = group_separator(s, n, j)) > 0) {
+			for (j += sep; j < n && s[j] >= '0' && s[j] <= '9'; j++)
+				if (nd < sizeof(digits))
+					digits[nd++] = (char)s[j];
+		}
+	first = 0;
+	while (first + 1 < nd && digits[first] == '0')
+		first++;
+	add(k, make_key(HABAR__ANCHOR_NUMBER, digits + first, nd - first));
+	return j;
+}
+
 /* Whether the token [s, s + len) is a URL or e-mail address. */
 static int
 is_link(const char *s, size_t len)
@@ -359,15 +417,7 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 			continue;
 		}
 		if (u[i] >= '0' && u[i] <= '9') {
-			j = i;
-			while (j < len && u[j] >= '0' && u[j] <= '9')
-				j++;
-			wstart = i;
-			while (wstart + 1 < j && u[wstart] == '0')
-				wstart++;
-			add(&k, make_key(HABAR__ANCHOR_NUMBER, text + wstart,
-			    j - wstart));
-			i = j;
+			i = number_at(&k, u, len, i);
 			continue;
 		}
 		clen = habar__align_char(u + i, len - i, &cp);

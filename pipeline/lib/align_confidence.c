@@ -46,9 +46,9 @@
  * the same articles in both), and they have coverage to spare.
  */
 static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
-	0.1075, 0.1753, 0.0450, -0.0373, 0.6972, 0.0090, 0.4081,
-	0.6903, -0.0166, 0.0487, 0.2359, 0.1005, 0.8436, 0.2614, 0.1076,
-	-0.0029, -0.8710, 1.3398, -0.5574
+	-0.3973, 0.1972, 0.0527, -0.0267, 0.6025, 0.0043, 0.4923, 0.7193,
+	-0.0099, 0.0196, 0.2421, 0.1093, 0.6578, 0.5842, 0.2995, -0.0924,
+	-0.7219, 1.3292, -0.7817
 };
 /*
  * The model of a link when the document has two languages only, fitted
@@ -57,11 +57,11 @@ static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
  * pair_w and PAIR_SHIFT).
  */
 static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
-	0.1683, 0.2953, 0.0511, 0.0062, 0.4733, 0.0448, 0.1442,
-	-0.2598, 0.0079, 0.0673, 0.2932, 0.0000, 0.0000, 0.7931, 0.6815,
-	-0.1845, -1.0826, 0.0064, -1.3913
+	-0.7192, 0.2801, 0.0503, 0.0149, 0.3963, 0.0252, 0.2942, 0.0987,
+	0.0179, 0.0471, 0.2865, 0.0000, 0.0000, 0.6758, 0.8764, -0.1805,
+	-1.0013, 0.3175, -1.5370
 };
-#define PAIR_SHIFT 3.0642
+#define PAIR_SHIFT 3.0164
 /*
  * The temperature of the posterior (habar__align_posterior()): the costs
  * are minus logs of probabilities, so 1 would weigh paths as the model
@@ -71,7 +71,7 @@ static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
 #define TEMPERATURE 0.5
 /* A posterior's log-odds are bounded to this (float's resolution near 1). */
 #define POSTERIOR_MAX 12.0
-#define NEAR_SHIFT 2.5979
+#define NEAR_SHIFT 2.6392
 /* A neighbour's log-odds are bounded to this, and a document's end counts
  * as a sure link; one side alone as a doubtful one. */
 #define NEAR_HIGH 8.0

@@ -65,6 +65,14 @@ test_anchors(void)
 	CHECK(share("the president said", "президента", HABAR__ANCHOR_WORD));
 	CHECK(share("a referendum", "референдумда", HABAR__ANCHOR_WORD));
 	CHECK(share("Why?", "Почему?", HABAR__ANCHOR_MARK));
+	/* Thousands written three ways are one number. */
+	CHECK(share("More than 1,100 people", "1100-ден астам адам",
+	    HABAR__ANCHOR_NUMBER));
+	CHECK(share("5 000 человек", "5,000 people", HABAR__ANCHOR_NUMBER));
+	CHECK(share("1\xc2\xa0" "250\xc2\xa0" "000 тонн", "1,250,000 tonnes",
+	    HABAR__ANCHOR_NUMBER));
+	CHECK(!share("7.5 magnitude", "75 баллдық", HABAR__ANCHOR_NUMBER));
+	CHECK(!share("in 2019 100 people", "2019100", HABAR__ANCHOR_NUMBER));
 	/* Cognates are weak: shared they help, missing they cost nothing. */
 	CHECK(habar__anchor_miss((uint32_t)HABAR__ANCHOR_WORD << 29) == 0);
 	CHECK(habar__anchor_miss((uint32_t)HABAR__ANCHOR_NUMBER << 29) > 0);
@@ -469,6 +477,24 @@ test_length_model(void)
  * an added and a dropped sentence.  The same lengths with a number in
  * common are one link.
  */
+/* Whether the pairwise alignment of a and b links item x of a with item y
+ * of b alone. */
+static int
+links_11(const struct habar__align_seq *a, const struct habar__align_seq *b,
+    uint32_t x, uint32_t y)
+{
+	struct habar__bead *beads = NULL;
+	size_t n = 0, i;
+	int linked = 0;
+
+	CHECK(habar__align_pair(a, b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	for (i = 0; i < n; i++)
+		linked += beads[i].a == x && beads[i].na == 1 &&
+		    beads[i].b == y && beads[i].nb == 1;
+	free(beads);
+	return linked;
+}
+
 static void
 test_nothing_shared(void)
 {
@@ -507,6 +533,48 @@ test_nothing_shared(void)
 	CHECK(habar__align_cost(&a, 1, 1, &b, 1, 1, 1.0) >
 	    habar__align_cost(&a, 1, 1, &b, 1, 0, 1.0) +
 	    habar__align_cost(&a, 1, 0, &b, 1, 1, 1.0));
+}
+
+/*
+ * A sentence with numbers beside one without any, 80 characters against
+ * 150: lengths that disagree that much still cost less than a drop on
+ * each side, and the numbers' miss costs are paid either way, so the
+ * two were linked; a translation keeps its numbers, so they are an
+ * added and a dropped sentence.  Numbers on both sides, none shared (a
+ * conversion: 1 to 4 inches, 2,5 to 10 cm), are not charged as lost.
+ */
+static void
+test_numbers_lost(void)
+{
+	static const uint32_t la[3] = { 100, 80, 90 };
+	static const uint32_t lb[3] = { 101, 150, 91 };
+	static const uint32_t lb2[3] = { 101, 100, 91 };
+	static const uint32_t keys_a[2] = { 0x20000011u, 0x20000012u };
+	static const uint32_t keys_b[3] = { 0x20000021u, 0x20000022u,
+	    0x20000023u };
+	static const size_t kfa[4] = { 0, 0, 2, 2 };
+	static const size_t kfb0[4] = { 0, 0, 0, 0 };
+	static const size_t kfb[4] = { 0, 0, 3, 3 };
+	struct habar__align_seq a, b;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.n = b.n = 3;
+	a.len = la;
+	b.len = lb;
+	a.kfirst = kfa;
+	a.keys = keys_a;
+	b.kfirst = kfb0;
+	b.keys = keys_b;
+	CHECK(habar__align_cost(&a, 1, 1, &b, 1, 1, 1.0) >
+	    habar__align_cost(&a, 1, 1, &b, 1, 0, 1.0) +
+	    habar__align_cost(&a, 1, 0, &b, 1, 1, 1.0));
+	CHECK(links_11(&a, &b, 1, 1) == 0);
+	/* Three numbers against two, none the same, 80 characters against
+	 * 100: one link. */
+	b.kfirst = kfb;
+	b.len = lb2;
+	CHECK(links_11(&a, &b, 1, 1) == 1);
 }
 
 /*
@@ -861,6 +929,7 @@ main(void)
 	test_cost();
 	test_length_model();
 	test_nothing_shared();
+	test_numbers_lost();
 	test_dropped_by_pivot();
 	test_two_drops();
 	test_line_merge();
