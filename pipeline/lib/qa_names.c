@@ -145,19 +145,24 @@ latin_letter(struct habar_qa *qa, uint32_t c, char *out)
 	return n;
 }
 
-/* The word s[0..len), case folded, in lower-case ASCII letters, letter
- * by letter (latin_letter()), into out; its length, 0 when it does not
- * fit. */
+/* The word s[0..len) in lower-case ASCII letters, letter by letter
+ * (latin_letter(), whose transliteration lower-cases), into out; its
+ * length, 0 when it does not fit or a byte is malformed. */
 static size_t
 latin(struct habar_qa *qa, const char *s, size_t len, char *out,
     size_t size)
 {
-	uint32_t cp[64];
-	size_t n = habar__qa_code_points(qa, s, len, cp, 64), i, k = 0;
+	size_t i = 0, k = 0;
 	char l[4];
 
-	for (i = 0; i < n; i++) {
-		size_t m = latin_letter(qa, cp[i], l);
+	while (i < len) {
+		unsigned long c;
+		size_t m, n = habar__utf8_decode((const unsigned char *)s + i,
+		    len - i, &c);
+		if (n == 0)
+			return 0;
+		i += n;
+		m = latin_letter(qa, (uint32_t)c, l);
 		if (k + m + 1 > size)
 			return 0;
 		memcpy(out + k, l, m);
@@ -165,6 +170,20 @@ latin(struct habar_qa *qa, const char *s, size_t len, char *out,
 	}
 	out[k] = '\0';
 	return k;
+}
+
+/* The first letter of the word s[0..len) in Latin (latin_letter()), or
+ * 0. */
+static char
+latin_first(struct habar_qa *qa, const char *s, size_t len)
+{
+	unsigned long c;
+	char l[4];
+
+	if (habar__utf8_decode((const unsigned char *)s, len, &c) == 0 ||
+	    latin_letter(qa, (uint32_t)c, l) == 0)
+		return 0;
+	return l[0];
 }
 
 /*
@@ -683,15 +702,18 @@ swapped_latin(struct habar_qa *qa, const struct habar_qa_unit *u,
 {
 	const struct habar_values *vo = qa->values[o];
 	const char *xt = u->segs[s].text + x->start;
-	char lx[128], ly[128], t[128];
+	char lx[128], ly[128], t[128], first;
 	size_t nx = 0, ny, j, k, c;
 
-	if (x->end - x->start < 5)
+	if (x->end - x->start < 5 || (first = latin_first(qa, xt, x->end -
+	    x->start)) == 0)
 		return NULL;
 	for (j = 0; j < habar_values_count(vo); j++) {
 		const struct habar_value *y = habar_values_get(vo, j);
 		if (y->kind != HABAR_VALUE_NAME || (only != NULL && y !=
-		    only) || same_script(xt, u->segs[o].text + y->start))
+		    only) || same_script(xt, u->segs[o].text + y->start) ||
+		    latin_first(qa, u->segs[o].text + y->start, y->end -
+		    y->start) != first)
 			continue;
 		if (nx == 0 && (nx = latin(qa, xt, x->end - x->start, lx,
 		    sizeof(lx))) < 5)
