@@ -15,6 +15,7 @@
 #include <libxml/tree.h>
 
 #include "attach_internal.h"
+#include "grow_internal.h"
 #include "parallel_xml.h"
 
 static const char drawingml_ns[] =
@@ -34,14 +35,10 @@ is_drawing(const xmlNode *node, const char *name)
 static int
 append(struct text *t, const char *s, size_t n)
 {
-	if (t->len + n + 1 > t->cap) {
-		size_t cap = (t->len + n + 1) * 2;
-		char *grown = realloc(t->buf, cap);
-		if (grown == NULL)
-			return -1;
-		t->buf = grown;
-		t->cap = cap;
-	}
+	if (n > SIZE_MAX - t->len - 1 ||
+	    habar__grow((void **)&t->buf, &t->cap, t->len + n + 1, 1, 256) !=
+	    HABAR_OK)
+		return -1;
 	memcpy(t->buf + t->len, s, n);
 	t->len += n;
 	t->buf[t->len] = '\0';

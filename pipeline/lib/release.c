@@ -10,6 +10,7 @@
 #include <habar/lines.h>
 #include <habar/release.h>
 
+#include "grow_internal.h"
 #include "release_internal.h"
 #include "utf8_internal.h"
 
@@ -43,7 +44,7 @@ struct habar_release {
 	char *fm;		/* the front matter's lines, then lines written */
 	size_t fm_len, fm_cap;
 	struct queued *queue;	/* its lines to hand out, the closing fence last */
-	size_t nqueue, next;
+	size_t nqueue, queue_cap, next;
 	int read_front;		/* the front matter has been read */
 	int failed;		/* ... and could not be */
 	unsigned long error_line; /* where, when it could not */
@@ -196,17 +197,10 @@ fm_append(struct habar_release *release, const char *s, size_t len,
 	if (len > MAX_FRONT_MATTER * 4 ||
 	    release->fm_len + len + 1 > MAX_FRONT_MATTER * 8)
 		return HABAR_ERR_LIMIT;
-	if (release->fm_len + len + 1 > release->fm_cap) {
-		size_t cap = release->fm_cap ? release->fm_cap : 1024;
-		char *p;
-
-		while (cap < release->fm_len + len + 1)
-			cap *= 2;
-		if ((p = realloc(release->fm, cap)) == NULL)
-			return HABAR_ERR_NOMEM;
-		release->fm = p;
-		release->fm_cap = cap;
-	}
+	/* Within the limit above, only memory can run out. */
+	if (habar__grow((void **)&release->fm, &release->fm_cap,
+	    release->fm_len + len + 1, 1, 1024) != HABAR_OK)
+		return HABAR_ERR_NOMEM;
 	*off = release->fm_len;
 	if (len > 0)
 		memcpy(release->fm + release->fm_len, s, len);
@@ -218,12 +212,12 @@ fm_append(struct habar_release *release, const char *s, size_t len,
 static enum habar_status
 enqueue(struct habar_release *release, const struct queued *q)
 {
-	struct queued *p;
+	enum habar_status status;
 
-	if ((p = realloc(release->queue, (release->nqueue + 1) *
-	    sizeof(*p))) == NULL)
-		return HABAR_ERR_NOMEM;
-	release->queue = p;
+	if ((status = habar__grow((void **)&release->queue,
+	    &release->queue_cap, release->nqueue + 1,
+	    sizeof(*release->queue), 32)) != HABAR_OK)
+		return status;
 	release->queue[release->nqueue++] = *q;
 	return HABAR_OK;
 }
@@ -359,6 +353,7 @@ queue_flat(struct habar_release *release, size_t nlines)
 
 	release->queue = NULL;
 	release->nqueue = 0;
+	release->queue_cap = 0;
 	for (i = 0; i < nlines && status == HABAR_OK; i++) {
 		q = lines[i];
 		if (is_meta_other(release->fm + q.off, q.len)) {
@@ -489,6 +484,7 @@ queue_yaml(struct habar_release *release, size_t nlines,
 	/* The queue is rebuilt; the lines read move aside. */
 	release->queue = NULL;
 	release->nqueue = 0;
+	release->queue_cap = 0;
 	for (i = 0; i < nlines && status == HABAR_OK; i++) {
 		q = lines[i];
 		if (f < fields.n && fields.v[f].first == i) {

@@ -10,6 +10,7 @@
  * those made mostly of links.
  */
 #define _GNU_SOURCE /* strcasestr */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,15 +147,11 @@ append(struct text *t, const char *s, size_t n, int linked)
 {
 	if (t->failed)
 		return;
-	if (t->len + n + 2 > t->cap) {
-		size_t cap = (t->len + n + 2) * 2;
-		char *grown = realloc(t->buf, cap);
-		if (grown == NULL) {
-			t->failed = 1;
-			return;
-		}
-		t->buf = grown;
-		t->cap = cap;
+	if (n > SIZE_MAX - t->len - 2 ||
+	    habar__grow((void **)&t->buf, &t->cap, t->len + n + 2, 1, 256) !=
+	    HABAR_OK) {
+		t->failed = 1;
+		return;
 	}
 	memcpy(t->buf + t->len, s, n);
 	t->len += n;
