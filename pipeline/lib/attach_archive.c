@@ -13,6 +13,7 @@
 #include <archive_entry.h>
 
 #include "attach_internal.h"
+#include "zip_member_internal.h"
 
 #define MAX_MEMBERS 10000
 #define MAX_SLIDES 5000
@@ -57,51 +58,6 @@ compare_slides(const void *a, const void *b)
 	return (x->number > y->number) - (x->number < y->number);
 }
 
-/* Reads the current member whole into a new buffer (NUL-terminated). */
-static enum habar_status
-read_member(struct archive *ar, size_t max, char **out, size_t *len,
-    uint64_t *unpacked)
-{
-	size_t cap = 4096, used = 0;
-	char *buf = malloc(cap + 1);
-	la_ssize_t n;
-
-	if (buf == NULL)
-		return HABAR_ERR_NOMEM;
-	for (;;) {
-		if (used == cap) {
-			char *grown;
-			if (cap >= max) {
-				free(buf);
-				return HABAR_ERR_LIMIT;
-			}
-			cap = cap * 2 > max ? max : cap * 2;
-			if ((grown = realloc(buf, cap + 1)) == NULL) {
-				free(buf);
-				return HABAR_ERR_NOMEM;
-			}
-			buf = grown;
-		}
-		n = archive_read_data(ar, buf + used, cap - used);
-		if (n < 0) {
-			free(buf);
-			return HABAR_ERR_INPUT;
-		}
-		if (n == 0)
-			break;
-		used += (size_t)n;
-		*unpacked += (uint64_t)n;
-		if (*unpacked > HABAR_ATTACH_MAX_UNPACKED) {
-			free(buf);
-			return HABAR_ERR_LIMIT;
-		}
-	}
-	buf[used] = '\0';
-	*out = buf;
-	*len = used;
-	return HABAR_OK;
-}
-
 /* Reads every member of the package; stops at the first damage. */
 static enum habar_status
 read_package(const unsigned char *data, size_t size, const char *main_part,
@@ -112,7 +68,6 @@ read_package(const unsigned char *data, size_t size, const char *main_part,
 	enum habar_status status = HABAR_OK;
 	uint64_t unpacked = 0;
 	size_t members = 0;
-	char scratch[16384];
 	int r;
 
 	if (ar == NULL)
@@ -138,53 +93,33 @@ read_package(const unsigned char *data, size_t size, const char *main_part,
 		if (strcmp(name, "[Content_Types].xml") == 0) {
 			free(pkg->content_types);
 			pkg->content_types = NULL;
-			status = read_member(ar, 4u << 20, &pkg->content_types,
+			status = habar__zip_read_member(ar, 4u << 20,
+			    HABAR_ATTACH_MAX_UNPACKED, &pkg->content_types,
 			    &pkg->content_types_len, &unpacked);
 			pkg->has_content_types = status == HABAR_OK;
 		} else if (pkg->keep_slides && (number = slide_number(name)) &&
 		    pkg->nslides < MAX_SLIDES) {
 			struct slide *s = &pkg->slides[pkg->nslides];
 			s->number = number;
-			status = read_member(ar, MAX_SLIDE_XML, &s->xml, &s->len,
+			status = habar__zip_read_member(ar, MAX_SLIDE_XML,
+			    HABAR_ATTACH_MAX_UNPACKED, &s->xml, &s->len,
 			    &unpacked);
 			if (status == HABAR_OK)
 				pkg->nslides++;
 		} else {
-			la_ssize_t n;
 			if (strcmp(name, main_part) == 0)
 				pkg->has_main_part = 1;
 			if (slide_number(name))
 				pkg->nslides += !pkg->keep_slides;
-			while ((n = archive_read_data(ar, scratch,
-			    sizeof(scratch))) > 0) {
-				unpacked += (uint64_t)n;
-				if (unpacked > HABAR_ATTACH_MAX_UNPACKED) {
-					n = 0;
-					status = HABAR_ERR_LIMIT;
-					break;
-				}
-			}
-			if (n < 0)
-				status = HABAR_ERR_INPUT;
-		}
-		if (status == HABAR_ERR_LIMIT) {
-			snprintf(err, errlen, "member '%s' unpacks beyond the "
-			    "size limit (a zip bomb?)", name);
-			goto done;
+			status = habar__zip_skip_member(ar,
+			    HABAR_ATTACH_MAX_UNPACKED, &unpacked);
 		}
 		if (status != HABAR_OK) {
-			snprintf(err, errlen, "member '%s' is damaged: %s", name,
-			    archive_error_string(ar) ? archive_error_string(ar) :
-			    "read error");
+			habar__zip_member_error(ar, status, name, err, errlen);
 			goto done;
 		}
 	}
-	if (r != ARCHIVE_EOF) {
-		snprintf(err, errlen, "damaged zip package: %s",
-		    archive_error_string(ar) ? archive_error_string(ar) :
-		    "read error");
-		status = HABAR_ERR_INPUT;
-	}
+	status = habar__zip_walk_end(ar, r, err, errlen);
 done:
 	archive_read_free(ar);
 	return status;

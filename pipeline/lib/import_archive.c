@@ -15,6 +15,7 @@
 
 #include "grow_internal.h"
 #include "import_internal.h"
+#include "zip_member_internal.h"
 
 #define MAX_MEMBERS 20000
 #define MAX_IMAGES 10000
@@ -24,64 +25,6 @@ static const char *const part_names[PART_COUNT] = {
 	"word/endnotes.xml", "docProps/core.xml", "docProps/custom.xml",
 	"mimetype", "content.xml", "styles.xml", "meta.xml"
 };
-
-/* Reads the current member whole (NUL-terminated), within max bytes. */
-static enum habar_status
-read_part(struct archive *ar, size_t max, char **out, size_t *len,
-    uint64_t *unpacked)
-{
-	size_t cap = 0, used = 0;
-	char *buf = NULL;
-	enum habar_status status = HABAR_OK;
-	la_ssize_t n;
-
-	for (;;) {
-		if (used + 4096 + 1 > cap) {
-			if (used >= max) {
-				status = HABAR_ERR_LIMIT;
-				goto done;
-			}
-			if ((status = habar__grow((void **)&buf, &cap,
-			    used + 4096 + 1, 1, 16384)) != HABAR_OK)
-				goto done;
-		}
-		n = archive_read_data(ar, buf + used, 4096);
-		if (n < 0) {
-			status = HABAR_ERR_INPUT;
-			goto done;
-		}
-		if (n == 0)
-			break;
-		used += (size_t)n;
-		*unpacked += (uint64_t)n;
-		if (*unpacked > HABAR_IMPORT_MAX_UNPACKED || used > max) {
-			status = HABAR_ERR_LIMIT;
-			goto done;
-		}
-	}
-	buf[used] = '\0';
-	*out = buf;
-	*len = used;
-	buf = NULL;
-done:
-	free(buf);
-	return status;
-}
-
-/* Reads the current member through, counting its bytes. */
-static enum habar_status
-skip_member(struct archive *ar, uint64_t *unpacked)
-{
-	char scratch[16384];
-	la_ssize_t n;
-
-	while ((n = archive_read_data(ar, scratch, sizeof(scratch))) > 0) {
-		*unpacked += (uint64_t)n;
-		if (*unpacked > HABAR_IMPORT_MAX_UNPACKED)
-			return HABAR_ERR_LIMIT;
-	}
-	return n < 0 ? HABAR_ERR_INPUT : HABAR_OK;
-}
 
 /* The file name of a picture member, or NULL for any other member. */
 static const char *
@@ -154,34 +97,22 @@ habar__import_unzip(struct import_package *pkg, const void *data, size_t len,
 			if (strcmp(name, part_names[i]) == 0)
 				break;
 		if (i < PART_COUNT && pkg->part[i] == NULL) {
-			status = read_part(ar, IMPORT_MAX_PART, &pkg->part[i],
+			status = habar__zip_read_member(ar, IMPORT_MAX_PART,
+			    HABAR_IMPORT_MAX_UNPACKED, &pkg->part[i],
 			    &pkg->part_len[i], &unpacked);
 		} else {
 			if ((image = image_name(name)) != NULL &&
 			    (status = add_image(pkg, image)) != HABAR_OK)
 				goto done;
-			status = skip_member(ar, &unpacked);
+			status = habar__zip_skip_member(ar,
+			    HABAR_IMPORT_MAX_UNPACKED, &unpacked);
 		}
-		if (status == HABAR_ERR_LIMIT) {
-			snprintf(err, errlen, "member '%.200s' unpacks beyond "
-			    "the size limit (a zip bomb?)", name);
+		if (status != HABAR_OK) {
+			habar__zip_member_error(ar, status, name, err, errlen);
 			goto done;
 		}
-		if (status == HABAR_ERR_INPUT) {
-			snprintf(err, errlen, "member '%.200s' is damaged: %s",
-			    name, archive_error_string(ar) ?
-			    archive_error_string(ar) : "read error");
-			goto done;
-		}
-		if (status != HABAR_OK)
-			goto done;
 	}
-	if (r != ARCHIVE_EOF) {
-		snprintf(err, errlen, "damaged zip package: %s",
-		    archive_error_string(ar) ? archive_error_string(ar) :
-		    "read error");
-		status = HABAR_ERR_INPUT;
-	}
+	status = habar__zip_walk_end(ar, r, err, errlen);
 done:
 	archive_read_free(ar);
 	return status;
