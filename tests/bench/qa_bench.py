@@ -89,6 +89,12 @@ def run_qa(qa, tmx):
                          text=True)
     if out.returncode not in (0, 1):
         sys.exit("habar-qa failed: " + out.stderr)
+    # Exit 1 is also a sanitizer's: what habar-qa says on stderr is shown,
+    # and a sanitizer's report ends the run.
+    if out.stderr:
+        sys.stderr.write(out.stderr)
+        if "Sanitizer" in out.stderr or "runtime error:" in out.stderr:
+            sys.exit("habar-qa: sanitizer report on " + tmx)
     found = {}
     for line in out.stdout.splitlines():
         cells = line.split("\t")
