@@ -760,15 +760,14 @@ habar__recognise_lang(const struct habar_recogniser *rec, const char *tag)
 	return &rec->langs[0];
 }
 
-const struct rec_word *
-habar__recognise_word(const struct rec_lang *l, const char *folded,
-    size_t len, int kind, int stems)
+/*
+ * The first of l's words in [lo, hi) that does not sort below the word
+ * folded[0..len) (a longer word with those first bytes sorts after it).
+ */
+static size_t
+first_not_below(const struct rec_lang *l, size_t lo, size_t hi,
+    const char *folded, size_t len)
 {
-	size_t lo = 0, hi = l->count;
-
-	if (len == 0 || len >= REC_WORD_MAX)
-		return NULL;
-	/* Exact: the first entry not below the word, then its equals. */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		int c = strncmp(l->words[mid].text, folded, len);
@@ -779,6 +778,19 @@ habar__recognise_word(const struct rec_lang *l, const char *folded,
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+const struct rec_word *
+habar__recognise_word(const struct rec_lang *l, const char *folded,
+    size_t len, int kind, int stems)
+{
+	size_t lo;
+
+	if (len == 0 || len >= REC_WORD_MAX)
+		return NULL;
+	/* Exact: the first entry not below the word, then its equals. */
+	lo = first_not_below(l, 0, l->count, folded, len);
 	for (; lo < l->count && strlen(l->words[lo].text) == len &&
 	    memcmp(l->words[lo].text, folded, len) == 0; lo++)
 		if (l->words[lo].kind == kind)
@@ -803,20 +815,16 @@ habar__recognise_lookup(const struct rec_lang *l, struct rec_token *t,
 {
 	size_t len = strlen(t->fold), n, floor, top;
 	unsigned key = key2(t->fold);
-	/* Words that share the first two bytes: where any match is. */
-	size_t lo = l->first2[key], hi = l->first2[key + 1];
+	size_t lo;
 
 	if (!(t->looked & 1)) {
 		t->looked |= 1;
 		t->exact_first = 0;
 		t->exact_count = 0;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (strcmp(l->words[mid].text, t->fold) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		/* Among the words of the same first two bytes: where any
+		 * match is. */
+		lo = first_not_below(l, l->first2[key], l->first2[key + 1],
+		    t->fold, len);
 		t->exact_first = (uint32_t)lo;
 		for (n = lo; n < l->count && len > 0 &&
 		    strcmp(l->words[n].text, t->fold) == 0; n++)
@@ -836,37 +844,15 @@ habar__recognise_lookup(const struct rec_lang *l, struct rec_token *t,
 	 * it was found (which no shorter one sorts after): a few entries,
 	 * not the whole list, for each of a word's many prefixes.
 	 */
-	lo = l->first2[key];
-	hi = l->first2[key + 1];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strncmp(l->words[mid].text, t->fold, 3);
-		if (c == 0 && l->words[mid].text[3] != '\0')
-			c = 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	floor = lo;
+	floor = first_not_below(l, l->first2[key], l->first2[key + 1],
+	    t->fold, 3);
 	top = t->exact_first;
 	if (floor >= top)
 		return;		/* no word between: no prefix of fold */
 	while (--len >= 3 && t->nstems < 4) {
 		if (((unsigned char)t->fold[len] & 0xC0) == 0x80)
 			continue;
-		lo = floor;
-		hi = top;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			int c = strncmp(l->words[mid].text, t->fold, len);
-			if (c == 0 && l->words[mid].text[len] != '\0')
-				c = 1;
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		lo = first_not_below(l, floor, top, t->fold, len);
 		top = lo;
 		for (; lo < l->count && t->nstems < 4 &&
 		    strncmp(l->words[lo].text, t->fold, len) == 0 &&
