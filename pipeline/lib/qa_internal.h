@@ -36,6 +36,10 @@ struct qa_atom {
 	int spelled, matched, hour;
 	int code;		/* written on to letters: SS19 */
 	int decade;		/* an ordinal ten to ninety: the 30-е (годы) */
+	int misconverted;	/* "550 фунт (49 кг)": beside a figure it
+				 * does not convert */
+	int by_word;		/* matched with a number word of the other
+				 * side */
 	unsigned system;	/* HABAR_VALUE_IMPERIAL or _METRIC, or 0 */
 	const char *quantity;	/* of its unit of measure, "" without */
 	double unit;		/* the unit's factor to its SI unit */

@@ -21,8 +21,13 @@
  * first's too ("2 to 4 inches", «от 2,5 до 10 см»). */
 #define UNIT_REACH 12
 
+/* The most bytes from a figure to the figure of its conversion in
+ * brackets: its unit, " (" ("300 километров (186 миль)"). */
+#define CONVERSION_REACH 32
+
 static size_t
-atoms_of(const struct habar_values *vals, struct qa_atom *out)
+atoms_of(const struct habar_values *vals, const char *text,
+    struct qa_atom *out)
 {
 	size_t i, n = 0;
 
@@ -30,7 +35,9 @@ atoms_of(const struct habar_values *vals, struct qa_atom *out)
 	out[n].start = (vv)->start; out[n].end = (vv)->end; \
 	out[n].spelled = (sp); out[n].matched = 0; out[n].hour = 0; \
 	out[n].system = 0; out[n].quantity = ""; out[n].unit = 0; \
-	out[n].code = 0; out[n].decade = 0; n++; } \
+	out[n].code = 0; out[n].decade = 0; out[n].misconverted = 0; \
+	out[n].by_word = 0; \
+	n++; } \
 	} while (0)
 	for (i = 0; i < habar_values_count(vals); i++) {
 		const struct habar_value *v = habar_values_get(vals, i);
@@ -80,7 +87,13 @@ atoms_of(const struct habar_values *vals, struct qa_atom *out)
 			ATOM(v->hour, v, 0);
 			if (n > 0)
 				out[n - 1].hour = 1;
-			if (v->minute)
+			/* The minutes when written, :00 too: 4:00 against
+			 * 4:40 leaves one on each side; "3 p.m." has
+			 * none. */
+			if (v->minute || memchr(text + v->number_start, ':',
+			    v->number_end - v->number_start) != NULL ||
+			    memchr(text + v->number_start, '.',
+			    v->number_end - v->number_start) != NULL)
 				ATOM(v->minute, v, 0);
 			break;
 		default:
@@ -267,6 +280,78 @@ drop_conversions(struct qa_atom *at, size_t n)
 				at[i].matched = 1;
 }
 
+/*
+ * Marks the figures of a conversion given in brackets beside its figure
+ * that does not hold ("550 фунт (49 кг)", "300 km (180 miles)" holds):
+ * the one or the other was changed, and no version can write it in
+ * words instead, as it may a figure left over alone.  A range is
+ * compared end with end ("2 to 4 inches (5 to 10 cm)"); a number in
+ * words is a round one ("six meters (18 feet)").
+ */
+static void
+mark_misconversions(struct qa_atom *at, size_t n, const char *text)
+{
+	size_t i, j, k, m, p;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && at[j].start == at[i].start; j++)
+			;
+		for (k = j; k < n && at[k].start == at[j].start; k++)
+			;
+		if (j == n || k - j != j - i || at[i].unit <= 0 ||
+		    at[i].spelled || at[j].spelled ||
+		    at[j].unit <= 0 || at[j].start < at[i].end ||
+		    strcmp(at[i].quantity, at[j].quantity) != 0 ||
+		    (near(at[i].unit, at[j].unit) &&
+		    strcmp(at[i].quantity, "tem") != 0))
+			continue;
+		/* The first figure's unit and the opening bracket
+		 * between, then only spaces. */
+		if (at[j].start - at[i].end > CONVERSION_REACH)
+			continue;
+		for (p = at[i].end, m = 0; p < at[j].start; p++)
+			if (text[p] == '(')
+				m++;
+			else if ((m > 0 && text[p] != ' ') || text[p] == ')' ||
+			    text[p] == ',' || text[p] == ';' ||
+			    (text[p] >= '0' && text[p] <= '9'))
+				break;
+		if (p < at[j].start || m != 1)
+			continue;
+		for (m = 0; m < j - i; m++)
+			if (!same_amount(&at[i + m], &at[j + m]))
+				at[i + m].misconverted =
+				    at[j + m].misconverted = 1;
+	}
+}
+
+/* Whether a figure of a conversion that does not hold is left over. */
+static int
+misconversion_left(const struct qa_atom *at, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (at[i].misconverted && !at[i].matched)
+			return 1;
+	return 0;
+}
+
+/* Takes back the matches of at's figures with words of the other side;
+ * returns how many. */
+static size_t
+unmatch_by_word(struct qa_atom *at, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (at[i].matched && at[i].by_word && !at[i].spelled) {
+			at[i].matched = at[i].by_word = 0;
+			count++;
+		}
+	return count;
+}
+
 /* Whether x is a decade whose century y gives: 30-е against 1930. */
 static int
 same_decade(const struct qa_atom *x, const struct qa_atom *y)
@@ -285,7 +370,7 @@ third(struct habar_qa *qa, const struct habar_qa_unit *u, size_t a,
 
 	if (c == a || c == b || c >= n)
 		return 0;
-	return atoms_of(qa->values[c], qa->atoms[2]);
+	return atoms_of(qa->values[c], u->segs[c].text, qa->atoms[2]);
 }
 
 /*
@@ -366,19 +451,31 @@ habar__qa_check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u,
 	/* The checker's own arrays: a pack's checks run on several
 	 * threads at once (habar-batch), each with its own checker. */
 	struct qa_atom *x = qa->atoms[0], *y = qa->atoms[1];
-	size_t nx = atoms_of(qa->values[a], x), ny = atoms_of(qa->values[b], y);
+	size_t nx = atoms_of(qa->values[a], u->segs[a].text, x);
+	size_t ny = atoms_of(qa->values[b], u->segs[b].text, y);
 	size_t i, j, fa = 0, fb = 0, ca, cb;
+	int pass;
 	char la[256], lb[256];
 	struct habar_qa_finding *f;
 
 	in_codes(x, nx, u->segs[a].text);
 	in_codes(y, ny, u->segs[b].text);
-	for (i = 0; i < nx; i++)
-		for (j = 0; j < ny; j++)
-			if (!y[j].matched && near(x[i].v, y[j].v)) {
-				x[i].matched = y[j].matched = 1;
-				break;
-			}
+	mark_misconversions(x, nx, u->segs[a].text);
+	mark_misconversions(y, ny, u->segs[b].text);
+	/* Figures with figures first, then what is left with words: a
+	 * word may be no count («екі есе», twofold), and matched with the
+	 * 2 of "Nord Stream 2" it would leave the changed figure of the
+	 * other version alone on its side. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < nx; i++)
+			for (j = 0; j < ny && !x[i].matched; j++)
+				if (!y[j].matched && (pass == 1 ||
+				    (!x[i].spelled && !y[j].spelled)) &&
+				    near(x[i].v, y[j].v)) {
+					x[i].matched = y[j].matched = 1;
+					x[i].by_word = y[j].spelled;
+					y[j].by_word = x[i].spelled;
+				}
 	/* An hour of the twelve-hour clock against the same of the
 	 * twenty-four ("3 p.m." written "3" in a sentence that says
 	 * "afternoon", 15:00). */
@@ -415,6 +512,14 @@ habar__qa_check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u,
 		ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa, 0);
 		cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb, 0);
 	}
+	/* A figure left over on one side only, where that side's word
+	 * matched a figure of the other: the word is likely no count
+	 * ("Nord Stream 2" against «екі есе ... Стрим 9»), and the figure
+	 * it took the changed one. */
+	if (ca > 0 && cb == 0 && unmatch_by_word(y, ny))
+		cb = unmatched(lb, sizeof(lb), y, ny, u->segs[b].text, &fb, 0);
+	else if (cb > 0 && ca == 0 && unmatch_by_word(x, nx))
+		ca = unmatched(la, sizeof(la), x, nx, u->segs[a].text, &fa, 0);
 	/* A number spelled out ("eight") left over against a figure left
 	 * over on the other side: one of them was changed. */
 	if (ca > 0 && cb == 0) {
@@ -426,8 +531,12 @@ habar__qa_check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u,
 	}
 	/* A figure on one side only is most often written in words on the
 	 * other ("a decade", «тысячи»): a changed figure leaves one unmatched
-	 * on each side. */
-	if (ca == 0 || cb == 0)
+	 * on each side, or a conversion that does not hold one on its
+	 * side. */
+	if ((ca == 0 || cb == 0) && !misconversion_left(x, nx) &&
+	    !misconversion_left(y, ny))
+		return;
+	if (ca == 0 && cb == 0)
 		return;
 	f = habar__qa_add(qa, HABAR_QA_NUMBERS, HABAR_QA_ERROR, a, b,
 	    cb ? b : a, cb ? y[fb].start : x[fa].start, cb ? y[fb].end :

@@ -159,6 +159,32 @@ test_numbers(void)
 	CHECK_STR(run("en:He was about 30 yards out.",
 	    "ru:Он был примерно в 27 метрах.",
 	    "kk:Ол шамамен 30 метр жерде болды."), "numbers");
+	/* Figures are matched with figures before words: the word «екі»
+	 * (of «екі есе», twofold) does not take the 2 of Nord Stream 2
+	 * that the changed figure left. */
+	CHECK_STR(run("en:The $11 billion Nord Stream 2 pipeline will double "
+	    "capacity.", "kk:Қуатты екі есе ұлғайтатын 11 миллиард "
+	    "долларлық Норд Стрим 9 құбыры.", NULL), "numbers");
+	CHECK_STR(run("en:The $11 billion Nord Stream 2 pipeline will double "
+	    "capacity.", "kk:Қуатты екі есе ұлғайтатын 11 миллиард "
+	    "долларлық Норд Стрим 2 құбыры.", NULL), "");
+	/* Minutes written :00 are a figure; an hour without them has
+	 * none. */
+	CHECK_STR(run("en:He came at 4.40 am.", "ru:Он пришел в 4:00 утра.",
+	    NULL), "numbers");
+	CHECK_STR(run("en:He came at 4 am.", "ru:Он пришел в 4:00 утра.",
+	    NULL), "");
+	/* A conversion in brackets that does not hold, though the other
+	 * version has neither figure left over. */
+	CHECK_STR(run("en:The 550 pound hog was found.",
+	    "kk:Салмағы 550 фунт (49 кг) қабан табылды.", NULL), "numbers");
+	CHECK_STR(run("en:The 550 pound hog was found.",
+	    "kk:Салмағы 550 фунт (249 кг) қабан табылды.", NULL), "");
+	CHECK_STR(run("en:It moved at 80 kph (497 mph).",
+	    "ru:Оно двигалось со скоростью 497 миль в час.", NULL),
+	    "numbers");
+	CHECK_STR(run("en:Waves as high as six meters (18 feet) came.",
+	    "ru:Пришли волны высотой шесть метров.", NULL), "");
 }
 
 /* The length check on a checker of its own, after twenty units that set
