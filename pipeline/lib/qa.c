@@ -80,6 +80,9 @@ habar_qa_free(struct habar_qa *qa)
 	free(qa->atoms[0]);
 	free(qa->atoms[1]);
 	free(qa->atoms[2]);
+	for (i = 0; i < QA_MAX_SEGS; i++)
+		free(qa->held.text[i]);
+	free(qa->held.findings);
 	for (i = 0; i < qa->dict_count; i++)
 		habar__dict_free(qa->dicts[i].dict);
 	for (i = 0; i < qa->morph_count; i++) {
@@ -303,5 +306,5 @@ habar_qa_check(struct habar_qa *qa, const struct habar_qa_unit *unit,
 			if (qa->on[HABAR_QA_TERMS] && qa->term_count > 0)
 				habar__qa_check_terms(qa, unit, a, b, flen);
 		}
-	return habar__qa_flush(qa, unit, report, arg);
+	return habar__qa_pass_on(qa, unit, report, arg);
 }

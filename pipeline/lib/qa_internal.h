@@ -60,6 +60,30 @@ struct qa_ratio {
 	unsigned long n;
 };
 
+/* What the quotes check saw of one version of a unit. */
+struct qa_quote_state {
+	size_t depth;		/* quotation marks left open */
+	size_t ends;		/* closing marks of a quotation begun before */
+	size_t at;		/* the innermost mark left open */
+	size_t marks;		/* quotation marks */
+	int reported;		/* the version was reported for it */
+};
+
+/* A unit kept back until the next one of its document is read
+ * (qa_hold.c): its texts, findings and quotes. */
+struct qa_held {
+	int on;
+	char id[256];
+	size_t count;
+	struct habar_qa_segment segs[QA_MAX_SEGS];
+	char lang[QA_MAX_SEGS][32];
+	char *text[QA_MAX_SEGS];
+	size_t size[QA_MAX_SEGS];
+	struct qa_quote_state quotes[QA_MAX_SEGS];
+	struct habar_qa_finding *findings;
+	size_t finding_count, finding_size;
+};
+
 struct habar_qa {
 	struct habar_recogniser *rec;
 	/* Each letter below QA_LETTERS in a name's skeleton (see
@@ -111,6 +135,9 @@ struct habar_qa {
 	} no_swap[64];
 	size_t no_swap_count;
 	struct qa_atom *atoms[3];	/* the figures of a pair, a third's */
+	struct qa_quote_state quotes[QA_MAX_SEGS];	/* of the last unit */
+	int holding;			/* a reader holds units back */
+	struct qa_held held;
 	struct habar_qa_stats stats;
 	unsigned long error_line;
 	char error[256];
@@ -224,6 +251,28 @@ void habar__qa_check_length(struct habar_qa *qa,
     const struct habar_qa_unit *u, size_t a, size_t b);
 void habar__qa_check_terms(struct habar_qa *qa, const struct habar_qa_unit *u,
     size_t a, size_t b, const size_t *flen);
+
+/*
+ * Judges the quotations held left open, which no version was reported
+ * for, with the next unit of its document, next (qa_quotes.c): adds the
+ * findings to qa's list.
+ */
+void habar__qa_check_quotes_after(struct habar_qa *qa,
+    const struct qa_held *held, const struct habar_qa_unit *next);
+
+/*
+ * Holding units back (qa_hold.c), for readers of documents whose units
+ * follow one another: habar__qa_hold_begin() at the start of a document,
+ * habar__qa_pass_on() in place of habar__qa_flush() after each unit is
+ * checked (the unit may be kept until the next is checked), and
+ * habar__qa_hold_end() at its end, which passes on the unit held.  Both
+ * return as habar__qa_flush(), or HABAR_ERR_NOMEM.
+ */
+void habar__qa_hold_begin(struct habar_qa *qa);
+enum habar_status habar__qa_pass_on(struct habar_qa *qa,
+    const struct habar_qa_unit *unit, habar_qa_report_fn *report, void *arg);
+enum habar_status habar__qa_hold_end(struct habar_qa *qa,
+    habar_qa_report_fn *report, void *arg);
 
 /*
  * The quotes or brackets check (check) over the first n segments of unit

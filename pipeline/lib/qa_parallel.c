@@ -169,6 +169,9 @@ habar_qa_check_parallel(struct habar_qa *qa, const struct habar_parallel *doc,
 		}
 		locate(l, sources[k], source_lens[k], places[k]);
 	}
+	/* Sentences follow one another: a quotation left open is judged
+	 * with the next. */
+	habar__qa_hold_begin(qa);
 	for (i = 0; i < doc->link_count[HABAR_PARALLEL_SENTENCES]; i++) {
 		const struct habar_parallel_link *link =
 		    &doc->links[HABAR_PARALLEL_SENTENCES][i];
@@ -211,8 +214,10 @@ habar_qa_check_parallel(struct habar_qa *qa, const struct habar_parallel *doc,
 		    HABAR_OK)
 			goto done;
 	}
-	status = check_meta(qa, doc, names, report, arg);
+	if ((status = habar__qa_hold_end(qa, report, arg)) == HABAR_OK)
+		status = check_meta(qa, doc, names, report, arg);
 done:
+	(void)habar__qa_hold_end(qa, NULL, NULL);
 	for (k = 0; k < HABAR_PARALLEL_MAX_LANGS; k++) {
 		free(places[k]);
 		free(texts[k]);

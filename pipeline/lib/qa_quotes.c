@@ -341,6 +341,13 @@ habar__qa_check_balance(struct habar_qa *qa, const struct habar_qa_unit *u,
 			unmarked++;
 		if (bal[k].depth == 0 && bal[k].ends > 0)
 			ended++;
+		if (!brackets) {
+			qa->quotes[k].depth = bal[k].depth;
+			qa->quotes[k].ends = bal[k].ends;
+			qa->quotes[k].at = bal[k].at;
+			qa->quotes[k].marks = bal[k].marks;
+			qa->quotes[k].reported = 0;
+		}
 	}
 	if (!brackets)
 		check_strays(qa, u, n, bal);
@@ -381,11 +388,66 @@ habar__qa_check_balance(struct habar_qa *qa, const struct habar_qa_unit *u,
 		    bal[k].at, bal[k].at + w);
 		if (f == NULL)
 			return;
+		if (!brackets)
+			qa->quotes[k].reported = 1;
 		snprintf(f->message, sizeof(f->message), "%s leaves %s open "
 		    "that %s %s", u->segs[k].lang, brackets ? "a bracket" :
 		    "a quotation mark", u->segs[other].lang,
 		    bal[other].depth > 0 ? "leaves open fewer times" :
 		    bal[other].pairs > 0 ? "closes" : bal[other].ends > 0 ?
 		    "ends" : "does not have");
+	}
+}
+
+/*
+ * A quotation that every version of a unit leaves open may go on into
+ * the next sentence; where another version ends it in the next unit (a
+ * closing mark with no opening) and this one has no mark there, its
+ * quotation was never closed: its closing mark was dropped in the held
+ * unit.  Not when this version's next unit has marks of its own (English
+ * opens a quotation that runs over paragraphs again at each; a
+ * translation may leave the quotation open and quote something else) or
+ * the author's words of direct speech («..., — сказал он»): its speech
+ * went on there, and the mark was dropped at its end, which no unit can
+ * tell from one dropped before.  The versions must be the same languages
+ * in the same order.
+ */
+void
+habar__qa_check_quotes_after(struct habar_qa *qa, const struct qa_held *held,
+    const struct habar_qa_unit *next)
+{
+	size_t n = held->count, k, j;
+
+	if (next->count < n || n > QA_MAX_SEGS)
+		return;
+	for (k = 0; k < n; k++)
+		if (next->segs[k].lang == NULL ||
+		    strcmp(held->segs[k].lang, next->segs[k].lang) != 0)
+			return;
+	for (k = 0; k < n; k++) {
+		struct habar_qa_finding *f;
+		unsigned long cp = 0;
+		size_t w;
+
+		if (held->quotes[k].depth == 0 || held->quotes[k].reported ||
+		    qa->quotes[k].ends > 0 || qa->quotes[k].marks > 0 ||
+		    author_words(next->segs[k].text, 0, next->segs[k].len))
+			continue;
+		for (j = 0; j < n; j++)
+			if (j != k && held->quotes[j].depth > 0 &&
+			    qa->quotes[j].ends > 0)
+				break;
+		if (j == n)
+			continue;
+		w = habar__utf8_decode((const unsigned char *)
+		    held->segs[k].text + held->quotes[k].at,
+		    held->segs[k].len - held->quotes[k].at, &cp);
+		f = habar__qa_add(qa, HABAR_QA_QUOTES, HABAR_QA_WARNING, j, k,
+		    k, held->quotes[k].at, held->quotes[k].at + w);
+		if (f == NULL)
+			return;
+		snprintf(f->message, sizeof(f->message), "%s leaves a "
+		    "quotation mark open that %s ends in the next unit",
+		    held->segs[k].lang, held->segs[j].lang);
 	}
 }

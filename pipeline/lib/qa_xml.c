@@ -111,6 +111,9 @@ habar_qa_read_xml(struct habar_qa *qa, const char *prefix, size_t prefix_len,
 	if (r == NULL)
 		return HABAR_ERR_NOMEM;
 	id[0] = '\0';
+	/* Units follow one another: a quotation left open is judged with
+	 * the next unit. */
+	habar__qa_hold_begin(qa);
 	while (status == HABAR_OK && (ret = xmlTextReaderRead(r)) == 1) {
 		int type = xmlTextReaderNodeType(r);
 		int depth = xmlTextReaderDepth(r);
@@ -305,6 +308,10 @@ habar_qa_read_xml(struct habar_qa *qa, const char *prefix, size_t prefix_len,
 		qa->error_line = (unsigned long)
 		    xmlTextReaderGetParserLineNumber(r);
 	}
+	if (status == HABAR_OK)
+		status = habar__qa_hold_end(qa, report, arg);
+	else
+		(void)habar__qa_hold_end(qa, NULL, NULL);
 	xmlFreeTextReader(r);
 	for (i = 0; i < QA_MAX_SEGS; i++)
 		free(sides[i].text);

@@ -421,6 +421,94 @@ test_select(void)
 	    "ru:Пришли 15 млн человек.", NULL), "numbers");
 }
 
+/* Collects "id:check " for each finding of a document, in order. */
+static int
+collect_ids(void *arg, const struct habar_qa_unit *unit,
+    const struct habar_qa_finding *findings, size_t count)
+{
+	char *out = arg;
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		snprintf(out + strlen(out), 1024 - strlen(out), "%s:%s ",
+		    unit->id, habar_qa_check_name(findings[i].check));
+	if (count == 0)
+		snprintf(out + strlen(out), 1024 - strlen(out), "%s ",
+		    unit->id);
+	return 0;
+}
+
+/* Reads a TMX of units "en|ru|kk" and returns what collect_ids saw. */
+static const char *
+read_tmx(const char *const *units, size_t n)
+{
+	static char doc[4096], out[1024];
+	size_t i, k;
+	FILE *fp;
+
+	snprintf(doc, sizeof(doc), "<tmx version=\"1.4\"><body>");
+	for (i = 0; i < n; i++) {
+		const char *p = units[i];
+		static const char *const langs[3] = { "en", "ru", "kk" };
+		snprintf(doc + strlen(doc), sizeof(doc) - strlen(doc),
+		    "<tu tuid=\"%zu\">", i + 1);
+		for (k = 0; k < 3; k++) {
+			size_t w = strcspn(p, "|");
+			snprintf(doc + strlen(doc), sizeof(doc) - strlen(doc),
+			    "<tuv xml:lang=\"%s\"><seg>%.*s</seg></tuv>",
+			    langs[k], (int)w, p);
+			p += w + (p[w] == '|');
+		}
+		snprintf(doc + strlen(doc), sizeof(doc) - strlen(doc), "</tu>");
+	}
+	snprintf(doc + strlen(doc), sizeof(doc) - strlen(doc), "</body></tmx>");
+	out[0] = '\0';
+	if ((fp = fmemopen(doc, strlen(doc), "r")) == NULL)
+		return "(no stream)";
+	if (habar_qa_read_xml(qa, NULL, 0, fp, "t.tmx", collect_ids, out) !=
+	    HABAR_OK)
+		snprintf(out, sizeof(out), "(failed)");
+	fclose(fp);
+	return out;
+}
+
+/* A quotation every version leaves open is judged with the next unit:
+ * the version that does not end it there, with no mark of its own and
+ * no author's words, dropped its closing mark; the units are reported
+ * in order. */
+static void
+test_quotes_after(void)
+{
+	static const char *const dropped[] = {
+		"\"We went in.|«Мы пришли.|“Біз бардық.",
+		"It was fair.\"|Это было честно.»|Бұл әділ.",
+		"He left.|Он ушел.|Ол кетті."
+	};
+	static const char *const closed[] = {
+		"\"We went in.|«Мы пришли.|“Біз бардық.”",
+		"It was fair.\"|Это было честно.»|Бұл әділ."
+	};
+	/* The Kazakh speech goes on with the author's words: no unit
+	 * tells where its mark was dropped. */
+	static const char *const speech[] = {
+		"\"We went in.|«Мы пришли.|“Біз бардық.",
+		"Fair,\" he said.|Честно», — сказал он.|Әділ, – деді ол."
+	};
+	/* The English opens the quotation again at the next paragraph. */
+	static const char *const reopened[] = {
+		"\"We went in.|«Мы пришли.|“Біз бардық.",
+		"\"It was fair.\"|Это было честно.»|Бұл әділ.”"
+	};
+
+	CHECK_STR(read_tmx(dropped, 3), "1:quotes 2 3 ");
+	CHECK_STR(read_tmx(closed, 2), "1 2 ");
+	CHECK_STR(read_tmx(speech, 2), "1 2 ");
+	CHECK_STR(read_tmx(reopened, 2), "1 2 ");
+	/* Alone, the unit cannot tell. */
+	CHECK_STR(run("en:\"We went into the game believing.",
+	    "ru:«Мы пришли в игру с верой.", "kk:“Біз бардық."), "");
+}
+
 static void
 test_kind(void)
 {
@@ -456,6 +544,7 @@ main(void)
 	test_names();
 	test_terms();
 	test_select();
+	test_quotes_after();
 	test_kind();
 	habar_qa_free(qa);
 	return CHECK_DONE();
