@@ -19,7 +19,7 @@ nothing of it is copied into the project.
 Usage:
   align_loose.py [--bin DIR] [--seed N]... [--memory] [--pairs]
                  [--hunalign PATH] [--check F1 PRECISION RECALL11]
-                 [--dump-features FILE] [--temperature T]
+                 [--dump-features FILE] [--temperature T] [--keep DIR]
 
 For each seed (default 1, 2 and 3; fresh ones with --seed) the script
 writes the releases to a temporary directory, runs `habar-align
@@ -45,7 +45,11 @@ languages habar-align was given (3, or 2 for a pair alone) and the
 numbers its confidence is judged by, a line each, for align_fit.py;
 --temperature T gives the posterior of
 the links that temperature instead of the fitted one (align_fit.py
-compares the fits of a few).
+compares the fits of a few).  --keep DIR writes what habar-align printed
+for each article, pair and run (its links with their confidences) as
+DIR/RUN/sSEED/aARTICLE.A-B.links, so that two builds can be compared
+byte for byte (`diff -r`): a change meant to make the aligner faster,
+not different, must leave them equal.
 """
 import os
 import random
@@ -198,11 +202,13 @@ def write_tmx(path, text, articles, which):
         f.write("</body>\n</tmx>\n")
 
 
-def run_habar(binary, dirname, a, b, memory, features=None, alone=False):
+def run_habar(binary, dirname, a, b, memory, features=None, alone=False,
+              keep=None):
     """The links of pair a-b; with features (a list), the confidence
     model's features of each link of two sides of that pair are appended
     to it, as (link, [numbers]).  alone: habar-align is given the two
-    languages only, as a release in two languages would be."""
+    languages only, as a release in two languages would be.  keep: a file
+    name to write habar-align's output to as well."""
     cmd = [binary, "--segmented", "--links", "%s-%s" % (a, b)]
     for m in memory:
         cmd += ["--memory", m]
@@ -218,6 +224,10 @@ def run_habar(binary, dirname, a, b, memory, features=None, alone=False):
     if res.returncode != 0:
         sys.stderr.write("habar-align failed on %s: %s" % (dirname, res.stderr))
         sys.exit(2)
+    if keep:
+        os.makedirs(os.path.dirname(keep), exist_ok=True)
+        with open(keep, "w", encoding="utf-8") as f:
+            f.write(res.stdout)
     if features is not None:
         order = [l for l, _ in LANGS if not alone or l in (a, b)]
         want = (str(order.index(a)), str(order.index(b)))
@@ -322,6 +332,7 @@ def main(argv):
     hunalign = os.environ.get("HUNALIGN") or None
     check = None
     dump = None
+    keep = None
     i = 1
     while i < len(argv):
         if argv[i] == "--bin":
@@ -341,6 +352,9 @@ def main(argv):
             i += 2
         elif argv[i] == "--dump-features":
             dump = open(argv[i + 1], "w", encoding="utf-8")
+            i += 2
+        elif argv[i] == "--keep":
+            keep = argv[i + 1]
             i += 2
         elif argv[i] == "--temperature":
             global TEMPERATURE
@@ -397,8 +411,11 @@ def main(argv):
                         else:
                             mem = [tmx[k % 2]] if with_memory else []
                             feats = [] if dump else None
+                            kept = keep and os.path.join(
+                                keep, name, "s%d" % seed,
+                                "a%d.%s-%s.links" % (k, a, b))
                             links = run_habar(binary, d, a, b, mem, feats,
-                                              alone)
+                                              alone, kept)
                             if dump:
                                 gold = pair_gold(art, a, b)
                                 for link, f in feats:
