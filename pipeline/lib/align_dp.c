@@ -214,6 +214,12 @@ struct pair {
 	double lscale;
 	/* Sums of the numbers each item holds. */
 	double *cna, *cnb;
+	/* Sums of the sentence boundaries inside each item and of the items
+	 * that end like a sentence (boundary_sums()); counted: whether
+	 * either side has boundary data, without which no bead pays for
+	 * boundaries. */
+	uint32_t *cia, *cea, *cib, *ceb;
+	int counted;
 	/* Points the band's centre line goes through, in characters of a
 	 * and of b (each item counted one longer), increasing; none: the
 	 * line is straight. */
@@ -336,6 +342,29 @@ running_sums(const struct habar__align_seq *s, unsigned tag, double *len,
 		miss[i + 1] = miss[i] + w;
 		expected[i + 1] = expected[i] + x;
 		numbers[i + 1] = numbers[i] + nn;
+	}
+}
+
+/*
+ * Fills inside[0..s->n] and ends[0..s->n] with the running sums of the
+ * sentence boundaries inside each item and of the items that end like a
+ * sentence, so that a bead's boundaries (boundaries()) are two
+ * differences, not a walk over its items for every bead the programme
+ * weighs.  Items without boundary data are a sentence each, ending like
+ * one.
+ */
+static void
+boundary_sums(const struct habar__align_seq *s, uint32_t *inside,
+    uint32_t *ends)
+{
+	size_t i;
+
+	inside[0] = ends[0] = 0;
+	for (i = 0; i < s->n; i++) {
+		inside[i + 1] = inside[i] + (s->bounds == NULL ? 0 :
+		    (uint32_t)(s->bounds[i] & HABAR__LINE_INSIDE));
+		ends[i + 1] = ends[i] + (s->bounds == NULL ? 1 :
+		    (s->bounds[i] & HABAR__LINE_ENDS) != 0);
 	}
 }
 
@@ -726,12 +755,30 @@ count_cost(const struct params *p, const struct habar__align_seq *a,
 }
 
 /*
+ * count_cost() for the bead of na items of a ending before item i and nb
+ * of b ending before item j (na, nb > 0), from the running sums.
+ */
+static inline double
+count_cost_at(const struct pair *pr, size_t i, size_t j, int na, int nb)
+{
+	size_t sa, sb;
+
+	if (!pr->counted)
+		return 0;
+	sa = pr->cia[i] - pr->cia[i - na] + pr->cea[i - 1] - pr->cea[i - na];
+	sb = pr->cib[j] - pr->cib[j - nb] + pr->ceb[j - 1] - pr->ceb[j - nb];
+	return pr->p->count_cost * (double)(sa > sb ? sa - sb : sb - sa);
+}
+
+/*
  * The cost of the bead of na items of a ending before item i and nb items
  * of b ending before item j, whose shared anchors gain gain.  When the
  * cost without the length term already reaches limit, the bead cannot win
  * and that lower bound is returned (the length term is the dear part).
+ * Inlined into each move's weighing (weigh_move(), weigh_soft()), where
+ * na, nb and mv are constants the compiler folds.
  */
-static double
+static inline __attribute__((always_inline)) double
 bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
     enum move mv, double gain, double limit)
 {
@@ -740,7 +787,7 @@ bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
 	cost = pr->p->prior[mv] + pr->p->miss_cost *
 	    (pr->cwa[i] - pr->cwa[i - na] + pr->cwb[j] - pr->cwb[j - nb]) - gain;
 	if (na > 0 && nb > 0) {
-		cost += count_cost(pr->p, pr->a, i - na, na, pr->b, j - nb, nb) +
+		cost += count_cost_at(pr, i, j, na, nb) +
 		    pr->p->lex_miss * (pr->cxa[i] - pr->cxa[i - na] +
 		    pr->cxb[j] - pr->cxb[j - nb]);
 		if (gain <= 0)
@@ -788,7 +835,13 @@ pair_init(struct pair *pr, const struct habar__align_seq *a,
 	pr->cnb = malloc((b->n + 1) * sizeof(double));
 	pr->siga = malloc((a->n + 1) * sizeof(*pr->siga));
 	pr->sigb = malloc((b->n + 1) * sizeof(*pr->sigb));
-	if (pr->cla == NULL || pr->cwa == NULL || pr->clb == NULL ||
+	pr->cia = malloc((a->n + 1) * sizeof(uint32_t));
+	pr->cea = malloc((a->n + 1) * sizeof(uint32_t));
+	pr->cib = malloc((b->n + 1) * sizeof(uint32_t));
+	pr->ceb = malloc((b->n + 1) * sizeof(uint32_t));
+	if (pr->cia == NULL || pr->cea == NULL || pr->cib == NULL ||
+	    pr->ceb == NULL ||
+	    pr->cla == NULL || pr->cwa == NULL || pr->clb == NULL ||
 	    pr->cwb == NULL || pr->cxa == NULL || pr->cxb == NULL ||
 	    pr->cna == NULL || pr->cnb == NULL ||
 	    pr->siga == NULL || pr->sigb == NULL)
@@ -800,6 +853,9 @@ pair_init(struct pair *pr, const struct habar__align_seq *a,
 	pr->lscale = habar__align_memory(a, b) ? pr->p->memory_length : 1.0;
 	signature(a, pr->siga);
 	signature(b, pr->sigb);
+	boundary_sums(a, pr->cia, pr->cea);
+	boundary_sums(b, pr->cib, pr->ceb);
+	pr->counted = a->bounds != NULL || b->bounds != NULL;
 	ta = pr->cla[a->n];
 	tb = pr->clb[b->n];
 	pr->ratio = ratio > 0 ? ratio : ta > 0 && tb > 0 ? tb / ta : 1.0;
@@ -824,6 +880,10 @@ pair_free(struct pair *pr)
 	free(pr->cnb);
 	free(pr->siga);
 	free(pr->sigb);
+	free(pr->cia);
+	free(pr->cea);
+	free(pr->cib);
+	free(pr->ceb);
 	free(pr->points);
 }
 
@@ -963,26 +1023,45 @@ gain_at(const struct pair *pr, const struct band *bd, float *const g[ROWS],
 }
 
 /*
+ * The 1-1 gains of the item pairs the beads ending at one cell cover:
+ * v[x][y] that of items i-1-x of a and j-1-y of b, known when bit
+ * x * BEAD_MAX + y of have is set.  The beads of a cell share most of
+ * their item pairs (each bead of two sides holds the last pair), so each
+ * is looked up once per cell, not once per bead.
+ */
+struct cell_gains {
+	float v[BEAD_MAX][BEAD_MAX];
+	unsigned have;
+};
+
+/*
  * The gain of the bead of da items of a and db of b ending at (i, j), as
  * the sum of the gains of its item pairs; *exact says whether that sum is
  * the gain.  It is when at most one pair shares anchors; otherwise the same
  * anchor could count twice, and the sum is only an upper bound (the merged
- * keys must be intersected: gain_union()).
+ * keys must be intersected: gain_union()).  cg: the cell's gains so far
+ * (have 0 for a new cell).
  */
 static inline float
 bead_gain(const struct pair *pr, const struct band *bd,
-    float *const g[ROWS],
+    float *const g[ROWS], struct cell_gains *cg,
     size_t i, size_t j, int da, int db, int *exact)
 {
 	float part, sum = 0;
 	int x, y, nonzero = 0;
+	unsigned bit;
 
 	*exact = 1;
 	if (da == 0 || db == 0)
 		return 0;
 	for (x = 0; x < da; x++)
 		for (y = 0; y < db; y++) {
-			part = gain_at(pr, bd, g, i - x, j - y);
+			bit = 1u << (x * BEAD_MAX + y);
+			if ((cg->have & bit) == 0) {
+				cg->v[x][y] = gain_at(pr, bd, g, i - x, j - y);
+				cg->have |= bit;
+			}
+			part = cg->v[x][y];
 			nonzero += part > 0;
 			sum += part;
 		}
@@ -1031,6 +1110,54 @@ gains_fill(const struct pair *pr, const struct band *bd, float *g[ROWS],
 		    gain11(pr, i - 1, j - 1) : 0;
 }
 
+/* The cell run_band() is filling: the best move into it so far. */
+struct best_cell {
+	const struct pair *pr;
+	const struct band *bd;
+	float *const *rows, *const *g;
+	struct cell_gains cg;
+	size_t i, j;
+	float best, bestbead;
+	int bm;
+};
+
+/*
+ * Weighs the bead of move mv into cell (bc->i, bc->j): it becomes the
+ * best when it costs less than the best so far, the first of equals
+ * kept.  Called once per move with mv a constant, so that the compiler
+ * can fold each move's sizes into the bead's cost; the moves' order is
+ * the tie-break.
+ */
+static inline __attribute__((always_inline)) void
+weigh_move(struct best_cell *bc, enum move mv)
+{
+	size_t i = bc->i, j = bc->j;
+	int da = move_na[mv], db = move_nb[mv], exact;
+	float prev, cost, c;
+
+	if ((size_t)da > i || (size_t)db > j)
+		return;
+	prev = cell(bc->bd, bc->rows, i - da, j - db);
+	if (prev >= INF)
+		return;
+	cost = (float)bead_cost(bc->pr, i, j, da, db, mv, bead_gain(bc->pr,
+	    bc->bd, bc->g, &bc->cg, i, j, da, db, &exact),
+	    (double)bc->best - prev);
+	/*
+	 * With an upper bound of the gain, cost is a lower bound of the
+	 * bead's: worth refining only if it could win.
+	 */
+	if (!exact && prev + cost < bc->best)
+		cost = (float)bead_cost(bc->pr, i, j, da, db, mv,
+		    gain_union(bc->pr, i, j, da, db), (double)bc->best - prev);
+	c = prev + cost;
+	if (c < bc->best) {
+		bc->best = c;
+		bc->bestbead = cost;
+		bc->bm = mv;
+	}
+}
+
 /*
  * Fills the band; returns HABAR_OK and whether the best path touched the
  * band's edge in *edge.
@@ -1041,50 +1168,40 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 {
 	size_t na = pr->a->n, nb = pr->b->n, i, j, n = 0;
 	float *rows[ROWS] = { NULL }, *g[ROWS] = { NULL };
-	float best, bestbead, c, bc, prev;
+	float c;
+	struct best_cell bc;
 	struct habar__bead *beads = NULL, tmp;
 	enum habar_status status = HABAR_OK;
-	int mv, bm, k, exact;
+	int mv, k;
 
 	*edge = 0;
 	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
 		goto done;
+	bc.pr = pr;
+	bc.bd = bd;
+	bc.rows = rows;
+	bc.g = g;
 	for (i = 0; i <= na; i++) {
 		gains_fill(pr, bd, g, i);
+		bc.i = i;
 		for (j = bd->lo[i]; j <= bd->hi[i]; j++) {
-			best = INF;
-			bestbead = 0;
-			bm = M_NONE;
-			if (i == 0 && j == 0)
-				best = 0;
-			for (mv = M_11; mv < MOVES; mv++) {
-				if ((size_t)move_na[mv] > i || (size_t)move_nb[mv] > j)
-					continue;
-				prev = cell(bd, rows, i - move_na[mv], j - move_nb[mv]);
-				if (prev >= INF)
-					continue;
-				bc = (float)bead_cost(pr, i, j, move_na[mv], move_nb[mv],
-				    (enum move)mv, bead_gain(pr, bd, g, i, j, move_na[mv],
-				    move_nb[mv], &exact), (double)best - prev);
-				/*
-				 * With an upper bound of the gain, bc is a lower
-				 * bound of the cost: worth refining only if it
-				 * could win.
-				 */
-				if (!exact && prev + bc < best)
-					bc = (float)bead_cost(pr, i, j, move_na[mv], move_nb[mv],
-					    (enum move)mv, gain_union(pr, i, j, move_na[mv],
-					    move_nb[mv]), (double)best - prev);
-				c = prev + bc;
-				if (c < best) {
-					best = c;
-					bestbead = bc;
-					bm = mv;
-				}
-			}
-			rows[i % ROWS][j - bd->lo[i]] = best;
-			bd->back[bd->off[i] + (j - bd->lo[i])] = (unsigned char)bm;
-			bd->bead[bd->off[i] + (j - bd->lo[i])] = bestbead;
+			bc.j = j;
+			bc.best = i == 0 && j == 0 ? 0 : INF;
+			bc.bestbead = 0;
+			bc.bm = M_NONE;
+			bc.cg.have = 0;
+			weigh_move(&bc, M_11);
+			weigh_move(&bc, M_10);
+			weigh_move(&bc, M_01);
+			weigh_move(&bc, M_21);
+			weigh_move(&bc, M_12);
+			weigh_move(&bc, M_22);
+			weigh_move(&bc, M_31);
+			weigh_move(&bc, M_13);
+			rows[i % ROWS][j - bd->lo[i]] = bc.best;
+			bd->back[bd->off[i] + (j - bd->lo[i])] =
+			    (unsigned char)bc.bm;
+			bd->bead[bd->off[i] + (j - bd->lo[i])] = bc.bestbead;
 		}
 	}
 	if (cell(bd, rows, na, nb) >= INF) {
@@ -1260,6 +1377,52 @@ cell_index(const struct band *bd, size_t i, size_t j)
 	return bd->off[i] + (j - bd->lo[i]);
 }
 
+/* The cell forward() is filling: its moves' path costs so far. */
+struct soft_cell {
+	const struct pair *pr;
+	const struct band *bd;
+	float *const *rows, *const *g;
+	struct cell_gains cg;
+	size_t i, j;
+	float t, best;
+	float *v;	/* MOVES - 1: each move's path cost, INF if none */
+	float *cost;	/* MOVES - 1: each move's bead cost, INF if none */
+};
+
+/*
+ * Weighs the bead of move mv into cell (sc->i, sc->j) for forward(): its
+ * cost, unless it leaves the band or is dearer than the best so far by
+ * POST_CUT temperatures.  mv a constant, as in weigh_move().
+ */
+static inline __attribute__((always_inline)) void
+weigh_soft(struct soft_cell *sc, enum move mv)
+{
+	size_t i = sc->i, j = sc->j;
+	int da = move_na[mv], db = move_nb[mv], exact;
+	float prev, bc, limit;
+
+	sc->v[mv - 1] = INF;
+	sc->cost[mv - 1] = INF;
+	if ((size_t)da > i || (size_t)db > j)
+		return;
+	prev = cell(sc->bd, sc->rows, i - da, j - db);
+	if (prev >= INF)
+		return;
+	/* Beyond the cut, the bead weighs nothing. */
+	limit = sc->best >= INF ? INF : sc->best + POST_CUT * sc->t - prev;
+	bc = (float)bead_cost(sc->pr, i, j, da, db, mv, bead_gain(sc->pr,
+	    sc->bd, sc->g, &sc->cg, i, j, da, db, &exact), limit);
+	if (bc >= limit)
+		return;
+	if (!exact)
+		bc = (float)bead_cost(sc->pr, i, j, da, db, mv,
+		    gain_union(sc->pr, i, j, da, db), INF);
+	sc->cost[mv - 1] = bc;
+	sc->v[mv - 1] = prev + bc;
+	if (sc->v[mv - 1] < sc->best)
+		sc->best = sc->v[mv - 1];
+}
+
 /*
  * The forward pass: fwd[cell] the soft minimum of the costs of the paths
  * into each cell, and cost[cell * (MOVES - 1) + mv - 1] the cost of the
@@ -1271,43 +1434,35 @@ forward(const struct pair *pr, const struct band *bd, size_t maxw, float t,
     float *fwd, float *cost)
 {
 	size_t na = pr->a->n, i, j, x, from;
-	float *g[ROWS] = { NULL }, v[MOVES - 1], *rows[ROWS] = { NULL }, best,
-	    prev, bc, limit;
+	float *g[ROWS] = { NULL }, v[MOVES - 1], *rows[ROWS] = { NULL };
+	struct soft_cell sc;
 	enum habar_status status = HABAR_OK;
-	int mv, exact;
 
 	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
 		goto done;
+	sc.pr = pr;
+	sc.bd = bd;
+	sc.rows = rows;
+	sc.g = g;
+	sc.t = t;
+	sc.v = v;
 	for (i = 0; i <= na; i++) {
 		gains_fill(pr, bd, g, i);
+		sc.i = i;
 		for (j = bd->lo[i]; j <= bd->hi[i]; j++) {
 			x = bd->off[i] + (j - bd->lo[i]);
-			best = INF;
-			for (mv = M_11; mv < MOVES; mv++) {
-				v[mv - 1] = INF;
-				cost[x * (MOVES - 1) + mv - 1] = INF;
-				if ((size_t)move_na[mv] > i || (size_t)move_nb[mv] > j)
-					continue;
-				prev = cell(bd, rows, i - move_na[mv], j - move_nb[mv]);
-				if (prev >= INF)
-					continue;
-				/* Beyond the cut, the bead weighs nothing. */
-				limit = best >= INF ? INF : best + POST_CUT * t -
-				    prev;
-				bc = (float)bead_cost(pr, i, j, move_na[mv], move_nb[mv],
-				    (enum move)mv, bead_gain(pr, bd, g, i, j,
-				    move_na[mv], move_nb[mv], &exact), limit);
-				if (bc >= limit)
-					continue;
-				if (!exact)
-					bc = (float)bead_cost(pr, i, j, move_na[mv],
-					    move_nb[mv], (enum move)mv, gain_union(pr,
-					    i, j, move_na[mv], move_nb[mv]), INF);
-				cost[x * (MOVES - 1) + mv - 1] = bc;
-				v[mv - 1] = prev + bc;
-				if (v[mv - 1] < best)
-					best = v[mv - 1];
-			}
+			sc.j = j;
+			sc.best = INF;
+			sc.cg.have = 0;
+			sc.cost = cost + x * (MOVES - 1);
+			weigh_soft(&sc, M_11);
+			weigh_soft(&sc, M_10);
+			weigh_soft(&sc, M_01);
+			weigh_soft(&sc, M_21);
+			weigh_soft(&sc, M_12);
+			weigh_soft(&sc, M_22);
+			weigh_soft(&sc, M_31);
+			weigh_soft(&sc, M_13);
 			from = i == 0 && j == 0;
 			fwd[x] = from ? 0 : softmin(v, MOVES - 1, t);
 			rows[i % ROWS][j - bd->lo[i]] = fwd[x];
