@@ -1843,6 +1843,36 @@ next:
 	return status;
 }
 
+/*
+ * Writes on stderr, for tests/bench/align_loose.py --errors, each
+ * sentence's words of a memory's lexicon: "lexicon", the language's place,
+ * the sentence (0-based), then each word's key and its weight when its
+ * translation is missed, so that an error can be read with the lexicon's
+ * evidence for each sentence of it (which keys two sentences share).
+ */
+static void
+dump_memory_words(const struct lang_data *data, size_t nl)
+{
+	const struct habar__align_seq *s;
+	size_t l, i, k;
+	uint32_t key;
+
+	for (l = 0; l < nl; l++) {
+		s = &data[l].sent;
+		for (i = 0; i < s->n; i++) {
+			fprintf(stderr, "lexicon\t%zu\t%zu", l, i);
+			for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++) {
+				key = s->keys[k];
+				if (HABAR__ANCHOR_KIND(key) != HABAR__ANCHOR_MEMORY)
+					continue;
+				fprintf(stderr, "\t%08x:%.2f", (unsigned)key,
+				    habar__lex_class_weight[(key >> 26) & 7]);
+			}
+			fputc('\n', stderr);
+		}
+	}
+}
+
 enum habar_status
 habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 {
@@ -1880,6 +1910,8 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	if (align->memory != NULL &&
 	    (status = apply_memory(align, doc, data)) != HABAR_OK)
 		goto done;
+	if (align->memory != NULL && getenv("HABAR_ALIGN_LEXICON") != NULL)
+		dump_memory_words(data, nl);
 
 	/*
 	 * Sentences: a first pass, a table of word translations learnt from

@@ -20,6 +20,7 @@ Usage:
   align_loose.py [--bin DIR] [--seed N]... [--memory] [--pairs]
                  [--hunalign PATH] [--check F1 PRECISION RECALL11]
                  [--dump-features FILE] [--temperature T] [--keep DIR]
+                 [--errors]
 
 For each seed (default 1, 2 and 3; fresh ones with --seed) the script
 writes the releases to a temporary directory, runs `habar-align
@@ -50,6 +51,16 @@ for each article, pair and run (its links with their confidences) as
 DIR/RUN/sSEED/aARTICLE.A-B.links, so that two builds can be compared
 byte for byte (`diff -r`): a change meant to make the aligner faster,
 not different, must leave them equal.
+--errors prints, for the runs with a
+memory, each pair's errors: the smallest regions where the links and the
+gold disagree, by kind (a sentence with no counterpart absorbed into a
+merge, a merge split, an added and a dropped sentence read as one
+link...), each with the lexicon's evidence of each sentence in it: how
+many of the memory's words of the pair it holds, their weight if their
+translation is missed, and how many it shares with each sentence of the
+other side (habar-align writes each sentence's words on stderr when
+HABAR_ALIGN_LEXICON is set in its environment); then the count of each
+kind.
 """
 import os
 import random
@@ -203,12 +214,14 @@ def write_tmx(path, text, articles, which):
 
 
 def run_habar(binary, dirname, a, b, memory, features=None, alone=False,
-              keep=None):
+              keep=None, lexicon=None):
     """The links of pair a-b; with features (a list), the confidence
     model's features of each link of two sides of that pair are appended
     to it, as (link, [numbers]).  alone: habar-align is given the two
     languages only, as a release in two languages would be.  keep: a file
-    name to write habar-align's output to as well."""
+    name to write habar-align's output to as well.  lexicon (a dict):
+    filled with each sentence's words of the memory's lexicon,
+    {(language's place, 0-based sentence): {key: weight if missed}}."""
     cmd = [binary, "--segmented", "--links", "%s-%s" % (a, b)]
     for m in memory:
         cmd += ["--memory", m]
@@ -219,6 +232,8 @@ def run_habar(binary, dirname, a, b, memory, features=None, alone=False,
         env["HABAR_ALIGN_FEATURES"] = "1"
     if TEMPERATURE:
         env["HABAR_ALIGN_TEMPERATURE"] = TEMPERATURE
+    if lexicon is not None:
+        env["HABAR_ALIGN_LEXICON"] = "1"
     res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          universal_newlines=True, env=env)
     if res.returncode != 0:
@@ -228,6 +243,13 @@ def run_habar(binary, dirname, a, b, memory, features=None, alone=False,
         os.makedirs(os.path.dirname(keep), exist_ok=True)
         with open(keep, "w", encoding="utf-8") as f:
             f.write(res.stdout)
+    if lexicon is not None:
+        for line in res.stderr.splitlines():
+            cols = line.split("\t")
+            if cols[0] == "lexicon":
+                lexicon[(int(cols[1]), int(cols[2]))] = {
+                    k: float(w) for k, w in
+                    (c.split(":") for c in cols[3:])}
     if features is not None:
         order = [l for l, _ in LANGS if not alone or l in (a, b)]
         want = (str(order.index(a)), str(order.index(b)))
@@ -317,6 +339,33 @@ class Score:
         return s
 
 
+def print_region(a, b, gold, out, lexicon, tag):
+    """An error region of pair a-b, gold and output links, with each
+    sentence's words of the memory's lexicon of the pair (tag) and how
+    many it shares with each sentence of the other side."""
+    ia = [l for l, _ in LANGS].index(a)
+    ib = [l for l, _ in LANGS].index(b)
+
+    def words(place, s):
+        return {k: w for k, w in lexicon.get((place, s - 1), {}).items()
+                if (int(k, 16) >> 21) & 3 == tag}
+    sa = sorted({x for l in gold | out for x in l[0]})
+    sb = sorted({y for l in gold | out for y in l[1]})
+    wa = {x: words(ia, x) for x in sa}
+    wb = {y: words(ib, y) for y in sb}
+    print("       gold %s  made %s" % (
+        " ".join("%s:%s" % (",".join(map(str, l[0])), ",".join(
+            map(str, l[1]))) for l in sorted(gold)),
+        " ".join("%s:%s" % (",".join(map(str, l[0])), ",".join(
+            map(str, l[1]))) for l in sorted(out))))
+    for lang, mine, other, olang in ((a, wa, wb, b), (b, wb, wa, a)):
+        for s, w in mine.items():
+            print("         %s %-3d %2d words, %.2f if missed; shared: %s" % (
+                lang, s, len(w), sum(w.values()), " ".join(
+                    "%s %d: %d" % (olang, t, len(set(w) & set(ow)))
+                    for t, ow in other.items())))
+
+
 def calibration(score):
     print("   calibration (all pairs): confidence band -> precision, links")
     for k, (ok, n) in enumerate(score.bands):
@@ -333,6 +382,7 @@ def main(argv):
     check = None
     dump = None
     keep = None
+    errors = False
     i = 1
     while i < len(argv):
         if argv[i] == "--bin":
@@ -360,6 +410,9 @@ def main(argv):
             global TEMPERATURE
             TEMPERATURE = argv[i + 1]
             i += 2
+        elif argv[i] == "--errors":
+            errors = True
+            i += 1
         elif argv[i] == "--check":
             check = [float(x) for x in argv[i + 1:i + 4]]
             i += 4
@@ -400,6 +453,7 @@ def main(argv):
             print("-- seed %d: %d articles" % (seed, len(arts)))
             for name, with_memory, alone in runs:
                 total = Score()
+                kinds = {}
                 for a, b in PAIRS:
                     sc = Score()
                     for k, art in enumerate(arts):
@@ -411,11 +465,26 @@ def main(argv):
                         else:
                             mem = [tmx[k % 2]] if with_memory else []
                             feats = [] if dump else None
+                            lex = ({} if errors and with_memory and
+                                   not alone else None)
                             kept = keep and os.path.join(
                                 keep, name, "s%d" % seed,
                                 "a%d.%s-%s.links" % (k, a, b))
                             links = run_habar(binary, d, a, b, mem, feats,
-                                              alone, kept)
+                                              alone, kept, lex)
+                            if lex is not None:
+                                gold = pair_gold(art, a, b)
+                                for g, o in align_score.regions(
+                                        gold, set(links)):
+                                    kind = align_score.error_kind(g, o)
+                                    kinds[kind] = kinds.get(kind, 0) + 1
+                                    print("     %s-%s article %d: %s" % (
+                                        a, b, k, kind))
+                                    print_region(a, b, g, o, lex,
+                                                 [l for l, _ in LANGS]
+                                                 .index(a) + [
+                                                     l for l, _ in LANGS]
+                                                 .index(b))
                             if dump:
                                 gold = pair_gold(art, a, b)
                                 for link, f in feats:
@@ -432,6 +501,11 @@ def main(argv):
                             failed = True
                 if total.has_conf:
                     calibration(total)
+                if kinds:
+                    print("   errors (regions) by kind:")
+                    for kind, n in sorted(kinds.items(),
+                                          key=lambda kv: -kv[1]):
+                        print("     %5d  %s" % (n, kind))
     finally:
         shutil.rmtree(tmp)
     return 1 if failed else 0

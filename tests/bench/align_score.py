@@ -83,3 +83,53 @@ def f1(right, got, want):
 def score(gold, links):
     """(precision, recall, F1) of links (any collection) against gold."""
     return f1(len(gold & set(links)), len(links), len(gold))
+
+
+def regions(gold, links):
+    """The smallest groups of links where links and gold disagree: the
+    sentences of both, joined by every link of either, as (gold links,
+    output links) of each group that is not the same in both."""
+    parent = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    nodes = {}
+    for link in set(gold) | set(links):
+        ns = [("a", i) for i in link[0]] + [("b", j) for j in link[1]]
+        nodes[link] = ns[0]
+        for n in ns[1:]:
+            parent[find(n)] = find(ns[0])
+    groups = {}
+    for side, ls in ((0, gold), (1, links)):
+        for link in ls:
+            groups.setdefault(find(nodes[link]), (set(), set()))[side].add(
+                link)
+    return [(g, o) for g, o in groups.values() if g != o]
+
+
+def shape(link):
+    return "%d-%d" % (len(link[0]), len(link[1]))
+
+
+def error_kind(gold, out):
+    """The kind of an error region (gold links, output links), in the
+    words of docs/habar-align.md."""
+    gs = sorted(shape(l) for l in gold)
+    os_ = sorted(shape(l) for l in out)
+    merges = ("2-1", "1-2", "3-1", "1-3", "2-2")
+    if gs == ["0-1", "1-0"] and os_ == ["1-1"]:
+        return "an added and a dropped sentence read as one 1-1"
+    if gs == ["1-1"] and os_ == ["0-1", "1-0"]:
+        return "a right 1-1 split into a 1-0 and a 0-1"
+    if (len(gold) == 1 and gs[0] in merges and len(out) >= 2):
+        return "a merge split into a link and a drop"
+    if (any(s in ("1-0", "0-1") for s in gs) and
+            any(s in merges for s in os_) and len(out) < len(gold)):
+        return "a sentence with no counterpart absorbed into a merge"
+    if gs == os_ and any(s in ("1-0", "0-1") for s in gs):
+        return "a drop on the wrong neighbour"
+    return "other"
