@@ -1319,12 +1319,28 @@ learn(const struct groups *sents, struct lang_data *data, size_t pivot,
 }
 
 /*
+ * Whether the pair of languages x and y is split inside group g: when it
+ * holds a sentence of both and more than one of either (a merge in the
+ * pair or in the third language, or a sentence one of them added or
+ * dropped beside it).  Read whole, a three-way link of one sentence of x
+ * against two of y made the pair a 2-1 link even where the pair's own
+ * alignment reads a link and a sentence of y with no counterpart.
+ */
+static int
+split_group(const struct group *g, size_t x, size_t y)
+{
+	return g->count[x] >= 1 && g->count[y] >= 1 &&
+	    g->count[x] + g->count[y] >= 3;
+}
+
+/*
  * The links of the pair of languages x and y that groups make, in order,
  * in path[] (one entry a group with a sentence of either, *n of them) and
- * which group each comes from in owner[]: a group with two sentences or
- * more on both sides (a merge in the third language) holds several links
- * of the pair, found by aligning the pair inside it, as
- * habar_align_write_pair() prints them.  path and owner have room for a
+ * which group each comes from in owner[]: a group split for the pair
+ * (split_group(): a merge in the third language, or a sentence of one
+ * side with no counterpart beside a link) holds the links of the pair
+ * found by aligning the pair inside it, with all the pair's evidence,
+ * as habar_align_write_pair() prints them.  path and owner have room for a
  * sentence of x and of y each, and a group each.
  */
 static enum habar_status
@@ -1343,7 +1359,7 @@ pair_links(const struct lang_data *data, size_t x, size_t y,
 		g = &sents->g[k];
 		if (g->count[x] == 0 && g->count[y] == 0)
 			continue;
-		if (g->count[x] >= 2 && g->count[y] >= 2) {
+		if (split_group(g, x, y)) {
 			xs = subseq(&data[x].sent, g->first[x], g->count[x]);
 			ys = subseq(&data[y].sent, g->first[y], g->count[y]);
 			if ((status = habar__align_pair(&xs, &ys,
@@ -1556,7 +1572,7 @@ link_confidence(struct habar_align *align, const struct lang_data *data,
 				}
 				if (c < g->pair[p])
 					g->pair[p] = (float)c;
-				if (g->count[x] >= 2 && g->count[y] >= 2 &&
+				if (split_group(g, x, y) &&
 				    (status = keep_sub(align, view[p].owner[k],
 				    p, b, c)) != HABAR_OK)
 					goto done;
@@ -2073,6 +2089,41 @@ sub_confidence(const struct habar_align *align,
 	return -1;
 }
 
+/*
+ * Writes the links of the pair of languages whose sentence links pair
+ * link_confidence() kept inside sentence link i of doc (align->sub), as
+ * habar_align_write_pair() prints them, the language of higher place
+ * first when swap; returns how many, 0 when it kept none (another
+ * document).
+ */
+static size_t
+write_subs(const struct habar_align *align, const struct habar_parallel *doc,
+    size_t i, size_t pair, int swap, FILE *fp)
+{
+	const struct habar__align_sub *s;
+	size_t lo = 0, hi = align->nsub, mid, n = 0;
+
+	if (doc != align->sub_doc)
+		return 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		s = &align->sub[mid];
+		if (s->pair < pair || (s->pair == pair && s->link < i))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < align->nsub && align->sub[lo].pair == pair &&
+	    align->sub[lo].link == i; lo++, n++) {
+		s = &align->sub[lo];
+		write_numbers(fp, swap ? s->b : s->a, swap ? s->nb : s->na);
+		putc('\t', fp);
+		write_numbers(fp, swap ? s->a : s->b, swap ? s->na : s->nb);
+		fprintf(fp, "\t%.2f\n", s->confidence);
+	}
+	return n;
+}
+
 enum habar_status
 habar_align_write_pair(struct habar_align *align,
     const struct habar_parallel *doc, size_t a, size_t b, FILE *fp)
@@ -2104,10 +2155,15 @@ habar_align_write_pair(struct habar_align *align,
 			continue;
 		}
 		/*
-		 * A three-way link bigger than the pair needs (a merge in the
-		 * third language) is split by aligning the pair inside it;
-		 * only its sentences' lengths and anchors are needed.
+		 * A link of more than one sentence of A or B: the links of
+		 * the pair the aligner found inside it (pair_links()), with
+		 * all its evidence, the memory's lexicon and the table learnt
+		 * from the document included.  Another document (or another
+		 * split) is split by aligning the pair inside it afresh, on
+		 * the sentences' lengths and anchors alone.
 		 */
+		if (write_subs(align, doc, i, pair, a > b, fp) > 0)
+			continue;
 		if ((status = run_data_make(align->cache, align->line_seg[a],
 		    &doc->languages[a], ra->first, ra->count, &da)) !=
 		    HABAR_OK ||

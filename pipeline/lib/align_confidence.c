@@ -46,9 +46,9 @@
  * the same articles in both), and they have coverage to spare.
  */
 static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
-	-0.3973, 0.1972, 0.0527, -0.0267, 0.6025, 0.0043, 0.4923, 0.7193,
-	-0.0099, 0.0196, 0.2421, 0.1093, 0.6578, 0.5842, 0.2995, -0.0924,
-	-0.7219, 1.3292, -0.7817
+	-0.1326, 0.2126, 0.0554, -0.0227, 0.5106, 0.0037, 0.3421, 0.4460,
+	0.0300, 0.0248, 0.2034, 0.1320, 0.3652, 0.6536, 0.4048, -0.1185,
+	-0.9704, 1.9913, -0.9444
 };
 /*
  * The model of a link when the document has two languages only, fitted
@@ -71,7 +71,7 @@ static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
 #define TEMPERATURE 0.5
 /* A posterior's log-odds are bounded to this (float's resolution near 1). */
 #define POSTERIOR_MAX 12.0
-#define NEAR_SHIFT 2.6392
+#define NEAR_SHIFT 2.6418
 /* A neighbour's log-odds are bounded to this, and a document's end counts
  * as a sure link; one side alone as a doubtful one. */
 #define NEAR_HIGH 8.0
