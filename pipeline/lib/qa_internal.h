@@ -28,6 +28,8 @@ struct habar__stemmer;
 #define QA_LETTERS 0x500
 #define QA_VOWEL 1
 #define QA_CONSONANT 2
+#define QA_SILENT 3		/* a letter the skeleton drops: h, ь */
+#define QA_SILENT 3		/* a letter the skeleton drops: h, ь */
 
 /* One number a value contributes to the comparison of figures. */
 struct qa_atom {

@@ -19,8 +19,9 @@
 #include "utf8_internal.h"
 
 /* The kind of the letter c in a name's skeleton: QA_VOWEL when it ends
- * in a vowel (е is "ja"), QA_CONSONANT when it is one other symbol, else
- * 0 (see struct habar_qa). */
+ * in a vowel (е is "ja"), QA_CONSONANT when it is one other symbol,
+ * QA_SILENT when it is none and c a Latin or Cyrillic letter (h, ь),
+ * else 0 (see struct habar_qa). */
 unsigned char
 habar__qa_letter_kind(const struct habar_recogniser *rec, uint32_t c)
 {
@@ -29,7 +30,8 @@ habar__qa_letter_kind(const struct habar_recogniser *rec, uint32_t c)
 
 	habar__recognise_skeleton(rec, u, n, key, sizeof(key));
 	if (key[0] == '\0')
-		return 0;
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= 0x400 && c < 0x500) ? QA_SILENT : 0;
 	if (key[strlen(key) - 1] == 'a')
 		return QA_VOWEL;
 	return key[1] == '\0' ? QA_CONSONANT : 0;
@@ -92,6 +94,16 @@ vowel(const struct habar_qa *qa, uint32_t c)
 	if (c < QA_LETTERS)
 		return qa->letter_kind[c] == QA_VOWEL;
 	return habar__qa_letter_kind(qa->rec, c) == QA_VOWEL;
+}
+
+/* Whether the letter c is one the name skeleton drops (h, ь), so that
+ * its swap with a neighbour leaves the skeleton as it is. */
+static int
+silent(const struct habar_qa *qa, uint32_t c)
+{
+	if (c < QA_LETTERS)
+		return qa->letter_kind[c] == QA_SILENT;
+	return habar__qa_letter_kind(qa->rec, c) == QA_SILENT;
 }
 
 /* Whether the letter c is a consonant of one symbol in the name
@@ -878,14 +890,15 @@ no_swap(struct habar_qa *qa, size_t s, const struct habar_value *x,
 }
 
 /* Whether swapping the letters cp[k] and cp[k + 1] of cp[0..n) leaves
- * the skeleton as it is: two vowels, a vowel and h (Ruardih), a letter
- * beside its double (Misssisippi). */
+ * the skeleton as it is: two vowels, a vowel and h (Ruardih), h and a
+ * consonant (Birminhgam), a letter beside its double (Misssisippi). */
 static int
 unseen_swap(const struct habar_qa *qa, const uint32_t *cp, size_t n,
     size_t k)
 {
 	return cp[k] != cp[k + 1] && ((!consonant(qa, cp[k]) &&
-	    !consonant(qa, cp[k + 1])) || cp[k - 1] == cp[k + 1] ||
+	    !consonant(qa, cp[k + 1])) || silent(qa, cp[k]) ||
+	    silent(qa, cp[k + 1]) || cp[k - 1] == cp[k + 1] ||
 	    (k + 2 < n && cp[k] == cp[k + 2]));
 }
 
@@ -971,7 +984,8 @@ dictionary_swap(struct habar_qa *qa, const struct habar_qa_unit *u,
 		/* Not the apostrophe of Britain's. */
 		if (cp[k] == cp[k + 1] || cp[k] == '\'' || cp[k + 1] == '\'' ||
 		    cp[k] == 0x2019 || cp[k + 1] == 0x2019 ||
-		    (!vowel(qa, cp[k]) && !vowel(qa, cp[k + 1])) ||
+		    (!vowel(qa, cp[k]) && !vowel(qa, cp[k + 1]) &&
+		    !silent(qa, cp[k]) && !silent(qa, cp[k + 1])) ||
 		    (y != NULL && !unseen_swap(qa, cp, n, k)))
 			continue;
 		memcpy(buf + off[k], xt + off[k + 1], lb);
@@ -1000,6 +1014,131 @@ dictionary_swap(struct habar_qa *qa, const struct habar_qa_unit *u,
 	}
 	/* Remembered where no y could make it a finding. */
 	return found ? 0 : no_swap(qa, s, x, y != NULL, 1);
+}
+
+/* How many symbols the skeletons x and y agree on from the start, a run
+ * of vowels counting as one, as transliterations write one vowel for two
+ * (Graham "graam", Грэм "gram"). */
+static size_t
+reach(const char *x, const char *y)
+{
+	size_t n = 0;
+
+	while (*x != '\0' && *x == *y) {
+		if (*x == 'a') {
+			while (x[1] == 'a')
+				x++;
+			while (y[1] == 'a')
+				y++;
+		}
+		x++;
+		y++;
+		n++;
+	}
+	return n;
+}
+
+/* The most symbols the skeleton key agrees on with a name of a version
+ * of the unit other than s (reach()). */
+static size_t
+reach_other(const struct habar_qa *qa, const struct habar_qa_unit *u,
+    size_t s, const char *key)
+{
+	size_t k, j, best = 0, r, n = u->count < QA_MAX_SEGS ? u->count :
+	    QA_MAX_SEGS;
+
+	for (k = 0; k < n; k++)
+		for (j = 0; k != s && j < habar_values_count(qa->values[k]);
+		    j++) {
+			const struct habar_value *y = habar_values_get(
+			    qa->values[k], j);
+			if (y->kind == HABAR_VALUE_NAME &&
+			    (r = reach(key, y->key)) > best)
+				best = r;
+		}
+	return best;
+}
+
+/*
+ * Whether the name x of version s, which no name of another version
+ * matches, is a word the dictionary of its language does not know but
+ * knows with two neighbouring inner letters swapped, any word, a common
+ * one with a capital too (Minitser, Minister; Praty, Party; Депатрамента,
+ * Департамента), when the swapped word's skeleton agrees with a name of
+ * another version on four symbols or more and on more than x's does
+ * (Garham, Graham, against Грэм: "garam", "gram", "gram"; not Haris,
+ * whose swap Hairs is a word, against Харис), or, for a swap the
+ * skeleton does not see (Nahsville, Soutehrn), on as many.  The
+ * skeletons go first, as they are cheap: the dictionary is asked only
+ * about a swap they favour.
+ */
+static int
+evident_swap(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
+    const struct habar_value *x, char *fix, size_t fix_size)
+{
+	const char *xt = u->segs[s].text + x->start;
+	size_t xlen = x->end - x->start, off[65], n = 0, i = 0, k, rx, rt;
+	struct habar__dict *dict = NULL;
+	char buf[256], low[512], key[HABAR_VALUE_KEY_MAX];
+	uint32_t cp[64];
+	int x_known = -1, unseen;
+
+	if (xlen >= sizeof(buf) || no_swap(qa, s, x, 2, 0))
+		return 0;
+	while (i < xlen && n < 64) {
+		unsigned long c;
+		size_t len = habar__utf8_decode((const unsigned char *)xt + i,
+		    xlen - i, &c);
+		if (len == 0 || c == ' ' || c == '-' || c == '\'' ||
+		    c == 0x2019)
+			return 0;
+		off[n] = i;
+		cp[n++] = (uint32_t)c;
+		i += len;
+	}
+	if (i < xlen || n < 5)
+		return 0;
+	off[n] = xlen;
+	rx = reach_other(qa, u, s, x->key);
+	memcpy(buf, xt, xlen);
+	buf[xlen] = '\0';
+	for (k = 1; k + 1 < n; k++) {
+		size_t la = off[k + 1] - off[k], lb = off[k + 2] - off[k + 1];
+		int known = 0;
+		if (cp[k] == cp[k + 1])
+			continue;
+		memcpy(buf + off[k], xt + off[k + 1], lb);
+		memcpy(buf + off[k] + lb, xt + off[k], la);
+		habar__recognise_skeleton(qa->rec, buf, xlen, key, sizeof(key));
+		rt = reach_other(qa, u, s, key);
+		unseen = strcmp(key, x->key) == 0;
+		if (rt >= 4 && (rt > rx || unseen)) {
+			if (dict == NULL && (dict = habar__qa_dictionary(qa,
+			    u->segs[s].lang)) == NULL)
+				return 0;
+			if (x_known < 0) {
+				memcpy(buf + off[k], xt + off[k], la + lb);
+				x_known = habar__dict_check(dict, buf);
+				memcpy(buf + off[k], xt + off[k + 1], lb);
+				memcpy(buf + off[k] + lb, xt + off[k], la);
+				if (x_known)
+					break;
+			}
+			known = habar__dict_check(dict, buf);
+			/* Where the skeleton does not tell, a proper name, not
+			 * a word with a capital (Haeder is no Header). */
+			if (known && unseen)
+				known = habar__recognise_fold(qa->rec, buf,
+				    xlen, low, sizeof(low)) > 0 &&
+				    !habar__dict_check(dict, low);
+		}
+		if (known && fix_size > xlen)
+			memcpy(fix, buf, xlen + 1);
+		memcpy(buf + off[k], xt + off[k], la + lb);
+		if (known)
+			return 1;
+	}
+	return no_swap(qa, s, x, 2, 1);
 }
 
 /* Whether a version of the unit other than s, in the script of the name
@@ -1128,7 +1267,7 @@ habar__qa_check_names(struct habar_qa *qa, const struct habar_qa_unit *u,
 			const struct habar_value *x = habar_values_get(vs, i);
 			const struct habar_value *near_ = NULL, *lnear = NULL;
 			char fix[256];
-			int best = 0, by_skeleton = 0, letters_two = 0;
+			int best = 0, by_skeleton = 0, letters_two = 0, c;
 			if (x->kind != HABAR_VALUE_NAME ||
 			    (x->flags & HABAR_VALUE_INITIAL))
 				continue;
@@ -1205,8 +1344,10 @@ habar__qa_check_names(struct habar_qa *qa, const struct habar_qa_unit *u,
 			 * knows once two letters the skeleton does not see
 			 * are swapped (Briatin's, Britain's). */
 			if (best == 0 && near_ == NULL &&
-			    counterpart(qa, u, s, x) == 0 && dictionary_swap(qa,
-			    u, s, x, NULL, fix, sizeof(fix))) {
+			    (c = counterpart(qa, u, s, x)) != 1 && ((c == 0 &&
+			    dictionary_swap(qa, u, s, x, NULL, fix,
+			    sizeof(fix))) || evident_swap(qa, u, s, x, fix,
+			    sizeof(fix)))) {
 				struct habar_qa_finding *f;
 				if (reported(qa, first, x))
 					continue;
