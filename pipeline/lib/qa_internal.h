@@ -29,7 +29,6 @@ struct habar__stemmer;
 #define QA_VOWEL 1
 #define QA_CONSONANT 2
 #define QA_SILENT 3		/* a letter the skeleton drops: h, ь */
-#define QA_SILENT 3		/* a letter the skeleton drops: h, ь */
 
 /* One number a value contributes to the comparison of figures. */
 struct qa_atom {
@@ -133,7 +132,8 @@ struct habar_qa {
 	 * is the slowest part of the names check. */
 	struct {
 		size_t seg, start;
-		int mode;			/* 1: with a counterpart */
+		int mode;	/* 1: with a counterpart, 2: by evident_swap(),
+				 * 3: a word the dictionary knows */
 	} no_swap[64];
 	size_t no_swap_count;
 	struct qa_atom *atoms[3];	/* the figures of a pair, a third's */

@@ -865,8 +865,9 @@ swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
 }
 
 /* Whether the name x of version s is among the names the dictionary
- * found no swap for in this unit (with a counterpart when mode is 1);
- * with add, adds it (and returns 0). */
+ * found no swap for in this unit (with a counterpart when mode is 1, by
+ * evident_swap() when 2) or knows as written (mode 3); with add, adds it
+ * (and returns 0). */
 static int
 no_swap(struct habar_qa *qa, size_t s, const struct habar_value *x,
     int mode, int add)
@@ -976,8 +977,11 @@ dictionary_swap(struct habar_qa *qa, const struct habar_qa_unit *u,
 	off[n] = xlen;
 	memcpy(buf, xt, xlen);
 	buf[xlen] = '\0';
-	if (habar__dict_check(dict, buf))
+	/* Known as written: evident_swap() need not ask again. */
+	if (habar__dict_check(dict, buf)) {
+		no_swap(qa, s, x, 3, 1);
 		return no_swap(qa, s, x, y != NULL, 1);
+	}
 	for (k = 1; k + 1 < n; k++) {
 		size_t la = off[k + 1] - off[k], lb = off[k + 2] - off[k + 1];
 		int known;
@@ -1038,6 +1042,21 @@ reach(const char *x, const char *y)
 	return n;
 }
 
+/* How many symbols the skeleton of cp[0..k] has, as reach() counts
+ * them, from count, those of cp[0..k): a consonant one (a double once),
+ * a run of vowels one, h none; a rough count, for a bound. */
+static size_t
+symbols(const struct habar_qa *qa, const uint32_t *cp, size_t k,
+    size_t count)
+{
+	if (silent(qa, cp[k]))
+		return count;
+	if (k > 0 && (cp[k] == cp[k - 1] || (vowel(qa, cp[k]) &&
+	    vowel(qa, cp[k - 1]))))
+		return count;
+	return count + 1;
+}
+
 /* The most symbols the skeleton key agrees on with a name of a version
  * of the unit other than s (reach()). */
 static size_t
@@ -1078,13 +1097,19 @@ evident_swap(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 {
 	const char *xt = u->segs[s].text + x->start;
 	size_t xlen = x->end - x->start, off[65], n = 0, i = 0, k, rx, rt;
+	size_t before;
 	struct habar__dict *dict = NULL;
 	char buf[256], low[512], key[HABAR_VALUE_KEY_MAX];
 	uint32_t cp[64];
 	int x_known = -1, unseen;
 
-	if (xlen >= sizeof(buf) || no_swap(qa, s, x, 2, 0))
+	if (xlen >= sizeof(buf) || no_swap(qa, s, x, 2, 0) ||
+	    no_swap(qa, s, x, 3, 0))
 		return 0;
+	/* dictionary_swap() asked about x and remembered it, known or
+	 * not. */
+	if (no_swap(qa, s, x, 0, 0) || no_swap(qa, s, x, 1, 0))
+		x_known = 0;
 	while (i < xlen && n < 64) {
 		unsigned long c;
 		size_t len = habar__utf8_decode((const unsigned char *)xt + i,
@@ -1099,19 +1124,32 @@ evident_swap(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 	if (i < xlen || n < 5)
 		return 0;
 	off[n] = xlen;
-	rx = reach_other(qa, u, s, x->key);
+	if ((rx = reach_other(qa, u, s, x->key)) == 0)
+		return 0;
 	memcpy(buf, xt, xlen);
 	buf[xlen] = '\0';
-	for (k = 1; k + 1 < n; k++) {
+	for (k = 1, before = symbols(qa, cp, 0, 0); k + 1 < n;
+	    before = symbols(qa, cp, k, before), k++) {
 		size_t la = off[k + 1] - off[k], lb = off[k + 2] - off[k + 1];
 		int known = 0;
 		if (cp[k] == cp[k + 1])
 			continue;
+		/* A swap the skeleton does not see leaves the reach as it
+		 * is; past the symbols a name of another version shares,
+		 * and one more for a digraph's sake, no other swap brings
+		 * the skeleton nearer.  Neither needs the skeleton made. */
+		unseen = before > rx + 1;
+		if (unseen && !unseen_swap(qa, cp, n, k))
+			continue;
+		rt = rx;
 		memcpy(buf + off[k], xt + off[k + 1], lb);
 		memcpy(buf + off[k] + lb, xt + off[k], la);
-		habar__recognise_skeleton(qa->rec, buf, xlen, key, sizeof(key));
-		rt = reach_other(qa, u, s, key);
-		unseen = strcmp(key, x->key) == 0;
+		if (!unseen) {
+			habar__recognise_skeleton(qa->rec, buf, xlen, key,
+			    sizeof(key));
+			rt = reach_other(qa, u, s, key);
+			unseen = strcmp(key, x->key) == 0;
+		}
 		if (rt >= 4 && (rt > rx || unseen)) {
 			if (dict == NULL && (dict = habar__qa_dictionary(qa,
 			    u->segs[s].lang)) == NULL)
