@@ -495,10 +495,11 @@ short_swap(const struct habar_qa *qa, const struct spelling *w,
  * them (not Мексиакның against Мексики, as Мексиак could be one).
  */
 static int
-ending_swapped(const struct spelling *w, int loose)
+ending_swapped(const struct habar_qa *qa, const struct spelling *w,
+    int loose)
 {
 	uint32_t t[64];
-	size_t i = prefix(w->a, w->na, w->b, w->nb), k, j, last;
+	size_t i = prefix(w->a, w->na, w->b, w->nb), k, j, last, p;
 
 	if (w->ma == NULL || w->na < i + 3 || i < (loose ? 4u : 3u) ||
 	    (loose && habar__stemmer_rounds(w->sa) < 2))
@@ -520,6 +521,13 @@ ending_swapped(const struct spelling *w, int loose)
 		 * Боливия, whose я alternates with и. */
 		last = loose && k + 2 < w->na ? k + 2 : k > i &&
 		    w->alternates ? i + 1 : i;
+		/* Мексикнаың against Мексика: the swap makes the other's
+		 * whole stem shared, and Мексиканың is a form of it
+		 * (Австраляидағы, Австралия); the stem may go on by a
+		 * vowel where both go on by one, as it alternates. */
+		if ((p = prefix(t, w->na, w->b, w->nb)) > last)
+			last = p < w->na && p < w->nb && vowel(qa, t[p]) &&
+			    vowel(qa, w->b[p]) ? p + 1 : p;
 		for (j = i; j <= last && !fits; j++)
 			fits = habar__qa_form(w->ma, t, w->na, t, j, 1);
 		t[k] = w->a[k];
@@ -563,7 +571,7 @@ letters_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 	w.alternates = i < w.na && i < w.nb && vowel(qa, a[i]) &&
 	    vowel(qa, b[i]);
 	if (one_stem(qa, &w, a, b, 0))
-		return ending_swapped(&w, 0) ? 1 : 2;
+		return ending_swapped(qa, &w, 0) ? 1 : 2;
 	/* A name of four letters or fewer swapped is as often another
 	 * transliteration (Сеуг, Сегу). */
 	if (a[0] == b[0] && ((w.na >= 5 && w.nb == 4 && short_swap(qa, &w,
@@ -572,7 +580,7 @@ letters_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 	if (w.na < 5 || w.nb < 5 || a[0] != b[0])
 		return 0;
 	return swap_fits(qa, &w, 0) || swap_fits(qa, &w, 1) ||
-	    ending_swapped(&w, 1) ? 1 : 0;
+	    ending_swapped(qa, &w, 1) ? 1 : 0;
 }
 
 /*

@@ -354,6 +354,13 @@ test_names(void)
 	    "kk:Мәселені Боливияынң басшылығы қолданды.", NULL), "names");
 	CHECK_STR(run("ru:Администрация Боливии использовала проблему.",
 	    "kk:Мәселені Боливияның басшылығы қолданды.", NULL), "");
+	/* A swap across the end of the stem both then share, the
+	 * ending no form until the swap (Мексикнаың, Мексиканың, against
+	 * Мексика). */
+	CHECK_STR(run("ru:Вчера страна Мексика выступила.",
+	    "kk:Кеше Мексикнаың президенті сөйледі.", NULL), "names");
+	CHECK_STR(run("ru:Вчера страна Мексика выступила.",
+	    "kk:Кеше Мексиканың президенті сөйледі.", NULL), "");
 	/* A name of four letters with an ending, swapped inside the four
 	 * (Тдода, Тодда, against Тодд); not a swap at the short name's end,
 	 * as often another transliteration (Гроув against Гров). */
