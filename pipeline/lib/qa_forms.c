@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lexicon_internal.h"
+#include "map64_internal.h"
 #include "norm_internal.h"
 #include "qa_internal.h"
 #include "recognise_internal.h"
@@ -15,15 +16,30 @@
 #include "utf8_internal.h"
 
 /* The code points of the folded word s[0..len) into cp; returns how
- * many (at most max). */
+ * many (at most max).  A word up to QA_POINTS_TEXT bytes is kept, by its
+ * bytes, in a table with one place for each hash of them: the names check
+ * asks for the same few names over and over. */
 size_t
 habar__qa_code_points(struct habar_qa *qa, const char *s, size_t len,
     uint32_t *cp, size_t max)
 {
 	char folded[256];
-	size_t n = 0, i = 0, flen = habar__recognise_fold(qa->rec, s, len,
-	    folded, sizeof(folded));
+	size_t n = 0, i = 0, flen, slot = 0;
+	uint64_t h = len;
 
+	if (len > 0 && len <= QA_POINTS_TEXT) {
+		for (i = 0; i < len; i++)
+			h = h * 31 + (unsigned char)s[i];
+		slot = (size_t)(habar__map64_mix(h) % QA_POINTS);
+		if (qa->points[slot].len == len &&
+		    memcmp(qa->points[slot].text, s, len) == 0) {
+			n = qa->points[slot].n < max ? qa->points[slot].n : max;
+			memcpy(cp, qa->points[slot].cp, n * sizeof(*cp));
+			return n;
+		}
+		i = 0;
+	}
+	flen = habar__recognise_fold(qa->rec, s, len, folded, sizeof(folded));
 	while (i < flen && n < max) {
 		unsigned long c;
 		size_t k = habar__utf8_decode((const unsigned char *)folded + i,
@@ -32,6 +48,16 @@ habar__qa_code_points(struct habar_qa *qa, const char *s, size_t len,
 			break;
 		cp[n++] = (uint32_t)c;
 		i += k;
+	}
+	/* Kept only when max did not cut it short of what is kept. */
+	if (len > 0 && len <= QA_POINTS_TEXT && (n < max || max >=
+	    QA_POINTS_CP)) {
+		qa->points[slot].len = (unsigned char)len;
+		memcpy(qa->points[slot].text, s, len);
+		qa->points[slot].n = (unsigned char)(n < QA_POINTS_CP ? n :
+		    QA_POINTS_CP);
+		memcpy(qa->points[slot].cp, cp, qa->points[slot].n *
+		    sizeof(*cp));
 	}
 	return n;
 }

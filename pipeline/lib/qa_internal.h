@@ -28,6 +28,9 @@ struct habar__stemmer;
 #define QA_LETTERS 0x500
 #define QA_VOWEL 1
 #define QA_CONSONANT 2
+#define QA_POINTS 128		/* words whose code points are kept */
+#define QA_POINTS_TEXT 48	/* the longest word kept, in bytes */
+#define QA_POINTS_CP 64		/* code points kept a word */
 #define QA_SILENT 3		/* a letter the skeleton drops: h, ь */
 
 /* One number a value contributes to the comparison of figures. */
@@ -136,6 +139,14 @@ struct habar_qa {
 				 * 3: a word the dictionary knows */
 	} no_swap[64];
 	size_t no_swap_count;
+	/* Words folded to code points (habar__qa_code_points()), by their
+	 * bytes: the names check folds each name once for every name of
+	 * the other version it meets, and ICU's folding is dear. */
+	struct {
+		unsigned char len, n;	/* len 0: empty */
+		char text[QA_POINTS_TEXT];
+		uint32_t cp[QA_POINTS_CP];
+	} points[QA_POINTS];
 	struct qa_atom *atoms[3];	/* the figures of a pair, a third's */
 	struct qa_quote_state quotes[QA_MAX_SEGS];	/* of the last unit */
 	int holding;			/* a reader holds units back */
