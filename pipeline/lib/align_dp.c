@@ -1097,17 +1097,132 @@ rows_free(float *rows[ROWS], float *g[ROWS])
 	}
 }
 
-/* The 1-1 gains of row i of the band, computed once for every bead that
- * reads them. */
+/*
+ * One item's anchor keys as an open-addressing table, each distinct key
+ * with its number of occurrences: a row of the band pairs one item of a
+ * with the forty-odd items of b around it, and probing the table with
+ * each key of b is a fraction of merging the two sorted runs afresh for
+ * every cell.  A slot is in use when its stamp is the row's.
+ */
+#define KEYTAB 256	/* slots: twice HABAR__ANCHOR_ALL_MAX */
+struct key_table {
+	uint32_t key[KEYTAB];
+	uint32_t stamp[KEYTAB];
+	uint8_t count[KEYTAB];
+	uint32_t now;		/* the stamp of the keys in use */
+};
+
+static size_t
+key_slot(uint32_t key)
+{
+	return (key * 0x9E3779B1u) >> 24;	/* KEYTAB slots */
+}
+
+/*
+ * Puts the n sorted keys k into t, emptied first; 0 when they do not
+ * fit (more than half the slots), and the table is not to be used.
+ */
+static int
+key_table_fill(struct key_table *t, const uint32_t *k, size_t n)
+{
+	size_t m, h;
+
+	if (n > KEYTAB / 2)
+		return 0;
+	if (++t->now == 0) {
+		memset(t->stamp, 0, sizeof(t->stamp));
+		t->now = 1;
+	}
+	for (m = 0; m < n; m++) {
+		for (h = key_slot(k[m]); t->stamp[h] == t->now &&
+		    t->key[h] != k[m]; h = (h + 1) % KEYTAB)
+			;
+		if (t->stamp[h] != t->now) {
+			t->stamp[h] = t->now;
+			t->key[h] = k[m];
+			t->count[h] = 0;
+		}
+		t->count[h]++;
+	}
+	return 1;
+}
+
+/* How many times key is in t. */
+static inline unsigned
+key_table_count(const struct key_table *t, uint32_t key)
+{
+	size_t h;
+
+	for (h = key_slot(key); t->stamp[h] == t->now; h = (h + 1) % KEYTAB)
+		if (t->key[h] == key)
+			return t->count[h];
+	return 0;
+}
+
+/*
+ * gain11() of the item whose keys are in t against item y of b: the
+ * same sums in the same order as sum_common() makes them (b's keys are
+ * sorted, and a key both hold is counted as often as the fewer hold it),
+ * so the same gain to the last bit.
+ */
+static float
+gain11_table(const struct pair *pr, const struct key_table *t, size_t y)
+{
+	const uint32_t *k = pr->b->keys + pr->b->kfirst[y],
+	    *end = pr->b->keys + pr->b->kfirst[y + 1];
+	double w = 0, missed = 0, expected = 0;
+	uint32_t x, last = 0;
+	unsigned left = 0;
+	int any = 0;
+
+	for (; k < end; k++) {
+		x = *k;
+		if (!any || x != last) {
+			last = x;
+			any = 1;
+			left = key_table_count(t, x);
+		}
+		if (left > 0) {
+			left--;
+			w += habar__anchor_weight(x);
+			missed += habar__anchor_miss(x);
+			expected += habar__anchor_expected(x, (x >> 21) & 3);
+		}
+	}
+	return (float)(pr->p->match_bonus * w + 2 * pr->p->miss_cost * missed +
+	    2 * pr->p->lex_miss * expected);
+}
+
+/*
+ * The 1-1 gains of row i of the band, computed once for every bead that
+ * reads them; t: room for item i - 1's keys.
+ */
 static void
 gains_fill(const struct pair *pr, const struct band *bd, float *g[ROWS],
-    size_t i)
+    size_t i, struct key_table *t)
 {
-	size_t j;
+	float *row = g[i % ROWS];
+	size_t j, lo = bd->lo[i], x = i - 1;
+	uint64_t any;
+	int w;
 
-	for (j = bd->lo[i]; j <= bd->hi[i]; j++)
-		g[i % ROWS][j - bd->lo[i]] = i > 0 && j > 0 ?
-		    gain11(pr, i - 1, j - 1) : 0;
+	if (i == 0 || !key_table_fill(t, pr->a->keys + pr->a->kfirst[x],
+	    pr->a->kfirst[x + 1] - pr->a->kfirst[x])) {
+		for (j = lo; j <= bd->hi[i]; j++)
+			row[j - lo] = i > 0 && j > 0 ? gain11(pr, i - 1, j - 1) :
+			    0;
+		return;
+	}
+	for (j = lo; j <= bd->hi[i]; j++) {
+		row[j - lo] = 0;
+		if (j == 0)
+			continue;
+		/* Two items whose signatures share no bit share no key. */
+		for (any = 0, w = 0; w < SIGW; w++)
+			any |= pr->siga[x][w] & pr->sigb[j - 1][w];
+		if (any != 0)
+			row[j - lo] = gain11_table(pr, t, j - 1);
+	}
 }
 
 /* The cell run_band() is filling: the best move into it so far. */
@@ -1170,6 +1285,7 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	float *rows[ROWS] = { NULL }, *g[ROWS] = { NULL };
 	float c;
 	struct best_cell bc;
+	struct key_table kt;
 	struct habar__bead *beads = NULL, tmp;
 	enum habar_status status = HABAR_OK;
 	int mv, k;
@@ -1177,12 +1293,14 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	*edge = 0;
 	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
 		goto done;
+	memset(&kt.stamp, 0, sizeof(kt.stamp));
+	kt.now = 0;
 	bc.pr = pr;
 	bc.bd = bd;
 	bc.rows = rows;
 	bc.g = g;
 	for (i = 0; i <= na; i++) {
-		gains_fill(pr, bd, g, i);
+		gains_fill(pr, bd, g, i, &kt);
 		bc.i = i;
 		for (j = bd->lo[i]; j <= bd->hi[i]; j++) {
 			bc.j = j;
@@ -1436,10 +1554,13 @@ forward(const struct pair *pr, const struct band *bd, size_t maxw, float t,
 	size_t na = pr->a->n, i, j, x, from;
 	float *g[ROWS] = { NULL }, v[MOVES - 1], *rows[ROWS] = { NULL };
 	struct soft_cell sc;
+	struct key_table kt;
 	enum habar_status status = HABAR_OK;
 
 	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
 		goto done;
+	memset(&kt.stamp, 0, sizeof(kt.stamp));
+	kt.now = 0;
 	sc.pr = pr;
 	sc.bd = bd;
 	sc.rows = rows;
@@ -1447,7 +1568,7 @@ forward(const struct pair *pr, const struct band *bd, size_t maxw, float t,
 	sc.t = t;
 	sc.v = v;
 	for (i = 0; i <= na; i++) {
-		gains_fill(pr, bd, g, i);
+		gains_fill(pr, bd, g, i, &kt);
 		sc.i = i;
 		for (j = bd->lo[i]; j <= bd->hi[i]; j++) {
 			x = bd->off[i] + (j - bd->lo[i]);
