@@ -35,6 +35,14 @@ size_t habar__align_icu_latin(struct habar__align_icu *icu, const char *word,
     size_t len, char *out, size_t outsize);
 
 /*
+ * The same, every word through ICU's transliterator (habar__align_icu_latin()
+ * renders a Cyrillic word from its letters' renderings): what that is
+ * checked against.
+ */
+size_t habar__align_icu_latin_icu(struct habar__align_icu *icu,
+    const char *word, size_t len, char *out, size_t outsize);
+
+/*
  * Anchors: each is a 32-bit key, its kind in the top 3 bits and a hash of
  * its normalised form below.  Two sentences share an anchor when they hold
  * the same key; the keys of a sentence are sorted (a multiset).

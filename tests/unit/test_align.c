@@ -8,7 +8,8 @@
  * languages each dropping a different sentence, and the words of a
  * memory's lexicon that a bead of two sides is expected to translate,
  * and what a link's anchors say for its confidence, with two languages
- * and with three.
+ * and with three; and a Cyrillic word rendered in Latin letters from its
+ * letters as ICU renders the whole word.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -927,10 +928,69 @@ test_evidence(void)
 	CHECK(lost >= 0 && lost < 0.5);
 }
 
+/* Whether the word renders the same from its letters as through ICU. */
+static int
+same_latin(const char *word, size_t outsize)
+{
+	char fast[160], slow[160];
+	size_t nf, ns;
+
+	nf = habar__align_icu_latin(icu, word, strlen(word), fast, outsize);
+	ns = habar__align_icu_latin_icu(icu, word, strlen(word), slow, outsize);
+	if (nf != ns || strcmp(fast, slow) != 0) {
+		fprintf(stderr, "%s: \"%s\" against ICU's \"%s\"\n", word,
+		    fast, slow);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The Cyrillic block rendered letter by letter: every letter and every
+ * pair of letters as ICU renders them together, so that no letter's
+ * rendering depends on its neighbour; words, a word mixing scripts, a
+ * byte that is no UTF-8, a word too long to be a name and output cut to
+ * fit are rendered as ICU renders them.
+ */
+static void
+test_latin_letters(void)
+{
+	static const char *const words[] = {
+		"Астана", "Қазақстан", "Өскемен", "Ұлытау", "Шымкент",
+		"Щучинск", "Жезқазған", "Ақтөбе", "Съезд", "объявил",
+		"ЦЕНТР", "Һәм", "Үкімет", "Ёлка", "Київ", "Ђорђе",
+		"Kазахстан", "Астана2026", "Аст\xffана", "Аст\xd0",
+		"Абвгдеёжзийклмнопрстуфхцчшщъыьэюяабвгдеёжзий",
+	};
+	char w[8];
+	unsigned a, b, ok = 1;
+	size_t k;
+
+	for (a = 0x400; a < 0x500 && ok; a++) {
+		w[0] = (char)(0xC0 | a >> 6);
+		w[1] = (char)(0x80 | (a & 0x3F));
+		w[2] = '\0';
+		ok = same_latin(w, 160);
+		for (b = 0x400; b < 0x500 && ok; b++) {
+			w[2] = (char)(0xC0 | b >> 6);
+			w[3] = (char)(0x80 | (b & 0x3F));
+			w[4] = '\0';
+			ok = same_latin(w, 160);
+		}
+	}
+	CHECK(ok);
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		CHECK(same_latin(words[k], 160));
+		CHECK(same_latin(words[k], 4));
+		CHECK(same_latin(words[k], 1));
+	}
+}
+
 int
 main(void)
 {
 	test_anchors();
+	test_latin_letters();
 	test_pair();
 	test_merge_of_three();
 	test_load_errors();
