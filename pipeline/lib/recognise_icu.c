@@ -16,13 +16,45 @@
 
 #include "recognise_internal.h"
 
+/* How ICU folds code point c alone: one code point, or FOLD_ICU. */
+static uint32_t
+fold_one(UCaseMap *map, UChar32 c)
+{
+	char in[4], out[16];
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t i = 0, n, j = 0;
+	UBool bad = 0;
+	UChar32 f;
+
+	U8_APPEND((uint8_t *)in, i, 4, c, bad);
+	if (bad)
+		return FOLD_ICU;
+	n = ucasemap_utf8FoldCase(map, out, (int32_t)sizeof(out), in, i,
+	    &err);
+	if (U_FAILURE(err) || n <= 0)
+		return FOLD_ICU;
+	U8_NEXT((const uint8_t *)out, j, n, f);
+	return f >= 0 && j == n ? (uint32_t)f : FOLD_ICU;
+}
+
 int
 habar__recognise_fold_open(struct habar_recogniser *rec)
 {
 	UErrorCode err = U_ZERO_ERROR;
+	uint32_t c;
 
 	rec->fold = ucasemap_open(NULL, 0, &err);
-	return U_SUCCESS(err) && rec->fold != NULL;
+	if (U_FAILURE(err) || rec->fold == NULL)
+		return 0;
+	/* The code points of most words in the project's languages,
+	 * folded once here: ICU's folding a word at a time is most of
+	 * the cost of a lookup.  Surrogates and the like are FOLD_ICU. */
+	for (c = 0; c < FOLD_FAST; c++)
+		rec->fold_fast[c] = fold_one(rec->fold, (UChar32)c);
+	for (c = 0; c < FOLD_PUNCT_COUNT; c++)
+		rec->fold_fast[FOLD_FAST + c] = fold_one(rec->fold,
+		    (UChar32)(FOLD_PUNCT + c));
+	return 1;
 }
 
 void
@@ -31,6 +63,49 @@ habar__recognise_fold_close(struct habar_recogniser *rec)
 	if (rec->fold != NULL)
 		ucasemap_close(rec->fold);
 	rec->fold = NULL;
+}
+
+/*
+ * Folds in[0..len) into out (size bytes) with the table of
+ * habar__recognise_fold_open(), as ICU would: the length, or -1 when a
+ * code point is not in the table or folds to more than one, or a byte
+ * is malformed (ICU then folds the whole).
+ */
+static int32_t
+fold_fast(const struct habar_recogniser *rec, const char *in, size_t len,
+    char *out, size_t size)
+{
+	int32_t i = 0, n = (int32_t)len, o = 0, cap = (int32_t)size - 1;
+	UBool bad = 0;
+
+	while (i < n) {
+		UChar32 c;
+		uint32_t f;
+		if ((unsigned char)in[i] < 0x80) {
+			c = (unsigned char)in[i++];
+			if (o >= cap)
+				return -1;
+			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
+		U8_NEXT((const uint8_t *)in, i, n, c);
+		if (c < 0)
+			return -1;
+		if ((uint32_t)c < FOLD_FAST)
+			f = rec->fold_fast[c];
+		else if ((uint32_t)c >= FOLD_PUNCT &&
+		    (uint32_t)c < FOLD_PUNCT + FOLD_PUNCT_COUNT)
+			f = rec->fold_fast[FOLD_FAST + (uint32_t)c - FOLD_PUNCT];
+		else
+			return -1;
+		if (f == FOLD_ICU)
+			return -1;
+		U8_APPEND((uint8_t *)out, o, cap, (UChar32)f, bad);
+		if (bad)
+			return -1;
+	}
+	out[o] = '\0';
+	return o;
 }
 
 size_t
@@ -45,6 +120,8 @@ habar__recognise_fold(const struct habar_recogniser *rec, const char *in,
 	out[0] = '\0';
 	if (len >= size)
 		return 0;
+	if ((n = fold_fast(rec, in, len, out, size)) >= 0)
+		return (size_t)n;
 	n = ucasemap_utf8FoldCase(rec->fold, out, (int32_t)size - 1, in,
 	    (int32_t)len, &err);
 	if (U_FAILURE(err) || n < 0 || (size_t)n >= size) {
@@ -186,7 +263,14 @@ habar__recognise_skeleton(const struct habar_recogniser *rec,
 		/* Digraphs first, then the letter alone. */
 		for (j = rec->letter_at[(unsigned char)folded[at]];
 		    j < rec->letter_at[(unsigned char)folded[at] + 1]; j++) {
-			size_t fl = strlen(rec->letters[j].from);
+			const char *from = rec->letters[j].from;
+			size_t fl;
+			/* The second byte first: a Cyrillic letter shares
+			 * its first with sixty others. */
+			if (from[1] != '\0' && ((size_t)at + 1 >= flen ||
+			    from[1] != folded[at + 1]))
+				continue;
+			fl = strlen(from);
 			if (fl <= flen - (size_t)at &&
 			    memcmp(folded + at, rec->letters[j].from, fl) == 0) {
 				to = rec->letters[j].to;

@@ -93,6 +93,11 @@ struct rec_letter {
 
 #define REC_LANGS 4			/* root, en, ru, kk */
 
+#define FOLD_FAST 0x800u		/* the code points of one or two bytes */
+#define FOLD_PUNCT 0x2000u		/* General Punctuation */
+#define FOLD_PUNCT_COUNT 0x70u
+#define FOLD_ICU 0xFFFFFFFFu
+
 struct habar_recogniser {
 	struct rec_lang langs[REC_LANGS];
 	struct rec_letter *letters;	/* by first byte, longer spellings first */
@@ -100,6 +105,10 @@ struct habar_recogniser {
 	uint16_t letter_at[257];	/* letters starting with byte b:
 					   [letter_at[b], letter_at[b + 1]) */
 	void *fold;			/* ICU's UCaseMap */
+	/* Each code point below FOLD_FAST and of General Punctuation
+	 * folded, as ICU folds it alone, or FOLD_ICU where its folding is
+	 * no single code point (ß, ss): see habar__recognise_fold(). */
+	uint32_t fold_fast[FOLD_FAST + FOLD_PUNCT_COUNT];
 	char error[256];
 };
 

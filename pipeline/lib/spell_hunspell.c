@@ -8,6 +8,7 @@
  * converted back, through spell_icu.c.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,27 @@
 #include "grow_internal.h"
 #include "spell_internal.h"
 
+/*
+ * Hunspell's verdicts on short words, remembered: a spelling check costs
+ * Hunspell a walk over its affix rules, and the same words come again and
+ * again (habar-qa asks about each name of a translation memory, whose
+ * units repeat).  A word's slot is given by its hash; a word that falls
+ * on a taken slot takes it, so the memory stays MEMO_SLOTS slots.
+ */
+#define MEMO_SLOTS 8192u	/* a power of two */
+#define MEMO_KEY 47u		/* longer words are not remembered */
+
+struct memo_slot {
+	unsigned char len;	/* 0: empty */
+	unsigned char known;
+	char key[MEMO_KEY];
+};
+
 struct habar__dict {
 	Hunhandle *handle;
 	char *encoding;		/* NULL when the dictionary is UTF-8 */
 	int keeps_case;		/* the .aff has KEEPCASE */
+	struct memo_slot *memo;	/* made at the first check */
 };
 
 /*
@@ -314,6 +332,7 @@ habar__dict_free(struct habar__dict *dict)
 		pthread_mutex_unlock(&handles_lock);
 	}
 	free(dict->encoding);
+	free(dict->memo);
 	free(dict);
 }
 
@@ -330,15 +349,43 @@ to_dict(const struct habar__dict *dict, const char *word, char *buf,
 	return buf;
 }
 
+/* The slot of word[0..len) in the memo (FNV-1a). */
+static struct memo_slot *
+memo_slot(struct habar__dict *dict, const char *word, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)word[i]) * 16777619u;
+	return &dict->memo[h & (MEMO_SLOTS - 1)];
+}
+
 int
 habar__dict_check(struct habar__dict *dict, const char *word)
 {
 	char buf[HABAR__SPELL_WORD_MAX * 4 + 1];
-	const char *w = to_dict(dict, word, buf, sizeof(buf));
+	size_t len = strlen(word);
+	struct memo_slot *slot = NULL;
+	const char *w;
+	int known;
 
-	if (w == NULL)
+	/* Without memory for the memo, Hunspell is asked every time. */
+	if (len > 0 && len <= MEMO_KEY && (dict->memo != NULL ||
+	    (dict->memo = calloc(MEMO_SLOTS, sizeof(*dict->memo))) != NULL)) {
+		slot = memo_slot(dict, word, len);
+		if (slot->len == len && memcmp(slot->key, word, len) == 0)
+			return slot->known;
+	}
+	if ((w = to_dict(dict, word, buf, sizeof(buf))) == NULL)
 		return 0;
-	return Hunspell_spell(dict->handle, w) != 0;
+	known = Hunspell_spell(dict->handle, w) != 0;
+	if (slot != NULL) {
+		slot->len = (unsigned char)len;
+		slot->known = (unsigned char)known;
+		memcpy(slot->key, word, len);
+	}
+	return known;
 }
 
 /* Appends to affixes (cap bytes with its NUL) the flags after "fl:" in
@@ -429,6 +476,9 @@ habar__dict_add(struct habar__dict *dict, const char *word, const char *model)
 
 	if (w == NULL)
 		return HABAR_OK;
+	/* A word added may change what was remembered. */
+	if (dict->memo != NULL)
+		memset(dict->memo, 0, MEMO_SLOTS * sizeof(*dict->memo));
 	if (model != NULL)
 		m = to_dict(dict, model, mbuf, sizeof(mbuf));
 	/* Hunspell returns non-zero only on allocation failure. */

@@ -88,7 +88,9 @@ void habar__dict_free(struct habar__dict *dict);
  */
 int habar__dict_keeps_case(const struct habar__dict *dict);
 
-/* Whether the UTF-8 word (NUL-terminated) is known: 1 yes, 0 no. */
+/* Whether the UTF-8 word (NUL-terminated) is known: 1 yes, 0 no.  The
+ * verdicts on short words are remembered (8192 of them) until a word is
+ * added. */
 int habar__dict_check(struct habar__dict *dict, const char *word);
 
 /*

@@ -144,7 +144,9 @@ test_english(void)
 		found |= strcmp(list[i], "release") == 0;
 	CHECK(found);
 	habar_spell_list_free(list, n);
-	/* The ispell "@" command. */
+	/* The ispell "@" command: what was said of the word before is
+	 * forgotten, here and in the dictionary's memo. */
+	CHECK(verdict_of(spell, "Qazsnab") == HABAR_SPELL_UNKNOWN);
 	CHECK(habar_spell_accept(spell, "Qazsnab", 7) == HABAR_OK);
 	CHECK(verdict_of(spell, "Qazsnab") == HABAR_SPELL_OK);
 	habar_spell_free(spell);
