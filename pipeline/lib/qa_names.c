@@ -487,6 +487,7 @@ short_swap(const struct habar_qa *qa, const struct spelling *w,
  * also taking in a vowel where both go on by one (Боливияынң against
  * Боливии: Боливияның).  The endings alone let the first pass, as any
  * run of endings is one.
+ * Also asked, not loose, of names that are not one stem as written.
  * Loose, for names that otherwise do not match, in a language that
  * stacks endings, the stem may also take in letters past the shared ones
  * up to the swap, as two languages end a stem otherwise (Брюсселмьен
@@ -579,8 +580,11 @@ letters_match(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 		return 1;
 	if (w.na < 5 || w.nb < 5 || a[0] != b[0])
 		return 0;
+	/* Not one stem as written, but one with a swapped ending where
+	 * the swap ends the stem as the other's does (Австраляидағы
+	 * against Австралии: Австралиядағы is a form of Австралия). */
 	return swap_fits(qa, &w, 0) || swap_fits(qa, &w, 1) ||
-	    ending_swapped(qa, &w, 1) ? 1 : 0;
+	    ending_swapped(qa, &w, 1) || ending_swapped(qa, &w, 0) ? 1 : 0;
 }
 
 /*

@@ -361,6 +361,17 @@ test_names(void)
 	    "kk:Кеше Мексикнаың президенті сөйледі.", NULL), "names");
 	CHECK_STR(run("ru:Вчера страна Мексика выступила.",
 	    "kk:Кеше Мексиканың президенті сөйледі.", NULL), "");
+	/* Not one stem as written, but one with the ending swapped into
+	 * the stem's last vowel (Австраляидағы, Австралиядағы, against
+	 * Австралии; Париджегі, Париждегі, against Париже). */
+	CHECK_STR(run("ru:Вчера выступил премьер Австралии.",
+	    "kk:Кеше Австраляидағы премьер сөйледі.", NULL), "names");
+	CHECK_STR(run("ru:Вчера выступил премьер Австралии.",
+	    "kk:Кеше Австралиядағы премьер сөйледі.", NULL), "");
+	CHECK_STR(run("ru:Неделя моды в Париже прошла.",
+	    "kk:Кеше Париджегі сән аптасы өтті.", NULL), "names");
+	CHECK_STR(run("ru:Неделя моды в Париже прошла.",
+	    "kk:Кеше Париждегі сән аптасы өтті.", NULL), "");
 	/* A name of four letters with an ending, swapped inside the four
 	 * (Тдода, Тодда, against Тодд); not a swap at the short name's end,
 	 * as often another transliteration (Гроув against Гров). */
