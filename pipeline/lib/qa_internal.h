@@ -44,6 +44,8 @@ struct qa_atom {
 				 * does not convert */
 	int by_word;		/* matched with a number word of the other
 				 * side */
+	int minute;		/* a time's minutes as written (:00) */
+	int score;		/* the second figure of a score (2:0) */
 	unsigned system;	/* HABAR_VALUE_IMPERIAL or _METRIC, or 0 */
 	const char *quantity;	/* of its unit of measure, "" without */
 	double unit;		/* the unit's factor to its SI unit */

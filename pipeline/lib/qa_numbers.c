@@ -36,7 +36,7 @@ atoms_of(const struct habar_values *vals, const char *text,
 	out[n].spelled = (sp); out[n].matched = 0; out[n].hour = 0; \
 	out[n].system = 0; out[n].quantity = ""; out[n].unit = 0; \
 	out[n].code = 0; out[n].decade = 0; out[n].misconverted = 0; \
-	out[n].by_word = 0; \
+	out[n].by_word = 0; out[n].minute = 0; out[n].score = 0; \
 	n++; } \
 	} while (0)
 	for (i = 0; i < habar_values_count(vals); i++) {
@@ -56,6 +56,8 @@ atoms_of(const struct habar_values *vals, const char *text,
 			if (v->number_to != v->number ||
 			    (v->flags & HABAR_VALUE_SCORE))
 				ATOM(v->number_to, v, 0);
+			if (n > first + 1 && (v->flags & HABAR_VALUE_SCORE))
+				out[n - 1].score = 1;
 			for (k = first; k < n; k++) {
 				out[k].system = v->flags &
 				    (HABAR_VALUE_IMPERIAL | HABAR_VALUE_METRIC);
@@ -93,8 +95,12 @@ atoms_of(const struct habar_values *vals, const char *text,
 			if (v->minute || memchr(text + v->number_start, ':',
 			    v->number_end - v->number_start) != NULL ||
 			    memchr(text + v->number_start, '.',
-			    v->number_end - v->number_start) != NULL)
+			    v->number_end - v->number_start) != NULL) {
+				k = n;
 				ATOM(v->minute, v, 0);
+				if (n > k)
+					out[k].minute = 1;
+			}
 			break;
 		default:
 			break;
@@ -148,7 +154,20 @@ unmatched(char *buf, size_t size, const struct qa_atom *at, size_t n,
 	return count;
 }
 
-/* The digits of the unmatched whole numbers of at, in order. */
+/*
+ * Whether x and y are a time's written minutes and a score's second
+ * figure: no one writes minutes with one digit, so «15:0», read as a
+ * score, against 15:00 lost a digit of its minutes (and a score is no
+ * time).
+ */
+static int
+minute_score(const struct qa_atom *x, const struct qa_atom *y)
+{
+	return (x->minute && y->score) || (x->score && y->minute);
+}
+
+/* The digits of the unmatched whole numbers of at, in order (not a
+ * time's minutes: they are no digits grouped otherwise). */
 static void
 digits_of(const struct qa_atom *at, size_t n, char *buf, size_t size)
 {
@@ -156,7 +175,8 @@ digits_of(const struct qa_atom *at, size_t n, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (i = 0; i < n && len + 24 < size; i++)
-		if (!at[i].matched && !at[i].spelled && at[i].v >= 0 &&
+		if (!at[i].matched && !at[i].spelled && !at[i].minute &&
+		    at[i].v >= 0 &&
 		    at[i].v < 1e15 && at[i].v == (double)(long long)at[i].v)
 			len += (size_t)snprintf(buf + len, size - len, "%lld",
 			    (long long)at[i].v);
@@ -471,6 +491,7 @@ habar__qa_check_numbers(struct habar_qa *qa, const struct habar_qa_unit *u,
 			for (j = 0; j < ny && !x[i].matched; j++)
 				if (!y[j].matched && (pass == 1 ||
 				    (!x[i].spelled && !y[j].spelled)) &&
+				    !minute_score(&x[i], &y[j]) &&
 				    near(x[i].v, y[j].v)) {
 					x[i].matched = y[j].matched = 1;
 					x[i].by_word = y[j].spelled;

@@ -174,6 +174,12 @@ test_numbers(void)
 	    NULL), "numbers");
 	CHECK_STR(run("en:He came at 4 am.", "ru:Он пришел в 4:00 утра.",
 	    NULL), "");
+	/* Minutes of one digit are no time: «15:0», read as a score,
+	 * lost a digit of 15:00. */
+	CHECK_STR(run("ru:Матч начнется в 15:0.",
+	    "kk:Матч сағат 15:00-де басталады.", NULL), "numbers");
+	CHECK_STR(run("ru:Они выиграли 2:0 в воскресенье.",
+	    "kk:Олар жексенбіде 2:0 есебімен жеңді.", NULL), "");
 	/* A conversion in brackets that does not hold, though the other
 	 * version has neither figure left over. */
 	CHECK_STR(run("en:The 550 pound hog was found.",
