@@ -1042,7 +1042,7 @@ struct cell_gains {
  * keys must be intersected: gain_union()).  cg: the cell's gains so far
  * (have 0 for a new cell).
  */
-static inline float
+static inline __attribute__((always_inline)) float
 bead_gain(const struct pair *pr, const struct band *bd,
     float *const g[ROWS], struct cell_gains *cg,
     size_t i, size_t j, int da, int db, int *exact)
@@ -1054,7 +1054,9 @@ bead_gain(const struct pair *pr, const struct band *bd,
 	*exact = 1;
 	if (da == 0 || db == 0)
 		return 0;
+#pragma GCC unroll 3
 	for (x = 0; x < da; x++)
+#pragma GCC unroll 3
 		for (y = 0; y < db; y++) {
 			bit = 1u << (x * BEAD_MAX + y);
 			if ((cg->have & bit) == 0) {
@@ -1110,6 +1112,7 @@ struct key_table {
 	uint32_t stamp[KEYTAB];
 	uint8_t count[KEYTAB];
 	uint32_t now;		/* the stamp of the keys in use */
+	size_t n;		/* keys put in since it was emptied */
 };
 
 static size_t
@@ -1118,21 +1121,29 @@ key_slot(uint32_t key)
 	return (key * 0x9E3779B1u) >> 24;	/* KEYTAB slots */
 }
 
-/*
- * Puts the n sorted keys k into t, emptied first; 0 when they do not
- * fit (more than half the slots), and the table is not to be used.
- */
-static int
-key_table_fill(struct key_table *t, const uint32_t *k, size_t n)
+/* Empties t (a table whose stamps were all 0 to begin with). */
+static void
+key_table_clear(struct key_table *t)
 {
-	size_t m, h;
-
-	if (n > KEYTAB / 2)
-		return 0;
 	if (++t->now == 0) {
 		memset(t->stamp, 0, sizeof(t->stamp));
 		t->now = 1;
 	}
+	t->n = 0;
+}
+
+/*
+ * Adds the n keys k to t; 0 when they do not fit (more than half the
+ * slots in all), and the table is not to be used.
+ */
+static int
+key_table_add(struct key_table *t, const uint32_t *k, size_t n)
+{
+	size_t m, h;
+
+	if (n > KEYTAB / 2 - t->n)
+		return 0;
+	t->n += n;
 	for (m = 0; m < n; m++) {
 		for (h = key_slot(k[m]); t->stamp[h] == t->now &&
 		    t->key[h] != k[m]; h = (h + 1) % KEYTAB)
@@ -1145,6 +1156,14 @@ key_table_fill(struct key_table *t, const uint32_t *k, size_t n)
 		t->count[h]++;
 	}
 	return 1;
+}
+
+/* Puts the n keys k into t, emptied first; 0 as key_table_add(). */
+static int
+key_table_fill(struct key_table *t, const uint32_t *k, size_t n)
+{
+	key_table_clear(t);
+	return key_table_add(t, k, n);
 }
 
 /* How many times key is in t. */
@@ -1160,16 +1179,16 @@ key_table_count(const struct key_table *t, uint32_t key)
 }
 
 /*
- * gain11() of the item whose keys are in t against item y of b: the
- * same sums in the same order as sum_common() makes them (b's keys are
- * sorted, and a key both hold is counted as often as the fewer hold it),
- * so the same gain to the last bit.
+ * gain_common() of the keys in t against the n sorted keys k: the same
+ * sums in the same order as sum_common() makes them (k is sorted, and a
+ * key both hold is counted as often as the fewer hold it), so the same
+ * gain to the last bit.
  */
 static float
-gain11_table(const struct pair *pr, const struct key_table *t, size_t y)
+gain_table(const struct pair *pr, const struct key_table *t,
+    const uint32_t *k, size_t n)
 {
-	const uint32_t *k = pr->b->keys + pr->b->kfirst[y],
-	    *end = pr->b->keys + pr->b->kfirst[y + 1];
+	const uint32_t *end = k + n;
 	double w = 0, missed = 0, expected = 0;
 	uint32_t x, last = 0;
 	unsigned left = 0;
@@ -1191,6 +1210,62 @@ gain11_table(const struct pair *pr, const struct key_table *t, size_t y)
 	}
 	return (float)(pr->p->match_bonus * w + 2 * pr->p->miss_cost * missed +
 	    2 * pr->p->lex_miss * expected);
+}
+
+/* gain11() of the item whose keys are in t against item y of b. */
+static float
+gain11_table(const struct pair *pr, const struct key_table *t, size_t y)
+{
+	return gain_table(pr, t, pr->b->keys + pr->b->kfirst[y],
+	    pr->b->kfirst[y + 1] - pr->b->kfirst[y]);
+}
+
+/* The first keys of item i of s that gather() takes: *n of them. */
+static const uint32_t *
+item_keys(const struct habar__align_seq *s, size_t i, size_t *n)
+{
+	*n = s->kfirst[i + 1] - s->kfirst[i];
+	if (*n > HABAR__ANCHOR_ALL_MAX)
+		*n = HABAR__ANCHOR_ALL_MAX;
+	return s->keys + s->kfirst[i];
+}
+
+/*
+ * gain_union() of a bead with one item on one side: the other side's
+ * items put in t (a table for the purpose), probed with the one item's
+ * sorted keys, instead of merging both sides' keys and then the two
+ * lists; the same gain to the last bit (gain_table()).
+ */
+static float
+gain_union_table(const struct pair *pr, struct key_table *t, size_t i,
+    size_t j, int na, int nb)
+{
+	const struct habar__align_seq *many, *one;
+	const uint32_t *k;
+	size_t first, last, at, n;
+
+	if (nb == 1) {
+		many = pr->a;
+		first = i - na;
+		last = i;
+		one = pr->b;
+		at = j - 1;
+	} else if (na == 1) {
+		many = pr->b;
+		first = j - nb;
+		last = j;
+		one = pr->a;
+		at = i - 1;
+	} else
+		return gain_union(pr, i, j, na, nb);
+	key_table_clear(t);
+	for (; first < last; first++) {
+		k = item_keys(many, first, &n);
+		if (!key_table_add(t, k, n))
+			return gain_union(pr, i, j, na, nb);
+	}
+	k = item_keys(one, at, &n);
+	return gain_table(pr, t, k, n);
 }
 
 /*
@@ -1228,6 +1303,7 @@ gains_fill(const struct pair *pr, const struct band *bd, float *g[ROWS],
 /* The cell run_band() is filling: the best move into it so far. */
 struct best_cell {
 	const struct pair *pr;
+	struct key_table *ut;	/* room for gain_union_table() */
 	const struct band *bd;
 	float *const *rows, *const *g;
 	struct cell_gains cg;
@@ -1264,7 +1340,8 @@ weigh_move(struct best_cell *bc, enum move mv)
 	 */
 	if (!exact && prev + cost < bc->best)
 		cost = (float)bead_cost(bc->pr, i, j, da, db, mv,
-		    gain_union(bc->pr, i, j, da, db), (double)bc->best - prev);
+		    gain_union_table(bc->pr, bc->ut, i, j, da, db),
+		    (double)bc->best - prev);
 	c = prev + cost;
 	if (c < bc->best) {
 		bc->best = c;
@@ -1285,7 +1362,7 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	float *rows[ROWS] = { NULL }, *g[ROWS] = { NULL };
 	float c;
 	struct best_cell bc;
-	struct key_table kt;
+	struct key_table kt, ut;
 	struct habar__bead *beads = NULL, tmp;
 	enum habar_status status = HABAR_OK;
 	int mv, k;
@@ -1295,6 +1372,12 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 		goto done;
 	memset(&kt.stamp, 0, sizeof(kt.stamp));
 	kt.now = 0;
+	memset(&ut.stamp, 0, sizeof(ut.stamp));
+	ut.now = 0;
+	bc.ut = &ut;
+	/* Whatever have says, v is never read unset (and the compiler,
+	 * which cannot tell, is told so). */
+	memset(&bc.cg, 0, sizeof(bc.cg));
 	bc.pr = pr;
 	bc.bd = bd;
 	bc.rows = rows;
@@ -1498,6 +1581,7 @@ cell_index(const struct band *bd, size_t i, size_t j)
 /* The cell forward() is filling: its moves' path costs so far. */
 struct soft_cell {
 	const struct pair *pr;
+	struct key_table *ut;	/* room for gain_union_table() */
 	const struct band *bd;
 	float *const *rows, *const *g;
 	struct cell_gains cg;
@@ -1534,7 +1618,7 @@ weigh_soft(struct soft_cell *sc, enum move mv)
 		return;
 	if (!exact)
 		bc = (float)bead_cost(sc->pr, i, j, da, db, mv,
-		    gain_union(sc->pr, i, j, da, db), INF);
+		    gain_union_table(sc->pr, sc->ut, i, j, da, db), INF);
 	sc->cost[mv - 1] = bc;
 	sc->v[mv - 1] = prev + bc;
 	if (sc->v[mv - 1] < sc->best)
@@ -1554,13 +1638,17 @@ forward(const struct pair *pr, const struct band *bd, size_t maxw, float t,
 	size_t na = pr->a->n, i, j, x, from;
 	float *g[ROWS] = { NULL }, v[MOVES - 1], *rows[ROWS] = { NULL };
 	struct soft_cell sc;
-	struct key_table kt;
+	struct key_table kt, ut;
 	enum habar_status status = HABAR_OK;
 
 	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
 		goto done;
 	memset(&kt.stamp, 0, sizeof(kt.stamp));
 	kt.now = 0;
+	memset(&ut.stamp, 0, sizeof(ut.stamp));
+	ut.now = 0;
+	sc.ut = &ut;
+	memset(&sc.cg, 0, sizeof(sc.cg));
 	sc.pr = pr;
 	sc.bd = bd;
 	sc.rows = rows;
