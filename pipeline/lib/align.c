@@ -42,7 +42,8 @@
 #define LEARN_CONFIDENCE 0.5
 /*
  * How much an anchor that two languages share and the third lacks weighs
- * for reading that third language's lone sentence as a drop (add_split()).
+ * for reading that third language's lone sentence as a drop (add_split(),
+ * best_unlink()).
  */
 #define SPLIT_EVIDENCE 4.0
 /*
@@ -840,9 +841,56 @@ best_split(const struct habar__align_seq *s, const double *r,
 }
 
 /*
+ * Items at[0], at[1] and at[2], linked as one group: returns the language
+ * whose item is better read as a sentence of its own, while the other
+ * two stay linked without it (that language added a sentence where it
+ * dropped their sentence), or 3 to keep the group.  Evidence is what the
+ * other two share and it lacks, as in best_split(): the pairs alone
+ * link an added and a dropped sentence of about the same length, and
+ * since the third pair links them too, all three agree on the error.
+ */
+static size_t
+best_unlink(const struct habar__align_seq *s, const double *r,
+    const size_t *at)
+{
+	struct groups tmp;
+	struct group parts[2];
+	size_t t, u, x, y, best = 3;
+	double w, cost, bestcost = 0;
+
+	for (t = 0; t < 3; t++) {
+		x = t == 0 ? 1 : 0;
+		y = t == 2 ? 1 : 2;
+		if ((w = shared_absent(s, x, at[x], y, at[y], t, at[t])) <= 0)
+			continue;
+		memset(parts, 0, sizeof(parts));
+		tmp.g = parts;
+		if (best == 3) {
+			for (u = 0; u < 3; u++)
+				parts[0].count[u] = 1;
+			tmp.n = tmp.cap = 1;
+			bestcost = groups_cost(s, r, &tmp, 0, 1, at);
+			memset(parts, 0, sizeof(parts));
+		}
+		for (u = 0; u < 3; u++) {
+			parts[0].count[u] = u == t;
+			parts[1].count[u] = u != t;
+		}
+		tmp.n = tmp.cap = 2;
+		cost = groups_cost(s, r, &tmp, 0, 2, at) - SPLIT_EVIDENCE * w;
+		if (cost < bestcost - 1e-6) {
+			bestcost = cost;
+			best = t;
+		}
+	}
+	return best;
+}
+
+/*
  * Appends group *src at positions at[] (advanced) to out; a group of one
  * item in one language and two in each of the others is split in two when
- * best_split() says so.
+ * best_split() says so, and a group of one item in each language when
+ * best_unlink() says so.
  */
 static enum habar_status
 add_split(const struct habar__align_seq *s, const double *r,
@@ -850,7 +898,7 @@ add_split(const struct habar__align_seq *s, const double *r,
 {
 	struct group *g;
 	size_t k, t, lone = 3;
-	int best = 2;
+	int best = 2, unlink = 0;
 
 	for (t = 0; t < 3; t++)
 		if (src->count[t] == 1 && src->count[(t + 1) % 3] == 2 &&
@@ -858,13 +906,19 @@ add_split(const struct habar__align_seq *s, const double *r,
 			lone = t;
 	if (lone < 3)
 		best = best_split(s, r, lone, at);
+	else if (src->count[0] == 1 && src->count[1] == 1 &&
+	    src->count[2] == 1 && (lone = best_unlink(s, r, at)) < 3) {
+		best = 0;
+		unlink = 1;
+	}
 	for (k = 0; k < (best < 2 ? 2u : 1u); k++) {
 		if ((g = group_new(out)) == NULL)
 			return HABAR_ERR_NOMEM;
 		*g = *src;
 		if (best < 2)
 			for (t = 0; t < 3; t++)
-				g->count[t] = t == lone ? (k == (size_t)best) : 1;
+				g->count[t] = t == lone ? (k == (size_t)best) :
+				    unlink ? k == 1 : 1;
 		for (t = 0; t < 3; t++) {
 			g->first[t] = at[t];
 			at[t] += g->count[t];

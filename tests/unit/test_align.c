@@ -683,6 +683,50 @@ test_two_drops(void)
 	habar_align_free(al);
 }
 
+/*
+ * English left out the third sentence, the director's meeting, and added
+ * one of its own, about the weather, of about the same length: each pair
+ * through English links the two, as lengths fit and a drop on each side
+ * costs more than two sentences sharing nothing, so all three pairs agree
+ * on a group of three.  Russian and Kazakh share the director's name and
+ * the 12 of that group, and English holds neither: English's sentence
+ * stands alone, and the other two stay linked.
+ */
+static const char en_added[] =
+    "---\nid: x\nlang: en\n---\n\n"
+    "A new school opened in Astana on Monday.\n"
+    "It will teach 600 pupils from the autumn of 2026.\n"
+    "It rained all week in Paris, where 7 millimetres fell on Sunday.\n"
+    "The mayor Kairat Nurlanov attended the opening ceremony.\n";
+static const char ru_added[] =
+    "---\nid: x\nlang: ru\n---\n\n"
+    "В понедельник в Астане открылась новая школа.\n"
+    "С осени 2026 года в ней будут учиться 600 учеников.\n"
+    "Директор Айгуль Серикова встретилась с 12 родителями.\n"
+    "На церемонии открытия присутствовал аким Кайрат Нурланов.\n";
+static const char kk_added[] =
+    "---\nid: x\nlang: kk\n---\n\n"
+    "Дүйсенбі күні Астанада жаңа мектеп ашылды.\n"
+    "2026 жылдың күзінен бастап онда 600 оқушы білім алады.\n"
+    "Директор Айгүл Серікова 12 ата-анамен кездесті.\n"
+    "Ашылу салтанатына әкім Қайрат Нұрланов қатысты.\n";
+
+static void
+test_added_for_dropped(void)
+{
+	struct habar_align *al;
+	struct habar_parallel *doc;
+
+	CHECK(habar_align_new(&al) == HABAR_OK);
+	CHECK(habar_parallel_new(&doc) == HABAR_OK);
+	align_three(al, doc, en_added, ru_added, kk_added);
+	check_pair(al, doc, 0, 1, "1\t1\n2\t2\n3\t\n\t3\n4\t4\n");
+	check_pair(al, doc, 1, 2, "1\t1\n2\t2\n3\t3\n4\t4\n");
+	check_pair(al, doc, 0, 2, "1\t1\n2\t2\n3\t\n\t3\n4\t4\n");
+	habar_parallel_free(doc);
+	habar_align_free(al);
+}
+
 /* The boundaries that show in a line of segmented input. */
 static void
 test_line_boundaries(void)
@@ -1001,6 +1045,7 @@ main(void)
 	test_numbers_lost();
 	test_dropped_by_pivot();
 	test_two_drops();
+	test_added_for_dropped();
 	test_line_merge();
 	test_line_boundaries();
 	test_memory_words();
