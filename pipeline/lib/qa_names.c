@@ -525,10 +525,13 @@ ending_swapped(const struct habar_qa *qa, const struct spelling *w,
 		/* Мексикнаың against Мексика: the swap makes the other's
 		 * whole stem shared, and Мексиканың is a form of it
 		 * (Австраляидағы, Австралия); the stem may go on by a
-		 * vowel where both go on by one, as it alternates. */
+		 * vowel where both go on by one, as it alternates, or by a
+		 * soft sign the other leaves out (Феттлеьді, Феттельді,
+		 * against Феттеля; Найджлеь, Найджель, against Найджел). */
 		if ((p = prefix(t, w->na, w->b, w->nb)) > last)
-			last = p < w->na && p < w->nb && vowel(qa, t[p]) &&
-			    vowel(qa, w->b[p]) ? p + 1 : p;
+			last = p < w->na && ((p < w->nb && vowel(qa, t[p]) &&
+			    vowel(qa, w->b[p])) || silent(qa, t[p])) ? p + 1 :
+			    p;
 		for (j = i; j <= last && !fits; j++)
 			fits = habar__qa_form(w->ma, t, w->na, t, j, 1);
 		t[k] = w->a[k];

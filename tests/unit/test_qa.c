@@ -378,6 +378,12 @@ test_names(void)
 	    "kk:Кеше Париджегі сән аптасы өтті.", NULL), "names");
 	CHECK_STR(run("ru:Неделя моды в Париже прошла.",
 	    "kk:Кеше Париждегі сән аптасы өтті.", NULL), "");
+	/* The stem the swap makes goes on by a soft sign the other
+	 * version's leaves out (Феттлеьді, Феттельді, against Феттеля). */
+	CHECK_STR(run("ru:Победа Феттеля была ясной.",
+	    "kk:Кеше Феттлеьді жеңіс күтті.", NULL), "names");
+	CHECK_STR(run("ru:Победа Феттеля была ясной.",
+	    "kk:Кеше Феттельді жеңіс күтті.", NULL), "");
 	/* A name of four letters with an ending, swapped inside the four
 	 * (Тдода, Тодда, against Тодд); not a swap at the short name's end,
 	 * as often another transliteration (Гроув against Гров). */
