@@ -120,6 +120,9 @@ struct balance {
 			 * site), and a doubled mark at the end ("...."")
 			 * loses nothing */
 	size_t stray_at; /* the first of them */
+	size_t deepest;	/* the most marks open at once */
+	int coincide;	/* one » closed two « of speech at the end */
+	size_t coincide_at; /* the outer of them */
 };
 
 /*
@@ -209,6 +212,8 @@ unclosed(const char *text, size_t len, int brackets, int single,
 			    c == '\'' || c == 0x2018 || c == 0x2019 ? '\'' :
 			    '"';
 			where[depth++] = start;
+			if (depth > bal->deepest)
+				bal->deepest = depth;
 		} else if (close && depth > 0 && (stack[depth - 1] == o ||
 		    (!brackets && o == '"' && stack[depth - 1] == '\''))) {
 			/* A " may close a ' left open: the writer mixed
@@ -247,6 +252,8 @@ unclosed(const char *text, size_t len, int brackets, int single,
 		}
 	}
 	if (nested_end && depth > 0) {
+		bal->coincide = 1;
+		bal->coincide_at = where[depth - 1];
 		depth--;
 		bal->pairs++;
 	}
@@ -315,6 +322,39 @@ check_strays(struct habar_qa *qa, const struct habar_qa_unit *u, size_t n,
 }
 
 /*
+ * One » that closes two « (unclosed()) is the usage for marks that
+ * coincide, where another version nests its quotations too or has one;
+ * not where another writes two quotations one after the other, closed,
+ * never one inside the other ("A" and "B" against «A и «B».), and no
+ * version nests: then the first « was left open.
+ */
+static void
+uncoincide(struct balance *bal, size_t n)
+{
+	size_t k, j;
+
+	for (k = 0; k < n; k++) {
+		if (!bal[k].coincide)
+			continue;
+		for (j = 0; j < n; j++)
+			if (j != k && bal[j].deepest >= 2)
+				break;
+		if (j < n)
+			continue;
+		for (j = 0; j < n; j++)
+			if (j != k && bal[j].pairs >= 2 &&
+			    bal[j].deepest == 1 && bal[j].depth == 0 &&
+			    bal[j].ends == 0 && bal[j].strays == 0)
+				break;
+		if (j == n)
+			continue;
+		bal[k].depth = 1;
+		bal[k].pairs--;
+		bal[k].at = bal[k].coincide_at;
+	}
+}
+
+/*
  * Quotation marks or brackets over a unit.  A version that leaves one
  * open is reported when at least as many versions close theirs in the
  * same unit (when most leave it open the quotation goes on in the next
@@ -330,9 +370,11 @@ habar__qa_check_balance(struct habar_qa *qa, const struct habar_qa_unit *u,
 	struct balance bal[QA_MAX_SEGS];
 	size_t closed = 0, left = 0, unmarked = 0, ended = 0, k, j;
 
-	for (k = 0; k < n; k++) {
+	for (k = 0; k < n; k++)
 		unclosed(u->segs[k].text, u->segs[k].len, brackets,
 		    !brackets && single_quotes(qa, u->segs[k].lang), &bal[k]);
+	uncoincide(bal, n);
+	for (k = 0; k < n; k++) {
 		if (bal[k].depth > 0)
 			left++;
 		else if (bal[k].pairs > 0)

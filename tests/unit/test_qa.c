@@ -120,6 +120,17 @@ test_errors(void)
 	    "quotes");
 	CHECK_STR(run("en:\"We read the 'notices',\" he says.",
 	    "ru:«Мы читали «объявления», — говорит он.", NULL), "");
+	/* Not where another version writes two quotations one after
+	 * the other and none nests: the first « was left open. */
+	CHECK_STR(run("en:She called it: \"A treasure\" and \"an "
+	    "instrument.\"", "ru:Она назвала его: «сокровище и "
+	    "«инструмент».", NULL), "quotes");
+	CHECK_STR(run("en:She called it: \"A treasure\" and \"an "
+	    "instrument.\"", "ru:Она назвала его: «сокровище» и "
+	    "«инструмент».", NULL), "");
+	CHECK_STR(run("en:She said: \"They would say 'hysterical.'\"",
+	    "ru:Она сказала: «Сказали бы «истерично».",
+	    "kk:Ол: «Олар» истерик «дейді»."), "");
 	CHECK_STR(run("en:Teachers from fourteen countries met today.",
 	    "kk:Teachers from fourteen countries met today.", NULL),
 	    "untranslated");
