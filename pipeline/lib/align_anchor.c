@@ -33,6 +33,9 @@
 struct cache_entry {
 	char *word;		/* NULL: free slot */
 	uint32_t key;		/* 0: no usable skeleton */
+	/* The word's fnv() and length: a slot of another word is passed
+	 * over without reading its bytes, which are elsewhere in memory. */
+	uint32_t hash, len;
 };
 
 struct habar__anchor_cache {
@@ -158,7 +161,7 @@ cache_grow(struct habar__anchor_cache *c)
 	for (i = 0; i < old_cap; i++) {
 		if (old[i].word == NULL)
 			continue;
-		j = fnv(old[i].word, strlen(old[i].word)) & (c->cap - 1);
+		j = old[i].hash & (c->cap - 1);
 		while (slots[j].word != NULL)
 			j = (j + 1) & (c->cap - 1);
 		slots[j] = old[i];
@@ -178,6 +181,7 @@ name_key(struct habar__anchor_cache *c, const char *word, size_t len,
 {
 	char latin[WORD_BYTES * 2];
 	size_t i, n;
+	uint32_t h;
 	enum habar_status status;
 
 	*key = 0;
@@ -187,10 +191,11 @@ name_key(struct habar__anchor_cache *c, const char *word, size_t len,
 		*key = word_key(latin, len, capital);
 		return HABAR_OK;
 	}
-	i = fnv(word, len) & (c->cap - 1);
+	h = fnv(word, len);
+	i = h & (c->cap - 1);
 	while (c->slots[i].word != NULL) {
-		if (strncmp(c->slots[i].word, word, len) == 0 &&
-		    c->slots[i].word[len] == '\0') {
+		if (c->slots[i].hash == h && c->slots[i].len == len &&
+		    memcmp(c->slots[i].word, word, len) == 0) {
 			*key = c->slots[i].key;
 			return HABAR_OK;
 		}
@@ -203,13 +208,17 @@ name_key(struct habar__anchor_cache *c, const char *word, size_t len,
 	if ((c->count + 1) * 2 > c->cap) {
 		if ((status = cache_grow(c)) != HABAR_OK)
 			return status;
-		i = fnv(word, len) & (c->cap - 1);
+		i = h & (c->cap - 1);
 		while (c->slots[i].word != NULL)
 			i = (i + 1) & (c->cap - 1);
 	}
-	if ((c->slots[i].word = strndup(word, len)) == NULL)
+	if ((c->slots[i].word = malloc(len + 1)) == NULL)
 		return HABAR_ERR_NOMEM;
+	memcpy(c->slots[i].word, word, len);
+	c->slots[i].word[len] = '\0';
 	c->slots[i].key = *key;
+	c->slots[i].hash = h;
+	c->slots[i].len = (uint32_t)len;
 	c->count++;
 	return HABAR_OK;
 }
