@@ -49,9 +49,9 @@
  * unseen seed-pair fell to 0.989 (seed 23's en-ru); at 0.997, 0.991.
  */
 static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
-	-0.2082, 0.2119, 0.0550, -0.0209, 0.4929, 0.0033, 0.3514, 0.4979,
-	0.0293, 0.0183, 0.2045, 0.1317, 0.3798, 0.4613, 0.4018, -0.1170,
-	-0.9483, 1.9627, -0.9290
+	0.0846, 0.1907, 0.0520, -0.0216, 0.4380, 0.0016, 0.2819, 0.6432,
+	0.0175, 0.0157, 0.2002, 0.1315, 0.3624, 0.3648, 0.2457, -0.0937,
+	-0.9561, 1.9442, -0.9795, 0.0439, -0.3991, 0.1249
 };
 /*
  * The model of a link when the document has two languages only, fitted
@@ -60,11 +60,11 @@ static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
  * pair_w and PAIR_SHIFT).
  */
 static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
-	-0.7192, 0.2801, 0.0503, 0.0149, 0.3963, 0.0252, 0.2942, 0.0987,
-	0.0179, 0.0471, 0.2865, 0.0000, 0.0000, 0.6758, 0.8764, -0.1805,
-	-1.0013, 0.3175, -1.5370
+	-1.0318, 0.2162, 0.0404, 0.0190, 0.2059, 0.0182, 0.1571, 0.4765,
+	-0.0091, 0.0621, 0.2808, 0.0000, 0.0000, 0.7796, 0.8801, -0.1669,
+	-1.0730, -0.4110, -0.9601, 0.1114, -0.6228, -0.6285
 };
-#define PAIR_SHIFT 3.0164
+#define PAIR_SHIFT 2.9515
 /*
  * The temperature of the posterior (habar__align_posterior()): the costs
  * are minus logs of probabilities, so 1 would weigh paths as the model
@@ -74,7 +74,7 @@ static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
 #define TEMPERATURE 0.5
 /* A posterior's log-odds are bounded to this (float's resolution near 1). */
 #define POSTERIOR_MAX 12.0
-#define NEAR_SHIFT 2.6458
+#define NEAR_SHIFT 2.5708
 /* A neighbour's log-odds are bounded to this, and a document's end counts
  * as a sure link; one side alone as a doubtful one. */
 #define NEAR_HIGH 8.0
@@ -203,6 +203,43 @@ merge_margin(const struct habar__align_seq *a, size_t ai, size_t na,
 }
 
 /*
+ * How much better the link is than giving its place to a neighbour that
+ * has one side only (n, before it when before is set): that neighbour's
+ * sentences linked with the link's other side, and the link's own
+ * sentences left alone instead.  An added sentence and one whose
+ * counterpart was dropped often sit side by side, and the lengths alone
+ * cannot tell which of the two is the other side's translation.
+ * MARGIN_MAX when n is not such a neighbour.
+ */
+static double
+swap_margin(const struct habar__align_seq *a, size_t ai, size_t na,
+    const struct habar__align_seq *b, size_t bi, size_t nb, double ratio,
+    double c, const struct habar__align_near *n, int before)
+{
+	size_t g;
+	double m;
+
+	if (!n->exists || (n->na > 0) == (n->nb > 0))
+		return MARGIN_MAX;
+	if (n->na > 0) {
+		if (before && n->na > ai)
+			return MARGIN_MAX;
+		g = before ? ai - n->na : ai + na;
+		m = habar__align_cost(a, g, n->na, b, bi, nb, ratio) +
+		    habar__align_cost(a, ai, na, b, bi, 0, ratio) - c -
+		    habar__align_cost(a, g, n->na, b, bi, 0, ratio);
+	} else {
+		if (before && n->nb > bi)
+			return MARGIN_MAX;
+		g = before ? bi - n->nb : bi + nb;
+		m = habar__align_cost(a, ai, na, b, g, n->nb, ratio) +
+		    habar__align_cost(a, ai, 0, b, bi, nb, ratio) - c -
+		    habar__align_cost(a, ai, 0, b, g, n->nb, ratio);
+	}
+	return m > MARGIN_MAX ? MARGIN_MAX : m < -MARGIN_MAX ? -MARGIN_MAX : m;
+}
+
+/*
  * The features, in the order of near_w: the link's own log-odds; its
  * margin over shifting a by one (the own model has only b's); the
  * previous and next links' bounded log-odds and whether each is 1-1;
@@ -218,7 +255,10 @@ merge_margin(const struct habar__align_seq *a, size_t ai, size_t na,
  * and what its anchors say (habar__align_evidence()): the names and
  * numbers shared and those one side lacks, the share of its word pairs
  * found across and their number, as two sentences of about the right
- * lengths that are no translation of each other show it there first.
+ * lengths that are no translation of each other show it there first;
+ * its margin over giving its place to a one-sided neighbour
+ * (swap_margin()); how far its length ratio is from the document's;
+ * and the number of its word pairs neither side finds across.
  * A 1-1 link between sure 1-1 links is almost always right; errors sit
  * next to an addition, a drop or a merge.
  */
@@ -269,6 +309,12 @@ habar__align_confidence_near(const struct habar__align_seq *a, size_t ai,
 	f[15] = log1p(ev.unmatched);
 	f[16] = ev.words_most > 0 ? ev.words_shared / ev.words_most : 0;
 	f[17] = log1p(ev.words_most);
+	f[18] = swap_margin(a, ai, na, b, bi, nb, ratio, c, prev, 1);
+	if ((m = swap_margin(a, ai, na, b, bi, nb, ratio, c, next, 0)) < f[18])
+		f[18] = m;
+	f[19] = fabs(log(((double)lb + 1) / (((double)la + 1) *
+	    (ratio > 0 ? ratio : 1.0))));
+	f[20] = log1p(ev.words_all - 2 * ev.words_shared);
 	z = w[0] - (alone ? PAIR_SHIFT : NEAR_SHIFT);
 	for (i = 0; i < HABAR__ALIGN_FEATURES; i++) {
 		z += w[i + 1] * f[i];

@@ -1952,6 +1952,7 @@ habar__align_evidence(const struct habar__align_seq *a, size_t ai,
 	wa = count_side(ka, la, &miss);
 	wb = count_side(kb, lb, &miss);
 	ev->words_most = (double)(wa > wb ? wa : wb);
+	ev->words_all = (double)(wa + wb);
 	while (i < la && j < lb) {
 		if (ka[i] == kb[j]) {
 			if (is_word(ka[i]))

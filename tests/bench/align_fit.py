@@ -41,7 +41,8 @@ NAMES = ("bias", "own log-odds", "margin over shifting a",
          "third-language posterior", "has a third language",
          "memory used", "shorter side's length",
          "anchors shared", "anchors unmatched", "word pairs shared",
-         "word pairs")
+         "word pairs", "margin over a swap", "length ratio off",
+         "word pairs unshared")
 RIDGE = 1e-3
 # Where "is 1-1" is among a line's numbers, the bias first.
 IS11 = NAMES.index("is 1-1")
@@ -147,6 +148,8 @@ def main(argv):
     rows = {2: [], 3: []}
     with open(argv[1], encoding="utf-8") as f:
         for line in f:
+            if line.startswith("#"):
+                continue
             cols = line.split()
             rows[int(cols[1])].append(
                 (int(cols[0]), [1.0] + [float(c) for c in cols[2:]]))

@@ -43,7 +43,8 @@ FILE writes, for each link of two sides habar-align makes (in every run:
 without a memory, with one given --memory, and each pair alone, which
 --dump-features always runs too), whether it is right, how many
 languages habar-align was given (3, or 2 for a pair alone) and the
-numbers its confidence is judged by, a line each, for align_fit.py;
+numbers its confidence is judged by, a line each, for align_fit.py,
+and after each pair's links a line "# seed S RUN A-B gold 1-1 N";
 --temperature T gives the posterior of
 the links that temperature instead of the fitted one (align_fit.py
 compares the fits of a few).  --keep DIR writes what habar-align printed
@@ -492,6 +493,9 @@ def main(argv):
                                         link in gold, 2 if alone else 3,
                                         "\t".join(f)))
                         sc.add(pair_gold(art, a, b), links)
+                    if dump:
+                        dump.write("# seed %d %s %s-%s gold 1-1 %d\n" % (
+                            seed, name, a, b, sc.gold11))
                     print("   %-9s %s" % (name, sc.line("%s-%s" % (a, b))))
                     total.merge(sc)
                     if check and name != "hunalign":
