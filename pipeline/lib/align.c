@@ -2112,6 +2112,28 @@ language_chars(const struct habar_parallel_language *l)
 }
 
 /*
+ * The place in align->sub (kept in the order of pair and link) of the
+ * first link of the pair of languages pair kept inside sentence link i,
+ * or of the first after it when there is none.
+ */
+static size_t
+first_sub(const struct habar_align *align, size_t pair, size_t i)
+{
+	const struct habar__align_sub *s;
+	size_t lo = 0, hi = align->nsub, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		s = &align->sub[mid];
+		if (s->pair < pair || (s->pair == pair && s->link < i))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
  * The confidence link_confidence() gave the link of the pair of languages
  * x < y [a, a + na) <-> [b, b + nb) inside sentence link i of doc, if it
  * kept one (align->sub, in the order of pair and link); -1 otherwise.
@@ -2122,18 +2144,11 @@ sub_confidence(const struct habar_align *align,
     size_t na, size_t b, size_t nb)
 {
 	const struct habar__align_sub *s;
-	size_t lo = 0, hi = align->nsub, mid;
+	size_t lo;
 
 	if (doc != align->sub_doc)
 		return -1;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		s = &align->sub[mid];
-		if (s->pair < pair || (s->pair == pair && s->link < i))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = first_sub(align, pair, i);
 	for (; lo < align->nsub && align->sub[lo].pair == pair &&
 	    align->sub[lo].link == i; lo++) {
 		s = &align->sub[lo];
@@ -2155,18 +2170,11 @@ write_subs(const struct habar_align *align, const struct habar_parallel *doc,
     size_t i, size_t pair, int swap, FILE *fp)
 {
 	const struct habar__align_sub *s;
-	size_t lo = 0, hi = align->nsub, mid, n = 0;
+	size_t lo, n = 0;
 
 	if (doc != align->sub_doc)
 		return 0;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		s = &align->sub[mid];
-		if (s->pair < pair || (s->pair == pair && s->link < i))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = first_sub(align, pair, i);
 	for (; lo < align->nsub && align->sub[lo].pair == pair &&
 	    align->sub[lo].link == i; lo++, n++) {
 		s = &align->sub[lo];

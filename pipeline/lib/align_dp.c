@@ -1121,6 +1121,15 @@ key_slot(uint32_t key)
 	return (key * 0x9E3779B1u) >> 24;	/* KEYTAB slots */
 }
 
+/* Makes t an empty table with no slot in use. */
+static void
+key_table_init(struct key_table *t)
+{
+	memset(t->stamp, 0, sizeof(t->stamp));
+	t->now = 0;
+	t->n = 0;
+}
+
 /* Empties t (a table whose stamps were all 0 to begin with). */
 static void
 key_table_clear(struct key_table *t)
@@ -1370,10 +1379,8 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	*edge = 0;
 	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
 		goto done;
-	memset(&kt.stamp, 0, sizeof(kt.stamp));
-	kt.now = 0;
-	memset(&ut.stamp, 0, sizeof(ut.stamp));
-	ut.now = 0;
+	key_table_init(&kt);
+	key_table_init(&ut);
 	bc.ut = &ut;
 	/* Whatever have says, v is never read unset (and the compiler,
 	 * which cannot tell, is told so). */
@@ -1643,10 +1650,8 @@ forward(const struct pair *pr, const struct band *bd, size_t maxw, float t,
 
 	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
 		goto done;
-	memset(&kt.stamp, 0, sizeof(kt.stamp));
-	kt.now = 0;
-	memset(&ut.stamp, 0, sizeof(ut.stamp));
-	ut.now = 0;
+	key_table_init(&kt);
+	key_table_init(&ut);
 	sc.ut = &ut;
 	memset(&sc.cg, 0, sizeof(sc.cg));
 	sc.pr = pr;
