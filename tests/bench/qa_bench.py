@@ -227,8 +227,12 @@ def inject_quote(u, rnd, _):
         for o, c in QUOTE_PAIRS:
             for m in re.finditer(re.escape(o) + r"[^" + re.escape(o + c)
                                  + r"]+" + re.escape(c), u[k]):
-                if o == c and not (m.start() == 0 or
-                                   u[k][m.start() - 1] in " ([-\u2014"):
+                # Where one mark both opens and closes, a mark is the
+                # closing one only if no letter or figure follows it: in
+                # \u201cA\u201d said \u201cB\u201d the second \u201c opens.
+                if o == c and (not (m.start() == 0 or
+                               u[k][m.start() - 1] in " ([-\u2014") or
+                               u[k][m.end():m.end() + 1].isalnum()):
                     continue
                 choices.append((k, m.end() - 1))
     if not choices:
