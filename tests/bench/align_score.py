@@ -10,30 +10,46 @@ exactly.
 """
 
 
-def pair_gold(sents_a, sents_b):
-    """The gold links of a pair: sents_a and sents_b are the sentences of
-    the two languages in order, each a list of the units (ids of the
-    original sentences) it holds.  Units of one sentence, and a unit and
-    the sentences that hold it in either language, fall in one link."""
-    parent = {}
+class Partition:
+    """Items joined into groups (a union-find): find() names an item's
+    group, join() makes two items' groups one."""
 
-    def find(x):
+    def __init__(self):
+        self.parent = {}
+
+    def find(self, x):
+        parent = self.parent
         parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
+
+    def join(self, x, y):
+        self.parent[self.find(x)] = self.find(y)
+
+    def items(self):
+        """Every item seen, in the order first seen."""
+        return list(self.parent)
+
+
+def pair_gold(sents_a, sents_b):
+    """The gold links of a pair: sents_a and sents_b are the sentences of
+    the two languages in order, each a list of the units (ids of the
+    original sentences) it holds.  Units of one sentence, and a unit and
+    the sentences that hold it in either language, fall in one link."""
+    part = Partition()
     where = ({}, {})
     for side, sents in enumerate((sents_a, sents_b)):
         for k, s in enumerate(sents, 1):
             for u in s:
                 where[side][u] = k
-                find(u)
+                part.find(u)
             for u in s[1:]:
-                parent[find(u)] = find(s[0])
+                part.join(u, s[0])
     groups = {}
-    for u in list(parent):
-        groups.setdefault(find(u), []).append(u)
+    for u in part.items():
+        groups.setdefault(part.find(u), []).append(u)
     links = set()
     for g in groups.values():
         sa = tuple(sorted({where[0][u] for u in g if u in where[0]}))
@@ -89,24 +105,18 @@ def regions(gold, links):
     """The smallest groups of links where links and gold disagree: the
     sentences of both, joined by every link of either, as (gold links,
     output links) of each group that is not the same in both."""
-    parent = {}
-
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    part = Partition()
     nodes = {}
     for link in set(gold) | set(links):
         ns = [("a", i) for i in link[0]] + [("b", j) for j in link[1]]
         nodes[link] = ns[0]
         for n in ns[1:]:
-            parent[find(n)] = find(ns[0])
+            part.join(n, ns[0])
     groups = {}
     for side, ls in ((0, gold), (1, links)):
         for link in ls:
-            groups.setdefault(find(nodes[link]), (set(), set()))[side].add(
+            groups.setdefault(part.find(nodes[link]),
+                              (set(), set()))[side].add(
                 link)
     return [(g, o) for g, o in groups.values() if g != o]
 
