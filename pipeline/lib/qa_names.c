@@ -765,6 +765,41 @@ swapped_latin(struct habar_qa *qa, const struct habar_qa_unit *u,
 	return NULL;
 }
 
+/* What ends name_letters() short: more than one word, or an apostrophe. */
+#define LETTERS_ONE_WORD	1	/* a space or a hyphen */
+#define LETTERS_NO_APOSTROPHE	2	/* ' or U+2019 */
+
+/*
+ * The code points of the name xt[0..xlen) in cp and the byte offset of
+ * each in off (off[n] is xlen): their count n, or 0 when the name is
+ * not valid UTF-8, is shorter than five letters or longer than 64, or
+ * holds what stops (LETTERS_* bits) forbids.  The swaps below are tried
+ * between neighbouring letters, which these give.
+ */
+static size_t
+name_letters(const char *xt, size_t xlen, int stops, uint32_t cp[64],
+    size_t off[65])
+{
+	const unsigned char *u = (const unsigned char *)xt;
+	unsigned long c;
+	size_t i = 0, n = 0, len;
+
+	while (i < xlen && n < 64) {
+		len = habar__utf8_decode(u + i, xlen - i, &c);
+		if (len == 0 || ((stops & LETTERS_ONE_WORD) &&
+		    (c == ' ' || c == '-')) || ((stops &
+		    LETTERS_NO_APOSTROPHE) && (c == '\'' || c == 0x2019)))
+			return 0;
+		off[n] = i;
+		cp[n++] = (uint32_t)c;
+		i += len;
+	}
+	if (i < xlen || n < 5)
+		return 0;
+	off[n] = xlen;
+	return n;
+}
+
 /*
  * The name of version o whose skeleton that of the name x of version s
  * becomes when two of its neighbouring inner letters are swapped
@@ -795,7 +830,7 @@ swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
 {
 	const char *xt = u->segs[s].text + x->start;
 	const struct habar_values *vo = qa->values[o];
-	size_t xlen = x->end - x->start, off[65], n = 0, i = 0, k, j, lt, lx;
+	size_t xlen = x->end - x->start, off[65], n, k, j, lt, lx;
 	struct habar__dict *dict = NULL;
 	struct habar_value t;
 	uint32_t cp[64];
@@ -811,19 +846,8 @@ swapped_skeleton(struct habar_qa *qa, const struct habar_qa_unit *u,
 	}
 	if (xlen >= sizeof(buf) || j == habar_values_count(vo))
 		return NULL;
-	while (i < xlen && n < 64) {
-		unsigned long c;
-		size_t len = habar__utf8_decode((const unsigned char *)xt + i,
-		    xlen - i, &c);
-		if (len == 0)
-			return NULL;
-		off[n] = i;
-		cp[n++] = (uint32_t)c;
-		i += len;
-	}
-	if (i < xlen || n < 5)
+	if ((n = name_letters(xt, xlen, 0, cp, off)) == 0)
 		return NULL;
-	off[n] = xlen;
 	t = *x;
 	memcpy(buf, xt, xlen);
 	buf[xlen] = '\0';
@@ -960,7 +984,7 @@ dictionary_swap(struct habar_qa *qa, const struct habar_qa_unit *u,
     char *fix, size_t fix_size)
 {
 	const char *xt = u->segs[s].text + x->start;
-	size_t xlen = x->end - x->start, off[65], n = 0, i = 0, k;
+	size_t xlen = x->end - x->start, off[65], n, k;
 	struct habar__dict *dict;
 	struct habar_value t = *x;
 	uint32_t cp[64];
@@ -970,17 +994,7 @@ dictionary_swap(struct habar_qa *qa, const struct habar_qa_unit *u,
 	if (xlen >= sizeof(buf) || (dict = habar__qa_dictionary(qa,
 	    u->segs[s].lang)) == NULL)
 		return 0;
-	while (i < xlen && n < 64) {
-		unsigned long c;
-		size_t len = habar__utf8_decode((const unsigned char *)xt + i,
-		    xlen - i, &c);
-		if (len == 0 || c == ' ' || c == '-')
-			return 0;
-		off[n] = i;
-		cp[n++] = (uint32_t)c;
-		i += len;
-	}
-	if (i < xlen || n < 5)
+	if ((n = name_letters(xt, xlen, LETTERS_ONE_WORD, cp, off)) == 0)
 		return 0;
 	/* With a counterpart, only a swap the skeleton does not see, as
 	 * the dictionary is slow; and a name once a unit. */
@@ -1111,7 +1125,7 @@ evident_swap(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
     const struct habar_value *x, char *fix, size_t fix_size)
 {
 	const char *xt = u->segs[s].text + x->start;
-	size_t xlen = x->end - x->start, off[65], n = 0, i = 0, k, rx, rt;
+	size_t xlen = x->end - x->start, off[65], n, k, rx, rt;
 	size_t before;
 	struct habar__dict *dict = NULL;
 	char buf[256], low[512], key[HABAR_VALUE_KEY_MAX];
@@ -1125,20 +1139,9 @@ evident_swap(struct habar_qa *qa, const struct habar_qa_unit *u, size_t s,
 	 * not. */
 	if (no_swap(qa, s, x, 0, 0) || no_swap(qa, s, x, 1, 0))
 		x_known = 0;
-	while (i < xlen && n < 64) {
-		unsigned long c;
-		size_t len = habar__utf8_decode((const unsigned char *)xt + i,
-		    xlen - i, &c);
-		if (len == 0 || c == ' ' || c == '-' || c == '\'' ||
-		    c == 0x2019)
-			return 0;
-		off[n] = i;
-		cp[n++] = (uint32_t)c;
-		i += len;
-	}
-	if (i < xlen || n < 5)
+	if ((n = name_letters(xt, xlen, LETTERS_ONE_WORD |
+	    LETTERS_NO_APOSTROPHE, cp, off)) == 0)
 		return 0;
-	off[n] = xlen;
 	if ((rx = reach_other(qa, u, s, x->key)) == 0)
 		return 0;
 	memcpy(buf, xt, xlen);
