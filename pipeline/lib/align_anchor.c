@@ -22,6 +22,7 @@
  * evidence: they earn a small bonus when shared and cost nothing when not.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,9 @@ struct habar__anchor_cache {
 	struct habar__align_icu *icu;	/* borrowed */
 	struct cache_entry *slots;
 	size_t cap, count;
+	/* HABAR_ALIGN_SKELETONS set: each sentence's words and skeletons
+	 * written on stderr (tests/bench/align_names.py reads them). */
+	int trace;
 };
 
 static uint32_t
@@ -78,6 +82,7 @@ habar__anchor_cache_new(struct habar__anchor_cache **out,
 		return HABAR_ERR_NOMEM;
 	}
 	c->icu = icu;
+	c->trace = getenv("HABAR_ALIGN_SKELETONS") != NULL;
 	*out = c;
 	return HABAR_OK;
 }
@@ -96,14 +101,12 @@ habar__anchor_cache_free(struct habar__anchor_cache *cache)
 }
 
 /*
- * Reduces lower-case ASCII to its consonant skeleton, at most max
- * consonants; returns the key of kind, or 0 with fewer than min.
+ * Reduces lower-case ASCII to its consonant skeleton in sk, at most max
+ * (8 or fewer) consonants; returns their number.
  */
-static uint32_t
-skeleton_key(const char *latin, size_t len, enum habar__anchor_kind kind,
-    size_t min, size_t max)
+static size_t
+skeleton(const char *latin, size_t len, size_t max, char *sk)
 {
-	char sk[8];
 	size_t i, n = 0;
 	char c, last = 0;
 
@@ -135,6 +138,18 @@ skeleton_key(const char *latin, size_t len, enum habar__anchor_kind kind,
 		sk[n++] = c;
 		last = c;
 	}
+	return n;
+}
+
+/* The key of kind of a skeleton of at most max consonants, or 0 with
+ * fewer than min. */
+static uint32_t
+skeleton_key(const char *latin, size_t len, enum habar__anchor_kind kind,
+    size_t min, size_t max)
+{
+	char sk[8];
+	size_t n = skeleton(latin, len, max, sk);
+
 	if (n < min)
 		return 0;
 	return make_key(kind, sk, n);
@@ -221,6 +236,27 @@ name_key(struct habar__anchor_cache *c, const char *word, size_t len,
 	c->slots[i].len = (uint32_t)len;
 	c->count++;
 	return HABAR_OK;
+}
+
+/*
+ * Writes a word's skeleton on stderr for HABAR_ALIGN_SKELETONS: "\tword
+ * N skeleton" for a name, W for a cognate; computed again, not through
+ * the cache, since the cache keeps only keys.
+ */
+static void
+trace_word(struct habar__anchor_cache *c, const char *word, size_t len,
+    int capital)
+{
+	char latin[WORD_BYTES * 2], sk[8];
+	size_t i, n;
+
+	for (i = 0; i < len && !((unsigned char)word[i] & 0x80); i++)
+		latin[i] = (char)tolower((unsigned char)word[i]);
+	n = i == len ? len : habar__align_icu_latin(c->icu, word, len, latin,
+	    sizeof(latin));
+	n = skeleton(latin, n, capital ? 3 : 4, sk);
+	fprintf(stderr, "\t%.*s %c %.*s", (int)len, word, capital ? 'N' : 'W',
+	    (int)n, sk);
 }
 
 static int
@@ -409,6 +445,15 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 	k.keys = keys_out;
 	k.n = 0;
 	*count = 0;
+	status = HABAR_OK;
+	if (cache->trace) {
+		/* One sentence a line, whole even when two threads write. */
+		flockfile(stderr);
+		fputs("skeletons\t", stderr);
+		for (j = 0; j < len; j++)
+			putc(strchr("\t\r\n", text[j]) != NULL && text[j] != '\0' ?
+			    ' ' : text[j], stderr);
+	}
 	while (i < len) {
 		/* At the start of a token, a URL or e-mail address is one anchor. */
 		if (!is_space(u[i]) && (i == 0 || is_space(u[i - 1]))) {
@@ -459,7 +504,10 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 				status = name_key(cache, text + wstart, wlen,
 				    is_upper(cp), &key);
 				if (status != HABAR_OK)
-					return status;
+					goto done;
+				if (cache->trace && key != 0)
+					trace_word(cache, text + wstart, wlen,
+					    is_upper(cp));
 				add(&k, key);
 			}
 			i = j;
@@ -469,5 +517,10 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 	}
 	habar__anchor_sort(k.keys, k.n);
 	*count = k.n;
-	return HABAR_OK;
+done:
+	if (cache->trace) {
+		putc('\n', stderr);
+		funlockfile(stderr);
+	}
+	return status;
 }
