@@ -101,42 +101,104 @@ habar__anchor_cache_free(struct habar__anchor_cache *cache)
 }
 
 /*
+ * Appends consonant c to the skeleton sk of *n consonants (at most max),
+ * look-alikes merged and a double collapsed.
+ */
+static void
+skeleton_add(char *sk, size_t *n, size_t max, char *last, char c)
+{
+	switch (c) {
+	case 'c': case 'q':
+		c = 'k';
+		break;
+	case 'w':
+		c = 'v';
+		break;
+	case 'f':
+		c = 'p';
+		break;
+	case 'z':
+		c = 's';
+		break;
+	default:
+		break;
+	}
+	if (c == *last || *n >= max)
+		return;
+	sk[(*n)++] = c;
+	*last = c;
+}
+
+/*
  * Reduces lower-case ASCII to its consonant skeleton in sk, at most max
- * (8 or fewer) consonants; returns their number.
+ * (8 or fewer) consonants; returns their number.  ascii: the word was
+ * written in Latin letters, not transliterated from Cyrillic, which
+ * tells an English j (John, Джон) from ICU's j for й (Майорга,
+ * Mayorga).  Where English and Cyrillic spell a sound apart, both are
+ * brought to one letter: an English J and dg, and Cyrillic дж (dz), are
+ * g (Jones/Джонс, Rangers/Рейнджерс: g before e is no other sound the
+ * skeleton keeps); a first h is g, as Cyrillic writes it Г or Х
+ * (Harlem/Гарлем, Hillary/Хиллари); a first u before a vowel is the
+ * English W Cyrillic writes У (Wales/Уэльс, Warren/Уоррен, William/
+ * Уильям); x is ks (Mexico/Мексика, Alexander/Александр); an English
+ * gh after a vowel is silent.
  */
 static size_t
-skeleton(const char *latin, size_t len, size_t max, char *sk)
+skeleton(const char *latin, size_t len, size_t max, char *sk, int ascii)
 {
 	size_t i, n = 0;
-	char c, last = 0;
+	int first = 1;
+	char c, next, last = 0;
 
 	for (i = 0; i < len && n < max; i++) {
 		c = latin[i];
 		if (c < 'a' || c > 'z')
 			continue;
+		next = i + 1 < len ? latin[i + 1] : 0;
+		if (first) {
+			first = 0;
+			if (c == 'h') {
+				skeleton_add(sk, &n, max, &last, 'g');
+				continue;
+			}
+			if (c == 'u' && strchr("aeio", next) != NULL &&
+			    next != 0) {
+				skeleton_add(sk, &n, max, &last, 'v');
+				continue;
+			}
+		}
 		switch (c) {
 		case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
-		case 'j': case 'h':
+		case 'h':
 			continue;
-		case 'c': case 'q': case 'x':
-			c = 'k';
+		case 'j':
+			if (ascii)
+				skeleton_add(sk, &n, max, &last, 'g');
+			continue;
+		case 'x':
+			skeleton_add(sk, &n, max, &last, 'k');
+			skeleton_add(sk, &n, max, &last, 's');
+			continue;
+		case 'g':
+			/* An English gh after a vowel is silent (Brighton,
+			 * Брайтон; Willoughby, Уиллоуби). */
+			if (ascii && next == 'h' && i > 0 &&
+			    strchr("aeiouy", latin[i - 1]) != NULL) {
+				i++;
+				continue;
+			}
 			break;
-		case 'w':
-			c = 'v';
-			break;
-		case 'f':
-			c = 'p';
-			break;
-		case 'z':
-			c = 's';
+		case 'd':
+			if ((ascii && next == 'g') || (!ascii && next == 'z')) {
+				skeleton_add(sk, &n, max, &last, 'g');
+				i++;
+				continue;
+			}
 			break;
 		default:
 			break;
 		}
-		if (c == last)
-			continue;
-		sk[n++] = c;
-		last = c;
+		skeleton_add(sk, &n, max, &last, c);
 	}
 	return n;
 }
@@ -145,22 +207,23 @@ skeleton(const char *latin, size_t len, size_t max, char *sk)
  * fewer than min. */
 static uint32_t
 skeleton_key(const char *latin, size_t len, enum habar__anchor_kind kind,
-    size_t min, size_t max)
+    size_t min, size_t max, int ascii)
 {
 	char sk[8];
-	size_t n = skeleton(latin, len, max, sk);
+	size_t n = skeleton(latin, len, max, sk, ascii);
 
 	if (n < min)
 		return 0;
 	return make_key(kind, sk, n);
 }
 
-/* The key of a word, once transliterated: a name or a cognate. */
+/* The key of a word, once transliterated (ascii: it needed not be): a
+ * name or a cognate. */
 static uint32_t
-word_key(const char *latin, size_t len, int capital)
+word_key(const char *latin, size_t len, int capital, int ascii)
 {
-	return capital ? skeleton_key(latin, len, HABAR__ANCHOR_NAME, 2, 3) :
-	    skeleton_key(latin, len, HABAR__ANCHOR_WORD, 4, 4);
+	return capital ? skeleton_key(latin, len, HABAR__ANCHOR_NAME, 2, 3,
+	    ascii) : skeleton_key(latin, len, HABAR__ANCHOR_WORD, 4, 4, ascii);
 }
 
 static enum habar_status
@@ -203,7 +266,7 @@ name_key(struct habar__anchor_cache *c, const char *word, size_t len,
 	for (i = 0; i < len && !((unsigned char)word[i] & 0x80); i++)
 		latin[i] = (char)tolower((unsigned char)word[i]);
 	if (i == len) {
-		*key = word_key(latin, len, capital);
+		*key = word_key(latin, len, capital, 1);
 		return HABAR_OK;
 	}
 	h = fnv(word, len);
@@ -217,7 +280,7 @@ name_key(struct habar__anchor_cache *c, const char *word, size_t len,
 		i = (i + 1) & (c->cap - 1);
 	}
 	n = habar__align_icu_latin(c->icu, word, len, latin, sizeof(latin));
-	*key = word_key(latin, n, capital);
+	*key = word_key(latin, n, capital, 0);
 	if (c->count >= CACHE_MAX)
 		return HABAR_OK;
 	if ((c->count + 1) * 2 > c->cap) {
@@ -254,7 +317,7 @@ trace_word(struct habar__anchor_cache *c, const char *word, size_t len,
 		latin[i] = (char)tolower((unsigned char)word[i]);
 	n = i == len ? len : habar__align_icu_latin(c->icu, word, len, latin,
 	    sizeof(latin));
-	n = skeleton(latin, n, capital ? 3 : 4, sk);
+	n = skeleton(latin, n, capital ? 3 : 4, sk, i == len);
 	fprintf(stderr, "\t%.*s %c %.*s", (int)len, word, capital ? 'N' : 'W',
 	    (int)n, sk);
 }

@@ -55,6 +55,26 @@ test_anchors(void)
 	CHECK(share("in Washington", "в Вашингтоне", HABAR__ANCHOR_NAME));
 	CHECK(share("Астанада өтті", "held in Astana", HABAR__ANCHOR_NAME));
 	CHECK(!share("in Astana", "в Берлине", HABAR__ANCHOR_NAME));
+	/* An English W that Cyrillic writes У before a vowel; a first U
+	 * before a consonant is still a vowel. */
+	CHECK(share("in Wales", "в Уэльсе", HABAR__ANCHOR_NAME));
+	CHECK(share("Senator Warren", "сенатор Уоррен", HABAR__ANCHOR_NAME));
+	CHECK(share("William said", "Уильям айтты", HABAR__ANCHOR_NAME));
+	CHECK(!share("the Urals", "Вирал", HABAR__ANCHOR_NAME));
+	/* A first H that Cyrillic writes Г or Х. */
+	CHECK(share("in Harlem", "в Гарлеме", HABAR__ANCHOR_NAME));
+	CHECK(share("Hillary", "Хиллари", HABAR__ANCHOR_NAME));
+	CHECK(!share("Harlem", "Арлем", HABAR__ANCHOR_NAME));
+	/* An English J or dg and Cyrillic дж; й stays no consonant. */
+	CHECK(share("Mr Jones", "Джонс мырза", HABAR__ANCHOR_NAME));
+	CHECK(share("the Rangers", "«Рейнджерс»", HABAR__ANCHOR_NAME));
+	CHECK(share("Bridget", "Бриджит", HABAR__ANCHOR_NAME));
+	CHECK(share("Mayorga", "Майорга", HABAR__ANCHOR_NAME));
+	CHECK(!share("Jonas", "Йонас", HABAR__ANCHOR_NAME));
+	/* x is ks. */
+	CHECK(share("in Mexico", "в Мексике", HABAR__ANCHOR_NAME));
+	CHECK(share("Alexander", "Александр", HABAR__ANCHOR_NAME));
+	CHECK(!share("Mexico", "Мекке", HABAR__ANCHOR_NAME));
 	CHECK(share("on 12 May 2026", "12 мая 2026 года", HABAR__ANCHOR_NUMBER));
 	CHECK(!share("on 12 May", "13 мая", HABAR__ANCHOR_NUMBER));
 	CHECK(share("call +7 (7172) 32-83-07", "тел. +7 7172 32 83 07",
