@@ -20,7 +20,7 @@ Usage:
   align_loose.py [--bin DIR] [--seed N]... [--memory] [--pairs]
                  [--hunalign PATH] [--check F1 PRECISION RECALL11]
                  [--dump-features FILE] [--temperature T] [--keep DIR]
-                 [--errors]
+                 [--errors] [--coverage]
 
 For each seed (default 1, 2 and 3; fresh ones with --seed) the script
 writes the releases to a temporary directory, runs `habar-align
@@ -61,7 +61,14 @@ many of the memory's words of the pair it holds, their weight if their
 translation is missed, and how many it shares with each sentence of the
 other side (habar-align writes each sentence's words on stderr when
 HABAR_ALIGN_LEXICON is set in its environment); then the count of each
-kind.
+kind.  --coverage prints, for the runs with a memory, what the memory's
+lexicon knows of each pair, measured on the gold: how many of the
+pair's words of the memory a sentence holds on each side, the share of
+the sentences that hold none, the share of a gold 1-1 link's words whose
+translation is in its other sentence (how often a translation shows as
+the lexicon expects), and the same share between a sentence and the
+neighbours of its gold partner (how often it shows by chance, between
+sentences of one article).
 """
 import os
 import random
@@ -367,6 +374,62 @@ def print_region(a, b, gold, out, lexicon, tag):
                     for t, ow in other.items())))
 
 
+class Coverage:
+    """What the memory's lexicon knows of a pair (--coverage): the
+    words of the pair each sentence holds, and those found across in gold
+    1-1 links and between a sentence and its gold partner's neighbours."""
+
+    def __init__(self):
+        self.sents = [0, 0]
+        self.words = [0, 0]
+        self.none = [0, 0]
+        self.right = [0, 0, 0]  # found across, words of a, words of b
+        self.beside = [0, 0, 0]
+
+    def add(self, art, a, b, gold, lexicon):
+        ia = [l for l, _ in LANGS].index(a)
+        ib = [l for l, _ in LANGS].index(b)
+        tag = ia + ib
+
+        def words(place, s):
+            return {k for k in lexicon.get((place, s - 1), {})
+                    if (int(k, 16) >> 21) & 3 == tag}
+        na, nb = len(sentences(art, a)), len(sentences(art, b))
+        for side, (place, n) in enumerate(((ia, na), (ib, nb))):
+            for s in range(1, n + 1):
+                w = len(words(place, s))
+                self.sents[side] += 1
+                self.words[side] += w
+                self.none[side] += w == 0
+        partner = {l[0][0]: l[1][0] for l in gold
+                   if len(l[0]) == 1 and len(l[1]) == 1}
+        for x, y in partner.items():
+            wx = words(ia, x)
+            for t, acc in ((y, self.right), (y - 1, self.beside),
+                           (y + 1, self.beside)):
+                if t < 1 or t > nb:
+                    continue
+                wy = words(ib, t)
+                acc[0] += len(wx & wy)
+                acc[1] += len(wx)
+                acc[2] += len(wy)
+
+    def line(self, name):
+        def share(n, d):
+            return n / d if d else 0.0
+        return ("%-6s words a sentence %.2f / %.2f, none %.3f / %.3f; "
+                "found across in gold 1-1 %.3f / %.3f, beside it "
+                "%.3f / %.3f" % (
+                    name, share(self.words[0], self.sents[0]),
+                    share(self.words[1], self.sents[1]),
+                    share(self.none[0], self.sents[0]),
+                    share(self.none[1], self.sents[1]),
+                    share(self.right[0], self.right[1]),
+                    share(self.right[0], self.right[2]),
+                    share(self.beside[0], self.beside[1]),
+                    share(self.beside[0], self.beside[2])))
+
+
 def calibration(score):
     print("   calibration (all pairs): confidence band -> precision, links")
     for k, (ok, n) in enumerate(score.bands):
@@ -384,6 +447,7 @@ def main(argv):
     dump = None
     keep = None
     errors = False
+    coverage = False
     i = 1
     while i < len(argv):
         if argv[i] == "--bin":
@@ -413,6 +477,9 @@ def main(argv):
             i += 2
         elif argv[i] == "--errors":
             errors = True
+            i += 1
+        elif argv[i] == "--coverage":
+            coverage = True
             i += 1
         elif argv[i] == "--check":
             check = [float(x) for x in argv[i + 1:i + 4]]
@@ -457,6 +524,7 @@ def main(argv):
                 kinds = {}
                 for a, b in PAIRS:
                     sc = Score()
+                    cov = Coverage()
                     for k, art in enumerate(arts):
                         d = os.path.join(tmp, "s%d" % seed, "a%d" % k)
                         if not os.path.isdir(d):
@@ -466,14 +534,16 @@ def main(argv):
                         else:
                             mem = [tmx[k % 2]] if with_memory else []
                             feats = [] if dump else None
-                            lex = ({} if errors and with_memory and
-                                   not alone else None)
+                            lex = ({} if (errors or coverage) and
+                                   with_memory and not alone else None)
                             kept = keep and os.path.join(
                                 keep, name, "s%d" % seed,
                                 "a%d.%s-%s.links" % (k, a, b))
                             links = run_habar(binary, d, a, b, mem, feats,
                                               alone, kept, lex)
-                            if lex is not None:
+                            if lex is not None and coverage:
+                                cov.add(art, a, b, pair_gold(art, a, b), lex)
+                            if lex is not None and errors:
                                 gold = pair_gold(art, a, b)
                                 for g, o in align_score.regions(
                                         gold, set(links)):
@@ -497,6 +567,9 @@ def main(argv):
                         dump.write("# seed %d %s %s-%s gold 1-1 %d\n" % (
                             seed, name, a, b, sc.gold11))
                     print("   %-9s %s" % (name, sc.line("%s-%s" % (a, b))))
+                    if cov.sents[0]:
+                        print("   %-9s %s" % ("lexicon", cov.line(
+                            "%s-%s" % (a, b))))
                     total.merge(sc)
                     if check and name != "hunalign":
                         cp, cr = sc.confident()
