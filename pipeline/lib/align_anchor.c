@@ -166,6 +166,13 @@ skeleton(const char *latin, size_t len, size_t max, char *sk, int ascii)
 				skeleton_add(sk, &n, max, &last, 'v');
 				continue;
 			}
+			/* Russian Евр- is the Eur- of English and Kazakh
+			 * (Европа, Europe, Еуропа). */
+			if (!ascii && c == 'e' && next == 'v' && i + 2 < len &&
+			    latin[i + 2] == 'r') {
+				i++;
+				continue;
+			}
 		}
 		switch (c) {
 		case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':

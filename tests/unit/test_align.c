@@ -75,6 +75,12 @@ test_anchors(void)
 	CHECK(share("in Mexico", "в Мексике", HABAR__ANCHOR_NAME));
 	CHECK(share("Alexander", "Александр", HABAR__ANCHOR_NAME));
 	CHECK(!share("Mexico", "Мекке", HABAR__ANCHOR_NAME));
+	/* Russian Евр- is Eur- and Kazakh Еур-; Ев- before another letter
+	 * keeps its v. */
+	CHECK(share("in Europe", "в Европе", HABAR__ANCHOR_NAME));
+	CHECK(share("Европа", "Еуропа", HABAR__ANCHOR_NAME));
+	CHECK(share("Evgeny", "Евгений", HABAR__ANCHOR_NAME));
+	CHECK(!share("Europe", "Евгений", HABAR__ANCHOR_NAME));
 	CHECK(share("on 12 May 2026", "12 мая 2026 года", HABAR__ANCHOR_NUMBER));
 	CHECK(!share("on 12 May", "13 мая", HABAR__ANCHOR_NUMBER));
 	CHECK(share("call +7 (7172) 32-83-07", "тел. +7 7172 32 83 07",
