@@ -118,6 +118,7 @@ habar_align_error_line(const struct habar_align *align)
 struct lang_data {
 	uint8_t *sbounds;	/* NULL unless read a sentence a line */
 	uint8_t *spstart;	/* 1 for a sentence that starts a paragraph */
+	uint8_t *snames;	/* names past the first word (seq names) */
 	uint32_t *slen, *skeys, *stems;
 	size_t *skfirst, *stfirst;
 	/* The stems of the memory's lexicon (lexicon_stem.c), or NULL. */
@@ -132,6 +133,7 @@ lang_data_free(struct lang_data *d)
 {
 	free(d->sbounds);
 	free(d->spstart);
+	free(d->snames);
 	free(d->slen);
 	free(d->skeys);
 	free(d->skfirst);
@@ -247,25 +249,28 @@ lang_data_make(struct habar__anchor_cache *cache,
     struct lang_data *d)
 {
 	uint32_t keys[HABAR__ANCHOR_MAX];
-	size_t i, n, total = 0, cap;
+	size_t i, n, total = 0, cap, names;
 	enum habar_status status;
 	uint32_t *grown;
 
 	memset(d, 0, sizeof(*d));
 	d->slen = malloc((l->sentence_count + 1) * sizeof(uint32_t));
 	d->skfirst = malloc((l->sentence_count + 1) * sizeof(size_t));
+	d->snames = malloc(l->sentence_count + 1);
 	cap = l->sentence_count * 4 + 16;
 	d->skeys = malloc(cap * sizeof(uint32_t));
-	if (d->slen == NULL || d->skfirst == NULL || d->skeys == NULL)
+	if (d->slen == NULL || d->skfirst == NULL || d->skeys == NULL ||
+	    d->snames == NULL)
 		return HABAR_ERR_NOMEM;
 	for (i = 0; i < l->sentence_count; i++) {
 		d->slen[i] = (uint32_t)habar__utf8_chars(l->sentences[i].text,
 		    l->sentences[i].len);
 		d->chars += d->slen[i];
 		status = habar__anchor_extract(cache, l->sentences[i].text,
-		    l->sentences[i].len, keys, &n);
+		    l->sentences[i].len, keys, &n, &names);
 		if (status != HABAR_OK)
 			return status;
+		d->snames[i] = (uint8_t)(names < 255 ? names : 255);
 		if (total + n > cap) {
 			cap = (total + n) * 2;
 			if ((grown = realloc(d->skeys, cap * sizeof(uint32_t))) ==
@@ -302,6 +307,7 @@ lang_data_make(struct habar__anchor_cache *cache,
 	d->sent.len = d->slen;
 	d->sent.keys = d->skeys;
 	d->sent.kfirst = d->skfirst;
+	d->sent.names = d->snames;
 	if ((status = boundaries_of_lines(seg, l, 0, l->sentence_count,
 	    &d->sbounds)) != HABAR_OK)
 		return status;
@@ -420,6 +426,7 @@ subseq(const struct habar__align_seq *s, size_t first, size_t count)
 	r.kfirst = s->kfirst + first;
 	r.bounds = s->bounds != NULL ? s->bounds + first : NULL;
 	r.pstart = s->pstart != NULL ? s->pstart + first : NULL;
+	r.names = s->names != NULL ? s->names + first : NULL;
 	r.lang = s->lang;
 	r.memory = s->memory;
 	return r;
@@ -2041,7 +2048,7 @@ write_numbers(FILE *fp, size_t first, size_t count)
 
 /* The lengths and anchors of a run of sentences, as a sequence. */
 struct run_data {
-	uint8_t *bounds;
+	uint8_t *bounds, *names;
 	uint32_t *len, *keys;
 	size_t *kfirst;
 	struct habar__align_seq seq;
@@ -2051,6 +2058,7 @@ static void
 run_data_free(struct run_data *r)
 {
 	free(r->bounds);
+	free(r->names);
 	free(r->len);
 	free(r->keys);
 	free(r->kfirst);
@@ -2067,23 +2075,26 @@ run_data_make(struct habar__anchor_cache *cache, struct habar_seg *seg,
     struct run_data *r)
 {
 	const struct habar_parallel_sentence *st;
-	size_t i, n, total = 0;
+	size_t i, n, total = 0, names;
 	enum habar_status status;
 
 	memset(r, 0, sizeof(*r));
 	r->len = malloc((count + 1) * sizeof(uint32_t));
 	r->keys = malloc((count * HABAR__ANCHOR_MAX + 1) * sizeof(uint32_t));
 	r->kfirst = malloc((count + 1) * sizeof(size_t));
-	if (r->len == NULL || r->keys == NULL || r->kfirst == NULL)
+	r->names = malloc(count + 1);
+	if (r->len == NULL || r->keys == NULL || r->kfirst == NULL ||
+	    r->names == NULL)
 		return HABAR_ERR_NOMEM;
 	for (i = 0; i < count; i++) {
 		st = &l->sentences[first + i];
 		r->len[i] = (uint32_t)habar__utf8_chars(st->text, st->len);
 		r->kfirst[i] = total;
 		status = habar__anchor_extract(cache, st->text, st->len,
-		    r->keys + total, &n);
+		    r->keys + total, &n, &names);
 		if (status != HABAR_OK)
 			return status;
+		r->names[i] = (uint8_t)(names < 255 ? names : 255);
 		total += n;
 	}
 	r->kfirst[count] = total;
@@ -2095,6 +2106,7 @@ run_data_make(struct habar__anchor_cache *cache, struct habar_seg *seg,
 	r->seq.len = r->len;
 	r->seq.keys = r->keys;
 	r->seq.kfirst = r->kfirst;
+	r->seq.names = r->names;
 	return HABAR_OK;
 }
 

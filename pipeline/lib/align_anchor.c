@@ -501,15 +501,32 @@ habar__anchor_sort(uint32_t *keys, size_t n)
 	}
 }
 
+/*
+ * The number of distinct keys among the n name keys of inner (sorted in
+ * place): the names a sentence holds past its first word.
+ */
+static size_t
+distinct(uint32_t *inner, size_t n)
+{
+	size_t i, count = 0;
+
+	habar__anchor_sort(inner, n);
+	for (i = 0; i < n; i++)
+		count += i == 0 || inner[i] != inner[i - 1];
+	return count;
+}
+
 enum habar_status
 habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
-    size_t len, uint32_t *keys_out, size_t *count)
+    size_t len, uint32_t *keys_out, size_t *count, size_t *names)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	struct keys k;
-	size_t i = 0, j, tok_end, clen, wstart, wlen;
+	uint32_t inner[HABAR__ANCHOR_MAX];
+	size_t i = 0, j, tok_end, clen, wstart, wlen, ninner = 0;
 	uint32_t cp, key;
 	unsigned straight_quotes = 0;
+	int first_word = 1;
 	enum habar_status status;
 
 	k.keys = keys_out;
@@ -524,6 +541,8 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 			putc(strchr("\t\r\n", text[j]) != NULL && text[j] != '\0' ?
 			    ' ' : text[j], stderr);
 	}
+	if (names != NULL)
+		*names = 0;
 	while (i < len) {
 		/* At the start of a token, a URL or e-mail address is one anchor. */
 		if (!is_space(u[i]) && (i == 0 || is_space(u[i - 1]))) {
@@ -579,7 +598,13 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 					trace_word(cache, text + wstart, wlen,
 					    is_upper(cp));
 				add(&k, key);
+				/* A capital opening the sentence may be any
+				 * word's; past it, a capital is a name's. */
+				if (!first_word && key != 0 && is_upper(cp) &&
+				    ninner < HABAR__ANCHOR_MAX)
+					inner[ninner++] = key;
 			}
+			first_word = 0;
 			i = j;
 			continue;
 		}
@@ -587,6 +612,8 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 	}
 	habar__anchor_sort(k.keys, k.n);
 	*count = k.n;
+	if (names != NULL)
+		*names = distinct(inner, ninner);
 done:
 	if (cache->trace) {
 		putc('\n', stderr);

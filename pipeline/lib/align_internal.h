@@ -74,11 +74,14 @@ void habar__anchor_cache_free(struct habar__anchor_cache *cache);
 
 /*
  * Extracts the anchors of len bytes of UTF-8 text into keys (at most
- * HABAR__ANCHOR_MAX), sorted; stores their number in *count.  Returns
+ * HABAR__ANCHOR_MAX), sorted; stores their number in *count, and unless
+ * names is NULL, in *names the number of distinct names past the first
+ * word (a capital that opens a sentence may be any word's).  Returns
  * HABAR_OK or HABAR_ERR_NOMEM.
  */
 enum habar_status habar__anchor_extract(struct habar__anchor_cache *cache,
-    const char *text, size_t len, uint32_t *keys, size_t *count);
+    const char *text, size_t len, uint32_t *keys, size_t *count,
+    size_t *names);
 
 /*
  * Sorts n keys in place, by insertion: the runs of one sentence are a few
@@ -201,6 +204,11 @@ struct habar__align_seq {
 	 * paragraph boundary is never a wall.
 	 */
 	const uint8_t *pstart;
+	/*
+	 * The distinct names each item holds past its first word
+	 * (habar__anchor_extract()), or NULL: none counted.
+	 */
+	const uint8_t *names;
 	/*
 	 * The language's place in the document (0, 1 or 2): the memory's
 	 * word pairs carry the pair of languages they were learnt for

@@ -33,8 +33,10 @@ share(const char *a, const char *b, int kind)
 	uint32_t ka[HABAR__ANCHOR_MAX], kb[HABAR__ANCHOR_MAX];
 	size_t na, nb, i, j;
 
-	CHECK(habar__anchor_extract(cache, a, strlen(a), ka, &na) == HABAR_OK);
-	CHECK(habar__anchor_extract(cache, b, strlen(b), kb, &nb) == HABAR_OK);
+	CHECK(habar__anchor_extract(cache, a, strlen(a), ka, &na, NULL) ==
+	    HABAR_OK);
+	CHECK(habar__anchor_extract(cache, b, strlen(b), kb, &nb, NULL) ==
+	    HABAR_OK);
 	for (i = 0; i < na; i++)
 		for (j = 0; j < nb; j++)
 			if (ka[i] == kb[j] && (int)HABAR__ANCHOR_KIND(ka[i]) == kind)
@@ -121,6 +123,7 @@ seq(const uint32_t *len, size_t n, size_t *kfirst)
 	s.kfirst = kfirst;
 	s.bounds = NULL;
 	s.pstart = NULL;
+	s.names = NULL;
 	s.lang = 0;
 	s.memory = 0;
 	return s;
@@ -613,6 +616,69 @@ test_numbers_lost(void)
 	CHECK(links_11(&a, &b, 1, 1) == 1);
 }
 
+/* The names past the first word habar__anchor_extract() counts in s. */
+static size_t
+names_of(const char *s)
+{
+	uint32_t k[HABAR__ANCHOR_MAX];
+	size_t n, names = 99;
+
+	CHECK(habar__anchor_extract(cache, s, strlen(s), k, &n, &names) ==
+	    HABAR_OK);
+	return names;
+}
+
+/*
+ * A sentence with names beside one without any, 80 characters against
+ * 145: the names' miss costs are paid whether the two are linked or left
+ * alone, and lengths that disagree that much still cost less than a drop
+ * on each side, so the two were linked; a translation keeps its names,
+ * so they are an added and a dropped sentence.  A capital that opens a
+ * sentence is not a name here, and a name written twice counts once.
+ */
+static void
+test_names_lost(void)
+{
+	static const uint32_t la[3] = { 100, 80, 90 };
+	static const uint32_t lb[3] = { 101, 145, 91 };
+	/* Names (kind 4 in the top three bits), sorted per item. */
+	static const uint32_t keys_a[2] = { 0x80000011u, 0x80000012u };
+	static const uint32_t keys_b[1] = { 0x80000021u };
+	static const uint8_t names_a[3] = { 0, 2, 0 };
+	static const uint8_t names_b[3] = { 0, 0, 0 };
+	static const uint8_t names_b1[3] = { 0, 1, 0 };
+	static const size_t kfa[4] = { 0, 0, 2, 2 };
+	static const size_t kfb[4] = { 0, 0, 1, 1 };
+	struct habar__align_seq a, b;
+
+	CHECK(names_of("Nobody could believe what was happening.") == 0);
+	CHECK(names_of("For readers outside of Wales: in Welsh twp means "
+	    "daft, says Gareth Bale.") == 3);
+	CHECK(names_of("Trump said that Trump would win.") == 1);
+	CHECK(names_of("Для наших читателей не из Уэльса.") == 1);
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.n = b.n = 3;
+	a.len = la;
+	b.len = lb;
+	a.kfirst = kfa;
+	a.keys = keys_a;
+	b.kfirst = kfb;
+	b.keys = keys_b;
+	/* Without the names counted, as before: one link. */
+	CHECK(links_11(&a, &b, 1, 1) == 1);
+	/* b's name opens its sentence: b has none past it. */
+	a.names = names_a;
+	b.names = names_b;
+	CHECK(habar__align_cost(&a, 1, 1, &b, 1, 1, 1.0) >
+	    habar__align_cost(&a, 1, 1, &b, 1, 0, 1.0) +
+	    habar__align_cost(&a, 1, 0, &b, 1, 1, 1.0));
+	CHECK(links_11(&a, &b, 1, 1) == 0);
+	/* A name past b's first word, not a's: one link again. */
+	b.names = names_b1;
+	CHECK(links_11(&a, &b, 1, 1) == 1);
+}
+
 /*
  * Loads three releases given a sentence a line and aligns them, checking
  * that the sentence links partition each language.
@@ -1069,6 +1135,7 @@ main(void)
 	test_length_model();
 	test_nothing_shared();
 	test_numbers_lost();
+	test_names_lost();
 	test_dropped_by_pivot();
 	test_two_drops();
 	test_added_for_dropped();
