@@ -50,9 +50,10 @@
  * and 0.9899 with the features of a link beside an addition or a drop.
  */
 static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
-	0.0846, 0.1907, 0.0520, -0.0216, 0.4380, 0.0016, 0.2819, 0.6432,
-	0.0175, 0.0157, 0.2002, 0.1315, 0.3624, 0.0384, 0.2457, -0.0937,
-	-0.9561, 1.9442, -0.9795, 0.0439, -0.3991, 0.1249
+	-0.0737, 0.1886, 0.0514, -0.0239, 0.4562, -0.0020, 0.2649, 0.6670,
+	0.0217, 0.0147, 0.1309, 0.1317, 0.3104, 0.2828, 0.2426, -0.0260,
+	1.3709, 1.7931, -0.8032, 0.0415, -0.2490, -0.0499, 0.2685, -0.2042,
+	-2.8640
 };
 /*
  * The model of a link when the document has two languages only, fitted
@@ -61,11 +62,12 @@ static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
  * pair_w and PAIR_SHIFT).
  */
 static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
-	-1.0318, 0.2162, 0.0404, 0.0190, 0.2059, 0.0182, 0.1571, 0.4765,
-	-0.0091, 0.0621, 0.2808, 0.0000, 0.0000, 0.7796, 0.8801, -0.1669,
-	-1.0730, -0.4110, -0.9601, 0.1114, -0.6228, -0.6285
+	-1.1448, 0.2196, 0.0379, 0.0212, 0.1815, 0.0209, 0.1218, 0.4685,
+	-0.0050, 0.0627, 0.3186, 0.0000, 0.0000, 0.9976, 0.8852, -0.0867,
+	1.0174, -0.6373, -0.7227, 0.1025, -0.5333, -0.8508, 0.0778,
+	-0.1450, -2.5934
 };
-#define PAIR_SHIFT 2.9515
+#define PAIR_SHIFT 3.0208
 /*
  * The temperature of the posterior (habar__align_posterior()): the costs
  * are minus logs of probabilities, so 1 would weigh paths as the model
@@ -75,7 +77,16 @@ static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
 #define TEMPERATURE 0.5
 /* A posterior's log-odds are bounded to this (float's resolution near 1). */
 #define POSTERIOR_MAX 12.0
-#define NEAR_SHIFT 2.5708
+/*
+ * Where the weight of the posterior's log-odds bends: a link whose
+ * posterior is already sure (odds of e^2, about 0.88, and e^4, 0.98)
+ * gains less, or more, from being surer than a line says; chosen on
+ * seeds 1 and 2 (each fitted on one, scored on the other) among bends
+ * at 0, 2, 4 and 6.
+ */
+#define POSTERIOR_BEND1 2.0
+#define POSTERIOR_BEND2 4.0
+#define NEAR_SHIFT 2.6830
 /* A neighbour's log-odds are bounded to this, and a document's end counts
  * as a sure link; one side alone as a doubtful one. */
 #define NEAR_HIGH 8.0
@@ -259,7 +270,12 @@ swap_margin(const struct habar__align_seq *a, size_t ai, size_t na,
  * lengths that are no translation of each other show it there first;
  * its margin over giving its place to a one-sided neighbour
  * (swap_margin()); how far its length ratio is from the document's;
- * and the number of its word pairs neither side finds across.
+ * the number of its word pairs neither side finds across; the
+ * posterior's log-odds beyond each of two bends (POSTERIOR_BEND1,
+ * POSTERIOR_BEND2), so that its weight need not be one straight line;
+ * and the weight of the names and numbers of the side that has more of
+ * them with no counterpart across (a side with several against one with
+ * none: two sentences that are no translation of each other).
  * A 1-1 link between sure 1-1 links is almost always right; errors sit
  * next to an addition, a drop or a merge.
  */
@@ -316,6 +332,10 @@ habar__align_confidence_near(const struct habar__align_seq *a, size_t ai,
 	f[19] = fabs(log(((double)lb + 1) / (((double)la + 1) *
 	    (ratio > 0 ? ratio : 1.0))));
 	f[20] = log1p(ev.words_all - 2 * ev.words_shared);
+	f[21] = f[9] > POSTERIOR_BEND1 ? f[9] - POSTERIOR_BEND1 : 0;
+	f[22] = f[9] > POSTERIOR_BEND2 ? f[9] - POSTERIOR_BEND2 : 0;
+	m = ev.miss_a > ev.miss_b ? ev.miss_a : ev.miss_b;
+	f[23] = log1p(m > 0 ? m : 0);
 	z = w[0] - (alone ? PAIR_SHIFT : NEAR_SHIFT);
 	for (i = 0; i < HABAR__ALIGN_FEATURES; i++) {
 		z += w[i + 1] * f[i];

@@ -2013,8 +2013,9 @@ habar__align_evidence(const struct habar__align_seq *a, size_t ai,
 	memset(ev, 0, sizeof(*ev));
 	la = gather_all(a, ai, na, ka, tmp, sizeof(ka) / sizeof(ka[0]));
 	lb = gather_all(b, bi, nb, kb, tmp, sizeof(kb) / sizeof(kb[0]));
-	wa = count_side(ka, la, &miss);
-	wb = count_side(kb, lb, &miss);
+	wa = count_side(ka, la, &ev->miss_a);
+	wb = count_side(kb, lb, &ev->miss_b);
+	miss = ev->miss_a + ev->miss_b;
 	ev->words_most = (double)(wa > wb ? wa : wb);
 	ev->words_all = (double)(wa + wb);
 	while (i < la && j < lb) {
@@ -2024,6 +2025,8 @@ habar__align_evidence(const struct habar__align_seq *a, size_t ai,
 			else {
 				ev->shared += habar__anchor_weight(ka[i]);
 				miss -= 2 * habar__anchor_miss(ka[i]);
+				ev->miss_a -= habar__anchor_miss(ka[i]);
+				ev->miss_b -= habar__anchor_miss(ka[i]);
 			}
 			i++;
 			j++;

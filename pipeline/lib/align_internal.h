@@ -317,11 +317,15 @@ double habar__align_logit(const struct habar__align_seq *a, size_t ai,
  * addresses and telephone numbers both sides share and of those only one
  * side has; and of the word pairs (learnt from the document or a memory,
  * cognates) the number both sides share and the number the side with
- * more of them has, and of both sides together (words_all).
+ * more of them has, and of both sides together (words_all); and the
+ * weight of the names, numbers... of each side that the other lacks
+ * (miss_a, miss_b), as a side with several against one with none is
+ * the mark of two unrelated sentences.
  */
 struct habar__align_evidence {
 	double shared, unmatched;
 	double words_shared, words_most, words_all;
+	double miss_a, miss_b;	/* unmatched, of each side alone */
 };
 
 void habar__align_evidence(const struct habar__align_seq *a, size_t ai,
@@ -336,7 +340,7 @@ struct habar__align_near {
 };
 
 /* How many numbers habar__align_confidence_near() judges a link by. */
-#define HABAR__ALIGN_FEATURES 21
+#define HABAR__ALIGN_FEATURES 24
 
 /*
  * The temperature habar__align_posterior() is given for the confidence

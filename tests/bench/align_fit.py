@@ -27,9 +27,18 @@ fitted apart, into two models: near_w and NEAR_SHIFT, then pair_w and
 PAIR_SHIFT.  Without a third language there is no third-language
 posterior, and a model of three reads its absence as a warning.
 
+--held-out H (a dump of other seeds, by the same command) scores each
+model fitted on F on H's links without running habar-align again: for
+each line "# seed S RUN A-B gold 1-1 N" of H, the precision of the
+pair's links at confidence 0.5 or more and the share of its N gold 1-1
+links they hold, then per run the least of each and how many seed-pairs
+fall under 0.99 and 90%.  Only links of two sides are dumped, and a
+three-way link that holds several of the pair's links is scored link by
+link, so the figures differ from align_loose.py's by a thousandth or two.
+
 Usage:
   align_loose.py --seed 1 --seed 2 --memory [--temperature T] --dump-features F
-  align_fit.py F [PRECISION [MEMORY_PRECISION]]
+  align_fit.py F [PRECISION [MEMORY_PRECISION]] [--held-out H]
 """
 import math
 import sys
@@ -42,7 +51,8 @@ NAMES = ("bias", "own log-odds", "margin over shifting a",
          "memory used", "shorter side's length",
          "anchors shared", "anchors unmatched", "word pairs shared",
          "word pairs", "margin over a swap", "length ratio off",
-         "word pairs unshared")
+         "word pairs unshared", "posterior beyond 2",
+         "posterior beyond 4", "one side's anchors unmatched")
 RIDGE = 1e-3
 # Where "is 1-1" is among a line's numbers, the bias first.
 IS11 = NAMES.index("is 1-1")
@@ -135,9 +145,66 @@ def fit_kind(rows, want, want_memory, label, array, shift_name):
         print("%-28s %8.4f" % (name, wi))
     print("%s = { %s }; %s %.4f"
           % (array, ", ".join("%.4f" % wi for wi in w), shift_name, shift))
+    return w, shift
+
+
+def read_dump(path):
+    """The links of a dump, {languages given: [(right, [1, features])]},
+    and its groups: (the "# seed" line's words, gold 1-1 count,
+    languages given, [(right, [1, features])])."""
+    rows = {2: [], 3: []}
+    groups = []
+    cur = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.split()
+            if line.startswith("#"):
+                n = 2 if cur and cur[0][0] == 2 else 3
+                groups.append((" ".join(cols[1:5]), int(cols[-1]), n,
+                               [(y, x) for _, y, x in cur]))
+                cur = []
+                continue
+            x = [1.0] + [float(c) for c in cols[2:]]
+            rows[int(cols[1])].append((int(cols[0]), x))
+            cur.append((int(cols[1]), int(cols[0]), x))
+    return rows, groups
+
+
+def score_held_out(groups, n, w, shift):
+    """Prints what the model w, shift gives the held-out groups of runs
+    given n languages."""
+    runs = {}
+    for tag, gold11, nl, links in groups:
+        if nl != n or not links:
+            continue
+        right = kept = kept11 = 0
+        for y, x in links:
+            if sum(wi * xi for wi, xi in zip(w, x)) - shift >= 0:
+                kept += 1
+                right += y
+                kept11 += y and x[IS11] > 0
+        p = right / kept if kept else 0.0
+        r = kept11 / gold11 if gold11 else 0.0
+        print("  held out %-24s precision %.4f (%d links), gold 1-1 %.4f"
+              % (tag, p, kept, r))
+        runs.setdefault(tag.split()[2], []).append((p, r))
+    for run, pr in sorted(runs.items()):
+        print("  held out %-9s precision %.4f-%.4f (%d under 0.99), gold "
+              "1-1 %.4f-%.4f (%d under 0.90)"
+              % (run, min(p for p, _ in pr), max(p for p, _ in pr),
+                 sum(p < 0.99 for p, _ in pr), min(r for _, r in pr),
+                 max(r for _, r in pr), sum(r < 0.90 for _, r in pr)))
 
 
 def main(argv):
+    held = None
+    if "--held-out" in argv:
+        i = argv.index("--held-out")
+        if i + 1 >= len(argv):
+            print(__doc__, file=sys.stderr)
+            return 2
+        held = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
@@ -145,21 +212,17 @@ def main(argv):
     want_memory = float(argv[3]) if len(argv) > 3 else want
     # Each line: whether the link is right, how many languages
     # habar-align was given (3, or 2: the pair alone), the features.
-    rows = {2: [], 3: []}
-    with open(argv[1], encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            cols = line.split()
-            rows[int(cols[1])].append(
-                (int(cols[0]), [1.0] + [float(c) for c in cols[2:]]))
+    rows, _ = read_dump(argv[1])
+    groups = read_dump(held)[1] if held else []
     # A pair given alone has no third language, which the model of three
     # reads as a language that left the link out: a model of its own.
     for n, label, array, shift_name in (
             (3, "three languages", "near_w", "NEAR_SHIFT"),
             (2, "a pair alone", "pair_w", "PAIR_SHIFT")):
         if rows[n]:
-            fit_kind(rows[n], want, want_memory, label, array, shift_name)
+            w, shift = fit_kind(rows[n], want, want_memory, label, array,
+                                shift_name)
+            score_held_out(groups, n, w, shift)
     return 0
 
 

@@ -1064,6 +1064,62 @@ test_evidence(void)
 	CHECK(lost >= 0 && lost < 0.5);
 }
 
+/*
+ * Names that one side of a link has and the other lacks count against it
+ * more when they are all on one side: a sentence with two names against
+ * one with none are no translation of each other, where a name on each
+ * side that the other lacks is often one name written two ways.  Both
+ * links have the same unmatched weight in all, which is all the
+ * confidence saw before; the same links, posteriors and neighbours.
+ */
+static void
+test_one_sided_names(void)
+{
+	static const uint32_t la[1] = { 90 }, lb[1] = { 92 };
+	const uint32_t name = (uint32_t)HABAR__ANCHOR_NAME << 29;
+	uint32_t two[2] = { name | 2, name | 6 }, one_a[1] = { name | 2 },
+	    one_b[1] = { name | 5 };
+	size_t fa[2], fb[2];
+	struct habar__align_seq a = seq(la, 1, fa), b = seq(lb, 1, fb);
+	struct habar__align_evidence lop, even;
+	struct habar__align_near end = { 0, 0, 0, 0 };
+	double conf_lop, conf_even, miss = habar__anchor_miss(name | 2);
+	int alone;
+
+	/* Two names on a's side, none on b's. */
+	a.keys = two;
+	fa[1] = 2;
+	habar__align_evidence(&a, 0, 1, &b, 0, 1, &lop);
+	CHECK(lop.miss_a > 2 * miss - 1e-9 && lop.miss_a < 2 * miss + 1e-9);
+	CHECK(lop.miss_b == 0);
+	/* A name on each side, not the same. */
+	a.keys = one_a;
+	fa[1] = 1;
+	b.keys = one_b;
+	fb[1] = 1;
+	habar__align_evidence(&a, 0, 1, &b, 0, 1, &even);
+	CHECK(even.miss_a > miss - 1e-9 && even.miss_a < miss + 1e-9);
+	CHECK(even.miss_b > miss - 1e-9 && even.miss_b < miss + 1e-9);
+	CHECK(even.unmatched > lop.unmatched - 1e-9 &&
+	    even.unmatched < lop.unmatched + 1e-9);
+	for (alone = 0; alone <= 1; alone++) {
+		a.keys = two;
+		fa[1] = 2;
+		b.keys = seq(lb, 1, fb).keys;
+		conf_lop = habar__align_confidence_near(&a, 0, 1, &b, 0, 1,
+		    1.0, 1.0, 0.8, alone ? -1 : 0.8, 0, alone, &end, &end,
+		    NULL);
+		a.keys = one_a;
+		fa[1] = 1;
+		b.keys = one_b;
+		fb[1] = 1;
+		conf_even = habar__align_confidence_near(&a, 0, 1, &b, 0, 1,
+		    1.0, 1.0, 0.8, alone ? -1 : 0.8, 0, alone, &end, &end,
+		    NULL);
+		CHECK(conf_lop < conf_even - 0.04);
+	}
+}
+
 /* Whether the word renders the same from its letters as through ICU. */
 static int
 same_latin(const char *word, size_t outsize)
@@ -1143,6 +1199,7 @@ main(void)
 	test_line_boundaries();
 	test_memory_words();
 	test_evidence();
+	test_one_sided_names();
 	habar__anchor_cache_free(cache);
 	habar__align_icu_free(icu);
 	return CHECK_DONE();
