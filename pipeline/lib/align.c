@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include <habar/align.h>
+#include <habar/recognise.h>
 #include <habar/seg.h>
 
 #include "align_private.h"
@@ -74,8 +75,13 @@ habar_align_new(struct habar_align **align_out)
 		return HABAR_ERR_NOMEM;
 	status = habar__align_icu_new(&align->icu, align->error,
 	    sizeof(align->error));
+	/* One recogniser for both threads: it is only read. */
 	if (status == HABAR_OK)
-		status = habar__anchor_cache_new(&align->cache, align->icu);
+		status = habar_recognise_new(&align->rec, align->error,
+		    sizeof(align->error));
+	if (status == HABAR_OK)
+		status = habar__anchor_cache_new(&align->cache, align->icu,
+		    align->rec);
 	if (status != HABAR_OK) {
 		habar_align_free(align);
 		return status;
@@ -95,6 +101,7 @@ habar_align_free(struct habar_align *align)
 	habar__align_icu_free(align->icu);
 	habar__anchor_cache_free(align->cache2);
 	habar__align_icu_free(align->icu2);
+	habar_recognise_free(align->rec);
 	for (k = 0; k < HABAR_PARALLEL_MAX_LANGS; k++)
 		habar_seg_free(align->line_seg[k]);
 	habar_lexicon_free(align->memory);
@@ -266,8 +273,8 @@ lang_data_make(struct habar__anchor_cache *cache,
 		d->slen[i] = (uint32_t)habar__utf8_chars(l->sentences[i].text,
 		    l->sentences[i].len);
 		d->chars += d->slen[i];
-		status = habar__anchor_extract(cache, l->sentences[i].text,
-		    l->sentences[i].len, keys, &n, &names);
+		status = habar__anchor_extract(cache, l->lang,
+		    l->sentences[i].text, l->sentences[i].len, keys, &n, &names);
 		if (status != HABAR_OK)
 			return status;
 		d->snames[i] = (uint8_t)(names < 255 ? names : 255);
@@ -373,7 +380,8 @@ second_cache(struct habar_align *align)
 		return HABAR_OK;
 	status = habar__align_icu_new(&align->icu2, err, sizeof(err));
 	if (status == HABAR_OK)
-		status = habar__anchor_cache_new(&align->cache2, align->icu2);
+		status = habar__anchor_cache_new(&align->cache2, align->icu2,
+		    align->rec);
 	if (status != HABAR_OK) {
 		habar__align_icu_free(align->icu2);
 		align->icu2 = NULL;
@@ -2090,7 +2098,7 @@ run_data_make(struct habar__anchor_cache *cache, struct habar_seg *seg,
 		st = &l->sentences[first + i];
 		r->len[i] = (uint32_t)habar__utf8_chars(st->text, st->len);
 		r->kfirst[i] = total;
-		status = habar__anchor_extract(cache, st->text, st->len,
+		status = habar__anchor_extract(cache, l->lang, st->text, st->len,
 		    r->keys + total, &n, &names);
 		if (status != HABAR_OK)
 			return status;

@@ -20,6 +20,11 @@
  * possible cognate (президента, president; референдумда, referendum;
  * парламент, parliament), compared on its first four.  Cognates are weak
  * evidence: they earn a small bonus when shared and cost nothing when not.
+ *
+ * A word the recogniser's data knows as a month, a weekday or a number
+ * (a cue) is handed with its sentence to align_value.c, whose values
+ * (the month, the weekday, the spelled number's figure) replace the
+ * word's own anchor: "Tuesday" is no name the other side lacks.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -41,6 +46,7 @@ struct cache_entry {
 
 struct habar__anchor_cache {
 	struct habar__align_icu *icu;	/* borrowed */
+	struct habar__align_values *values;	/* NULL: no recogniser */
 	struct cache_entry *slots;
 	size_t cap, count;
 	/* HABAR_ALIGN_SKELETONS set: each sentence's words and skeletons
@@ -64,12 +70,24 @@ fnv(const char *s, size_t len)
 static uint32_t
 make_key(enum habar__anchor_kind kind, const char *s, size_t len)
 {
-	return ((uint32_t)kind << 29) | (fnv(s, len) & 0x1FFFFFFFu);
+	/* A mark's keys leave bit 28 to the values (HABAR__ANCHOR_VALUE). */
+	return ((uint32_t)kind << 29) | (fnv(s, len) &
+	    (kind == HABAR__ANCHOR_MARK ? 0x0FFFFFFFu : 0x1FFFFFFFu));
+}
+
+/* See align_internal.h. */
+uint32_t
+habar__anchor_key(unsigned kind, const char *s, size_t len)
+{
+	if (kind == HABAR__ANCHOR_VALUE)
+		return ((uint32_t)HABAR__ANCHOR_VALUE << 28) |
+		    (fnv(s, len) & 0x0FFFFFFFu);
+	return make_key((enum habar__anchor_kind)kind, s, len);
 }
 
 enum habar_status
 habar__anchor_cache_new(struct habar__anchor_cache **out,
-    struct habar__align_icu *icu)
+    struct habar__align_icu *icu, const struct habar_recogniser *rec)
 {
 	struct habar__anchor_cache *c;
 
@@ -77,7 +95,10 @@ habar__anchor_cache_new(struct habar__anchor_cache **out,
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return HABAR_ERR_NOMEM;
 	c->cap = 4096;
-	if ((c->slots = calloc(c->cap, sizeof(*c->slots))) == NULL) {
+	if ((c->slots = calloc(c->cap, sizeof(*c->slots))) == NULL ||
+	    (rec != NULL && habar__align_values_new(&c->values, rec) !=
+	    HABAR_OK)) {
+		free(c->slots);
 		free(c);
 		return HABAR_ERR_NOMEM;
 	}
@@ -97,6 +118,7 @@ habar__anchor_cache_free(struct habar__anchor_cache *cache)
 	for (i = 0; i < cache->cap; i++)
 		free(cache->slots[i].word);
 	free(cache->slots);
+	habar__align_values_free(cache->values);
 	free(cache);
 }
 
@@ -350,6 +372,23 @@ is_upper(uint32_t c)
 	return 0;
 }
 
+/* The lower case of a letter is_upper() says is a capital. */
+static uint32_t
+to_lower(uint32_t c)
+{
+	if (!is_upper(c))
+		return c;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 0x50;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 0x20;
+	if (c == 0x4C0)
+		return 0x4CF;
+	if (c >= 0x460)
+		return c + 1;
+	return c + 0x20;
+}
+
 static int
 is_space(unsigned char c)
 {
@@ -517,14 +556,16 @@ distinct(uint32_t *inner, size_t n)
 }
 
 enum habar_status
-habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
-    size_t len, uint32_t *keys_out, size_t *count, size_t *names)
+habar__anchor_extract(struct habar__anchor_cache *cache, const char *lang,
+    const char *text, size_t len, uint32_t *keys_out, size_t *count,
+    size_t *names)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	struct keys k;
+	struct habar__align_cue cues[HABAR__ALIGN_CUES];
 	uint32_t inner[HABAR__ANCHOR_MAX];
-	size_t i = 0, j, tok_end, clen, wstart, wlen, ninner = 0;
-	uint32_t cp, key;
+	size_t i = 0, j, tok_end, clen, wstart, wlen, ncue = 0, ninner = 0;
+	uint32_t cp, key, h;
 	unsigned straight_quotes = 0;
 	int first_word = 1;
 	enum habar_status status;
@@ -575,8 +616,14 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 			add(&k, make_key(HABAR__ANCHOR_MARK, cp == '?' ? "?" : "!",
 			    1));
 		} else if (habar__align_letter(cp)) {
-			/* A word: letters, with inner apostrophes and hyphens. */
+			/* A word: letters, with inner apostrophes and hyphens;
+			 * h hashes its letters, the first in lower case, for
+			 * the cue words of the recogniser's values (a word in
+			 * capitals is missed: rare, and lowering every letter
+			 * of every word cost more than all the values). */
 			wstart = i;
+			h = habar__align_cue_step(HABAR__ALIGN_CUE_SEED,
+			    to_lower(cp));
 			j = i + clen;
 			while (j < len) {
 				size_t l2 = habar__align_char(u + j, len - j,
@@ -585,10 +632,12 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 				    j + 1 < len &&
 				    (u[j + 1] & 0x80 || (u[j + 1] | 32) >= 'a')))
 					break;
+				h = habar__align_cue_step(h, cp);
 				j += l2;
 			}
 			wlen = j - wstart;
 			habar__align_char(u + wstart, len - wstart, &cp);
+			key = 0;
 			if (wlen <= WORD_BYTES && (is_upper(cp) || wlen >= 5)) {
 				status = name_key(cache, text + wstart, wlen,
 				    is_upper(cp), &key);
@@ -597,6 +646,16 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 				if (cache->trace && key != 0)
 					trace_word(cache, text + wstart, wlen,
 					    is_upper(cp));
+			}
+			/* A month, weekday or number word: its key waits
+			 * for what the recogniser makes of it (and it is
+			 * not counted among the names). */
+			if (cache->values != NULL && ncue < HABAR__ALIGN_CUES &&
+			    habar__align_values_cue(cache->values, h)) {
+				cues[ncue].start = wstart;
+				cues[ncue].end = j;
+				cues[ncue++].key = key;
+			} else {
 				add(&k, key);
 				/* A capital opening the sentence may be any
 				 * word's; past it, a capital is a name's. */
@@ -609,6 +668,12 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *text,
 			continue;
 		}
 		i += clen;
+	}
+	if (ncue > 0) {
+		status = habar__align_values_add(cache->values, lang, text, len,
+		    cues, ncue, k.keys, &k.n, HABAR__ANCHOR_MAX);
+		if (status != HABAR_OK)
+			goto done;
 	}
 	habar__anchor_sort(k.keys, k.n);
 	*count = k.n;

@@ -53,12 +53,24 @@ enum habar__anchor_kind {
 	HABAR__ANCHOR_LINK = 2,		/* a URL or e-mail address */
 	HABAR__ANCHOR_PHONE = 3,	/* a telephone number's digits */
 	HABAR__ANCHOR_NAME = 4,		/* a capitalised word's consonant skeleton */
-	HABAR__ANCHOR_MARK = 5,		/* an opening quote or bracket, '?', '!' */
+	/* an opening quote or bracket, '?', '!'; and, with bit 28 set
+	 * (HABAR__ANCHOR_VALUE), a recognised month or weekday */
+	HABAR__ANCHOR_MARK = 5,
 	HABAR__ANCHOR_WORD = 6,		/* a long word's skeleton (a cognate) */
 	HABAR__ANCHOR_LEX = 7		/* a word pair learnt by the first pass */
 };
 
 #define HABAR__ANCHOR_KIND(key) ((key) >> 29)
+
+/*
+ * A month or weekday that the recogniser named (align_value.c): the
+ * kind of marks with bit 28 set, a mark's own keys having it clear, so
+ * that the weights below tell the two apart by the top four bits while
+ * every other kind keeps its three.  Given to habar__anchor_key() as a
+ * kind.
+ */
+#define HABAR__ANCHOR_VALUE 13
+#define HABAR__ANCHOR_IS_VALUE(key) (((key) >> 28) == HABAR__ANCHOR_VALUE)
 
 /* The most anchors extracted from one sentence, and kept with the learnt
  * ones added. */
@@ -68,20 +80,91 @@ enum habar__anchor_kind {
 /* A cache of word skeletons, so that ICU sees each distinct word once. */
 struct habar__anchor_cache;
 
+struct habar_recogniser;
+
+/*
+ * Makes a cache that transliterates with icu and finds values with rec
+ * (both borrowed; rec NULL: no values are looked for).  Returns HABAR_OK
+ * or HABAR_ERR_NOMEM.
+ */
 enum habar_status habar__anchor_cache_new(struct habar__anchor_cache **out,
-    struct habar__align_icu *icu);
+    struct habar__align_icu *icu, const struct habar_recogniser *rec);
 void habar__anchor_cache_free(struct habar__anchor_cache *cache);
 
 /*
- * Extracts the anchors of len bytes of UTF-8 text into keys (at most
- * HABAR__ANCHOR_MAX), sorted; stores their number in *count, and unless
- * names is NULL, in *names the number of distinct names past the first
- * word (a capital that opens a sentence may be any word's).  Returns
- * HABAR_OK or HABAR_ERR_NOMEM.
+ * Extracts the anchors of len bytes of UTF-8 text written in the language
+ * lang ("en", "ru", "kk"...) into keys (at most HABAR__ANCHOR_MAX),
+ * sorted; stores their number in *count, and unless names is NULL, in
+ * *names the number of distinct names past the first word (a capital
+ * that opens a sentence may be any word's; a month or weekday is no
+ * name).  Returns HABAR_OK or HABAR_ERR_NOMEM.
  */
 enum habar_status habar__anchor_extract(struct habar__anchor_cache *cache,
-    const char *text, size_t len, uint32_t *keys, size_t *count,
-    size_t *names);
+    const char *lang, const char *text, size_t len, uint32_t *keys,
+    size_t *count, size_t *names);
+
+/*
+ * The key of an anchor of kind (enum habar__anchor_kind, or
+ * HABAR__ANCHOR_VALUE) whose normalised form is s[0..len).
+ */
+uint32_t habar__anchor_key(unsigned kind, const char *s, size_t len);
+
+/*
+ * The recognised values of a sentence as anchors (align_value.c): a month
+ * or weekday named by a word, a number written in words.
+ */
+struct habar__align_values;
+
+/*
+ * Makes the values' reader of one thread, on rec (borrowed; read only,
+ * so one recogniser serves every thread).  Returns HABAR_OK or
+ * HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__align_values_new(struct habar__align_values **out,
+    const struct habar_recogniser *rec);
+
+/* Frees it; NULL is harmless. */
+void habar__align_values_free(struct habar__align_values *v);
+
+/*
+ * A word's cue hash: HABAR__ALIGN_CUE_SEED stepped with each of its code
+ * points in lower case.
+ */
+#define HABAR__ALIGN_CUE_SEED 2166136261u
+static inline uint32_t
+habar__align_cue_step(uint32_t h, uint32_t cp)
+{
+	return (h ^ cp) * 16777619u;
+}
+
+/*
+ * Whether the word of cue hash h is one the recogniser's data lists as a
+ * month, a weekday or a number word (in any of kk, ru, en): only a
+ * sentence holding one is worth recognising.
+ */
+int habar__align_values_cue(const struct habar__align_values *v, uint32_t h);
+
+/* A cue word of a sentence: its bytes, and its own anchor key (0: none). */
+struct habar__align_cue {
+	size_t start, end;
+	uint32_t key;
+};
+
+/* The most cue words of one sentence looked at. */
+#define HABAR__ALIGN_CUES 16
+
+/*
+ * Recognises the values of text (len bytes in language lang), which holds
+ * the cue words cues[0..ncue), and appends to keys[*n..max) the anchors of
+ * its months and weekdays named by a word and of its numbers written in
+ * words, updating *n; a cue word no such value covers gets its own key
+ * appended instead (May, the verb, stays a name).  Returns HABAR_OK or
+ * HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__align_values_add(struct habar__align_values *v,
+    const char *lang, const char *text, size_t len,
+    const struct habar__align_cue *cues, size_t ncue, uint32_t *keys,
+    size_t *n, size_t max);
 
 /*
  * Sorts n keys in place, by insertion: the runs of one sentence are a few
@@ -147,18 +230,24 @@ extern const double habar__lex_hit_weight[8];
 static inline double
 habar__anchor_weight(uint32_t key)
 {
-	static const double w[8] = { 1.0, 1.0, 2.0, 2.0, 0.6, 0.4, 0.5, 0.7 };
+	/* By the top four bits: each kind twice, but marks (0.4) and
+	 * values (a month or weekday, 0.6 as a name) apart. */
+	static const double w[16] = { 1.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 2.0,
+	    0.6, 0.6, 0.4, 0.6, 0.5, 0.5, 0.7, 0.7 };
 
 	return (key >> 29) == HABAR__ANCHOR_MEMORY ?
-	    habar__lex_hit_weight[(key >> 23) & 7] : w[key >> 29];
+	    habar__lex_hit_weight[(key >> 23) & 7] : w[key >> 28];
 }
 
+/* A month or weekday one side lacks costs nothing: translators drop "on
+ * Tuesday" more easily than a figure (see align_value.c). */
 static inline double
 habar__anchor_miss(uint32_t key)
 {
-	static const double w[8] = { 0, 1.0, 2.0, 2.0, 0.6, 0.4, 0, 0 };
+	static const double w[16] = { 0, 0, 1.0, 1.0, 2.0, 2.0, 2.0, 2.0,
+	    0.6, 0.6, 0.4, 0, 0, 0, 0, 0 };
 
-	return w[key >> 29];
+	return w[key >> 28];
 }
 
 /*

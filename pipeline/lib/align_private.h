@@ -16,6 +16,8 @@ struct habar_align {
 	/* A second thread's, for long documents (NULL until needed). */
 	struct habar__align_icu *icu2;
 	struct habar__anchor_cache *cache2;
+	/* The values' recogniser both caches read (align_value.c). */
+	struct habar_recogniser *rec;
 	char error[256];
 	unsigned long line;
 	/*
