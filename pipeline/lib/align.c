@@ -402,6 +402,7 @@ lang_data_make_all(struct habar_align *align,
 	struct lang_job jobs[HABAR_PARALLEL_MAX_LANGS];
 	size_t k, items = 0;
 	int threaded;
+	enum habar_status status;
 
 	for (k = 0; k < n; k++) {
 		jobs[k].cache = align->cache;
@@ -415,6 +416,15 @@ lang_data_make_all(struct habar_align *align,
 	    second_cache(align) == HABAR_OK;
 	if (threaded)
 		jobs[0].cache = align->cache2;
+	/* Every language's closed-class words, in each cache, before any
+	 * sentence: a pair's two sides must read the same words as names. */
+	for (k = 0; k < n; k++) {
+		if ((status = habar__anchor_cache_words(align->cache,
+		    langs[k]->lang)) != HABAR_OK || (threaded &&
+		    (status = habar__anchor_cache_words(align->cache2,
+		    langs[k]->lang)) != HABAR_OK))
+			return status;
+	}
 	run_jobs(lang_job_run, jobs, sizeof(jobs[0]), n, threaded);
 	for (k = 0; k < n; k++)
 		if (jobs[k].status != HABAR_OK)

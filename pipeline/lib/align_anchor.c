@@ -16,6 +16,12 @@
  * anchors by merging sorted arrays.  Each distinct word goes through ICU
  * once (a cache), since transliteration is far slower than the rest.
  *
+ * A closed-class word of a language of the document (its
+ * locales/<lang>/sentence-starters: However, Однако, Бұл) that opens a
+ * sentence is no name: capitalised only by its place, it has no partner
+ * across a translation, and two sentences with names that share none
+ * pay for it.
+ *
  * A lower-case word whose skeleton has four consonants or more is a
  * possible cognate (президента, president; референдумда, referendum;
  * парламент, parliament), compared on its first four.  Cognates are weak
@@ -31,10 +37,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <habar/data.h>
+
 #include "align_internal.h"
 
 #define CACHE_MAX (1u << 20)	/* words remembered, at most */
 #define WORD_BYTES 64		/* longer capitalised words are not names */
+#define LANGS_MAX 8		/* languages whose closed-class words are read */
 
 struct cache_entry {
 	char *word;		/* NULL: free slot */
@@ -42,6 +51,9 @@ struct cache_entry {
 	/* The word's fnv() and length: a slot of another word is passed
 	 * over without reading its bytes, which are elsewhere in memory. */
 	uint32_t hash, len;
+	/* A closed-class word of a language read: no name when it opens
+	 * a sentence. */
+	int closed;
 };
 
 struct habar__anchor_cache {
@@ -52,6 +64,10 @@ struct habar__anchor_cache {
 	/* HABAR_ALIGN_SKELETONS set: each sentence's words and skeletons
 	 * written on stderr (tests/bench/align_names.py reads them). */
 	int trace;
+	/* The languages whose closed-class words are in the cache with no
+	 * key; words in Latin letters are looked up only when there are. */
+	char langs[LANGS_MAX][16];
+	size_t nlangs, closed;
 };
 
 static uint32_t
@@ -278,56 +294,147 @@ cache_grow(struct habar__anchor_cache *c)
 }
 
 /*
- * The key of one word (a name when capital is set, else a cognate);
- * words in Latin letters are lower-cased here, others transliterated by
- * ICU through the cache.
+ * The slot of word in the cache: its own, or the free one where it
+ * belongs (h: its fnv()).
  */
-static enum habar_status
-name_key(struct habar__anchor_cache *c, const char *word, size_t len,
-    int capital, uint32_t *key)
+static struct cache_entry *
+cache_slot(struct habar__anchor_cache *c, const char *word, size_t len,
+    uint32_t h)
 {
-	char latin[WORD_BYTES * 2];
-	size_t i, n;
-	uint32_t h;
+	size_t i = h & (c->cap - 1);
+
+	while (c->slots[i].word != NULL && !(c->slots[i].hash == h &&
+	    c->slots[i].len == len && memcmp(c->slots[i].word, word,
+	    len) == 0))
+		i = (i + 1) & (c->cap - 1);
+	return &c->slots[i];
+}
+
+/* Remembers key for word (h: its fnv()), unless the cache is full. */
+static enum habar_status
+cache_put(struct habar__anchor_cache *c, const char *word, size_t len,
+    uint32_t h, uint32_t key)
+{
+	struct cache_entry *e = cache_slot(c, word, len, h);
 	enum habar_status status;
 
-	*key = 0;
-	for (i = 0; i < len && !((unsigned char)word[i] & 0x80); i++)
-		latin[i] = (char)tolower((unsigned char)word[i]);
-	if (i == len) {
-		*key = word_key(latin, len, capital, 1);
+	if (e->word != NULL) {
+		e->key = key;
 		return HABAR_OK;
 	}
-	h = fnv(word, len);
-	i = h & (c->cap - 1);
-	while (c->slots[i].word != NULL) {
-		if (c->slots[i].hash == h && c->slots[i].len == len &&
-		    memcmp(c->slots[i].word, word, len) == 0) {
-			*key = c->slots[i].key;
-			return HABAR_OK;
-		}
-		i = (i + 1) & (c->cap - 1);
-	}
-	n = habar__align_icu_latin(c->icu, word, len, latin, sizeof(latin));
-	*key = word_key(latin, n, capital, 0);
 	if (c->count >= CACHE_MAX)
 		return HABAR_OK;
 	if ((c->count + 1) * 2 > c->cap) {
 		if ((status = cache_grow(c)) != HABAR_OK)
 			return status;
-		i = h & (c->cap - 1);
-		while (c->slots[i].word != NULL)
-			i = (i + 1) & (c->cap - 1);
+		e = cache_slot(c, word, len, h);
 	}
-	if ((c->slots[i].word = malloc(len + 1)) == NULL)
+	if ((e->word = malloc(len + 1)) == NULL)
 		return HABAR_ERR_NOMEM;
-	memcpy(c->slots[i].word, word, len);
-	c->slots[i].word[len] = '\0';
-	c->slots[i].key = *key;
-	c->slots[i].hash = h;
-	c->slots[i].len = (uint32_t)len;
+	memcpy(e->word, word, len);
+	e->word[len] = '\0';
+	e->key = key;
+	e->hash = h;
+	e->len = (uint32_t)len;
+	e->closed = 0;
 	c->count++;
 	return HABAR_OK;
+}
+
+/* The key of a closed-class word where it does not open a sentence. */
+static uint32_t
+closed_key(struct habar__anchor_cache *c, const char *word, size_t len)
+{
+	char latin[WORD_BYTES * 2];
+	size_t i;
+
+	for (i = 0; i < len && !((unsigned char)word[i] & 0x80); i++)
+		latin[i] = (char)tolower((unsigned char)word[i]);
+	if (i == len)
+		return word_key(latin, len, 1, 1);
+	return word_key(latin, habar__align_icu_latin(c->icu, word, len, latin,
+	    sizeof(latin)), 1, 0);
+}
+
+/* See align_internal.h. */
+enum habar_status
+habar__anchor_cache_words(struct habar__anchor_cache *c, const char *lang)
+{
+	char *path = NULL, line[256];
+	FILE *fp = NULL;
+	size_t i, len;
+	enum habar_status status;
+
+	for (i = 0; i < c->nlangs; i++)
+		if (strcmp(c->langs[i], lang) == 0)
+			return HABAR_OK;
+	if (c->nlangs == LANGS_MAX || strlen(lang) >= sizeof(c->langs[0]))
+		return HABAR_OK;
+	strcpy(c->langs[c->nlangs++], lang);
+	status = habar_data_find_locale(&path, lang, "sentence-starters");
+	if (status == HABAR_ERR_NOTFOUND) {
+		status = HABAR_OK;
+		goto done;
+	}
+	if (status != HABAR_OK)
+		goto done;
+	if ((fp = fopen(path, "r")) == NULL)
+		goto done;	/* as if the language had no list */
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		len = strcspn(line, " \t\r\n#");
+		if (len == 0 || len > WORD_BYTES)
+			continue;
+		status = cache_put(c, line, len, fnv(line, len),
+		    closed_key(c, line, len));
+		if (status != HABAR_OK)
+			goto done;
+		cache_slot(c, line, len, fnv(line, len))->closed = 1;
+		c->closed++;
+	}
+	if (ferror(fp))
+		status = HABAR_ERR_IO;
+done:
+	if (fp != NULL)
+		fclose(fp);
+	free(path);
+	return status;
+}
+
+/*
+ * The key of one word (a name when capital is set, else a cognate);
+ * words in Latin letters are lower-cased here, others transliterated by
+ * ICU through the cache.  A closed-class word of a language read
+ * (habar__anchor_cache_words()) has none.
+ */
+static enum habar_status
+name_key(struct habar__anchor_cache *c, const char *word, size_t len,
+    int capital, int opening, uint32_t *key)
+{
+	char latin[WORD_BYTES * 2];
+	struct cache_entry *e;
+	size_t i, n;
+	uint32_t h;
+
+	*key = 0;
+	for (i = 0; i < len && !((unsigned char)word[i] & 0x80); i++)
+		latin[i] = (char)tolower((unsigned char)word[i]);
+	if (i == len) {
+		/* Only closed-class words of the languages read are in the
+		 * cache in Latin letters: the rest need no ICU. */
+		if (capital && opening && c->closed > 0 &&
+		    cache_slot(c, word, len, fnv(word, len))->word != NULL)
+			return HABAR_OK;
+		*key = word_key(latin, len, capital, 1);
+		return HABAR_OK;
+	}
+	h = fnv(word, len);
+	if ((e = cache_slot(c, word, len, h))->word != NULL) {
+		*key = e->closed && opening ? 0 : e->key;
+		return HABAR_OK;
+	}
+	n = habar__align_icu_latin(c->icu, word, len, latin, sizeof(latin));
+	*key = word_key(latin, n, capital, 0);
+	return cache_put(c, word, len, h, *key);
 }
 
 /*
@@ -640,7 +747,7 @@ habar__anchor_extract(struct habar__anchor_cache *cache, const char *lang,
 			key = 0;
 			if (wlen <= WORD_BYTES && (is_upper(cp) || wlen >= 5)) {
 				status = name_key(cache, text + wstart, wlen,
-				    is_upper(cp), &key);
+				    is_upper(cp), first_word, &key);
 				if (status != HABAR_OK)
 					goto done;
 				if (cache->trace && key != 0)

@@ -92,6 +92,21 @@ enum habar_status habar__anchor_cache_new(struct habar__anchor_cache **out,
 void habar__anchor_cache_free(struct habar__anchor_cache *cache);
 
 /*
+ * Reads the closed-class words of language lang (its
+ * locales/<lang>/sentence-starters: pronouns, conjunctions, sentence
+ * adverbs, capitalised as a sentence opens with them) into the cache, as
+ * words that are no names where they open a sentence: they find no
+ * partner across a translation, and a name with no partner costs a
+ * link.  Elsewhere a capitalised one may be a title's.  Once per
+ * language; every language of a document is read before any of its
+ * sentences, so that both sides of a pair see the same words.  Returns
+ * HABAR_OK (a language without the file has none), HABAR_ERR_NOMEM or
+ * HABAR_ERR_IO.
+ */
+enum habar_status habar__anchor_cache_words(struct habar__anchor_cache *cache,
+    const char *lang);
+
+/*
  * Extracts the anchors of len bytes of UTF-8 text written in the language
  * lang ("en", "ru", "kk"...) into keys (at most HABAR__ANCHOR_MAX),
  * sorted; stores their number in *count, and unless names is NULL, in

@@ -173,6 +173,30 @@ test_anchors(void)
 	CHECK(habar__anchor_miss((uint32_t)HABAR__ANCHOR_NUMBER << 29) > 0);
 }
 
+/*
+ * A closed-class word that opens a sentence (However, Однако, Бұл) is no
+ * name once its language's list is read; elsewhere it is, and so is any
+ * other word that opens one.
+ */
+static void
+test_closed_words(void)
+{
+	CHECK(anchors_of("However, they said", HABAR__ANCHOR_NAME) == 1);
+	CHECK(anchors_of("Однако они сказали", HABAR__ANCHOR_NAME) == 1);
+	CHECK(habar__anchor_cache_words(cache, "en") == HABAR_OK);
+	CHECK(habar__anchor_cache_words(cache, "ru") == HABAR_OK);
+	CHECK(habar__anchor_cache_words(cache, "kk") == HABAR_OK);
+	CHECK(habar__anchor_cache_words(cache, "kk") == HABAR_OK);
+	CHECK(anchors_of("However, they said", HABAR__ANCHOR_NAME) == 0);
+	CHECK(anchors_of("Однако они сказали", HABAR__ANCHOR_NAME) == 0);
+	CHECK(anchors_of("Бұл туралы айтты", HABAR__ANCHOR_NAME) == 0);
+	CHECK(anchors_of("«Бұл туралы» айтты", HABAR__ANCHOR_NAME) == 0);
+	CHECK(anchors_of("Ол: «Бұл туралы» айтты", HABAR__ANCHOR_NAME) == 1);
+	CHECK(anchors_of("Trump said", HABAR__ANCHOR_NAME) == 1);
+	CHECK(anchors_of("Трамп сказал", HABAR__ANCHOR_NAME) == 1);
+	CHECK(share("Astana, However", "Астана", HABAR__ANCHOR_NAME));
+}
+
 /* A sequence of n items of the given lengths and no anchors. */
 static struct habar__align_seq
 seq(const uint32_t *len, size_t n, size_t *kfirst)
@@ -1321,6 +1345,7 @@ main(void)
 {
 	test_anchors();
 	test_value_anchors();
+	test_closed_words();
 	test_latin_letters();
 	test_pair();
 	test_merge_of_three();
