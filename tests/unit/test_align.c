@@ -770,6 +770,78 @@ test_names_lost(void)
 }
 
 /*
+ * Whether the beads of a against b hold a 2-1 of a's items x and x + 1
+ * against b's item y.
+ */
+static int
+merges_21(const struct habar__align_seq *a, const struct habar__align_seq *b,
+    size_t x, size_t y)
+{
+	struct habar__bead *beads = NULL;
+	size_t n = 0, i;
+	int merged = 0;
+
+	CHECK(habar__align_pair(a, b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	for (i = 0; i < n; i++)
+		merged += beads[i].a == x && beads[i].na == 2 &&
+		    beads[i].b == y && beads[i].nb == 1;
+	free(beads);
+	return merged;
+}
+
+/*
+ * A sentence with names of its own, added beside one whose names the
+ * other side shares, 60 characters beside 100 against 150: the lengths
+ * add up, and the merge's union of anchors shares the neighbour's names,
+ * so the added sentence was absorbed into a 2-1.  Each part of a merge
+ * keeps its names as a sentence does, so it is a link and a drop; and
+ * when its names are shared, a merge again.
+ */
+static void
+test_parts_lost(void)
+{
+	static const uint32_t la[4] = { 100, 100, 60, 90 };
+	static const uint32_t lb[3] = { 101, 150, 91 };
+	static const uint32_t keys_a[4] = { 0x80000011u, 0x80000012u,
+	    0x80000013u, 0x80000014u };
+	static const uint32_t keys_b[2] = { 0x80000011u, 0x80000012u };
+	static const uint32_t keys_b4[4] = { 0x80000011u, 0x80000012u,
+	    0x80000013u, 0x80000014u };
+	static const uint8_t names_a[4] = { 0, 2, 2, 0 };
+	static const uint8_t names_b[3] = { 0, 2, 0 };
+	static const uint8_t names_b4[3] = { 0, 4, 0 };
+	static const size_t kfa[5] = { 0, 0, 2, 4, 4 };
+	static const size_t kfb[4] = { 0, 0, 2, 2 };
+	static const size_t kfb4[4] = { 0, 0, 4, 4 };
+	struct habar__align_seq a, b;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.n = 4;
+	b.n = 3;
+	a.len = la;
+	b.len = lb;
+	a.kfirst = kfa;
+	a.keys = keys_a;
+	b.kfirst = kfb;
+	b.keys = keys_b;
+	/* Without the names counted, as before: a merge. */
+	CHECK(merges_21(&a, &b, 1, 1) == 1);
+	a.names = names_a;
+	b.names = names_b;
+	CHECK(merges_21(&a, &b, 1, 1) == 0);
+	CHECK(links_11(&a, &b, 1, 1) == 1);
+	CHECK(habar__align_cost(&a, 1, 2, &b, 1, 1, 1.0) >
+	    habar__align_cost(&a, 1, 1, &b, 1, 1, 1.0) +
+	    habar__align_cost(&a, 2, 1, &b, 2, 0, 1.0));
+	/* Both parts' names across: a merge. */
+	b.kfirst = kfb4;
+	b.keys = keys_b4;
+	b.names = names_b4;
+	CHECK(merges_21(&a, &b, 1, 1) == 1);
+}
+
+/*
  * Loads three releases given a sentence a line and aligns them, checking
  * that the sentence links partition each language.
  */
@@ -1356,6 +1428,7 @@ main(void)
 	test_nothing_shared();
 	test_numbers_lost();
 	test_names_lost();
+	test_parts_lost();
 	test_dropped_by_pivot();
 	test_two_drops();
 	test_added_for_dropped();
