@@ -112,14 +112,17 @@ habar__align_values_free(struct habar__align_values *v)
 int
 habar__align_values_cue(const struct habar__align_values *v, uint32_t h)
 {
-	size_t slot;
+	size_t slot, probes;
 
 	if (h == 0)
 		h = 1;
-	for (slot = h & (CUE_SLOTS - 1); v->cue[slot] != 0;
-	    slot = (slot + 1) & (CUE_SLOTS - 1))
+	/* Bounded: a table the data filled has no free slot to stop at. */
+	slot = h & (CUE_SLOTS - 1);
+	for (probes = 0; probes < CUE_SLOTS && v->cue[slot] != 0; probes++) {
 		if (v->cue[slot] == h)
 			return 1;
+		slot = (slot + 1) & (CUE_SLOTS - 1);
+	}
 	return 0;
 }
 
