@@ -51,10 +51,10 @@
  * in both), and they have coverage to spare.
  */
 static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
-	0.1688, 0.2521, 0.0619, -0.0413, 0.5926, -0.0099, 0.4866, 0.8000,
-	0.0253, -0.0594, 0.1281, 0.1135, 0.4917, 0.2742, 0.1543, -0.2102,
-	0.3612, 1.7866, -0.4814, 0.0366, -0.4709, -0.2057, 0.2586, -0.1984,
-	-1.8247
+	-0.1442, 0.2814, 0.0570, -0.0367, 0.6278, 0.0036, 0.3301, 0.5898,
+	0.0299, -0.0676, 0.1101, 0.1228, 0.3860, 0.4069, 0.2560, -0.2182,
+	0.2157, 2.0266, -0.7848, 0.0348, -0.5729, -0.0412, 0.2914, -0.2138,
+	-1.4744
 };
 /*
  * The model of a link when the document has two languages only, fitted
@@ -63,12 +63,12 @@ static const double near_w[HABAR__ALIGN_FEATURES + 1] = {
  * pair_w and PAIR_SHIFT).
  */
 static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
-	-2.5584, 0.2251, 0.0513, 0.0076, 0.3202, 0.0044, 0.3408, 0.9035,
-	0.0052, 0.0099, 0.3965, 0.0000, 0.0000, 0.8684, 1.1495, -0.2360,
-	0.1097, -0.4818, -0.6834, 0.1245, -0.6056, -1.0358, -0.0507,
-	-0.0986, -1.6775
+	-2.0824, 0.2303, 0.0433, 0.0055, 0.3138, 0.0174, 0.1857, 0.6048,
+	0.0089, 0.0339, 0.2652, 0.0000, 0.0000, 0.9040, 1.0724, -0.1866,
+	0.0687, -0.2440, -1.0406, 0.1220, -0.4085, -0.7082, 0.1299,
+	-0.1559, -1.5205
 };
-#define PAIR_SHIFT 2.9645
+#define PAIR_SHIFT 2.9472
 /*
  * The temperature of the posterior (habar__align_posterior()): the costs
  * are minus logs of probabilities, so 1 would weigh paths as the model
@@ -87,7 +87,7 @@ static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
  */
 #define POSTERIOR_BEND1 2.0
 #define POSTERIOR_BEND2 4.0
-#define NEAR_SHIFT 3.0177
+#define NEAR_SHIFT 3.0427
 /* A neighbour's log-odds are bounded to this, and a document's end counts
  * as a sure link; one side alone as a doubtful one. */
 #define NEAR_HIGH 8.0
