@@ -606,22 +606,33 @@ test_length_model(void)
  * an added and a dropped sentence.  The same lengths with a number in
  * common are one link.
  */
+/*
+ * Whether the pairwise alignment of a and b holds the bead of a's na items
+ * from x against b's nb items from y.
+ */
+static int
+has_bead(const struct habar__align_seq *a, const struct habar__align_seq *b,
+    size_t x, size_t na, size_t y, size_t nb)
+{
+	struct habar__bead *beads = NULL;
+	size_t n = 0, i;
+	int found = 0;
+
+	CHECK(habar__align_pair(a, b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
+	for (i = 0; i < n; i++)
+		found += beads[i].a == x && beads[i].na == na &&
+		    beads[i].b == y && beads[i].nb == nb;
+	free(beads);
+	return found;
+}
+
 /* Whether the pairwise alignment of a and b links item x of a with item y
  * of b alone. */
 static int
 links_11(const struct habar__align_seq *a, const struct habar__align_seq *b,
     uint32_t x, uint32_t y)
 {
-	struct habar__bead *beads = NULL;
-	size_t n = 0, i;
-	int linked = 0;
-
-	CHECK(habar__align_pair(a, b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
-	for (i = 0; i < n; i++)
-		linked += beads[i].a == x && beads[i].na == 1 &&
-		    beads[i].b == y && beads[i].nb == 1;
-	free(beads);
-	return linked;
+	return has_bead(a, b, x, 1, y, 1);
 }
 
 static void
@@ -777,16 +788,7 @@ static int
 merges_21(const struct habar__align_seq *a, const struct habar__align_seq *b,
     size_t x, size_t y)
 {
-	struct habar__bead *beads = NULL;
-	size_t n = 0, i;
-	int merged = 0;
-
-	CHECK(habar__align_pair(a, b, 1.0, NULL, 0, &beads, &n) == HABAR_OK);
-	for (i = 0; i < n; i++)
-		merged += beads[i].a == x && beads[i].na == 2 &&
-		    beads[i].b == y && beads[i].nb == 1;
-	free(beads);
-	return merged;
+	return has_bead(a, b, x, 2, y, 1);
 }
 
 /*
