@@ -30,27 +30,8 @@ import subprocess
 import sys
 import tempfile
 
-LANGS = (("en", "eng"), ("ru", "rus"), ("kk", "kaz"))
-PAIRS = (("en", "ru"), ("en", "kk"), ("ru", "kk"))
-
-
-def shared():
-    root = os.environ.get("HABAR_SHARED") or os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")
-    return os.path.join(root, "corpus")
-
-
-def read_ntrex():
-    base = os.path.join(shared(), "parallel-news")
-    text = {}
-    for lang, code in LANGS:
-        with open(os.path.join(base, "ntrex.%s.txt" % code), encoding="utf-8",
-                  newline="") as f:
-            lines = [l.rstrip("\r\n").strip() for l in f.read().split("\n")]
-        if lines and lines[-1] == "":
-            lines.pop()
-        text[lang] = lines
-    return text
+# The corpus, its languages and pairs, as the loose set reads them.
+from align_loose import LANGS, PAIRS, read_ntrex
 
 
 def skeletons(binary, text):
@@ -112,7 +93,7 @@ def main():
             sys.stderr.write(__doc__)
             sys.exit(2)
     binary = os.path.join(binary, "habar-align")
-    text = read_ntrex()
+    text = read_ntrex()[0]
     words = skeletons(binary, text)
 
     def of(lang, i):
