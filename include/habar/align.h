@@ -49,6 +49,13 @@ const char *habar_align_error(const struct habar_align *align);
 unsigned long habar_align_error_line(const struct habar_align *align);
 
 /*
+ * Whether the project's word lists (dictionaries/lexicon, read on the
+ * first document) count as the lexicon's evidence beside what memories
+ * teach; on by default.  Call before the first document.
+ */
+void habar_align_use_lists(struct habar_align *align, int use);
+
+/*
  * Adds the bilingual lexicon learnt from the translation memory (TMX or
  * parallel XML) at path as evidence for the alignments to come: stems
  * that the memory shows are translations of each other become anchors

@@ -67,6 +67,19 @@ enum habar_status habar_lexicon_write(const struct habar_lexicon *lex,
 enum habar_status habar_lexicon_read(struct habar_lexicon *lex,
     const char *source, FILE *fp);
 
+/*
+ * Adds the word lists of directory dir (NULL: the project's,
+ * dictionaries/lexicon, found as habar_data_find() finds data; none there
+ * is no error): every file *.tsv, in name order, one concept a line of
+ * three TAB-separated fields, its English, Russian and Kazakh forms,
+ * comma-separated ('#' starts a comment line).  Each pair of languages
+ * becomes a table whose pairs of stems carry their concept, and which a
+ * cache never holds.  Returns HABAR_OK, HABAR_ERR_INPUT (a malformed line:
+ * the error names the file and the line), HABAR_ERR_IO, HABAR_ERR_NOMEM.
+ */
+enum habar_status habar_lexicon_add_lists(struct habar_lexicon *lex,
+    const char *dir);
+
 /* The number of stem pairs learnt for every pair of languages. */
 size_t habar_lexicon_size(const struct habar_lexicon *lex);
 

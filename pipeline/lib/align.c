@@ -33,6 +33,7 @@
 #include <habar/seg.h>
 
 #include "align_private.h"
+#include "map64_internal.h"
 #include "lexicon_internal.h"
 #include "grow_internal.h"
 
@@ -1637,8 +1638,9 @@ link_confidence(struct habar_align *align, const struct lang_data *data,
 				c = habar__align_confidence_near(&data[x].sent,
 				    b->a, b->na, &data[y].sent, b->b, b->nb,
 				    ratio(data, x, y), view[p].logit[k],
-				    view[p].prob[k], third, data[x].mstems !=
-				    NULL && data[y].mstems != NULL, nl == 2,
+				    view[p].prob[k], third,
+				    habar__align_memory(&data[x].sent,
+				    &data[y].sent), nl == 2,
 				    &prev, &next, feat);
 				if (dump && b->na > 0 && b->nb > 0) {
 					fprintf(stderr, "features\t%zu\t%zu\t%u"
@@ -1793,8 +1795,10 @@ memory_stems(struct habar_align *align,
     const struct habar_parallel_language *l, struct lang_data *d)
 {
 	const struct habar__stemmer *st;
+	struct habar__map64 memo = { NULL, NULL, 0, 0 };
 	uint32_t *grown;
 	size_t i, n = 0, cap;
+	enum habar_status status = HABAR_ERR_NOMEM;
 
 	if (d->mstems != NULL)
 		return HABAR_OK;
@@ -1803,21 +1807,24 @@ memory_stems(struct habar_align *align,
 	d->mstems = malloc(cap * sizeof(uint32_t));
 	d->mstfirst = malloc((l->sentence_count + 1) * sizeof(size_t));
 	if (d->mstems == NULL || d->mstfirst == NULL)
-		return HABAR_ERR_NOMEM;
+		goto done;
 	for (i = 0; i < l->sentence_count; i++) {
 		if (n + STEMS_MAX > cap) {
 			cap = (n + STEMS_MAX) * 2;
 			if ((grown = realloc(d->mstems, cap *
 			    sizeof(uint32_t))) == NULL)
-				return HABAR_ERR_NOMEM;
+				goto done;
 			d->mstems = grown;
 		}
 		d->mstfirst[i] = n;
-		n += habar__stem_words(st, l->sentences[i].text,
+		n += habar__stem_words(st, &memo, l->sentences[i].text,
 		    l->sentences[i].len, d->mstems + n, STEMS_MAX);
 	}
 	d->mstfirst[l->sentence_count] = n;
-	return HABAR_OK;
+	status = HABAR_OK;
+done:
+	habar__map64_free(&memo);
+	return status;
 }
 
 /*
@@ -1870,8 +1877,38 @@ memory_class(const struct habar__lexicon_entry *e, size_t units)
 }
 
 /*
- * Adds the memory's lexicon to the anchors of every pair of languages of
- * doc: each stem pair it learnt becomes a key both sentences share.
+ * Reads the project's word lists (dictionaries/lexicon) into the lexicon
+ * once, unless habar_align_use_lists() turned them off.
+ */
+static enum habar_status
+load_lists(struct habar_align *align)
+{
+	enum habar_status status;
+
+	if (align->lists != 0)
+		return HABAR_OK;
+	align->lists = 1;
+	if (align->memory == NULL &&
+	    (status = habar_lexicon_new(&align->memory)) != HABAR_OK)
+		return status;
+	status = habar_lexicon_add_lists(align->memory, NULL);
+	if (status != HABAR_OK)
+		habar__align_fail(align, 0, "%s",
+		    habar_lexicon_error(align->memory));
+	return status;
+}
+
+void
+habar_align_use_lists(struct habar_align *align, int use)
+{
+	if (align->lists == 0 && !use)
+		align->lists = -1;
+}
+
+/*
+ * Adds the lexicon (the word lists' concepts and the memory's learnt
+ * pairs) to the anchors of every pair of languages of doc: each stem
+ * pair becomes a key both sentences share.
  */
 static enum habar_status
 apply_memory(struct habar_align *align, const struct habar_parallel *doc,
@@ -1879,11 +1916,12 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 {
 	const struct habar__lexicon_entry *e;
 	struct habar__lex lex;
-	uint32_t *sa = NULL, *sb = NULL;
+	uint32_t *sa = NULL, *sb = NULL, *ids = NULL;
 	unsigned char *cls = NULL;
 	size_t nl = doc->language_count, x, y, k, t, n, total, units;
 	enum habar_status status = HABAR_OK;
-	int swapped;
+	int swapped, pass;
+	size_t learnt;
 
 	for (x = 0; x < nl && status == HABAR_OK; x++)
 		for (y = x + 1; y < nl && status == HABAR_OK; y++) {
@@ -1894,26 +1932,36 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 			memset(&lex, 0, sizeof(lex));
 			sa = malloc(total * sizeof(uint32_t));
 			sb = malloc(total * sizeof(uint32_t));
+			ids = malloc(total * sizeof(uint32_t));
 			cls = malloc(total);
-			if (sa == NULL || sb == NULL || cls == NULL) {
+			if (sa == NULL || sb == NULL || ids == NULL || cls == NULL) {
 				status = HABAR_ERR_NOMEM;
 				goto next;
 			}
+			/* The word lists' concepts first, so that what a memory
+			 * learnt of a stem takes its place. */
 			n = 0;
-			for (t = 0; (e = habar__lexicon_table(align->memory, t,
-			    doc->languages[x].lang, doc->languages[y].lang, &k,
-			    &swapped)) != NULL; t++) {
-				units = habar__lexicon_units(align->memory, t,
-				    doc->languages[x].lang,
-				    doc->languages[y].lang);
-				while (k-- > 0 && n < total) {
-					sa[n] = swapped ? e->b : e->a;
-					sb[n] = swapped ? e->a : e->b;
-					cls[n++] = memory_class(e, units);
-					e++;
+			learnt = 0;
+			for (pass = 0; pass < 2; pass++)
+				for (t = 0; (e = habar__lexicon_table(align->memory,
+				    t, doc->languages[x].lang,
+				    doc->languages[y].lang, &k, &swapped)) != NULL;
+				    t++) {
+					if (k == 0 || (e->concept != 0) != (pass == 0))
+						continue;
+					units = habar__lexicon_units(align->memory, t,
+					    doc->languages[x].lang,
+					    doc->languages[y].lang);
+					while (k-- > 0 && n < total) {
+						sa[n] = swapped ? e->b : e->a;
+						sb[n] = swapped ? e->a : e->b;
+						ids[n] = e->concept;
+						learnt += e->concept == 0;
+						cls[n++] = memory_class(e, units);
+						e++;
+					}
 				}
-			}
-			if ((status = habar__lex_from_pairs(&lex, sa, sb, cls, n,
+			if ((status = habar__lex_from_pairs(&lex, sa, sb, ids, cls, n,
 			    (uint32_t)(0x5eed0000u + x * 7 + y),
 			    (unsigned)(x + y))) != HABAR_OK ||
 			    (status = memory_stems(align, &doc->languages[x],
@@ -1925,16 +1973,30 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 			    data[x].mstfirst)) == HABAR_OK)
 				status = augment(&data[y], &lex, 1,
 				    data[y].mstems, data[y].mstfirst);
-			data[x].sent.memory |= 1u << (x + y);
-			data[y].sent.memory |= 1u << (x + y);
+			/* The costs of a pair with a memory are for a
+			 * lexicon that knows most of a text's words; the
+			 * lists alone know fewer. */
+			if (learnt > 0) {
+				data[x].sent.memory |= 1u << (x + y);
+				data[y].sent.memory |= 1u << (x + y);
+			}
 next:
 			habar__lex_free(&lex);
 			free(sa);
 			free(sb);
+			free(ids);
 			free(cls);
-			sa = sb = NULL;
+			sa = sb = ids = NULL;
 			cls = NULL;
 		}
+	/* The stems are in the anchors now; a long document's take room
+	 * the dynamic programme needs. */
+	for (x = 0; x < nl; x++) {
+		free(data[x].mstems);
+		free(data[x].mstfirst);
+		data[x].mstems = NULL;
+		data[x].mstfirst = NULL;
+	}
 	return status;
 }
 
@@ -2002,6 +2064,8 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 		goto done;
 	for (l = 0; l < nl; l++)
 		data[l].sent.lang = (unsigned)l;
+	if ((status = load_lists(align)) != HABAR_OK)
+		goto done;
 	if (align->memory != NULL &&
 	    (status = apply_memory(align, doc, data)) != HABAR_OK)
 		goto done;

@@ -517,12 +517,14 @@ uint32_t habar__lex_key(const struct habar__lex *lex, int side, uint32_t stem);
  * missed, habar__lex_class_weight; bits 0-2: when shared,
  * habar__lex_hit_weight); salt keeps the keys of different pairs of
  * languages apart, and tag (habar__align_tag(), 1 to 3) marks them as the
- * pair's, so that only the pair's own words are expected across.
- * Returns HABAR_OK or HABAR_ERR_NOMEM.
+ * pair's, so that only the pair's own words are expected across.  A
+ * pair with a non-zero ids[k] (a word list's concept; ids may be NULL)
+ * takes its key from it, so that every pair of one concept shares one
+ * key.  Returns HABAR_OK or HABAR_ERR_NOMEM.
  */
 enum habar_status habar__lex_from_pairs(struct habar__lex *lex,
-    const uint32_t *sa, const uint32_t *sb, const unsigned char *cls,
-    size_t n, uint32_t salt, unsigned tag);
+    const uint32_t *sa, const uint32_t *sb, const uint32_t *ids,
+    const unsigned char *cls, size_t n, uint32_t salt, unsigned tag);
 
 /* Lower-cases one code point of the scripts the aligner meets. */
 uint32_t habar__align_lower(uint32_t c);

@@ -239,10 +239,11 @@ done:
 
 enum habar_status
 habar__lex_from_pairs(struct habar__lex *lex, const uint32_t *sa,
-    const uint32_t *sb, const unsigned char *cls, size_t n, uint32_t salt,
-    unsigned tag)
+    const uint32_t *sb, const uint32_t *ids, const unsigned char *cls,
+    size_t n, uint32_t salt, unsigned tag)
 {
 	uint32_t *v, key;
+	uint64_t pair;
 	size_t k;
 
 	if (lex->a == NULL &&
@@ -254,8 +255,10 @@ habar__lex_from_pairs(struct habar__lex *lex, const uint32_t *sa,
 	for (k = 0; k < n; k++) {
 		/* HABAR__ANCHOR_MEMORY: the top bits 0, the class below,
 		 * then the pair's tag. */
-		key = (((uint32_t)habar__map64_mix(((uint64_t)sa[k] << 32 |
-		    sb[k]) ^ salt) | 1) & 0x001FFFFFu) |
+		pair = ids != NULL && ids[k] != 0 ? (uint64_t)ids[k] :
+		    (uint64_t)sa[k] << 32 | sb[k];
+		key = (((uint32_t)habar__map64_mix(pair ^ salt) | 1) &
+		    0x001FFFFFu) |
 		    (uint32_t)(tag & 3) << 21 |
 		    (uint32_t)(cls[k] & 0x3F) << 23;
 		if ((v = habar__map64_put(lex->a, sa[k], 0, NULL)) == NULL)

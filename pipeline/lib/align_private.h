@@ -26,8 +26,11 @@ struct habar_align {
 	 * segmented here (or whose language it has no rules for).
 	 */
 	struct habar_seg *line_seg[HABAR_PARALLEL_MAX_LANGS];
-	/* The lexicon learnt from the memories given, or NULL. */
+	/* The lexicon: the project's word lists and what the memories
+	 * given taught; NULL until either is read. */
 	struct habar_lexicon *memory;
+	/* The word lists: 1 read, -1 not wanted, 0 not yet read. */
+	int lists;
 	/*
 	 * The links of a pair of languages inside the sentence links of the
 	 * document last aligned that hold two sentences or more of both

@@ -15,6 +15,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,7 @@ struct table {
 	struct habar__lexicon_entry *e;
 	size_t n;
 	size_t units;		/* of the memory, learnt from */
+	int listed;		/* from a word list: never cached */
 };
 
 struct stemmer_slot {
@@ -97,6 +99,16 @@ const char *
 habar_lexicon_error(const struct habar_lexicon *lex)
 {
 	return lex->error;
+}
+
+void
+habar__lexicon_fail(struct habar_lexicon *lex, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(lex->error, sizeof(lex->error), fmt, ap);
+	va_end(ap);
 }
 
 /* The primary subtag of a BCP 47 tag, lower-cased, in out. */
@@ -201,9 +213,10 @@ habar_lexicon_size(const struct habar_lexicon *lex)
 	return total;
 }
 
-static enum habar_status
-add_table(struct habar_lexicon *lex, const char *la, const char *lb,
-    struct habar__lexicon_entry *e, size_t n, size_t units)
+enum habar_status
+habar__lexicon_add_table(struct habar_lexicon *lex, const char *la,
+    const char *lb, struct habar__lexicon_entry *e, size_t n, size_t units,
+    int listed)
 {
 	struct table *grown;
 
@@ -217,6 +230,7 @@ add_table(struct habar_lexicon *lex, const char *la, const char *lb,
 	grown[lex->ntables].e = e;
 	grown[lex->ntables].n = n;
 	grown[lex->ntables].units = units;
+	grown[lex->ntables].listed = listed;
 	lex->ntables++;
 	return HABAR_OK;
 }
@@ -514,9 +528,11 @@ learn_corpus(struct habar_lexicon *lex, struct corpus *c)
 		e[ne].ba = tba[x];
 		e[ne].both = cooc[x];
 		e[ne].na = cnta[i];
+		e[ne].concept = 0;
 		e[ne++].nb = cntb[j];
 	}
-	if ((status = add_table(lex, c->la, c->lb, e, ne, c->n)) == HABAR_OK)
+	if ((status = habar__lexicon_add_table(lex, c->la, c->lb, e, ne, c->n,
+	    0)) == HABAR_OK)
 		e = NULL;
 done:
 	habar__map64_free(&va);
@@ -570,7 +586,7 @@ habar_lexicon_learn(struct habar_lexicon *lex, FILE *fp)
 		for (i = 0; i < nv; i++) {
 			primary(u->variants[i].lang, lang[i]);
 			st = habar__lexicon_stemmer(lex, lang[i]);
-			n[i] = unique(stems[i], habar__stem_words(st,
+			n[i] = unique(stems[i], habar__stem_words(st, NULL,
 			    u->variants[i].text, strlen(u->variants[i].text),
 			    stems[i], STEMS_MAX));
 		}
@@ -630,6 +646,8 @@ habar_lexicon_write(const struct habar_lexicon *lex, const char *source,
 	fprintf(fp, "%s\nsource %s\n", FORMAT, source);
 	for (k = 0; k < lex->ntables; k++) {
 		t = &lex->tables[k];
+		if (t->listed)
+			continue;
 		fprintf(fp, "pair %s %s %zu %zu\n", t->la, t->lb, t->n,
 		    t->units);
 		for (i = 0; i < t->n; i++)
@@ -687,8 +705,10 @@ habar_lexicon_read(struct habar_lexicon *lex, const char *source, FILE *fp)
 			e[i].both = both;
 			e[i].na = na;
 			e[i].nb = nb;
+			e[i].concept = 0;
 		}
-		if ((status = add_table(lex, la, lb, e, n, units)) != HABAR_OK) {
+		if ((status = habar__lexicon_add_table(lex, la, lb, e, n, units,
+		    0)) != HABAR_OK) {
 			free(e);
 			return status;
 		}

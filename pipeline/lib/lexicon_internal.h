@@ -13,6 +13,7 @@
 
 /* A language's endings (lexicon_stem.c). */
 struct habar__stemmer;
+struct habar__map64;
 
 /*
  * Reads the endings of language lang (locales/<lang>/spell-suffixes and
@@ -27,11 +28,13 @@ void habar__stemmer_free(struct habar__stemmer *st);
 
 /*
  * Stores in out (max entries) the stems of the words of len bytes of
- * UTF-8 text, in order, as non-zero hashes; st NULL: whole words.
- * Returns their number.
+ * UTF-8 text, in order, as non-zero hashes; st NULL: whole words.  memo
+ * (zeroed before the first call, or NULL) keeps each word's stem for the
+ * next calls with the same stemmer.  Returns their number.
  */
-size_t habar__stem_words(const struct habar__stemmer *st, const char *text,
-    size_t len, uint32_t *out, size_t max);
+size_t habar__stem_words(const struct habar__stemmer *st,
+    struct habar__map64 *memo, const char *text, size_t len, uint32_t *out,
+    size_t max);
 
 /*
  * Whether tail[0..n) (code points) is what inflection adds to a stem: a
@@ -53,6 +56,9 @@ struct habar__lexicon_entry {
 	/* Units of the memory holding both, a, and b: how often a word's
 	 * translation is there, which Model 1's t does not say. */
 	uint32_t both, na, nb;
+	/* A word list's concept (its line, numbered across the lists), or
+	 * 0 for a learnt pair: the pairs of one concept are one word. */
+	uint32_t concept;
 };
 
 /*
@@ -75,5 +81,19 @@ const struct habar__lexicon_entry *habar__lexicon_table(
  * habar__lexicon_table()), 0 past the last. */
 size_t habar__lexicon_units(const struct habar_lexicon *lex, size_t k,
     const char *la, const char *lb);
+
+/*
+ * Adds a table of n entries e (malloc'd; the lexicon owns it from
+ * HABAR_OK on) of languages la and lb, learnt from units units; listed:
+ * made from a word list, which a cache never holds.  Returns HABAR_OK or
+ * HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__lexicon_add_table(struct habar_lexicon *lex,
+    const char *la, const char *lb, struct habar__lexicon_entry *e,
+    size_t n, size_t units, int listed);
+
+/* Sets the lexicon's error (habar_lexicon_error()), printf-style. */
+void habar__lexicon_fail(struct habar_lexicon *lex, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -24,6 +24,7 @@
 
 #include "align_internal.h"
 #include "lexicon_internal.h"
+#include "map64_internal.h"
 
 /* The most letters of a word looked at; longer words are cut here. */
 #define WORD_MAX 48
@@ -218,11 +219,12 @@ habar__stemmer_rounds(const struct habar__stemmer *st)
 }
 
 size_t
-habar__stem_words(const struct habar__stemmer *st, const char *text,
-    size_t len, uint32_t *out, size_t max)
+habar__stem_words(const struct habar__stemmer *st, struct habar__map64 *memo,
+    const char *text, size_t len, uint32_t *out, size_t max)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	uint32_t word[WORD_MAX], cp, h;
+	uint32_t word[WORD_MAX], cp, h, *v;
+	uint64_t wh;
 	size_t i = 0, n = 0, m, l, k;
 
 	while (i < len) {
@@ -242,6 +244,19 @@ habar__stem_words(const struct habar__stemmer *st, const char *text,
 		}
 		if (m < 2 || n >= max)
 			continue;
+		v = NULL;
+		if (memo != NULL) {
+			/* A word is cut once: the endings are tried one by
+			 * one, and a text repeats its words. */
+			wh = 14695981039346656037u;
+			for (k = 0; k < m; k++)
+				wh = (wh ^ word[k]) * 1099511628211u;
+			if ((v = habar__map64_put(memo, wh | 1, 0, NULL)) !=
+			    NULL && *v != 0) {
+				out[n++] = *v;
+				continue;
+			}
+		}
 		if (st != NULL)
 			cut(st, word, &m);
 		if (st != NULL && st->prefix > 0 && m > st->prefix)
@@ -250,6 +265,8 @@ habar__stem_words(const struct habar__stemmer *st, const char *text,
 		for (k = 0; k < m; k++)
 			h = (h ^ word[k]) * 16777619u;
 		out[n++] = h | 1;	/* never 0, the maps' empty key */
+		if (v != NULL)
+			*v = h | 1;
 	}
 	return n;
 }

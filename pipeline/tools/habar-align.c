@@ -16,8 +16,8 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: habar-align [--segmented] [--links A-B] [--memory TMX]... [-o FILE]\n"
-    "                   RELEASE RELEASE [RELEASE]\n"
+    "usage: habar-align [--segmented] [--links A-B] [--memory TMX]...\n"
+    "                   [--no-word-lists] [-o FILE] RELEASE RELEASE [RELEASE]\n"
     "Aligns the language versions of a release (two or three release files,\n"
     "in any order; each names its language in its 'lang:' field) and writes\n"
     "one parallel XML document: the metadata, paragraphs and sentences of\n"
@@ -34,6 +34,9 @@ static const char usage[] =
     "                   TMX (or parallel XML) and use it as evidence;\n"
     "                   repeatable; cached as TMX.lex or in\n"
     "                   $XDG_CACHE_HOME/habar/\n"
+    "      --no-word-lists  leave out the project's word lists\n"
+    "                   (dictionaries/lexicon), which count as a lexicon\n"
+    "                   of common words beside a memory's\n"
     "  -o, --output FILE  write to FILE (atomically) instead of stdout\n"
     "      --help       print this help and exit\n"
     "      --version    print the version and exit\n"
@@ -117,6 +120,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "links", required_argument, NULL, 'l' },
 		{ "memory", required_argument, NULL, 'm' },
+		{ "no-word-lists", no_argument, NULL, 'W' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "segmented", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
@@ -127,7 +131,7 @@ main(int argc, char **argv)
 	char *names[HABAR_PARALLEL_MAX_LANGS] = { NULL, NULL, NULL };
 	enum habar_status status;
 	FILE *fp, *out;
-	int c, i, a = -1, b = -1, stdin_used = 0, nmem = 0;
+	int c, i, a = -1, b = -1, stdin_used = 0, nmem = 0, lists = 1;
 	char **memories;
 
 	cli_init(argc, argv, usage);
@@ -146,6 +150,9 @@ main(int argc, char **argv)
 		case 'o':
 			opts.output = optarg;
 			break;
+		case 'W':
+			lists = 0;
+			break;
 		case 's':
 			opts.segmented = 1;
 			break;
@@ -161,6 +168,8 @@ main(int argc, char **argv)
 	    (status = habar_parallel_new(&doc)) != HABAR_OK)
 		cli_report(NULL, 0, status, align ? habar_align_error(align) :
 		    NULL);
+	if (align != NULL)
+		habar_align_use_lists(align, lists);
 	for (i = 0; align != NULL && i < nmem; i++)
 		if (habar_align_add_memory(align, memories[i]) != HABAR_OK)
 			cli_fatal("%s: %s", memories[i], habar_align_error(align));

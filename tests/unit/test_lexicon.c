@@ -1,6 +1,7 @@
 /*
  * test_lexicon.c: the lexicon learnt from a translation memory: stems,
- * Model 1's pairs, the cache file and its invalidation.
+ * Model 1's pairs, the cache file and its invalidation; and the word
+ * lists read into it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ stem(struct habar_lexicon *lex, const char *lang, const char *word)
 {
 	uint32_t out[4];
 
-	if (habar__stem_words(habar__lexicon_stemmer(lex, lang), word,
+	if (habar__stem_words(habar__lexicon_stemmer(lex, lang), NULL, word,
 	    strlen(word), out, 4) != 1)
 		return 0;
 	return out[0];
@@ -225,11 +226,115 @@ test_cache(void)
 	rmdir(dir);
 }
 
+/* The concept of the pair of English en and Russian ru, or 0. */
+static uint32_t
+concept_of(struct habar_lexicon *lex, const char *en, const char *ru)
+{
+	const struct habar__lexicon_entry *e;
+	uint32_t a = stem(lex, "en", en), b = stem(lex, "ru", ru);
+	size_t k, n, i;
+	int swapped;
+
+	for (k = 0; (e = habar__lexicon_table(lex, k, "en", "ru", &n,
+	    &swapped)) != NULL; k++)
+		for (i = 0; i < n; i++)
+			if ((swapped ? e[i].b : e[i].a) == a &&
+			    (swapped ? e[i].a : e[i].b) == b)
+				return e[i].concept;
+	return 0;
+}
+
+/* Writes text to dir/name. */
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fp = fopen(path, "w");
+	CHECK(fp != NULL && fputs(text, fp) >= 0);
+	if (fp != NULL)
+		fclose(fp);
+}
+
+static void
+test_lists(void)
+{
+	char dir[] = "/tmp/test_lexicon.XXXXXX", path[256];
+	struct habar_lexicon *lex;
+	FILE *fp;
+	char *buf = NULL;
+	size_t len = 0;
+
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0);
+		return;
+	}
+	write_file(dir, "a.tsv", "# news words\n"
+	    "say, said\tсказать,сказал\tайту,айтты,деді\n"
+	    "\n"
+	    "hospital\tбольница\tаурухана\n"
+	    "well-known\tизвестный\t\n");
+	write_file(dir, "b.tsv", "school\tшкола\tмектеп\n");
+	write_file(dir, "notes.txt", "not\ta\tlist\textra\n");
+	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
+	CHECK(habar_lexicon_add_lists(lex, dir) == HABAR_OK);
+	/* Every form of one language with every form of the other, under
+	 * the line's concept: say and said are two stems, сказать and
+	 * сказал one. */
+	CHECK(concept_of(lex, "said", "сказал") != 0);
+	CHECK(concept_of(lex, "say", "сказать") ==
+	    concept_of(lex, "said", "сказал"));
+	CHECK(concept_of(lex, "hospital", "больница") != 0 &&
+	    concept_of(lex, "hospital", "больница") !=
+	    concept_of(lex, "said", "сказал"));
+	/* The files in name order, numbered on: b.tsv's concept is the
+	 * fourth. */
+	CHECK(concept_of(lex, "school", "школа") == 4);
+	/* A hyphenated form is left out; its line has no English then. */
+	CHECK(habar_lexicon_pairs(lex, "en", "ru") == 2 + 1 + 1);
+	CHECK(habar_lexicon_pairs(lex, "ru", "kk") == 3 + 1 + 1);
+	CHECK(habar_lexicon_pairs(lex, "kk", "en") == 6 + 1 + 1);
+	/* A lexicon's cache never holds what the lists gave. */
+	fp = open_memstream(&buf, &len);
+	CHECK(fp != NULL && habar_lexicon_write(lex, "1 2", fp) == HABAR_OK);
+	if (fp != NULL)
+		fclose(fp);
+	CHECK(buf != NULL && strcmp(buf, "habar-lexicon 3\nsource 1 2\nend\n")
+	    == 0);
+	free(buf);
+	habar_lexicon_free(lex);
+
+	/* A line of two fields is an error naming the file and the line. */
+	write_file(dir, "c.tsv", "# one\nschool\tшкола\n");
+	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
+	CHECK(habar_lexicon_add_lists(lex, dir) == HABAR_ERR_INPUT);
+	snprintf(path, sizeof(path), "%s/c.tsv:2: ", dir);
+	CHECK(strncmp(habar_lexicon_error(lex), path, strlen(path)) == 0);
+	habar_lexicon_free(lex);
+	/* A directory that does not exist is an error too. */
+	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
+	CHECK(habar_lexicon_add_lists(lex, "/nonexistent/lists") ==
+	    HABAR_ERR_IO);
+	habar_lexicon_free(lex);
+	snprintf(path, sizeof(path), "%s/a.tsv", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/b.tsv", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/c.tsv", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/notes.txt", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
 	test_stems();
 	test_learn();
 	test_cache();
+	test_lists();
 	return check_failures ? 1 : 0;
 }
