@@ -1877,6 +1877,51 @@ memory_class(const struct habar__lexicon_entry *e, size_t units)
 }
 
 /*
+ * Leaves out of the n pairs sa[k], sb[k] (ids[k] their concept, 0 for a
+ * pair a memory learnt; cls[k] their class) every concept of the word
+ * lists one of whose stems a memory learnt a pair for, on either side:
+ * the learnt pair takes the stem's key, and the concept's other forms
+ * would then expect across a key that no longer exists.  What a memory
+ * learnt of a word is surer than a list, which cannot say how often a
+ * translator keeps it.
+ */
+static enum habar_status
+drop_learnt_concepts(uint32_t *sa, uint32_t *sb, uint32_t *ids,
+    unsigned char *cls, size_t *n)
+{
+	struct habar__map64 known = { NULL, NULL, 0, 0 };
+	struct habar__map64 dropped = { NULL, NULL, 0, 0 };
+	enum habar_status status = HABAR_ERR_NOMEM;
+	size_t k, kept = 0;
+
+	for (k = 0; k < *n; k++)
+		if (ids[k] == 0 && (habar__map64_put(&known, (uint64_t)1 << 32 |
+		    sa[k], 1, NULL) == NULL || habar__map64_put(&known,
+		    (uint64_t)2 << 32 | sb[k], 1, NULL) == NULL))
+			goto done;
+	for (k = 0; k < *n; k++)
+		if (ids[k] != 0 && (habar__map64_get(&known,
+		    (uint64_t)1 << 32 | sa[k], 0) != 0 ||
+		    habar__map64_get(&known, (uint64_t)2 << 32 | sb[k], 0) !=
+		    0) && habar__map64_put(&dropped, ids[k], 1, NULL) == NULL)
+			goto done;
+	for (k = 0; k < *n; k++) {
+		if (ids[k] != 0 && habar__map64_get(&dropped, ids[k], 0) != 0)
+			continue;
+		sa[kept] = sa[k];
+		sb[kept] = sb[k];
+		ids[kept] = ids[k];
+		cls[kept++] = cls[k];
+	}
+	*n = kept;
+	status = HABAR_OK;
+done:
+	habar__map64_free(&known);
+	habar__map64_free(&dropped);
+	return status;
+}
+
+/*
  * Reads the project's word lists (dictionaries/lexicon) into the lexicon
  * once, unless habar_align_use_lists() turned them off.
  */
@@ -1920,7 +1965,7 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 	unsigned char *cls = NULL;
 	size_t nl = doc->language_count, x, y, k, t, n, total, units;
 	enum habar_status status = HABAR_OK;
-	int swapped, pass;
+	int swapped;
 	size_t learnt;
 
 	for (x = 0; x < nl && status == HABAR_OK; x++)
@@ -1938,36 +1983,33 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 				status = HABAR_ERR_NOMEM;
 				goto next;
 			}
-			/* The word lists' concepts first, so that what a memory
-			 * learnt of a stem takes its place. */
 			n = 0;
 			learnt = 0;
-			for (pass = 0; pass < 2; pass++)
-				for (t = 0; (e = habar__lexicon_table(align->memory,
-				    t, doc->languages[x].lang,
-				    doc->languages[y].lang, &k, &swapped)) != NULL;
-				    t++) {
-					if (k == 0 || (e->concept != 0) != (pass == 0))
-						continue;
-					units = habar__lexicon_units(align->memory, t,
-					    doc->languages[x].lang,
-					    doc->languages[y].lang);
-					while (k-- > 0 && n < total) {
-						sa[n] = swapped ? e->b : e->a;
-						sb[n] = swapped ? e->a : e->b;
-						ids[n] = e->concept;
-						learnt += e->concept == 0;
-						cls[n++] = memory_class(e, units);
-						e++;
-					}
+			for (t = 0; (e = habar__lexicon_table(align->memory, t,
+			    doc->languages[x].lang, doc->languages[y].lang, &k,
+			    &swapped)) != NULL; t++) {
+				units = habar__lexicon_units(align->memory, t,
+				    doc->languages[x].lang, doc->languages[y].lang);
+				while (k-- > 0 && n < total) {
+					sa[n] = swapped ? e->b : e->a;
+					sb[n] = swapped ? e->a : e->b;
+					ids[n] = e->concept;
+					learnt += e->concept == 0;
+					cls[n++] = memory_class(e, units);
+					e++;
 				}
-			if ((status = habar__lex_from_pairs(&lex, sa, sb, ids, cls, n,
-			    (uint32_t)(0x5eed0000u + x * 7 + y),
-			    (unsigned)(x + y))) != HABAR_OK ||
-			    (status = memory_stems(align, &doc->languages[x],
+			}
+			if (learnt > 0 && learnt < n &&
+			    (status = drop_learnt_concepts(sa, sb, ids, cls,
+			    &n)) != HABAR_OK)
+				goto next;
+			if ((status = memory_stems(align, &doc->languages[x],
 			    &data[x])) != HABAR_OK ||
 			    (status = memory_stems(align, &doc->languages[y],
-			    &data[y])) != HABAR_OK)
+			    &data[y])) != HABAR_OK ||
+			    (status = habar__lex_from_pairs(&lex, sa, sb, ids,
+			    cls, n, (uint32_t)(0x5eed0000u + x * 7 + y),
+			    (unsigned)(x + y))) != HABAR_OK)
 				goto next;
 			if ((status = augment(&data[x], &lex, 0, data[x].mstems,
 			    data[x].mstfirst)) == HABAR_OK)

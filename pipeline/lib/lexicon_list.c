@@ -34,12 +34,12 @@ static const int pair_cols[3][2] = { { 0, 2 }, { 0, 1 }, { 2, 1 } };
 /*
  * A listed pair's counts, as if a memory of LIST_UNITS units had held
  * each word LIST_SEEN times and the two together LIST_BOTH times: a
- * translation a translator keeps more often than not, and a word of
- * middling frequency (docs/habar-align.md, "The project's lexicon").
+ * translation keeps the word about half the time, and it is a word of
+ * middling frequency (docs/habar-align.md, "The project's word lists").
  */
 #define LIST_UNITS 1000
 #define LIST_SEEN 20
-#define LIST_BOTH 12
+#define LIST_BOTH 10
 
 /* The entries of the three pairs of languages, growing. */
 struct pairs {
