@@ -329,6 +329,21 @@ test_lists(void)
 	rmdir(dir);
 }
 
+/* The project's own lists load, and pair many words in each pair. */
+static void
+test_project_lists(void)
+{
+	struct habar_lexicon *lex;
+
+	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
+	CHECK(habar_lexicon_add_lists(lex, NULL) == HABAR_OK);
+	CHECK(habar_lexicon_pairs(lex, "en", "ru") > 2000);
+	CHECK(habar_lexicon_pairs(lex, "en", "kk") > 2000);
+	CHECK(habar_lexicon_pairs(lex, "ru", "kk") > 2000);
+	CHECK(concept_of(lex, "said", "сказал") != 0);
+	habar_lexicon_free(lex);
+}
+
 int
 main(void)
 {
@@ -336,5 +351,6 @@ main(void)
 	test_learn();
 	test_cache();
 	test_lists();
+	test_project_lists();
 	return check_failures ? 1 : 0;
 }
