@@ -543,6 +543,14 @@ cmp_occurrence(const void *x, const void *y)
 	return p->item < q->item ? -1 : p->item > q->item;
 }
 
+/* Whether an anchor of this kind means the same in every language. */
+static int
+same_everywhere(unsigned kind)
+{
+	return kind == HABAR__ANCHOR_NUMBER || kind == HABAR__ANCHOR_LINK ||
+	    kind == HABAR__ANCHOR_PHONE || kind == HABAR__ANCHOR_NAME;
+}
+
 /*
  * The occurrences in s of the anchors that mean the same in every
  * language (numbers, links, telephones, names), sorted by key and item,
@@ -556,15 +564,16 @@ occurrences(const struct habar__align_seq *s, struct occurrence **out)
 	unsigned kind;
 
 	*out = NULL;
-	if ((occ = malloc((s->kfirst[s->n] + 1) * sizeof(*occ))) == NULL)
+	/* Counted first: most of a text's keys are words of a lexicon. */
+	for (k = 0; k < s->kfirst[s->n]; k++)
+		n += same_everywhere(HABAR__ANCHOR_KIND(s->keys[k]));
+	if ((occ = malloc((n + 1) * sizeof(*occ))) == NULL)
 		return 0;
+	n = 0;
 	for (i = 0; i < s->n; i++)
 		for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++) {
 			kind = HABAR__ANCHOR_KIND(s->keys[k]);
-			if (kind == HABAR__ANCHOR_NUMBER ||
-			    kind == HABAR__ANCHOR_LINK ||
-			    kind == HABAR__ANCHOR_PHONE ||
-			    kind == HABAR__ANCHOR_NAME) {
+			if (same_everywhere(kind)) {
 				occ[n].key = s->keys[k];
 				occ[n++].item = (uint32_t)i;
 			}
