@@ -1951,6 +1951,99 @@ habar_align_use_lists(struct habar_align *align, int use)
 }
 
 /*
+ * Adds the word lists' concepts to the anchors of every language of doc,
+ * when no memory taught any of its pairs: a concept every language of
+ * doc has forms for is one key in all of them (tag 0, expected across in
+ * every pair), one that only two have is that pair's key.  One key a
+ * concept, not one a pair, halves the keys of a sentence in three
+ * languages, and the dynamic programme's time goes with them.
+ */
+static enum habar_status
+apply_lists(struct habar_align *align, const struct habar_parallel *doc,
+    struct lang_data *data)
+{
+	const struct habar__lexicon_entry *e;
+	struct habar__map64 stems[HABAR_PARALLEL_MAX_LANGS], langs;
+	struct habar__lex lex;
+	size_t nl = doc->language_count, x, y, t, k, i;
+	uint32_t *v, c, m, full = (1u << nl) - 1, tag, salt, key;
+	unsigned char cls = 0;
+	enum habar_status status = HABAR_ERR_NOMEM;
+	int swapped;
+
+	memset(stems, 0, sizeof(stems));
+	memset(&langs, 0, sizeof(langs));
+	memset(&lex, 0, sizeof(lex));
+	for (x = 0; x < nl; x++)
+		for (y = x + 1; y < nl; y++)
+			for (t = 0; (e = habar__lexicon_table(align->memory, t,
+			    doc->languages[x].lang, doc->languages[y].lang, &k,
+			    &swapped)) != NULL; t++) {
+				if (k > 0)
+					cls = memory_class(e,
+					    habar__lexicon_units(align->memory,
+					    t, doc->languages[x].lang,
+					    doc->languages[y].lang));
+				for (; k > 0; k--, e++) {
+					if ((v = habar__map64_put(&stems[x],
+					    swapped ? e->b : e->a, 0, NULL)) ==
+					    NULL)
+						goto done;
+					*v = e->concept;
+					if ((v = habar__map64_put(&stems[y],
+					    swapped ? e->a : e->b, 0, NULL)) ==
+					    NULL)
+						goto done;
+					*v = e->concept;
+					if ((v = habar__map64_put(&langs,
+					    e->concept, 0, NULL)) == NULL)
+						goto done;
+					*v |= 1u << x | 1u << y;
+				}
+			}
+	for (x = 0; x < nl; x++) {
+		if (stems[x].count == 0)
+			continue;
+		if ((lex.a = calloc(1, sizeof(struct habar__map64))) == NULL)
+			goto done;
+		for (i = 0; i < stems[x].cap; i++) {
+			if (stems[x].keys[i] == 0)
+				continue;
+			c = stems[x].vals[i];
+			m = habar__map64_get(&langs, c, 0);
+			/* Two languages of three: the other one's pair. */
+			for (y = 0; m != full && y < nl; y++)
+				if (y != x && (m >> y & 1))
+					break;
+			tag = m == full ? 0 : (uint32_t)(x + y);
+			salt = m == full ? 0x5eed0000u : (uint32_t)(0x5eed0000u +
+			    (x < y ? x * 7 + y : y * 7 + x));
+			key = (((uint32_t)habar__map64_mix((uint64_t)c ^ salt) |
+			    1) & 0x001FFFFFu) | tag << 21 |
+			    (uint32_t)(cls & 0x3F) << 23;
+			if ((v = habar__map64_put(lex.a, stems[x].keys[i], 0,
+			    NULL)) == NULL)
+				goto done;
+			*v = key;
+		}
+		if ((status = memory_stems(align, &doc->languages[x],
+		    &data[x])) != HABAR_OK ||
+		    (status = augment(&data[x], &lex, 0, data[x].mstems,
+		    data[x].mstfirst)) != HABAR_OK)
+			goto done;
+		status = HABAR_ERR_NOMEM;
+		habar__lex_free(&lex);
+	}
+	status = HABAR_OK;
+done:
+	habar__lex_free(&lex);
+	for (x = 0; x < nl; x++)
+		habar__map64_free(&stems[x]);
+	habar__map64_free(&langs);
+	return status;
+}
+
+/*
  * Adds the lexicon (the word lists' concepts and the memory's learnt
  * pairs) to the anchors of every pair of languages of doc: each stem
  * pair becomes a key both sentences share.
@@ -1966,8 +2059,18 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 	size_t nl = doc->language_count, x, y, k, t, n, total, units;
 	enum habar_status status = HABAR_OK;
 	int swapped;
-	size_t learnt;
+	size_t learnt = 0;
 
+	for (x = 0; x < nl; x++)
+		for (y = x + 1; y < nl; y++)
+			for (t = 0; (e = habar__lexicon_table(align->memory, t,
+			    doc->languages[x].lang, doc->languages[y].lang, &k,
+			    &swapped)) != NULL; t++)
+				learnt += k > 0 && e->concept == 0;
+	if (learnt == 0) {
+		status = apply_lists(align, doc, data);
+		goto stems;
+	}
 	for (x = 0; x < nl && status == HABAR_OK; x++)
 		for (y = x + 1; y < nl && status == HABAR_OK; y++) {
 			total = habar_lexicon_pairs(align->memory,
@@ -2031,6 +2134,7 @@ next:
 			sa = sb = ids = NULL;
 			cls = NULL;
 		}
+stems:
 	/* The stems are in the anchors now; a long document's take room
 	 * the dynamic programme needs. */
 	for (x = 0; x < nl; x++) {

@@ -275,13 +275,15 @@ habar__anchor_miss(uint32_t key)
  * language is in; tag (habar__align_tag()) names the pair aligned, and
  * a word of another pair expects nothing there: its translation is in
  * the third language, and charging its absence would weigh against
- * every bead of two sides in proportion to its sentence's words.
+ * every bead of two sides in proportion to its sentence's words.  A key
+ * of tag 0 (a word list's concept every language of the document has) is
+ * every pair's.
  */
 static inline double
 habar__anchor_expected(uint32_t key, unsigned tag)
 {
 	return (key >> 29) == HABAR__ANCHOR_MEMORY &&
-	    ((key >> 21) & 3) == tag ?
+	    (((key >> 21) & 3) == tag || ((key >> 21) & 3) == 0) ?
 	    habar__lex_class_weight[(key >> 26) & 7] : 0;
 }
 

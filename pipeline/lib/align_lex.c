@@ -112,8 +112,11 @@ habar__lex_free(struct habar__lex *lex)
 {
 	if (lex == NULL)
 		return;
-	habar__map64_free((struct habar__map64 *)lex->a);
-	habar__map64_free((struct habar__map64 *)lex->b);
+	/* Either side may not have been made yet. */
+	if (lex->a != NULL)
+		habar__map64_free((struct habar__map64 *)lex->a);
+	if (lex->b != NULL)
+		habar__map64_free((struct habar__map64 *)lex->b);
 	free(lex->a);
 	free(lex->b);
 	memset(lex, 0, sizeof(*lex));
