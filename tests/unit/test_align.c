@@ -11,6 +11,7 @@
  * and with three; and a Cyrillic word rendered in Latin letters from its
  * letters as ICU renders the whole word.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1250,19 +1251,24 @@ test_memory_words(void)
 /*
  * What a link's anchors say for its confidence: a number both sides
  * share, a name each side has and the other lacks (each counted against
- * the link), and of the learnt word pairs one of two found across.
+ * the link), and of the learnt word pairs one of two found across.  The
+ * third items hold words of a lexicon (a word list's, every pair's) none
+ * of which is found across.
  */
 static void
 test_evidence(void)
 {
-	static const uint32_t la[2] = { 90, 60 }, lb[2] = { 92, 61 };
+	static const uint32_t la[3] = { 90, 60, 60 }, lb[3] = { 92, 61, 61 };
 	const uint32_t number = (uint32_t)HABAR__ANCHOR_NUMBER << 29,
 	    name = (uint32_t)HABAR__ANCHOR_NAME << 29,
-	    lex = (uint32_t)HABAR__ANCHOR_LEX << 29;
-	uint32_t ka[4] = { number | 1, name | 2, lex | 3, lex | 4 };
-	uint32_t kb[3] = { number | 1, name | 5, lex | 3 };
-	size_t fa[3], fb[3];
-	struct habar__align_seq a = seq(la, 2, fa), b = seq(lb, 2, fb);
+	    lex = (uint32_t)HABAR__ANCHOR_LEX << 29,
+	    word = (uint32_t)HABAR__ANCHOR_MEMORY << 29 | 3u << 26 | 3u << 23;
+	uint32_t ka[8] = { number | 1, name | 2, lex | 3, lex | 4, word | 6,
+	    word | 7, word | 8, word | 9 };
+	uint32_t kb[6] = { number | 1, name | 5, lex | 3, word | 10, word | 11,
+	    word | 12 };
+	size_t fa[4], fb[4];
+	struct habar__align_seq a = seq(la, 3, fa), b = seq(lb, 3, fb);
 	struct habar__align_evidence ev;
 	struct habar__align_near sure = { 1, 1, 1, 8.0 }, end = { 0, 0, 0, 0 },
 	    alone = { 1, 0, 1, 0.0 };
@@ -1270,8 +1276,10 @@ test_evidence(void)
 
 	a.keys = ka;
 	fa[1] = fa[2] = 4;
+	fa[3] = 8;
 	b.keys = kb;
 	fb[1] = fb[2] = 3;
+	fb[3] = 6;
 	habar__align_evidence(&a, 0, 1, &b, 0, 1, &ev);
 	CHECK(ev.shared == habar__anchor_weight(number | 1));
 	CHECK(ev.unmatched > 1.19 && ev.unmatched < 1.21);
@@ -1283,19 +1291,20 @@ test_evidence(void)
 	/*
 	 * A sure 1-1 link (its posterior 0.999, its neighbours sure) of a
 	 * document in two languages is confident on the model of a pair
-	 * alone, as it is with three languages whose third is as sure; the
-	 * same link whose posterior is 0.1, its own log-odds -3, beside a
-	 * sentence with no counterpart, is doubtful on either.
+	 * alone, as it is with three languages whose third is as sure; a
+	 * link whose posterior is 0.1, its own log-odds -3, beside a
+	 * sentence with no counterpart, and whose words find none of their
+	 * translations across, is doubtful on either.
 	 */
 	pair = habar__align_confidence_near(&a, 1, 1, &b, 1, 1, 1.0, 8.0,
 	    0.999, -1, 0, 1, &end, &sure, NULL);
 	three = habar__align_confidence_near(&a, 1, 1, &b, 1, 1, 1.0, 8.0,
 	    0.999, 0.999, 0, 0, &end, &sure, NULL);
 	CHECK(pair >= 0.5 && pair <= 1 && three >= 0.5 && three <= 1);
-	lost = habar__align_confidence_near(&a, 1, 1, &b, 1, 1, 1.0, -3.0,
+	lost = habar__align_confidence_near(&a, 2, 1, &b, 2, 1, 1.0, -3.0,
 	    0.1, -1, 0, 1, &alone, &sure, NULL);
 	CHECK(lost >= 0 && lost < 0.5);
-	lost = habar__align_confidence_near(&a, 1, 1, &b, 1, 1, 1.0, -3.0,
+	lost = habar__align_confidence_near(&a, 2, 1, &b, 2, 1, 1.0, -3.0,
 	    0.1, 0.1, 0, 0, &alone, &sure, NULL);
 	CHECK(lost >= 0 && lost < 0.5);
 }
@@ -1352,7 +1361,10 @@ test_one_sided_names(void)
 		conf_even = habar__align_confidence_near(&a, 0, 1, &b, 0, 1,
 		    1.0, 1.0, 0.8, alone ? -1 : 0.8, 0, alone, &end, &end,
 		    NULL);
-		CHECK(conf_lop < conf_even - 0.005);
+		/* In log-odds: a sure link's confidence is near 1 either
+		 * way. */
+		CHECK(log(conf_lop / (1 - conf_lop)) <
+		    log(conf_even / (1 - conf_even)) - 0.1);
 	}
 }
 
