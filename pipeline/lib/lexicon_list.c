@@ -62,7 +62,8 @@ field_stems(const struct habar__stemmer *st, const char *field, size_t len,
 	for (i = 0; i < len; i = end + 1) {
 		for (end = i; end < len && field[end] != ','; end++)
 			continue;
-		if (habar__stem_words(st, NULL, field + i, end - i, stem, 2) != 1)
+		if (habar__stem_words(st, NULL, field + i, end - i, stem,
+		    2) != 1)
 			continue;
 		for (k = 0; k < n && out[k] != stem[0]; k++)
 			continue;
@@ -144,9 +145,9 @@ read_list(struct habar_lexicon *lex, const char *path, struct pairs *ps,
 		    len - (size_t)(tab[0] + 1 - line));
 		if (tab[1] == NULL || memchr(tab[1] + 1, '\t',
 		    len - (size_t)(tab[1] + 1 - line)) != NULL) {
-			habar__lexicon_fail(lex, "%s:%lu: three fields separated "
-			    "by tabs expected (English, Russian, Kazakh)", path,
-			    lineno);
+			habar__lexicon_fail(lex, "%s:%lu: three fields "
+			    "separated by tabs expected (English, Russian, "
+			    "Kazakh)", path, lineno);
 			status = HABAR_ERR_INPUT;
 			goto done;
 		}
