@@ -382,22 +382,43 @@ count_names(const struct habar__align_seq *s, size_t first, size_t n)
 }
 
 /*
- * Whether the sorted keys k1[0..n1) and k2[0..n2) share a number, a
- * link, a telephone number or a name.
+ * The first of the sorted keys k[0..n) that is key or above: kinds are
+ * the keys' top bits, so each kind is one run of a sentence's keys.
+ */
+static inline size_t
+key_bound(const uint32_t *k, size_t n, uint32_t key)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (k[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first key of a kind, and the first past the strong kinds (numbers,
+ * links, telephone numbers, names). */
+#define KIND_FIRST(kind) ((uint32_t)(kind) << 29)
+#define STRONG_END KIND_FIRST(HABAR__ANCHOR_NAME + 1)
+
+/*
+ * Whether the sorted keys k1[0..n1) and k2[0..n2) share a key; given the
+ * runs of numbers, links, telephone numbers and names of two sentences,
+ * whether they share one of those.
  */
 static int
-share_strong(const uint32_t *k1, size_t n1, const uint32_t *k2, size_t n2)
+share_any(const uint32_t *k1, size_t n1, const uint32_t *k2, size_t n2)
 {
 	size_t i = 0, j = 0;
 
 	while (i < n1 && j < n2) {
-		if (k1[i] == k2[j]) {
-			if (HABAR__ANCHOR_KIND(k1[i]) >= HABAR__ANCHOR_NUMBER &&
-			    HABAR__ANCHOR_KIND(k1[i]) <= HABAR__ANCHOR_NAME)
-				return 1;
-			i++;
-			j++;
-		} else if (k1[i] < k2[j])
+		if (k1[i] == k2[j])
+			return 1;
+		if (k1[i] < k2[j])
 			i++;
 		else
 			j++;
@@ -431,18 +452,25 @@ parts_lost(const struct params *p, const struct habar__align_seq *many,
     size_t first, size_t n, const uint32_t *ko, size_t no)
 {
 	const uint32_t *k;
-	size_t i, c, x, nn;
+	size_t i, c, s, e, os, oe;
 	double m, total = 0;
 
 	if (n < 2)
 		return 0;
+	/* Only the strong kinds count: the runs of those are looked at,
+	 * not the words of a lexicon that lead every sentence's keys. */
+	os = key_bound(ko, no, KIND_FIRST(HABAR__ANCHOR_NUMBER));
+	oe = os + key_bound(ko + os, no - os, STRONG_END);
 	for (i = first; i < first + n; i++) {
 		k = many->keys + many->kfirst[i];
 		c = many->kfirst[i + 1] - many->kfirst[i];
-		for (nn = 0, x = 0; x < c; x++)
-			nn += HABAR__ANCHOR_KIND(k[x]) == HABAR__ANCHOR_NUMBER;
-		m = (double)nn + (many->names != NULL ? many->names[i] : 0);
-		if (m == 0 || share_strong(k, c, ko, no))
+		s = key_bound(k, c, KIND_FIRST(HABAR__ANCHOR_NUMBER));
+		e = s + key_bound(k + s, c - s, KIND_FIRST(HABAR__ANCHOR_LINK));
+		m = (double)(e - s) + (many->names != NULL ? many->names[i] : 0);
+		if (m == 0)
+			continue;
+		e += key_bound(k + e, c - e, STRONG_END);
+		if (share_any(k + s, e - s, ko + os, oe - os))
 			continue;
 		total += m < p->part_max ? m : p->part_max;
 	}
