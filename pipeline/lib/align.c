@@ -2231,6 +2231,14 @@ habar_align_document(struct habar_align *align, struct habar_parallel *doc)
 	if (nl == 3 && (status = learn(&sents, data, order[1], order[2])) !=
 	    HABAR_OK)
 		goto done;
+	/* The stems are in the anchors now; the second pass and the
+	 * confidence, where a long document's memory peaks, need the room. */
+	for (l = 0; l < nl; l++) {
+		free(data[l].stems);
+		free(data[l].stfirst);
+		data[l].stems = NULL;
+		data[l].stfirst = NULL;
+	}
 	guides.replay = 1;
 	if ((status = align_sentences(doc, data, order, &guides, &sents)) != HABAR_OK)
 		goto done;
