@@ -1318,7 +1318,7 @@ static enum habar_status
 augment(struct lang_data *d, const struct habar__lex *lex, int side,
     const uint32_t *stems, const size_t *stfirst)
 {
-	uint32_t *keys, buf[HABAR__ANCHOR_ALL_MAX], key;
+	uint32_t *keys, *grown, buf[HABAR__ANCHOR_ALL_MAX], key;
 	size_t *kfirst, i, k, n, total = 0, cap;
 
 	cap = d->skfirst[d->sent.n] + stfirst[d->sent.n] + 16;
@@ -1345,6 +1345,10 @@ augment(struct lang_data *d, const struct habar__lex *lex, int side,
 		total += n;
 	}
 	kfirst[d->sent.n] = total;
+	/* Room was made for a key per stem, and few stems have one: the
+	 * rest is given back, as these keys are kept to the end. */
+	if ((grown = realloc(keys, (total + 1) * sizeof(uint32_t))) != NULL)
+		keys = grown;
 	free(d->skeys);
 	free(d->skfirst);
 	d->skeys = keys;
