@@ -2031,6 +2031,30 @@ count_numbers(const uint32_t *keys, size_t n)
 	return (double)(i - first);
 }
 
+/*
+ * Adds to *miss and *expected the weights of the sorted keys k[0..n) if
+ * unmatched (habar__anchor_miss()) and the memory's words of the pair
+ * tag among them (habar__anchor_expected()), in the keys' order.  Only
+ * the memory's words expect anything and only the kinds from numbers to
+ * marks weigh when missed; the others, each a run of the sorted keys
+ * (the learnt word pairs and cognates, a third of a sentence's keys),
+ * would add zeros: they are not walked.
+ */
+static void
+side_sums(const uint32_t *k, size_t n, unsigned tag, double *miss,
+    double *expected)
+{
+	size_t i, words, end;
+
+	words = key_bound(k, n, KIND_FIRST(HABAR__ANCHOR_NUMBER));
+	for (i = 0; i < words; i++)
+		*expected += habar__anchor_expected(k[i], tag);
+	end = words + key_bound(k + words, n - words,
+	    KIND_FIRST(HABAR__ANCHOR_WORD));
+	for (i = words; i < end; i++)
+		*miss += habar__anchor_miss(k[i]);
+}
+
 double
 habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
     const struct habar__align_seq *b, size_t bi, size_t nb, double ratio)
@@ -2049,14 +2073,8 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 		return 0;
 	la = gather_all(a, ai, na, ka, tmp, sizeof(ka) / sizeof(ka[0]));
 	lb = gather_all(b, bi, nb, kb, tmp, sizeof(kb) / sizeof(kb[0]));
-	for (i = 0; i < la; i++) {
-		miss_a += habar__anchor_miss(ka[i]);
-		exp_a += habar__anchor_expected(ka[i], habar__align_tag(a, b));
-	}
-	for (i = 0; i < lb; i++) {
-		miss_b += habar__anchor_miss(kb[i]);
-		exp_b += habar__anchor_expected(kb[i], habar__align_tag(a, b));
-	}
+	side_sums(ka, la, habar__align_tag(a, b), &miss_a, &exp_a);
+	side_sums(kb, lb, habar__align_tag(a, b), &miss_b, &exp_b);
 	sum_common(ka, la, kb, lb, &w, &missed, &expected);
 	for (i = ai; i < ai + na; i++)
 		len_a += a->len[i];
