@@ -2016,6 +2016,24 @@ gather_all(const struct habar__align_seq *s, size_t first, size_t n,
 	return m;
 }
 
+/*
+ * The sorted anchor keys of items [first, first + n) of s, as
+ * gather_all() stores them in buf (tmp and max as there), *count of them;
+ * of one item (most links, and every side a cost weighs alone), its own
+ * sorted run, not a copy.
+ */
+static const uint32_t *
+gather_keys(const struct habar__align_seq *s, size_t first, size_t n,
+    uint32_t *buf, uint32_t *tmp, size_t max, size_t *count)
+{
+	if (n == 1 && s->kfirst[first + 1] - s->kfirst[first] <= max) {
+		*count = s->kfirst[first + 1] - s->kfirst[first];
+		return s->keys + s->kfirst[first];
+	}
+	*count = gather_all(s, first, n, buf, tmp, max);
+	return buf;
+}
+
 /* The number anchors of the sorted keys[0..n): a run, as the kind is
  * the keys' top bits. */
 static double
@@ -2061,6 +2079,7 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 {
 	uint32_t ka[4 * HABAR__ANCHOR_ALL_MAX], kb[4 * HABAR__ANCHOR_ALL_MAX],
 	    tmp[4 * HABAR__ANCHOR_ALL_MAX];
+	const uint32_t *pa, *pb;
 	const struct params *p = &sentence_params;
 	struct pair pr;
 	size_t la, lb, i;
@@ -2071,11 +2090,11 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 	pthread_once(&tail_once, init_tail);
 	if (na == 0 && nb == 0)
 		return 0;
-	la = gather_all(a, ai, na, ka, tmp, sizeof(ka) / sizeof(ka[0]));
-	lb = gather_all(b, bi, nb, kb, tmp, sizeof(kb) / sizeof(kb[0]));
-	side_sums(ka, la, habar__align_tag(a, b), &miss_a, &exp_a);
-	side_sums(kb, lb, habar__align_tag(a, b), &miss_b, &exp_b);
-	sum_common(ka, la, kb, lb, &w, &missed, &expected);
+	pa = gather_keys(a, ai, na, ka, tmp, sizeof(ka) / sizeof(ka[0]), &la);
+	pb = gather_keys(b, bi, nb, kb, tmp, sizeof(kb) / sizeof(kb[0]), &lb);
+	side_sums(pa, la, habar__align_tag(a, b), &miss_a, &exp_a);
+	side_sums(pb, lb, habar__align_tag(a, b), &miss_b, &exp_b);
+	sum_common(pa, la, pb, lb, &w, &missed, &expected);
 	for (i = ai; i < ai + na; i++)
 		len_a += a->len[i];
 	for (i = bi; i < bi + nb; i++)
@@ -2102,14 +2121,14 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 		    p->lex_miss * (exp_a + exp_b - 2 * expected);
 		if (w <= 0)
 			cost += nothing_shared(p, miss_a, miss_b);
-		cost += numbers_lost(p, count_numbers(ka, la),
-		    count_numbers(kb, lb)) + names_lost(p,
+		cost += numbers_lost(p, count_numbers(pa, la),
+		    count_numbers(pb, lb)) + names_lost(p,
 		    count_names(a, ai, na), count_names(b, bi, nb),
 		    habar__align_memory(a, b));
 		if (!habar__align_memory(a, b) && nb == 1)
-			cost += parts_lost(p, a, ai, na, kb, lb);
+			cost += parts_lost(p, a, ai, na, pb, lb);
 		else if (!habar__align_memory(a, b) && na == 1)
-			cost += parts_lost(p, b, bi, nb, ka, la);
+			cost += parts_lost(p, b, bi, nb, pa, la);
 	}
 	return cost + p->miss_cost * (miss_a + miss_b) -
 	    (p->match_bonus * w + 2 * p->miss_cost * missed);
@@ -2151,30 +2170,31 @@ habar__align_evidence(const struct habar__align_seq *a, size_t ai,
 {
 	uint32_t ka[4 * HABAR__ANCHOR_ALL_MAX], kb[4 * HABAR__ANCHOR_ALL_MAX],
 	    tmp[4 * HABAR__ANCHOR_ALL_MAX];
+	const uint32_t *pa, *pb;
 	size_t la, lb, i = 0, j = 0, wa, wb;
 	double miss = 0;
 
 	memset(ev, 0, sizeof(*ev));
-	la = gather_all(a, ai, na, ka, tmp, sizeof(ka) / sizeof(ka[0]));
-	lb = gather_all(b, bi, nb, kb, tmp, sizeof(kb) / sizeof(kb[0]));
-	wa = count_side(ka, la, &ev->miss_a);
-	wb = count_side(kb, lb, &ev->miss_b);
+	pa = gather_keys(a, ai, na, ka, tmp, sizeof(ka) / sizeof(ka[0]), &la);
+	pb = gather_keys(b, bi, nb, kb, tmp, sizeof(kb) / sizeof(kb[0]), &lb);
+	wa = count_side(pa, la, &ev->miss_a);
+	wb = count_side(pb, lb, &ev->miss_b);
 	miss = ev->miss_a + ev->miss_b;
 	ev->words_most = (double)(wa > wb ? wa : wb);
 	ev->words_all = (double)(wa + wb);
 	while (i < la && j < lb) {
-		if (ka[i] == kb[j]) {
-			if (is_word(ka[i]))
+		if (pa[i] == pb[j]) {
+			if (is_word(pa[i]))
 				ev->words_shared++;
 			else {
-				ev->shared += habar__anchor_weight(ka[i]);
-				miss -= 2 * habar__anchor_miss(ka[i]);
-				ev->miss_a -= habar__anchor_miss(ka[i]);
-				ev->miss_b -= habar__anchor_miss(ka[i]);
+				ev->shared += habar__anchor_weight(pa[i]);
+				miss -= 2 * habar__anchor_miss(pa[i]);
+				ev->miss_a -= habar__anchor_miss(pa[i]);
+				ev->miss_b -= habar__anchor_miss(pa[i]);
 			}
 			i++;
 			j++;
-		} else if (ka[i] < kb[j])
+		} else if (pa[i] < pb[j])
 			i++;
 		else
 			j++;
