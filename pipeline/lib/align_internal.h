@@ -528,8 +528,23 @@ enum habar_status habar__lex_from_pairs(struct habar__lex *lex,
     const uint32_t *sa, const uint32_t *sb, const uint32_t *ids,
     const unsigned char *cls, size_t n, uint32_t salt, unsigned tag);
 
-/* Lower-cases one code point of the scripts the aligner meets. */
-uint32_t habar__align_lower(uint32_t c);
+/*
+ * Lower-cases one code point of the scripts the aligner meets.  Inline:
+ * every letter of every word a stem is cut from goes through it.
+ */
+static inline uint32_t
+habar__align_lower(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 0x20;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 0x50;
+	if (c >= 0x460 && c <= 0x4FF && (c & 1) == 0 && c != 0x4C0)
+		return c + 1;
+	return c;
+}
 
 /* Frees the table; a zeroed one is harmless. */
 void habar__lex_free(struct habar__lex *lex);

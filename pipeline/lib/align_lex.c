@@ -36,20 +36,6 @@ const double habar__lex_class_weight[8] = { 0.05, 0.1, 0.17, 0.25, 0.35,
 const double habar__lex_hit_weight[8] = { 0.4, 0.6, 0.8, 1.0, 1.2, 1.4, 1.7,
     2.0 };
 
-uint32_t
-habar__align_lower(uint32_t c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c >= 0x410 && c <= 0x42F)
-		return c + 0x20;
-	if (c >= 0x400 && c <= 0x40F)
-		return c + 0x50;
-	if (c >= 0x460 && c <= 0x4FF && (c & 1) == 0 && c != 0x4C0)
-		return c + 1;
-	return c;
-}
-
 size_t
 habar__lex_stems(const char *text, size_t len, uint32_t *out, size_t max)
 {
