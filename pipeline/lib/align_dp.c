@@ -245,6 +245,15 @@ struct pair {
 	size_t npoints;
 	/* Each item's anchor keys as a signature (signature()). */
 	uint64_t (*siga)[SIGW], (*sigb)[SIGW];
+	/*
+	 * The sides whose keys the gains are read from: a and b, or views
+	 * of them without the keys the other side never holds
+	 * (share_views()), and those views' keys.
+	 */
+	const struct habar__align_seq *ga, *gb;
+	struct habar__align_seq va, vb;
+	uint32_t *vkeys[2];
+	size_t *vfirst[2];
 };
 
 /*
@@ -864,10 +873,10 @@ gain11(const struct pair *pr, size_t x, size_t y)
 		any |= pr->siga[x][w] & pr->sigb[y][w];
 	if (any == 0)
 		return 0;
-	return gain_common(pr, pr->a->keys + pr->a->kfirst[x],
-	    pr->a->kfirst[x + 1] - pr->a->kfirst[x],
-	    pr->b->keys + pr->b->kfirst[y],
-	    pr->b->kfirst[y + 1] - pr->b->kfirst[y]);
+	return gain_common(pr, pr->ga->keys + pr->ga->kfirst[x],
+	    pr->ga->kfirst[x + 1] - pr->ga->kfirst[x],
+	    pr->gb->keys + pr->gb->kfirst[y],
+	    pr->gb->kfirst[y + 1] - pr->gb->kfirst[y]);
 }
 
 /*
@@ -881,8 +890,8 @@ gain_union(const struct pair *pr, size_t i, size_t j, int na, int nb)
 	    kb[BEAD_MAX * HABAR__ANCHOR_ALL_MAX];
 	size_t la, lb;
 
-	la = gather(pr->a, i - na, na, ka);
-	lb = gather(pr->b, j - nb, nb, kb);
+	la = gather(pr->ga, i - na, na, ka);
+	lb = gather(pr->gb, j - nb, nb, kb);
 	return gain_common(pr, ka, la, kb, lb);
 }
 
@@ -987,19 +996,126 @@ bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
 }
 
 /*
+ * Sequences shorter than this (in items of both sides) are given no views
+ * (share_views()): their gains are few, and the views' filter alone
+ * would cost more.
+ */
+#define VIEW_ITEMS 2048
+/* The bits of that filter: 4 Mbit, 512 kB, for a few hundred thousand
+ * distinct keys. */
+#define VIEW_SHIFT 10
+#define VIEW_BITS ((size_t)1 << (32 - VIEW_SHIFT))
+
+/* The bit of key in the views' filter. */
+static inline size_t
+view_bit(uint32_t key)
+{
+	return (key * 0x9E3779B1u) >> VIEW_SHIFT;
+}
+
+/*
+ * Stores in v (keys in *keys_out, its starts in *first_out, malloc'd) the
+ * view of s without the keys whose bit in filter is clear: the keys that
+ * the other side never holds.
+ */
+static enum habar_status
+view_make(const struct habar__align_seq *s, const uint64_t *filter,
+    struct habar__align_seq *v, uint32_t **keys_out, size_t **first_out)
+{
+	size_t i, k, n = 0;
+	uint32_t key;
+
+	for (k = s->kfirst[0]; k < s->kfirst[s->n]; k++)
+		n += (filter[view_bit(s->keys[k]) / 64] >>
+		    (view_bit(s->keys[k]) % 64)) & 1;
+	if ((*keys_out = malloc((n + 1) * sizeof(uint32_t))) == NULL ||
+	    (*first_out = malloc((s->n + 1) * sizeof(size_t))) == NULL)
+		return HABAR_ERR_NOMEM;
+	n = 0;
+	for (i = 0; i < s->n; i++) {
+		(*first_out)[i] = n;
+		for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++) {
+			key = s->keys[k];
+			if ((filter[view_bit(key) / 64] >> (view_bit(key) % 64)) &
+			    1)
+				(*keys_out)[n++] = key;
+		}
+	}
+	(*first_out)[s->n] = n;
+	*v = *s;
+	v->keys = *keys_out;
+	v->kfirst = *first_out;
+	return HABAR_OK;
+}
+
+/* Sets the bits of the keys of s in filter (VIEW_BITS, cleared first). */
+static void
+view_filter(const struct habar__align_seq *s, uint64_t *filter)
+{
+	size_t k, bit;
+
+	memset(filter, 0, VIEW_BITS / 8);
+	for (k = s->kfirst[0]; k < s->kfirst[s->n]; k++) {
+		bit = view_bit(s->keys[k]);
+		filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+	}
+}
+
+/*
+ * Gives the gains of pr views of its two sides (pr->ga, pr->gb) without
+ * the keys the other side holds nowhere: a cognate's skeleton with no
+ * counterpart in the other language, the word pairs learnt for the pairs
+ * with the third language (a third of a sentence's keys in the second
+ * pass).  A key two items share is in both sides, and so in both views,
+ * as often as in the items and in the same order: every gain is the same
+ * to the last bit, for fewer keys merged and probed.  What is not gain
+ * (the miss costs, the numbers and names) is read from the sides
+ * themselves.  Returns HABAR_OK or HABAR_ERR_NOMEM.
+ */
+static enum habar_status
+share_views(struct pair *pr)
+{
+	uint64_t *filter;
+	enum habar_status status = HABAR_ERR_NOMEM;
+
+	if ((filter = malloc(VIEW_BITS / 8)) == NULL)
+		goto done;
+	view_filter(pr->a, filter);
+	if ((status = view_make(pr->b, filter, &pr->vb, &pr->vkeys[1],
+	    &pr->vfirst[1])) != HABAR_OK)
+		goto done;
+	view_filter(pr->b, filter);
+	if ((status = view_make(pr->a, filter, &pr->va, &pr->vkeys[0],
+	    &pr->vfirst[0])) != HABAR_OK)
+		goto done;
+	pr->ga = &pr->va;
+	pr->gb = &pr->vb;
+done:
+	free(filter);
+	return status;
+}
+
+/*
  * Sets up pr for aligning a with b (ratio: characters of b for one of a,
- * 0: measured on them): the running sums, no centre points yet.  Returns
- * HABAR_OK or HABAR_ERR_NOMEM; pair_free() either way.
+ * 0: measured on them): the running sums, no centre points yet; with
+ * views nonzero and sequences long enough, the gains' views
+ * (share_views()).  Returns HABAR_OK or HABAR_ERR_NOMEM; pair_free()
+ * either way.
  */
 static enum habar_status
 pair_init(struct pair *pr, const struct habar__align_seq *a,
-    const struct habar__align_seq *b, double ratio)
+    const struct habar__align_seq *b, double ratio, int views)
 {
 	double ta, tb;
+	enum habar_status status;
 
 	pthread_once(&tail_once, init_tail);
 	pr->a = a;
 	pr->b = b;
+	pr->ga = a;
+	pr->gb = b;
+	pr->vkeys[0] = pr->vkeys[1] = NULL;
+	pr->vfirst[0] = pr->vfirst[1] = NULL;
 	pr->p = &sentence_params;
 	pr->points = NULL;
 	pr->npoints = 0;
@@ -1030,8 +1146,11 @@ pair_init(struct pair *pr, const struct habar__align_seq *a,
 	    pr->cnb);
 	pr->memory = habar__align_memory(a, b);
 	pr->lscale = pr->memory ? pr->p->memory_length : 1.0;
-	signature(a, pr->siga);
-	signature(b, pr->sigb);
+	if (views && a->n + b->n >= VIEW_ITEMS &&
+	    (status = share_views(pr)) != HABAR_OK)
+		return status;
+	signature(pr->ga, pr->siga);
+	signature(pr->gb, pr->sigb);
 	boundary_sums(a, pr->cia, pr->cea);
 	boundary_sums(b, pr->cib, pr->ceb);
 	pr->counted = a->bounds != NULL || b->bounds != NULL;
@@ -1064,6 +1183,10 @@ pair_free(struct pair *pr)
 	free(pr->cib);
 	free(pr->ceb);
 	free(pr->points);
+	free(pr->vkeys[0]);
+	free(pr->vkeys[1]);
+	free(pr->vfirst[0]);
+	free(pr->vfirst[1]);
 }
 
 struct band {
@@ -1404,8 +1527,8 @@ gain_table(const struct pair *pr, const struct key_table *t,
 static float
 gain11_table(const struct pair *pr, const struct key_table *t, size_t y)
 {
-	return gain_table(pr, t, pr->b->keys + pr->b->kfirst[y],
-	    pr->b->kfirst[y + 1] - pr->b->kfirst[y]);
+	return gain_table(pr, t, pr->gb->keys + pr->gb->kfirst[y],
+	    pr->gb->kfirst[y + 1] - pr->gb->kfirst[y]);
 }
 
 /* The first keys of item i of s that gather() takes: *n of them. */
@@ -1433,16 +1556,16 @@ gain_union_table(const struct pair *pr, struct key_table *t, size_t i,
 	size_t first, last, at, n;
 
 	if (nb == 1) {
-		many = pr->a;
+		many = pr->ga;
 		first = i - na;
 		last = i;
-		one = pr->b;
+		one = pr->gb;
 		at = j - 1;
 	} else if (na == 1) {
-		many = pr->b;
+		many = pr->gb;
 		first = j - nb;
 		last = j;
-		one = pr->a;
+		one = pr->ga;
 		at = i - 1;
 	} else
 		return gain_union(pr, i, j, na, nb);
@@ -1469,8 +1592,8 @@ gains_fill(const struct pair *pr, const struct band *bd, float *g[ROWS],
 	uint64_t any;
 	int w;
 
-	if (i == 0 || !key_table_fill(t, pr->a->keys + pr->a->kfirst[x],
-	    pr->a->kfirst[x + 1] - pr->a->kfirst[x])) {
+	if (i == 0 || !key_table_fill(t, pr->ga->keys + pr->ga->kfirst[x],
+	    pr->ga->kfirst[x + 1] - pr->ga->kfirst[x])) {
 		for (j = lo; j <= bd->hi[i]; j++)
 			row[j - lo] = i > 0 && j > 0 ? gain11(pr, i - 1, j - 1) :
 			    0;
@@ -1655,7 +1778,7 @@ habar__align_pair(const struct habar__align_seq *a,
 	*beads_out = NULL;
 	*count_out = 0;
 	memset(&bd, 0, sizeof(bd));
-	if ((status = pair_init(&pr, a, b, ratio)) != HABAR_OK)
+	if ((status = pair_init(&pr, a, b, ratio, 1)) != HABAR_OK)
 		goto done;
 	full = (a->n > b->n ? a->n : b->n) + 2;
 	/* Short sequences are done whole; long ones in a band. */
@@ -1925,7 +2048,7 @@ habar__align_posterior(const struct habar__align_seq *a,
 	memset(&bd, 0, sizeof(bd));
 	for (k = 0; k < n; k++)
 		prob[k] = 0;
-	if ((status = pair_init(&pr, a, b, ratio)) != HABAR_OK ||
+	if ((status = pair_init(&pr, a, b, ratio, 1)) != HABAR_OK ||
 	    (status = band_make(&bd, &pr, POST_W, path, n)) != HABAR_OK)
 		goto done;
 	for (i = 0; i <= a->n; i++)
