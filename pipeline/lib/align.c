@@ -1319,7 +1319,7 @@ augment(struct lang_data *d, const struct habar__lex *lex, int side,
     const uint32_t *stems, const size_t *stfirst)
 {
 	uint32_t *keys, *grown, buf[HABAR__ANCHOR_ALL_MAX], key;
-	size_t *kfirst, i, k, n, total = 0, cap;
+	size_t *kfirst, i, k, n, own, x, y, total = 0, cap;
 
 	cap = d->skfirst[d->sent.n] + stfirst[d->sent.n] + 16;
 	keys = malloc(cap * sizeof(uint32_t));
@@ -1334,15 +1334,21 @@ augment(struct lang_data *d, const struct habar__lex *lex, int side,
 		for (k = d->skfirst[i]; k < d->skfirst[i + 1] &&
 		    n < HABAR__ANCHOR_ALL_MAX; k++)
 			buf[n++] = d->skeys[k];
+		own = n;
 		for (k = stfirst[i]; k < stfirst[i + 1] &&
 		    n < HABAR__ANCHOR_ALL_MAX; k++)
 			if ((key = habar__lex_key(lex, side, stems[k])) != 0)
 				buf[n++] = key;
-		/* The sentence's own keys are in order already. */
-		habar__anchor_sort(buf, n);
+		/*
+		 * The sentence's own keys are in order already: the new ones
+		 * are sorted alone and merged in, not each carried past the
+		 * dozens of keys of kinds above a lexicon's.
+		 */
+		habar__anchor_sort(buf + own, n - own);
 		kfirst[i] = total;
-		memcpy(keys + total, buf, n * sizeof(uint32_t));
-		total += n;
+		for (x = 0, y = own; x < own || y < n;)
+			keys[total++] = y >= n || (x < own && buf[x] <= buf[y]) ?
+			    buf[x++] : buf[y++];
 	}
 	kfirst[d->sent.n] = total;
 	/* Room was made for a key per stem, and few stems have one: the
