@@ -213,6 +213,17 @@ tail_cost(double z)
 	return tail_table[k] + (x - k) * (tail_table[k + 1] - tail_table[k]);
 }
 
+/*
+ * Where an item's numbers, links, telephone numbers and names are among
+ * its sorted keys (from first, strong of them; the numbers lead), so
+ * that parts_lost_at() need not look for them for every merge the
+ * programme weighs.  An item has HABAR__ANCHOR_ALL_MAX keys at most
+ * (augment() in align.c), far from the limit of the fields.
+ */
+struct strong_run {
+	uint16_t first, strong, numbers;
+};
+
 /* The words of an item's key signature: 256 bits. */
 #define SIGW 4
 
@@ -254,6 +265,9 @@ struct pair {
 	struct habar__align_seq va, vb;
 	uint32_t *vkeys[2];
 	size_t *vfirst[2];
+	/* Each item's numbers, links, telephone numbers and names
+	 * (strong_runs()), for parts_lost_at(). */
+	struct strong_run *sra, *srb;
 };
 
 /*
@@ -483,6 +497,54 @@ parts_lost(const struct params *p, const struct habar__align_seq *many,
 			continue;
 		e += key_bound(k + e, c - e, STRONG_END);
 		if (share_any(k + s, e - s, ko + os, oe - os))
+			continue;
+		total += m < p->part_max ? m : p->part_max;
+	}
+	return p->part_cost * total;
+}
+
+/* Fills run[0..s->n) with the strong runs of the items of s. */
+static void
+strong_runs(const struct habar__align_seq *s, struct strong_run *run)
+{
+	const uint32_t *k;
+	size_t i, c, f, e;
+
+	for (i = 0; i < s->n; i++) {
+		k = s->keys + s->kfirst[i];
+		c = s->kfirst[i + 1] - s->kfirst[i];
+		f = key_bound(k, c, KIND_FIRST(HABAR__ANCHOR_NUMBER));
+		e = f + key_bound(k + f, c - f, KIND_FIRST(HABAR__ANCHOR_LINK));
+		run[i].numbers = (uint16_t)(e - f);
+		e += key_bound(k + e, c - e, STRONG_END);
+		run[i].first = (uint16_t)f;
+		run[i].strong = (uint16_t)(e - f);
+	}
+}
+
+/*
+ * parts_lost() of the n items of many from first (their strong runs mr)
+ * against item o of one (its strong runs orun): the same sum, from the
+ * runs found once.
+ */
+static double
+parts_lost_at(const struct params *p, const struct habar__align_seq *many,
+    const struct strong_run *mr, size_t first, size_t n,
+    const struct habar__align_seq *one, const struct strong_run *orun,
+    size_t o)
+{
+	const uint32_t *ko;
+	size_t i;
+	double m, total = 0;
+
+	if (n < 2)
+		return 0;
+	ko = one->keys + one->kfirst[o] + orun[o].first;
+	for (i = first; i < first + n; i++) {
+		m = (double)mr[i].numbers + (many->names != NULL ?
+		    many->names[i] : 0);
+		if (m == 0 || share_any(many->keys + many->kfirst[i] +
+		    mr[i].first, mr[i].strong, ko, orun[o].strong))
 			continue;
 		total += m < p->part_max ? m : p->part_max;
 	}
@@ -987,12 +1049,10 @@ bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
 		    pr->cnb[j] - pr->cnb[j - nb]) +
 		    names_lost(pr->p, count_names(pr->a, i - na, (size_t)na),
 		    count_names(pr->b, j - nb, (size_t)nb), pr->memory) +
-		    (pr->memory ? 0 : nb == 1 ? parts_lost(pr->p, pr->a, i - na,
-		    (size_t)na, pr->b->keys + pr->b->kfirst[j - 1],
-		    pr->b->kfirst[j] - pr->b->kfirst[j - 1]) : na == 1 ?
-		    parts_lost(pr->p, pr->b, j - nb, (size_t)nb,
-		    pr->a->keys + pr->a->kfirst[i - 1],
-		    pr->a->kfirst[i] - pr->a->kfirst[i - 1]) : 0) +
+		    (pr->memory ? 0 : nb == 1 ? parts_lost_at(pr->p, pr->a,
+		    pr->sra, i - na, (size_t)na, pr->b, pr->srb, j - 1) :
+		    na == 1 ? parts_lost_at(pr->p, pr->b, pr->srb, j - nb,
+		    (size_t)nb, pr->a, pr->sra, i - 1) : 0) +
 		    pr->lscale * length_cost(pr, la, lb);
 	}
 	return cost;
@@ -1125,6 +1185,8 @@ pair_init(struct pair *pr, const struct habar__align_seq *a,
 	pr->gb = b;
 	pr->vkeys[0] = pr->vkeys[1] = NULL;
 	pr->vfirst[0] = pr->vfirst[1] = NULL;
+	pr->sra = malloc((a->n + 1) * sizeof(*pr->sra));
+	pr->srb = malloc((b->n + 1) * sizeof(*pr->srb));
 	pr->p = &sentence_params;
 	pr->points = NULL;
 	pr->npoints = 0;
@@ -1147,8 +1209,11 @@ pair_init(struct pair *pr, const struct habar__align_seq *a,
 	    pr->cla == NULL || pr->cwa == NULL || pr->clb == NULL ||
 	    pr->cwb == NULL || pr->cxa == NULL || pr->cxb == NULL ||
 	    pr->cna == NULL || pr->cnb == NULL ||
-	    pr->siga == NULL || pr->sigb == NULL)
+	    pr->siga == NULL || pr->sigb == NULL || pr->sra == NULL ||
+	    pr->srb == NULL)
 		return HABAR_ERR_NOMEM;
+	strong_runs(a, pr->sra);
+	strong_runs(b, pr->srb);
 	running_sums(a, habar__align_tag(a, b), pr->cla, pr->cwa, pr->cxa,
 	    pr->cna);
 	running_sums(b, habar__align_tag(a, b), pr->clb, pr->cwb, pr->cxb,
@@ -1196,6 +1261,8 @@ pair_free(struct pair *pr)
 	free(pr->vkeys[1]);
 	free(pr->vfirst[0]);
 	free(pr->vfirst[1]);
+	free(pr->sra);
+	free(pr->srb);
 }
 
 struct band {
