@@ -311,6 +311,10 @@ lang_data_make(struct habar__anchor_cache *cache,
 		    d->stems + n, STEMS_MAX);
 	}
 	d->stfirst[l->sentence_count] = n;
+	/* The stems are kept through the first pass, where the memory
+	 * peaks: the room the doubling left is given back. */
+	if ((grown = realloc(d->stems, (n + 1) * sizeof(uint32_t))) != NULL)
+		d->stems = grown;
 	d->sent.n = l->sentence_count;
 	d->sent.len = d->slen;
 	d->sent.keys = d->skeys;
@@ -1515,16 +1519,29 @@ pair_view_make(struct pair_view *v, const struct lang_data *data, size_t x,
 {
 	size_t room = data[x].sent.n + data[y].sent.n + sents->n + 1, k;
 	enum habar_status status;
+	void *grown;
 
 	memset(v, 0, sizeof(*v));
 	if ((v->path = malloc(room * sizeof(*v->path))) == NULL ||
-	    (v->owner = malloc(room * sizeof(*v->owner))) == NULL ||
-	    (v->prob = malloc(room * sizeof(*v->prob))) == NULL ||
-	    (v->logit = malloc(room * sizeof(*v->logit))) == NULL)
+	    (v->owner = malloc(room * sizeof(*v->owner))) == NULL)
 		return HABAR_ERR_NOMEM;
 	if ((status = pair_links(data, x, y, sents, v->path, v->owner,
-	    &v->n)) != HABAR_OK ||
-	    (status = habar__align_posterior(&data[x].sent, &data[y].sent,
+	    &v->n)) != HABAR_OK)
+		return status;
+	/*
+	 * The room was for the most links there can be, three times as
+	 * many as a long document has: the views of the three pairs are
+	 * kept together where the memory peaks, so the rest is given back.
+	 */
+	if ((grown = realloc(v->path, (v->n + 1) * sizeof(*v->path))) != NULL)
+		v->path = grown;
+	if ((grown = realloc(v->owner, (v->n + 1) * sizeof(*v->owner))) !=
+	    NULL)
+		v->owner = grown;
+	if ((v->prob = malloc((v->n + 1) * sizeof(*v->prob))) == NULL ||
+	    (v->logit = malloc((v->n + 1) * sizeof(*v->logit))) == NULL)
+		return HABAR_ERR_NOMEM;
+	if ((status = habar__align_posterior(&data[x].sent, &data[y].sent,
 	    ratio(data, x, y), v->path, v->n, habar__align_temperature(),
 	    v->prob)) != HABAR_OK)
 		return status;
