@@ -1491,6 +1491,9 @@ struct key_table {
 	uint8_t count[KEYTAB];
 	uint32_t now;		/* the stamp of the keys in use */
 	size_t n;		/* keys put in since it was emptied */
+	/* The items it holds, for gain_union_table(): run_n from
+	 * run_first (0: none known). */
+	size_t run_first, run_n;
 };
 
 static size_t
@@ -1506,6 +1509,7 @@ key_table_init(struct key_table *t)
 	memset(t->stamp, 0, sizeof(t->stamp));
 	t->now = 0;
 	t->n = 0;
+	t->run_n = 0;
 }
 
 /* Empties t (a table whose stamps were all 0 to begin with). */
@@ -1517,6 +1521,7 @@ key_table_clear(struct key_table *t)
 		t->now = 1;
 	}
 	t->n = 0;
+	t->run_n = 0;
 }
 
 /*
@@ -1618,38 +1623,55 @@ item_keys(const struct habar__align_seq *s, size_t i, size_t *n)
 }
 
 /*
+ * The tables of gain_union_table(): one for each side and number of
+ * items the many side of a bead can have (two or three).
+ */
+#define UNION_TABLES (2 * (BEAD_MAX - 1))
+
+/*
  * gain_union() of a bead with one item on one side: the other side's
- * items put in t (a table for the purpose), probed with the one item's
- * sorted keys, instead of merging both sides' keys and then the two
- * lists; the same gain to the last bit (gain_table()).
+ * items put in a table (ut, UNION_TABLES of them for the purpose),
+ * probed with the one item's sorted keys, instead of merging both sides'
+ * keys and then the two lists; the same gain to the last bit
+ * (gain_table()).  Each side and number of items has its table, which
+ * keeps the items it holds: the merges of a's items ending at a row are
+ * the same for every cell of the row.
  */
 static float
-gain_union_table(const struct pair *pr, struct key_table *t, size_t i,
+gain_union_table(const struct pair *pr, struct key_table *ut, size_t i,
     size_t j, int na, int nb)
 {
 	const struct habar__align_seq *many, *one;
 	const uint32_t *k;
-	size_t first, last, at, n;
+	struct key_table *t;
+	size_t first, last, at, n, count, x;
 
-	if (nb == 1) {
+	if (nb == 1 && na >= 2) {
 		many = pr->ga;
 		first = i - na;
 		last = i;
 		one = pr->gb;
 		at = j - 1;
-	} else if (na == 1) {
+		t = &ut[na - 2];
+	} else if (na == 1 && nb >= 2) {
 		many = pr->gb;
 		first = j - nb;
 		last = j;
 		one = pr->ga;
 		at = i - 1;
+		t = &ut[BEAD_MAX - 1 + nb - 2];
 	} else
 		return gain_union(pr, i, j, na, nb);
-	key_table_clear(t);
-	for (; first < last; first++) {
-		k = item_keys(many, first, &n);
-		if (!key_table_add(t, k, n))
-			return gain_union(pr, i, j, na, nb);
+	count = last - first;
+	if (t->run_n != count || t->run_first != first) {
+		key_table_clear(t);
+		for (x = first; x < last; x++) {
+			k = item_keys(many, x, &n);
+			if (!key_table_add(t, k, n))
+				return gain_union(pr, i, j, na, nb);
+		}
+		t->run_first = first;
+		t->run_n = count;
 	}
 	k = item_keys(one, at, &n);
 	return gain_table(pr, t, k, n);
@@ -1690,7 +1712,7 @@ gains_fill(const struct pair *pr, const struct band *bd, float *g[ROWS],
 /* The cell run_band() is filling: the best move into it so far. */
 struct best_cell {
 	const struct pair *pr;
-	struct key_table *ut;	/* room for gain_union_table() */
+	struct key_table *ut;	/* gain_union_table()'s */
 	const struct band *bd;
 	float *const *rows, *const *g;
 	struct cell_gains cg;
@@ -1749,7 +1771,7 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	float *rows[ROWS] = { NULL }, *g[ROWS] = { NULL };
 	float c;
 	struct best_cell bc;
-	struct key_table kt, ut;
+	struct key_table kt, ut[UNION_TABLES];
 	struct habar__bead *beads = NULL, tmp;
 	enum habar_status status = HABAR_OK;
 	int mv, k;
@@ -1758,8 +1780,9 @@ run_band(const struct pair *pr, struct band *bd, size_t maxw,
 	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
 		goto done;
 	key_table_init(&kt);
-	key_table_init(&ut);
-	bc.ut = &ut;
+	for (k = 0; k < UNION_TABLES; k++)
+		key_table_init(&ut[k]);
+	bc.ut = ut;
 	/* Whatever have says, v is never read unset (and the compiler,
 	 * which cannot tell, is told so). */
 	memset(&bc.cg, 0, sizeof(bc.cg));
@@ -1966,7 +1989,7 @@ cell_index(const struct band *bd, size_t i, size_t j)
 /* The cell forward() is filling: its moves' path costs so far. */
 struct soft_cell {
 	const struct pair *pr;
-	struct key_table *ut;	/* room for gain_union_table() */
+	struct key_table *ut;	/* gain_union_table()'s */
 	const struct band *bd;
 	float *const *rows, *const *g;
 	struct cell_gains cg;
@@ -2023,14 +2046,16 @@ forward(const struct pair *pr, const struct band *bd, size_t maxw, float t,
 	size_t na = pr->a->n, i, j, x, from;
 	float *g[ROWS] = { NULL }, v[MOVES - 1], *rows[ROWS] = { NULL };
 	struct soft_cell sc;
-	struct key_table kt, ut;
+	int k;
+	struct key_table kt, ut[UNION_TABLES];
 	enum habar_status status = HABAR_OK;
 
 	if ((status = rows_alloc(rows, g, maxw)) != HABAR_OK)
 		goto done;
 	key_table_init(&kt);
-	key_table_init(&ut);
-	sc.ut = &ut;
+	for (k = 0; k < UNION_TABLES; k++)
+		key_table_init(&ut[k]);
+	sc.ut = ut;
 	memset(&sc.cg, 0, sizeof(sc.cg));
 	sc.pr = pr;
 	sc.bd = bd;
