@@ -2286,14 +2286,12 @@ static void
 side_sums(const uint32_t *k, size_t n, unsigned tag, double *miss,
     double *expected)
 {
-	size_t i, words, end;
+	size_t i = 0;
 
-	words = key_bound(k, n, KIND_FIRST(HABAR__ANCHOR_NUMBER));
-	for (i = 0; i < words; i++)
+	/* Walked, not searched: the memory's words are summed anyway. */
+	for (; i < n && k[i] < KIND_FIRST(HABAR__ANCHOR_NUMBER); i++)
 		*expected += habar__anchor_expected(k[i], tag);
-	end = words + key_bound(k + words, n - words,
-	    KIND_FIRST(HABAR__ANCHOR_WORD));
-	for (i = words; i < end; i++)
+	for (; i < n && k[i] < KIND_FIRST(HABAR__ANCHOR_WORD); i++)
 		*miss += habar__anchor_miss(k[i]);
 }
 
