@@ -567,9 +567,14 @@ running_sums(const struct habar__align_seq *s, unsigned tag, double *len,
 	len[0] = miss[0] = expected[0] = numbers[0] = 0;
 	for (i = 0; i < s->n; i++) {
 		w = x = nn = 0;
-		for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++) {
-			w += habar__anchor_miss(s->keys[k]);
+		/* By the runs of the kinds (side_sums()): the learnt word
+		 * pairs and cognates would add zeros. */
+		for (k = s->kfirst[i]; k < s->kfirst[i + 1] &&
+		    s->keys[k] < KIND_FIRST(HABAR__ANCHOR_NUMBER); k++)
 			x += habar__anchor_expected(s->keys[k], tag);
+		for (; k < s->kfirst[i + 1] &&
+		    s->keys[k] < KIND_FIRST(HABAR__ANCHOR_WORD); k++) {
+			w += habar__anchor_miss(s->keys[k]);
 			nn += HABAR__ANCHOR_KIND(s->keys[k]) ==
 			    HABAR__ANCHOR_NUMBER;
 		}
