@@ -640,14 +640,35 @@ struct occurrence {
 	uint32_t key, item;
 };
 
-static int
-cmp_occurrence(const void *x, const void *y)
+/*
+ * Sorts occ[0..n) by key, keeping the order of equal keys (tmp: room for
+ * n): a radix sort, a byte of the key a round.  occurrences() lists them
+ * by item, so they come out by key and item, as a comparison sort of
+ * both would put them, in a fraction of its time.
+ */
+static void
+sort_occurrences(struct occurrence *occ, struct occurrence *tmp, size_t n)
 {
-	const struct occurrence *p = x, *q = y;
+	size_t count[256], k, sum, c;
+	struct occurrence *from = occ, *to = tmp, *swap;
+	int shift;
 
-	if (p->key != q->key)
-		return p->key < q->key ? -1 : 1;
-	return p->item < q->item ? -1 : p->item > q->item;
+	for (shift = 0; shift < 32; shift += 8) {
+		memset(count, 0, sizeof(count));
+		for (k = 0; k < n; k++)
+			count[(from[k].key >> shift) & 0xFF]++;
+		for (sum = 0, k = 0; k < 256; k++) {
+			c = count[k];
+			count[k] = sum;
+			sum += c;
+		}
+		for (k = 0; k < n; k++)
+			to[count[(from[k].key >> shift) & 0xFF]++] = from[k];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	/* Four rounds: the sorted keys are back in occ. */
 }
 
 /* Whether an anchor of this kind means the same in every language. */
@@ -674,7 +695,7 @@ occurrences(const struct habar__align_seq *s, struct occurrence **out)
 	/* Counted first: most of a text's keys are words of a lexicon. */
 	for (k = 0; k < s->kfirst[s->n]; k++)
 		n += same_everywhere(HABAR__ANCHOR_KIND(s->keys[k]));
-	if ((occ = malloc((n + 1) * sizeof(*occ))) == NULL)
+	if ((occ = malloc((2 * n + 1) * sizeof(*occ))) == NULL)
 		return 0;
 	n = 0;
 	for (i = 0; i < s->n; i++)
@@ -685,7 +706,7 @@ occurrences(const struct habar__align_seq *s, struct occurrence **out)
 				occ[n++].item = (uint32_t)i;
 			}
 		}
-	qsort(occ, n, sizeof(*occ), cmp_occurrence);
+	sort_occurrences(occ, occ + n, n);
 	*out = occ;
 	return n;
 }
