@@ -1495,6 +1495,7 @@ struct pair_view {
 	size_t *owner;
 	float *prob;
 	double *logit;
+	double *cost;		/* each one's habar__align_cost() */
 	size_t n;
 };
 
@@ -1505,6 +1506,7 @@ pair_view_free(struct pair_view *v)
 	free(v->owner);
 	free(v->prob);
 	free(v->logit);
+	free(v->cost);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -1539,16 +1541,17 @@ pair_view_make(struct pair_view *v, const struct lang_data *data, size_t x,
 	    NULL)
 		v->owner = grown;
 	if ((v->prob = malloc((v->n + 1) * sizeof(*v->prob))) == NULL ||
-	    (v->logit = malloc((v->n + 1) * sizeof(*v->logit))) == NULL)
+	    (v->logit = malloc((v->n + 1) * sizeof(*v->logit))) == NULL ||
+	    (v->cost = malloc((v->n + 1) * sizeof(*v->cost))) == NULL)
 		return HABAR_ERR_NOMEM;
 	if ((status = habar__align_posterior(&data[x].sent, &data[y].sent,
 	    ratio(data, x, y), v->path, v->n, habar__align_temperature(),
 	    v->prob)) != HABAR_OK)
 		return status;
 	for (k = 0; k < v->n; k++)
-		v->logit[k] = habar__align_logit(&data[x].sent, v->path[k].a,
-		    v->path[k].na, &data[y].sent, v->path[k].b, v->path[k].nb,
-		    ratio(data, x, y));
+		v->logit[k] = habar__align_logit_cost(&v->cost[k],
+		    &data[x].sent, v->path[k].a, v->path[k].na, &data[y].sent,
+		    v->path[k].b, v->path[k].nb, ratio(data, x, y));
 	return HABAR_OK;
 }
 
@@ -1662,10 +1665,10 @@ link_confidence(struct habar_align *align, const struct lang_data *data,
 						third = gpost[q2 * sents->n +
 						    view[p].owner[k]];
 				}
-				c = habar__align_confidence_near(&data[x].sent,
-				    b->a, b->na, &data[y].sent, b->b, b->nb,
-				    ratio(data, x, y), view[p].logit[k],
-				    view[p].prob[k], third,
+				c = habar__align_confidence_cost(view[p].cost[k],
+				    &data[x].sent, b->a, b->na, &data[y].sent,
+				    b->b, b->nb, ratio(data, x, y),
+				    view[p].logit[k], view[p].prob[k], third,
 				    habar__align_memory(&data[x].sent,
 				    &data[y].sent), nl == 2,
 				    &prev, &next, feat);

@@ -98,11 +98,22 @@ double
 habar__align_logit(const struct habar__align_seq *a, size_t ai, size_t na,
     const struct habar__align_seq *b, size_t bi, size_t nb, double ratio)
 {
+	double c;
+
+	return habar__align_logit_cost(&c, a, ai, na, b, bi, nb, ratio);
+}
+
+double
+habar__align_logit_cost(double *cost, const struct habar__align_seq *a,
+    size_t ai, size_t na, const struct habar__align_seq *b, size_t bi,
+    size_t nb, double ratio)
+{
 	double c, alt, shift, margin;
 
+	*cost = 0;
 	if (na == 0 && nb == 0)
 		return 30.0;
-	c = habar__align_cost(a, ai, na, b, bi, nb, ratio);
+	c = *cost = habar__align_cost(a, ai, na, b, bi, nb, ratio);
 	if (na == 0 || nb == 0)
 		return -0.7183 + 0.5788 * c;
 	alt = habar__align_cost(a, ai, na, b, bi, 0, ratio) +
@@ -288,6 +299,21 @@ habar__align_confidence_near(const struct habar__align_seq *a, size_t ai,
     int alone, const struct habar__align_near *prev,
     const struct habar__align_near *next, double *feat)
 {
+	double c = 0;
+
+	if (na > 0 && nb > 0)
+		c = habar__align_cost(a, ai, na, b, bi, nb, ratio);
+	return habar__align_confidence_cost(c, a, ai, na, b, bi, nb, ratio,
+	    self, posterior, third, memory, alone, prev, next, feat);
+}
+
+double
+habar__align_confidence_cost(double cost, const struct habar__align_seq *a,
+    size_t ai, size_t na, const struct habar__align_seq *b, size_t bi,
+    size_t nb, double ratio, double self, double posterior, double third,
+    int memory, int alone, const struct habar__align_near *prev,
+    const struct habar__align_near *next, double *feat)
+{
 	const double *w = alone ? pair_w : near_w;
 	struct habar__align_evidence ev;
 	double f[HABAR__ALIGN_FEATURES], c, alt, shift, z, m;
@@ -297,7 +323,7 @@ habar__align_confidence_near(const struct habar__align_seq *a, size_t ai,
 		return 1.0;
 	if (na == 0 || nb == 0)
 		return logistic(self - CONSERVATIVE);
-	c = habar__align_cost(a, ai, na, b, bi, nb, ratio);
+	c = cost;
 	alt = c + MARGIN_MAX;
 	if (ai > 0 && (shift = habar__align_cost(a, ai - 1, na, b, bi, nb,
 	    ratio)) < alt)

@@ -418,6 +418,14 @@ double habar__align_logit(const struct habar__align_seq *a, size_t ai,
     double ratio);
 
 /*
+ * The same, storing in *cost the link's habar__align_cost(), which
+ * habar__align_confidence_cost() takes rather than work it out again.
+ */
+double habar__align_logit_cost(double *cost, const struct habar__align_seq *a,
+    size_t ai, size_t na, const struct habar__align_seq *b, size_t bi,
+    size_t nb, double ratio);
+
+/*
  * What the anchors of a link [ai, ai + na) <-> [bi, bi + nb) say, for its
  * confidence (habar__align_evidence()): the weight of the names, numbers,
  * addresses and telephone numbers both sides share and of those only one
@@ -473,6 +481,18 @@ double habar__align_confidence_near(const struct habar__align_seq *a,
     size_t ai, size_t na, const struct habar__align_seq *b, size_t bi,
     size_t nb, double ratio, double self, double posterior, double third,
     int memory, int alone, const struct habar__align_near *prev,
+    const struct habar__align_near *next, double *feat);
+
+/*
+ * The same, given the link's habar__align_cost() in cost (as
+ * habar__align_logit_cost() stores it): the one cost of every link that
+ * both ask for.
+ */
+double habar__align_confidence_cost(double cost,
+    const struct habar__align_seq *a, size_t ai, size_t na,
+    const struct habar__align_seq *b, size_t bi, size_t nb, double ratio,
+    double self, double posterior, double third, int memory, int alone,
+    const struct habar__align_near *prev,
     const struct habar__align_near *next, double *feat);
 
 /*
