@@ -1584,18 +1584,6 @@ key_table_fill(struct key_table *t, const uint32_t *k, size_t n)
 	return key_table_add(t, k, n);
 }
 
-/* How many times key is in t. */
-static inline unsigned
-key_table_count(const struct key_table *t, uint32_t key)
-{
-	size_t h;
-
-	for (h = key_slot(key); t->stamp[h] == t->now; h = (h + 1) % KEYTAB)
-		if (t->key[h] == key)
-			return t->count[h];
-	return 0;
-}
-
 /*
  * gain_common() of the keys in t against the n sorted keys k: the same
  * sums in the same order as sum_common() makes them (k is sorted, and a
@@ -1606,18 +1594,27 @@ static float
 gain_table(const struct pair *pr, const struct key_table *t,
     const uint32_t *k, size_t n)
 {
-	const uint32_t *end = k + n;
+	const uint32_t *end = k + n, now = t->now;
 	double w = 0, missed = 0, expected = 0;
-	uint32_t x, last = 0;
+	uint32_t x, last;
 	unsigned left = 0;
-	int any = 0;
+	size_t h;
 
+	/* Unlike the first key, so that it is looked up: no flag to test
+	 * for every key. */
+	last = n > 0 ? ~k[0] : 0;
 	for (; k < end; k++) {
 		x = *k;
-		if (!any || x != last) {
+		if (x != last) {
 			last = x;
-			any = 1;
-			left = key_table_count(t, x);
+			/* How many times x is in t, the stamp in a register. */
+			left = 0;
+			for (h = key_slot(x); t->stamp[h] == now;
+			    h = (h + 1) % KEYTAB)
+				if (t->key[h] == x) {
+					left = t->count[h];
+					break;
+				}
 		}
 		if (left > 0) {
 			left--;
