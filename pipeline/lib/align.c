@@ -1351,8 +1351,8 @@ augment(struct lang_data *d, const struct habar__lex *lex, int side,
 		habar__anchor_sort(buf + own, n - own);
 		kfirst[i] = total;
 		for (x = 0, y = own; x < own || y < n;)
-			keys[total++] = y >= n || (x < own && buf[x] <= buf[y]) ?
-			    buf[x++] : buf[y++];
+			keys[total++] = y >= n || (x < own &&
+			    buf[x] <= buf[y]) ? buf[x++] : buf[y++];
 	}
 	kfirst[d->sent.n] = total;
 	/* Room was made for a key per stem, and few stems have one: the
@@ -1665,10 +1665,11 @@ link_confidence(struct habar_align *align, const struct lang_data *data,
 						third = gpost[q2 * sents->n +
 						    view[p].owner[k]];
 				}
-				c = habar__align_confidence_cost(view[p].cost[k],
-				    &data[x].sent, b->a, b->na, &data[y].sent,
-				    b->b, b->nb, ratio(data, x, y),
-				    view[p].logit[k], view[p].prob[k], third,
+				c = habar__align_confidence_cost(
+				    view[p].cost[k], &data[x].sent, b->a, b->na,
+				    &data[y].sent, b->b, b->nb,
+				    ratio(data, x, y), view[p].logit[k],
+				    view[p].prob[k], third,
 				    habar__align_memory(&data[x].sent,
 				    &data[y].sent), nl == 2,
 				    &prev, &next, feat);

@@ -492,7 +492,8 @@ parts_lost(const struct params *p, const struct habar__align_seq *many,
 		c = many->kfirst[i + 1] - many->kfirst[i];
 		s = key_bound(k, c, KIND_FIRST(HABAR__ANCHOR_NUMBER));
 		e = s + key_bound(k + s, c - s, KIND_FIRST(HABAR__ANCHOR_LINK));
-		m = (double)(e - s) + (many->names != NULL ? many->names[i] : 0);
+		m = (double)(e - s) + (many->names != NULL ?
+		    many->names[i] : 0);
 		if (m == 0)
 			continue;
 		e += key_bound(k + e, c - e, STRONG_END);
