@@ -2047,8 +2047,8 @@ apply_lists(struct habar_align *align, const struct habar_parallel *doc,
 				if (y != x && (m >> y & 1))
 					break;
 			tag = m == full ? 0 : (uint32_t)(x + y);
-			salt = m == full ? 0x5eed0000u : (uint32_t)(0x5eed0000u +
-			    (x < y ? x * 7 + y : y * 7 + x));
+			salt = 0x5eed0000u + (m == full ? 0 : (uint32_t)(x < y ?
+			    x * 7 + y : y * 7 + x));
 			key = (((uint32_t)habar__map64_mix((uint64_t)c ^ salt) |
 			    1) & 0x001FFFFFu) | tag << 21 |
 			    (uint32_t)(cls & 0x3F) << 23;
@@ -2113,7 +2113,8 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 			sb = malloc(total * sizeof(uint32_t));
 			ids = malloc(total * sizeof(uint32_t));
 			cls = malloc(total);
-			if (sa == NULL || sb == NULL || ids == NULL || cls == NULL) {
+			if (sa == NULL || sb == NULL || ids == NULL ||
+			    cls == NULL) {
 				status = HABAR_ERR_NOMEM;
 				goto next;
 			}
@@ -2123,7 +2124,8 @@ apply_memory(struct habar_align *align, const struct habar_parallel *doc,
 			    doc->languages[x].lang, doc->languages[y].lang, &k,
 			    &swapped)) != NULL; t++) {
 				units = habar__lexicon_units(align->memory, t,
-				    doc->languages[x].lang, doc->languages[y].lang);
+				    doc->languages[x].lang,
+				    doc->languages[y].lang);
 				while (k-- > 0 && n < total) {
 					sa[n] = swapped ? e->b : e->a;
 					sb[n] = swapped ? e->a : e->b;
