@@ -1,5 +1,6 @@
 /*
- * check.h: the few assertions the unit tests need.  A failed check prints
+ * check.h: the few assertions the unit tests need, and the fixture file
+ * they write.  A failed check prints
  * where and what, and the test exits 1 at the end; checks keep going so a
  * run shows every failure at once.
  */
@@ -39,5 +40,23 @@ static int check_failures;
 } while (0)
 
 #define CHECK_DONE() (check_failures == 0 ? 0 : 1)
+
+/* Writes text to the file name in directory dir, a check that it could. */
+static inline void
+check_write_file(const char *dir, const char *name, const char *text)
+{
+	char path[4096];
+	FILE *fp;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    sizeof(path)) {
+		CHECK(!"path too long");
+		return;
+	}
+	fp = fopen(path, "wb");
+	CHECK(fp != NULL && fputs(text, fp) >= 0);
+	if (fp != NULL)
+		fclose(fp);
+}
 
 #endif

@@ -16,21 +16,6 @@
 
 #include "check.h"
 
-static void
-write_file(const char *dir, const char *name, const char *text)
-{
-	char path[4096];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fp = fopen(path, "wb");
-	CHECK(fp != NULL);
-	if (fp == NULL)
-		return;
-	fputs(text, fp);
-	fclose(fp);
-}
-
 static char *
 read_file(const char *path)
 {
@@ -126,21 +111,21 @@ make_tree(const char *in)
 
 	snprintf(dir, sizeof(dir), "%s/news", in);
 	CHECK(mkdir(in, 0755) == 0 && mkdir(dir, 0755) == 0);
-	write_file(dir, "garden.en.md", "---\ntitle: The city garden opens\n"
+	check_write_file(dir, "garden.en.md", "---\ntitle: The city garden opens\n"
 	    "organisation: Parks Department\nsource: parks.example.org\n"
 	    "---\n\n"
 	    "Almaty, 12 April 2011. The city garden opens to visitors on "
 	    "Saturday after two years of work.\n\n"
 	    "More than 400 trees were planted. Entry is free.\n");
-	write_file(dir, "garden_rus.txt", "Городской сад открывается\n\n"
+	check_write_file(dir, "garden_rus.txt", "Городской сад открывается\n\n"
 	    "Алматы, 12 апреля 2011 г. Городской сад откроется для "
 	    "посетителей в субботу после двух лет работ.\n\n"
 	    "Посажено более 400 деревьев. Вход свободный.\n");
 	/* No language in the name: the letters say Kazakh. */
-	write_file(dir, "lonely.txt", "Алматы, 2011 жылғы 12 сәуір. Қалалық "
+	check_write_file(dir, "lonely.txt", "Алматы, 2011 жылғы 12 сәуір. Қалалық "
 	    "бақ сенбі күні келушілерге ашылады. Төрт жүзден астам ағаш "
 	    "отырғызылды.\n");
-	write_file(dir, "notes.xyz", "not part of any release\n");
+	check_write_file(dir, "notes.xyz", "not part of any release\n");
 }
 
 static void
@@ -356,15 +341,15 @@ test_relearn(const char *root)
 			snprintf(name, sizeof(name), "r%02d.%s.txt", k,
 			    l ? "ru" : "en");
 			strcat(text[l], "\n");
-			write_file(dir, name, text[l]);
+			check_write_file(dir, name, text[l]);
 		}
 	}
-	write_file(dir, "target.en.txt", "Target\n\n"
+	check_write_file(dir, "target.en.txt", "Target\n\n"
 	    "The ministry of education opened new schools in the villages. "
 	    "The ministry of health reported that the hospital received new "
 	    "equipment. Teachers received computers for the schools. "
 	    "Patients said the doctors at the hospital were helpful.\n");
-	write_file(dir, "target.ru.txt", "Цель\n\n"
+	check_write_file(dir, "target.ru.txt", "Цель\n\n"
 	    "Министерство образования открыло новые школы в селах. "
 	    "Министерство здравоохранения сообщило, что больница получила "
 	    "новое оборудование. Учителя получили компьютеры для школ.\n");

@@ -244,20 +244,6 @@ concept_of(struct habar_lexicon *lex, const char *en, const char *ru)
 	return 0;
 }
 
-/* Writes text to dir/name. */
-static void
-write_file(const char *dir, const char *name, const char *text)
-{
-	char path[256];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fp = fopen(path, "w");
-	CHECK(fp != NULL && fputs(text, fp) >= 0);
-	if (fp != NULL)
-		fclose(fp);
-}
-
 static void
 test_lists(void)
 {
@@ -271,13 +257,13 @@ test_lists(void)
 		CHECK(0);
 		return;
 	}
-	write_file(dir, "a.tsv", "# news words\n"
+	check_write_file(dir, "a.tsv", "# news words\n"
 	    "say, said\tсказать,сказал\tайту,айтты,деді\n"
 	    "\n"
 	    "hospital\tбольница\tаурухана\n"
 	    "well-known\tизвестный\t\n");
-	write_file(dir, "b.tsv", "school\tшкола\tмектеп\n");
-	write_file(dir, "notes.txt", "not\ta\tlist\textra\n");
+	check_write_file(dir, "b.tsv", "school\tшкола\tмектеп\n");
+	check_write_file(dir, "notes.txt", "not\ta\tlist\textra\n");
 	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
 	CHECK(habar_lexicon_add_lists(lex, dir) == HABAR_OK);
 	/* Every form of one language with every form of the other, under
@@ -307,7 +293,7 @@ test_lists(void)
 	habar_lexicon_free(lex);
 
 	/* A line of two fields is an error naming the file and the line. */
-	write_file(dir, "c.tsv", "# one\nschool\tшкола\n");
+	check_write_file(dir, "c.tsv", "# one\nschool\tшкола\n");
 	CHECK(habar_lexicon_new(&lex) == HABAR_OK);
 	CHECK(habar_lexicon_add_lists(lex, dir) == HABAR_ERR_INPUT);
 	snprintf(path, sizeof(path), "%s/c.tsv:2: ", dir);
