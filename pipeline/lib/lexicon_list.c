@@ -212,9 +212,10 @@ habar_lexicon_add_lists(struct habar_lexicon *lex, const char *dir)
 	/* In name order, so that the concepts are numbered alike on every
 	 * system. */
 	if ((n = scandir(dir, &names, is_list, alphasort)) < 0) {
+		/* Before the message is formatted, which may set errno. */
+		status = errno == ENOMEM ? HABAR_ERR_NOMEM : HABAR_ERR_IO;
 		habar__lexicon_fail(lex, "%s: %s", dir, strerror(errno));
 		n = 0;
-		status = errno == ENOMEM ? HABAR_ERR_NOMEM : HABAR_ERR_IO;
 		goto done;
 	}
 	for (i = 0; i < n && status == HABAR_OK; i++) {
