@@ -89,6 +89,18 @@ static const double pair_w[HABAR__ALIGN_FEATURES + 1] = {
 #define POSTERIOR_BEND1 2.0
 #define POSTERIOR_BEND2 4.0
 #define NEAR_SHIFT 3.2733
+/*
+ * The logit subtracted when the lexicon knows few of the pair's words
+ * (habar__align_words(): Kazakh in Latin letters, a language without
+ * word lists, --no-word-lists).  The models were fitted on text whose
+ * words the lists know, and a wrong link there pays for its words whose
+ * translation is missing; without them it looks surer than it is.  The
+ * least shifts that keep links at 0.5 or more right 99% of the time on
+ * seeds 1 and 2 of the loose set run with --no-word-lists
+ * (docs/habar-align.md, Calibration).
+ */
+#define NEAR_NO_WORDS 1.5
+#define PAIR_NO_WORDS 2.0
 /* A neighbour's log-odds are bounded to this, and a document's end counts
  * as a sure link; one side alone as a doubtful one. */
 #define NEAR_HIGH 8.0
@@ -365,6 +377,8 @@ habar__align_confidence_cost(double cost, const struct habar__align_seq *a,
 	m = ev.miss_a > ev.miss_b ? ev.miss_a : ev.miss_b;
 	f[23] = log1p(m > 0 ? m : 0);
 	z = w[0] - (alone ? PAIR_SHIFT : NEAR_SHIFT);
+	if (!habar__align_words(a, b))
+		z -= alone ? PAIR_NO_WORDS : NEAR_NO_WORDS;
 	for (i = 0; i < HABAR__ALIGN_FEATURES; i++) {
 		z += w[i + 1] * f[i];
 		if (feat != NULL)

@@ -324,6 +324,10 @@ struct habar__align_seq {
 	/* The tags of the pairs a memory's lexicon was applied to, a bit
 	 * each (1 << tag). */
 	unsigned memory;
+	/* The tags of the pairs whose words the lexicon (the word lists or a
+	 * memory) knows in most sentences of both sides (align.c,
+	 * mark_words()). */
+	unsigned words;
 };
 
 /* The tag of the memory's word pairs between the languages of a and b
@@ -332,6 +336,10 @@ struct habar__align_seq {
 /* Whether a memory's lexicon was applied to the pair of a and b. */
 #define habar__align_memory(a, b) \
 	(((a)->memory & (b)->memory & (1u << habar__align_tag(a, b))) != 0)
+
+/* Whether the lexicon knows most sentences' words in the pair of a and b. */
+#define habar__align_words(a, b) \
+	(((a)->words & (b)->words & (1u << habar__align_tag(a, b))) != 0)
 
 #define HABAR__LINE_INSIDE 0x03
 #define HABAR__LINE_ENDS 0x80

@@ -1307,6 +1307,18 @@ test_evidence(void)
 	lost = habar__align_confidence_near(&a, 2, 1, &b, 2, 1, 1.0, -3.0,
 	    0.1, 0.1, 0, 0, &alone, &sure, NULL);
 	CHECK(lost >= 0 && lost < 0.5);
+
+	/*
+	 * Those were judged as a pair whose words the lexicon does not
+	 * know (no bit in words): where it knows them, a wrong link would
+	 * have paid for its missing translations, so the same numbers say
+	 * more, in either model.
+	 */
+	a.words = b.words = 1u << habar__align_tag(&a, &b);
+	CHECK(habar__align_confidence_near(&a, 1, 1, &b, 1, 1, 1.0, 8.0,
+	    0.999, -1, 0, 1, &end, &sure, NULL) > pair);
+	CHECK(habar__align_confidence_near(&a, 1, 1, &b, 1, 1, 1.0, 8.0,
+	    0.999, 0.999, 0, 0, &end, &sure, NULL) > three);
 }
 
 /*
