@@ -1594,8 +1594,117 @@ keep_sub(struct habar_align *align, size_t k, size_t p,
 	s->na = b->na;
 	s->b = b->b;
 	s->nb = b->nb;
+	s->hole_a = s->hole_b = 0;
 	s->confidence = (float)c;
 	return HABAR_OK;
+}
+
+/*
+ * Items i and i + 2 of s as a sequence of two, in *out (its arrays in v):
+ * the link of one sentence with two whose translations another
+ * sentence separates.
+ */
+struct skip_view {
+	uint32_t len[2], keys[2 * HABAR__ANCHOR_ALL_MAX];
+	size_t kfirst[3];
+	uint8_t bounds[2], names[2];
+	struct habar__align_seq seq;
+};
+
+static void
+skip_middle(const struct habar__align_seq *s, size_t i, struct skip_view *v)
+{
+	size_t t, k, n = 0, item;
+
+	v->seq = *s;
+	v->seq.n = 2;
+	for (t = 0; t < 2; t++) {
+		item = i + 2 * t;
+		v->len[t] = s->len[item];
+		v->kfirst[t] = n;
+		for (k = s->kfirst[item]; k < s->kfirst[item + 1] &&
+		    n < (t + 1) * HABAR__ANCHOR_ALL_MAX; k++)
+			v->keys[n++] = s->keys[k];
+		v->bounds[t] = s->bounds != NULL ? s->bounds[item] : 0;
+		v->names[t] = s->names != NULL ? s->names[item] : 0;
+	}
+	v->kfirst[2] = n;
+	v->seq.len = v->len;
+	v->seq.keys = v->keys;
+	v->seq.kfirst = v->kfirst;
+	v->seq.bounds = s->bounds != NULL ? v->bounds : NULL;
+	v->seq.names = s->names != NULL ? v->names : NULL;
+	v->seq.pstart = NULL;
+}
+
+/*
+ * The cost of linking the one item of a link of one against three
+ * (a[ai], b[bi..bi + 3), or the other way round) with the first and third
+ * of the three only, the middle one alone: one language merged two
+ * sentences, and the other added a sentence of its own between their
+ * translations.  The dynamic programme keeps the order, so it can only
+ * take the added sentence into the merge.  The two readings' costs are
+ * the same sums of beads, so no prior of its own is added: on seeds 1
+ * and 2 of the loose set one of 1.0 or -1.0 changed F1 by 0.0001.
+ */
+static double
+gap_cost(const struct habar__align_seq *a, size_t ai, size_t na,
+    const struct habar__align_seq *b, size_t bi, double ratio)
+{
+	struct skip_view v;
+
+	if (na == 1) {
+		skip_middle(b, bi, &v);
+		return habar__align_cost(a, ai, 1, &v.seq, 0, 2, ratio) +
+		    habar__align_cost(a, ai, 0, b, bi + 1, 1, ratio);
+	}
+	skip_middle(a, ai, &v);
+	return habar__align_cost(&v.seq, 0, 2, b, bi, 1, ratio) +
+	    habar__align_cost(a, ai + 1, 1, b, bi, 0, ratio);
+}
+
+/*
+ * Keeps the link b of the pair of languages x, y inside group k (cost its
+ * habar__align_cost(), c its confidence), for habar_align_write_pair().
+ * A link of one sentence against three whose middle one costs less left
+ * alone (gap_cost()) is kept as the link of the other two with a hole,
+ * then the middle one alone; both as sure as the link was, and no surer
+ * than the two readings' weights (at the posterior's temperature) make
+ * the one kept.
+ */
+static enum habar_status
+keep_link(struct habar_align *align, const struct lang_data *data, size_t x,
+    size_t y, size_t k, size_t p, const struct habar__bead *b, double cost,
+    double c)
+{
+	struct habar__bead alone;
+	double gap, odds;
+	enum habar_status status;
+
+	if (!((b->na == 1 && b->nb == 3) || (b->na == 3 && b->nb == 1)) ||
+	    (gap = gap_cost(&data[x].sent, b->a, b->na, &data[y].sent, b->b,
+	    ratio(data, x, y))) >= cost)
+		return keep_sub(align, k, p, b, c);
+	odds = 1.0 / (1.0 + exp(-(cost - gap) / habar__align_temperature()));
+	if (odds < c)
+		c = odds;
+	if ((status = keep_sub(align, k, p, b, c)) != HABAR_OK)
+		return status;
+	if (b->na == 1)
+		align->sub[align->nsub - 1].hole_b = 2;
+	else
+		align->sub[align->nsub - 1].hole_a = 2;
+	alone = *b;
+	if (b->na == 1) {
+		alone.na = 0;
+		alone.b = b->b + 1;
+		alone.nb = 1;
+	} else {
+		alone.a = b->a + 1;
+		alone.na = 1;
+		alone.nb = 0;
+	}
+	return keep_sub(align, k, p, &alone, c);
 }
 
 static enum habar_status
@@ -1686,8 +1795,9 @@ link_confidence(struct habar_align *align, const struct lang_data *data,
 				if (c < g->pair[p])
 					g->pair[p] = (float)c;
 				if (split_group(g, x, y) &&
-				    (status = keep_sub(align, view[p].owner[k],
-				    p, b, c)) != HABAR_OK)
+				    (status = keep_link(align, data, x, y,
+				    view[p].owner[k], p, b, view[p].cost[k],
+				    c)) != HABAR_OK)
 					goto done;
 			}
 		}
@@ -2360,6 +2470,21 @@ write_numbers(FILE *fp, size_t first, size_t count)
 		fprintf(fp, i > 0 ? ",%zu" : "%zu", first + i + 1);
 }
 
+/* The same, but for the hole-th of them (from 1; 0: none). */
+static void
+write_numbers_but(FILE *fp, size_t first, size_t count, size_t hole)
+{
+	size_t i;
+	int sep = 0;
+
+	for (i = 0; i < count; i++) {
+		if (i + 1 == hole)
+			continue;
+		fprintf(fp, sep ? ",%zu" : "%zu", first + i + 1);
+		sep = 1;
+	}
+}
+
 /* The lengths and anchors of a run of sentences, as a sequence. */
 struct run_data {
 	uint8_t *bounds, *names;
@@ -2478,7 +2603,8 @@ sub_confidence(const struct habar_align *align,
 	for (; lo < align->nsub && align->sub[lo].pair == pair &&
 	    align->sub[lo].link == i; lo++) {
 		s = &align->sub[lo];
-		if (s->a == a && s->na == na && s->b == b && s->nb == nb)
+		if (s->a == a && s->na == na && s->b == b && s->nb == nb &&
+		    s->hole_a == 0 && s->hole_b == 0)
 			return s->confidence;
 	}
 	return -1;
@@ -2504,9 +2630,11 @@ write_subs(const struct habar_align *align, const struct habar_parallel *doc,
 	for (; lo < align->nsub && align->sub[lo].pair == pair &&
 	    align->sub[lo].link == i; lo++, n++) {
 		s = &align->sub[lo];
-		write_numbers(fp, swap ? s->b : s->a, swap ? s->nb : s->na);
+		write_numbers_but(fp, swap ? s->b : s->a, swap ? s->nb : s->na,
+		    swap ? s->hole_b : s->hole_a);
 		putc('\t', fp);
-		write_numbers(fp, swap ? s->a : s->b, swap ? s->na : s->nb);
+		write_numbers_but(fp, swap ? s->a : s->b, swap ? s->na : s->nb,
+		    swap ? s->hole_a : s->hole_b);
 		fprintf(fp, "\t%.2f\n", s->confidence);
 	}
 	return n;

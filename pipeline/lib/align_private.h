@@ -48,6 +48,9 @@ struct habar__align_sub {
 	size_t link;		/* the index of the sentence link */
 	size_t pair;		/* HABAR_PARALLEL_PAIR() of its languages */
 	size_t a, na, b, nb;	/* its sentences in the two languages */
+	/* A sentence of [a, a + na) or [b, b + nb) left out of the link, by
+	 * its place in the run counted from 1; 0: none (keep_link()). */
+	size_t hole_a, hole_b;
 	float confidence;
 };
 
