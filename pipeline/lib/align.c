@@ -1600,35 +1600,36 @@ keep_sub(struct habar_align *align, size_t k, size_t p,
 }
 
 /*
- * Items i and i + 2 of s as a sequence of two, in *out (its arrays in v):
- * the link of one sentence with two whose translations another
- * sentence separates.
+ * Items items[0..n) of s (n at most 3, in order) as a sequence of their
+ * own, in v->seq: the link of one sentence with sentences of the other
+ * language that a sentence with no counterpart separates.
  */
-struct skip_view {
-	uint32_t len[2], keys[2 * HABAR__ANCHOR_ALL_MAX];
-	size_t kfirst[3];
-	uint8_t bounds[2], names[2];
+struct pick_view {
+	uint32_t len[3], keys[3 * HABAR__ANCHOR_ALL_MAX];
+	size_t kfirst[4];
+	uint8_t bounds[3], names[3];
 	struct habar__align_seq seq;
 };
 
 static void
-skip_middle(const struct habar__align_seq *s, size_t i, struct skip_view *v)
+pick_items(const struct habar__align_seq *s, const size_t *items, size_t n,
+    struct pick_view *v)
 {
-	size_t t, k, n = 0, item;
+	size_t t, k, m = 0, item;
 
 	v->seq = *s;
-	v->seq.n = 2;
-	for (t = 0; t < 2; t++) {
-		item = i + 2 * t;
+	v->seq.n = n;
+	for (t = 0; t < n; t++) {
+		item = items[t];
 		v->len[t] = s->len[item];
-		v->kfirst[t] = n;
+		v->kfirst[t] = m;
 		for (k = s->kfirst[item]; k < s->kfirst[item + 1] &&
-		    n < (t + 1) * HABAR__ANCHOR_ALL_MAX; k++)
-			v->keys[n++] = s->keys[k];
+		    m < (t + 1) * HABAR__ANCHOR_ALL_MAX; k++)
+			v->keys[m++] = s->keys[k];
 		v->bounds[t] = s->bounds != NULL ? s->bounds[item] : 0;
 		v->names[t] = s->names != NULL ? s->names[item] : 0;
 	}
-	v->kfirst[2] = n;
+	v->kfirst[n] = m;
 	v->seq.len = v->len;
 	v->seq.keys = v->keys;
 	v->seq.kfirst = v->kfirst;
@@ -1638,36 +1639,46 @@ skip_middle(const struct habar__align_seq *s, size_t i, struct skip_view *v)
 }
 
 /*
- * The cost of linking the one item of a link of one against three
- * (a[ai], b[bi..bi + 3), or the other way round) with the first and third
- * of the three only, the middle one alone: one language merged two
- * sentences, and the other added a sentence of its own between their
- * translations.  The dynamic programme keeps the order, so it can only
- * take the added sentence into the merge.  The two readings' costs are
- * the same sums of beads, so no prior of its own is added: on seeds 1
+ * The cost of a reading with a hole of a pair's sentences: the one
+ * sentence `one` of its language (x's when one_x, else y's) linked with
+ * sentences [first + s, first + e] of the other language but the hole-th
+ * of them (from 1), that one and the others of [first, first + n) each
+ * alone.  One language merged two sentences, and the other added a
+ * sentence of its own between their translations (or kept one the first
+ * left out): the dynamic programme keeps the order, so it can only take
+ * that sentence into the merge.  The readings' costs are sums of beads
+ * as the programme's are, so no prior of its own is added: on seeds 1
  * and 2 of the loose set one of 1.0 or -1.0 changed F1 by 0.0001.
  */
 static double
-gap_cost(const struct habar__align_seq *a, size_t ai, size_t na,
-    const struct habar__align_seq *b, size_t bi, double ratio)
+hole_cost(const struct lang_data *data, size_t x, size_t y, int one_x,
+    size_t one, size_t first, size_t n, size_t s, size_t e, size_t hole)
 {
-	struct skip_view v;
+	const struct habar__align_seq *xs = &data[x].sent, *ys = &data[y].sent;
+	const struct habar__align_seq *many = one_x ? ys : xs;
+	struct pick_view v;
+	size_t items[3], m = 0, i;
+	double r = ratio(data, x, y), cost;
 
-	if (na == 1) {
-		skip_middle(b, bi, &v);
-		return habar__align_cost(a, ai, 1, &v.seq, 0, 2, ratio) +
-		    habar__align_cost(a, ai, 0, b, bi + 1, 1, ratio);
-	}
-	skip_middle(a, ai, &v);
-	return habar__align_cost(&v.seq, 0, 2, b, bi, 1, ratio) +
-	    habar__align_cost(a, ai + 1, 1, b, bi, 0, ratio);
+	for (i = s; i <= e && m < 3; i++)
+		if (i + 1 != s + hole)
+			items[m++] = first + i;
+	pick_items(many, items, m, &v);
+	cost = one_x ? habar__align_cost(xs, one, 1, &v.seq, 0, m, r) :
+	    habar__align_cost(&v.seq, 0, m, ys, one, 1, r);
+	for (i = 0; i < n; i++)
+		if (i < s || i > e || i + 1 == s + hole)
+			cost += one_x ? habar__align_cost(xs, one, 0, ys,
+			    first + i, 1, r) : habar__align_cost(xs, first + i,
+			    1, ys, one, 0, r);
+	return cost;
 }
 
 /*
  * Keeps the link b of the pair of languages x, y inside group k (cost its
  * habar__align_cost(), c its confidence), for habar_align_write_pair().
  * A link of one sentence against three whose middle one costs less left
- * alone (gap_cost()) is kept as the link of the other two with a hole,
+ * alone (hole_cost()) is kept as the link of the other two with a hole,
  * then the middle one alone; both as sure as the link was, and no surer
  * than the two readings' weights (at the posterior's temperature) make
  * the one kept.
@@ -1682,8 +1693,8 @@ keep_link(struct habar_align *align, const struct lang_data *data, size_t x,
 	enum habar_status status;
 
 	if (!((b->na == 1 && b->nb == 3) || (b->na == 3 && b->nb == 1)) ||
-	    (gap = gap_cost(&data[x].sent, b->a, b->na, &data[y].sent, b->b,
-	    ratio(data, x, y))) >= cost)
+	    (gap = hole_cost(data, x, y, b->na == 1, b->na == 1 ? b->a : b->b,
+	    b->na == 1 ? b->b : b->a, 3, 0, 2, 2)) >= cost)
 		return keep_sub(align, k, p, b, c);
 	odds = 1.0 / (1.0 + exp(-(cost - gap) / habar__align_temperature()));
 	if (odds < c)
@@ -1705,6 +1716,137 @@ keep_link(struct habar_align *align, const struct lang_data *data, size_t x,
 		alone.nb = 0;
 	}
 	return keep_sub(align, k, p, &alone, c);
+}
+
+/* The readings with a hole of n sentences against one: span and hole. */
+static const struct hole_reading {
+	size_t n, s, e, hole;
+} hole_readings[] = {
+	{ 3, 0, 2, 2 },
+	{ 4, 0, 2, 2 }, { 4, 1, 3, 2 }, { 4, 0, 3, 2 }, { 4, 0, 3, 3 }
+};
+
+/*
+ * Appends to out the links of the pair of languages x, y kept inside
+ * group g (run[0..n)), read again with a hole where the group holds one
+ * sentence of one language and three or four of the other: the dynamic
+ * programme inside it could only take a sentence with no counterpart
+ * into a merge, or leave a sentence of the merge alone (the gold 1:1,3
+ * read :1 and 1:3).  The cheapest reading with a hole (hole_cost()) is
+ * kept when it costs less than the links found, each of its links as
+ * sure as the least sure of those, and no surer than the two readings'
+ * weights at the posterior's temperature make it.  Returns how many
+ * links it appended.
+ */
+static size_t
+reread_group(struct habar__align_sub *out, const struct habar__align_sub *run,
+    size_t n, const struct lang_data *data, size_t x, size_t y,
+    const struct group *g)
+{
+	const struct hole_reading *best = NULL, *r;
+	struct habar__align_sub *o;
+	size_t k, many, first, one, i, kept = 0;
+	double found = 0, cost, least = HUGE_VAL, c = 1.0, odds;
+	int one_x = g->count[x] == 1;
+
+	many = one_x ? g->count[y] : g->count[x];
+	for (k = 0; k < n; k++) {
+		if (run[k].hole_a != 0 || run[k].hole_b != 0)
+			many = 0;	/* read with a hole already */
+		found += habar__align_cost(&data[x].sent, run[k].a, run[k].na,
+		    &data[y].sent, run[k].b, run[k].nb, ratio(data, x, y));
+		if (run[k].confidence < c)
+			c = run[k].confidence;
+	}
+	one = one_x ? g->first[x] : g->first[y];
+	first = one_x ? g->first[y] : g->first[x];
+	if ((!one_x && g->count[y] != 1) || many < 3 || many > 4)
+		goto copy;
+	for (k = 0; k < sizeof(hole_readings) / sizeof(hole_readings[0]);
+	    k++) {
+		r = &hole_readings[k];
+		if (r->n != many)
+			continue;
+		cost = hole_cost(data, x, y, one_x, one, first, many, r->s,
+		    r->e, r->hole);
+		if (cost < least) {
+			least = cost;
+			best = r;
+		}
+	}
+	if (best == NULL || least >= found)
+		goto copy;
+	odds = 1.0 / (1.0 + exp(-(found - least) / habar__align_temperature()));
+	if (odds < c)
+		c = odds;
+	for (i = 0; i < many; i++) {
+		if (i > best->s && i <= best->e && i + 1 != best->s + best->hole)
+			continue;	/* in the link, written at its start */
+		o = &out[kept++];
+		*o = run[0];
+		o->hole_a = o->hole_b = 0;
+		o->confidence = (float)c;
+		if (i == best->s) {
+			/* The link with its hole. */
+			o->a = one_x ? one : first + i;
+			o->na = one_x ? 1 : best->e - best->s + 1;
+			o->b = one_x ? first + i : one;
+			o->nb = one_x ? best->e - best->s + 1 : 1;
+			if (one_x)
+				o->hole_b = best->hole;
+			else
+				o->hole_a = best->hole;
+			continue;
+		}
+		o->a = one_x ? one + 1 : first + i;
+		o->na = one_x ? 0 : 1;
+		o->b = one_x ? first + i : one + 1;
+		o->nb = one_x ? 1 : 0;
+	}
+	return kept;
+copy:
+	memcpy(out, run, n * sizeof(*run));
+	return n;
+}
+
+/*
+ * Reads again with a hole (reread_group()) the links kept inside each
+ * group that holds one sentence of a pair's language and three or four of
+ * the other's.  Returns HABAR_OK or HABAR_ERR_NOMEM.
+ */
+static enum habar_status
+reread_holes(struct habar_align *align, const struct lang_data *data,
+    size_t nl, const struct groups *sents)
+{
+	struct habar__align_sub *out;
+	size_t i, j, n = 0, x, y = 0, cap = 3 * align->nsub + 1;
+
+	if ((out = malloc(cap * sizeof(*out))) == NULL)
+		return HABAR_ERR_NOMEM;
+	for (i = 0; i < align->nsub; i = j) {
+		for (j = i + 1; j < align->nsub && align->sub[j].pair ==
+		    align->sub[i].pair && align->sub[j].link ==
+		    align->sub[i].link; j++)
+			;
+		for (x = 0; x < nl; x++)
+			for (y = x + 1; y < nl; y++)
+				if (HABAR_PARALLEL_PAIR(x, y) ==
+				    align->sub[i].pair)
+					goto found;
+found:
+		if (x < nl) {
+			n += reread_group(out + n, align->sub + i, j - i, data,
+			    x, y, &sents->g[align->sub[i].link]);
+			continue;
+		}
+		memcpy(out + n, align->sub + i, (j - i) * sizeof(*out));
+		n += j - i;
+	}
+	free(align->sub);
+	align->sub = out;
+	align->nsub = n;
+	align->subcap = cap;
+	return HABAR_OK;
 }
 
 static enum habar_status
@@ -1810,7 +1952,7 @@ link_confidence(struct habar_align *align, const struct lang_data *data,
 				g->confidence = g->pair[p];
 		}
 	}
-	status = HABAR_OK;
+	status = reread_holes(align, data, nl, sents);
 done:
 	for (p = 0; p < 3; p++)
 		pair_view_free(&view[p]);

@@ -8,6 +8,11 @@
 #                output valid against schemas/habar-parallel.rng
 #   ntrex        NTREX with a fixed perturbation (seed 1): sentence-link F1
 #                of en-ru, en-kk and ru-kk at least $F1_FLOOR
+#   loose        the loosely translated releases of
+#                tests/bench/align_loose.py (seed 1, three languages, no
+#                memory): sentence-link F1 of each pair at least
+#                $F1_FLOOR, the links at confidence 0.5 or more right 99%
+#                of the time and holding 90% of the gold 1-1 links
 #   schema       the fixtures' alignments valid against the RELAX NG schema
 #   tmx-dtd      habar-tmx output valid against the TMX 1.4 DTD
 #   tmx-toolkit  habar-tmx output read by Translate Toolkit, unit count
@@ -43,6 +48,12 @@ udhr)
 	xmllint --noout --relaxng "$src/schemas/habar-parallel.rng" \
 	    "$tmp/udhr.xml" || exit 1
 	HABAR_SHARED=$shared python3 "$eval_py" udhr-score "$tmp/udhr.xml" "$tmp"
+	;;
+loose)
+	need_corpus parallel-news
+	HABAR_SHARED=$shared python3 "$src/tests/bench/align_loose.py" \
+	    --bin "$bin" --seed 1 --check "$F1_FLOOR" 0.99 0.90 >"$tmp/out" ||
+	    { cat "$tmp/out"; exit 1; }
 	;;
 ntrex)
 	need_corpus parallel-news
