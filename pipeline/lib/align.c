@@ -1705,14 +1705,17 @@ keep_link(struct habar_align *align, const struct lang_data *data, size_t x,
 		align->sub[align->nsub - 1].hole_b = 2;
 	else
 		align->sub[align->nsub - 1].hole_a = 2;
+	/* The middle one alone, after the link's one sentence. */
 	alone = *b;
 	if (b->na == 1) {
+		alone.a = b->a + 1;
 		alone.na = 0;
 		alone.b = b->b + 1;
 		alone.nb = 1;
 	} else {
 		alone.a = b->a + 1;
 		alone.na = 1;
+		alone.b = b->b + 1;
 		alone.nb = 0;
 	}
 	return keep_sub(align, k, p, &alone, c);
@@ -1750,9 +1753,11 @@ reread_group(struct habar__align_sub *out, const struct habar__align_sub *run,
 	int one_x = g->count[x] == 1;
 
 	many = one_x ? g->count[y] : g->count[x];
+	if ((!one_x && g->count[y] != 1) || many < 3 || many > 4)
+		goto copy;
 	for (k = 0; k < n; k++) {
 		if (run[k].hole_a != 0 || run[k].hole_b != 0)
-			many = 0;	/* read with a hole already */
+			goto copy;	/* read with a hole already */
 		found += habar__align_cost(&data[x].sent, run[k].a, run[k].na,
 		    &data[y].sent, run[k].b, run[k].nb, ratio(data, x, y));
 		if (run[k].confidence < c)
@@ -1760,8 +1765,6 @@ reread_group(struct habar__align_sub *out, const struct habar__align_sub *run,
 	}
 	one = one_x ? g->first[x] : g->first[y];
 	first = one_x ? g->first[y] : g->first[x];
-	if ((!one_x && g->count[y] != 1) || many < 3 || many > 4)
-		goto copy;
 	for (k = 0; k < sizeof(hole_readings) / sizeof(hole_readings[0]);
 	    k++) {
 		r = &hole_readings[k];
@@ -1798,9 +1801,10 @@ reread_group(struct habar__align_sub *out, const struct habar__align_sub *run,
 				o->hole_a = best->hole;
 			continue;
 		}
-		o->a = one_x ? one + 1 : first + i;
+		/* Alone, before the link or after it. */
+		o->a = one_x ? one + (i > best->s) : first + i;
 		o->na = one_x ? 0 : 1;
-		o->b = one_x ? first + i : one + 1;
+		o->b = one_x ? first + i : one + (i > best->s);
 		o->nb = one_x ? 1 : 0;
 	}
 	return kept;
@@ -2603,18 +2607,12 @@ done:
 	return status;
 }
 
+/*
+ * Sentences [first, first + count) as 1-based numbers, comma-separated,
+ * but the hole-th of them (from 1; 0: none).
+ */
 static void
-write_numbers(FILE *fp, size_t first, size_t count)
-{
-	size_t i;
-
-	for (i = 0; i < count; i++)
-		fprintf(fp, i > 0 ? ",%zu" : "%zu", first + i + 1);
-}
-
-/* The same, but for the hole-th of them (from 1; 0: none). */
-static void
-write_numbers_but(FILE *fp, size_t first, size_t count, size_t hole)
+write_numbers(FILE *fp, size_t first, size_t count, size_t hole)
 {
 	size_t i;
 	int sep = 0;
@@ -2772,10 +2770,10 @@ write_subs(const struct habar_align *align, const struct habar_parallel *doc,
 	for (; lo < align->nsub && align->sub[lo].pair == pair &&
 	    align->sub[lo].link == i; lo++, n++) {
 		s = &align->sub[lo];
-		write_numbers_but(fp, swap ? s->b : s->a, swap ? s->nb : s->na,
+		write_numbers(fp, swap ? s->b : s->a, swap ? s->nb : s->na,
 		    swap ? s->hole_b : s->hole_a);
 		putc('\t', fp);
-		write_numbers_but(fp, swap ? s->a : s->b, swap ? s->na : s->nb,
+		write_numbers(fp, swap ? s->a : s->b, swap ? s->na : s->nb,
 		    swap ? s->hole_a : s->hole_b);
 		fprintf(fp, "\t%.2f\n", s->confidence);
 	}
@@ -2806,9 +2804,9 @@ habar_align_write_pair(struct habar_align *align,
 		if (ra->count == 0 && rb->count == 0)
 			continue;
 		if (ra->count <= 1 && rb->count <= 1) {
-			write_numbers(fp, ra->first, ra->count);
+			write_numbers(fp, ra->first, ra->count, 0);
 			putc('\t', fp);
-			write_numbers(fp, rb->first, rb->count);
+			write_numbers(fp, rb->first, rb->count, 0);
 			fprintf(fp, "\t%.2f\n", link->pair[pair]);
 			continue;
 		}
@@ -2832,9 +2830,11 @@ habar_align_write_pair(struct habar_align *align,
 		    0, &beads, &n)) != HABAR_OK)
 			goto done;
 		for (k = 0; k < n; k++) {
-			write_numbers(fp, ra->first + beads[k].a, beads[k].na);
+			write_numbers(fp, ra->first + beads[k].a, beads[k].na,
+			    0);
 			putc('\t', fp);
-			write_numbers(fp, rb->first + beads[k].b, beads[k].nb);
+			write_numbers(fp, rb->first + beads[k].b, beads[k].nb,
+			    0);
 			/*
 			 * The aligner judged the pair's links inside the
 			 * three-way link, each on its own (link_confidence()),
