@@ -2436,22 +2436,21 @@ stems:
 	return status;
 }
 
-/* Whether at least half of s's sentences hold a lexicon word of pair tag. */
+/*
+ * Whether at least half of s's sentences hold a lexicon word whose
+ * translation the pair tag expects across (habar__anchor_expected()).
+ */
 static int
 words_known(const struct habar__align_seq *s, unsigned tag)
 {
 	size_t i, k, held = 0;
-	uint32_t key;
 
 	for (i = 0; i < s->n; i++)
-		for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++) {
-			key = s->keys[k];
-			if (HABAR__ANCHOR_KIND(key) == HABAR__ANCHOR_MEMORY &&
-			    ((key >> 21 & 3) == tag || (key >> 21 & 3) == 0)) {
+		for (k = s->kfirst[i]; k < s->kfirst[i + 1]; k++)
+			if (habar__anchor_expected(s->keys[k], tag) > 0) {
 				held++;
 				break;
 			}
-		}
 	return s->n > 0 && 2 * held >= s->n;
 }
 

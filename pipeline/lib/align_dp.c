@@ -452,6 +452,42 @@ share_any(const uint32_t *k1, size_t n1, const uint32_t *k2, size_t n2)
 	return 0;
 }
 
+/* The strong runs of the sorted keys k[0..n) (struct strong_run). */
+static struct strong_run
+strong_run_of(const uint32_t *k, size_t n)
+{
+	struct strong_run r;
+	size_t f, e;
+
+	f = key_bound(k, n, KIND_FIRST(HABAR__ANCHOR_NUMBER));
+	e = f + key_bound(k + f, n - f, KIND_FIRST(HABAR__ANCHOR_LINK));
+	r.numbers = (uint16_t)(e - f);
+	e += key_bound(k + e, n - e, STRONG_END);
+	r.first = (uint16_t)f;
+	r.strong = (uint16_t)(e - f);
+	return r;
+}
+
+/*
+ * What item i of many (its strong runs r) costs as a part of a merge
+ * against the one item whose sorted keys are ko (its strong runs o): its
+ * numbers and names, at most part_max, if it shares none of its strong
+ * anchors with it.  Only the strong kinds count: the runs of those are
+ * looked at, not the words of a lexicon that lead every sentence's keys.
+ */
+static double
+part_lost(const struct params *p, const struct habar__align_seq *many,
+    size_t i, struct strong_run r, const uint32_t *ko, struct strong_run o)
+{
+	double m = (double)r.numbers + (many->names != NULL ?
+	    many->names[i] : 0);
+
+	if (m == 0 || share_any(many->keys + many->kfirst[i] + r.first,
+	    r.strong, ko + o.first, o.strong))
+		return 0;
+	return m < p->part_max ? m : p->part_max;
+}
+
 /*
  * The cost of a merge, the n items of many from first against one item
  * whose sorted keys are ko[0..no), for each of its items that holds
@@ -477,30 +513,17 @@ static double
 parts_lost(const struct params *p, const struct habar__align_seq *many,
     size_t first, size_t n, const uint32_t *ko, size_t no)
 {
-	const uint32_t *k;
-	size_t i, c, s, e, os, oe;
-	double m, total = 0;
+	struct strong_run o;
+	size_t i;
+	double total = 0;
 
 	if (n < 2)
 		return 0;
-	/* Only the strong kinds count: the runs of those are looked at,
-	 * not the words of a lexicon that lead every sentence's keys. */
-	os = key_bound(ko, no, KIND_FIRST(HABAR__ANCHOR_NUMBER));
-	oe = os + key_bound(ko + os, no - os, STRONG_END);
-	for (i = first; i < first + n; i++) {
-		k = many->keys + many->kfirst[i];
-		c = many->kfirst[i + 1] - many->kfirst[i];
-		s = key_bound(k, c, KIND_FIRST(HABAR__ANCHOR_NUMBER));
-		e = s + key_bound(k + s, c - s, KIND_FIRST(HABAR__ANCHOR_LINK));
-		m = (double)(e - s) + (many->names != NULL ?
-		    many->names[i] : 0);
-		if (m == 0)
-			continue;
-		e += key_bound(k + e, c - e, STRONG_END);
-		if (share_any(k + s, e - s, ko + os, oe - os))
-			continue;
-		total += m < p->part_max ? m : p->part_max;
-	}
+	o = strong_run_of(ko, no);
+	for (i = first; i < first + n; i++)
+		total += part_lost(p, many, i, strong_run_of(many->keys +
+		    many->kfirst[i], many->kfirst[i + 1] - many->kfirst[i]),
+		    ko, o);
 	return p->part_cost * total;
 }
 
@@ -508,19 +531,11 @@ parts_lost(const struct params *p, const struct habar__align_seq *many,
 static void
 strong_runs(const struct habar__align_seq *s, struct strong_run *run)
 {
-	const uint32_t *k;
-	size_t i, c, f, e;
+	size_t i;
 
-	for (i = 0; i < s->n; i++) {
-		k = s->keys + s->kfirst[i];
-		c = s->kfirst[i + 1] - s->kfirst[i];
-		f = key_bound(k, c, KIND_FIRST(HABAR__ANCHOR_NUMBER));
-		e = f + key_bound(k + f, c - f, KIND_FIRST(HABAR__ANCHOR_LINK));
-		run[i].numbers = (uint16_t)(e - f);
-		e += key_bound(k + e, c - e, STRONG_END);
-		run[i].first = (uint16_t)f;
-		run[i].strong = (uint16_t)(e - f);
-	}
+	for (i = 0; i < s->n; i++)
+		run[i] = strong_run_of(s->keys + s->kfirst[i],
+		    s->kfirst[i + 1] - s->kfirst[i]);
 }
 
 /*
@@ -534,22 +549,37 @@ parts_lost_at(const struct params *p, const struct habar__align_seq *many,
     const struct habar__align_seq *one, const struct strong_run *orun,
     size_t o)
 {
-	const uint32_t *ko;
 	size_t i;
-	double m, total = 0;
+	double total = 0;
 
 	if (n < 2)
 		return 0;
-	ko = one->keys + one->kfirst[o] + orun[o].first;
-	for (i = first; i < first + n; i++) {
-		m = (double)mr[i].numbers + (many->names != NULL ?
-		    many->names[i] : 0);
-		if (m == 0 || share_any(many->keys + many->kfirst[i] +
-		    mr[i].first, mr[i].strong, ko, orun[o].strong))
-			continue;
-		total += m < p->part_max ? m : p->part_max;
-	}
+	for (i = first; i < first + n; i++)
+		total += part_lost(p, many, i, mr[i], one->keys +
+		    one->kfirst[o], orun[o]);
 	return p->part_cost * total;
+}
+
+/*
+ * Adds to *miss and *expected the weights of the sorted keys k[0..n) if
+ * unmatched (habar__anchor_miss()) and the memory's words of the pair
+ * tag among them (habar__anchor_expected()), in the keys' order.  Only
+ * the memory's words expect anything and only the kinds from numbers to
+ * marks weigh when missed; the others, each a run of the sorted keys
+ * (the learnt word pairs and cognates, a third of a sentence's keys),
+ * would add zeros: they are not walked.
+ */
+static void
+side_sums(const uint32_t *k, size_t n, unsigned tag, double *miss,
+    double *expected)
+{
+	size_t i = 0;
+
+	/* Walked, not searched: the memory's words are summed anyway. */
+	for (; i < n && k[i] < KIND_FIRST(HABAR__ANCHOR_NUMBER); i++)
+		*expected += habar__anchor_expected(k[i], tag);
+	for (; i < n && k[i] < KIND_FIRST(HABAR__ANCHOR_WORD); i++)
+		*miss += habar__anchor_miss(k[i]);
 }
 
 /*
@@ -562,27 +592,20 @@ static void
 running_sums(const struct habar__align_seq *s, unsigned tag, double *len,
     double *miss, double *expected, double *numbers)
 {
-	size_t i, k;
-	double w, x, nn;
+	const uint32_t *k;
+	size_t i, n;
+	double w, x;
 
 	len[0] = miss[0] = expected[0] = numbers[0] = 0;
 	for (i = 0; i < s->n; i++) {
-		w = x = nn = 0;
-		/* By the runs of the kinds (side_sums()): the learnt word
-		 * pairs and cognates would add zeros. */
-		for (k = s->kfirst[i]; k < s->kfirst[i + 1] &&
-		    s->keys[k] < KIND_FIRST(HABAR__ANCHOR_NUMBER); k++)
-			x += habar__anchor_expected(s->keys[k], tag);
-		for (; k < s->kfirst[i + 1] &&
-		    s->keys[k] < KIND_FIRST(HABAR__ANCHOR_WORD); k++) {
-			w += habar__anchor_miss(s->keys[k]);
-			nn += HABAR__ANCHOR_KIND(s->keys[k]) ==
-			    HABAR__ANCHOR_NUMBER;
-		}
+		w = x = 0;
+		k = s->keys + s->kfirst[i];
+		n = s->kfirst[i + 1] - s->kfirst[i];
+		side_sums(k, n, tag, &w, &x);
 		len[i + 1] = len[i] + s->len[i];
 		miss[i + 1] = miss[i] + w;
 		expected[i + 1] = expected[i] + x;
-		numbers[i + 1] = numbers[i] + nn;
+		numbers[i + 1] = numbers[i] + strong_run_of(k, n).numbers;
 	}
 }
 
@@ -2282,43 +2305,6 @@ gather_keys(const struct habar__align_seq *s, size_t first, size_t n,
 	return buf;
 }
 
-/* The number anchors of the sorted keys[0..n): a run, as the kind is
- * the keys' top bits. */
-static double
-count_numbers(const uint32_t *keys, size_t n)
-{
-	size_t i = 0, first;
-
-	while (i < n && HABAR__ANCHOR_KIND(keys[i]) < HABAR__ANCHOR_NUMBER)
-		i++;
-	first = i;
-	while (i < n && HABAR__ANCHOR_KIND(keys[i]) == HABAR__ANCHOR_NUMBER)
-		i++;
-	return (double)(i - first);
-}
-
-/*
- * Adds to *miss and *expected the weights of the sorted keys k[0..n) if
- * unmatched (habar__anchor_miss()) and the memory's words of the pair
- * tag among them (habar__anchor_expected()), in the keys' order.  Only
- * the memory's words expect anything and only the kinds from numbers to
- * marks weigh when missed; the others, each a run of the sorted keys
- * (the learnt word pairs and cognates, a third of a sentence's keys),
- * would add zeros: they are not walked.
- */
-static void
-side_sums(const uint32_t *k, size_t n, unsigned tag, double *miss,
-    double *expected)
-{
-	size_t i = 0;
-
-	/* Walked, not searched: the memory's words are summed anyway. */
-	for (; i < n && k[i] < KIND_FIRST(HABAR__ANCHOR_NUMBER); i++)
-		*expected += habar__anchor_expected(k[i], tag);
-	for (; i < n && k[i] < KIND_FIRST(HABAR__ANCHOR_WORD); i++)
-		*miss += habar__anchor_miss(k[i]);
-}
-
 double
 habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
     const struct habar__align_seq *b, size_t bi, size_t nb, double ratio)
@@ -2367,8 +2353,8 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 		    p->lex_miss * (exp_a + exp_b - 2 * expected);
 		if (w <= 0)
 			cost += nothing_shared(p, miss_a, miss_b);
-		cost += numbers_lost(p, count_numbers(pa, la),
-		    count_numbers(pb, lb)) + names_lost(p,
+		cost += numbers_lost(p, strong_run_of(pa, la).numbers,
+		    strong_run_of(pb, lb).numbers) + names_lost(p,
 		    count_names(a, ai, na), count_names(b, bi, nb),
 		    habar__align_memory(a, b));
 		if (!habar__align_memory(a, b) && nb == 1)
