@@ -1681,12 +1681,15 @@ hole_cost(const struct lang_data *data, size_t x, size_t y, int one_x,
  * alone (hole_cost()) is kept as the link of the other two with a hole,
  * then the middle one alone; both as sure as the link was, and no surer
  * than the two readings' weights (at the posterior's temperature) make
- * the one kept.
+ * the one kept.  The group's link as a whole, which the parallel XML
+ * keeps (and a TMX made from it), then holds a sentence with no
+ * counterpart: *whole, its confidence for the pair, is made no surer
+ * than the reading without the hole.
  */
 static enum habar_status
 keep_link(struct habar_align *align, const struct lang_data *data, size_t x,
     size_t y, size_t k, size_t p, const struct habar__bead *b, double cost,
-    double c)
+    double c, float *whole)
 {
 	struct habar__bead alone;
 	double gap, odds;
@@ -1699,6 +1702,8 @@ keep_link(struct habar_align *align, const struct lang_data *data, size_t x,
 	odds = 1.0 / (1.0 + exp(-(cost - gap) / habar__align_temperature()));
 	if (odds < c)
 		c = odds;
+	if (1 - odds < *whole)
+		*whole = (float)(1 - odds);
 	if ((status = keep_sub(align, k, p, b, c)) != HABAR_OK)
 		return status;
 	if (b->na == 1)
@@ -1738,13 +1743,15 @@ static const struct hole_reading {
  * read :1 and 1:3).  The cheapest reading with a hole (hole_cost()) is
  * kept when it costs less than the links found, each of its links as
  * sure as the least sure of those, and no surer than the two readings'
- * weights at the posterior's temperature make it.  Returns how many
- * links it appended.
+ * weights at the posterior's temperature make it; the group's own
+ * confidence for the pair (the parallel XML's link, which holds the
+ * sentence left alone) no surer than the readings without a hole.
+ * Returns how many links it appended.
  */
 static size_t
 reread_group(struct habar__align_sub *out, const struct habar__align_sub *run,
     size_t n, const struct lang_data *data, size_t x, size_t y,
-    const struct group *g)
+    struct group *g)
 {
 	const struct hole_reading *best = NULL, *r;
 	struct habar__align_sub *o;
@@ -1782,6 +1789,8 @@ reread_group(struct habar__align_sub *out, const struct habar__align_sub *run,
 	odds = 1.0 / (1.0 + exp(-(found - least) / habar__align_temperature()));
 	if (odds < c)
 		c = odds;
+	if (1 - odds < g->pair[run[0].pair])
+		g->pair[run[0].pair] = (float)(1 - odds);
 	for (i = 0; i < many; i++) {
 		if (i > best->s && i <= best->e && i + 1 != best->s + best->hole)
 			continue;	/* in the link, written at its start */
@@ -1820,7 +1829,7 @@ copy:
  */
 static enum habar_status
 reread_holes(struct habar_align *align, const struct lang_data *data,
-    size_t nl, const struct groups *sents)
+    size_t nl, struct groups *sents)
 {
 	struct habar__align_sub *out;
 	size_t i, j, n = 0, x, y = 0, cap = 3 * align->nsub + 1;
@@ -1943,10 +1952,14 @@ link_confidence(struct habar_align *align, const struct lang_data *data,
 				if (split_group(g, x, y) &&
 				    (status = keep_link(align, data, x, y,
 				    view[p].owner[k], p, b, view[p].cost[k],
-				    c)) != HABAR_OK)
+				    c, &g->pair[p])) != HABAR_OK)
 					goto done;
 			}
 		}
+	/* The pairs' links read again with a hole, which may lower a
+	 * group's confidence for its pair, before the groups take theirs. */
+	if ((status = reread_holes(align, data, nl, sents)) != HABAR_OK)
+		goto done;
 	for (k = 0; k < sents->n; k++) {
 		g = &sents->g[k];
 		for (p = 0; p < 3; p++) {
@@ -1956,7 +1969,7 @@ link_confidence(struct habar_align *align, const struct lang_data *data,
 				g->confidence = g->pair[p];
 		}
 	}
-	status = reread_holes(align, data, nl, sents);
+	status = HABAR_OK;
 done:
 	for (p = 0; p < 3; p++)
 		pair_view_free(&view[p]);
