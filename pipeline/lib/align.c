@@ -59,6 +59,14 @@
  */
 #define ONE_LANGUAGE_COST 5.2
 /*
+ * A pair's merge of a sentence the third language has no counterpart of
+ * means that the third language dropped it, which none of the pairs
+ * charges (a drop: 2.6, align_dp.c); the sentence left out of the merge
+ * is one language's addition, which the pair charges as its drop
+ * (read_through_third()).
+ */
+#define THIRD_DROP_COST 2.6
+/*
  * A document (for reading its languages) or a range (for aligning its
  * pairs) of this many sentences, all languages together, is worth a
  * second thread.
@@ -1429,6 +1437,210 @@ split_group(const struct group *g, size_t x, size_t y)
 }
 
 /*
+ * The links of the pair x, y inside group g, relative to its first
+ * sentences, in a malloc'd *out (*n of them): the pair aligned inside it
+ * where split_group(), else the group's one link.  Returns HABAR_OK,
+ * HABAR_ERR_NOMEM or HABAR_ERR_LIMIT.
+ */
+static enum habar_status
+inner_links(const struct lang_data *data, const struct group *g, size_t x,
+    size_t y, struct habar__bead **out, size_t *n)
+{
+	struct habar__align_seq xs, ys;
+
+	if (split_group(g, x, y)) {
+		xs = subseq(&data[x].sent, g->first[x], g->count[x]);
+		ys = subseq(&data[y].sent, g->first[y], g->count[y]);
+		return habar__align_pair(&xs, &ys, ratio(data, x, y), NULL, 0,
+		    out, n);
+	}
+	if ((*out = calloc(1, sizeof(**out))) == NULL)
+		return HABAR_ERR_NOMEM;
+	(*out)->na = (uint8_t)(g->count[x] < 255 ? g->count[x] : 255);
+	(*out)->nb = (uint8_t)(g->count[y] < 255 ? g->count[y] : 255);
+	*n = 1;
+	return HABAR_OK;
+}
+
+/* The link of links[0..n) (pair x, y) that holds sentence i of side. */
+static const struct habar__bead *
+link_of(const struct habar__bead *links, size_t n, int side, size_t i)
+{
+	size_t k, first, count;
+
+	for (k = 0; k < n; k++) {
+		first = side == 0 ? links[k].a : links[k].b;
+		count = side == 0 ? links[k].na : links[k].nb;
+		if (i >= first && i < first + count)
+			return &links[k];
+	}
+	return NULL;
+}
+
+/* The characters of sentences [first, first + count) of s. */
+static double
+run_length(const struct habar__align_seq *s, size_t first, size_t count)
+{
+	double len = 0;
+	size_t i;
+
+	for (i = first; i < first + count; i++)
+		len += s->len[i];
+	return len;
+}
+
+/*
+ * How much dearer a merge of pair x, y inside group g is than leaving out
+ * of it its sentence s, which the third language z has no counterpart of
+ * (links inside the group: xy of the pair, zm of z and the merge's side
+ * of several sentences, zo of z and its side of one): the pair's own
+ * costs of both readings, and the length of z's counterpart of the one
+ * sentence t against t's, as it is and with s (in z's characters) added
+ * to it.  For a merge holds s's content in t, which z's counterpart then
+ * lacks: so a t as long as z's counterpart alone tells that s was added
+ * in its language (or dropped in both others), not merged, which the pair
+ * alone cannot see.  -HUGE_VAL where the third language says nothing.
+ */
+static double
+merge_excess(const struct lang_data *data, const struct group *g, size_t x,
+    size_t y, size_t z, const struct habar__bead *b, size_t s,
+    const struct habar__bead *zm, size_t nzm, const struct habar__bead *zo,
+    size_t nzo)
+{
+	const struct habar__bead *lm, *lo;
+	struct habar__align_seq xs, ys, zs;
+	size_t many = b->na > 1 ? x : y, one = many == x ? y : x;
+	size_t t = one == x ? b->a : b->b, rest_first, rest_count;
+	/* The side of zm that holds many's sentences, of zo one's. */
+	int side_m = z < many ? 1 : 0, side_o = z < one ? 1 : 0;
+	double len_z, len_s, with, without, r;
+
+	lm = link_of(zm, nzm, side_m, s);
+	lo = link_of(zo, nzo, side_o, t);
+	if (lm == NULL || lo == NULL || (side_m ? lm->na : lm->nb) != 0 ||
+	    (side_o ? lo->nb : lo->na) != 1 ||
+	    (side_o ? lo->na : lo->nb) == 0)
+		return -HUGE_VAL;
+	xs = subseq(&data[x].sent, g->first[x], g->count[x]);
+	ys = subseq(&data[y].sent, g->first[y], g->count[y]);
+	zs = subseq(&data[z].sent, g->first[z], g->count[z]);
+	len_z = side_o ? run_length(&zs, lo->a, lo->na) :
+	    run_length(&zs, lo->b, lo->nb);
+	len_s = (double)(many == x ? xs.len[s] : ys.len[s]) *
+	    ratio(data, many, z);
+	r = ratio(data, z, one);
+	/* One sentence of the pair against z's, and s in z's characters. */
+	with = habar__align_length_term(&data[z].sent, &data[one].sent,
+	    len_z + len_s, (double)(one == x ? xs.len[t] : ys.len[t]), r);
+	without = habar__align_length_term(&data[z].sent, &data[one].sent,
+	    len_z, (double)(one == x ? xs.len[t] : ys.len[t]), r);
+	rest_first = (many == x ? b->a : b->b) + (s == (many == x ? b->a :
+	    b->b));
+	rest_count = (many == x ? b->na : b->nb) - 1;
+	if (many == x)
+		return habar__align_cost(&xs, b->a, b->na, &ys, b->b, b->nb,
+		    ratio(data, x, y)) + with -
+		    habar__align_cost(&xs, s, 1, &ys, 0, 0, ratio(data, x, y)) -
+		    habar__align_cost(&xs, rest_first, rest_count, &ys, b->b, 1,
+		    ratio(data, x, y)) - without;
+	return habar__align_cost(&xs, b->a, b->na, &ys, b->b, b->nb,
+	    ratio(data, x, y)) + with -
+	    habar__align_cost(&xs, 0, 0, &ys, s, 1, ratio(data, x, y)) -
+	    habar__align_cost(&xs, b->a, 1, &ys, rest_first, rest_count,
+	    ratio(data, x, y)) - without;
+}
+
+/*
+ * The links xy[0..*n) of pair x, y inside group g read again through the
+ * third language z: a merge of one sentence against several, one of which
+ * at either end z has no counterpart of, leaves that sentence out where
+ * the merge costs more (merge_excess(), and the drop it implies in z,
+ * THIRD_DROP_COST).  xy has room for a link more per sentence of g.  Returns HABAR_OK, HABAR_ERR_NOMEM or
+ * HABAR_ERR_LIMIT.
+ */
+static enum habar_status
+read_through_third(const struct lang_data *data, const struct group *g,
+    size_t x, size_t y, size_t z, struct habar__bead *xy, size_t *n)
+{
+	struct habar__bead *zx = NULL, *zy = NULL, *b;
+	size_t nzx = 0, nzy = 0, k, s, first, last, best_s;
+	double e, best;
+	enum habar_status status;
+
+	for (k = 0; k < *n; k++)
+		if ((xy[k].na >= 2 && xy[k].nb == 1) ||
+		    (xy[k].na == 1 && xy[k].nb >= 2))
+			break;
+	if (k == *n)
+		return HABAR_OK;	/* no merge to read again */
+	if ((status = inner_links(data, g, z < x ? z : x, z < x ? x : z, &zx,
+	    &nzx)) != HABAR_OK ||
+	    (status = inner_links(data, g, z < y ? z : y, z < y ? y : z, &zy,
+	    &nzy)) != HABAR_OK)
+		goto done;
+	for (k = 0; k < *n; k++) {
+		b = &xy[k];
+		if (!(b->na >= 2 && b->nb == 1) && !(b->na == 1 && b->nb >= 2))
+			continue;
+		first = b->na > 1 ? b->a : b->b;
+		last = first + (b->na > 1 ? b->na : b->nb) - 1;
+		best = -HUGE_VAL;
+		best_s = first;
+		for (s = first; s <= last; s += last - first) {
+			e = b->na > 1 ?
+			    merge_excess(data, g, x, y, z, b, s, zx, nzx, zy,
+			    nzy) :
+			    merge_excess(data, g, x, y, z, b, s, zy, nzy, zx,
+			    nzx);
+			if (e > best) {
+				best = e;
+				best_s = s;
+			}
+		}
+		if (best + THIRD_DROP_COST <= 0)
+			continue;
+		/* The merge without s, and s on its own before or after. */
+		memmove(&xy[k + 1], &xy[k], (*n - k) * sizeof(*xy));
+		(*n)++;
+		if (b->na > 1) {
+			xy[k].na = 1;
+			xy[k].nb = 0;
+			xy[k + 1].na--;
+			if (best_s == first) {
+				xy[k].a = (uint32_t)first;
+				xy[k + 1].a++;
+			} else {
+				xy[k].a = (uint32_t)last;
+				xy[k].b = xy[k + 1].b + 1;
+			}
+		} else {
+			xy[k].na = 0;
+			xy[k].nb = 1;
+			xy[k + 1].nb--;
+			if (best_s == first) {
+				xy[k].b = (uint32_t)first;
+				xy[k + 1].b++;
+			} else {
+				xy[k].b = (uint32_t)last;
+				xy[k].a = xy[k + 1].a + 1;
+			}
+		}
+		if (best_s != first) {
+			/* s after the merge: swap the two. */
+			struct habar__bead t = xy[k];
+
+			xy[k] = xy[k + 1];
+			xy[k + 1] = t;
+		}
+		k++;
+	}
+done:
+	free(zx);
+	free(zy);
+	return status;
+}
+
+/*
  * The links of the pair of languages x and y that groups make, in order,
  * in path[] (one entry a group with a sentence of either, *n of them) and
  * which group each comes from in owner[]: a group split for the pair
@@ -1443,8 +1655,7 @@ pair_links(const struct lang_data *data, size_t x, size_t y,
     const struct groups *sents, struct habar__bead *path, size_t *owner,
     size_t *n)
 {
-	struct habar__align_seq xs, ys;
-	struct habar__bead *sub = NULL;
+	struct habar__bead *sub = NULL, *grown;
 	const struct group *g;
 	size_t k, m, nsub;
 	enum habar_status status;
@@ -1455,11 +1666,24 @@ pair_links(const struct lang_data *data, size_t x, size_t y,
 		if (g->count[x] == 0 && g->count[y] == 0)
 			continue;
 		if (split_group(g, x, y)) {
-			xs = subseq(&data[x].sent, g->first[x], g->count[x]);
-			ys = subseq(&data[y].sent, g->first[y], g->count[y]);
-			if ((status = habar__align_pair(&xs, &ys,
-			    ratio(data, x, y), NULL, 0, &sub, &nsub)) != HABAR_OK)
+			if ((status = inner_links(data, g, x, y, &sub,
+			    &nsub)) != HABAR_OK)
 				return status;
+			/* Two languages: no third, count[2] is 0. */
+			if (g->count[3 - x - y] > 0) {
+				grown = realloc(sub, (nsub + g->count[x] +
+				    g->count[y]) * sizeof(*sub));
+				if (grown == NULL) {
+					free(sub);
+					return HABAR_ERR_NOMEM;
+				}
+				sub = grown;
+				if ((status = read_through_third(data, g, x, y,
+				    3 - x - y, sub, &nsub)) != HABAR_OK) {
+					free(sub);
+					return status;
+				}
+			}
 			for (m = 0; m < nsub; m++) {
 				path[*n] = sub[m];
 				path[*n].a += (uint32_t)g->first[x];

@@ -2306,6 +2306,22 @@ gather_keys(const struct habar__align_seq *s, size_t first, size_t n,
 }
 
 double
+habar__align_length_term(const struct habar__align_seq *a,
+    const struct habar__align_seq *b, double len_a, double len_b,
+    double ratio)
+{
+	const struct params *p = &sentence_params;
+	struct pair pr;
+
+	pthread_once(&tail_once, init_tail);
+	pr.ratio = ratio > 0 ? ratio : 1.0;
+	pr.log_ratio = log(pr.ratio);
+	pr.p = p;
+	return (habar__align_memory(a, b) ? p->memory_length : 1.0) *
+	    length_cost(&pr, len_a, len_b);
+}
+
+double
 habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
     const struct habar__align_seq *b, size_t bi, size_t nb, double ratio)
 {
@@ -2313,7 +2329,6 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 	    tmp[4 * HABAR__ANCHOR_ALL_MAX];
 	const uint32_t *pa, *pb;
 	const struct params *p = &sentence_params;
-	struct pair pr;
 	size_t la, lb, i;
 	double len_a = 0, len_b = 0, w = 0, missed = 0, miss_a = 0, miss_b = 0,
 	    expected = 0, exp_a = 0, exp_b = 0, cost;
@@ -2344,11 +2359,7 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 			cost += 3.0 * (double)(na + nb - 4);
 	}
 	if (na > 0 && nb > 0) {
-		pr.ratio = ratio > 0 ? ratio : 1.0;
-		pr.log_ratio = log(pr.ratio);
-		pr.p = p;
-		cost += (habar__align_memory(a, b) ? p->memory_length : 1.0) *
-		    length_cost(&pr, len_a, len_b) +
+		cost += habar__align_length_term(a, b, len_a, len_b, ratio) +
 		    count_cost(p, a, ai, na, b, bi, nb) +
 		    p->lex_miss * (exp_a + exp_b - 2 * expected);
 		if (w <= 0)

@@ -407,6 +407,16 @@ double habar__align_cost(const struct habar__align_seq *a, size_t ai,
     double ratio);
 
 /*
+ * The length term habar__align_cost() gives a link of len_a characters of
+ * a against len_b of b (a and b tell whether a memory's lexicon weighs
+ * the pair, which lowers it): for lengths no run of items has, such as a
+ * side with a sentence of a third language added.
+ */
+double habar__align_length_term(const struct habar__align_seq *a,
+    const struct habar__align_seq *b, double len_a, double len_b,
+    double ratio);
+
+/*
  * The probability that linking items [ai, ai + na) of a with [bi, bi + nb)
  * of b (one side may be empty) is right, from its cost and its margin
  * over the alternatives (align_confidence.c); calibrated on the bench's
