@@ -59,14 +59,6 @@
  */
 #define ONE_LANGUAGE_COST 5.2
 /*
- * A pair's merge of a sentence the third language has no counterpart of
- * means that the third language dropped it, which none of the pairs
- * charges (a drop: 2.6, align_dp.c); the sentence left out of the merge
- * is one language's addition, which the pair charges as its drop
- * (read_through_third()).
- */
-#define THIRD_DROP_COST 2.6
-/*
  * A document (for reading its languages) or a range (for aligning its
  * pairs) of this many sentences, all languages together, is worth a
  * second thread.
@@ -1462,179 +1454,35 @@ inner_links(const struct lang_data *data, const struct group *g, size_t x,
 	return HABAR_OK;
 }
 
-/* The link of links[0..n) (pair x, y) that holds sentence i of side. */
-static const struct habar__bead *
-link_of(const struct habar__bead *links, size_t n, int side, size_t i)
-{
-	size_t k, first, count;
-
-	for (k = 0; k < n; k++) {
-		first = side == 0 ? links[k].a : links[k].b;
-		count = side == 0 ? links[k].na : links[k].nb;
-		if (i >= first && i < first + count)
-			return &links[k];
-	}
-	return NULL;
-}
-
-/* The characters of sentences [first, first + count) of s. */
-static double
-run_length(const struct habar__align_seq *s, size_t first, size_t count)
-{
-	double len = 0;
-	size_t i;
-
-	for (i = first; i < first + count; i++)
-		len += s->len[i];
-	return len;
-}
-
-/*
- * How much dearer a merge of pair x, y inside group g is than leaving out
- * of it its sentence s, which the third language z has no counterpart of
- * (links inside the group: xy of the pair, zm of z and the merge's side
- * of several sentences, zo of z and its side of one): the pair's own
- * costs of both readings, and the length of z's counterpart of the one
- * sentence t against t's, as it is and with s (in z's characters) added
- * to it.  For a merge holds s's content in t, which z's counterpart then
- * lacks: so a t as long as z's counterpart alone tells that s was added
- * in its language (or dropped in both others), not merged, which the pair
- * alone cannot see.  -HUGE_VAL where the third language says nothing.
- */
-static double
-merge_excess(const struct lang_data *data, const struct group *g, size_t x,
-    size_t y, size_t z, const struct habar__bead *b, size_t s,
-    const struct habar__bead *zm, size_t nzm, const struct habar__bead *zo,
-    size_t nzo)
-{
-	const struct habar__bead *lm, *lo;
-	struct habar__align_seq xs, ys, zs;
-	size_t many = b->na > 1 ? x : y, one = many == x ? y : x;
-	size_t t = one == x ? b->a : b->b, rest_first, rest_count;
-	/* The side of zm that holds many's sentences, of zo one's. */
-	int side_m = z < many ? 1 : 0, side_o = z < one ? 1 : 0;
-	double len_z, len_s, with, without, r;
-
-	lm = link_of(zm, nzm, side_m, s);
-	lo = link_of(zo, nzo, side_o, t);
-	if (lm == NULL || lo == NULL || (side_m ? lm->na : lm->nb) != 0 ||
-	    (side_o ? lo->nb : lo->na) != 1 ||
-	    (side_o ? lo->na : lo->nb) == 0)
-		return -HUGE_VAL;
-	xs = subseq(&data[x].sent, g->first[x], g->count[x]);
-	ys = subseq(&data[y].sent, g->first[y], g->count[y]);
-	zs = subseq(&data[z].sent, g->first[z], g->count[z]);
-	len_z = side_o ? run_length(&zs, lo->a, lo->na) :
-	    run_length(&zs, lo->b, lo->nb);
-	len_s = (double)(many == x ? xs.len[s] : ys.len[s]) *
-	    ratio(data, many, z);
-	r = ratio(data, z, one);
-	/* One sentence of the pair against z's, and s in z's characters. */
-	with = habar__align_length_term(&data[z].sent, &data[one].sent,
-	    len_z + len_s, (double)(one == x ? xs.len[t] : ys.len[t]), r);
-	without = habar__align_length_term(&data[z].sent, &data[one].sent,
-	    len_z, (double)(one == x ? xs.len[t] : ys.len[t]), r);
-	rest_first = (many == x ? b->a : b->b) + (s == (many == x ? b->a :
-	    b->b));
-	rest_count = (many == x ? b->na : b->nb) - 1;
-	if (many == x)
-		return habar__align_cost(&xs, b->a, b->na, &ys, b->b, b->nb,
-		    ratio(data, x, y)) + with -
-		    habar__align_cost(&xs, s, 1, &ys, 0, 0, ratio(data, x, y)) -
-		    habar__align_cost(&xs, rest_first, rest_count, &ys, b->b, 1,
-		    ratio(data, x, y)) - without;
-	return habar__align_cost(&xs, b->a, b->na, &ys, b->b, b->nb,
-	    ratio(data, x, y)) + with -
-	    habar__align_cost(&xs, 0, 0, &ys, s, 1, ratio(data, x, y)) -
-	    habar__align_cost(&xs, b->a, 1, &ys, rest_first, rest_count,
-	    ratio(data, x, y)) - without;
-}
-
 /*
  * The links xy[0..*n) of pair x, y inside group g read again through the
- * third language z: a merge of one sentence against several, one of which
- * at either end z has no counterpart of, leaves that sentence out where
- * the merge costs more (merge_excess(), and the drop it implies in z,
- * THIRD_DROP_COST).  xy has room for a link more per sentence of g.  Returns HABAR_OK, HABAR_ERR_NOMEM or
- * HABAR_ERR_LIMIT.
+ * third language z, whose links with x and with y inside the group are
+ * evidence the pair's own alignment lacks (align_third.c).  xy has room for a link more per sentence of g.
+ * Returns HABAR_OK, HABAR_ERR_NOMEM or HABAR_ERR_LIMIT.
  */
 static enum habar_status
 read_through_third(const struct lang_data *data, const struct group *g,
     size_t x, size_t y, size_t z, struct habar__bead *xy, size_t *n)
 {
-	struct habar__bead *zx = NULL, *zy = NULL, *b;
-	size_t nzx = 0, nzy = 0, k, s, first, last, best_s;
-	double e, best;
+	struct habar__align_three three;
+	struct habar__bead *zx = NULL, *zy = NULL;
+	size_t nzx = 0, nzy = 0, u, v;
 	enum habar_status status;
 
-	for (k = 0; k < *n; k++)
-		if ((xy[k].na >= 2 && xy[k].nb == 1) ||
-		    (xy[k].na == 1 && xy[k].nb >= 2))
-			break;
-	if (k == *n)
-		return HABAR_OK;	/* no merge to read again */
-	if ((status = inner_links(data, g, z < x ? z : x, z < x ? x : z, &zx,
-	    &nzx)) != HABAR_OK ||
-	    (status = inner_links(data, g, z < y ? z : y, z < y ? y : z, &zy,
-	    &nzy)) != HABAR_OK)
-		goto done;
-	for (k = 0; k < *n; k++) {
-		b = &xy[k];
-		if (!(b->na >= 2 && b->nb == 1) && !(b->na == 1 && b->nb >= 2))
-			continue;
-		first = b->na > 1 ? b->a : b->b;
-		last = first + (b->na > 1 ? b->na : b->nb) - 1;
-		best = -HUGE_VAL;
-		best_s = first;
-		for (s = first; s <= last; s += last - first) {
-			e = b->na > 1 ?
-			    merge_excess(data, g, x, y, z, b, s, zx, nzx, zy,
-			    nzy) :
-			    merge_excess(data, g, x, y, z, b, s, zy, nzy, zx,
-			    nzx);
-			if (e > best) {
-				best = e;
-				best_s = s;
-			}
-		}
-		if (best + THIRD_DROP_COST <= 0)
-			continue;
-		/* The merge without s, and s on its own before or after. */
-		memmove(&xy[k + 1], &xy[k], (*n - k) * sizeof(*xy));
-		(*n)++;
-		if (b->na > 1) {
-			xy[k].na = 1;
-			xy[k].nb = 0;
-			xy[k + 1].na--;
-			if (best_s == first) {
-				xy[k].a = (uint32_t)first;
-				xy[k + 1].a++;
-			} else {
-				xy[k].a = (uint32_t)last;
-				xy[k].b = xy[k + 1].b + 1;
-			}
-		} else {
-			xy[k].na = 0;
-			xy[k].nb = 1;
-			xy[k + 1].nb--;
-			if (best_s == first) {
-				xy[k].b = (uint32_t)first;
-				xy[k + 1].b++;
-			} else {
-				xy[k].b = (uint32_t)last;
-				xy[k].a = xy[k + 1].a + 1;
-			}
-		}
-		if (best_s != first) {
-			/* s after the merge: swap the two. */
-			struct habar__bead t = xy[k];
-
-			xy[k] = xy[k + 1];
-			xy[k + 1] = t;
-		}
-		k++;
+	for (u = 0; u < 3; u++) {
+		three.s[u] = subseq(&data[u].sent, g->first[u], g->count[u]);
+		for (v = 0; v < 3; v++)
+			three.ratio[u][v] = ratio(data, u, v);
 	}
-done:
+	if ((status = inner_links(data, g, z < x ? z : x, z < x ? x : z, &zx,
+	    &nzx)) == HABAR_OK &&
+	    (status = inner_links(data, g, z < y ? z : y, z < y ? y : z, &zy,
+	    &nzy)) == HABAR_OK) {
+		habar__align_leave_out_added(&three, x, y, zx, nzx, zy, nzy,
+		    xy, n);
+		status = habar__align_join_third(g->count[z], x, y, zx, nzx,
+		    zy, nzy, xy, n);
+	}
 	free(zx);
 	free(zy);
 	return status;
@@ -1647,7 +1495,8 @@ done:
  * (split_group(): a merge in the third language, or a sentence of one
  * side with no counterpart beside a link) holds the links of the pair
  * found by aligning the pair inside it, with all the pair's evidence,
- * as habar_align_write_pair() prints them.  path and owner have room for a
+ * read again through the third language (read_through_third()), as
+ * habar_align_write_pair() prints them.  path and owner have room for a
  * sentence of x and of y each, and a group each.
  */
 static enum habar_status

@@ -407,6 +407,47 @@ double habar__align_cost(const struct habar__align_seq *a, size_t ai,
     double ratio);
 
 /*
+ * The sentences of each of three languages inside one three-way link (as
+ * sequences of their own), and the expected characters of language b for
+ * one of language a, ratio[a][b]: what align_third.c reads a pair's links
+ * inside it with.
+ */
+struct habar__align_three {
+	struct habar__align_seq s[3];
+	double ratio[3][3];
+};
+
+/* The link of links[0..n) that holds sentence i of its side a (side 0)
+ * or b (1), or NULL. */
+const struct habar__bead *habar__align_link_of(
+    const struct habar__bead *links, size_t n, int side, size_t i);
+
+/*
+ * The links xy[0..*n) of the pair x < y inside a three-way link (relative
+ * to its first sentences, in order), given the links of the third
+ * language z with x (zx) and with y (zy), each with the lower-numbered
+ * language as side a: a merge of one sentence against several, one of
+ * which at either end z has no counterpart of, leaves that sentence out
+ * where that costs less over the pair and z's counterpart of the one
+ * sentence.  xy has room for a link more per merge.
+ */
+void habar__align_leave_out_added(const struct habar__align_three *three,
+    size_t x, size_t y, const struct habar__bead *zx, size_t nzx,
+    const struct habar__bead *zy, size_t nzy, struct habar__bead *xy,
+    size_t *n);
+
+/*
+ * The same links joined where the third language says they are one:
+ * where one of z's nz sentences is linked with one sentence of x alone
+ * and one of y alone, the links of the pair that hold those two, and any
+ * between them (three links at most), become one.  Returns HABAR_OK or
+ * HABAR_ERR_NOMEM.
+ */
+enum habar_status habar__align_join_third(size_t nz, size_t x, size_t y,
+    const struct habar__bead *zx, size_t nzx, const struct habar__bead *zy,
+    size_t nzy, struct habar__bead *xy, size_t *n);
+
+/*
  * The length term habar__align_cost() gives a link of len_a characters of
  * a against len_b of b (a and b tell whether a memory's lexicon weighs
  * the pair, which lowers it): for lengths no run of items has, such as a

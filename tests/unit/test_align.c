@@ -1438,6 +1438,58 @@ test_latin_letters(void)
 	}
 }
 
+/* A bead of a sentences from a0 against b of nb from b0. */
+static struct habar__bead
+bead(uint32_t a0, uint8_t na, uint32_t b0, uint8_t nb)
+{
+	struct habar__bead b;
+
+	memset(&b, 0, sizeof(b));
+	b.a = a0;
+	b.na = na;
+	b.b = b0;
+	b.nb = nb;
+	return b;
+}
+
+/*
+ * Inside a three-way link, Russian merged two English sentences and
+ * Kazakh kept them apart: English (0) 0, 1; Russian (1) 0; Kazakh (2) 0,
+ * 1.  Each English sentence is linked with one Russian and one Kazakh
+ * sentence alone, so the pair ru-kk, which read its Kazakh sentence 0 as
+ * having no counterpart, links Russian 0 with both.  Where English merged
+ * the two sentences (one English sentence against two Russian ones), it
+ * says nothing of which Russian sentence the Kazakh one matches, and the
+ * pair's links stay as they are.
+ */
+static void
+test_join_third(void)
+{
+	struct habar__bead zx[2], zy[2], xy[3];
+	size_t n;
+
+	zx[0] = bead(0, 2, 0, 1);		/* en 0, 1 : ru 0 */
+	zy[0] = bead(0, 1, 0, 1);		/* en 0 : kk 0 */
+	zy[1] = bead(1, 1, 1, 1);		/* en 1 : kk 1 */
+	xy[0] = bead(0, 0, 0, 1);		/* kk 0 alone */
+	xy[1] = bead(0, 1, 1, 1);		/* ru 0 : kk 1 */
+	n = 2;
+	CHECK(habar__align_join_third(2, 1, 2, zx, 1, zy, 2, xy, &n) ==
+	    HABAR_OK);
+	CHECK(n == 1);
+	CHECK(xy[0].a == 0 && xy[0].na == 1 && xy[0].b == 0 && xy[0].nb == 2);
+
+	zx[0] = bead(0, 1, 0, 2);		/* en 0 : ru 0, 1 */
+	zy[0] = bead(0, 1, 0, 1);		/* en 0 : kk 0 */
+	xy[0] = bead(0, 1, 0, 0);		/* ru 0 alone */
+	xy[1] = bead(1, 1, 0, 1);		/* ru 1 : kk 0 */
+	n = 2;
+	CHECK(habar__align_join_third(1, 1, 2, zx, 1, zy, 1, xy, &n) ==
+	    HABAR_OK);
+	CHECK(n == 2);
+	CHECK(xy[0].na == 1 && xy[0].nb == 0 && xy[1].a == 1);
+}
+
 int
 main(void)
 {
@@ -1463,6 +1515,7 @@ main(void)
 	test_memory_words();
 	test_evidence();
 	test_one_sided_names();
+	test_join_third();
 	habar__anchor_cache_free(cache);
 	habar__align_icu_free(icu);
 	habar_recognise_free(rec);
