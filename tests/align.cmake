@@ -11,12 +11,13 @@ endforeach()
 # The floor of the NTREX check: seed 1 reaches 0.993 / 0.994 / 0.992.
 set_tests_properties(align.ntrex PROPERTIES
   ENVIRONMENT "${HABAR_TEST_ENV};F1_FLOOR=0.99")
-# The loose set's seed 1 reaches 0.982 / 0.980 / 0.980 (ru-kk 0.975 before
-# links with a hole, docs/habar-align.md).
+# The loose set's seed 1 reaches 0.983 / 0.983 / 0.981 (ru-kk 0.975 before
+# links with a hole, 0.980 before the third language was read inside
+# three-way links, docs/habar-align.md).
 add_test(NAME align.loose
   COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/align/run.sh loose)
 set_tests_properties(align.loose PROPERTIES
-  ENVIRONMENT "${HABAR_TEST_ENV};F1_FLOOR=0.976"
+  ENVIRONMENT "${HABAR_TEST_ENV};F1_FLOOR=0.978"
   SKIP_RETURN_CODE 77 TIMEOUT 600)
 # The same without paragraphs (seed 3): each pair is one range of about
 # 1,900 sentences, long enough for the pairs to be aligned on two threads.
