@@ -103,10 +103,9 @@ struct params {
  * without, 0.9405 at 1.0 a number, 0.9410 at 2.0, 0.9406 at 3.0; two
  * numbers at most or three, the same), the careful set unchanged.  A side
  * with names past its first word against a side with none costs 0.7 a
- * name, 1.4 at most, without a memory: names_lost().  A sentence of a
+ * name, 1.4 at most: names_lost().  A sentence of a
  * merge with names or numbers of which the other side's one sentence
- * shares none costs 1.0 each, 2.0 at most, without a memory:
- * parts_lost().
+ * shares none costs 1.0 each, 2.0 at most: parts_lost().
  */
 /*
  * A bead that starts a paragraph on both sides: sentences are aligned over
@@ -375,19 +374,19 @@ numbers_lost(const struct params *p, double num_a, double num_b)
  * against a side with no name at all (its first word's neither) 0.9426
  * at 1.0; with the name skeletons that bring W/У, J/Дж and H/Г together,
  * 0.9426 without, 0.9441 at 0.5, 0.9459 at 0.7, 0.9451 at 1.0.  With a
- * memory, its missed words already tell, and the cost
- * took the mean with one from 0.9751 to 0.9740 (0.9746 at half the
- * weight), so it holds without a memory only.
+ * memory it once lowered the mean F1 (0.9751 to 0.9740), its missed words
+ * telling already; since the pairs' links inside a three-way link are read
+ * through the third language (align_third.c), it and parts_lost() raise
+ * it with a memory too: 0.9820 to 0.9825 on seeds 3, 4, 11, 23, 31, 37,
+ * 73, 79, 83 and 89 (lowest 0.9682 to 0.9696), 0.9791 to 0.9794 on 97,
+ * 101, 103 and 107, 0.9818 to 0.9812 on 1 and 2.
  */
 static double
-names_lost(const struct params *p, double names_a, double names_b,
-    int memory)
+names_lost(const struct params *p, double names_a, double names_b)
 {
 	double m = names_a > 0 && names_b == 0 ? names_a : names_b > 0 &&
 	    names_a == 0 ? names_b : 0;
 
-	if (memory)
-		return 0;
 	return p->names_cost * (m < p->names_max ? m : p->names_max);
 }
 
@@ -506,8 +505,7 @@ part_lost(const struct params *p, const struct habar__align_seq *many,
  * seeds 1 and 2 of the loose set, mean F1 of the six seed-pairs 0.9459
  * without: 0.9470 at 0.5, 0.9483 at 1.0 and 1.5, 0.9475 at 2.0; one at
  * most per part 0.9470, two 0.9483, three 0.9488 (held-out seeds 3-37
- * 0.9404 against 0.9407 at two).  Like names_lost(), not with a memory,
- * whose missed words already count against a part.
+ * 0.9404 against 0.9407 at two).  With a memory too, as names_lost().
  */
 static double
 parts_lost(const struct params *p, const struct habar__align_seq *many,
@@ -1098,8 +1096,8 @@ bead_cost(const struct pair *pr, size_t i, size_t j, int na, int nb,
 		cost += numbers_lost(pr->p, pr->cna[i] - pr->cna[i - na],
 		    pr->cnb[j] - pr->cnb[j - nb]) +
 		    names_lost(pr->p, count_names(pr->a, i - na, (size_t)na),
-		    count_names(pr->b, j - nb, (size_t)nb), pr->memory) +
-		    (pr->memory ? 0 : nb == 1 ? parts_lost_at(pr->p, pr->a,
+		    count_names(pr->b, j - nb, (size_t)nb)) +
+		    (nb == 1 ? parts_lost_at(pr->p, pr->a,
 		    pr->sra, i - na, (size_t)na, pr->b, pr->srb, j - 1) :
 		    na == 1 ? parts_lost_at(pr->p, pr->b, pr->srb, j - nb,
 		    (size_t)nb, pr->a, pr->sra, i - 1) : 0) +
@@ -2366,11 +2364,10 @@ habar__align_cost(const struct habar__align_seq *a, size_t ai, size_t na,
 			cost += nothing_shared(p, miss_a, miss_b);
 		cost += numbers_lost(p, strong_run_of(pa, la).numbers,
 		    strong_run_of(pb, lb).numbers) + names_lost(p,
-		    count_names(a, ai, na), count_names(b, bi, nb),
-		    habar__align_memory(a, b));
-		if (!habar__align_memory(a, b) && nb == 1)
+		    count_names(a, ai, na), count_names(b, bi, nb));
+		if (nb == 1)
 			cost += parts_lost(p, a, ai, na, pb, lb);
-		else if (!habar__align_memory(a, b) && na == 1)
+		else if (na == 1)
 			cost += parts_lost(p, b, bi, nb, pa, la);
 	}
 	return cost + p->miss_cost * (miss_a + miss_b) -
