@@ -1487,8 +1487,9 @@ inner_links(const struct lang_data *data, const struct group *g, size_t x,
 /*
  * The links xy[0..*n) of pair x, y inside group g read again through the
  * third language z, whose links with x and with y inside the group are
- * evidence the pair's own alignment lacks (align_third.c).  xy has room for a link more per sentence of g.
- * Returns HABAR_OK, HABAR_ERR_NOMEM or HABAR_ERR_LIMIT.
+ * evidence the pair's own alignment lacks (align_third.c).  xy has room
+ * for a link more per sentence of g.  Returns HABAR_OK, HABAR_ERR_NOMEM
+ * or HABAR_ERR_LIMIT.
  */
 static enum habar_status
 read_through_third(const struct lang_data *data, const struct group *g,
@@ -1612,17 +1613,18 @@ lone_in_group(const struct group *g, size_t t, size_t i,
     struct habar__bead *const *links, const size_t *n)
 {
 	const struct habar__bead *l;
-	size_t u;
+	size_t u, lo, hi, p;
 
 	for (u = 0; u < 3; u++) {
 		if (u == t || g->count[u] == 0)
 			continue;
-		if (!split_group(g, t < u ? t : u, t < u ? u : t))
+		lo = t < u ? t : u;
+		hi = t < u ? u : t;
+		if (!split_group(g, lo, hi))
 			return 0;	/* one link: i is in it */
-		l = habar__align_link_of(links[HABAR_PARALLEL_PAIR(
-		    t < u ? t : u, t < u ? u : t)], n[HABAR_PARALLEL_PAIR(
-		    t < u ? t : u, t < u ? u : t)], t < u ? 0 : 1, i);
-		if (l == NULL || (t < u ? l->nb : l->na) != 0)
+		p = HABAR_PARALLEL_PAIR(lo, hi);
+		l = habar__align_link_of(links[p], n[p], t == lo ? 0 : 1, i);
+		if (l == NULL || (t == lo ? l->nb : l->na) != 0)
 			return 0;
 	}
 	return 1;

@@ -382,7 +382,7 @@ numbers_lost(const struct params *p, double num_a, double num_b)
  * memory it once lowered the mean F1 (0.9751 to 0.9740), its missed words
  * telling already; since the pairs' links inside a three-way link are read
  * through the third language (align_third.c), it and parts_lost() raise
- * it with a memory too: 0.9820 to 0.9825 on seeds 3, 4, 11, 23, 31, 37,
+ * the mean F1 with a memory too: 0.9820 to 0.9825 on seeds 3, 4, 11, 23, 31, 37,
  * 73, 79, 83 and 89 (lowest 0.9682 to 0.9696), 0.9791 to 0.9794 on 97,
  * 101, 103 and 107, 0.9818 to 0.9812 on 1 and 2.
  */
