@@ -119,6 +119,19 @@ merge_excess(const struct habar__align_three *three, size_t x, size_t y,
 	    without;
 }
 
+/* The first sentence and the count of side a (0) or b (1) of link b. */
+static uint32_t *
+first_of(struct habar__bead *b, int side)
+{
+	return side ? &b->b : &b->a;
+}
+
+static uint8_t *
+count_of(struct habar__bead *b, int side)
+{
+	return side ? &b->nb : &b->na;
+}
+
 void
 habar__align_leave_out_added(const struct habar__align_three *three,
     size_t x, size_t y, const struct habar__bead *zx, size_t nzx,
@@ -128,6 +141,7 @@ habar__align_leave_out_added(const struct habar__align_three *three,
 	struct habar__bead *b, t;
 	size_t z = 3 - x - y, k, s, first, last, best_s;
 	double e, best;
+	int many;
 
 	for (k = 0; k < *n; k++) {
 		b = &xy[k];
@@ -153,28 +167,17 @@ habar__align_leave_out_added(const struct habar__align_three *three,
 		/* The merge without s, and s on its own before or after. */
 		memmove(&xy[k + 1], &xy[k], (*n - k) * sizeof(*xy));
 		(*n)++;
-		if (b->na > 1) {
-			xy[k].na = 1;
-			xy[k].nb = 0;
-			xy[k + 1].na--;
-			if (best_s == first) {
-				xy[k].a = (uint32_t)first;
-				xy[k + 1].a++;
-			} else {
-				xy[k].a = (uint32_t)last;
-				xy[k].b = xy[k + 1].b + 1;
-			}
+		many = xy[k].na > 1 ? 0 : 1;
+		*count_of(&xy[k], many) = 1;
+		*count_of(&xy[k], !many) = 0;
+		(*count_of(&xy[k + 1], many))--;
+		if (best_s == first) {
+			*first_of(&xy[k], many) = (uint32_t)first;
+			(*first_of(&xy[k + 1], many))++;
 		} else {
-			xy[k].na = 0;
-			xy[k].nb = 1;
-			xy[k + 1].nb--;
-			if (best_s == first) {
-				xy[k].b = (uint32_t)first;
-				xy[k + 1].b++;
-			} else {
-				xy[k].b = (uint32_t)last;
-				xy[k].a = xy[k + 1].a + 1;
-			}
+			*first_of(&xy[k], many) = (uint32_t)last;
+			*first_of(&xy[k], !many) = *first_of(&xy[k + 1], !many) +
+			    1;
 		}
 		if (best_s != first) {
 			/* s after the merge: swap the two. */
