@@ -1459,6 +1459,16 @@ split_group(const struct group *g, size_t x, size_t y)
 }
 
 /*
+ * Whether a group's many sentences of one language against its one of
+ * another may be read with a hole (reread_group()): three or four.
+ */
+static int
+hole_shape(size_t many, size_t one)
+{
+	return one == 1 && many >= 3 && many <= 4;
+}
+
+/*
  * The links of the pair x, y inside group g, relative to its first
  * sentences, in a malloc'd *out (*n of them): the pair aligned inside it
  * where split_group(), else the group's one link.  Returns HABAR_OK,
@@ -1684,9 +1694,8 @@ detach_lone(const struct lang_data *data, struct groups *sents)
 			lead[t] = trail[t] = 0;
 			/* Three or four against one may be read with a hole
 			 * (reread_group()), which needs them all. */
-			hole = g->count[t] >= 3 && g->count[t] <= 4 &&
-			    (g->count[(t + 1) % 3] == 1 ||
-			    g->count[(t + 2) % 3] == 1);
+			hole = hole_shape(g->count[t], g->count[(t + 1) % 3]) ||
+			    hole_shape(g->count[t], g->count[(t + 2) % 3]);
 			while (!hole && lead[t] < g->count[t] &&
 			    lone_in_group(g, t, lead[t], links, n))
 				lead[t]++;
@@ -2012,7 +2021,7 @@ reread_group(struct habar__align_sub *out, const struct habar__align_sub *run,
 	int one_x = g->count[x] == 1;
 
 	many = one_x ? g->count[y] : g->count[x];
-	if ((!one_x && g->count[y] != 1) || many < 3 || many > 4)
+	if (!hole_shape(many, one_x ? g->count[x] : g->count[y]))
 		goto copy;
 	for (k = 0; k < n; k++) {
 		if (run[k].hole_a != 0 || run[k].hole_b != 0)
